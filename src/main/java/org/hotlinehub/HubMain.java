@@ -1,0 +1,77 @@
+package org.hotlinehub;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.apache.camel.quarkus.main.CamelMainApplication;
+import org.hotlinehub.connectors.db.EmbeddedDatabase;
+import org.hotlinehub.connectors.jms.EmbeddedBroker;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * Starts the hub. When no external PostgreSQL ({@code quarkus.datasource.jdbc.url}) or broker
+ * ({@code quarkus.artemis.url} other than the in-VM default) is configured, starts embedded ones under {@code hub.data-dir} first: the datasource
+ * must be known before Quarkus boots.
+ */
+@QuarkusMain
+public final class HubMain {
+
+    private static final Logger LOG = Logger.getLogger(HubMain.class);
+
+    private HubMain() {
+    }
+
+    public static void main(String... args) throws Exception {
+        Path dataDir = Path.of(setting("hub.data-dir").orElse("./data")).toAbsolutePath().normalize();
+        if (setting("quarkus.datasource.jdbc.url").isEmpty()) {
+            EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("postgres"),
+                    Integer.parseInt(setting("hub.embedded.postgres-port").orElse("0")));
+            System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
+            System.setProperty("quarkus.datasource.username", db.username());
+            LOG.infof("embedded PostgreSQL started, data in %s", dataDir.resolve("postgres"));
+        }
+        if (setting("quarkus.artemis.url").filter(url -> !url.startsWith("vm:")).isEmpty()) {
+            int port = Integer.parseInt(setting("hub.embedded.broker-port").orElse("61616"));
+            EmbeddedBroker.start(dataDir.resolve("artemis"), port);
+            System.setProperty("quarkus.artemis.url", EmbeddedBroker.IN_VM_URL);
+            LOG.infof("embedded Artemis broker started, data in %s%s", dataDir.resolve("artemis"),
+                    port > 0 ? ", TCP on 127.0.0.1:" + port : "");
+        }
+        Quarkus.run(CamelMainApplication.class, args);
+    }
+
+    /**
+     * A setting from the places Quarkus will read it, checked before Quarkus runs: system properties, environment
+     * variables, then {@code config/application.properties} in the working directory.
+     */
+    static Optional<String> setting(String key) {
+        String value = System.getProperty(key);
+        if (value == null) {
+            value = System.getenv(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
+        }
+        if (value == null) {
+            value = fileSetting(Path.of("config", "application.properties"), key);
+        }
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+
+    private static String fileSetting(Path file, String key) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        Properties props = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            props.load(in);
+        } catch (IOException e) {
+            return null;
+        }
+        return props.getProperty(key);
+    }
+}

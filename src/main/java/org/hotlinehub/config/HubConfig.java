@@ -1,0 +1,116 @@
+package org.hotlinehub.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** All application settings, under the {@code hub} prefix (contract.md lists the fixed keys). */
+@ConfigMapping(prefix = "hub")
+public interface HubConfig {
+
+    /** The URL senders use to reach the hub: signature checks and links in messages. */
+    @WithDefault("http://localhost:8080")
+    String publicBaseUrl();
+
+    /** Where the embedded database and broker keep their files. */
+    @WithDefault("./data")
+    Path dataDir();
+
+    ReferenceData referenceData();
+
+    Intake intake();
+
+    Delivery delivery();
+
+    Web web();
+
+    Twilio twilio();
+
+    Wechat wechat();
+
+    interface ReferenceData {
+
+        /** Files or directories (all *.yaml inside, in name order), loaded at start and upserted by code. */
+        @WithDefault("config/demo")
+        List<String> files();
+    }
+
+    interface Intake {
+
+        /** Parallel consumers on the intake queue. */
+        @WithDefault("4")
+        int consumers();
+
+        /** Maintenance switch: keep accepting contacts but leave them queued until the hub restarts without it. */
+        @WithDefault("false")
+        boolean paused();
+    }
+
+    interface Delivery {
+
+        /** How often the delivery worker looks for due partner deliveries. */
+        @WithDefault("200ms")
+        Duration pollInterval();
+
+        /** First retry delay; doubles on every failure up to {@link #maxBackoff()}. */
+        @WithDefault("5s")
+        Duration initialBackoff();
+
+        @WithDefault("15m")
+        Duration maxBackoff();
+
+        /** Default give-up time for a partner that sets none; then the delivery is dead-lettered. */
+        @WithDefault("24h")
+        Duration giveUpAfter();
+
+        /** HTTP timeout for one webhook call. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Deliveries sent in parallel by one hub instance. */
+        @WithDefault("8")
+        int parallelism();
+    }
+
+    interface Web {
+
+        /** Key for signing form tokens; a random key per start is used when unset (forms then survive no restart). */
+        Optional<String> formSecret();
+
+        /** Largest photo a resident may attach. */
+        @WithDefault("5242880")
+        long maxPhotoBytes();
+    }
+
+    interface Twilio {
+
+        Optional<String> accountSid();
+
+        Optional<String> authToken();
+
+        Optional<String> fromNumber();
+
+        @WithDefault("https://api.twilio.com")
+        String apiBaseUrl();
+    }
+
+    interface Wechat {
+
+        Optional<String> appId();
+
+        Optional<String> appSecret();
+
+        Optional<String> token();
+
+        @WithName("aes-key")
+        Optional<String> aesKey();
+
+        @WithDefault("https://api.weixin.qq.com")
+        String apiBaseUrl();
+    }
+}

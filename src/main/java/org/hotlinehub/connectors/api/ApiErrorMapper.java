@@ -1,0 +1,79 @@
+package org.hotlinehub.connectors.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.hotlinehub.model.IllegalTransitionException;
+import org.hotlinehub.model.IntakeUnavailableException;
+import org.hotlinehub.model.NotFoundException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Maps failures to {@link ApiError} with the right status. API clients never see a stack trace: unexpected errors are
+ * logged with an id and answered 500 with that id.
+ */
+public class ApiErrorMapper {
+
+    private static final Logger LOG = Logger.getLogger(ApiErrorMapper.class);
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return json(404, "not_found", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(IllegalTransitionException e) {
+        return json(409, "illegal_transition", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(IntakeUnavailableException e) {
+        LOG.warnf("intake unavailable: %s", e.getMessage());
+        return Response.fromResponse(json(503, "unavailable", "the hub cannot take this now; try again shortly"))
+                .header("Retry-After", "5").build();
+    }
+
+    @ServerExceptionMapper
+    public Response badRequest(IllegalArgumentException e) {
+        return json(400, "bad_request", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Response.ResponseBuilder answer = Response.fromResponse(json(status, codeFor(status), e.getMessage()));
+        if (e.getResponse().getHeaderString("WWW-Authenticate") != null) {
+            answer.header("WWW-Authenticate", e.getResponse().getHeaderString("WWW-Authenticate"));
+        }
+        return answer.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        String id = java.util.UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error %s", id);
+        return json(500, "internal_error", "unexpected error, reference " + id);
+    }
+
+    private static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 409 -> "conflict";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            case 429 -> "too_many_requests";
+            default -> status >= 500 ? "internal_error" : "error";
+        };
+    }
+
+    private static Response json(int status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(ApiError.of(status, code, message))
+                .build();
+    }
+}

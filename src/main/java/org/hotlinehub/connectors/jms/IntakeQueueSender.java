@@ -1,0 +1,46 @@
+package org.hotlinehub.connectors.jms;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.camel.ProducerTemplate;
+import org.hotlinehub.model.InboundContact;
+import org.hotlinehub.model.IntakeUnavailableException;
+import org.hotlinehub.model.port.IntakeQueue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Puts a contact on the intake queue: a persistent, blocking send, so it returns only after the broker has the
+ * message in its journal. Any failure surfaces as {@link IntakeUnavailableException} (the edge answers 503).
+ */
+@ApplicationScoped
+public class IntakeQueueSender implements IntakeQueue {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(IntakeQueueSender.class);
+
+    @Inject
+    ProducerTemplate producer;
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public void submit(InboundContact contact) {
+        String body;
+        try {
+            body = json.writeValueAsString(contact);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("contact cannot be serialized", e);
+        }
+        try {
+            producer.sendBodyAndHeaders(JmsEndpoints.intakeProducer(), body, Map.of(
+                    JmsEndpoints.DUPLICATE_ID_HEADER, contact.channel().name() + ":" + contact.externalId()));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "intake queue send failed for %s contact", contact.channel());
+            throw new IntakeUnavailableException("the intake queue is not available", e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.hotlinehub.connectors.partner;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotlinehub.model.AssignmentState;
+import org.hotlinehub.model.AssignmentView;
+import org.hotlinehub.model.port.PartnerWork;
+
+/** The partner API (contract.md): a partner lists its assignments and answers them with its bearer API key. */
+@Path("/partner-api/v1/assignments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Partner API", description = "For partner organizations: their assignments and their answers")
+public class PartnerApiResource {
+
+    @Inject
+    PartnerWork work;
+
+    public record DeclineRequest(String reason) {
+    }
+
+    @GET
+    @Operation(summary = "List this partner's assignments, newest first; filter by state, page by offset/limit")
+    public List<AssignmentView> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("state") String state,
+            @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        String partner = partner(authorization);
+        if (offset < 0 || limit < 1 || limit > 200) {
+            throw new BadRequestException("offset must be >= 0 and limit between 1 and 200");
+        }
+        return work.list(partner, parseState(state), offset, limit);
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @Operation(summary = "Accept (签收) an offered assignment; repeating it is harmless")
+    public AssignmentView accept(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id) {
+        return work.accept(partner(authorization), id);
+    }
+
+    @POST
+    @Path("/{id}/decline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Decline an offered assignment with a reason; the hub offers it to the next partner")
+    public AssignmentView decline(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id, DeclineRequest request) {
+        return work.decline(partner(authorization), id, request == null ? null : request.reason());
+    }
+
+    private String partner(String authorization) {
+        String key = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).strip()
+                : null;
+        return work.authenticate(key).orElseThrow(() -> new NotAuthorizedException(
+                "a valid partner API key is required: Authorization: Bearer <key>", "Bearer realm=\"partner-api\""));
+    }
+
+    private static Optional<AssignmentState> parseState(String state) {
+        if (state == null || state.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(AssignmentState.valueOf(state.strip().toUpperCase()));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("unknown state '" + state + "'; use one of "
+                    + Arrays.stream(AssignmentState.values()).map(s -> s.name().toLowerCase()).toList());
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package org.hotlinehub.connectors.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.model.Attachment;
+import org.hotlinehub.model.CatalogItem;
+import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.InboundContact;
+import org.hotlinehub.model.IntakeUnavailableException;
+import org.hotlinehub.model.PhoneNumbers;
+import org.hotlinehub.model.PlaceItem;
+import org.hotlinehub.model.PlaceType;
+import org.hotlinehub.model.port.CatalogDirectory;
+import org.hotlinehub.model.port.IntakeQueue;
+import org.hotlinehub.model.port.PlaceDirectory;
+import org.hotlinehub.model.port.ReferenceNumbers;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.MessageBundles;
+
+/**
+ * The resident's report form. A valid post is put on the durable intake queue and only then answered with the
+ * ticket reference; an invalid one is answered 400 (413 for a photo too large) with the form and its messages, and
+ * nothing is sent anywhere.
+ */
+@Path("/report")
+public class ReportResource {
+
+    static final ZoneId HOTLINE_ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    CatalogDirectory catalog;
+    @Inject
+    PlaceDirectory places;
+    @Inject
+    ReferenceNumbers references;
+    @Inject
+    IntakeQueue intake;
+    @Inject
+    FormTokens tokens;
+    @Inject
+    HubConfig config;
+
+    @CheckedTemplate
+    static class Templates {
+
+        static native TemplateInstance report(ReportForm form, List<CatalogItem> catalog, List<PlaceItem> compounds,
+                Map<String, String> errors, boolean english, long maxMb, String token);
+
+        static native TemplateInstance received(String reference, boolean english);
+    }
+
+    public record Received(String reference, String statusUrl) {
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance form(@QueryParam("lang") String lang,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        boolean english = Languages.english(lang, acceptLanguage);
+        return page(ReportForm.empty(), Map.of(), english, tokens.issue(references.next()));
+    }
+
+    @POST
+    @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED})
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    public Response submit(@RestForm String category, @RestForm String description, @RestForm String name,
+            @RestForm String phone, @RestForm String compound, @RestForm String address, @RestForm String token,
+            @RestForm String lang, @RestForm String website, @RestForm FileUpload photo,
+            @QueryParam("lang") String queryLang, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) throws IOException {
+        boolean english = Languages.english(lang != null ? lang : queryLang, acceptLanguage);
+        boolean wantsJson = accept != null && accept.contains(MediaType.APPLICATION_JSON)
+                && !accept.contains(MediaType.TEXT_HTML);
+        ReportForm form = new ReportForm(trim(category), trim(description), trim(name), trim(phone), trim(compound),
+                trim(address));
+        WebMessages msg = MessageBundles.get(WebMessages.class,
+                io.quarkus.qute.i18n.Localized.Literal.of(english ? "en" : "zh"));
+
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (website != null && !website.isBlank()) {
+            errors.put("form", "rejected");
+        }
+        if (form.category() != null && catalog.find(form.category()).isEmpty()) {
+            errors.put("category", msg.errCategory());
+        }
+        if (form.description() == null || form.description().codePointCount(0, form.description().length()) < 5
+                || form.description().length() > 2000) {
+            errors.put("description", msg.errDescription());
+        }
+        Optional<String> normalizedPhone = PhoneNumbers.normalize(form.phone());
+        if (normalizedPhone.isEmpty()) {
+            errors.put("phone", msg.errPhone());
+        }
+        if (form.compound() != null && places.find(form.compound()).filter(p -> p.type() == PlaceType.COMPOUND)
+                .isEmpty()) {
+            errors.put("compound", msg.errCompound());
+        } else if (form.compound() == null && form.address() == null) {
+            errors.put("place", msg.errPlace());
+        }
+        long maxBytes = config.web().maxPhotoBytes();
+        Attachment attachment = null;
+        int status = 400;
+        if (photo != null && photo.size() > 0) {
+            if (photo.size() > maxBytes) {
+                errors.put("photo", msg.errPhotoSize(maxBytes / (1024 * 1024)));
+                status = 413;
+            } else {
+                Optional<String> type = PhotoCheck.contentType(photo.uploadedFile());
+                if (type.isEmpty()) {
+                    errors.put("photo", msg.errPhotoType());
+                } else {
+                    attachment = new Attachment(photo.fileName(), type.get(), photo.size(),
+                            Base64.getEncoder().encodeToString(Files.readAllBytes(photo.uploadedFile())), null);
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            return answerInvalid(form, errors, english, wantsJson, errors.containsKey("photo") ? status : 400, token);
+        }
+
+        Optional<String> reserved = tokens.verify(token);
+        String reference = reserved.orElseGet(references::next);
+        String externalId = reserved.map(r -> "form:" + r).orElseGet(() -> "hash:" + contentKey(form,
+                normalizedPhone.get()));
+        InboundContact contact = new InboundContact(Channel.WEB, externalId, reference, Instant.now(),
+                normalizedPhone.get(), form.name(), form.description(), english ? "en" : "zh", form.category(),
+                form.compound(), form.address(), null, null, attachment == null ? List.of() : List.of(attachment));
+        try {
+            intake.submit(contact);
+        } catch (IntakeUnavailableException e) {
+            errors.put("form", msg.errUnavailable());
+            return answerInvalid(form, errors, english, wantsJson, 503, token);
+        }
+        if (wantsJson) {
+            return Response.accepted(new Received(reference, "/status?reference=" + reference)).build();
+        }
+        return Response.ok(Templates.received(reference, english).setLocale(Languages.locale(english)))
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    private Response answerInvalid(ReportForm form, Map<String, String> errors, boolean english, boolean wantsJson,
+            int status, String postedToken) {
+        if (wantsJson) {
+            return Response.status(status).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("error", Map.of("status", status, "code", status == 503
+                            ? "unavailable"
+                            : status == 413 ? "payload_too_large" : "invalid_input", "fields", errors)))
+                    .build();
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(page(form, errors, english, tokenToKeep(postedToken))).build();
+    }
+
+    /** The corrected form keeps its reserved reference, so fixing and re-sending it is still one submission. */
+    private String tokenToKeep(String postedToken) {
+        return tokens.verify(postedToken).map(r -> postedToken).orElseGet(() -> tokens.issue(references.next()));
+    }
+
+    private TemplateInstance page(ReportForm form, Map<String, String> errors, boolean english, String token) {
+        return Templates.report(form, catalog.activeItems(), places.compounds(), errors, english,
+                config.web().maxPhotoBytes() / (1024 * 1024), token).setLocale(Languages.locale(english));
+    }
+
+    /** Without a form token (curl, scripts) a repeat of the same report on the same day is the same contact. */
+    private static String contentKey(ReportForm form, String phone) {
+        String joined = String.join("\u001f", phone, nz(form.category()), nz(form.compound()), nz(form.address()),
+                nz(form.description()), LocalDate.now(HOTLINE_ZONE).toString());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(joined.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

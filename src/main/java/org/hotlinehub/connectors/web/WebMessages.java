@@ -1,0 +1,129 @@
+package org.hotlinehub.connectors.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** Resident-facing text of the web pages, in Simplified Chinese; English in {@code messages/msg_en.properties}. */
+@MessageBundle(locale = "zh")
+public interface WebMessages {
+
+    @Message("社区服务热线 96993")
+    String brand();
+
+    @Message("在线报事")
+    String reportTitle();
+
+    @Message("请告诉我们需要什么帮助。紧急情况请拨打 110 / 119 / 120。")
+    String reportIntro();
+
+    @Message("事项类别")
+    String category();
+
+    @Message("不确定（由我们判断）")
+    String categoryUnsure();
+
+    @Message("情况描述")
+    String description();
+
+    @Message("例如：3号楼2单元楼道灯不亮已经一周")
+    String descriptionHint();
+
+    @Message("您的称呼")
+    String name();
+
+    @Message("手机号码")
+    String phone();
+
+    @Message("用于回复您和回访，不会公开")
+    String phoneHint();
+
+    @Message("小区")
+    String compound();
+
+    @Message("请选择小区")
+    String compoundChoose();
+
+    @Message("详细地址")
+    String address();
+
+    @Message("例如：海韵花园3号楼2单元501")
+    String addressHint();
+
+    @Message("照片（可选，最大 {maxMb} MB）")
+    String photo(long maxMb);
+
+    @Message("提交")
+    String submit();
+
+    @Message("请检查以下内容")
+    String fixErrors();
+
+    @Message("已受理")
+    String receivedTitle();
+
+    @Message("您的诉求已受理，我们会尽快派给负责的单位处理。")
+    String receivedText();
+
+    @Message("受理编号")
+    String reference();
+
+    @Message("请记下编号，可凭编号和手机号查询进度。")
+    String referenceHint();
+
+    @Message("查询进度")
+    String statusTitle();
+
+    @Message("查询")
+    String lookUp();
+
+    @Message("没有找到该编号，或手机号不一致。")
+    String statusNotFound();
+
+    @Message("当前状态")
+    String currentStatus();
+
+    @Message("类别")
+    String categoryLabel();
+
+    @Message("地点")
+    String placeLabel();
+
+    @Message("提交时间")
+    String createdLabel();
+
+    @Message("办理记录")
+    String timelineLabel();
+
+    @Message("再报一件事")
+    String reportAnother();
+
+    @Message("English")
+    String otherLanguage();
+
+    @Message("en")
+    String otherLanguageCode();
+
+    @Message("请填写情况描述（至少 5 个字）")
+    String errDescription();
+
+    @Message("请填写正确的手机号码")
+    String errPhone();
+
+    @Message("请选择小区或填写地址")
+    String errPlace();
+
+    @Message("未知的事项类别")
+    String errCategory();
+
+    @Message("未知的小区")
+    String errCompound();
+
+    @Message("照片太大，最大 {maxMb} MB")
+    String errPhotoSize(long maxMb);
+
+    @Message("照片格式不支持，请上传 JPEG、PNG、WebP 或 GIF")
+    String errPhotoType();
+
+    @Message("系统繁忙，请稍后再试。您的内容尚未提交。")
+    String errUnavailable();
+}

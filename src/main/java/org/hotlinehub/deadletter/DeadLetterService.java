@@ -1,0 +1,101 @@
+package org.hotlinehub.deadletter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.model.DeadLetter;
+import org.hotlinehub.model.NotFoundException;
+import org.hotlinehub.model.port.DeadLetters;
+import org.hotlinehub.model.port.QueueSender;
+import org.hotlinehub.store.DeadLetterEntity;
+import org.hotlinehub.store.DeadLetterRepository;
+import org.hotlinehub.store.PartnerDeliveryEntity;
+import org.hotlinehub.store.PartnerDeliveryRepository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+@ApplicationScoped
+public class DeadLetterService implements DeadLetters {
+
+    /** Destination of a partner delivery that gave up; a replay puts it back in the outbox. */
+    public static final String PARTNER_DELIVERY_PREFIX = "partner-delivery:";
+
+    @Inject
+    DeadLetterRepository repository;
+    @Inject
+    PartnerDeliveryRepository deliveries;
+    @Inject
+    QueueSender queues;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    HubConfig config;
+
+    /** Keeps a dead letter once per message id (the dead-letter queue itself is at-least-once). */
+    @Transactional
+    public void record(String messageId, String source, String reason, String destination, String body,
+            Map<String, ?> headers) {
+        if (repository.findByMessageId(messageId).isPresent()) {
+            return;
+        }
+        DeadLetterEntity e = new DeadLetterEntity();
+        e.messageId = messageId;
+        e.source = source == null ? "unknown" : source;
+        e.reason = reason == null ? "no reason recorded" : reason;
+        e.destination = destination == null ? "" : destination;
+        e.body = body == null ? "" : body;
+        e.headers = headersJson(headers);
+        repository.persist(e);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DeadLetter> list(boolean includeReplayed, int offset, int limit) {
+        return repository.page(includeReplayed, offset, limit).stream().map(DeadLetterEntity::toModel).toList();
+    }
+
+    @Override
+    @Transactional
+    public DeadLetter replay(long id) {
+        DeadLetterEntity e = repository.findByIdOptional(id)
+                .orElseThrow(() -> new NotFoundException("no dead letter " + id));
+        if (e.destination.startsWith(PARTNER_DELIVERY_PREFIX)) {
+            reviveDelivery(Long.parseLong(e.destination.substring(PARTNER_DELIVERY_PREFIX.length())));
+        } else if (!e.destination.isBlank()) {
+            queues.send(e.destination, e.body, Map.of("HubReplayOf", e.id));
+        } else {
+            throw new IllegalArgumentException("dead letter " + id + " has no destination to replay to");
+        }
+        e.replayCount++;
+        e.replayed = true;
+        e.lastReplayedAt = Instant.now();
+        return e.toModel();
+    }
+
+    private void reviveDelivery(long deliveryId) {
+        PartnerDeliveryEntity d = deliveries.findByIdOptional(deliveryId)
+                .orElseThrow(() -> new NotFoundException("partner delivery " + deliveryId + " no longer exists"));
+        Duration giveUp = d.partner.giveUpAfterSeconds == null
+                ? config.delivery().giveUpAfter()
+                : Duration.ofSeconds(d.partner.giveUpAfterSeconds);
+        d.status = PartnerDeliveryEntity.Status.PENDING;
+        d.nextAttemptAt = Instant.now();
+        d.giveUpAt = Instant.now().plus(giveUp);
+    }
+
+    private String headersJson(Map<String, ?> headers) {
+        try {
+            return headers == null ? null : json.writeValueAsString(headers);
+        } catch (JsonProcessingException ex) {
+            return String.valueOf(headers);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.hotlinehub.dispatch;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.model.AssignmentView;
+import org.hotlinehub.model.Masks;
+import org.hotlinehub.model.PlaceType;
+import org.hotlinehub.store.AssignmentEntity;
+import org.hotlinehub.store.PlaceEntity;
+import org.hotlinehub.store.PlaceRepository;
+import org.hotlinehub.store.TicketEntity;
+
+/** Maps an assignment to what its partner sees (webhook body and partner API), with links for the next actions. */
+@ApplicationScoped
+public class AssignmentViews {
+
+    @Inject
+    PlaceRepository places;
+    @Inject
+    HubConfig config;
+
+    public AssignmentView of(AssignmentEntity a) {
+        TicketEntity t = a.ticket;
+        return new AssignmentView(a.id, a.state, a.role, a.offeredAt, a.acceptBy, a.resolveBy, a.reason,
+                new AssignmentView.TicketSummary(t.reference,
+                        t.category == null ? null : t.category.code,
+                        t.category == null ? null : t.category.nameZh,
+                        t.priority, t.description, location(t),
+                        new AssignmentView.Resident(t.resident == null ? null : t.resident.name,
+                                t.resident == null ? null : Masks.phone(t.resident.phone))),
+                links(a.id));
+    }
+
+    private AssignmentView.Location location(TicketEntity t) {
+        PlaceEntity p = t.place;
+        if (p == null) {
+            return new AssignmentView.Location(null, null, null, t.address, t.lat, t.lon);
+        }
+        String address = t.address != null && !t.address.isBlank() ? t.address : p.address;
+        return new AssignmentView.Location(name(p, PlaceType.COMMUNITY), name(p, PlaceType.GRID),
+                name(p, PlaceType.COMPOUND), address, t.lat != null ? t.lat : p.lat, t.lon != null ? t.lon : p.lon);
+    }
+
+    private String name(PlaceEntity place, PlaceType type) {
+        return places.ancestorOfType(place, type.code()).map(p -> p.code + " " + p.nameZh).orElse(null);
+    }
+
+    private Map<String, String> links(long id) {
+        String base = config.publicBaseUrl().replaceAll("/+$", "") + "/partner-api/v1/assignments/" + id;
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("self", base);
+        links.put("accept", base + "/accept");
+        links.put("decline", base + "/decline");
+        return links;
+    }
+}

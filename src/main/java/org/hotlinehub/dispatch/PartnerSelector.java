@@ -1,0 +1,71 @@
+package org.hotlinehub.dispatch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.hotlinehub.model.PartnerType;
+import org.hotlinehub.store.CatalogEntryEntity;
+import org.hotlinehub.store.PartnerEntity;
+import org.hotlinehub.store.PartnerRepository;
+import org.hotlinehub.store.PlaceEntity;
+import org.hotlinehub.store.PlaceRepository;
+
+/**
+ * The dispatch rule, from data: the catalog entry names a party type and fallback types; for each in turn, the
+ * partner of that type whose area is nearest the ticket's place (the compound's own firm before a street-wide
+ * provider) and who offers the service, skipping partners that already turned this ticket down.
+ */
+@ApplicationScoped
+public class PartnerSelector {
+
+    @Inject
+    PartnerRepository partners;
+    @Inject
+    PlaceRepository places;
+
+    public record Choice(PartnerEntity partner, String reason) {
+    }
+
+    public Optional<Choice> choose(CatalogEntryEntity category, PlaceEntity place, Set<Long> excludedPartnerIds) {
+        List<PlaceEntity> chain = places.selfAndAncestors(place);
+        List<Long> chainIds = chain.stream().map(p -> p.id).toList();
+        List<String> types = new ArrayList<>();
+        types.add(category.partyType);
+        types.addAll(category.fallbackTypes);
+        for (int i = 0; i < types.size(); i++) {
+            String type = types.get(i);
+            for (PartnerEntity candidate : partners.activeOfTypeServing(type, chainIds)) {
+                if (excludedPartnerIds.contains(candidate.id)
+                        || !(candidate.services.isEmpty() || candidate.services.contains(category.code))) {
+                    continue;
+                }
+                PlaceEntity area = candidate.areas.stream().filter(a -> chainIds.contains(a.id))
+                        .min((a, b) -> Integer.compare(chainIds.indexOf(a.id), chainIds.indexOf(b.id)))
+                        .orElseThrow();
+                return Optional.of(new Choice(candidate, reason(category, place, area, candidate, types, i)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String reason(CatalogEntryEntity category, PlaceEntity place, PlaceEntity area,
+            PartnerEntity partner, List<String> types, int typeIndex) {
+        String typeName = PartnerType.fromCode(partner.type).map(t -> t.nameEn().toLowerCase()).orElse(partner.type);
+        StringBuilder why = new StringBuilder()
+                .append(place.type).append(' ').append(place.code)
+                .append(" → ").append(typeName).append(' ').append(partner.code)
+                .append(" by catalog ").append(category.code);
+        if (area != place) {
+            why.append(" (serves ").append(area.type).append(' ').append(area.code).append(')');
+        }
+        if (typeIndex > 0) {
+            why.append(", fallback after ").append(String.join(", ", types.subList(0, typeIndex)));
+        }
+        return why.toString();
+    }
+}

@@ -1,0 +1,36 @@
+package org.hotlinehub.model;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * An assignment as its partner sees it: the body of the {@code assignment.*} webhooks and of the partner API. The
+ * resident's phone is masked; partners call back through the hub.
+ */
+public record AssignmentView(
+        long id,
+        AssignmentState state,
+        String role,
+        Instant offeredAt,
+        Instant acceptBy,
+        Instant resolveBy,
+        String reason,
+        TicketSummary ticket,
+        Map<String, String> links) {
+
+    public record TicketSummary(
+            String reference,
+            String categoryCode,
+            String categoryName,
+            String priority,
+            String description,
+            Location location,
+            Resident resident) {
+    }
+
+    public record Location(String community, String grid, String compound, String address, Double lat, Double lon) {
+    }
+
+    public record Resident(String name, String phone) {
+    }
+}

@@ -1,0 +1,25 @@
+package org.hotlinehub.model;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** How a partner receives its assignments. */
+public enum DeliveryChannel {
+
+    /** Signed JSON POST to the partner's URL (contract.md). */
+    WEBHOOK,
+    /** A queue per partner on the hub's broker. */
+    JMS,
+    /** Text messages with short keywords. */
+    SMS,
+    /** The partner looks them up in the portal or through the partner API. */
+    PORTAL;
+
+    public String code() {
+        return name().toLowerCase();
+    }
+
+    public static Optional<DeliveryChannel> fromCode(String code) {
+        return Arrays.stream(values()).filter(t -> t.code().equals(code)).findFirst();
+    }
+}

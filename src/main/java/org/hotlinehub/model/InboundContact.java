@@ -1,0 +1,29 @@
+package org.hotlinehub.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One contact from a resident on any channel, as the intake edge accepted it. {@code (channel, externalId)} identifies
+ * it for deduplication; {@code reference} is the ticket number the sender was already told.
+ */
+public record InboundContact(
+        Channel channel,
+        String externalId,
+        String reference,
+        Instant receivedAt,
+        String phone,
+        String name,
+        String text,
+        String language,
+        String categoryCode,
+        String placeCode,
+        String address,
+        Double lat,
+        Double lon,
+        List<Attachment> attachments) {
+
+    public InboundContact {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+}

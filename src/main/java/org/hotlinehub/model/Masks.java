@@ -1,0 +1,30 @@
+package org.hotlinehub.model;
+
+/** Masking of personal identifiers before they reach logs, dead letters or partners. */
+public final class Masks {
+
+    private Masks() {
+    }
+
+    /** {@code +8613812345678} → {@code +86138****5678}; short values keep only their last two characters. */
+    public static String phone(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return phone;
+        }
+        int len = phone.length();
+        if (len <= 6) {
+            return "*".repeat(Math.max(0, len - 2)) + phone.substring(Math.max(0, len - 2));
+        }
+        int keepEnd = 4;
+        int keepStart = Math.min(len - keepEnd - 2, phone.startsWith("+") ? 6 : 3);
+        return phone.substring(0, keepStart) + "*".repeat(len - keepStart - keepEnd) + phone.substring(len - keepEnd);
+    }
+
+    /** WeChat openids: first and last three characters. */
+    public static String openid(String openid) {
+        if (openid == null || openid.length() <= 6) {
+            return openid == null ? null : "***";
+        }
+        return openid.substring(0, 3) + "***" + openid.substring(openid.length() - 3);
+    }
+}

@@ -1,0 +1,13 @@
+package org.hotlinehub.model.port;
+
+import java.util.List;
+
+import org.hotlinehub.model.DeadLetter;
+
+public interface DeadLetters {
+
+    List<DeadLetter> list(boolean includeReplayed, int offset, int limit);
+
+    /** Sends the dead letter back to where it failed; @throws org.hotlinehub.model.NotFoundException */
+    DeadLetter replay(long id);
+}

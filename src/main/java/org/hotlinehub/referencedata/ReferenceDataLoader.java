@@ -1,0 +1,159 @@
+package org.hotlinehub.referencedata;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.store.CatalogRepository;
+import org.hotlinehub.store.PlaceRepository;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Loads the files of {@code hub.reference-data.files} at start, in order (a directory stands for its *.yaml files in
+ * name order). Each file is checked whole and applied in one transaction, or not at all; a bad file stops the start
+ * with every problem listed.
+ */
+@ApplicationScoped
+public class ReferenceDataLoader {
+
+    private static final Logger LOG = Logger.getLogger(ReferenceDataLoader.class);
+    private static final Pattern SECRET_REF = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)}");
+
+    private final ObjectMapper yaml = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    @Inject
+    HubConfig config;
+    @Inject
+    PlaceRepository places;
+    @Inject
+    CatalogRepository catalog;
+    @Inject
+    ReferenceDataWriter writer;
+
+    void onStart(@Observes StartupEvent event) throws IOException {
+        for (Path file : files(config.referenceData().files())) {
+            load(file);
+        }
+    }
+
+    /** Parses, validates and applies one file; @throws ReferenceDataException listing every problem */
+    public ReferenceDataWriter.Counts load(Path file) throws IOException {
+        String name = file.toString();
+        ReferenceDataFile data;
+        try {
+            data = yaml.readValue(file.toFile(), ReferenceDataFile.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ReferenceDataException(name, List.of("line " + e.getLocation().getLineNr() + ": unknown key '"
+                    + e.getPropertyName() + "' (allowed: " + e.getKnownPropertyIds() + ")"));
+        } catch (JsonProcessingException e) {
+            throw new ReferenceDataException(name, List.of(e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")));
+        }
+        if (data == null) {
+            throw new ReferenceDataException(name, List.of("the file is empty"));
+        }
+        List<String> problems = new ArrayList<>();
+        data = resolveSecrets(data, problems);
+        ReferenceDataFile checked = data;
+        problems.addAll(QuarkusTransaction.requiringNew().call(() -> new ReferenceDataValidator(knownPlaceTypes(),
+                knownCatalog()).validate(checked)));
+        if (!problems.isEmpty()) {
+            throw new ReferenceDataException(name, problems);
+        }
+        ReferenceDataWriter.Counts counts = QuarkusTransaction.requiringNew().call(() -> writer.apply(checked));
+        LOG.infof("reference data %s applied: %s", name, counts);
+        return counts;
+    }
+
+    static List<Path> files(List<String> configured) throws IOException {
+        List<Path> result = new ArrayList<>();
+        for (String entry : configured) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            Path path = Path.of(entry.strip());
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> inDir = Files.list(path)) {
+                    inDir.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted()
+                            .forEach(result::add);
+                }
+            } else if (Files.isRegularFile(path)) {
+                result.add(path);
+            } else {
+                throw new ReferenceDataException(entry, List.of("no such file or directory (hub.reference-data.files"
+                        + ", working directory " + Path.of("").toAbsolutePath() + ")"));
+            }
+        }
+        return result;
+    }
+
+    private Map<String, String> knownPlaceTypes() {
+        return places.listAll().stream().collect(Collectors.toMap(p -> p.code, p -> p.type));
+    }
+
+    private Set<String> knownCatalog() {
+        return catalog.listAll().stream().map(c -> c.code).collect(Collectors.toSet());
+    }
+
+    /** Secrets may be written as ${NAME}: taken from the environment or configuration, never from the file. */
+    private static ReferenceDataFile resolveSecrets(ReferenceDataFile data, List<String> problems) {
+        if (data.partners() == null) {
+            return data;
+        }
+        List<ReferenceDataFile.PartnerData> partners = new ArrayList<>();
+        for (int i = 0; i < data.partners().size(); i++) {
+            var p = data.partners().get(i);
+            String at = "partners[" + i + "] (" + p.code() + ")";
+            var d = p.delivery();
+            var delivery = d == null
+                    ? null
+                    : new ReferenceDataFile.Delivery(d.channel(), d.url(), secret(at, "delivery.secret", d.secret(),
+                            problems));
+            partners.add(new ReferenceDataFile.PartnerData(p.code(), p.type(), p.name(), p.serves(), p.services(),
+                    delivery, secret(at, "api-key", p.apiKey(), problems), p.phone(), p.contact(), p.giveUpAfter()));
+        }
+        return new ReferenceDataFile(data.places(), data.catalog(), partners, data.volunteers(), data.residents());
+    }
+
+    private static String secret(String at, String field, String value, List<String> problems) {
+        if (value == null) {
+            return null;
+        }
+        Matcher m = SECRET_REF.matcher(value.strip());
+        if (!m.matches()) {
+            return value;
+        }
+        var resolved = ConfigProvider.getConfig().getOptionalValue(m.group(1), String.class);
+        if (resolved.isEmpty()) {
+            problems.add(at + ": " + field + " refers to ${" + m.group(1) + "}, which is not set");
+            return null;
+        }
+        return resolved.get();
+    }
+}

@@ -1,0 +1,253 @@
+package org.hotlinehub.referencedata;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.hotlinehub.model.DeliveryChannel;
+import org.hotlinehub.model.PartnerType;
+import org.hotlinehub.model.PhoneNumbers;
+import org.hotlinehub.model.PlaceType;
+import org.hotlinehub.model.Urgency;
+import org.hotlinehub.referencedata.ReferenceDataFile.CatalogData;
+import org.hotlinehub.referencedata.ReferenceDataFile.PartnerData;
+import org.hotlinehub.referencedata.ReferenceDataFile.PlaceData;
+import org.hotlinehub.referencedata.ReferenceDataFile.ResidentData;
+import org.hotlinehub.referencedata.ReferenceDataFile.VolunteerData;
+
+/**
+ * Checks a whole file before anything of it is written, collecting every problem with the entry it belongs to.
+ * Codes may refer to this file or to what the database already holds ({@code knownPlaceTypes},
+ * {@code knownCatalog}).
+ */
+final class ReferenceDataValidator {
+
+    private final List<String> problems = new ArrayList<>();
+    private final Map<String, String> placeTypes;
+    private final Set<String> catalogCodes;
+
+    ReferenceDataValidator(Map<String, String> knownPlaceTypes, Set<String> knownCatalog) {
+        this.placeTypes = new HashMap<>(knownPlaceTypes);
+        this.catalogCodes = new HashSet<>(knownCatalog);
+    }
+
+    List<String> validate(ReferenceDataFile file) {
+        places(nz(file.places()));
+        catalog(nz(file.catalog()));
+        partners(nz(file.partners()));
+        volunteers(nz(file.volunteers()));
+        residents(nz(file.residents()));
+        return problems;
+    }
+
+    private void places(List<PlaceData> places) {
+        uniqueCodes("places", places, PlaceData::code);
+        places.forEach(p -> {
+            if (p.code() != null && PlaceType.fromCode(nz(p.type())).isPresent()) {
+                placeTypes.put(p.code(), p.type());
+            }
+        });
+        for (int i = 0; i < places.size(); i++) {
+            PlaceData p = places.get(i);
+            String at = entry("places", i, p.code());
+            require(at, "code", p.code());
+            var type = PlaceType.fromCode(nz(p.type()));
+            if (type.isEmpty()) {
+                problems.add(at + ": type '" + p.type() + "' is not one of " + codes(PlaceType.values()));
+                continue;
+            }
+            if (p.name() == null || blank(p.name().zh())) {
+                problems.add(at + ": name.zh is required");
+            }
+            if (type.get() == PlaceType.DISTRICT) {
+                continue;
+            }
+            if (blank(p.parent())) {
+                problems.add(at + ": parent is required for a " + p.type());
+            } else if (!placeTypes.containsKey(p.parent())) {
+                problems.add(at + ": parent '" + p.parent() + "' is not a known place");
+            } else if (PlaceType.fromCode(placeTypes.get(p.parent())).map(pt -> pt.ordinal() >= type.get().ordinal())
+                    .orElse(true)) {
+                problems.add(at + ": parent '" + p.parent() + "' is a " + placeTypes.get(p.parent())
+                        + ", which cannot contain a " + p.type());
+            }
+            if ((p.lat() == null) != (p.lon() == null)) {
+                problems.add(at + ": give both lat and lon, or neither");
+            } else if (p.lat() != null && (Math.abs(p.lat()) > 90 || Math.abs(p.lon()) > 180)) {
+                problems.add(at + ": lat/lon out of range");
+            }
+        }
+    }
+
+    private void catalog(List<CatalogData> entries) {
+        uniqueCodes("catalog", entries, CatalogData::code);
+        entries.forEach(c -> {
+            if (c.code() != null) {
+                catalogCodes.add(c.code());
+            }
+        });
+        for (int i = 0; i < entries.size(); i++) {
+            CatalogData c = entries.get(i);
+            String at = entry("catalog", i, c.code());
+            require(at, "code", c.code());
+            if (c.name() == null || blank(c.name().zh())) {
+                problems.add(at + ": name.zh is required");
+            }
+            if (Urgency.fromCode(nz(c.urgency())).isEmpty()) {
+                problems.add(at + ": urgency '" + c.urgency() + "' is not one of " + codes(Urgency.values()));
+            }
+            duration(at, "accept-within", c.acceptWithin(), true);
+            duration(at, "resolve-within", c.resolveWithin(), true);
+            partnerType(at, "party", c.party());
+            nz(c.fallback()).forEach(f -> partnerType(at, "fallback", f));
+        }
+    }
+
+    private void partners(List<PartnerData> partners) {
+        uniqueCodes("partners", partners, PartnerData::code);
+        for (int i = 0; i < partners.size(); i++) {
+            PartnerData p = partners.get(i);
+            String at = entry("partners", i, p.code());
+            require(at, "code", p.code());
+            partnerType(at, "type", p.type());
+            if (p.name() == null || blank(p.name().zh())) {
+                problems.add(at + ": name.zh is required");
+            }
+            if (nz(p.serves()).isEmpty()) {
+                problems.add(at + ": serves must name at least one place");
+            }
+            nz(p.serves()).stream().filter(s -> !placeTypes.containsKey(s))
+                    .forEach(s -> problems.add(at + ": serves: unknown place '" + s + "'"));
+            nz(p.services()).stream().filter(s -> !catalogCodes.contains(s))
+                    .forEach(s -> problems.add(at + ": services: unknown catalog entry '" + s + "'"));
+            delivery(at, p.delivery());
+            if (p.phone() != null && PhoneNumbers.normalize(p.phone()).isEmpty()) {
+                problems.add(at + ": phone '" + p.phone() + "' is not a phone number");
+            }
+            if (p.giveUpAfter() != null) {
+                duration(at, "give-up-after", p.giveUpAfter(), false);
+            }
+        }
+    }
+
+    private void delivery(String at, ReferenceDataFile.Delivery d) {
+        if (d == null || DeliveryChannel.fromCode(nz(d.channel())).isEmpty()) {
+            problems.add(at + ": delivery.channel must be one of " + codes(DeliveryChannel.values()));
+            return;
+        }
+        if (DeliveryChannel.fromCode(d.channel()).get() == DeliveryChannel.WEBHOOK) {
+            try {
+                URI uri = URI.create(nz(d.url()));
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    problems.add(at + ": delivery.url '" + d.url() + "' must be an http(s) URL");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(at + ": delivery.url '" + d.url() + "' is not a URL");
+            }
+            if (blank(d.secret())) {
+                problems.add(at + ": delivery.secret is required for a webhook (it signs every delivery)");
+            }
+        }
+    }
+
+    private void volunteers(List<VolunteerData> volunteers) {
+        uniqueCodes("volunteers", volunteers, VolunteerData::code);
+        for (int i = 0; i < volunteers.size(); i++) {
+            VolunteerData v = volunteers.get(i);
+            String at = entry("volunteers", i, v.code());
+            require(at, "code", v.code());
+            require(at, "name", v.name());
+            if (PhoneNumbers.normalize(v.phone()).isEmpty()) {
+                problems.add(at + ": phone '" + v.phone() + "' is not a phone number");
+            }
+            if (v.grid() != null && !"grid".equals(placeTypes.get(v.grid()))) {
+                problems.add(at + ": grid '" + v.grid() + "' is not a known grid");
+            }
+        }
+    }
+
+    private void residents(List<ResidentData> residents) {
+        uniqueCodes("residents", residents, r -> PhoneNumbers.normalize(r.phone()).orElse(r.phone()));
+        for (int i = 0; i < residents.size(); i++) {
+            ResidentData r = residents.get(i);
+            String at = entry("residents", i, r.phone());
+            if (PhoneNumbers.normalize(r.phone()).isEmpty()) {
+                problems.add(at + ": phone '" + r.phone() + "' is not a phone number");
+            }
+            if (r.place() != null && !placeTypes.containsKey(r.place())) {
+                problems.add(at + ": place '" + r.place() + "' is not a known place");
+            }
+            if (r.language() != null && !Set.of("zh", "en").contains(r.language())) {
+                problems.add(at + ": language must be zh or en");
+            }
+            nz(r.emergencyContacts()).stream().filter(c -> PhoneNumbers.normalize(c).isEmpty())
+                    .forEach(c -> problems.add(at + ": emergency contact '" + c + "' is not a phone number"));
+        }
+    }
+
+    private void partnerType(String at, String field, String type) {
+        if (PartnerType.fromCode(nz(type)).isEmpty()) {
+            problems.add(at + ": " + field + " '" + type + "' is not a partner type ("
+                    + java.util.Arrays.stream(PartnerType.values()).map(PartnerType::code).toList() + ")");
+        }
+    }
+
+    private void duration(String at, String field, String value, boolean required) {
+        if (blank(value)) {
+            if (required) {
+                problems.add(at + ": " + field + " is required (ISO-8601, e.g. PT30M)");
+            }
+            return;
+        }
+        try {
+            if (Duration.parse(value).isNegative() || Duration.parse(value).isZero()) {
+                problems.add(at + ": " + field + " must be positive");
+            }
+        } catch (DateTimeParseException e) {
+            problems.add(at + ": " + field + " '" + value + "' is not an ISO-8601 duration such as PT30M or P2D");
+        }
+    }
+
+    private <T> void uniqueCodes(String section, List<T> entries, Function<T, String> code) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String c = code.apply(entries.get(i));
+            if (c != null && !seen.add(c)) {
+                problems.add(entry(section, i, c) + ": appears more than once in this file");
+            }
+        }
+    }
+
+    private void require(String at, String field, String value) {
+        if (blank(value)) {
+            problems.add(at + ": " + field + " is required");
+        }
+    }
+
+    private static String entry(String section, int index, String code) {
+        return section + "[" + index + "]" + (code == null ? "" : " (" + code + ")");
+    }
+
+    private static <E extends Enum<E>> List<String> codes(E[] values) {
+        return java.util.Arrays.stream(values).map(v -> v.name().toLowerCase()).toList();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static <T> List<T> nz(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

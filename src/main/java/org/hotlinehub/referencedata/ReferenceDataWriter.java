@@ -1,0 +1,153 @@
+package org.hotlinehub.referencedata;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.hotlinehub.dispatch.PartnerWorkService;
+import org.hotlinehub.model.PhoneNumbers;
+import org.hotlinehub.model.PlaceType;
+import org.hotlinehub.referencedata.ReferenceDataFile.CatalogData;
+import org.hotlinehub.referencedata.ReferenceDataFile.PartnerData;
+import org.hotlinehub.referencedata.ReferenceDataFile.PlaceData;
+import org.hotlinehub.referencedata.ReferenceDataFile.ResidentData;
+import org.hotlinehub.referencedata.ReferenceDataFile.VolunteerData;
+import org.hotlinehub.store.CatalogEntryEntity;
+import org.hotlinehub.store.CatalogRepository;
+import org.hotlinehub.store.PartnerEntity;
+import org.hotlinehub.store.PartnerRepository;
+import org.hotlinehub.store.PlaceEntity;
+import org.hotlinehub.store.PlaceRepository;
+import org.hotlinehub.store.ResidentEntity;
+import org.hotlinehub.store.ResidentRepository;
+import org.hotlinehub.store.VolunteerEntity;
+import org.hotlinehub.store.VolunteerRepository;
+
+/** Upserts a validated file by code (residents by phone), in the caller's transaction. */
+@ApplicationScoped
+public class ReferenceDataWriter {
+
+    @Inject
+    PlaceRepository places;
+    @Inject
+    CatalogRepository catalog;
+    @Inject
+    PartnerRepository partners;
+    @Inject
+    VolunteerRepository volunteers;
+    @Inject
+    ResidentRepository residents;
+
+    public record Counts(int places, int catalog, int partners, int volunteers, int residents) {
+    }
+
+    Counts apply(ReferenceDataFile file) {
+        List<PlaceData> placeData = new ArrayList<>(nz(file.places()));
+        placeData.sort(Comparator.comparingInt(p -> PlaceType.fromCode(p.type()).orElseThrow().ordinal()));
+        placeData.forEach(this::place);
+        places.flush();
+        nz(file.catalog()).forEach(this::catalogEntry);
+        nz(file.partners()).forEach(this::partner);
+        nz(file.volunteers()).forEach(this::volunteer);
+        nz(file.residents()).forEach(this::resident);
+        return new Counts(placeData.size(), nz(file.catalog()).size(), nz(file.partners()).size(),
+                nz(file.volunteers()).size(), nz(file.residents()).size());
+    }
+
+    private void place(PlaceData d) {
+        PlaceEntity p = places.findByCode(d.code()).orElseGet(PlaceEntity::new);
+        p.code = d.code();
+        p.type = d.type();
+        p.parent = d.parent() == null ? null : places.findByCode(d.parent()).orElseThrow();
+        p.nameZh = d.name().zh();
+        p.nameEn = d.name().en();
+        p.aliases = new ArrayList<>(nz(d.aliases()));
+        p.address = d.address();
+        p.lat = d.lat();
+        p.lon = d.lon();
+        p.active = true;
+        p.updatedAt = Instant.now();
+        places.persist(p);
+    }
+
+    private void catalogEntry(CatalogData d) {
+        CatalogEntryEntity c = catalog.findByCode(d.code()).orElseGet(CatalogEntryEntity::new);
+        boolean changed = c.id != null;
+        c.code = d.code();
+        c.nameZh = d.name().zh();
+        c.nameEn = d.name().en();
+        c.groupCode = d.group();
+        c.keywordsZh = new ArrayList<>(d.keywords() == null ? List.of() : nz(d.keywords().zh()));
+        c.keywordsEn = new ArrayList<>(d.keywords() == null ? List.of() : nz(d.keywords().en()));
+        c.urgency = d.urgency();
+        c.acceptWithinSeconds = Duration.parse(d.acceptWithin()).toSeconds();
+        c.resolveWithinSeconds = Duration.parse(d.resolveWithin()).toSeconds();
+        c.partyType = d.party();
+        c.fallbackTypes = new ArrayList<>(nz(d.fallback()));
+        c.skills = new ArrayList<>(nz(d.skills()));
+        c.active = true;
+        if (changed) {
+            c.version++;
+        }
+        c.updatedAt = Instant.now();
+        catalog.persist(c);
+    }
+
+    private void partner(PartnerData d) {
+        PartnerEntity p = partners.findByCode(d.code()).orElseGet(PartnerEntity::new);
+        p.code = d.code();
+        p.type = d.type();
+        p.nameZh = d.name().zh();
+        p.nameEn = d.name().en();
+        p.deliveryChannel = d.delivery().channel();
+        p.webhookUrl = d.delivery().url();
+        p.webhookSecret = d.delivery().secret();
+        p.apiKeyHash = d.apiKey() == null ? p.apiKeyHash : PartnerWorkService.hashApiKey(d.apiKey());
+        p.phone = d.phone() == null ? null : PhoneNumbers.normalize(d.phone()).orElseThrow();
+        p.contact = d.contact();
+        p.giveUpAfterSeconds = d.giveUpAfter() == null ? null : Duration.parse(d.giveUpAfter()).toSeconds();
+        p.areas = new HashSet<>(d.serves().stream().map(s -> places.findByCode(s).orElseThrow()).toList());
+        p.services = new HashSet<>(nz(d.services()));
+        p.active = true;
+        p.updatedAt = Instant.now();
+        partners.persist(p);
+    }
+
+    private void volunteer(VolunteerData d) {
+        VolunteerEntity v = volunteers.findByCode(d.code()).orElseGet(VolunteerEntity::new);
+        v.code = d.code();
+        v.name = d.name();
+        v.phone = PhoneNumbers.normalize(d.phone()).orElseThrow();
+        v.grid = d.grid() == null ? null : places.findByCode(d.grid()).orElseThrow();
+        v.skills = new ArrayList<>(nz(d.skills()));
+        v.active = true;
+        v.updatedAt = Instant.now();
+        volunteers.persist(v);
+    }
+
+    private void resident(ResidentData d) {
+        String phone = PhoneNumbers.normalize(d.phone()).orElseThrow();
+        ResidentEntity r = residents.findByPhone(phone).orElseGet(ResidentEntity::new);
+        r.phone = phone;
+        r.name = d.name();
+        r.address = d.address();
+        r.place = d.place() == null ? null : places.findByCode(d.place()).orElseThrow();
+        r.flags = new ArrayList<>(nz(d.flags()));
+        r.language = d.language() == null ? "zh" : d.language();
+        r.emergencyContacts = new ArrayList<>(nz(d.emergencyContacts()).stream()
+                .map(c -> PhoneNumbers.normalize(c).orElseThrow()).toList());
+        r.registered = true;
+        r.updatedAt = Instant.now();
+        residents.persist(r);
+    }
+
+    private static <T> List<T> nz(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,15 @@
+package org.hotlinehub.routes;
+
+/** Route and node ids, kebab-case {@code <flow>-<step>}; tests address routes and steps by these. */
+public final class RouteIds {
+
+    public static final String INTAKE = "intake-contact";
+    public static final String INTAKE_ACCEPT = "intake-accept";
+    public static final String INTAKE_PUBLISH = "intake-publish";
+    public static final String DISPATCH = "dispatch-offer";
+    public static final String DELIVERY = "delivery-partner";
+    public static final String DEAD_LETTER = "deadletter-store";
+
+    private RouteIds() {
+    }
+}

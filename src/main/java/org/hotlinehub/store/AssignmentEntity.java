@@ -1,0 +1,54 @@
+package org.hotlinehub.store;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import org.hotlinehub.model.AssignmentState;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "assignment")
+public class AssignmentEntity extends PanacheEntityBase {
+
+    public static final String ROLE_LEAD = "lead";
+    public static final String ROLE_SUPPORT = "support";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "ticket_id")
+    public TicketEntity ticket;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "partner_id")
+    public PartnerEntity partner;
+    public String role = ROLE_LEAD;
+    @Enumerated(EnumType.STRING)
+    public AssignmentState state;
+    /** Why this partner was chosen, in words an operator can check. */
+    public String reason;
+    @Column(name = "offered_at")
+    public Instant offeredAt;
+    @Column(name = "accept_by")
+    public Instant acceptBy;
+    @Column(name = "resolve_by")
+    public Instant resolveBy;
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+    @Column(name = "closed_reason")
+    public String closedReason;
+    @Column(name = "updated_at")
+    public Instant updatedAt = Instant.now();
+}

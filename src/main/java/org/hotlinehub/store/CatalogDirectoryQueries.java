@@ -1,0 +1,35 @@
+package org.hotlinehub.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.hotlinehub.model.CatalogItem;
+import org.hotlinehub.model.Urgency;
+import org.hotlinehub.model.port.CatalogDirectory;
+
+@ApplicationScoped
+public class CatalogDirectoryQueries implements CatalogDirectory {
+
+    @Inject
+    CatalogRepository catalog;
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CatalogItem> activeItems() {
+        return catalog.active().stream().map(CatalogDirectoryQueries::toItem).toList();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<CatalogItem> find(String code) {
+        return catalog.findByCode(code).filter(e -> e.active).map(CatalogDirectoryQueries::toItem);
+    }
+
+    static CatalogItem toItem(CatalogEntryEntity e) {
+        return new CatalogItem(e.code, e.nameZh, e.nameEn, e.groupCode, Urgency.valueOf(e.urgency.toUpperCase()));
+    }
+}

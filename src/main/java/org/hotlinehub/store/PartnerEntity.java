@@ -1,0 +1,58 @@
+package org.hotlinehub.store;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "partner")
+public class PartnerEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String code;
+    public String type;
+    @Column(name = "name_zh")
+    public String nameZh;
+    @Column(name = "name_en")
+    public String nameEn;
+    @Column(name = "delivery_channel")
+    public String deliveryChannel;
+    @Column(name = "webhook_url")
+    public String webhookUrl;
+    @Column(name = "webhook_secret")
+    public String webhookSecret;
+    @Column(name = "api_key_hash")
+    public String apiKeyHash;
+    public String phone;
+    public String contact;
+    @Column(name = "give_up_after_s")
+    public Long giveUpAfterSeconds;
+    public boolean active = true;
+    @Column(name = "updated_at")
+    public Instant updatedAt = Instant.now();
+
+    @ManyToMany
+    @JoinTable(name = "partner_area", joinColumns = @JoinColumn(name = "partner_id"), inverseJoinColumns = @JoinColumn(name = "place_id"))
+    public Set<PlaceEntity> areas = new HashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "partner_service", joinColumns = @JoinColumn(name = "partner_id"))
+    @Column(name = "catalog_code")
+    public Set<String> services = new HashSet<>();
+}

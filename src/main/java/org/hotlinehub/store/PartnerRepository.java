@@ -1,0 +1,48 @@
+package org.hotlinehub.store;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+@ApplicationScoped
+public class PartnerRepository implements PanacheRepository<PartnerEntity> {
+
+    public Optional<PartnerEntity> findByCode(String code) {
+        return find("code", code).firstResultOptional();
+    }
+
+    public Optional<PartnerEntity> findActiveByApiKeyHash(String hash) {
+        return find("apiKeyHash = ?1 and active = true", hash).firstResultOptional();
+    }
+
+    /**
+     * Active partners of a type whose areas include one of the given places, with the area they matched; ordered by
+     * how near that area is (the index in {@code placeIdsNearestFirst}), then by code for a stable choice.
+     */
+    public List<PartnerEntity> activeOfTypeServing(String type, List<Long> placeIdsNearestFirst) {
+        if (placeIdsNearestFirst.isEmpty()) {
+            return List.of();
+        }
+        List<PartnerEntity> found = getEntityManager()
+                .createQuery("select distinct p from PartnerEntity p join p.areas a"
+                        + " where p.type = :type and p.active = true and a.id in :places", PartnerEntity.class)
+                .setParameter("type", type)
+                .setParameter("places", placeIdsNearestFirst)
+                .getResultList();
+        found.sort((a, b) -> {
+            int byDistance = Integer.compare(nearest(a.areas, placeIdsNearestFirst),
+                    nearest(b.areas, placeIdsNearestFirst));
+            return byDistance != 0 ? byDistance : a.code.compareTo(b.code);
+        });
+        return found;
+    }
+
+    private static int nearest(Collection<PlaceEntity> areas, List<Long> placeIdsNearestFirst) {
+        return areas.stream().mapToInt(a -> placeIdsNearestFirst.indexOf(a.id)).filter(i -> i >= 0).min()
+                .orElse(Integer.MAX_VALUE);
+    }
+}

@@ -1,0 +1,35 @@
+package org.hotlinehub.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+@ApplicationScoped
+public class PlaceRepository implements PanacheRepository<PlaceEntity> {
+
+    public Optional<PlaceEntity> findByCode(String code) {
+        return find("code", code).firstResultOptional();
+    }
+
+    public List<PlaceEntity> activeOfType(String type) {
+        return list("type = ?1 and active = true order by code", type);
+    }
+
+    /** The place and every place above it, nearest first. */
+    public List<PlaceEntity> selfAndAncestors(PlaceEntity place) {
+        List<PlaceEntity> chain = new ArrayList<>();
+        for (PlaceEntity p = place; p != null && chain.size() < 16; p = p.parent) {
+            chain.add(p);
+        }
+        return chain;
+    }
+
+    /** The nearest place of the given type at or above this one. */
+    public Optional<PlaceEntity> ancestorOfType(PlaceEntity place, String type) {
+        return selfAndAncestors(place).stream().filter(p -> p.type.equals(type)).findFirst();
+    }
+}

@@ -1,0 +1,55 @@
+package org.hotlinehub.store;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.TicketStatus;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "ticket")
+public class TicketEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String reference;
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "resident_id")
+    public ResidentEntity resident;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "category_id")
+    public CatalogEntryEntity category;
+    public String description;
+    public String language = "zh";
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "place_id")
+    public PlaceEntity place;
+    public String address;
+    public Double lat;
+    public Double lon;
+    public String priority;
+    @Enumerated(EnumType.STRING)
+    public TicketStatus status;
+    @Column(name = "triage_reason")
+    public String triageReason;
+    @Column(name = "created_at")
+    public Instant createdAt = Instant.now();
+    @Column(name = "updated_at")
+    public Instant updatedAt = Instant.now();
+}

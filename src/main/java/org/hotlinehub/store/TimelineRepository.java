@@ -1,0 +1,28 @@
+package org.hotlinehub.store;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.TimelineKind;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+@ApplicationScoped
+public class TimelineRepository implements PanacheRepository<TimelineEventEntity> {
+
+    public void record(long ticketId, TimelineKind kind, String actor, Channel channel, String detail) {
+        TimelineEventEntity event = new TimelineEventEntity();
+        event.ticketId = ticketId;
+        event.kind = kind;
+        event.actor = actor;
+        event.channel = channel;
+        event.detail = detail;
+        persist(event);
+    }
+
+    public List<TimelineEventEntity> forTicket(long ticketId) {
+        return list("ticketId = ?1 order by id", ticketId);
+    }
+}

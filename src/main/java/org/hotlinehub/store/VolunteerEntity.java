@@ -1,0 +1,40 @@
+package org.hotlinehub.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "volunteer")
+public class VolunteerEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String code;
+    public String name;
+    public String phone;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "grid_id")
+    public PlaceEntity grid;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> skills = new ArrayList<>();
+    public boolean active = true;
+    @Column(name = "updated_at")
+    public Instant updatedAt = Instant.now();
+}
