@@ -7,20 +7,18 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
 
-import org.apache.camel.quarkus.main.CamelMainApplication;
 import org.hotlinehub.connectors.db.EmbeddedDatabase;
 import org.hotlinehub.connectors.jms.EmbeddedBroker;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Quarkus;
-import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * Starts the hub. When no external PostgreSQL ({@code quarkus.datasource.jdbc.url}) or broker
+ * Starts the hub (the jar's entry point, set by {@code quarkus.package.main-class}; deliberately not a
+ * {@code @QuarkusMain}, so that Camel starts with Quarkus in the same way in tests and in production). When no external PostgreSQL ({@code quarkus.datasource.jdbc.url}) or broker
  * ({@code quarkus.artemis.url} other than the in-VM default) is configured, starts embedded ones under {@code hub.data-dir} first: the datasource
  * must be known before Quarkus boots.
  */
-@QuarkusMain
 public final class HubMain {
 
     private static final Logger LOG = Logger.getLogger(HubMain.class);
@@ -44,7 +42,7 @@ public final class HubMain {
             LOG.infof("embedded Artemis broker started, data in %s%s", dataDir.resolve("artemis"),
                     port > 0 ? ", TCP on 127.0.0.1:" + port : "");
         }
-        Quarkus.run(CamelMainApplication.class, args);
+        Quarkus.run(args);
     }
 
     /**

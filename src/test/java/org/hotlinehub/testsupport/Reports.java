@@ -1,0 +1,60 @@
+package org.hotlinehub.testsupport;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.restassured.response.Response;
+
+/** Filing reports through the real form, as a browser would. */
+public final class Reports {
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
+    private static final Pattern REFERENCE = Pattern.compile("id=\"reference\">(\\d+)<");
+
+    private Reports() {
+    }
+
+    /** GET /report and take the hidden form token. */
+    public static String formToken() {
+        String html = given().get("/report").then().statusCode(200).extract().asString();
+        Matcher m = TOKEN.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("no form token in /report");
+        }
+        return m.group(1);
+    }
+
+    public static Response post(String token, String category, String description, String phone, String compound,
+            String address) {
+        var request = given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("description", description).formParam("phone", phone).formParam("name", "测试居民");
+        if (token != null) {
+            request.formParam("token", token);
+        }
+        if (category != null) {
+            request.formParam("category", category);
+        }
+        if (compound != null) {
+            request.formParam("compound", compound);
+        }
+        if (address != null) {
+            request.formParam("address", address);
+        }
+        return request.post("/report");
+    }
+
+    public static String referenceIn(String html) {
+        Matcher m = REFERENCE.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("no reference in page: " + html);
+        }
+        return m.group(1);
+    }
+
+    /** A phone number no other test uses. */
+    public static String uniquePhone() {
+        return "139" + String.format("%08d", (System.nanoTime() / 1000) % 100_000_000L);
+    }
+}
