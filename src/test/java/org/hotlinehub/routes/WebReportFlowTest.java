@@ -96,7 +96,8 @@ class WebReportFlowTest {
     @Test
     void shouldRouteToResidentsCommitteeWithReasonWhenCompoundHasNoPropertyFirm() {
         String phone = Reports.uniquePhone();
-        String reference = given().accept("application/json").contentType("application/x-www-form-urlencoded; charset=UTF-8")
+        String reference = given().accept("application/json")
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("description", "院里下水道堵了，污水漫出来").formParam("phone", phone)
                 .formParam("address", "观海里院2号门")
                 .post("/report").then().statusCode(202).extract().path("reference");
@@ -113,7 +114,8 @@ class WebReportFlowTest {
 
     @Test
     void shouldPutTicketInTriageWhenNothingLocatesIt() {
-        String reference = given().accept("application/json").contentType("application/x-www-form-urlencoded; charset=UTF-8")
+        String reference = given().accept("application/json")
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("description", "家里电梯坏了，请派人来看看").formParam("phone", Reports.uniquePhone())
                 .formParam("address", "某个不知道的地方")
                 .post("/report").then().statusCode(202).extract().path("reference");

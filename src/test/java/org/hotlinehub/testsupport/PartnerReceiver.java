@@ -19,6 +19,7 @@ import com.sun.net.httpserver.HttpServer;
 public final class PartnerReceiver implements AutoCloseable {
 
     public record Received(String path, Map<String, List<String>> headers, byte[] body, int answered) {
+
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
                     .map(e -> e.getValue().get(0)).orElse(null);

@@ -149,9 +149,15 @@ public class ReportResource {
         }
 
         Optional<String> reserved = tokens.verify(token);
-        String reference = reserved.orElseGet(references::next);
         String externalId = reserved.map(r -> "form:" + r).orElseGet(() -> "hash:" + contentKey(form,
                 normalizedPhone.get()));
+        String reference;
+        try {
+            reference = references.reserve(Channel.WEB, externalId, reserved.orElseGet(references::next));
+        } catch (IntakeUnavailableException e) {
+            errors.put("form", msg.errUnavailable());
+            return answerInvalid(form, errors, english, wantsJson, 503, token);
+        }
         InboundContact contact = new InboundContact(Channel.WEB, externalId, reference, Instant.now(),
                 normalizedPhone.get(), form.name(), form.description(), english ? "en" : "zh", form.category(),
                 form.compound(), form.address(), null, null, attachment == null ? List.of() : List.of(attachment));

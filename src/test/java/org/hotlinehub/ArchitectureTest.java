@@ -1,0 +1,84 @@
+package org.hotlinehub;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The dependency rule of design.md §2: routes → connectors, model, config; a connector → model and config only (never
+ * another connector, never routes or the core); model and config → nothing of the hub. Feature packages (intake,
+ * dispatch, …) are the core: they never reach connectors or routes.
+ */
+class ArchitectureTest {
+
+    private static final String BASE = "org.hotlinehub";
+    private static final JavaClasses HUB = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(BASE);
+    private static final List<String> CONNECTORS = List.of("api", "db", "jms", "partner", "web");
+    private static final String[] CORE = {BASE + ".intake..", BASE + ".dispatch..", BASE + ".deadletter..",
+            BASE + ".referencedata..", BASE + ".store.."};
+
+    @Test
+    void modelImportsNothingOfTheHub() {
+        classes().that().resideInAPackage(BASE + ".model..").should().onlyDependOnClassesThat()
+                .resideOutsideOfPackage(BASE + "..").orShould().dependOnClassesThat()
+                .resideInAPackage(BASE + ".model..").check(HUB);
+        noClasses().that().resideInAPackage(BASE + ".model..").should().dependOnClassesThat()
+                .resideInAnyPackage(BASE + ".config..", BASE + ".routes..", BASE + ".connectors..", CORE[0], CORE[1],
+                        CORE[2], CORE[3], CORE[4])
+                .check(HUB);
+    }
+
+    @Test
+    void configImportsNothingOfTheHub() {
+        noClasses().that().resideInAPackage(BASE + ".config..").should().dependOnClassesThat()
+                .resideInAnyPackage(BASE + ".model..", BASE + ".routes..", BASE + ".connectors..", CORE[0], CORE[1],
+                        CORE[2], CORE[3], CORE[4])
+                .check(HUB);
+    }
+
+    @Test
+    void connectorsUseOnlyModelAndConfig() {
+        for (String connector : CONNECTORS) {
+            String others = BASE + ".connectors.(!" + connector + ")..";
+            noClasses().that().resideInAPackage(BASE + ".connectors." + connector + "..").should()
+                    .dependOnClassesThat().resideInAnyPackage(BASE + ".routes..", CORE[0], CORE[1], CORE[2],
+                            CORE[3], CORE[4])
+                    .check(HUB);
+            for (String other : CONNECTORS) {
+                if (!other.equals(connector)) {
+                    noClasses().that().resideInAPackage(BASE + ".connectors." + connector + "..").should()
+                            .dependOnClassesThat().resideInAPackage(BASE + ".connectors." + other + "..")
+                            .because("a connector never imports another connector (" + others + ")").check(HUB);
+                }
+            }
+        }
+    }
+
+    @Test
+    void coreNeverReachesConnectorsOrRoutes() {
+        noClasses().that().resideInAnyPackage(CORE).should().dependOnClassesThat()
+                .resideInAnyPackage(BASE + ".connectors..", BASE + ".routes..").check(HUB);
+    }
+
+    @Test
+    void storeReachesOnlyModelAndConfig() {
+        noClasses().that().resideInAPackage(BASE + ".store..").should().dependOnClassesThat()
+                .resideInAnyPackage(CORE[0], CORE[1], CORE[2], CORE[3]).check(HUB);
+    }
+
+    @Test
+    void entitiesAndRepositoriesAreNamedForWhatTheyAre() {
+        classes().that().areAnnotatedWith(jakarta.persistence.Entity.class).should().haveSimpleNameEndingWith(
+                "Entity").andShould().resideInAPackage(BASE + ".store..").check(HUB);
+        classes().that().haveSimpleNameEndingWith("Route").and().resideInAPackage(BASE + "..").should()
+                .resideInAPackage(BASE + ".routes..").check(HUB);
+    }
+}

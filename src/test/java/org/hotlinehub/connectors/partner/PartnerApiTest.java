@@ -1,0 +1,94 @@
+package org.hotlinehub.connectors.partner;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.Reports;
+import org.hotlinehub.testsupport.Sql;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(HubTestResources.class)
+class PartnerApiTest {
+
+    @Inject
+    Sql sql;
+
+    private long offeredToHaiyun() {
+        String reference = given().accept("application/json")
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("description", "地下车库漏水严重").formParam("phone", Reports.uniquePhone())
+                .formParam("compound", "HY-GARDEN").formParam("category", "property-repair")
+                .post("/report").then().statusCode(202).extract().path("reference");
+        await().atMost(Duration.ofSeconds(15)).until(() -> sql.count("select count(*) from assignment a join ticket t"
+                + " on t.id = a.ticket_id where t.reference = ?", reference) == 1);
+        return ((Number) sql.one("select a.id from assignment a join ticket t on t.id = a.ticket_id"
+                + " where t.reference = ?", reference)).longValue();
+    }
+
+    @Test
+    void shouldAnswer401WithoutAValidKey() {
+        given().get("/partner-api/v1/assignments").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("error.code", equalTo("unauthorized"));
+        given().header("Authorization", "Bearer wrong").post("/partner-api/v1/assignments/1/accept").then()
+                .statusCode(401);
+        given().header("Authorization", "Bearer demo-key-PF-HAIYUN").get("/partner-api/v1/assignments").then()
+                .statusCode(401);
+    }
+
+    @Test
+    void shouldNotLetAPartnerTouchAnotherPartnersAssignment() {
+        long id = offeredToHaiyun();
+        given().header("Authorization", "Bearer test-key-PF-FLAKY").post("/partner-api/v1/assignments/" + id
+                + "/accept").then().statusCode(404).body("error.code", equalTo("not_found"));
+        assertEquals("OFFERED", sql.one("select state from assignment where id = ?", id));
+    }
+
+    @Test
+    void shouldListByStateAndRejectUnknownState() {
+        long id = offeredToHaiyun();
+        given().header("Authorization", "Bearer test-key-PF-HAIYUN").queryParam("state", "offered")
+                .get("/partner-api/v1/assignments").then().statusCode(200)
+                .body("state", everyItem(equalTo("OFFERED")))
+                .body("find { it.id == " + id + " }.ticket.categoryCode", equalTo("property-repair"));
+        given().header("Authorization", "Bearer test-key-PF-HAIYUN").queryParam("state", "sleeping")
+                .get("/partner-api/v1/assignments").then().statusCode(400)
+                .body("error.message", containsString("unknown state 'sleeping'"));
+    }
+
+    @Test
+    void shouldOfferToTheNextPartyWhenDeclinedAndRefuseIllegalMoves() {
+        long id = offeredToHaiyun();
+        given().header("Authorization", "Bearer test-key-PF-HAIYUN").contentType("application/json")
+                .body("{}").post("/partner-api/v1/assignments/" + id + "/decline").then().statusCode(400)
+                .body("error.message", containsString("reason"));
+        given().header("Authorization", "Bearer test-key-PF-HAIYUN").contentType("application/json")
+                .body("{\"reason\":\"车库归开发商管理，不在我司服务范围\"}")
+                .post("/partner-api/v1/assignments/" + id + "/decline").then().statusCode(200)
+                .body("state", equalTo("DECLINED"));
+        given().header("Authorization", "Bearer test-key-PF-HAIYUN").post("/partner-api/v1/assignments/" + id
+                + "/accept").then().statusCode(409)
+                .body("error.message", equalTo("assignment " + id + " is declined and cannot become accepted"));
+
+        long ticketId = ((Number) sql.one("select ticket_id from assignment where id = ?", id)).longValue();
+        assertEquals("RC-GUANHAI", sql.one("select p.code from assignment a join partner p on p.id = a.partner_id"
+                + " where a.ticket_id = ? and a.state = 'OFFERED'", ticketId));
+        String reason = (String) sql.one("select reason from assignment where ticket_id = ? and state = 'OFFERED'",
+                ticketId);
+        assertEquals("compound HY-GARDEN → residents' committee RC-GUANHAI by catalog property-repair"
+                + " (serves community SN-01-03), fallback after property-firm", reason);
+    }
+}
