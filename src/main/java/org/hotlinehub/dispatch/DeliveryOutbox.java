@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.DeliveryChannel;
+import org.hotlinehub.model.port.PartnerTransport;
 import org.hotlinehub.store.AssignmentEntity;
 import org.hotlinehub.store.PartnerDeliveryEntity;
 import org.hotlinehub.store.PartnerDeliveryRepository;
@@ -31,11 +32,15 @@ public class DeliveryOutbox {
     @Inject
     HubConfig config;
 
-    /** @return false when the partner works from the portal or partner API only (nothing to push) */
+    /**
+     * @return false when the partner works from the portal or partner API only (nothing to push), as does an SMS
+     *         partner without a registered phone
+     */
     public boolean enqueue(AssignmentEntity assignment, String eventType) {
         DeliveryChannel channel = DeliveryChannel.fromCode(assignment.partner.deliveryChannel)
                 .orElse(DeliveryChannel.PORTAL);
-        if (channel != DeliveryChannel.WEBHOOK && channel != DeliveryChannel.JMS) {
+        boolean sms = channel == DeliveryChannel.SMS && assignment.partner.phone != null;
+        if (channel != DeliveryChannel.WEBHOOK && channel != DeliveryChannel.JMS && !sms) {
             return false;
         }
         PartnerDeliveryEntity d = new PartnerDeliveryEntity();
@@ -60,6 +65,10 @@ public class DeliveryOutbox {
             var node = json.createObjectNode();
             node.put("event", eventType);
             node.set("assignment", json.valueToTree(views.of(assignment)));
+            if (DeliveryChannel.SMS.code().equals(assignment.partner.deliveryChannel)) {
+                // The SMS transport texts the partner's registered phone, which the assignment view does not carry.
+                node.put(PartnerTransport.SMS_TO_FIELD, assignment.partner.phone);
+            }
             return json.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize assignment " + assignment.id, e);

@@ -24,6 +24,7 @@ import org.hotlinehub.store.AssignmentRepository;
 import org.hotlinehub.store.PartnerEntity;
 import org.hotlinehub.store.PartnerRepository;
 import org.hotlinehub.store.TimelineRepository;
+import org.hotlinehub.survey.SurveyService;
 
 /**
  * A partner's answers to its assignments. Each is idempotent (repeating an accept answers the same) and a move the
@@ -42,6 +43,8 @@ public class PartnerWorkService implements PartnerWork {
     AssignmentViews views;
     @Inject
     Dispatcher dispatcher;
+    @Inject
+    SurveyService surveys;
 
     /** API keys are random secrets, so one SHA-256 (not a slow password hash) is the right way to store them. */
     public static String hashApiKey(String apiKey) {
@@ -99,6 +102,23 @@ public class PartnerWorkService implements PartnerWork {
         Dispatcher.recordPartnerStep(timeline, a, TimelineKind.DECLINED,
                 "declined by " + a.partner.code + ": " + a.closedReason);
         dispatcher.offerNext(a.ticket, Dispatcher.partnersAlreadyTried(assignments, a.ticket.id));
+        return views.of(a);
+    }
+
+    @Override
+    @Transactional
+    public AssignmentView resolve(String partnerCode, long assignmentId, String note) {
+        AssignmentEntity a = locked(partnerCode, assignmentId);
+        if (a.state == AssignmentState.RESOLVED) {
+            return views.of(a);
+        }
+        move(a, AssignmentState.RESOLVED);
+        a.closedReason = note == null || note.isBlank() ? null : note.strip();
+        a.ticket.status = TicketStatus.RESOLVED;
+        a.ticket.updatedAt = a.updatedAt;
+        Dispatcher.recordPartnerStep(timeline, a, TimelineKind.RESOLVED,
+                "resolved by " + a.partner.code + (a.closedReason == null ? "" : ": " + a.closedReason));
+        surveys.ask(a.ticket);
         return views.of(a);
     }
 

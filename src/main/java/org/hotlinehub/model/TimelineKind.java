@@ -9,7 +9,13 @@ public enum TimelineKind {
                             "Delivered to partner"), DELIVERY_FAILED(false, "送达失败", "Delivery failed"), ACCEPTED(true,
                                     "承办方已签收", "Accepted by the handling party"), DECLINED(false, "承办方拒绝",
                                             "Declined by partner"), ESCALATED(false, "已转交主管",
-                                                    "Escalated to a supervisor");
+                                                    "Escalated to a supervisor"), RESOLVED(true, "已办结",
+                                                            "Resolved"), SURVEY_REQUESTED(false, "已发送回访",
+                                                                    "Survey sent"), SURVEY_ANSWERED(true, "已回访",
+                                                                            "Survey answered"), REOPENED(true, "已重新办理",
+                                                                                    "Reopened"), CLARIFICATION_REQUESTED(
+                                                                                            false, "已请居民补充信息",
+                                                                                            "Asked the resident for details");
 
     private final boolean publicToResident;
     private final String labelZh;

@@ -9,6 +9,7 @@ public final class RouteIds {
     public static final String DISPATCH = "dispatch-offer";
     public static final String DELIVERY = "delivery-partner";
     public static final String DEAD_LETTER = "deadletter-store";
+    public static final String SMS_OUTBOUND = "sms-outbound";
 
     private RouteIds() {
     }

@@ -2,8 +2,11 @@ package org.hotlinehub.model.port;
 
 import org.hotlinehub.model.DeliveryChannel;
 
-/** Carries one message to a partner over one delivery channel. Implemented by the partner and JMS connectors. */
+/** Carries one message to a partner over one delivery channel. Implemented by the partner, JMS and Twilio connectors. */
 public interface PartnerTransport {
+
+    /** In the JSON body of an SMS delivery: the partner's registered phone the message goes to. */
+    String SMS_TO_FIELD = "smsTo";
 
     DeliveryChannel channel();
 

@@ -17,4 +17,7 @@ public interface PartnerWork {
     AssignmentView accept(String partnerCode, long assignmentId);
 
     AssignmentView decline(String partnerCode, long assignmentId, String reason);
+
+    /** The partner reports the work done: the assignment and its ticket become resolved. */
+    AssignmentView resolve(String partnerCode, long assignmentId, String note);
 }
