@@ -48,7 +48,7 @@ public class SmsConversationQueries implements SmsConversations {
     public Optional<Conversation> conversation(String phone) {
         @SuppressWarnings("unchecked")
         List<Object[]> tickets = em.createNativeQuery("select t.reference, t.status,"
-                + " (t.survey_requested_at is not null and t.survey_result is null), t.created_at"
+                + " (t.survey_requested_at is not null and t.survey_result is null), t.language"
                 + " from ticket t join resident r on r.id = t.resident_id"
                 + " where r.phone = ?1 and t.status not in ('CLOSED', 'CANCELLED', 'MERGED')"
                 + " order by t.created_at desc, t.id desc limit 1")
@@ -60,10 +60,10 @@ public class SmsConversationQueries implements SmsConversations {
                 + " order by s.created_at desc limit 1")
                 .setParameter(1, phone).setParameter(2, ContactIntent.REQUEST.name()).getResultList();
         if (!pending.isEmpty()) {
-            return Optional.of(new Conversation((String) pending.get(0), TicketStatus.RECEIVED, false));
+            return Optional.of(new Conversation((String) pending.get(0), TicketStatus.RECEIVED, false, null));
         }
         return tickets.stream().findFirst().map(r -> new Conversation((String) r[0],
-                TicketStatus.valueOf((String) r[1]), Boolean.TRUE.equals(r[2])));
+                TicketStatus.valueOf((String) r[1]), Boolean.TRUE.equals(r[2]), (String) r[3]));
     }
 
     @Override

@@ -59,6 +59,17 @@ public class TwilioPartnerKeywords {
         return help();
     }
 
+    /** A partner keyword with a reference, whoever sent it. */
+    static boolean looksLikeKeyword(String text) {
+        String s = text.strip();
+        return ACCEPT.matcher(s).matches() || DECLINE.matcher(s).matches() || DONE.matcher(s).matches();
+    }
+
+    static String notRegistered() {
+        return "本号码未登记为承办单位，无法办理该指令。居民查询进度请发送“查询 工单号”。"
+                + " / This phone is not registered for a partner; residents can send STATUS <no.>.";
+    }
+
     static String help() {
         return "未能识别您的回复。请回复：Y 工单号（接单）；N 工单号 原因（拒单）；OK 工单号（办结）。例如：Y 100000009"
                 + " / Reply Y <no.> to accept, N <no.> <reason> to decline, OK <no.> when done.";

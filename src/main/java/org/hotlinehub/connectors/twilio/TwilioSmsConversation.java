@@ -48,6 +48,7 @@ public class TwilioSmsConversation {
     static final String KIND_OPT_OUT = "OPT_OUT";
     static final String KIND_OPT_IN = "OPT_IN";
     static final String KIND_EMPTY = "EMPTY";
+    static final String KIND_NOT_PARTNER = "NOT_PARTNER";
 
     @Inject
     SmsConversations conversations;
@@ -86,6 +87,10 @@ public class TwilioSmsConversation {
         if (partner.isPresent()) {
             return record(sms, KIND_PARTNER, null, partnerKeywords.answer(partner.get(), text));
         }
+        if (TwilioPartnerKeywords.looksLikeKeyword(text)) {
+            LOG.infof("partner keyword from unregistered phone %s refused", Masks.phone(sms.from()));
+            return record(sms, KIND_NOT_PARTNER, null, TwilioPartnerKeywords.notRegistered());
+        }
         if (text.isEmpty() && sms.media().isEmpty()) {
             return record(sms, KIND_EMPTY, null, ResidentTexts.emptyMessage(false));
         }
@@ -97,6 +102,10 @@ public class TwilioSmsConversation {
                     ? status.group(2)
                     : conversation.map(Conversation::reference).orElse(null);
             return record(sms, KIND_STATUS, reference, statusReply(reference, sms.from(), en));
+        }
+        if (text.codePoints().noneMatch(Character::isLetter) && conversation.map(Conversation::language).isPresent()) {
+            // "2" or "1!" say nothing about language: answer in the conversation's.
+            english = "en".equals(conversation.get().language());
         }
         boolean forceNew = NEW_REQUEST.matcher(text).matches();
         if (conversation.isPresent() && !forceNew) {

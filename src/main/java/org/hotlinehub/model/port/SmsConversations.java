@@ -29,6 +29,7 @@ public interface SmsConversations {
     record Decision(String messageSid, String fromPhone, String kind, String reference, String reply) {
     }
 
-    record Conversation(String reference, TicketStatus status, boolean awaitingSurvey) {
+    /** @param language the ticket's language ({@code zh}, {@code en}), null while intake has not made it yet */
+    record Conversation(String reference, TicketStatus status, boolean awaitingSurvey, String language) {
     }
 }
