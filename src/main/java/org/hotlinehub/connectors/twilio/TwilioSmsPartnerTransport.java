@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Delivery to partners that work by SMS (volunteers, small firms): the offer becomes a short text that reads like a
  * dispatcher wrote it, with the keywords to answer, queued in the SMS outbox under the delivery's idempotency key (a
- * retried delivery queues nothing twice). The outbox sends it and keeps its delivery status.
+ * retried delivery queues nothing twice). The outbox sends it and keeps its delivery status. A partner whose phone
+ * opted out is not reachable: the delivery fails and ends as a dead letter rather than silently unsent.
  */
 @ApplicationScoped
 public class TwilioSmsPartnerTransport implements PartnerTransport {
@@ -52,6 +53,10 @@ public class TwilioSmsPartnerTransport implements PartnerTransport {
         String to = body.path(SMS_TO_FIELD).asText("");
         if (to.isBlank() || assignment == null || assignment.ticket() == null) {
             return Outcome.failed("SMS delivery to " + request.partnerCode() + " has no phone or ticket");
+        }
+        if (outbox.optedOut(to)) {
+            // Not delivered: retried until the partner's give-up time, then dead-lettered for a supervisor to see.
+            return Outcome.failed("the phone of " + request.partnerCode() + " opted out of SMS (STOP)");
         }
         String text = text(request.eventType(), assignment);
         List<Long> ids = outbox.enqueue(request.idempotencyKey(), to, text, "partner-" + request.eventType(),
