@@ -11,11 +11,15 @@ import org.jboss.logging.Logger;
 
 import com.twilio.http.TwilioRestClient;
 
+import io.quarkus.runtime.Startup;
+
 /**
  * The Twilio REST client, built once from {@code hub.twilio.*}. Without an account SID and auth token there is none:
- * the hub runs in sandbox mode, where outbound messages are recorded and marked as not sent.
+ * the hub runs in sandbox mode, where outbound messages are recorded and marked as not sent. Built at start so the
+ * mode is logged then, not at the first message.
  */
 @ApplicationScoped
+@Startup
 public class TwilioApiClient {
 
     private static final Logger LOG = Logger.getLogger(TwilioApiClient.class);

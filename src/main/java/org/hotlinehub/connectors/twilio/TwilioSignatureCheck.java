@@ -11,6 +11,8 @@ import org.jboss.logging.Logger;
 
 import com.twilio.security.RequestValidator;
 
+import io.quarkus.runtime.Startup;
+
 /**
  * Checks {@code X-Twilio-Signature} with the SDK's {@link RequestValidator} (HMAC-SHA1 over the URL and every form
  * parameter, constant-time compare, with and without the default port) against the URL Twilio was given:
@@ -19,6 +21,7 @@ import com.twilio.security.RequestValidator;
  * answer for partners.
  */
 @ApplicationScoped
+@Startup
 public class TwilioSignatureCheck {
 
     private static final Logger LOG = Logger.getLogger(TwilioSignatureCheck.class);

@@ -92,7 +92,9 @@ public class TwilioSmsConversation {
             return record(sms, KIND_NOT_PARTNER, null, TwilioPartnerKeywords.notRegistered());
         }
         if (text.isEmpty() && sms.media().isEmpty()) {
-            return record(sms, KIND_EMPTY, null, ResidentTexts.emptyMessage(false));
+            // Nothing to tell the language by: ask in both.
+            return record(sms, KIND_EMPTY, null, ResidentTexts.emptyMessage(false) + " / "
+                    + ResidentTexts.emptyMessage(true));
         }
         Optional<Conversation> conversation = conversations.conversation(sms.from());
         Matcher status = STATUS.matcher(text);

@@ -65,10 +65,11 @@ public class TwilioSmsResource {
     @Operation(summary = "A text or MMS from a resident or partner; answered with TwiML")
     public Response inbound(@HeaderParam(SIGNATURE_HEADER) String signature, @Context UriInfo uri,
             MultivaluedMap<String, String> form) {
-        Map<String, String> params = flatten(form);
-        if (!signatures.valid(pathAndQuery(uri), params, signature)) {
+        Optional<Map<String, String>> signed = signed(signature, uri, form);
+        if (signed.isEmpty()) {
             return forbidden();
         }
+        Map<String, String> params = signed.get();
         String sid = params.get("MessageSid");
         if (sid == null || !SID.matcher(sid).matches()) {
             return badRequest("MessageSid is missing or not a Twilio message SID");
@@ -103,12 +104,12 @@ public class TwilioSmsResource {
     @Operation(summary = "Delivery status of a message the hub sent")
     public Response status(@HeaderParam(SIGNATURE_HEADER) String signature, @Context UriInfo uri,
             MultivaluedMap<String, String> form) {
-        Map<String, String> params = flatten(form);
-        if (!signatures.valid(pathAndQuery(uri), params, signature)) {
+        Optional<Map<String, String>> signed = signed(signature, uri, form);
+        if (signed.isEmpty()) {
             return forbidden();
         }
-        String sid = params.get("MessageSid");
-        String status = params.get("MessageStatus");
+        String sid = signed.get().get("MessageSid");
+        String status = signed.get().get("MessageStatus");
         if (sid == null || sid.isBlank() || status == null || status.isBlank()) {
             return badRequest("MessageSid and MessageStatus are required");
         }
@@ -116,7 +117,7 @@ public class TwilioSmsResource {
         if (rank.isEmpty()) {
             return badRequest("unknown MessageStatus '" + status + "'");
         }
-        String errorCode = params.get("ErrorCode");
+        String errorCode = signed.get().get("ErrorCode");
         if (!outbox.recordStatus(sid, status, rank.get(), errorCode == null || errorCode.isBlank()
                 ? null
                 : errorCode)) {
@@ -125,17 +126,15 @@ public class TwilioSmsResource {
         return twiml(null);
     }
 
-    private static Map<String, String> flatten(MultivaluedMap<String, String> form) {
+    /** The form's parameters (every one Twilio sent: they are all signed), when the signature is valid. */
+    private Optional<Map<String, String>> signed(String signature, UriInfo uri, MultivaluedMap<String, String> form) {
         Map<String, String> params = new LinkedHashMap<>();
         if (form != null) {
             form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
         }
-        return params;
-    }
-
-    private static String pathAndQuery(UriInfo uri) {
         String query = uri.getRequestUri().getRawQuery();
-        return uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query);
+        String pathAndQuery = uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query);
+        return signatures.valid(pathAndQuery, params, signature) ? Optional.of(params) : Optional.empty();
     }
 
     /** MediaUrl0..N-1 with their content types, N = NumMedia. */

@@ -114,6 +114,14 @@ class TwilioSmsResourceTest {
     }
 
     @Test
+    void shouldAskInBothLanguagesAndFileNothingWhenTheTextIsEmpty() {
+        String phone = "+86" + Reports.uniquePhone();
+        assertEquals("请用文字说明您遇到的问题和所在小区或地址。 / Please describe your problem in words, and where it is"
+                + " (compound or address).", TwilioSms.text(phone, "  "));
+        assertEquals(0L, sql.count("select count(*) from inbound_contact where phone = ?", phone));
+    }
+
+    @Test
     void shouldKeepMmsMediaUrlsAsAttachments() {
         String phone = "+86" + Reports.uniquePhone();
         String sid = TwilioSms.newSid();

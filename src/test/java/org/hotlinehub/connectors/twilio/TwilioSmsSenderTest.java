@@ -125,10 +125,8 @@ class TwilioSmsSenderTest {
 
     @Test
     void shouldKeepTheLatestStatusWhenCallbacksArriveOutOfOrder() {
-        String phone = "+86" + Reports.uniquePhone();
-        long id = outbox.enqueue("test-status-" + phone, phone, "status test", "test", null).get(0);
-        awaitStatus(id, "SENT");
-        String sid = (String) sql.one("select twilio_sid from outbound_message where id = ?", id);
+        long id = sentMessage("status test");
+        String sid = sidOf(id);
 
         callback(sid, "delivered", null).then().statusCode(200).contentType("text/xml;charset=UTF-8");
         callback(sid, "sent", null).then().statusCode(200);
@@ -146,13 +144,23 @@ class TwilioSmsSenderTest {
 
     @Test
     void shouldRecordTheErrorCodeOfAnUndeliveredMessage() {
-        String phone = "+86" + Reports.uniquePhone();
-        long id = outbox.enqueue("test-undelivered-" + phone, phone, "undelivered test", "test", null).get(0);
-        awaitStatus(id, "SENT");
-        String sid = (String) sql.one("select twilio_sid from outbound_message where id = ?", id);
+        long id = sentMessage("undelivered test");
+        String sid = sidOf(id);
         callback(sid, "undelivered", "30003").then().statusCode(200);
         assertEquals("undelivered", sql.one("select twilio_status from outbound_message where id = ?", id));
         assertEquals("30003", sql.one("select error_code from outbound_message where id = ?", id));
+    }
+
+    /** A message to a fresh phone, once Twilio (the stub) has taken it. */
+    private long sentMessage(String text) {
+        String phone = "+86" + Reports.uniquePhone();
+        long id = outbox.enqueue("test-" + phone, phone, text, "test", null).get(0);
+        awaitStatus(id, "SENT");
+        return id;
+    }
+
+    private String sidOf(long id) {
+        return (String) sql.one("select twilio_sid from outbound_message where id = ?", id);
     }
 
     private static io.restassured.response.Response callback(String sid, String status, String errorCode) {
