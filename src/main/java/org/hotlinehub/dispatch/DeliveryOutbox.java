@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.DeliveryChannel;
+import org.hotlinehub.model.port.PartnerTransport;
 import org.hotlinehub.store.AssignmentEntity;
 import org.hotlinehub.store.PartnerDeliveryEntity;
 import org.hotlinehub.store.PartnerDeliveryRepository;
@@ -30,20 +32,28 @@ public class DeliveryOutbox {
     ObjectMapper json;
     @Inject
     HubConfig config;
+    @Inject
+    Instance<PartnerTransport> transports;
 
-    /** @return false when the partner works from the portal or partner API only (nothing to push) */
+    /**
+     * @return false when there is nothing to push: the partner works from the portal or partner API, or no transport
+     *         for its channel is installed
+     */
     public boolean enqueue(AssignmentEntity assignment, String eventType) {
-        DeliveryChannel channel = DeliveryChannel.fromCode(assignment.partner.deliveryChannel)
-                .orElse(DeliveryChannel.PORTAL);
-        if (channel != DeliveryChannel.WEBHOOK && channel != DeliveryChannel.JMS) {
+        DeliveryChannel channel = assignment.partner == null
+                ? DeliveryChannel.SMS
+                : DeliveryChannel.fromCode(assignment.partner.deliveryChannel).orElse(DeliveryChannel.PORTAL);
+        if (channel == DeliveryChannel.PORTAL || transports.stream().noneMatch(t -> t.channel() == channel)) {
             return false;
         }
         PartnerDeliveryEntity d = new PartnerDeliveryEntity();
         d.partner = assignment.partner;
+        d.volunteer = assignment.volunteer;
         d.assignmentId = assignment.id;
         d.channel = channel;
         d.eventType = eventType;
-        d.idempotencyKey = "asg-" + assignment.id + "-" + eventType;
+        long earlier = deliveries.count("assignmentId = ?1 and eventType = ?2", assignment.id, eventType);
+        d.idempotencyKey = "asg-" + assignment.id + "-" + eventType + (earlier == 0 ? "" : "-" + (earlier + 1));
         d.body = body(assignment, eventType);
         Instant now = Instant.now();
         d.nextAttemptAt = now;

@@ -12,8 +12,9 @@ public interface PartnerTransport {
      */
     Outcome send(Request request);
 
-    record Request(String partnerCode, String url, String secret, String eventType, String idempotencyKey,
-            String body) {
+    /** @param partnerCode the partner's or volunteer's code; {@code phone} where SMS reaches them */
+    record Request(String partnerCode, String url, String secret, String phone, String eventType,
+            String idempotencyKey, String body) {
     }
 
     record Outcome(boolean delivered, String detail) {
