@@ -9,6 +9,7 @@ public final class RouteIds {
     public static final String DISPATCH = "dispatch-offer";
     public static final String DISPATCH_EXPIRY = "dispatch-expiry";
     public static final String DELIVERY = "delivery-partner";
+    public static final String PARTNER_REPLIES = "partner-replies";
     public static final String DEAD_LETTER = "deadletter-store";
 
     private RouteIds() {
