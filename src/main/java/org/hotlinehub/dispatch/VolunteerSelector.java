@@ -2,6 +2,7 @@ package org.hotlinehub.dispatch;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,16 +40,25 @@ public class VolunteerSelector {
         if (grid.isEmpty()) {
             return Optional.empty();
         }
-        long community = places.ancestorOfType(place, PlaceType.COMMUNITY.code()).map(p -> p.id).orElse(-1L);
+        Optional<PlaceEntity> community = places.ancestorOfType(place, PlaceType.COMMUNITY.code());
         Optional<PlaceEntity> street = places.ancestorOfType(place, PlaceType.STREET.code());
+        long communityId = community.map(p -> p.id).orElse(-1L);
         long streetId = street.map(p -> p.id).orElse(-1L);
-        List<Long> nearbyGrids = street.map(places::gridIdsUnder).orElse(List.of(grid.get().id));
-        Optional<Choice> nearby = pick(category, place, tried, now, grid.get().id, community, streetId, nearbyGrids,
-                CANDIDATES_NEARBY);
-        return nearby.isPresent()
-                ? nearby
-                : pick(category, place, tried, now, grid.get().id, community, streetId, List.of(),
-                        CANDIDATES_ANYWHERE);
+        // Rings outward: the ticket's grid, its community, its street, the whole district. A narrow ring is a cheap
+        // indexed query, and most tickets find someone there; the wide rings run only when it is empty.
+        List<List<Long>> rings = new ArrayList<>();
+        rings.add(List.of(grid.get().id));
+        community.ifPresent(c -> rings.add(places.gridIdsUnder(c)));
+        street.ifPresent(s -> rings.add(places.gridIdsUnder(s)));
+        rings.add(List.of());
+        for (List<Long> ring : rings) {
+            Optional<Choice> found = pick(category, place, tried, now, grid.get().id, communityId, streetId, ring,
+                    ring.isEmpty() ? CANDIDATES_ANYWHERE : CANDIDATES_NEARBY);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<Choice> pick(CatalogEntryEntity category, PlaceEntity place, Tried tried, Instant now, long grid,
