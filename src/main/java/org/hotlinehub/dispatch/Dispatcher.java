@@ -1,7 +1,6 @@
 package org.hotlinehub.dispatch;
 
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,9 +18,6 @@ import org.hotlinehub.store.TicketEntity;
 import org.hotlinehub.store.TicketRepository;
 import org.hotlinehub.store.TimelineRepository;
 import org.jboss.logging.Logger;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 /**
  * Offers tickets to whoever the rules choose, and moves on to the next candidate when an offer is declined, expires
@@ -47,8 +43,6 @@ public class Dispatcher {
     PartnerSelector selector;
     @Inject
     DeliveryOutbox outbox;
-    @Inject
-    MeterRegistry metrics;
 
     @Transactional
     public void dispatch(TicketCreated event) {
@@ -65,21 +59,12 @@ public class Dispatcher {
 
     /** Offers the ticket to the next candidate nobody has tried yet, or escalates it to a supervisor. */
     void offerNext(TicketEntity ticket) {
-        long started = System.nanoTime();
         var choice = selector.choose(ticket.category, ticket.place, Tried.of(assignments.forTicket(ticket.id)));
-        decisionTimer(choice.map(c -> c.partner() != null ? "partner" : "volunteer").orElse("none"))
-                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         if (choice.isEmpty()) {
             escalate(ticket, "no partner or volunteer left for " + ticket.category.code + " at " + ticket.place.code);
             return;
         }
         offer(ticket, choice.get(), AssignmentEntity.ROLE_LEAD, ACTOR);
-    }
-
-    /** {@code hub_dispatch_decision_seconds}: how long choosing the party took (the P6 target), by outcome. */
-    private Timer decisionTimer(String outcome) {
-        return Timer.builder("hub.dispatch.decision").description("Time to choose the party for a ticket")
-                .tag("outcome", outcome).publishPercentiles(0.5, 0.95, 0.99).register(metrics);
     }
 
     AssignmentEntity offer(TicketEntity ticket, Choice choice, String role, String actor) {
