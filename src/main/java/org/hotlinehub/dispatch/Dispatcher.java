@@ -59,12 +59,14 @@ public class Dispatcher {
 
     /** Offers the ticket to the next candidate nobody has tried yet, or escalates it to a supervisor. */
     void offerNext(TicketEntity ticket) {
+        long started = System.nanoTime();
         var choice = selector.choose(ticket.category, ticket.place, Tried.of(assignments.forTicket(ticket.id)));
+        int decisionMicros = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1000);
         if (choice.isEmpty()) {
             escalate(ticket, "no partner or volunteer left for " + ticket.category.code + " at " + ticket.place.code);
             return;
         }
-        offer(ticket, choice.get(), AssignmentEntity.ROLE_LEAD, ACTOR);
+        offer(ticket, choice.get(), AssignmentEntity.ROLE_LEAD, ACTOR).decisionMicros = decisionMicros;
     }
 
     AssignmentEntity offer(TicketEntity ticket, Choice choice, String role, String actor) {

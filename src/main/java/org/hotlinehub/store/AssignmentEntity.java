@@ -61,6 +61,9 @@ public class AssignmentEntity extends PanacheEntityBase {
     public String resolutionPhotoUrl;
     @Column(name = "resolved_at")
     public Instant resolvedAt;
+    /** How long the rules took to choose this assignee, in microseconds (null when a person chose). */
+    @Column(name = "decision_us")
+    public Integer decisionMicros;
     @Column(name = "updated_at")
     public Instant updatedAt = Instant.now();
 
