@@ -27,6 +27,8 @@ public interface HubConfig {
 
     Delivery delivery();
 
+    Dispatch dispatch();
+
     Web web();
 
     Twilio twilio();
@@ -49,6 +51,13 @@ public interface HubConfig {
         /** Maintenance switch: keep accepting contacts but leave them queued until the hub restarts without it. */
         @WithDefault("false")
         boolean paused();
+    }
+
+    interface Dispatch {
+
+        /** How often offers past their accept-by time are looked for and re-offered. */
+        @WithDefault("10s")
+        Duration expirySweepInterval();
     }
 
     interface Delivery {

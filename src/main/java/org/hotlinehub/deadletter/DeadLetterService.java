@@ -91,11 +91,23 @@ public class DeadLetterService implements DeadLetters {
         d.giveUpAt = Instant.now().plus(giveUp);
     }
 
+    /** Headers that carry credentials are never kept. */
+    static final java.util.Set<String> SECRET_HEADERS = java.util.Set.of("HubPartnerKey", "Authorization");
+
     private String headersJson(Map<String, ?> headers) {
+        if (headers == null) {
+            return null;
+        }
+        Map<String, String> kept = new java.util.TreeMap<>();
+        headers.forEach((name, value) -> {
+            if (!SECRET_HEADERS.contains(name) && value != null) {
+                kept.put(name, String.valueOf(value));
+            }
+        });
         try {
-            return headers == null ? null : json.writeValueAsString(headers);
-        } catch (JsonProcessingException ex) {
-            return String.valueOf(headers);
+            return json.writeValueAsString(kept);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("headers of a dead letter cannot be written", e);
         }
     }
 }

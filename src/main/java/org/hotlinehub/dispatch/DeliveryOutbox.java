@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.hotlinehub.config.HubConfig;
@@ -31,28 +32,33 @@ public class DeliveryOutbox {
     ObjectMapper json;
     @Inject
     HubConfig config;
+    @Inject
+    Instance<PartnerTransport> transports;
 
     /**
-     * @return false when the partner works from the portal or partner API only (nothing to push), as does an SMS
-     *         partner without a registered phone
+     * @return false when there is nothing to push: the partner works from the portal or partner API, or no transport
+     *         for its channel is installed
      */
     public boolean enqueue(AssignmentEntity assignment, String eventType) {
-        DeliveryChannel channel = DeliveryChannel.fromCode(assignment.partner.deliveryChannel)
-                .orElse(DeliveryChannel.PORTAL);
-        boolean sms = channel == DeliveryChannel.SMS && assignment.partner.phone != null;
-        if (channel != DeliveryChannel.WEBHOOK && channel != DeliveryChannel.JMS && !sms) {
+        DeliveryChannel channel = assignment.partner == null
+                ? DeliveryChannel.SMS
+                : DeliveryChannel.fromCode(assignment.partner.deliveryChannel).orElse(DeliveryChannel.PORTAL);
+        if (channel == DeliveryChannel.PORTAL || transports.stream().noneMatch(t -> t.channel() == channel)) {
             return false;
         }
         PartnerDeliveryEntity d = new PartnerDeliveryEntity();
         d.partner = assignment.partner;
+        d.volunteer = assignment.volunteer;
         d.assignmentId = assignment.id;
         d.channel = channel;
         d.eventType = eventType;
-        d.idempotencyKey = "asg-" + assignment.id + "-" + eventType;
+        long earlier = deliveries.count("assignmentId = ?1 and eventType = ?2", assignment.id, eventType);
+        d.idempotencyKey = "asg-" + assignment.id + "-" + eventType + (earlier == 0 ? "" : "-" + (earlier + 1));
         d.body = body(assignment, eventType);
         Instant now = Instant.now();
         d.nextAttemptAt = now;
-        Duration giveUp = assignment.partner.giveUpAfterSeconds == null
+        // Volunteers (no partner row) are reached by SMS and keep the default give-up time.
+        Duration giveUp = assignment.partner == null || assignment.partner.giveUpAfterSeconds == null
                 ? config.delivery().giveUpAfter()
                 : Duration.ofSeconds(assignment.partner.giveUpAfterSeconds);
         d.giveUpAt = now.plus(giveUp);
@@ -65,10 +71,6 @@ public class DeliveryOutbox {
             var node = json.createObjectNode();
             node.put("event", eventType);
             node.set("assignment", json.valueToTree(views.of(assignment)));
-            if (DeliveryChannel.SMS.code().equals(assignment.partner.deliveryChannel)) {
-                // The SMS transport texts the partner's registered phone, which the assignment view does not carry.
-                node.put(PartnerTransport.SMS_TO_FIELD, assignment.partner.phone);
-            }
             return json.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize assignment " + assignment.id, e);

@@ -81,8 +81,11 @@ public class DeliveryWorker {
         if (d == null || d.status != PartnerDeliveryEntity.Status.PENDING) {
             return null;
         }
-        return new Due(d.channel, new PartnerTransport.Request(d.partner.code, d.partner.webhookUrl,
-                d.partner.webhookSecret, d.eventType, d.idempotencyKey, d.body));
+        return d.partner != null
+                ? new Due(d.channel, new PartnerTransport.Request(recipient(d), d.partner.webhookUrl,
+                        d.partner.webhookSecret, d.partner.phone, d.eventType, d.idempotencyKey, d.body))
+                : new Due(d.channel, new PartnerTransport.Request(d.volunteer.code, null, null, d.volunteer.phone,
+                        d.eventType, d.idempotencyKey, d.body));
     }
 
     private void record(long id, PartnerTransport.Outcome outcome) {
@@ -93,7 +96,7 @@ public class DeliveryWorker {
             d.status = PartnerDeliveryEntity.Status.DELIVERED;
             d.deliveredAt = now;
             d.lastError = null;
-            onTicket(d, TimelineKind.DELIVERED, d.eventType + " delivered to " + d.partner.code + " by "
+            onTicket(d, TimelineKind.DELIVERED, d.eventType + " delivered to " + recipient(d) + " by "
                     + d.channel.code() + " after " + d.attempts + " attempt(s)");
             return;
         }
@@ -101,17 +104,21 @@ public class DeliveryWorker {
         Instant next = now.plus(backoff(d.attempts));
         if (next.isAfter(d.giveUpAt)) {
             d.status = PartnerDeliveryEntity.Status.DEAD;
-            String reason = d.eventType + " to " + d.partner.code + " gave up after " + d.attempts + " attempts: "
+            String reason = d.eventType + " to " + recipient(d) + " gave up after " + d.attempts + " attempts: "
                     + outcome.detail();
             deadLetters.record("partner-delivery-" + d.id + "-" + d.attempts, "partner-delivery", reason,
-                    DeadLetterService.PARTNER_DELIVERY_PREFIX + d.id, d.body, Map.of("partner", d.partner.code));
+                    DeadLetterService.PARTNER_DELIVERY_PREFIX + d.id, d.body, Map.of("partner", recipient(d)));
             onTicket(d, TimelineKind.DELIVERY_FAILED, reason);
             LOG.warnf("dead-lettered: %s", reason);
         } else {
             d.nextAttemptAt = next;
-            LOG.infof("delivery %d to %s failed (attempt %d: %s), next at %s", d.id, d.partner.code, d.attempts,
+            LOG.infof("delivery %d to %s failed (attempt %d: %s), next at %s", d.id, recipient(d), d.attempts,
                     outcome.detail(), next);
         }
+    }
+
+    private static String recipient(PartnerDeliveryEntity d) {
+        return d.partner != null ? d.partner.code : d.volunteer.code;
     }
 
     private void onTicket(PartnerDeliveryEntity d, TimelineKind kind, String detail) {

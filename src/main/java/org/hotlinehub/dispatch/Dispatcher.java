@@ -1,8 +1,6 @@
 package org.hotlinehub.dispatch;
 
 import java.time.Instant;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +20,9 @@ import org.hotlinehub.store.TimelineRepository;
 import org.jboss.logging.Logger;
 
 /**
- * Offers a new ticket to the partner the rules choose. Idempotent: the ticket row is locked and a ticket that already
- * has assignments is left alone, so a redelivered {@link TicketCreated} changes nothing.
+ * Offers tickets to whoever the rules choose, and moves on to the next candidate when an offer is declined, expires
+ * or is reassigned; when nobody is left the ticket goes to the supervisors' queue. Idempotent for new tickets: the
+ * ticket row is locked and a ticket that already has assignments is left alone.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -31,6 +30,8 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     static final String ACTOR = "hub:dispatch";
     public static final String EVENT_OFFERED = "assignment.offered";
+    public static final String EVENT_CANCELLED = "assignment.cancelled";
+    public static final String EVENT_RULING = "assignment.ruling";
 
     @Inject
     TicketRepository tickets;
@@ -53,43 +54,70 @@ public class Dispatcher {
             LOG.debugf("ticket %s already %s, nothing to dispatch", ticket.reference, ticket.status);
             return;
         }
-        offerNext(ticket, Set.of());
+        offerNext(ticket);
     }
 
-    /** Offers the ticket to the next partner the rules allow, or hands it to a supervisor when none is left. */
-    void offerNext(TicketEntity ticket, Set<Long> excludedPartnerIds) {
-        var choice = selector.choose(ticket.category, ticket.place, excludedPartnerIds);
+    /** Offers the ticket to the next candidate nobody has tried yet, or escalates it to a supervisor. */
+    void offerNext(TicketEntity ticket) {
+        long started = System.nanoTime();
+        var choice = selector.choose(ticket.category, ticket.place, Tried.of(assignments.forTicket(ticket.id)));
+        int decisionMicros = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1000);
         if (choice.isEmpty()) {
-            ticket.status = TicketStatus.TRIAGE;
-            ticket.triageReason = "no partner left for " + ticket.category.code + " at " + ticket.place.code;
-            ticket.updatedAt = Instant.now();
-            timeline.record(ticket.id, TimelineKind.ESCALATED, ACTOR, null, ticket.triageReason);
+            escalate(ticket, "no partner or volunteer left for " + ticket.category.code + " at " + ticket.place.code);
             return;
         }
+        offer(ticket, choice.get(), AssignmentEntity.ROLE_LEAD, ACTOR).decisionMicros = decisionMicros;
+    }
+
+    AssignmentEntity offer(TicketEntity ticket, Choice choice, String role, String actor) {
         Instant now = Instant.now();
         AssignmentEntity a = new AssignmentEntity();
         a.ticket = ticket;
-        a.partner = choice.get().partner();
+        a.partner = choice.partner();
+        a.volunteer = choice.volunteer();
+        a.role = role;
         a.state = AssignmentState.OFFERED;
-        a.reason = choice.get().reason();
+        a.reason = choice.reason();
         a.offeredAt = now;
         a.acceptBy = now.plus(ticket.category.acceptWithin());
         a.resolveBy = now.plus(ticket.category.resolveWithin());
         assignments.persist(a);
-        ticket.status = TicketStatus.DISPATCHED;
+        if (a.volunteer != null) {
+            a.volunteer.lastOfferedAt = now;
+        }
+        if (AssignmentEntity.ROLE_LEAD.equals(role)) {
+            ticket.status = TicketStatus.DISPATCHED;
+            ticket.triageReason = null;
+        }
         ticket.updatedAt = now;
         boolean pushed = outbox.enqueue(a, EVENT_OFFERED);
-        timeline.record(ticket.id, TimelineKind.DISPATCHED, ACTOR, null, a.reason
-                + (pushed ? "" : "; the partner picks it up in the portal / partner API"));
-        LOG.infof("ticket %s offered to %s: %s", ticket.reference, a.partner.code, a.reason);
+        timeline.record(ticket.id, AssignmentEntity.ROLE_LEAD.equals(role)
+                ? TimelineKind.DISPATCHED
+                : TimelineKind.SUPPORT_ADDED, actor, null,
+                a.reason + (pushed ? "" : "; picked up in the portal / partner API"));
+        LOG.infof("ticket %s offered to %s (%s): %s", ticket.reference, a.assigneeCode(), role, a.reason);
+        return a;
     }
 
-    static Set<Long> partnersAlreadyTried(AssignmentRepository assignments, long ticketId) {
-        return assignments.forTicket(ticketId).stream().map(x -> x.partner.id).collect(Collectors.toSet());
+    /** Closes an assignment the hub takes back (expiry, reassignment) and tells its holder. */
+    void withdraw(AssignmentEntity a, AssignmentState state, TimelineKind kind, String actor, String detail) {
+        a.state = state;
+        a.updatedAt = Instant.now();
+        a.closedReason = detail;
+        timeline.record(a.ticket.id, kind, actor, null, detail);
+        outbox.enqueue(a, EVENT_CANCELLED);
     }
 
-    static void recordPartnerStep(TimelineRepository timeline, AssignmentEntity a, TimelineKind kind,
+    void escalate(TicketEntity ticket, String reason) {
+        ticket.status = TicketStatus.TRIAGE;
+        ticket.triageReason = reason;
+        ticket.updatedAt = Instant.now();
+        timeline.record(ticket.id, TimelineKind.ESCALATED, ACTOR, null, reason);
+    }
+
+    static void recordStep(TimelineRepository timeline, AssignmentEntity a, TimelineKind kind, Channel channel,
             String detail) {
-        timeline.record(a.ticket.id, kind, "partner:" + a.partner.code, Channel.API, detail);
+        String who = a.partner != null ? "partner:" + a.partner.code : "volunteer:" + a.volunteer.code;
+        timeline.record(a.ticket.id, kind, who, channel, detail);
     }
 }

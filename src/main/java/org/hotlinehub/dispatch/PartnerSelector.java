@@ -3,7 +3,6 @@ package org.hotlinehub.dispatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +17,8 @@ import org.hotlinehub.store.PlaceRepository;
 /**
  * The dispatch rule, from data: the catalog entry names a party type and fallback types; for each in turn, the
  * partner of that type whose area is nearest the ticket's place (the compound's own firm before a street-wide
- * provider) and who offers the service, skipping partners that already turned this ticket down.
+ * provider) and who offers the service, skipping partners that already had this ticket; the type {@code volunteer}
+ * picks a registered volunteer ({@link VolunteerSelector}).
  */
 @ApplicationScoped
 public class PartnerSelector {
@@ -28,10 +28,10 @@ public class PartnerSelector {
     @Inject
     PlaceRepository places;
 
-    public record Choice(PartnerEntity partner, String reason) {
-    }
+    @Inject
+    VolunteerSelector volunteers;
 
-    public Optional<Choice> choose(CatalogEntryEntity category, PlaceEntity place, Set<Long> excludedPartnerIds) {
+    public Optional<Choice> choose(CatalogEntryEntity category, PlaceEntity place, Tried tried) {
         List<PlaceEntity> chain = places.selfAndAncestors(place);
         List<Long> chainIds = chain.stream().map(p -> p.id).toList();
         List<String> types = new ArrayList<>();
@@ -39,15 +39,22 @@ public class PartnerSelector {
         types.addAll(category.fallbackTypes);
         for (int i = 0; i < types.size(); i++) {
             String type = types.get(i);
+            if (PartnerType.VOLUNTEER.code().equals(type)) {
+                Optional<Choice> volunteer = volunteers.choose(category, place, tried, java.time.Instant.now());
+                if (volunteer.isPresent()) {
+                    return volunteer;
+                }
+                continue;
+            }
             for (PartnerEntity candidate : partners.activeOfTypeServing(type, chainIds)) {
-                if (excludedPartnerIds.contains(candidate.id)
+                if (tried.partners().contains(candidate.id)
                         || !(candidate.services.isEmpty() || candidate.services.contains(category.code))) {
                     continue;
                 }
                 PlaceEntity area = candidate.areas.stream().filter(a -> chainIds.contains(a.id))
                         .min((a, b) -> Integer.compare(chainIds.indexOf(a.id), chainIds.indexOf(b.id)))
                         .orElseThrow();
-                return Optional.of(new Choice(candidate, reason(category, place, area, candidate, types, i)));
+                return Optional.of(Choice.partner(candidate, reason(category, place, area, candidate, types, i)));
             }
         }
         return Optional.empty();

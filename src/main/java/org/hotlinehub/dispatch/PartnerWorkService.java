@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +15,10 @@ import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.AssignmentView;
+import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.IllegalTransitionException;
 import org.hotlinehub.model.NotFoundException;
+import org.hotlinehub.model.ReturnReason;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.PartnerWork;
@@ -43,6 +46,7 @@ public class PartnerWorkService implements PartnerWork {
     AssignmentViews views;
     @Inject
     Dispatcher dispatcher;
+
     @Inject
     SurveyService surveys;
 
@@ -74,52 +78,118 @@ public class PartnerWorkService implements PartnerWork {
 
     @Override
     @Transactional
+    public AssignmentView get(String partnerCode, long assignmentId) {
+        return views.of(assignments.findByIdOptional(assignmentId)
+                .filter(a -> a.partner != null && a.partner.code.equals(partnerCode))
+                .orElseThrow(() -> notOffered(partnerCode, assignmentId)));
+    }
+
+    @Override
+    @Transactional
     public AssignmentView accept(String partnerCode, long assignmentId) {
         AssignmentEntity a = locked(partnerCode, assignmentId);
         if (a.state == AssignmentState.ACCEPTED) {
             return views.of(a);
         }
         move(a, AssignmentState.ACCEPTED);
-        a.acceptedAt = Instant.now();
-        a.ticket.status = TicketStatus.ACCEPTED;
-        a.ticket.updatedAt = a.acceptedAt;
-        Dispatcher.recordPartnerStep(timeline, a, TimelineKind.ACCEPTED, "accepted by " + a.partner.code);
+        a.acceptedAt = a.updatedAt;
+        if (isLead(a)) {
+            setTicketStatus(a, TicketStatus.ACCEPTED);
+        }
+        Dispatcher.recordStep(timeline, a, TimelineKind.ACCEPTED, Channel.API, "accepted by " + partnerCode);
         return views.of(a);
     }
 
     @Override
     @Transactional
     public AssignmentView decline(String partnerCode, long assignmentId, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a decline needs a reason (field \"reason\")");
-        }
+        String why = required(reason, "a decline needs a reason (field \"reason\")");
         AssignmentEntity a = locked(partnerCode, assignmentId);
         if (a.state == AssignmentState.DECLINED) {
             return views.of(a);
         }
         move(a, AssignmentState.DECLINED);
-        a.closedReason = reason.strip();
-        Dispatcher.recordPartnerStep(timeline, a, TimelineKind.DECLINED,
-                "declined by " + a.partner.code + ": " + a.closedReason);
-        dispatcher.offerNext(a.ticket, Dispatcher.partnersAlreadyTried(assignments, a.ticket.id));
+        a.closedReason = why;
+        Dispatcher.recordStep(timeline, a, TimelineKind.DECLINED, Channel.API,
+                "declined by " + partnerCode + ": " + why);
+        if (isLead(a)) {
+            dispatcher.offerNext(a.ticket);
+        }
         return views.of(a);
     }
 
     @Override
     @Transactional
-    public AssignmentView resolve(String partnerCode, long assignmentId, String note) {
+    public AssignmentView giveBack(String partnerCode, long assignmentId, ReturnReason reason, String note) {
+        Objects.requireNonNull(reason, "a return needs a reason code");
+        AssignmentEntity a = locked(partnerCode, assignmentId);
+        if (a.state == AssignmentState.RETURNED && reason.code().equals(a.returnReason)) {
+            return views.of(a);
+        }
+        move(a, AssignmentState.RETURNED);
+        a.returnReason = reason.code();
+        a.closedReason = note == null || note.isBlank() ? null : note.strip();
+        String detail = "returned by " + partnerCode + ": " + reason.code()
+                + (a.closedReason == null ? "" : " — " + a.closedReason) + "; awaiting the hub's ruling";
+        Dispatcher.recordStep(timeline, a, TimelineKind.RETURNED, Channel.API, detail);
+        if (isLead(a)) {
+            a.ticket.status = TicketStatus.TRIAGE;
+            a.ticket.triageReason = detail;
+            a.ticket.updatedAt = a.updatedAt;
+        }
+        return views.of(a);
+    }
+
+    @Override
+    @Transactional
+    public AssignmentView progress(String partnerCode, long assignmentId, String note) {
+        String text = required(note, "a progress report needs a note (field \"note\")");
+        AssignmentEntity a = locked(partnerCode, assignmentId);
+        move(a, AssignmentState.IN_PROGRESS);
+        if (isLead(a)) {
+            setTicketStatus(a, TicketStatus.IN_PROGRESS);
+        }
+        Dispatcher.recordStep(timeline, a, TimelineKind.PROGRESS, Channel.API, text);
+        return views.of(a);
+    }
+
+    @Override
+    @Transactional
+    public AssignmentView resolve(String partnerCode, long assignmentId, String note, String photoUrl) {
+        String text = required(note, "a resolution needs a note saying what was done (field \"note\")");
         AssignmentEntity a = locked(partnerCode, assignmentId);
         if (a.state == AssignmentState.RESOLVED) {
             return views.of(a);
         }
         move(a, AssignmentState.RESOLVED);
-        a.closedReason = note == null || note.isBlank() ? null : note.strip();
-        a.ticket.status = TicketStatus.RESOLVED;
-        a.ticket.updatedAt = a.updatedAt;
-        Dispatcher.recordPartnerStep(timeline, a, TimelineKind.RESOLVED,
-                "resolved by " + a.partner.code + (a.closedReason == null ? "" : ": " + a.closedReason));
-        surveys.ask(a.ticket);
+        a.resolvedAt = a.updatedAt;
+        a.resolutionNote = text;
+        a.resolutionPhotoUrl = photoUrl == null || photoUrl.isBlank() ? null : photoUrl.strip();
+        if (isLead(a)) {
+            setTicketStatus(a, TicketStatus.RESOLVED);
+        }
+        Dispatcher.recordStep(timeline, a, TimelineKind.RESOLVED, Channel.API, text
+                + (a.resolutionPhotoUrl == null ? "" : " (photo " + a.resolutionPhotoUrl + ")"));
+        if (isLead(a)) {
+            surveys.ask(a.ticket);
+        }
         return views.of(a);
+    }
+
+    private static boolean isLead(AssignmentEntity a) {
+        return AssignmentEntity.ROLE_LEAD.equals(a.role);
+    }
+
+    private static void setTicketStatus(AssignmentEntity a, TicketStatus status) {
+        a.ticket.status = status;
+        a.ticket.updatedAt = Instant.now();
+    }
+
+    private static String required(String value, String message) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(message);
+        }
+        return value.strip();
     }
 
     private PartnerEntity partner(String code) {
@@ -128,11 +198,14 @@ public class PartnerWorkService implements PartnerWork {
 
     private AssignmentEntity locked(String partnerCode, long assignmentId) {
         return assignments.lockForPartner(assignmentId, partner(partnerCode).id)
-                .orElseThrow(() -> new NotFoundException("assignment " + assignmentId + " is not offered to "
-                        + partnerCode));
+                .orElseThrow(() -> notOffered(partnerCode, assignmentId));
     }
 
-    private static void move(AssignmentEntity a, AssignmentState target) {
+    private static NotFoundException notOffered(String partnerCode, long assignmentId) {
+        return new NotFoundException("assignment " + assignmentId + " is not offered to " + partnerCode);
+    }
+
+    static void move(AssignmentEntity a, AssignmentState target) {
         if (!a.state.canMoveTo(target)) {
             throw new IllegalTransitionException("assignment " + a.id + " is " + a.state.name().toLowerCase()
                     + " and cannot become " + target.name().toLowerCase());

@@ -6,7 +6,14 @@ import java.util.Set;
 /** Life of an assignment (派单) of a ticket to one partner, with the moves it allows. */
 public enum AssignmentState {
 
-    OFFERED, ACCEPTED, DECLINED, EXPIRED, RETURNED, IN_PROGRESS, RESOLVED, CANCELLED;
+    OFFERED,
+    ACCEPTED,
+    DECLINED,
+    EXPIRED,
+    RETURNED,
+    IN_PROGRESS,
+    RESOLVED,
+    CANCELLED;
 
     public Set<AssignmentState> next() {
         return switch (this) {

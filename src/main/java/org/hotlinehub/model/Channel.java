@@ -2,5 +2,11 @@ package org.hotlinehub.model;
 
 /** Where a contact or message came from or goes to. */
 public enum Channel {
-    WEB, SMS, VOICE, WECHAT, OPEN311, API, OPERATOR
+    WEB,
+    SMS,
+    VOICE,
+    WECHAT,
+    OPEN311,
+    API,
+    OPERATOR
 }

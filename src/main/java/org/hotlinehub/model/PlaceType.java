@@ -6,7 +6,13 @@ import java.util.Optional;
 /** Levels of the place hierarchy, from district down to unit; the order is the nesting order. */
 public enum PlaceType {
 
-    DISTRICT, STREET, COMMUNITY, GRID, COMPOUND, BUILDING, UNIT;
+    DISTRICT,
+    STREET,
+    COMMUNITY,
+    GRID,
+    COMPOUND,
+    BUILDING,
+    UNIT;
 
     public String code() {
         return name().toLowerCase();

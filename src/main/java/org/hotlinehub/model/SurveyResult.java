@@ -6,8 +6,11 @@ import java.util.Optional;
 /** The resident's answer to the call-back survey (回访) after resolution; {@link #NOT_SOLVED} reopens the ticket. */
 public enum SurveyResult {
 
-    SATISFIED("1", "满意", "satisfied"), BASICALLY_SATISFIED("2", "基本满意", "basically satisfied"), DISSATISFIED("3",
-            "不满意", "dissatisfied"), NOT_SOLVED("4", "未解决", "not solved");
+    SATISFIED("1", "满意", "satisfied"),
+    BASICALLY_SATISFIED("2", "基本满意", "basically satisfied"),
+    DISSATISFIED("3",
+            "不满意", "dissatisfied"),
+    NOT_SOLVED("4", "未解决", "not solved");
 
     private final String digit;
     private final String zh;

@@ -3,7 +3,16 @@ package org.hotlinehub.model;
 /** Life of a ticket (design.md §4). */
 public enum TicketStatus {
 
-    RECEIVED, TRIAGE, DISPATCHED, ACCEPTED, IN_PROGRESS, RESOLVED, CLOSED, REOPENED, CANCELLED, MERGED;
+    RECEIVED,
+    TRIAGE,
+    DISPATCHED,
+    ACCEPTED,
+    IN_PROGRESS,
+    RESOLVED,
+    CLOSED,
+    REOPENED,
+    CANCELLED,
+    MERGED;
 
     public boolean isOpen() {
         return this != CLOSED && this != CANCELLED && this != MERGED;

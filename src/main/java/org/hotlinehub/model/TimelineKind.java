@@ -3,19 +3,28 @@ package org.hotlinehub.model;
 /** What a timeline entry records; {@code publicToResident} entries show on the resident's status page. */
 public enum TimelineKind {
 
-    RECEIVED(true, "已受理", "Received"), FOLLOW_UP(true, "补充信息", "Follow-up received"), CLASSIFIED(false, "已分类",
-            "Classified"), LOCATED(false, "已定位", "Located"), TRIAGE(false, "待人工分拣",
-                    "Awaiting operator triage"), DISPATCHED(true, "已派单", "Dispatched"), DELIVERED(false, "已送达承办方",
-                            "Delivered to partner"), DELIVERY_FAILED(false, "送达失败", "Delivery failed"), ACCEPTED(true,
-                                    "承办方已签收", "Accepted by the handling party"), DECLINED(false, "承办方拒绝",
-                                            "Declined by partner"), ESCALATED(false, "已转交主管",
-                                                    "Escalated to a supervisor"), RESOLVED(true, "已办结",
-                                                            "Resolved"), SURVEY_REQUESTED(false, "已发送回访",
-                                                                    "Survey sent"), SURVEY_ANSWERED(true, "已回访",
-                                                                            "Survey answered"), REOPENED(true, "已重新办理",
-                                                                                    "Reopened"), CLARIFICATION_REQUESTED(
-                                                                                            false, "已请居民补充信息",
-                                                                                            "Asked the resident for details");
+    RECEIVED(true, "已受理", "Received"),
+    FOLLOW_UP(true, "补充信息", "Follow-up received"),
+    CLASSIFIED(false, "已分类", "Classified"),
+    LOCATED(false, "已定位", "Located"),
+    TRIAGE(false, "待人工分拣", "Awaiting operator triage"),
+    DISPATCHED(true, "已派单", "Dispatched"),
+    DELIVERED(false, "已送达承办方", "Delivered to partner"),
+    DELIVERY_FAILED(false, "送达失败", "Delivery failed"),
+    ACCEPTED(true, "承办方已签收", "Accepted by the handling party"),
+    DECLINED(false, "承办方拒绝", "Declined by partner"),
+    EXPIRED(false, "签收超时", "Not accepted in time"),
+    RETURNED(false, "承办方退单", "Returned by partner"),
+    RULING(false, "退单裁定", "Ruling on a return"),
+    PROGRESS(true, "办理进展", "Progress"),
+    RESOLVED(true, "已办结", "Resolved"),
+    SUPPORT_ADDED(false, "增加协办单位", "Supporting party added"),
+    REASSIGNED(false, "人工改派", "Reassigned by an operator"),
+    ESCALATED(false, "已转交主管", "Escalated to a supervisor"),
+    SURVEY_REQUESTED(false, "已发送回访", "Survey sent"),
+    SURVEY_ANSWERED(true, "已回访", "Survey answered"),
+    REOPENED(true, "已重新办理", "Reopened"),
+    CLARIFICATION_REQUESTED(false, "已请居民补充信息", "Asked the resident for details");
 
     private final boolean publicToResident;
     private final String labelZh;

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 public enum Urgency {
 
-    URGENT, NORMAL, LOW;
+    URGENT,
+    NORMAL,
+    LOW;
 
     public String code() {
         return name().toLowerCase();

@@ -39,7 +39,12 @@ public record ReferenceDataFile(
             @JsonProperty("give-up-after") String giveUpAfter) {
     }
 
-    public record VolunteerData(String code, String name, String phone, String grid, List<String> skills) {
+    public record VolunteerData(String code, String name, String phone, String grid, List<String> skills,
+            @JsonProperty("on-duty") List<String> onDuty, List<Unavailable> unavailable) {
+    }
+
+    /** An ad-hoc absence; ISO-8601 date-times with offset, e.g. 2026-12-01T00:00+08:00. */
+    public record Unavailable(String from, String until, String reason) {
     }
 
     public record ResidentData(String phone, String name, String address, String place, List<String> flags,

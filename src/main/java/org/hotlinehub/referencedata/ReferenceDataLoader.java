@@ -64,10 +64,14 @@ public class ReferenceDataLoader {
 
     /** Parses, validates and applies one file; @throws ReferenceDataException listing every problem */
     public ReferenceDataWriter.Counts load(Path file) throws IOException {
-        String name = file.toString();
+        return load(file.toString(), Files.readString(file));
+    }
+
+    /** The same for a document that did not come from a file (an upload). */
+    public ReferenceDataWriter.Counts load(String name, String yamlText) {
         ReferenceDataFile data;
         try {
-            data = yaml.readValue(file.toFile(), ReferenceDataFile.class);
+            data = yaml.readValue(yamlText, ReferenceDataFile.class);
         } catch (UnrecognizedPropertyException e) {
             throw new ReferenceDataException(name, List.of("line " + e.getLocation().getLineNr() + ": unknown key '"
                     + e.getPropertyName() + "' (allowed: " + e.getKnownPropertyIds() + ")"));
@@ -78,9 +82,13 @@ public class ReferenceDataLoader {
         if (data == null) {
             throw new ReferenceDataException(name, List.of("the file is empty"));
         }
+        return apply(name, data);
+    }
+
+    /** Validates a parsed document whole and applies it in one transaction, or not at all. */
+    public ReferenceDataWriter.Counts apply(String name, ReferenceDataFile parsed) {
         List<String> problems = new ArrayList<>();
-        data = resolveSecrets(data, problems);
-        ReferenceDataFile checked = data;
+        ReferenceDataFile checked = resolveSecrets(parsed, problems);
         problems.addAll(QuarkusTransaction.requiringNew().call(() -> new ReferenceDataValidator(knownPlaceTypes(),
                 knownCatalog()).validate(checked)));
         if (!problems.isEmpty()) {

@@ -2,6 +2,7 @@ package org.hotlinehub.referencedata;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.hotlinehub.model.PartnerType;
 import org.hotlinehub.model.PhoneNumbers;
 import org.hotlinehub.model.PlaceType;
 import org.hotlinehub.model.Urgency;
+import org.hotlinehub.model.WeeklyCalendar;
 import org.hotlinehub.referencedata.ReferenceDataFile.CatalogData;
 import org.hotlinehub.referencedata.ReferenceDataFile.PartnerData;
 import org.hotlinehub.referencedata.ReferenceDataFile.PlaceData;
@@ -169,6 +171,20 @@ final class ReferenceDataValidator {
             }
             if (v.grid() != null && !"grid".equals(placeTypes.get(v.grid()))) {
                 problems.add(at + ": grid '" + v.grid() + "' is not a known grid");
+            }
+            try {
+                WeeklyCalendar.parse(v.onDuty());
+            } catch (IllegalArgumentException e) {
+                problems.add(at + ": on-duty " + e.getMessage());
+            }
+            for (var u : nz(v.unavailable())) {
+                try {
+                    if (!OffsetDateTime.parse(u.until()).isAfter(OffsetDateTime.parse(u.from()))) {
+                        problems.add(at + ": unavailable until " + u.until() + " is not after " + u.from());
+                    }
+                } catch (RuntimeException e) {
+                    problems.add(at + ": unavailable needs from and until like 2026-12-01T00:00+08:00");
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ package org.hotlinehub.referencedata;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -28,6 +29,7 @@ import org.hotlinehub.store.ResidentEntity;
 import org.hotlinehub.store.ResidentRepository;
 import org.hotlinehub.store.VolunteerEntity;
 import org.hotlinehub.store.VolunteerRepository;
+import org.hotlinehub.store.VolunteerUnavailabilityEntity;
 
 /** Upserts a validated file by code (residents by phone), in the caller's transaction. */
 @ApplicationScoped
@@ -126,9 +128,21 @@ public class ReferenceDataWriter {
         v.phone = PhoneNumbers.normalize(d.phone()).orElseThrow();
         v.grid = d.grid() == null ? null : places.findByCode(d.grid()).orElseThrow();
         v.skills = new ArrayList<>(nz(d.skills()));
+        v.onDuty = new ArrayList<>(nz(d.onDuty()));
         v.active = true;
         v.updatedAt = Instant.now();
         volunteers.persist(v);
+        if (d.unavailable() != null) {
+            VolunteerUnavailabilityEntity.delete("volunteerId", v.id);
+            for (var u : d.unavailable()) {
+                VolunteerUnavailabilityEntity period = new VolunteerUnavailabilityEntity();
+                period.volunteerId = v.id;
+                period.startsAt = OffsetDateTime.parse(u.from()).toInstant();
+                period.endsAt = OffsetDateTime.parse(u.until()).toInstant();
+                period.reason = u.reason();
+                period.persist();
+            }
+        }
     }
 
     private void resident(ResidentData d) {

@@ -29,7 +29,18 @@ public class HubErrorPolicy extends RouteConfigurationBuilder {
                 .useExponentialBackOff()
                 .backOffMultiplier(2)
                 .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
+                .logExhausted(true)
+                .logStackTrace(true)
                 .onPrepareFailure(HubErrorPolicy::describeFailure));
+    }
+
+    /** Camel wraps what a bean threw; the reason an operator needs is the innermost one. */
+    static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause != null && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     static void describeFailure(Exchange exchange) {

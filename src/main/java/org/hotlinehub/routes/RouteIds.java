@@ -7,7 +7,9 @@ public final class RouteIds {
     public static final String INTAKE_ACCEPT = "intake-accept";
     public static final String INTAKE_PUBLISH = "intake-publish";
     public static final String DISPATCH = "dispatch-offer";
+    public static final String DISPATCH_EXPIRY = "dispatch-expiry";
     public static final String DELIVERY = "delivery-partner";
+    public static final String PARTNER_REPLIES = "partner-replies";
     public static final String DEAD_LETTER = "deadletter-store";
     public static final String SMS_OUTBOUND = "sms-outbound";
 

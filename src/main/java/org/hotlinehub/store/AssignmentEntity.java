@@ -34,6 +34,10 @@ public class AssignmentEntity extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "partner_id")
     public PartnerEntity partner;
+    /** Set instead of {@link #partner} when a registered volunteer takes the ticket. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "volunteer_id")
+    public VolunteerEntity volunteer;
     public String role = ROLE_LEAD;
     @Enumerated(EnumType.STRING)
     public AssignmentState state;
@@ -49,6 +53,22 @@ public class AssignmentEntity extends PanacheEntityBase {
     public Instant acceptedAt;
     @Column(name = "closed_reason")
     public String closedReason;
+    @Column(name = "return_reason")
+    public String returnReason;
+    @Column(name = "resolution_note")
+    public String resolutionNote;
+    @Column(name = "resolution_photo_url")
+    public String resolutionPhotoUrl;
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+    /** How long the rules took to choose this assignee, in microseconds (null when a person chose). */
+    @Column(name = "decision_us")
+    public Integer decisionMicros;
     @Column(name = "updated_at")
     public Instant updatedAt = Instant.now();
+
+    /** The partner's or volunteer's code. */
+    public String assigneeCode() {
+        return partner != null ? partner.code : volunteer.code;
+    }
 }

@@ -23,6 +23,15 @@ public class AssignmentRepository implements PanacheRepository<AssignmentEntity>
         return query.range(offset, offset + limit - 1).list();
     }
 
+    /** Offers past their accept-by time, locked for this transaction; rows another instance holds are skipped. */
+    @SuppressWarnings("unchecked")
+    public List<AssignmentEntity> lockOffersDue(java.time.Instant now, int limit) {
+        List<Number> ids = getEntityManager().createNativeQuery("select id from assignment where state = 'OFFERED'"
+                + " and accept_by <= ?1 order by accept_by limit ?2 for update skip locked")
+                .setParameter(1, now).setParameter(2, limit).getResultList();
+        return ids.stream().map(id -> findById(id.longValue())).toList();
+    }
+
     /** Locks the row so concurrent calls for one assignment apply one after the other. */
     public Optional<AssignmentEntity> lockForPartner(long assignmentId, long partnerId) {
         return find("id = ?1 and partner.id = ?2", assignmentId, partnerId)

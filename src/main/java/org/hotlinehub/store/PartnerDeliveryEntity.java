@@ -24,7 +24,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class PartnerDeliveryEntity extends PanacheEntityBase {
 
     public enum Status {
-        PENDING, DELIVERED, DEAD
+        PENDING,
+        DELIVERED,
+        DEAD
     }
 
     @Id
@@ -33,6 +35,9 @@ public class PartnerDeliveryEntity extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "partner_id")
     public PartnerEntity partner;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "volunteer_id")
+    public VolunteerEntity volunteer;
     @Column(name = "assignment_id")
     public Long assignmentId;
     @Enumerated(EnumType.STRING)

@@ -28,6 +28,13 @@ public class PlaceRepository implements PanacheRepository<PlaceEntity> {
         return chain;
     }
 
+    /** Ids of the grids below a place (a street or community). */
+    public List<Long> gridIdsUnder(PlaceEntity place) {
+        return getEntityManager().createQuery("select g.id from PlaceEntity g where g.type = 'grid' and g.active"
+                + " and (g.parent = :p or g.parent.parent = :p or g.parent.parent.parent = :p)", Long.class)
+                .setParameter("p", place).getResultList();
+    }
+
     /** The nearest place of the given type at or above this one. */
     public Optional<PlaceEntity> ancestorOfType(PlaceEntity place, String type) {
         return selfAndAncestors(place).stream().filter(p -> p.type.equals(type)).findFirst();

@@ -34,6 +34,13 @@ public class VolunteerEntity extends PanacheEntityBase {
     public PlaceEntity grid;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> skills = new ArrayList<>();
+    /** Weekly on-duty lines such as "mon-fri 08:00-12:00"; empty means always. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "on_duty")
+    public List<String> onDuty = new ArrayList<>();
+    /** When the volunteer was last offered a ticket: offers go to whoever waited longest among equals. */
+    @Column(name = "last_offered_at")
+    public Instant lastOfferedAt;
     public boolean active = true;
     @Column(name = "updated_at")
     public Instant updatedAt = Instant.now();

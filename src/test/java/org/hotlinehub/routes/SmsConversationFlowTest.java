@@ -71,7 +71,7 @@ class SmsConversationFlowTest {
         assertEquals("http://hub.test/twilio/sms/status", offer.get("StatusCallback"));
         String masked = resident.substring(0, 6) + "****" + resident.substring(10);
         String body = offer.get("Body");
-        assertTrue(body.startsWith("您好，有一件事想请您帮忙处理：短信测试苑（测试路9号），“短信测试苑3号楼漏水了，楼上往下滴水”（居民 "
+        assertTrue(body.startsWith("您好，有一件事想请您帮忙处理：短信测试苑（测试路19号），“短信测试苑3号楼漏水了，楼上往下滴水”（居民 "
                 + masked + "）。工单" + ref + "，请在"), body);
         assertTrue(body.endsWith("前回复：Y " + ref + " 接单；N " + ref + " 加原因 拒单；办完回复 OK " + ref + "。谢谢！"), body);
         LoggedRequest wire = TwilioApiStub.requests().stream()
@@ -94,7 +94,7 @@ class SmsConversationFlowTest {
 
         assertEquals("工单" + ref + "已办结，谢谢！我们会回访居民。", TwilioSms.text(PARTNER_PHONE, "OK " + ref + " 已更换水管"));
         assertEquals("RESOLVED", status(ref));
-        assertEquals("已更换水管", sql.one("select a.closed_reason from assignment a join ticket t on t.id = a.ticket_id"
+        assertEquals("已更换水管", sql.one("select a.resolution_note from assignment a join ticket t on t.id = a.ticket_id"
                 + " where t.reference = ? and a.state = 'RESOLVED'", ref));
         assertEquals("您的工单" + ref + "已办结。请回复数字评价：1满意 2基本满意 3不满意 4未解决",
                 awaitSms(resident, ref).get("Body"));

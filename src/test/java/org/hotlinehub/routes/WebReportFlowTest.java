@@ -108,6 +108,9 @@ class WebReportFlowTest {
         Object reason = sql.one("select a.reason from assignment a join ticket t on t.id = a.ticket_id"
                 + " where t.reference = ?", reference);
         assertTrue(String.valueOf(reason).startsWith("compound GH-COURT → "), String.valueOf(reason));
+        Number decisionMicros = (Number) sql.one("select a.decision_us from assignment a join ticket t"
+                + " on t.id = a.ticket_id where t.reference = ?", reference);
+        assertTrue(decisionMicros != null && decisionMicros.intValue() > 0, "decision time recorded");
         assertEquals("GH-COURT", sql.one("select p.code from ticket t join place p on p.id = t.place_id"
                 + " where t.reference = ?", reference));
     }

@@ -12,6 +12,8 @@ public final class JmsEndpoints {
     public static final String PARTNER_QUEUE_PREFIX = "hub.partner.";
     public static final String PARTNER_REPLY_QUEUE = "hub.partner.replies";
 
+    /** Header of a partner reply carrying the partner's API key. */
+    public static final String PARTNER_KEY_HEADER = "HubPartnerKey";
     /** Header naming the kind of event on {@link #EVENTS_TOPIC}. */
     public static final String EVENT_TYPE_HEADER = "HubEventType";
     /** Artemis' duplicate-detection header: a sender's retry of the same contact is dropped by the broker. */
@@ -37,6 +39,10 @@ public final class JmsEndpoints {
     public static String eventsSubscription(String subscriber) {
         return "jms:topic:" + EVENTS_TOPIC + "?transacted=true&subscriptionDurable=true&subscriptionShared=true"
                 + "&subscriptionName=" + subscriber + "&concurrentConsumers=2";
+    }
+
+    public static String partnerRepliesConsumer() {
+        return "jms:queue:" + PARTNER_REPLY_QUEUE + "?transacted=true";
     }
 
     public static String deadLetterProducer() {

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.AssignmentView;
+import org.hotlinehub.model.ReturnReason;
 import org.hotlinehub.model.port.PartnerWork;
 
 /** The partner API (contract.md): a partner lists its assignments and answers them with its bearer API key. */
@@ -35,6 +36,13 @@ public class PartnerApiResource {
     PartnerWork work;
 
     public record DeclineRequest(String reason) {
+    }
+
+    /** {@code reason}: wrong-area, not-our-duty, duplicate or needs-another-party. */
+    public record ReturnRequest(String reason, String note) {
+    }
+
+    public record NoteRequest(String note, String photoUrl) {
     }
 
     @GET
@@ -65,6 +73,45 @@ public class PartnerApiResource {
     public AssignmentView decline(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") long id, DeclineRequest request) {
         return work.decline(partner(authorization), id, request == null ? null : request.reason());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One assignment of this partner")
+    public AssignmentView get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id) {
+        return work.get(partner(authorization), id);
+    }
+
+    @POST
+    @Path("/{id}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Hand an accepted ticket back (退单) with a reason code; the hub rules on it")
+    public AssignmentView giveBack(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id, ReturnRequest request) {
+        String code = request == null ? null : request.reason();
+        ReturnReason reason = ReturnReason.fromCode(code == null ? "" : code.strip()).orElseThrow(
+                () -> new BadRequestException("reason must be one of " + ReturnReason.codes()));
+        return work.giveBack(partner(authorization), id, reason, request.note());
+    }
+
+    @POST
+    @Path("/{id}/progress")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report progress with a note")
+    public AssignmentView progress(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id, NoteRequest request) {
+        return work.progress(partner(authorization), id, request == null ? null : request.note());
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report the ticket resolved, with a note and optionally a photo URL")
+    public AssignmentView resolve(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id, NoteRequest request) {
+        return work.resolve(partner(authorization), id, request == null ? null : request.note(),
+                request == null ? null : request.photoUrl());
     }
 
     private String partner(String authorization) {

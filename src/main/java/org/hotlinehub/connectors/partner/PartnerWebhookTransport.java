@@ -58,7 +58,9 @@ public class PartnerWebhookTransport implements PartnerTransport {
             int status = response.statusCode();
             return status / 100 == 2 ? Outcome.ok("HTTP " + status) : Outcome.failed("HTTP " + status);
         } catch (IOException e) {
-            return Outcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+            return Outcome.failed(e.getMessage() == null
+                    ? e.getClass().getSimpleName()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.failed("interrupted");

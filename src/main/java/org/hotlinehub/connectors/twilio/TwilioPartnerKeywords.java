@@ -52,8 +52,8 @@ public class TwilioPartnerKeywords {
         }
         if ((m = DONE.matcher(s)).matches()) {
             String ref = m.group(1);
-            String note = m.group(2) == null ? null : m.group(2).strip();
-            return apply(partnerCode, ref, "办结", a -> work.resolve(partnerCode, a.id(), note),
+            String note = m.group(2) == null || m.group(2).isBlank() ? "已办结（短信回复）" : m.group(2).strip();
+            return apply(partnerCode, ref, "办结", a -> work.resolve(partnerCode, a.id(), note, null),
                     "工单" + ref + "已办结，谢谢！我们会回访居民。");
         }
         return help();

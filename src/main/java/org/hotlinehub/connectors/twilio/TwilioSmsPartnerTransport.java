@@ -42,16 +42,15 @@ public class TwilioSmsPartnerTransport implements PartnerTransport {
 
     @Override
     public Outcome send(Request request) {
-        JsonNode body;
         AssignmentView assignment;
         try {
-            body = json.readTree(request.body());
+            JsonNode body = json.readTree(request.body());
             assignment = json.treeToValue(body.get("assignment"), AssignmentView.class);
         } catch (IOException | IllegalArgumentException e) {
             return Outcome.failed("SMS delivery body is not an assignment event: " + e.getMessage());
         }
-        String to = body.path(SMS_TO_FIELD).asText("");
-        if (to.isBlank() || assignment == null || assignment.ticket() == null) {
+        String to = request.phone();
+        if (to == null || to.isBlank() || assignment == null || assignment.ticket() == null) {
             return Outcome.failed("SMS delivery to " + request.partnerCode() + " has no phone or ticket");
         }
         if (outbox.optedOut(to)) {

@@ -5,9 +5,6 @@ import org.hotlinehub.model.DeliveryChannel;
 /** Carries one message to a partner over one delivery channel. Implemented by the partner, JMS and Twilio connectors. */
 public interface PartnerTransport {
 
-    /** In the JSON body of an SMS delivery: the partner's registered phone the message goes to. */
-    String SMS_TO_FIELD = "smsTo";
-
     DeliveryChannel channel();
 
     /**
@@ -15,8 +12,9 @@ public interface PartnerTransport {
      */
     Outcome send(Request request);
 
-    record Request(String partnerCode, String url, String secret, String eventType, String idempotencyKey,
-            String body) {
+    /** @param partnerCode the partner's or volunteer's code; {@code phone} where SMS reaches them */
+    record Request(String partnerCode, String url, String secret, String phone, String eventType,
+            String idempotencyKey, String body) {
     }
 
     record Outcome(boolean delivered, String detail) {

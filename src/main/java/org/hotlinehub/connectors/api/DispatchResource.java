@@ -1,0 +1,71 @@
+package org.hotlinehub.connectors.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotlinehub.model.AssignmentView;
+import org.hotlinehub.model.port.DispatchControl;
+
+/** Operators' and supervisors' dispatch decisions. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Dispatch", description = "Rulings on returns, reassignment and supporting parties")
+public class DispatchResource {
+
+    static final String ACTOR = "staff:api";
+
+    @Inject
+    DispatchControl control;
+
+    /** {@code decision}: reassign (uphold the return; optionally name the partner) or overrule (send it back). */
+    public record RulingRequest(String decision, String note, String partner) {
+    }
+
+    public record PartnerRequest(String partner, String note) {
+    }
+
+    @POST
+    @Path("/assignments/{id}/ruling")
+    @Operation(summary = "Rule on a returned assignment (退单裁定)")
+    public AssignmentView rule(@PathParam("id") long id, RulingRequest request) {
+        if (request == null || request.decision() == null) {
+            throw new BadRequestException("decision is required: reassign or overrule");
+        }
+        DispatchControl.Ruling ruling = switch (request.decision().strip().toLowerCase()) {
+            case "reassign" -> DispatchControl.Ruling.REASSIGN;
+            case "overrule" -> DispatchControl.Ruling.OVERRULE;
+            default -> throw new BadRequestException("decision must be reassign or overrule");
+        };
+        return control.rule(id, ruling, request.note(), request.partner(), ACTOR);
+    }
+
+    @POST
+    @Path("/tickets/{reference}/reassign")
+    @Operation(summary = "Override dispatch: give the ticket's lead to the partner named")
+    public AssignmentView reassign(@PathParam("reference") String reference, PartnerRequest request) {
+        return control.reassign(reference, partner(request), request.note(), ACTOR);
+    }
+
+    @POST
+    @Path("/tickets/{reference}/supporting")
+    @Operation(summary = "Add a supporting party (协办) beside the lead")
+    public AssignmentView support(@PathParam("reference") String reference, PartnerRequest request) {
+        return control.addSupport(reference, partner(request), request.note(), ACTOR);
+    }
+
+    private static String partner(PartnerRequest request) {
+        if (request == null || request.partner() == null || request.partner().isBlank()) {
+            throw new BadRequestException("partner (a partner code) is required");
+        }
+        return request.partner().strip();
+    }
+}

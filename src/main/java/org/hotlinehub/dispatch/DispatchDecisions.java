@@ -1,0 +1,127 @@
+package org.hotlinehub.dispatch;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.hotlinehub.model.AssignmentState;
+import org.hotlinehub.model.AssignmentView;
+import org.hotlinehub.model.IllegalTransitionException;
+import org.hotlinehub.model.NotFoundException;
+import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.TimelineKind;
+import org.hotlinehub.model.port.DispatchControl;
+import org.hotlinehub.store.AssignmentEntity;
+import org.hotlinehub.store.AssignmentRepository;
+import org.hotlinehub.store.PartnerEntity;
+import org.hotlinehub.store.PartnerRepository;
+import org.hotlinehub.store.TicketEntity;
+import org.hotlinehub.store.TicketRepository;
+import org.hotlinehub.store.TimelineRepository;
+
+/** The hub's side of dispatch: rulings on returns (退单裁定), operator reassignment and joint handling. */
+@ApplicationScoped
+public class DispatchDecisions implements DispatchControl {
+
+    @Inject
+    AssignmentRepository assignments;
+    @Inject
+    TicketRepository tickets;
+    @Inject
+    PartnerRepository partners;
+    @Inject
+    TimelineRepository timeline;
+    @Inject
+    Dispatcher dispatcher;
+    @Inject
+    AssignmentViews views;
+    @Inject
+    DeliveryOutbox outbox;
+
+    @Override
+    @Transactional
+    public AssignmentView rule(long assignmentId, Ruling ruling, String note, String partnerCode, String actor) {
+        AssignmentEntity a = assignments
+                .findByIdOptional(assignmentId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new NotFoundException("no assignment " + assignmentId));
+        if (a.state != AssignmentState.RETURNED) {
+            throw new IllegalTransitionException("assignment " + a.id + " is " + a.state.name().toLowerCase()
+                    + "; only a returned assignment can be ruled on");
+        }
+        String why = note == null || note.isBlank() ? "" : ": " + note.strip();
+        if (ruling == Ruling.OVERRULE) {
+            PartnerWorkService.move(a, AssignmentState.ACCEPTED);
+            timeline.record(a.ticket.id, TimelineKind.RULING, actor, null,
+                    "return by " + a.assigneeCode() + " overruled, sent back" + why);
+            if (AssignmentEntity.ROLE_LEAD.equals(a.role)) {
+                a.ticket.status = TicketStatus.ACCEPTED;
+                a.ticket.triageReason = null;
+            }
+            outbox.enqueue(a, Dispatcher.EVENT_RULING);
+            return views.of(a);
+        }
+        PartnerWorkService.move(a, AssignmentState.CANCELLED);
+        a.closedReason = "return upheld" + why;
+        timeline.record(a.ticket.id, TimelineKind.RULING, actor, null,
+                "return by " + a.assigneeCode() + " upheld" + why);
+        if (!AssignmentEntity.ROLE_LEAD.equals(a.role)) {
+            return views.of(a);
+        }
+        if (partnerCode != null && !partnerCode.isBlank()) {
+            return views.of(dispatcher.offer(a.ticket, Choice.partner(activePartner(partnerCode),
+                    "assigned to " + partnerCode + " by " + actor + " after a return" + why),
+                    AssignmentEntity.ROLE_LEAD,
+                    actor));
+        }
+        dispatcher.offerNext(a.ticket);
+        return views.of(a);
+    }
+
+    @Override
+    @Transactional
+    public AssignmentView reassign(String reference, String partnerCode, String note, String actor) {
+        TicketEntity ticket = ticket(reference);
+        PartnerEntity partner = activePartner(partnerCode);
+        String why = note == null || note.isBlank() ? "" : ": " + note.strip();
+        for (AssignmentEntity current : assignments.forTicket(ticket.id)) {
+            if (AssignmentEntity.ROLE_LEAD.equals(current.role) && current.state.isActive()) {
+                dispatcher.withdraw(current, AssignmentState.CANCELLED, TimelineKind.REASSIGNED, actor,
+                        "taken from " + current.assigneeCode() + " by " + actor + why);
+            }
+        }
+        return views.of(dispatcher.offer(ticket, Choice.partner(partner, "assigned to " + partner.code + " by "
+                + actor + why), AssignmentEntity.ROLE_LEAD, actor));
+    }
+
+    @Override
+    @Transactional
+    public AssignmentView addSupport(String reference, String partnerCode, String note, String actor) {
+        TicketEntity ticket = ticket(reference);
+        PartnerEntity partner = activePartner(partnerCode);
+        boolean already = assignments.forTicket(ticket.id).stream().anyMatch(a -> a.partner != null
+                && a.partner.id.equals(partner.id) && a.state.isActive());
+        if (already) {
+            throw new IllegalTransitionException(partnerCode + " already works on ticket " + reference);
+        }
+        String why = note == null || note.isBlank() ? "" : ": " + note.strip();
+        return views.of(dispatcher.offer(ticket, Choice.partner(partner, "supporting party " + partner.code
+                + " added by " + actor + why), AssignmentEntity.ROLE_SUPPORT, actor));
+    }
+
+    private TicketEntity ticket(String reference) {
+        TicketEntity ticket = tickets.findByReference(reference)
+                .orElseThrow(() -> new NotFoundException("no ticket " + reference));
+        if (!ticket.status.isOpen()) {
+            throw new IllegalTransitionException("ticket " + reference + " is " + ticket.status.name().toLowerCase());
+        }
+        ticket.updatedAt = Instant.now();
+        return ticket;
+    }
+
+    private PartnerEntity activePartner(String code) {
+        return partners.findByCode(code).filter(p -> p.active)
+                .orElseThrow(() -> new NotFoundException("no active partner " + code));
+    }
+}

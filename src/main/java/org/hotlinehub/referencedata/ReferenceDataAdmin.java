@@ -1,0 +1,100 @@
+package org.hotlinehub.referencedata;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.hotlinehub.dispatch.PartnerWorkService;
+import org.hotlinehub.model.ImportReport;
+import org.hotlinehub.model.NotFoundException;
+import org.hotlinehub.model.PhoneNumbers;
+import org.hotlinehub.model.port.ReferenceAdmin;
+import org.hotlinehub.store.CatalogRepository;
+import org.hotlinehub.store.PartnerRepository;
+import org.hotlinehub.store.PlaceRepository;
+import org.hotlinehub.store.ResidentRepository;
+import org.hotlinehub.store.VolunteerRepository;
+
+/** Reference-data administration behind the REST API: whole-document imports and retirement of entries. */
+@ApplicationScoped
+public class ReferenceDataAdmin implements ReferenceAdmin {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    ReferenceDataLoader loader;
+    @Inject
+    PlaceRepository places;
+    @Inject
+    CatalogRepository catalog;
+    @Inject
+    PartnerRepository partners;
+    @Inject
+    VolunteerRepository volunteers;
+    @Inject
+    ResidentRepository residents;
+
+    @Override
+    public ImportReport importYaml(String source, String yaml) {
+        try {
+            return applied(source, loader.load(source, yaml));
+        } catch (ReferenceDataException e) {
+            return new ImportReport(source, false, Map.of(), e.problems());
+        }
+    }
+
+    @Override
+    public ImportReport importCsv(String source, Kind kind, String csv) {
+        try {
+            return applied(source, loader.apply(source, CsvReferenceData.parse(source, kind, csv)));
+        } catch (ReferenceDataException e) {
+            return new ImportReport(source, false, Map.of(), CsvReferenceData.asRows(kind, e.problems()));
+        }
+    }
+
+    @Override
+    @Transactional
+    public void deactivate(Kind kind, String code) {
+        boolean found = switch (kind) {
+            case PLACES -> places.findByCode(code).map(p -> p.active = false).isPresent();
+            case CATALOG -> catalog.findByCode(code).map(c -> c.active = false).isPresent();
+            case PARTNERS -> partners.findByCode(code).map(p -> p.active = false).isPresent();
+            case VOLUNTEERS -> volunteers.findByCode(code).map(v -> v.active = false).isPresent();
+            case RESIDENTS -> PhoneNumbers.normalize(code).flatMap(residents::findByPhone)
+                    .map(r -> r.registered = false).isPresent();
+        };
+        if (!found) {
+            throw new NotFoundException("no " + kind.name().toLowerCase() + " entry " + code);
+        }
+    }
+
+    @Override
+    @Transactional
+    public String rotatePartnerKey(String partnerCode) {
+        var partner = partners.findByCode(partnerCode)
+                .orElseThrow(() -> new NotFoundException("no partner " + partnerCode));
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String key = "hk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        partner.apiKeyHash = PartnerWorkService.hashApiKey(key);
+        partner.updatedAt = Instant.now();
+        return key;
+    }
+
+    private static ImportReport applied(String source, ReferenceDataWriter.Counts counts) {
+        Map<String, Integer> byKind = new LinkedHashMap<>();
+        byKind.put("places", counts.places());
+        byKind.put("catalog", counts.catalog());
+        byKind.put("partners", counts.partners());
+        byKind.put("volunteers", counts.volunteers());
+        byKind.put("residents", counts.residents());
+        return new ImportReport(source, true, byKind, List.of());
+    }
+}

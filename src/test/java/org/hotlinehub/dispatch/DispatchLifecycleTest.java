@@ -1,0 +1,195 @@
+package org.hotlinehub.dispatch;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.apache.camel.ConsumerTemplate;
+import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.Reports;
+import org.hotlinehub.testsupport.Sql;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+
+/** The assignment lifecycle: returns and rulings, progress and resolution, joint handling, expiry, volunteers. */
+@QuarkusTest
+@QuarkusTestResource(HubTestResources.class)
+class DispatchLifecycleTest {
+
+    @Inject
+    Sql sql;
+    @Inject
+    ConsumerTemplate consumer;
+
+    private String report(String category, String compound, String description) {
+        return given().accept("application/json").contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("description", description).formParam("phone", Reports.uniquePhone())
+                .formParam("compound", compound).formParam("category", category)
+                .post("/report").then().statusCode(202).extract().path("reference");
+    }
+
+    private long offered(String reference, String assignee) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> !assignments(reference, assignee, "OFFERED").isEmpty());
+        return ((Number) assignments(reference, assignee, "OFFERED").get(0)).longValue();
+    }
+
+    private List<Object> assignments(String reference, String assignee, String state) {
+        return sql.column("select a.id from assignment a join ticket t on t.id = a.ticket_id"
+                + " left join partner p on p.id = a.partner_id left join volunteer v on v.id = a.volunteer_id"
+                + " where t.reference = ? and coalesce(p.code, v.code) = ? and a.state = ? order by a.id",
+                reference, assignee, state);
+    }
+
+    private static RequestSpecification as(String partner) {
+        return given().header("Authorization", "Bearer test-key-" + partner).contentType("application/json");
+    }
+
+    private static RequestSpecification staff() {
+        return given().contentType("application/json; charset=UTF-8");
+    }
+
+    private String ticketStatus(String reference) {
+        return (String) sql.one("select status from ticket where reference = ?", reference);
+    }
+
+    @Test
+    void shouldSendAReturnBackWhenTheHubOverrulesIt() {
+        String ref = report("property-repair", "HY-GARDEN", "楼顶水箱漏水");
+        long id = offered(ref, "PF-HAIYUN");
+        as("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
+        as("PF-HAIYUN").body("{\"reason\":\"somewhere-else\"}").post("/partner-api/v1/assignments/" + id + "/return")
+                .then().statusCode(400).body("error.message", containsString("wrong-area"));
+        as("PF-HAIYUN").body("{\"reason\":\"not-our-duty\",\"note\":\"水箱属于自来水公司\"}")
+                .post("/partner-api/v1/assignments/" + id + "/return").then().statusCode(200)
+                .body("state", equalTo("RETURNED"));
+        assertEquals("TRIAGE", ticketStatus(ref));
+
+        staff().body("{\"decision\":\"overrule\",\"note\":\"水箱在小区红线内，属物业维护\"}")
+                .post("/api/v1/assignments/" + id + "/ruling").then().statusCode(200)
+                .body("state", equalTo("ACCEPTED"));
+        assertEquals("ACCEPTED", ticketStatus(ref));
+        staff().body("{\"decision\":\"overrule\"}").post("/api/v1/assignments/" + id + "/ruling").then()
+                .statusCode(409).body("error.message", containsString("only a returned assignment can be ruled on"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> HubTestResources.receiver.to("/hooks/PF-HAIYUN").stream()
+                .anyMatch(r -> "assignment.ruling".equals(r.header("X-Hub-Event")) && r.bodyText().contains(ref)));
+    }
+
+    @Test
+    void shouldOfferToTheNextPartyWhenTheHubUpholdsAReturn() {
+        String ref = report("property-repair", "HY-GARDEN", "单元门锁坏了关不上");
+        long id = offered(ref, "PF-HAIYUN");
+        as("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
+        as("PF-HAIYUN").body("{\"reason\":\"wrong-area\"}").post("/partner-api/v1/assignments/" + id + "/return")
+                .then().statusCode(200);
+        staff().body("{\"decision\":\"reassign\",\"note\":\"退单理由成立\"}")
+                .post("/api/v1/assignments/" + id + "/ruling").then().statusCode(200)
+                .body("state", equalTo("CANCELLED"));
+        offered(ref, "RC-GUANHAI");
+        assertEquals("DISPATCHED", ticketStatus(ref));
+        List<Object> kinds = sql.column("select e.kind from timeline_event e join ticket t on t.id = e.ticket_id"
+                + " where t.reference = ? and e.kind in ('RETURNED', 'RULING', 'DISPATCHED') order by e.id", ref);
+        assertEquals(List.of("DISPATCHED", "RETURNED", "RULING", "DISPATCHED"), kinds);
+    }
+
+    @Test
+    void shouldRecordProgressAndResolutionAndRefuseMovesOutOfOrder() {
+        String ref = report("property-repair", "HY-GARDEN", "地下室积水严重");
+        long id = offered(ref, "PF-HAIYUN");
+        as("PF-HAIYUN").body("{\"note\":\"已到场\"}").post("/partner-api/v1/assignments/" + id + "/progress")
+                .then().statusCode(409).body("error.message",
+                        equalTo("assignment " + id + " is offered and cannot become in_progress"));
+        as("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
+        as("PF-HAIYUN").body("{}").post("/partner-api/v1/assignments/" + id + "/progress").then().statusCode(400);
+        as("PF-HAIYUN").body("{\"note\":\"已到场，正在抽水\"}").post("/partner-api/v1/assignments/" + id + "/progress")
+                .then().statusCode(200).body("state", equalTo("IN_PROGRESS"));
+        assertEquals("IN_PROGRESS", ticketStatus(ref));
+        String resolve = "{\"note\":\"积水已抽干，排水泵已修复\",\"photoUrl\":\"https://partner.example/p/1.jpg\"}";
+        as("PF-HAIYUN").body(resolve).post("/partner-api/v1/assignments/" + id + "/resolve").then().statusCode(200)
+                .body("state", equalTo("RESOLVED"));
+        as("PF-HAIYUN").body(resolve).post("/partner-api/v1/assignments/" + id + "/resolve").then().statusCode(200)
+                .body("state", equalTo("RESOLVED"));
+        assertEquals("RESOLVED", ticketStatus(ref));
+        assertEquals("https://partner.example/p/1.jpg",
+                sql.one("select resolution_photo_url from assignment where id = ?", id));
+        as("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(409);
+        assertEquals(1L, sql.count("select count(*) from timeline_event e join ticket t on t.id = e.ticket_id"
+                + " where t.reference = ? and e.kind = 'RESOLVED'", ref));
+    }
+
+    @Test
+    void shouldAddASupportingPartyAndReassignTheLeadOnAnOperatorsWord() {
+        String ref = report("property-repair", "HY-GARDEN", "外墙瓷砖脱落砸坏车辆");
+        long first = offered(ref, "PF-HAIYUN");
+        staff().body("{\"partner\":\"NO-SUCH-PARTNER\"}").post("/api/v1/tickets/" + ref + "/supporting").then()
+                .statusCode(404);
+        String police = (String) sql.one("select p.code from partner p join partner_area pa on pa.partner_id = p.id"
+                + " join place pl on pl.id = pa.place_id where p.type = 'police-desk' and pl.code = 'SN-01-03'");
+        staff().body("{\"partner\":\"" + police + "\",\"note\":\"涉及财产损失，请警务室协助\"}")
+                .post("/api/v1/tickets/" + ref + "/supporting").then().statusCode(200)
+                .body("role", equalTo("support"));
+        staff().body("{\"partner\":\"" + police + "\"}").post("/api/v1/tickets/" + ref + "/supporting").then()
+                .statusCode(409);
+
+        staff().body("{\"partner\":\"RC-GUANHAI\",\"note\":\"物业拒不处理\"}")
+                .post("/api/v1/tickets/" + ref + "/reassign").then().statusCode(200).body("role", equalTo("lead"));
+        assertEquals("CANCELLED", sql.one("select state from assignment where id = ?", first));
+        offered(ref, "RC-GUANHAI");
+        await().atMost(Duration.ofSeconds(10)).until(() -> HubTestResources.receiver.to("/hooks/PF-HAIYUN").stream()
+                .anyMatch(r -> "assignment.cancelled".equals(r.header("X-Hub-Event")) && r.bodyText().contains(ref)));
+    }
+
+    @Test
+    void shouldReofferWhenNobodyAcceptsInTimeAndFinallyEscalate() {
+        String ref = report("test-quick", "HY-GARDEN", "快速超时测试一");
+        offered(ref, "PF-HAIYUN");
+        await().atMost(Duration.ofSeconds(15)).until(() -> !assignments(ref, "PF-HAIYUN", "EXPIRED").isEmpty());
+        offered(ref, "RC-GUANHAI");
+        await().atMost(Duration.ofSeconds(15)).until(() -> "TRIAGE".equals(ticketStatus(ref)));
+        assertEquals(1, assignments(ref, "RC-GUANHAI", "EXPIRED").size());
+        assertEquals("no partner or volunteer left for test-quick at HY-GARDEN",
+                sql.one("select triage_reason from ticket where reference = ?", ref));
+        assertEquals(2L, sql.count("select count(*) from timeline_event e join ticket t on t.id = e.ticket_id"
+                + " where t.reference = ? and e.kind = 'EXPIRED'", ref), "each expiry handled once");
+    }
+
+    @Test
+    void shouldDeliverOffersToAQueuePartnerOnItsOwnQueue() {
+        String ref = report("property-repair", "TEST-QUEUE-COURT", "楼道声控灯坏了");
+        String body = await().atMost(Duration.ofSeconds(15)).until(
+                () -> consumer.receiveBody("jms:queue:hub.partner.PF-QUEUE", 500, String.class),
+                b -> b != null && b.contains(ref));
+        assertTrue(body.contains("\"event\":\"assignment.offered\""), body);
+    }
+
+    @Test
+    void shouldOfferVolunteersNearestFirstAndTakeTurnsAmongEquals() {
+        String first = report("test-errand", "TEST-VOL-COURT", "跑腿测试：帮忙买药");
+        offered(first, "V-T1");
+        String reason = (String) sql.one("select a.reason from assignment a join ticket t on t.id = a.ticket_id"
+                + " where t.reference = ?", first);
+        assertEquals("compound TEST-VOL-COURT → volunteer V-T1 by catalog test-errand (same grid; skills test-skill;"
+                + " open load 0)", reason);
+        staff().body("{\"partner\":\"RC-DAXUE\"}").post("/api/v1/tickets/" + first + "/reassign").then()
+                .statusCode(200);
+
+        String second = report("test-errand", "TEST-VOL-COURT", "跑腿测试：帮忙取快递");
+        offered(second, "V-T2");
+        String third = report("test-errand", "TEST-VOL-COURT", "跑腿测试：帮忙买菜");
+        offered(third, "V-T1");
+        String fourth = report("test-errand", "TEST-VOL-COURT", "跑腿测试：帮忙交电费");
+        offered(fourth, "V-T2");
+        assertEquals(0L, sql.count("select count(*) from assignment a join volunteer v on v.id = a.volunteer_id"
+                + " where v.code in ('V-T3', 'V-T4', 'V-T5')"), "off duty, unavailable and far away are not offered");
+    }
+}

@@ -1,0 +1,89 @@
+package org.hotlinehub.referencedata;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.inject.Inject;
+
+import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.Sql;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(HubTestResources.class)
+class ReferenceDataAdminTest {
+
+    @Inject
+    Sql sql;
+
+    @Test
+    void shouldImportAYamlDocumentAndReportCounts() {
+        given().contentType("application/yaml; charset=UTF-8").body("""
+                places:
+                  - {code: ADMIN-COURT, type: compound, parent: SN-01-03-G08, name: {zh: 管理测试小区}}
+                volunteers:
+                  - {code: V-ADMIN1, name: 管理甲, phone: "13811112222", grid: SN-01-03-G08, skills: [shopping]}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/reference-data/import?source=admin.yaml").then().statusCode(200)
+                .body("applied", equalTo(true)).body("counts.places", equalTo(1))
+                .body("counts.volunteers", equalTo(1));
+        assertEquals("+8613811112222", sql.one("select phone from volunteer where code = 'V-ADMIN1'"));
+    }
+
+    @Test
+    void shouldRejectACsvWithABadRowWholeAndNameTheRow() {
+        given().contentType("text/csv; charset=UTF-8").body("""
+                code,name,phone,grid,skills,on-duty
+                V-CSV1,表格甲,13811113333,SN-01-03-G08,shopping;escort,mon-fri 08:00-12:00
+                V-CSV2,表格乙,13811113334,NO-SUCH-GRID,shopping,
+                V-CSV3,表格丙,not-a-phone,SN-01-03-G08,shopping,someday
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/reference-data/import/volunteers")
+                .then().statusCode(422)
+                .body("applied", equalTo(false))
+                .body("problems", hasItem("row 3 (V-CSV2): grid 'NO-SUCH-GRID' is not a known grid"))
+                .body("problems", hasItem("row 4 (V-CSV3): phone 'not-a-phone' is not a phone number"))
+                .body("problems", hasItem("row 4 (V-CSV3): on-duty 'someday' is not like 'mon-fri 08:00-12:00'"));
+        assertEquals(0L, sql.count("select count(*) from volunteer where code like 'V-CSV%'"));
+
+        given().contentType("text/csv; charset=UTF-8").body("""
+                code,name,phone,grid,skills,on-duty
+                V-CSV1,表格甲,13811113333,SN-01-03-G08,shopping;escort,mon-fri 08:00-12:00
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/reference-data/import/volunteers")
+                .then().statusCode(200);
+        assertEquals("{shopping,escort}", String.valueOf(sql.one("select skills::text from volunteer"
+                + " where code = 'V-CSV1'")));
+        given().contentType("text/csv").body("code,colour\nX,red\n").post("/api/v1/reference-data/import/places")
+                .then().statusCode(422).body("problems[0]", equalTo("row 1: unknown column(s) [colour] for places"
+                        + " (allowed: [code, type, parent, name_zh, name_en, aliases, address, lat, lon])"));
+        given().contentType("text/csv").body("a\n").post("/api/v1/reference-data/import/planets").then()
+                .statusCode(400);
+    }
+
+    @Test
+    void shouldRotateAPartnersKeyAndRetireAPartner() {
+        given().contentType("application/yaml").body("""
+                partners:
+                  - code: PF-ROTATE
+                    type: property-firm
+                    name: {zh: 轮换物业}
+                    serves: [GH-COURT]
+                    delivery: {channel: portal}
+                    api-key: first-key
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/reference-data/import").then()
+                .statusCode(200);
+        given().header("Authorization", "Bearer first-key").get("/partner-api/v1/assignments").then().statusCode(200);
+        String key = given().post("/api/v1/reference-data/partners/PF-ROTATE/api-key").then().statusCode(200)
+                .extract().path("apiKey");
+        given().header("Authorization", "Bearer first-key").get("/partner-api/v1/assignments").then().statusCode(401);
+        given().header("Authorization", "Bearer " + key).get("/partner-api/v1/assignments").then().statusCode(200);
+
+        given().delete("/api/v1/reference-data/partners/PF-ROTATE").then().statusCode(204);
+        given().header("Authorization", "Bearer " + key).get("/partner-api/v1/assignments").then().statusCode(401);
+        given().delete("/api/v1/reference-data/partners/PF-NOBODY").then().statusCode(404);
+    }
+}

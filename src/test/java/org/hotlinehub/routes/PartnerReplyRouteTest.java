@@ -1,0 +1,58 @@
+package org.hotlinehub.routes;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.apache.camel.ProducerTemplate;
+import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.Reports;
+import org.hotlinehub.testsupport.Sql;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Partners integrated over the broker answer on hub.partner.replies with their API key. */
+@QuarkusTest
+@QuarkusTestResource(HubTestResources.class)
+class PartnerReplyRouteTest {
+
+    @Inject
+    ProducerTemplate producer;
+    @Inject
+    Sql sql;
+
+    @Test
+    void shouldApplyAnAcceptSentOnTheReplyQueueAndDeadLetterOneWithoutAValidKey() {
+        String ref = given().accept("application/json").contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("description", "楼道扶手松动").formParam("phone", Reports.uniquePhone())
+                .formParam("compound", "TEST-QUEUE-COURT").formParam("category", "property-repair")
+                .post("/report").then().statusCode(202).extract().path("reference");
+        await().atMost(Duration.ofSeconds(15)).until(() -> sql.count("select count(*) from assignment a join ticket t"
+                + " on t.id = a.ticket_id where t.reference = ?", ref) == 1);
+        long id = ((Number) sql.one("select a.id from assignment a join ticket t on t.id = a.ticket_id"
+                + " where t.reference = ?", ref)).longValue();
+
+        producer.sendBodyAndHeaders("jms:queue:hub.partner.replies", "{\"assignmentId\":" + id
+                + ",\"action\":\"accept\"}", Map.of("HubPartnerKey", "test-key-PF-QUEUE"));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> "ACCEPTED".equals(sql.one("select state from assignment where id = ?", id)));
+        assertEquals("ACCEPTED", sql.one("select status from ticket where reference = ?", ref));
+
+        String marker = "\"assignmentId\":" + id + ",\"action\":\"resolve\",\"note\":\"forged " + System.nanoTime();
+        producer.sendBodyAndHeaders("jms:queue:hub.partner.replies", "{" + marker + "\"}",
+                Map.of("HubPartnerKey", "stolen-key"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> sql.count("select count(*) from dead_letter where body"
+                + " like ?", "%" + marker + "%") == 1);
+        assertEquals("ACCEPTED", sql.one("select state from assignment where id = ?", id));
+        String headers = (String) sql.one("select headers from dead_letter where body like ?", "%" + marker + "%");
+        assertFalse(headers.contains("stolen-key"), "credentials are not kept in dead letters: " + headers);
+    }
+}
