@@ -13,8 +13,9 @@ import org.hotlinehub.model.InboundContact;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * hub.intake → ticket → hub.events (replies about a ticket publish only when they make it dispatchable). Transacted: the contact leaves the queue only when its ticket is committed (or it
- * was dead-lettered); a redelivery after a crash finds the ticket by (channel, external id).
+ * hub.intake → ticket → hub.events; replies about a ticket (follow-ups, survey answers) publish only when they make it
+ * dispatchable. Transacted: the contact leaves the queue only when its ticket is committed (or it was dead-lettered);
+ * a redelivery after a crash finds the ticket by (channel, external id).
  */
 @ApplicationScoped
 public class IntakeRoute extends RouteBuilder {
