@@ -58,6 +58,10 @@ public interface HubConfig {
         /** How often offers past their accept-by time are looked for and re-offered. */
         @WithDefault("10s")
         Duration expirySweepInterval();
+
+        /** The share of an accept or resolve window after which the holder and the console are warned. */
+        @WithDefault("0.8")
+        double warnAt();
     }
 
     interface Delivery {

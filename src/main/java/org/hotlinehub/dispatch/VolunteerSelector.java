@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,15 +46,16 @@ public class VolunteerSelector {
         long communityId = community.map(p -> p.id).orElse(-1L);
         long streetId = street.map(p -> p.id).orElse(-1L);
         // Rings outward: the ticket's grid, its community, its street, the whole district. A narrow ring is a cheap
-        // indexed query, and most tickets find someone there; the wide rings run only when it is empty.
-        List<List<Long>> rings = new ArrayList<>();
-        rings.add(List.of(grid.get().id));
-        community.ifPresent(c -> rings.add(places.gridIdsUnder(c)));
-        street.ifPresent(s -> rings.add(places.gridIdsUnder(s)));
-        rings.add(List.of());
-        for (List<Long> ring : rings) {
-            Optional<Choice> found = pick(category, place, tried, now, grid.get().id, communityId, streetId, ring,
-                    ring.isEmpty() ? CANDIDATES_ANYWHERE : CANDIDATES_NEARBY);
+        // indexed query, and most tickets find someone there; the wider rings are looked up only when it is empty.
+        List<Supplier<List<Long>>> rings = new ArrayList<>();
+        rings.add(() -> List.of(grid.get().id));
+        community.ifPresent(c -> rings.add(() -> places.gridIdsUnder(c)));
+        street.ifPresent(s -> rings.add(() -> places.gridIdsUnder(s)));
+        rings.add(List::of);
+        for (Supplier<List<Long>> ring : rings) {
+            List<Long> grids = ring.get();
+            Optional<Choice> found = pick(category, place, tried, now, grid.get().id, communityId, streetId, grids,
+                    grids.isEmpty() ? CANDIDATES_ANYWHERE : CANDIDATES_NEARBY);
             if (found.isPresent()) {
                 return found;
             }

@@ -20,6 +20,8 @@ public enum TimelineKind {
     RESOLVED(true, "已办结", "Resolved"),
     SUPPORT_ADDED(false, "增加协办单位", "Supporting party added"),
     REASSIGNED(false, "人工改派", "Reassigned by an operator"),
+    DEADLINE_WARNING(false, "时限预警", "Deadline approaching"),
+    OVERDUE(false, "超期", "Overdue"),
     ESCALATED(false, "已转交主管", "Escalated to a supervisor"),
     SURVEY_REQUESTED(false, "已发送回访", "Survey sent"),
     SURVEY_ANSWERED(true, "已回访", "Survey answered"),

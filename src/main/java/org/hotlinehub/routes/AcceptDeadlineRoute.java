@@ -7,8 +7,12 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.dispatch.AcceptDeadlines;
+import org.hotlinehub.dispatch.ResolveDeadlines;
 
-/** Sweeps offers past their accept-by time and re-offers the tickets; a failed sweep is logged and runs again. */
+/**
+ * The deadline sweep: offers past accept-by are re-offered, then warnings and overdue marks fire. A failed sweep is
+ * logged and runs again at the next tick.
+ */
 @ApplicationScoped
 public class AcceptDeadlineRoute extends RouteBuilder {
 
@@ -16,12 +20,15 @@ public class AcceptDeadlineRoute extends RouteBuilder {
     HubConfig config;
     @Inject
     AcceptDeadlines deadlines;
+    @Inject
+    ResolveDeadlines clocks;
 
     @Override
     public void configure() {
         errorHandler(defaultErrorHandler().logExhausted(true).retryAttemptedLogLevel(LoggingLevel.WARN));
         from("timer:dispatch-expiry?delay=2000&period=" + config.dispatch().expirySweepInterval().toMillis())
                 .routeId(RouteIds.DISPATCH_EXPIRY)
-                .bean(deadlines, "expireDue");
+                .bean(deadlines, "expireDue")
+                .bean(clocks, "fireDue");
     }
 }

@@ -31,6 +31,9 @@ public class HubErrorPolicy extends RouteConfigurationBuilder {
                 .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
                 .logExhausted(true)
                 .logStackTrace(true)
+                // message bodies carry residents' phone numbers: they go to the dead-letter table, never to the log
+                .logExhaustedMessageBody(false)
+                .logExhaustedMessageHistory(false)
                 .onPrepareFailure(HubErrorPolicy::describeFailure));
     }
 

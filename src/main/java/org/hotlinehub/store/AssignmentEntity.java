@@ -61,6 +61,13 @@ public class AssignmentEntity extends PanacheEntityBase {
     public String resolutionPhotoUrl;
     @Column(name = "resolved_at")
     public Instant resolvedAt;
+    @Column(name = "accept_warned_at")
+    public Instant acceptWarnedAt;
+    @Column(name = "resolve_warned_at")
+    public Instant resolveWarnedAt;
+    /** When resolve-by passed without a resolution (督办: the ticket is overdue). */
+    @Column(name = "overdue_at")
+    public Instant overdueAt;
     /** How long the rules took to choose this assignee, in microseconds (null when a person chose). */
     @Column(name = "decision_us")
     public Integer decisionMicros;

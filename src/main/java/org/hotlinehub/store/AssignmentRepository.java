@@ -32,6 +32,23 @@ public class AssignmentRepository implements PanacheRepository<AssignmentEntity>
         return ids.stream().map(id -> findById(id.longValue())).toList();
     }
 
+    /**
+     * Assignments whose next clock event is due: offers at the warning point of their accept window, accepted work
+     * at the warning point of its resolve window or past resolve-by. Locked for this transaction, skipping rows
+     * another instance holds.
+     */
+    @SuppressWarnings("unchecked")
+    public List<AssignmentEntity> lockClocksDue(java.time.Instant now, double warnAt, int limit) {
+        List<Number> ids = getEntityManager().createNativeQuery("select id from assignment where"
+                + " (state = 'OFFERED' and accept_warned_at is null"
+                + "   and offered_at + (accept_by - offered_at) * ?2 <= ?1)"
+                + " or (state in ('ACCEPTED', 'IN_PROGRESS') and overdue_at is null and (resolve_by <= ?1"
+                + "   or (resolve_warned_at is null and offered_at + (resolve_by - offered_at) * ?2 <= ?1)))"
+                + " order by id limit ?3 for update skip locked")
+                .setParameter(1, now).setParameter(2, warnAt).setParameter(3, limit).getResultList();
+        return ids.stream().map(id -> findById(id.longValue())).toList();
+    }
+
     /** Locks the row so concurrent calls for one assignment apply one after the other. */
     public Optional<AssignmentEntity> lockForPartner(long assignmentId, long partnerId) {
         return find("id = ?1 and partner.id = ?2", assignmentId, partnerId)

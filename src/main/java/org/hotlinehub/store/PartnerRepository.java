@@ -27,12 +27,15 @@ public class PartnerRepository implements PanacheRepository<PartnerEntity> {
         if (placeIdsNearestFirst.isEmpty()) {
             return List.of();
         }
+        // One round trip: the candidates with their areas and services, which the choice needs next.
         List<PartnerEntity> found = getEntityManager()
-                .createQuery("select distinct p from PartnerEntity p join p.areas a"
-                        + " where p.type = :type and p.active = true and a.id in :places", PartnerEntity.class)
+                .createQuery("select distinct p from PartnerEntity p left join fetch p.areas left join fetch p.services"
+                        + " where p.type = :type and p.active = true and exists (select 1 from PartnerEntity q"
+                        + " join q.areas a where q = p and a.id in :places)", PartnerEntity.class)
                 .setParameter("type", type)
                 .setParameter("places", placeIdsNearestFirst)
                 .getResultList();
+        found = new java.util.ArrayList<>(found);
         found.sort((a, b) -> {
             int byDistance = Integer.compare(nearest(a.areas, placeIdsNearestFirst),
                     nearest(b.areas, placeIdsNearestFirst));

@@ -164,6 +164,28 @@ class DispatchLifecycleTest {
     }
 
     @Test
+    void shouldWarnBeforeEachDeadlineAndMarkOverdueOnceWhenResolveByPasses() {
+        String ref = report("test-clock", "HY-GARDEN", "时限测试：楼道漏水");
+        long id = offered(ref, "PF-HAIYUN");
+        await().atMost(Duration.ofSeconds(10)).until(() -> sql.one("select accept_warned_at from assignment"
+                + " where id = ?", id) != null);
+        as("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> sql.one("select overdue_at from assignment where id = ?",
+                id) != null);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> sql.count("select count(*)"
+                + " from timeline_event e join ticket t on t.id = e.ticket_id where t.reference = ?"
+                + " and e.kind = 'OVERDUE'", ref) == 1);
+        List<Object> kinds = sql.column("select e.kind from timeline_event e join ticket t on t.id = e.ticket_id"
+                + " where t.reference = ? and e.kind in ('DEADLINE_WARNING', 'OVERDUE') order by e.id", ref);
+        assertEquals(List.of("DEADLINE_WARNING", "DEADLINE_WARNING", "OVERDUE"), kinds, "each fires once");
+        await().atMost(Duration.ofSeconds(10)).until(() -> HubTestResources.receiver.to("/hooks/PF-HAIYUN").stream()
+                .filter(r -> r.bodyText().contains(ref)).map(r -> r.header("X-Hub-Event")).toList()
+                .containsAll(List.of("assignment.deadline-warning", "assignment.overdue")));
+        as("PF-HAIYUN").body("{\"note\":\"已修好\"}").post("/partner-api/v1/assignments/" + id + "/resolve").then()
+                .statusCode(200);
+    }
+
+    @Test
     void shouldDeliverOffersToAQueuePartnerOnItsOwnQueue() {
         String ref = report("property-repair", "TEST-QUEUE-COURT", "楼道声控灯坏了");
         String body = await().atMost(Duration.ofSeconds(15)).until(
