@@ -57,7 +57,8 @@ public class DeliveryOutbox {
         d.body = body(assignment, eventType);
         Instant now = Instant.now();
         d.nextAttemptAt = now;
-        Duration giveUp = assignment.partner.giveUpAfterSeconds == null
+        // Volunteers (no partner row) are reached by SMS and keep the default give-up time.
+        Duration giveUp = assignment.partner == null || assignment.partner.giveUpAfterSeconds == null
                 ? config.delivery().giveUpAfter()
                 : Duration.ofSeconds(assignment.partner.giveUpAfterSeconds);
         d.giveUpAt = now.plus(giveUp);

@@ -27,6 +27,7 @@ import org.hotlinehub.store.AssignmentRepository;
 import org.hotlinehub.store.PartnerEntity;
 import org.hotlinehub.store.PartnerRepository;
 import org.hotlinehub.store.TimelineRepository;
+import org.hotlinehub.survey.SurveyService;
 
 /**
  * A partner's answers to its assignments. Each is idempotent (repeating an accept answers the same) and a move the
@@ -45,6 +46,9 @@ public class PartnerWorkService implements PartnerWork {
     AssignmentViews views;
     @Inject
     Dispatcher dispatcher;
+
+    @Inject
+    SurveyService surveys;
 
     /** API keys are random secrets, so one SHA-256 (not a slow password hash) is the right way to store them. */
     public static String hashApiKey(String apiKey) {
@@ -166,6 +170,9 @@ public class PartnerWorkService implements PartnerWork {
         }
         Dispatcher.recordStep(timeline, a, TimelineKind.RESOLVED, Channel.API, text
                 + (a.resolutionPhotoUrl == null ? "" : " (photo " + a.resolutionPhotoUrl + ")"));
+        if (isLead(a)) {
+            surveys.ask(a.ticket);
+        }
         return views.of(a);
     }
 

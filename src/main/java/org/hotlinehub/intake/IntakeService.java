@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.Attachment;
+import org.hotlinehub.model.ContactIntent;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.PlaceType;
@@ -55,13 +56,21 @@ public class IntakeService {
     CatalogRepository catalog;
     @Inject
     PlaceRepository places;
+    @Inject
+    Conversations conversations;
 
-    /** @return the event to publish: for a new ticket, and again for a duplicate (dispatch ignores repeats) */
+    /**
+     * @return the event to publish: for a new ticket, and again for a duplicate (dispatch ignores repeats); for a
+     *         reply about a ticket (follow-up, survey answer) only when it made the ticket dispatchable, else null
+     */
     @Transactional
     public TicketCreated accept(InboundContact contact) {
         Optional<Long> contactId = contacts.insertIfNew(contact);
         if (contactId.isEmpty()) {
-            return duplicate(contact);
+            return contact.intent() == ContactIntent.REQUEST ? duplicate(contact) : null;
+        }
+        if (contact.intent() != ContactIntent.REQUEST) {
+            return conversations.reply(contacts.findById(contactId.get()), contact).orElse(null);
         }
         var resident = residents.forContact(contact);
         TicketEntity ticket = new TicketEntity();
@@ -87,6 +96,7 @@ public class IntakeService {
         if (ticket.triageReason != null) {
             ticket.status = TicketStatus.TRIAGE;
             timeline.record(ticket.id, TimelineKind.TRIAGE, ACTOR, null, ticket.triageReason);
+            conversations.askIfUnclear(ticket, contact);
         }
         InboundContactEntity row = contacts.findById(contactId.get());
         row.ticketId = ticket.id;
@@ -135,7 +145,7 @@ public class IntakeService {
                 : ticket.triageReason + "; the address matches no known place");
     }
 
-    private void storeAttachments(long ticketId, List<Attachment> attachments) {
+    static void storeAttachments(long ticketId, List<Attachment> attachments) {
         for (Attachment a : attachments) {
             AttachmentEntity row = new AttachmentEntity();
             row.ticketId = ticketId;

@@ -22,7 +22,11 @@ public enum TimelineKind {
     REASSIGNED(false, "人工改派", "Reassigned by an operator"),
     DEADLINE_WARNING(false, "时限预警", "Deadline approaching"),
     OVERDUE(false, "超期", "Overdue"),
-    ESCALATED(false, "已转交主管", "Escalated to a supervisor");
+    ESCALATED(false, "已转交主管", "Escalated to a supervisor"),
+    SURVEY_REQUESTED(false, "已发送回访", "Survey sent"),
+    SURVEY_ANSWERED(true, "已回访", "Survey answered"),
+    REOPENED(true, "已重新办理", "Reopened"),
+    CLARIFICATION_REQUESTED(false, "已请居民补充信息", "Asked the resident for details");
 
     private final boolean publicToResident;
     private final String labelZh;

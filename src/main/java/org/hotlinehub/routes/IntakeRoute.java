@@ -13,8 +13,9 @@ import org.hotlinehub.model.InboundContact;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * hub.intake → ticket → hub.events. Transacted: the contact leaves the queue only when its ticket is committed (or it
- * was dead-lettered); a redelivery after a crash finds the ticket by (channel, external id).
+ * hub.intake → ticket → hub.events; replies about a ticket (follow-ups, survey answers) publish only when they make it
+ * dispatchable. Transacted: the contact leaves the queue only when its ticket is committed (or it was dead-lettered);
+ * a redelivery after a crash finds the ticket by (channel, external id).
  */
 @ApplicationScoped
 public class IntakeRoute extends RouteBuilder {
@@ -38,6 +39,7 @@ public class IntakeRoute extends RouteBuilder {
                 .autoStartup(!config.intake().paused())
                 .unmarshal(new JacksonDataFormat(json, InboundContact.class))
                 .bean(intake, "accept").id(RouteIds.INTAKE_ACCEPT)
+                .filter(body().isNotNull())
                 .marshal(new JacksonDataFormat(json, Object.class))
                 .setHeader(JmsEndpoints.EVENT_TYPE_HEADER, constant(TICKET_CREATED))
                 .to(JmsEndpoints.eventsProducer()).id(RouteIds.INTAKE_PUBLISH);

@@ -11,6 +11,7 @@ public final class RouteIds {
     public static final String DELIVERY = "delivery-partner";
     public static final String PARTNER_REPLIES = "partner-replies";
     public static final String DEAD_LETTER = "deadletter-store";
+    public static final String SMS_OUTBOUND = "sms-outbound";
 
     private RouteIds() {
     }

@@ -15,6 +15,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.SurveyResult;
 import org.hotlinehub.model.TicketStatus;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -48,6 +49,13 @@ public class TicketEntity extends PanacheEntityBase {
     public TicketStatus status;
     @Column(name = "triage_reason")
     public String triageReason;
+    @Column(name = "survey_requested_at")
+    public Instant surveyRequestedAt;
+    @Column(name = "survey_result")
+    @Enumerated(EnumType.STRING)
+    public SurveyResult surveyResult;
+    @Column(name = "survey_answered_at")
+    public Instant surveyAnsweredAt;
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
     @Column(name = "updated_at")

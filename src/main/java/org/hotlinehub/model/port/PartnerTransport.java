@@ -2,7 +2,7 @@ package org.hotlinehub.model.port;
 
 import org.hotlinehub.model.DeliveryChannel;
 
-/** Carries one message to a partner over one delivery channel. Implemented by the partner and JMS connectors. */
+/** Carries one message to a partner over one delivery channel. Implemented by the partner, JMS and Twilio connectors. */
 public interface PartnerTransport {
 
     DeliveryChannel channel();

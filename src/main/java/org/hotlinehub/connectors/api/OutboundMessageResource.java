@@ -1,0 +1,52 @@
+package org.hotlinehub.connectors.api;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotlinehub.model.OutboundSms;
+import org.hotlinehub.model.OutboundSmsStatus;
+import org.hotlinehub.model.port.SmsOutbox;
+
+@Path("/api/v1/outbound-messages")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Outbound messages", description = "Text messages the hub sent, or recorded without sending in sandbox mode")
+public class OutboundMessageResource {
+
+    @Inject
+    SmsOutbox outbox;
+
+    @GET
+    @Operation(summary = "List outbound SMS, newest first; filter by status (pending, sent, sandbox, blocked, failed)")
+    public List<OutboundSms> list(@QueryParam("status") String status,
+            @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (offset < 0 || limit < 1 || limit > 500) {
+            throw new BadRequestException("offset must be >= 0 and limit between 1 and 500");
+        }
+        return outbox.list(parseStatus(status), offset, limit);
+    }
+
+    private static Optional<OutboundSmsStatus> parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OutboundSmsStatus.valueOf(status.strip().toUpperCase()));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("unknown status '" + status + "'; use one of "
+                    + Arrays.stream(OutboundSmsStatus.values()).map(s -> s.name().toLowerCase()).toList());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.hotlinehub.connectors.twilio;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.hotlinehub.model.AssignmentView;
+import org.hotlinehub.model.DeliveryChannel;
+import org.hotlinehub.model.Masks;
+import org.hotlinehub.model.port.PartnerTransport;
+import org.hotlinehub.model.port.SmsOutbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Delivery to partners that work by SMS (volunteers, small firms): the offer becomes a short text that reads like a
+ * dispatcher wrote it, with the keywords to answer, queued in the SMS outbox under the delivery's idempotency key (a
+ * retried delivery queues nothing twice). The outbox sends it and keeps its delivery status. A partner whose phone
+ * opted out is not reachable: the delivery fails and ends as a dead letter rather than silently unsent.
+ */
+@ApplicationScoped
+public class TwilioSmsPartnerTransport implements PartnerTransport {
+
+    static final ZoneId HOTLINE_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日HH:mm").withZone(HOTLINE_ZONE);
+    private static final int DESCRIPTION_CHARS = 60;
+
+    @Inject
+    ObjectMapper json;
+    @Inject
+    SmsOutbox outbox;
+
+    @Override
+    public DeliveryChannel channel() {
+        return DeliveryChannel.SMS;
+    }
+
+    @Override
+    public Outcome send(Request request) {
+        AssignmentView assignment;
+        try {
+            JsonNode body = json.readTree(request.body());
+            assignment = json.treeToValue(body.get("assignment"), AssignmentView.class);
+        } catch (IOException | IllegalArgumentException e) {
+            return Outcome.failed("SMS delivery body is not an assignment event: " + e.getMessage());
+        }
+        String to = request.phone();
+        if (to == null || to.isBlank() || assignment == null || assignment.ticket() == null) {
+            return Outcome.failed("SMS delivery to " + request.partnerCode() + " has no phone or ticket");
+        }
+        if (outbox.optedOut(to)) {
+            // Not delivered: retried until the partner's give-up time, then dead-lettered for a supervisor to see.
+            return Outcome.failed("the phone of " + request.partnerCode() + " opted out of SMS (STOP)");
+        }
+        String text = text(request.eventType(), assignment);
+        List<Long> ids = outbox.enqueue(request.idempotencyKey(), to, text, "partner-" + request.eventType(),
+                assignment.ticket().reference());
+        return Outcome.ok("queued as SMS " + ids + " to " + Masks.phone(to));
+    }
+
+    static String text(String eventType, AssignmentView a) {
+        AssignmentView.TicketSummary t = a.ticket();
+        String ref = t.reference();
+        if (!"assignment.offered".equals(eventType)) {
+            return "工单" + ref + "有更新（" + eventType + "），请留意。";
+        }
+        StringBuilder s = new StringBuilder("您好，有一件事想请您帮忙处理：");
+        String where = where(t.location());
+        if (!where.isEmpty()) {
+            s.append(where).append("，");
+        }
+        String description = t.description() == null ? "" : t.description().strip().replaceAll("\\s+", " ");
+        if (description.length() > DESCRIPTION_CHARS) {
+            description = description.substring(0, DESCRIPTION_CHARS) + "…";
+        }
+        s.append("“").append(description).append("”");
+        if (t.resident() != null && (t.resident().name() != null || t.resident().phone() != null)) {
+            s.append("（居民").append(t.resident().name() == null ? "" : t.resident().name())
+                    .append(t.resident().phone() == null ? "" : " " + t.resident().phone()).append("）");
+        }
+        s.append("。工单").append(ref);
+        if (a.acceptBy() != null) {
+            s.append("，请在").append(WHEN.format(a.acceptBy())).append("前回复");
+        } else {
+            s.append("，请回复");
+        }
+        s.append("：Y ").append(ref).append(" 接单；N ").append(ref).append(" 加原因 拒单；办完回复 OK ").append(ref)
+                .append("。谢谢！");
+        return s.toString();
+    }
+
+    private static String where(AssignmentView.Location location) {
+        if (location == null) {
+            return "";
+        }
+        String compound = location.compound() == null ? "" : location.compound().replaceFirst("^\\S+ ", "");
+        String address = location.address() == null ? "" : location.address();
+        if (!compound.isEmpty() && !address.isEmpty() && !address.contains(compound)) {
+            return compound + "（" + address + "）";
+        }
+        return address.isEmpty() ? compound : address;
+    }
+}

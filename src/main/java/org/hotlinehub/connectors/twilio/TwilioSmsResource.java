@@ -1,0 +1,181 @@
+package org.hotlinehub.connectors.twilio;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotlinehub.model.Attachment;
+import org.hotlinehub.model.IntakeUnavailableException;
+import org.hotlinehub.model.Masks;
+import org.hotlinehub.model.PhoneNumbers;
+import org.hotlinehub.model.port.SmsOutbox;
+import org.jboss.logging.Logger;
+
+import com.twilio.twiml.MessagingResponse;
+import com.twilio.twiml.messaging.Body;
+import com.twilio.twiml.messaging.Message;
+
+/**
+ * Twilio's Messaging webhooks (contract.md). Every request must carry a valid {@code X-Twilio-Signature} (403
+ * otherwise) and the fields Twilio always sends (400 otherwise); nothing is stored before both checks pass. A text is
+ * answered with TwiML only after what it asks for is durable (the contact on the intake queue, or the partner's answer
+ * committed); when the broker or database cannot take it the answer is 503 and Twilio retries.
+ */
+@Path(TwilioSmsResource.SMS_PATH)
+@Tag(name = "Twilio", description = "Webhooks called by Twilio Messaging (signed)")
+public class TwilioSmsResource {
+
+    static final String SMS_PATH = "/twilio/sms";
+    static final String STATUS_PATH = SMS_PATH + "/status";
+    static final String SIGNATURE_HEADER = "X-Twilio-Signature";
+    static final MediaType TEXT_XML = MediaType.TEXT_XML_TYPE.withCharset("UTF-8");
+
+    private static final Logger LOG = Logger.getLogger(TwilioSmsResource.class);
+    private static final Pattern SID = Pattern.compile("(SM|MM)[0-9a-fA-F]{32}");
+    /** Twilio's limit for one (concatenated) message. */
+    private static final int MAX_BODY = 1600;
+    private static final int MAX_MEDIA = 10;
+
+    @Inject
+    TwilioSignatureCheck signatures;
+    @Inject
+    TwilioSmsConversation conversation;
+    @Inject
+    SmsOutbox outbox;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "A text or MMS from a resident or partner; answered with TwiML")
+    public Response inbound(@HeaderParam(SIGNATURE_HEADER) String signature, @Context UriInfo uri,
+            MultivaluedMap<String, String> form) {
+        Optional<Map<String, String>> signed = signed(signature, uri, form);
+        if (signed.isEmpty()) {
+            return forbidden();
+        }
+        Map<String, String> params = signed.get();
+        String sid = params.get("MessageSid");
+        if (sid == null || !SID.matcher(sid).matches()) {
+            return badRequest("MessageSid is missing or not a Twilio message SID");
+        }
+        Optional<String> from = PhoneNumbers.normalize(params.get("From"));
+        if (from.isEmpty()) {
+            return badRequest("From is missing or not a phone number");
+        }
+        String body = params.getOrDefault("Body", "").strip();
+        if (body.length() > MAX_BODY) {
+            return badRequest("Body is longer than " + MAX_BODY + " characters");
+        }
+        List<Attachment> media;
+        try {
+            media = media(params);
+        } catch (IllegalArgumentException e) {
+            return badRequest(e.getMessage());
+        }
+        try {
+            String reply = conversation.answer(new InboundSms(sid, from.get(), body, media, Instant.now()));
+            return twiml(reply);
+        } catch (IntakeUnavailableException e) {
+            LOG.warnf("SMS %s from %s not taken: %s", sid, Masks.phone(from.get()), e.getMessage());
+            return Response.status(503).header("Retry-After", "5").type(MediaType.TEXT_PLAIN_TYPE)
+                    .entity("the hub cannot take this message now; try again shortly").build();
+        }
+    }
+
+    @POST
+    @Path("/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Delivery status of a message the hub sent")
+    public Response status(@HeaderParam(SIGNATURE_HEADER) String signature, @Context UriInfo uri,
+            MultivaluedMap<String, String> form) {
+        Optional<Map<String, String>> signed = signed(signature, uri, form);
+        if (signed.isEmpty()) {
+            return forbidden();
+        }
+        String sid = signed.get().get("MessageSid");
+        String status = signed.get().get("MessageStatus");
+        if (sid == null || sid.isBlank() || status == null || status.isBlank()) {
+            return badRequest("MessageSid and MessageStatus are required");
+        }
+        Optional<Integer> rank = TwilioMessageStatus.rank(status);
+        if (rank.isEmpty()) {
+            return badRequest("unknown MessageStatus '" + status + "'");
+        }
+        String errorCode = signed.get().get("ErrorCode");
+        if (!outbox.recordStatus(sid, status, rank.get(), errorCode == null || errorCode.isBlank()
+                ? null
+                : errorCode)) {
+            LOG.infof("status %s for unknown message %s ignored", status, sid);
+        }
+        return twiml(null);
+    }
+
+    /** The form's parameters (every one Twilio sent: they are all signed), when the signature is valid. */
+    private Optional<Map<String, String>> signed(String signature, UriInfo uri, MultivaluedMap<String, String> form) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (form != null) {
+            form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
+        }
+        String query = uri.getRequestUri().getRawQuery();
+        String pathAndQuery = uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query);
+        return signatures.valid(pathAndQuery, params, signature) ? Optional.of(params) : Optional.empty();
+    }
+
+    /** MediaUrl0..N-1 with their content types, N = NumMedia. */
+    private static List<Attachment> media(Map<String, String> params) {
+        String num = params.getOrDefault("NumMedia", "0");
+        int count;
+        try {
+            count = Integer.parseInt(num.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("NumMedia '" + num + "' is not a number");
+        }
+        if (count < 0 || count > MAX_MEDIA) {
+            throw new IllegalArgumentException("NumMedia must be between 0 and " + MAX_MEDIA);
+        }
+        List<Attachment> media = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String url = params.get("MediaUrl" + i);
+            if (url == null || !url.startsWith("https://")) {
+                throw new IllegalArgumentException("MediaUrl" + i + " is missing or not an https URL");
+            }
+            String type = params.getOrDefault("MediaContentType" + i, "application/octet-stream");
+            media.add(new Attachment("mms-" + i, type, 0, null, url));
+        }
+        return media;
+    }
+
+    /** TwiML with one message, or an empty {@code <Response/>} (never an empty body: Twilio error 11200). */
+    static Response twiml(String reply) {
+        MessagingResponse.Builder twiml = new MessagingResponse.Builder();
+        if (reply != null) {
+            twiml.message(new Message.Builder().body(new Body.Builder(reply).build()).build());
+        }
+        return Response.ok(twiml.build().toXml()).type(TEXT_XML).build();
+    }
+
+    private static Response forbidden() {
+        return Response.status(403).type(MediaType.TEXT_PLAIN_TYPE).entity("invalid or missing X-Twilio-Signature")
+                .build();
+    }
+
+    private static Response badRequest(String message) {
+        return Response.status(400).type(MediaType.TEXT_PLAIN_TYPE).entity(message).build();
+    }
+}

@@ -1,0 +1,126 @@
+package org.hotlinehub.intake;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+
+import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.ContactIntent;
+import org.hotlinehub.model.InboundContact;
+import org.hotlinehub.model.ResidentTexts;
+import org.hotlinehub.model.SurveyResult;
+import org.hotlinehub.model.TicketCreated;
+import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.TimelineKind;
+import org.hotlinehub.model.port.SmsOutbox;
+import org.hotlinehub.store.InboundContactEntity;
+import org.hotlinehub.store.TicketEntity;
+import org.hotlinehub.store.TicketRepository;
+import org.hotlinehub.store.TimelineRepository;
+import org.hotlinehub.survey.SurveyService;
+import org.jboss.logging.Logger;
+
+/**
+ * The resident's side of a conversation about a ticket: follow-ups go on its timeline (and, while the ticket waits
+ * in triage, may supply the place or need it lacked, so it can be dispatched after all); survey answers close or
+ * reopen it. A new SMS ticket intake cannot classify or locate gets one clarifying question back. Runs inside
+ * {@link IntakeService#accept}'s transaction.
+ */
+@ApplicationScoped
+public class Conversations {
+
+    private static final Logger LOG = Logger.getLogger(Conversations.class);
+    static final String RESIDENT = "resident";
+
+    @Inject
+    TicketRepository tickets;
+    @Inject
+    TimelineRepository timeline;
+    @Inject
+    Classifier classifier;
+    @Inject
+    Locator locator;
+    @Inject
+    Priorities priorities;
+    @Inject
+    SurveyService surveys;
+    @Inject
+    SmsOutbox sms;
+
+    /** @return the event to publish when a follow-up made a triage ticket dispatchable, else empty */
+    Optional<TicketCreated> reply(InboundContactEntity row, InboundContact contact) {
+        TicketEntity ticket = tickets.findByReferenceOrAlias(contact.reference())
+                .map(t -> tickets.findById(t.id, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new IllegalStateException("no ticket " + contact.reference() + " for the "
+                        + contact.intent().name().toLowerCase() + " " + contact.channel() + ":"
+                        + contact.externalId()));
+        row.ticketId = ticket.id;
+        row.residentId = ticket.resident == null ? null : ticket.resident.id;
+        if (contact.intent() == ContactIntent.SURVEY_ANSWER) {
+            Optional<SurveyResult> result = SurveyResult.parse(contact.text());
+            if (result.isPresent()) {
+                surveys.answer(ticket, result.get(), contact.channel());
+                return Optional.empty();
+            }
+        }
+        return followUp(ticket, contact);
+    }
+
+    private Optional<TicketCreated> followUp(TicketEntity ticket, InboundContact contact) {
+        String text = contact.text() == null ? "" : contact.text().strip();
+        timeline.record(ticket.id, TimelineKind.FOLLOW_UP, RESIDENT, contact.channel(), text.isEmpty()
+                ? contact.attachments().size() + " attachment(s)"
+                : text);
+        IntakeService.storeAttachments(ticket.id, contact.attachments());
+        ticket.updatedAt = Instant.now();
+        if (ticket.status != TicketStatus.TRIAGE || text.isEmpty()) {
+            return Optional.empty();
+        }
+        ticket.description = ticket.description + "\n" + text;
+        if (ticket.category == null) {
+            classifier.classify(ticket.description).ifPresent(match -> {
+                ticket.category = match.entry();
+                timeline.record(ticket.id, TimelineKind.CLASSIFIED, IntakeService.ACTOR, null, "category "
+                        + match.entry().code + " by keywords " + String.join(", ", match.keywords())
+                        + " after the resident's follow-up");
+            });
+        }
+        if (ticket.place == null) {
+            InboundContact answer = new InboundContact(contact.channel(), contact.externalId(), ticket.reference,
+                    contact.receivedAt(), contact.phone(), null, text, ticket.language, null, null, text, null, null,
+                    null);
+            locator.locate(answer, ticket.resident).ifPresent(location -> {
+                ticket.place = location.place();
+                timeline.record(ticket.id, TimelineKind.LOCATED, IntakeService.ACTOR, null, location.place().type
+                        + " " + location.place().code + " (" + location.how() + ") after the resident's follow-up");
+            });
+        }
+        if (ticket.category == null || ticket.place == null) {
+            ticket.triageReason = "still unclear after the resident's follow-up: "
+                    + (ticket.category == null ? "no catalog entry matches" : "the address matches no known place");
+            return Optional.empty();
+        }
+        ticket.priority = priorities.of(ticket.category, ticket.resident);
+        ticket.triageReason = null;
+        ticket.status = TicketStatus.RECEIVED;
+        LOG.infof("ticket %s leaves triage after the resident's follow-up", ticket.reference);
+        return Optional.of(new TicketCreated(ticket.id, ticket.reference, false, Instant.now()));
+    }
+
+    /** One clarifying question for a new SMS ticket that landed in triage: where it is, else what is needed. */
+    void askIfUnclear(TicketEntity ticket, InboundContact contact) {
+        if (contact.channel() != Channel.SMS || ticket.status != TicketStatus.TRIAGE || contact.phone() == null) {
+            return;
+        }
+        boolean english = "en".equals(ticket.language);
+        String question = ticket.place == null
+                ? ResidentTexts.askPlace(ticket.reference, english)
+                : ResidentTexts.askCategory(ticket.reference, english);
+        sms.enqueue("clarify-" + ticket.reference, contact.phone(), question, "clarification", ticket.reference);
+        timeline.record(ticket.id, TimelineKind.CLARIFICATION_REQUESTED, IntakeService.ACTOR, Channel.SMS,
+                ticket.place == null ? "asked for the compound or address" : "asked what help is needed");
+    }
+}

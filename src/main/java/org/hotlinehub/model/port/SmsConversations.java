@@ -1,0 +1,35 @@
+package org.hotlinehub.model.port;
+
+import java.util.Optional;
+
+import org.hotlinehub.model.TicketStatus;
+
+/**
+ * What the SMS edge needs to know to answer a text at once: how an earlier delivery of the same message was taken
+ * (Twilio retries get the same answer), the sender's conversation with the hub, and whether the sender is a partner.
+ */
+public interface SmsConversations {
+
+    /** The decision taken for this message sid before, if any. */
+    Optional<Decision> decided(String messageSid);
+
+    /** Records the decision unless one exists for the sid; returns the one that counts (the first). */
+    Decision decide(Decision decision);
+
+    /**
+     * The resident's latest ticket still in conversation: open, resolved and awaiting the survey answer, or a request
+     * the edge accepted that intake has not made into a ticket yet.
+     */
+    Optional<Conversation> conversation(String phone);
+
+    /** The code of the active partner whose registered phone this is. */
+    Optional<String> partnerByPhone(String phone);
+
+    /** @param kind what the message was taken as (request, follow-up, survey answer, status query, partner, …) */
+    record Decision(String messageSid, String fromPhone, String kind, String reference, String reply) {
+    }
+
+    /** @param language the ticket's language ({@code zh}, {@code en}), null while intake has not made it yet */
+    record Conversation(String reference, TicketStatus status, boolean awaitingSurvey, String language) {
+    }
+}

@@ -1,0 +1,52 @@
+package org.hotlinehub.model.port;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.hotlinehub.model.OutboundSms;
+import org.hotlinehub.model.OutboundSmsStatus;
+
+/**
+ * Outbound text messages: written in the caller's transaction, sent later by the SMS connector, with their delivery
+ * status as Twilio reports it. Also the opt-out list (STOP / 退订) every send checks.
+ */
+public interface SmsOutbox {
+
+    /**
+     * Queues a text, split into several messages when long ({@link org.hotlinehub.model.SmsSegments}); nothing when
+     * this key was queued before.
+     *
+     * @return the ids of the messages queued for this key
+     */
+    List<Long> enqueue(String idempotencyKey, String to, String text, String purpose, String ticketReference);
+
+    /** Due pending messages for this instance; their next attempt is pushed to {@code leaseUntil}. */
+    List<Long> claimDue(Instant now, Instant leaseUntil, int limit);
+
+    Optional<OutboundSms> pending(long id);
+
+    /** Twilio took the message; {@code rank} as in {@link #recordStatus}. */
+    void markSent(long id, String twilioSid, String twilioStatus, int rank);
+
+    /** SANDBOX, BLOCKED or FAILED, with why. */
+    void markNotSent(long id, OutboundSmsStatus status, String detail, String errorCode);
+
+    void retryLater(long id, String error, Instant nextAttemptAt);
+
+    /**
+     * Applies a status callback unless the message already has a status of the same or a later stage (callbacks
+     * arrive out of order); {@code rank} orders the stages (queued &lt; sending &lt; sent &lt; delivered …).
+     *
+     * @return false when no message has this sid
+     */
+    boolean recordStatus(String twilioSid, String twilioStatus, int rank, String errorCode);
+
+    List<OutboundSms> list(Optional<OutboundSmsStatus> status, int offset, int limit);
+
+    boolean optedOut(String phone);
+
+    void optOut(String phone);
+
+    void optIn(String phone);
+}

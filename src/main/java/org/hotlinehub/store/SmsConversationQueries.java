@@ -1,0 +1,78 @@
+package org.hotlinehub.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.hotlinehub.model.ContactIntent;
+import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.port.SmsConversations;
+
+@ApplicationScoped
+public class SmsConversationQueries implements SmsConversations {
+
+    @Inject
+    EntityManager em;
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Decision> decided(String messageSid) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "select message_sid, from_phone, kind, reference, reply from sms_inbound where message_sid = ?1")
+                .setParameter(1, messageSid).getResultList();
+        return rows.stream().findFirst().map(r -> new Decision((String) r[0], (String) r[1], (String) r[2],
+                (String) r[3], (String) r[4]));
+    }
+
+    @Override
+    @Transactional
+    public Decision decide(Decision d) {
+        em.createNativeQuery("insert into sms_inbound (message_sid, from_phone, kind, reference, reply)"
+                + " values (?1, ?2, ?3, ?4, ?5) on conflict (message_sid) do nothing")
+                .setParameter(1, d.messageSid())
+                .setParameter(2, d.fromPhone())
+                .setParameter(3, d.kind())
+                .setParameter(4, d.reference())
+                .setParameter(5, d.reply())
+                .executeUpdate();
+        return decided(d.messageSid()).orElseThrow();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Conversation> conversation(String phone) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> tickets = em.createNativeQuery("select t.reference, t.status,"
+                + " (t.survey_requested_at is not null and t.survey_result is null), t.language"
+                + " from ticket t join resident r on r.id = t.resident_id"
+                + " where r.phone = ?1 and t.status not in ('CLOSED', 'CANCELLED', 'MERGED')"
+                + " order by t.created_at desc, t.id desc limit 1")
+                .setParameter(1, phone).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object> pending = em.createNativeQuery("select s.reference from sms_inbound s"
+                + " where s.from_phone = ?1 and s.kind = ?2 and s.created_at > now() - interval '10 minutes'"
+                + " and not exists (select 1 from ticket t where t.reference = s.reference)"
+                + " order by s.created_at desc limit 1")
+                .setParameter(1, phone).setParameter(2, ContactIntent.REQUEST.name()).getResultList();
+        if (!pending.isEmpty()) {
+            return Optional.of(new Conversation((String) pending.get(0), TicketStatus.RECEIVED, false, null));
+        }
+        return tickets.stream().findFirst().map(r -> new Conversation((String) r[0],
+                TicketStatus.valueOf((String) r[1]), Boolean.TRUE.equals(r[2]), (String) r[3]));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> partnerByPhone(String phone) {
+        @SuppressWarnings("unchecked")
+        List<Object> codes = em.createNativeQuery(
+                "select code from partner where phone = ?1 and active order by code limit 1")
+                .setParameter(1, phone).getResultList();
+        return codes.stream().findFirst().map(String::valueOf);
+    }
+}

@@ -1,0 +1,98 @@
+package org.hotlinehub.connectors.twilio;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.PartnerReceiver;
+import org.hotlinehub.testsupport.Reports;
+import org.hotlinehub.testsupport.Sql;
+import org.hotlinehub.testsupport.TwilioApiStub;
+import org.hotlinehub.testsupport.TwilioSms;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Partners answer offers by SMS keywords, only from their registered phone; anything else gets help. */
+@QuarkusTest
+@QuarkusTestResource(HubTestResources.class)
+@QuarkusTestResource(TwilioApiStub.class)
+class TwilioPartnerKeywordsTest {
+
+    static final String PARTNER_PHONE = "+8613800009901";
+    static final String HELP = "未能识别您的回复。请回复：Y 工单号（接单）；N 工单号 原因（拒单）；OK 工单号（办结）。例如：Y 100000009"
+            + " / Reply Y <no.> to accept, N <no.> <reason> to decline, OK <no.> when done.";
+
+    @Inject
+    Sql sql;
+
+    /** A resident's report at the SMS partner's compound, offered to it. */
+    private String offeredToSmsPartner() {
+        String ref = TwilioSms.referenceIn(TwilioSms.text("+86" + Reports.uniquePhone(), "短信测试苑1号楼电梯坏了"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> sql.count("select count(*) from assignment a join ticket t"
+                + " on t.id = a.ticket_id join partner p on p.id = a.partner_id where t.reference = ?"
+                + " and p.code = 'PF-SMS' and a.state = 'OFFERED'", ref) == 1);
+        return ref;
+    }
+
+    private String assignmentState(String ref, String partner) {
+        return (String) sql.one("select a.state from assignment a join ticket t on t.id = a.ticket_id join partner p"
+                + " on p.id = a.partner_id where t.reference = ? and p.code = ?", ref, partner);
+    }
+
+    @Test
+    void shouldIgnoreKeywordsFromAPhoneThatIsNotThePartners() {
+        String ref = offeredToSmsPartner();
+        String stranger = "+86" + Reports.uniquePhone();
+        assertEquals("本号码未登记为承办单位，无法办理该指令。居民查询进度请发送“查询 工单号”。"
+                + " / This phone is not registered for a partner; residents can send STATUS <no.>.",
+                TwilioSms.text(stranger, "Y " + ref));
+        assertEquals("OFFERED", assignmentState(ref, "PF-SMS"));
+        assertEquals(0L, sql.count("select count(*) from resident where phone = ?", stranger));
+    }
+
+    @Test
+    void shouldHelpWhenTheKeywordIsWrongOrIncomplete() {
+        String ref = offeredToSmsPartner();
+        assertEquals(HELP, TwilioSms.text(PARTNER_PHONE, "好的收到"));
+        assertEquals(HELP, TwilioSms.text(PARTNER_PHONE, "Y"));
+        assertEquals("拒单请写明原因，例如：N " + ref + " 不在服务范围", TwilioSms.text(PARTNER_PHONE, "N " + ref));
+        assertEquals("工单" + ref + "还未签收，请先回复 Y " + ref + " 签收。", TwilioSms.text(PARTNER_PHONE, "OK " + ref));
+        assertEquals("没有派给您的工单987654321，请核对编号。", TwilioSms.text(PARTNER_PHONE, "Y 987654321"));
+        assertEquals("OFFERED", assignmentState(ref, "PF-SMS"));
+    }
+
+    @Test
+    void shouldDeclineWithReasonAndOfferTheNextPartyWhenPartnerTextsN() {
+        String ref = offeredToSmsPartner();
+        PartnerReceiver receiver = HubTestResources.receiver;
+        assertEquals("已退回工单" + ref + "（原因：不在服务范围），我们会另行安排。", TwilioSms.text(PARTNER_PHONE, "N " + ref + " 不在服务范围"));
+        assertEquals("DECLINED", assignmentState(ref, "PF-SMS"));
+        assertEquals("不在服务范围", sql.one("select a.closed_reason from assignment a join ticket t on t.id = a.ticket_id"
+                + " where t.reference = ? and a.state = 'DECLINED'", ref));
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.to("/hooks/RC-GUANHAI").stream()
+                .anyMatch(r -> r.bodyText().contains(ref)));
+        assertEquals("OFFERED", assignmentState(ref, "RC-GUANHAI"));
+
+        assertEquals("工单" + ref + "目前为“已拒单”，不能签收。", TwilioSms.text(PARTNER_PHONE, "Y " + ref),
+                "a declined offer cannot be accepted any more");
+    }
+
+    @Test
+    void shouldAnswerTheSameWhenTwilioRetriesAPartnerKeyword() {
+        String ref = offeredToSmsPartner();
+        var params = TwilioSms.inbound(TwilioSms.newSid(), PARTNER_PHONE, "接单 " + ref);
+        String first = TwilioSms.postSigned("/twilio/sms", params).then().statusCode(200).extract().asString();
+        String retry = TwilioSms.postSigned("/twilio/sms", params).then().statusCode(200).extract().asString();
+        assertEquals(first, retry);
+        assertEquals("已签收工单" + ref + "，谢谢！办完后请回复 OK " + ref + "。", TwilioSms.replyIn(first));
+        assertEquals("ACCEPTED", assignmentState(ref, "PF-SMS"));
+        assertEquals(1L, sql.count("select count(*) from timeline_event e join ticket t on t.id = e.ticket_id"
+                + " where t.reference = ? and e.kind = 'ACCEPTED'", ref));
+    }
+}
