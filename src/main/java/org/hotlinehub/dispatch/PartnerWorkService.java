@@ -24,7 +24,6 @@ import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.PartnerWork;
 import org.hotlinehub.store.AssignmentEntity;
 import org.hotlinehub.store.AssignmentRepository;
-import org.hotlinehub.store.PartnerEntity;
 import org.hotlinehub.store.PartnerRepository;
 import org.hotlinehub.store.TimelineRepository;
 import org.hotlinehub.survey.SurveyService;
@@ -72,15 +71,14 @@ public class PartnerWorkService implements PartnerWork {
     @Override
     @Transactional
     public List<AssignmentView> list(String partnerCode, Optional<AssignmentState> state, int offset, int limit) {
-        PartnerEntity partner = partner(partnerCode);
-        return assignments.forPartner(partner.id, state, offset, limit).stream().map(views::of).toList();
+        return assignments.forAssignee(partnerCode, state, offset, limit).stream().map(views::of).toList();
     }
 
     @Override
     @Transactional
     public AssignmentView get(String partnerCode, long assignmentId) {
         return views.of(assignments.findByIdOptional(assignmentId)
-                .filter(a -> a.partner != null && a.partner.code.equals(partnerCode))
+                .filter(a -> a.assigneeCode().equals(partnerCode))
                 .orElseThrow(() -> notOffered(partnerCode, assignmentId)));
     }
 
@@ -192,12 +190,8 @@ public class PartnerWorkService implements PartnerWork {
         return value.strip();
     }
 
-    private PartnerEntity partner(String code) {
-        return partners.findByCode(code).orElseThrow(() -> new NotFoundException("unknown partner " + code));
-    }
-
     private AssignmentEntity locked(String partnerCode, long assignmentId) {
-        return assignments.lockForPartner(assignmentId, partner(partnerCode).id)
+        return assignments.lockForAssignee(assignmentId, partnerCode)
                 .orElseThrow(() -> notOffered(partnerCode, assignmentId));
     }
 

@@ -16,10 +16,14 @@ public class AssignmentRepository implements PanacheRepository<AssignmentEntity>
         return list("ticket.id = ?1 order by id", ticketId);
     }
 
-    public List<AssignmentEntity> forPartner(long partnerId, Optional<AssignmentState> state, int offset, int limit) {
+    /** Assignments held by the partner or volunteer with this code, newest first. */
+    public List<AssignmentEntity> forAssignee(String code, Optional<AssignmentState> state, int offset, int limit) {
+        String holder = "(partner.code = ?1 or volunteer.code = ?1)";
         var query = state.isPresent()
-                ? find("partner.id = ?1 and state = ?2 order by id desc", partnerId, state.get())
-                : find("partner.id = ?1 order by id desc", partnerId);
+                ? find("from AssignmentEntity a left join fetch a.partner partner left join fetch a.volunteer volunteer"
+                        + " where " + holder + " and a.state = ?2 order by a.id desc", code, state.get())
+                : find("from AssignmentEntity a left join fetch a.partner partner left join fetch a.volunteer volunteer"
+                        + " where " + holder + " order by a.id desc", code);
         return query.range(offset, offset + limit - 1).list();
     }
 
@@ -50,8 +54,9 @@ public class AssignmentRepository implements PanacheRepository<AssignmentEntity>
     }
 
     /** Locks the row so concurrent calls for one assignment apply one after the other. */
-    public Optional<AssignmentEntity> lockForPartner(long assignmentId, long partnerId) {
-        return find("id = ?1 and partner.id = ?2", assignmentId, partnerId)
+    public Optional<AssignmentEntity> lockForAssignee(long assignmentId, String code) {
+        return find("select a from AssignmentEntity a left join a.partner p left join a.volunteer v"
+                + " where a.id = ?1 and (p.code = ?2 or v.code = ?2)", assignmentId, code)
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 }

@@ -71,7 +71,9 @@ public class SmsConversationQueries implements SmsConversations {
     public Optional<String> partnerByPhone(String phone) {
         @SuppressWarnings("unchecked")
         List<Object> codes = em.createNativeQuery(
-                "select code from partner where phone = ?1 and active order by code limit 1")
+                "select code from (select 0 as k, code from partner where phone = ?1 and active"
+                        + " union all select 1, code from volunteer where phone = ?1 and active) h"
+                        + " order by k, code limit 1")
                 .setParameter(1, phone).getResultList();
         return codes.stream().findFirst().map(String::valueOf);
     }

@@ -66,8 +66,8 @@ public class TwilioPartnerKeywords {
     }
 
     static String notRegistered() {
-        return "本号码未登记为承办单位，无法办理该指令。居民查询进度请发送“查询 工单号”。"
-                + " / This phone is not registered for a partner; residents can send STATUS <no.>.";
+        return "本号码未登记为承办单位或志愿者，无法办理该指令。居民查询进度请发送“查询 工单号”。"
+                + " / This phone is not registered for a partner or volunteer; residents can send STATUS <no.>.";
     }
 
     static String help() {

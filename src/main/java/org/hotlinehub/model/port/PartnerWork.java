@@ -9,7 +9,7 @@ import org.hotlinehub.model.ReturnReason;
 
 /**
  * What a partner may do with the assignments offered to it (partner API, the partner queue, later the portal and SMS
- * keywords). Every call is idempotent: repeating the last call answers the same; a move the state does not allow is
+ * keywords). The code is a partner's or, for SMS keywords, a registered volunteer's. Every call is idempotent: repeating the last call answers the same; a move the state does not allow is
  * refused with {@link org.hotlinehub.model.IllegalTransitionException}.
  */
 public interface PartnerWork {

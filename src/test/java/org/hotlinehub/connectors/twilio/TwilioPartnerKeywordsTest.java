@@ -49,11 +49,31 @@ class TwilioPartnerKeywordsTest {
     void shouldIgnoreKeywordsFromAPhoneThatIsNotThePartners() {
         String ref = offeredToSmsPartner();
         String stranger = "+86" + Reports.uniquePhone();
-        assertEquals("本号码未登记为承办单位，无法办理该指令。居民查询进度请发送“查询 工单号”。"
-                + " / This phone is not registered for a partner; residents can send STATUS <no.>.",
+        assertEquals("本号码未登记为承办单位或志愿者，无法办理该指令。居民查询进度请发送“查询 工单号”。"
+                + " / This phone is not registered for a partner or volunteer; residents can send STATUS <no.>.",
                 TwilioSms.text(stranger, "Y " + ref));
         assertEquals("OFFERED", assignmentState(ref, "PF-SMS"));
         assertEquals(0L, sql.count("select count(*) from resident where phone = ?", stranger));
+    }
+
+    @Test
+    void shouldLetAVolunteerAcceptAndFinishByTextFromTheirRegisteredPhone() {
+        String ref = io.restassured.RestAssured.given().accept("application/json")
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("description", "跑腿测试：短信志愿者帮忙买药").formParam("phone", Reports.uniquePhone())
+                .formParam("compound", "TEST-VOL2-COURT").formParam("category", "test-errand")
+                .post("/report").then().statusCode(202).extract().path("reference");
+        await().atMost(Duration.ofSeconds(20)).until(() -> sql.count("select count(*) from assignment a join ticket t"
+                + " on t.id = a.ticket_id where t.reference = ? and a.volunteer_id is not null", ref) == 1);
+        String phone = (String) sql.one("select v.phone from assignment a join ticket t on t.id = a.ticket_id"
+                + " join volunteer v on v.id = a.volunteer_id where t.reference = ?", ref);
+
+        TwilioSms.text(phone, "Y " + ref);
+        assertEquals("ACCEPTED", sql.one("select a.state from assignment a join ticket t on t.id = a.ticket_id"
+                + " where t.reference = ? and a.volunteer_id is not null", ref));
+        TwilioSms.text(phone, "OK " + ref + " 药已送到");
+        assertEquals("RESOLVED", sql.one("select a.state from assignment a join ticket t on t.id = a.ticket_id"
+                + " where t.reference = ? and a.volunteer_id is not null", ref));
     }
 
     @Test
