@@ -1,6 +1,5 @@
 package org.hotlinehub.store;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -181,17 +180,11 @@ public class ServiceRequestQueries implements ServiceRequests {
 
     private List<ServiceRequestRecord> query(String sql, List<Object> params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
-            int i = 1;
-            st.setArray(i++, c.createArrayOf("text", PUBLIC_KINDS));
-            st.setArray(i++, c.createArrayOf("text", LEAD_STATES));
-            for (Object p : params) {
-                if (p instanceof String[] values) {
-                    Array array = c.createArrayOf("text", values);
-                    st.setArray(i++, array);
-                } else {
-                    st.setObject(i++, p);
-                }
-            }
+            List<Object> all = new ArrayList<>();
+            all.add(PUBLIC_KINDS);
+            all.add(LEAD_STATES);
+            all.addAll(params);
+            SqlParameters.bind(c, st, 1, all);
             List<ServiceRequestRecord> out = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
