@@ -110,8 +110,7 @@ public class Open311Resource {
     @Path("services" + EXT)
     @Operation(summary = "The service list: every active catalog entry")
     public Response services(@PathParam("ext") String ext, @QueryParam("jurisdiction_id") String jurisdiction) {
-        Open311Format format = format(ext);
-        checkJurisdiction(jurisdiction);
+        Open311Format format = format(ext, jurisdiction);
         List<Map<String, Object>> services = catalog.services().stream().map(this::service).toList();
         return answer(format, new Open311Document("services", new Open311Document.Listing("service", services)), 200);
     }
@@ -121,8 +120,7 @@ public class Open311Resource {
     @Operation(summary = "A service definition: the attributes a request of this service answers")
     public Response serviceDefinition(@PathParam("code") String code, @PathParam("ext") String ext,
             @QueryParam("jurisdiction_id") String jurisdiction) {
-        Open311Format format = format(ext);
-        checkJurisdiction(jurisdiction);
+        Open311Format format = format(ext, jurisdiction);
         ServiceDefinition service = catalog.service(code)
                 .orElseThrow(() -> Open311Exception.of(404, "service_code '" + code + "' not found"));
         List<Map<String, Object>> attributes = service.attributes().stream().map(Open311Resource::attribute)
@@ -177,8 +175,7 @@ public class Open311Resource {
         answer.put("service_notice", notice(reference));
         answer.put("account_id", one(fields, "account_id"));
         Response.ResponseBuilder builder = Response.status(batch ? 202 : 201)
-                .entity(new Open311Document("service_requests", new Open311Document.Listing("request",
-                        List.of(answer))).render(format, json))
+                .entity(serviceRequests(List.of(answer)).render(format, json))
                 .type(format.mediaType());
         if (!batch) {
             builder.location(URI.create("/open311/v2/requests/" + reference + suffix(format)));
@@ -193,11 +190,10 @@ public class Open311Resource {
             @QueryParam("service_request_id") String ids, @QueryParam("service_code") String codes,
             @QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate,
             @QueryParam("status") String status) {
-        Open311Format format = format(ext);
-        checkJurisdiction(jurisdiction);
+        Open311Format format = format(ext, jurisdiction);
         ServiceRequestQuery query = Open311Queries.of(ids, codes, startDate, endDate, status, Instant.now());
         List<Map<String, Object>> found = requests.find(query).stream().map(Open311Resource::request).toList();
-        return answer(format, new Open311Document("service_requests", new Open311Document.Listing("request", found)),
+        return answer(format, serviceRequests(found),
                 200);
     }
 
@@ -206,12 +202,10 @@ public class Open311Resource {
     @Operation(summary = "One service request by its id (the ticket reference)")
     public Response one(@PathParam("id") String id, @PathParam("ext") String ext,
             @QueryParam("jurisdiction_id") String jurisdiction) {
-        Open311Format format = format(ext);
-        checkJurisdiction(jurisdiction);
+        Open311Format format = format(ext, jurisdiction);
         ServiceRequestRecord found = requests.find(id)
                 .orElseThrow(() -> Open311Exception.of(404, "service_request_id '" + id + "' not found"));
-        return answer(format, new Open311Document("service_requests", new Open311Document.Listing("request",
-                List.of(request(found)))), 200);
+        return answer(format, serviceRequests(List.of(request(found))), 200);
     }
 
     @GET
@@ -219,12 +213,11 @@ public class Open311Resource {
     @Operation(summary = "The service_request_id for a token, once the request has become a ticket")
     public Response token(@PathParam("token") String token, @PathParam("ext") String ext,
             @QueryParam("jurisdiction_id") String jurisdiction) {
-        Open311Format format = format(ext);
-        checkJurisdiction(jurisdiction);
+        Open311Format format = format(ext, jurisdiction);
         ServiceRequests.TokenState state = requests.token(token)
                 .orElseThrow(() -> Open311Exception.of(404, "token '" + token + "' not found"));
-        return answer(format, new Open311Document("service_requests", new Open311Document.Listing("request",
-                List.of(fields("service_request_id", state.reference().orElse(null), "token", state.token())))),
+        return answer(format, serviceRequests(List.of(fields("service_request_id",
+                state.reference().orElse(null), "token", state.token()))),
                 200);
     }
 
@@ -283,8 +276,19 @@ public class Open311Resource {
         return answer(format, new Open311Document("errors", new Open311Document.Listing("error", items)), status);
     }
 
+    private static Open311Document serviceRequests(List<Map<String, Object>> requests) {
+        return new Open311Document("service_requests", new Open311Document.Listing("request", requests));
+    }
+
     private Response answer(Open311Format format, Open311Document document, int status) {
         return Response.status(status).type(format.mediaType()).entity(document.render(format, json)).build();
+    }
+
+    /** The answer format, once the jurisdiction is known to be ours. */
+    private Open311Format format(String ext, String jurisdiction) {
+        Open311Format format = format(ext);
+        checkJurisdiction(jurisdiction);
+        return format;
     }
 
     private static Open311Format format(String ext) {
