@@ -93,6 +93,10 @@ public interface HubConfig {
         /** Largest photo a resident may attach. */
         @WithDefault("5242880")
         long maxPhotoBytes();
+
+        /** Reports one client (IP address) may post per minute to the form; more are answered 429. */
+        @WithDefault("10")
+        int reportsPerMinute();
     }
 
     interface Open311 {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -46,6 +47,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.MessageBundles;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The resident's report form. A valid post is put on the durable intake queue and only then answered with the
@@ -69,6 +71,8 @@ public class ReportResource {
     FormTokens tokens;
     @Inject
     HubConfig config;
+    @Inject
+    ReportRateLimiter rateLimiter;
 
     @CheckedTemplate
     static class Templates {
@@ -97,7 +101,9 @@ public class ReportResource {
             @RestForm String phone, @RestForm String compound, @RestForm String address, @RestForm String token,
             @RestForm String lang, @RestForm String website, @RestForm FileUpload photo,
             @QueryParam("lang") String queryLang, @HeaderParam(HttpHeaders.ACCEPT) String accept,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) throws IOException {
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @HeaderParam("Origin") String origin,
+            @HeaderParam("Sec-Fetch-Site") String fetchSite, @HeaderParam(HttpHeaders.HOST) String host,
+            HttpServerRequest request) throws IOException {
         boolean english = Languages.english(lang != null ? lang : queryLang, acceptLanguage);
         boolean wantsJson = accept != null && accept.contains(MediaType.APPLICATION_JSON)
                 && !accept.contains(MediaType.TEXT_HTML);
@@ -107,6 +113,17 @@ public class ReportResource {
                 io.quarkus.qute.i18n.Localized.Literal.of(english ? "en" : "zh"));
 
         Map<String, String> errors = new LinkedHashMap<>();
+        // CSRF: a browser says where a post comes from; a form of another site may not post here.
+        if (!SameOrigin.allows(origin, fetchSite, host, config.publicBaseUrl())) {
+            errors.put("form", msg.errForeignOrigin());
+            return answerInvalid(form, errors, english, wantsJson, 403, token);
+        }
+        Optional<Duration> wait = rateLimiter.tryAcquire(request.remoteAddress().hostAddress());
+        if (wait.isPresent()) {
+            errors.put("form", msg.errTooMany(wait.get().toSeconds()));
+            return Response.fromResponse(answerInvalid(form, errors, english, wantsJson, 429, token))
+                    .header("Retry-After", wait.get().toSeconds()).build();
+        }
         if (website != null && !website.isBlank()) {
             errors.put("form", "rejected");
         }
@@ -178,13 +195,21 @@ public class ReportResource {
             int status, String postedToken) {
         if (wantsJson) {
             return Response.status(status).type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("error", Map.of("status", status, "code", status == 503
-                            ? "unavailable"
-                            : status == 413 ? "payload_too_large" : "invalid_input", "fields", errors)))
+                    .entity(Map.of("error", Map.of("status", status, "code", errorCode(status), "fields", errors)))
                     .build();
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(page(form, errors, english, tokenToKeep(postedToken))).build();
+    }
+
+    private static String errorCode(int status) {
+        return switch (status) {
+            case 503 -> "unavailable";
+            case 413 -> "payload_too_large";
+            case 429 -> "too_many_requests";
+            case 403 -> "forbidden";
+            default -> "invalid_input";
+        };
     }
 
     /** The corrected form keeps its reserved reference, so fixing and re-sending it is still one submission. */
