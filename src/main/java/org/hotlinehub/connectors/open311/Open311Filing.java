@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hotlinehub.model.AttributeAnswers;
 import org.hotlinehub.model.PhoneNumbers;
 import org.hotlinehub.model.PlaceType;
 import org.hotlinehub.model.ServiceDefinition;
@@ -67,8 +68,8 @@ record Open311Filing(
         if (mediaUrl != null && !isHttpUrl(mediaUrl)) {
             problems.add("media_url '" + mediaUrl + "' is not an http(s) URL");
         }
-        Map<String, List<String>> attributes = Open311Attributes.parse(form);
-        problems.addAll(Open311Attributes.check(service, attributes));
+        Map<String, List<String>> attributes = AttributeAnswers.parse(form);
+        problems.addAll(AttributeAnswers.check(service, attributes));
         return new Open311Filing(lat, lon, address, addressId, phone.orElse(null), name(form), description, mediaUrl,
                 attributes, problems);
     }

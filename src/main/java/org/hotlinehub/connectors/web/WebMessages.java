@@ -132,4 +132,7 @@ public interface WebMessages {
 
     @Message("该表单只能从本站提交。请打开本站的报事页面重新填写。")
     String errForeignOrigin();
+
+    @Message("请检查这一项：{label}")
+    String errAttribute(String label);
 }

@@ -65,6 +65,8 @@ class ReportFormBrowserTest {
             String description = "楼道灯坏了一个星期 " + System.nanoTime();
             String phoneNumber = Reports.uniquePhone();
             page.getByLabel("事项类别").selectOption("property-repair");
+            page.getByLabel("楼号及单元（如 3号楼2单元）").fill("5号楼1单元");
+            page.getByLabel("问题类型").selectOption("lighting");
             page.getByLabel("情况描述 *").fill(description);
             page.getByLabel("您的称呼").fill("浏览器测试");
             page.getByLabel("手机号码 *").fill(phoneNumber);
@@ -88,6 +90,9 @@ class ReportFormBrowserTest {
             assertEquals(description, sql.one("select description from ticket where reference = ?", reference));
             assertEquals("HY-GARDEN", sql.one("select p.code from ticket t join place p on p.id = t.place_id"
                     + " where t.reference = ?", reference));
+            assertEquals(true, sql.one("select attributes = cast(? as jsonb) from ticket where reference = ?",
+                    "{\"building\": [\"5号楼1单元\"], \"problem\": [\"lighting\"]}", reference),
+                    "the category's questions appeared when it was chosen, and their answers are on the ticket");
         }
     }
 }

@@ -8,8 +8,11 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.inject.Inject;
+
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Reports;
+import org.hotlinehub.testsupport.Sql;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -21,6 +24,9 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 @QuarkusTestResource(HubTestResources.class)
 class ResidentWebTest {
+
+    @Inject
+    Sql sql;
 
     private static RequestSpecification report(String description) {
         return given().accept("application/json").contentType("application/x-www-form-urlencoded; charset=UTF-8")
@@ -73,5 +79,45 @@ class ResidentWebTest {
         given().queryParam("q", " ").get("/report/places").then().statusCode(200).body("size()", equalTo(0));
         given().get("/report").then().statusCode(200)
                 .body(matchesPattern("(?s).*list=\"place-suggestions\".*<datalist id=\"place-suggestions\">.*"));
+    }
+
+    @Test
+    void shouldAskTheChosenCategorysQuestionsAndKeepTheAnswersOnTheTicket() {
+        given().get("/report").then().statusCode(200)
+                .body(containsString(
+                        "<fieldset class=\"questions\" data-category=\"property-repair\" hidden disabled>"))
+                .body(containsString("<label for=\"attr-property-repair-building\">楼号及单元（如 3号楼2单元）</label>"))
+                .body(containsString("name=\"attribute[waste-kind][]\" value=\"bulky\""))
+                .body(containsString("<p class=\"note\">正在发生的违法犯罪、火灾或伤病请直接拨打 110/119/120</p>"));
+
+        report("属性校验 " + System.nanoTime()).formParam("category", "property-repair")
+                .formParam("attribute[floor]", "五楼").formParam("attribute[problem]", "volcano").post("/report")
+                .then().statusCode(400).body("error.fields.'attribute[floor]'", equalTo("请检查这一项：楼层"))
+                .body("error.fields.'attribute[problem]'", equalTo("请检查这一项：问题类型"));
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("lang", "en")
+                .formParam("category", "property-repair").formParam("attribute[floor]", "fifth")
+                .formParam("description", "short").post("/report").then().statusCode(400)
+                .body(containsString("Please check this answer: Floor"))
+                .body(containsString("<fieldset class=\"questions\" data-category=\"property-repair\">"))
+                .body(containsString("value=\"fifth\""));
+
+        String urlencoded = report("属性保存 " + System.nanoTime()).formParam("category", "property-repair")
+                .formParam("attribute[building]", "3号楼").formParam("attribute[problem]", "leak").post("/report")
+                .then().statusCode(202).extract().path("reference");
+        String description = "属性保存 multipart " + System.nanoTime();
+        String multipart = given().accept("application/json").multiPart("description", description)
+                .multiPart("phone", Reports.uniquePhone()).multiPart("compound", "GH-COURT")
+                .multiPart("category", "sanitation").multiPart("attribute[waste-kind][]", "bulky")
+                .multiPart("attribute[waste-kind][]", "sewage").multiPart("attribute[since]", "2026-11-20T08:00")
+                .post("/report").then().statusCode(202).extract().path("reference");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> sql.count(
+                "select count(*) from ticket where reference in (?, ?)", urlencoded, multipart) == 2);
+        org.junit.jupiter.api.Assertions.assertEquals(true, sql.one("select attributes = cast(? as jsonb) from ticket"
+                + " where reference = ?", "{\"building\": [\"3号楼\"], \"problem\": [\"leak\"]}", urlencoded));
+        org.junit.jupiter.api.Assertions.assertEquals(true, sql.one("select attributes = cast(? as jsonb) from ticket"
+                + " where reference = ?",
+                "{\"since\": [\"2026-11-20T08:00\"], \"waste-kind\": [\"bulky\","
+                        + " \"sewage\"]}",
+                multipart));
     }
 }

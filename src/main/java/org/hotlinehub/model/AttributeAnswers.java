@@ -1,4 +1,4 @@
-package org.hotlinehub.connectors.open311;
+package org.hotlinehub.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,23 +14,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.hotlinehub.model.AttributeType;
-import org.hotlinehub.model.CatalogAttribute;
-import org.hotlinehub.model.ServiceDefinition;
-
 /**
- * The {@code attribute[code]=value} and {@code attribute[code][]=value} fields of POST requests, checked against the
- * service definition: required answers present, values of the right datatype, list values among the listed keys.
+ * Answers to a catalog entry's custom attributes, as forms send them ({@code attribute[code]=value}, and
+ * {@code attribute[code][]=value} for each value of a multivaluelist: Open311 and the web form alike), checked against
+ * the entry: required answers present, values of the right datatype, list values among the listed keys.
  */
-final class Open311Attributes {
+public final class AttributeAnswers {
 
     private static final Pattern FIELD = Pattern.compile("attribute\\[([^\\]]+)](\\[])?");
 
-    private Open311Attributes() {
+    private AttributeAnswers() {
     }
 
     /** The answers in the form, by attribute code, blank values left out. */
-    static Map<String, List<String>> parse(Map<String, List<String>> form) {
+    public static Map<String, List<String>> parse(Map<String, List<String>> form) {
         Map<String, List<String>> answers = new LinkedHashMap<>();
         form.forEach((name, values) -> {
             Matcher m = FIELD.matcher(name);
@@ -45,14 +42,30 @@ final class Open311Attributes {
         return answers;
     }
 
+    /**
+     * What is wrong with the answer to one attribute ({@code code}), in words for API clients; {@code missing}: a
+     * required attribute was not answered.
+     */
+    public record Problem(String code, String description, boolean missing) {
+
+        Problem(String code, String description) {
+            this(code, description, false);
+        }
+    }
+
     /** @return one description per problem, empty when the answers fit the definition */
-    static List<String> check(ServiceDefinition service, Map<String, List<String>> answers) {
-        List<String> problems = new ArrayList<>();
+    public static List<String> check(ServiceDefinition service, Map<String, List<String>> answers) {
+        return problems(service, answers).stream().map(Problem::description).toList();
+    }
+
+    /** @return the problems by attribute, empty when the answers fit the definition */
+    public static List<Problem> problems(ServiceDefinition service, Map<String, List<String>> answers) {
+        List<Problem> problems = new ArrayList<>();
         Map<String, CatalogAttribute> byCode = service.attributes().stream()
                 .collect(Collectors.toMap(CatalogAttribute::code, a -> a));
         answers.keySet().stream().filter(code -> !byCode.containsKey(code) || !byCode.get(code).variable())
-                .forEach(code -> problems.add("attribute[" + code + "] is not an attribute of service "
-                        + service.code()));
+                .forEach(code -> problems.add(new Problem(code, "attribute[" + code + "] is not an attribute of"
+                        + " service " + service.code())));
         for (CatalogAttribute a : service.attributes()) {
             List<String> values = answers.getOrDefault(a.code(), List.of());
             if (!a.variable()) {
@@ -60,15 +73,16 @@ final class Open311Attributes {
             }
             if (values.isEmpty()) {
                 if (a.required()) {
-                    problems.add("attribute[" + a.code() + "] is required for service " + service.code());
+                    problems.add(new Problem(a.code(), "attribute[" + a.code() + "] is required for service "
+                            + service.code(), true));
                 }
                 continue;
             }
             if (a.datatype() != AttributeType.MULTIVALUELIST && values.size() > 1) {
-                problems.add("attribute[" + a.code() + "] takes one value");
+                problems.add(new Problem(a.code(), "attribute[" + a.code() + "] takes one value"));
                 continue;
             }
-            values.forEach(v -> problem(a, v).ifPresent(problems::add));
+            values.forEach(v -> problem(a, v).ifPresent(d -> problems.add(new Problem(a.code(), d))));
         }
         return problems;
     }
