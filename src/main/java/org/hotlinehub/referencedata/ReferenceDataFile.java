@@ -15,6 +15,12 @@ public record ReferenceDataFile(
         @JsonProperty("api-clients") List<ApiClientData> apiClients,
         List<UserData> users) {
 
+    /** A file without API clients and users (what callers that build files in code, e.g. CSV imports, write). */
+    public ReferenceDataFile(List<PlaceData> places, List<CatalogData> catalog, List<PartnerData> partners,
+            List<VolunteerData> volunteers, List<ResidentData> residents) {
+        this(places, catalog, partners, volunteers, residents, null, null);
+    }
+
     public record Names(String zh, String en) {
     }
 
@@ -32,6 +38,12 @@ public record ReferenceDataFile(
             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> fallback,
             List<String> skills,
             List<AttributeData> attributes) {
+
+        /** An entry without custom attributes. */
+        public CatalogData(String code, Names name, String group, Keywords keywords, String urgency,
+                String acceptWithin, String resolveWithin, String party, List<String> fallback, List<String> skills) {
+            this(code, name, group, keywords, urgency, acceptWithin, resolveWithin, party, fallback, skills, null);
+        }
     }
 
     /** A custom attribute of a catalog entry (an Open311 service-definition attribute). */
