@@ -34,6 +34,12 @@ public final class HubMain {
             System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
             System.setProperty("quarkus.datasource.username", db.username());
             LOG.infof("embedded PostgreSQL started, data in %s", dataDir.resolve("postgres"));
+            if (setting("hub.reference-data.demo-files").isEmpty() && Files.isDirectory(Path.of("config",
+                    "demo-access"))) {
+                // Demo users and API clients (their passwords are in the README) only for the embedded demo run.
+                System.setProperty("hub.reference-data.demo-files", "config/demo-access");
+                LOG.info("demo users and API clients from config/demo-access (see the README)");
+            }
         }
         if (setting("quarkus.artemis.url").filter(url -> !url.startsWith("vm:")).isEmpty()) {
             int port = Integer.parseInt(setting("hub.embedded.broker-port").orElse("61616"));

@@ -33,6 +33,8 @@ public interface HubConfig {
 
     Twilio twilio();
 
+    Open311 open311();
+
     Wechat wechat();
 
     interface ReferenceData {
@@ -40,6 +42,12 @@ public interface HubConfig {
         /** Files or directories (all *.yaml inside, in name order), loaded at start and upserted by code. */
         @WithDefault("config/demo")
         List<String> files();
+
+        /**
+         * Loaded after {@link #files()}: demo users and API clients. Set by the embedded demo run only (HubMain, when it
+         * starts the embedded database), so a hub on an external database never gets the demo's known passwords.
+         */
+        Optional<List<String>> demoFiles();
     }
 
     interface Intake {
@@ -98,6 +106,28 @@ public interface HubConfig {
         /** Largest photo a resident may attach. */
         @WithDefault("5242880")
         long maxPhotoBytes();
+
+        /** Reports one client (IP address) may post per minute to the form; more are answered 429. */
+        @WithDefault("10")
+        int reportsPerMinute();
+    }
+
+    interface Open311 {
+
+        /** The one jurisdiction this endpoint serves; a request naming another is answered 404. */
+        @WithDefault("hotlinehub.local")
+        String jurisdictionId();
+
+        /**
+         * {@code realtime}: POST requests answers the service_request_id (the ticket reference, reserved before the
+         * answer); {@code batch}: it answers a token for GET tokens/{id}, for clients built for asynchronous servers.
+         */
+        @WithDefault("realtime")
+        String serviceType();
+
+        /** Contact line of the discovery document. */
+        @WithDefault("96993 / hotline@hotlinehub.local")
+        String contact();
     }
 
     interface Twilio {

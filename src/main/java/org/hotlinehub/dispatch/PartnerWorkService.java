@@ -1,10 +1,6 @@
 package org.hotlinehub.dispatch;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +18,7 @@ import org.hotlinehub.model.ReturnReason;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.PartnerWork;
+import org.hotlinehub.store.ApiAccessQueries;
 import org.hotlinehub.store.AssignmentEntity;
 import org.hotlinehub.store.AssignmentRepository;
 import org.hotlinehub.store.PartnerRepository;
@@ -51,12 +48,7 @@ public class PartnerWorkService implements PartnerWork {
 
     /** API keys are random secrets, so one SHA-256 (not a slow password hash) is the right way to store them. */
     public static String hashApiKey(String apiKey) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ApiAccessQueries.hashKey(apiKey);
     }
 
     @Override

@@ -28,6 +28,9 @@ import org.hotlinehub.store.TicketRepository;
 import org.hotlinehub.store.TimelineRepository;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Accepts one contact from the intake queue. Runs in one database transaction, keyed on (channel, external id): a
  * redelivered or double-submitted contact finds its ticket instead of making another.
@@ -58,6 +61,8 @@ public class IntakeService {
     PlaceRepository places;
     @Inject
     Conversations conversations;
+    @Inject
+    ObjectMapper json;
 
     /**
      * @return the event to publish: for a new ticket, and again for a duplicate (dispatch ignores repeats); for a
@@ -78,13 +83,14 @@ public class IntakeService {
         ticket.channel = contact.channel();
         ticket.resident = resident;
         ticket.description = contact.text();
-        ticket.language = contact.language() == null ? resident.language : contact.language();
+        ticket.language = contact.language() != null ? contact.language() : resident != null ? resident.language : "zh";
         ticket.address = contact.address();
         ticket.lat = contact.lat();
         ticket.lon = contact.lon();
         ticket.createdAt = contact.receivedAt();
         ticket.status = TicketStatus.RECEIVED;
         ticket.priority = "normal";
+        ticket.attributes = attributesJson(contact);
         tickets.persist(ticket);
         timeline.record(ticket.id, TimelineKind.RECEIVED, ACTOR, contact.channel(),
                 "contact " + contact.channel().name().toLowerCase() + ":" + contact.externalId());
@@ -100,7 +106,7 @@ public class IntakeService {
         }
         InboundContactEntity row = contacts.findById(contactId.get());
         row.ticketId = ticket.id;
-        row.residentId = resident.id;
+        row.residentId = resident == null ? null : resident.id;
         LOG.infof("ticket %s from %s (%s), %s", ticket.reference, contact.channel(), Masks.phone(contact.phone()),
                 ticket.status);
         return new TicketCreated(ticket.id, ticket.reference, ticket.status == TicketStatus.TRIAGE, Instant.now());
@@ -143,6 +149,14 @@ public class IntakeService {
         }, () -> ticket.triageReason = ticket.triageReason == null
                 ? "the address matches no known place"
                 : ticket.triageReason + "; the address matches no known place");
+    }
+
+    private String attributesJson(InboundContact contact) {
+        try {
+            return json.writeValueAsString(contact.attributes());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("attribute answers cannot be written as JSON", e);
+        }
     }
 
     static void storeAttachments(long ticketId, List<Attachment> attachments) {

@@ -15,10 +15,14 @@ import org.hotlinehub.store.ResidentEntity;
 
 /**
  * Finds where a request is: the place the sender picked; else a compound named in the address or text (its name, an
- * alias, or its street address, longest match first); else the resident's registered home.
+ * alias, or its street address, longest match first); else the nearest compound within {@link #NEAR_METRES} of the
+ * coordinates sent; else the resident's registered home.
  */
 @ApplicationScoped
 public class Locator {
+
+    /** A request this close to a compound's point is taken to be in it. */
+    static final double NEAR_METRES = 500;
 
     @Inject
     PlaceRepository places;
@@ -39,10 +43,35 @@ public class Locator {
         if (named.isPresent()) {
             return named;
         }
+        Optional<Location> near = nearest(contact.lat(), contact.lon());
+        if (near.isPresent()) {
+            return near;
+        }
         if (resident != null && resident.place != null) {
             return Optional.of(new Location(resident.place, "the resident's registered address"));
         }
         return Optional.empty();
+    }
+
+    private Optional<Location> nearest(Double lat, Double lon) {
+        if (lat == null || lon == null) {
+            return Optional.empty();
+        }
+        record Near(PlaceEntity place, double metres) {
+        }
+        return places.activeOfType(PlaceType.COMPOUND.code()).stream().filter(p -> p.lat != null && p.lon != null)
+                .map(p -> new Near(p, metres(lat, lon, p.lat, p.lon))).filter(n -> n.metres() <= NEAR_METRES)
+                .min(Comparator.comparingDouble(Near::metres))
+                .map(n -> new Location(n.place(), Math.round(n.metres()) + " m from the coordinates sent"));
+    }
+
+    /** Great-circle distance (haversine); plenty for a few hundred metres. */
+    static double metres(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.pow(Math.sin(dLat / 2), 2)
+                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
+        return 2 * 6_371_000 * Math.asin(Math.sqrt(a));
     }
 
     private Optional<Location> byName(String text) {

@@ -7,14 +7,21 @@ import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.store.ResidentEntity;
 import org.hotlinehub.store.ResidentRepository;
 
-/** Links a contact to the resident's profile by phone, creating a profile the first time a number is seen. */
+/**
+ * Links a contact to the resident's profile by phone, creating a profile the first time a number is seen; a contact
+ * without a phone has no resident.
+ */
 @ApplicationScoped
 public class Residents {
 
     @Inject
     ResidentRepository residents;
 
+    /** @return null for a contact without a phone number (Open311 makes it optional): the ticket has no resident */
     public ResidentEntity forContact(InboundContact contact) {
+        if (contact.phone() == null || contact.phone().isBlank()) {
+            return null;
+        }
         return residents.findByPhone(contact.phone()).map(r -> {
             if (r.name == null && contact.name() != null) {
                 r.name = contact.name();

@@ -11,7 +11,15 @@ public record ReferenceDataFile(
         List<CatalogData> catalog,
         List<PartnerData> partners,
         List<VolunteerData> volunteers,
-        List<ResidentData> residents) {
+        List<ResidentData> residents,
+        @JsonProperty("api-clients") List<ApiClientData> apiClients,
+        List<UserData> users) {
+
+    /** A file without API clients and users (what callers that build files in code, e.g. CSV imports, write). */
+    public ReferenceDataFile(List<PlaceData> places, List<CatalogData> catalog, List<PartnerData> partners,
+            List<VolunteerData> volunteers, List<ResidentData> residents) {
+        this(places, catalog, partners, volunteers, residents, null, null);
+    }
 
     public record Names(String zh, String en) {
     }
@@ -28,7 +36,33 @@ public record ReferenceDataFile(
             @JsonProperty("resolve-within") String resolveWithin,
             String party,
             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> fallback,
-            List<String> skills) {
+            List<String> skills,
+            List<AttributeData> attributes) {
+
+        /** An entry without custom attributes. */
+        public CatalogData(String code, Names name, String group, Keywords keywords, String urgency,
+                String acceptWithin, String resolveWithin, String party, List<String> fallback, List<String> skills) {
+            this(code, name, group, keywords, urgency, acceptWithin, resolveWithin, party, fallback, skills, null);
+        }
+    }
+
+    /** A custom attribute of a catalog entry (an Open311 service-definition attribute). */
+    public record AttributeData(String code, String datatype, Boolean required, Boolean variable, Integer order,
+            Names description, @JsonProperty("datatype-description") String datatypeDescription,
+            List<ValueData> values) {
+    }
+
+    public record ValueData(String key, Names name) {
+    }
+
+    /** A system calling the APIs with a key: {@code roles} from operator, supervisor, admin, open311. */
+    public record ApiClientData(String code, String name, @JsonProperty("api-key") String apiKey,
+            List<String> roles) {
+    }
+
+    /** A console/API user; the password as a bcrypt hash, or in clear (hashed on load) from the environment. */
+    public record UserData(String username, String name, String password,
+            @JsonProperty("password-hash") String passwordHash, List<String> roles) {
     }
 
     public record Delivery(String channel, String url, String secret) {

@@ -60,6 +60,9 @@ public class ReferenceDataLoader {
         for (Path file : files(config.referenceData().files())) {
             load(file);
         }
+        for (Path file : files(config.referenceData().demoFiles().orElse(List.of()))) {
+            load(file);
+        }
     }
 
     /** Parses, validates and applies one file; @throws ReferenceDataException listing every problem */
@@ -131,11 +134,21 @@ public class ReferenceDataLoader {
 
     /** Secrets may be written as ${NAME}: taken from the environment or configuration, never from the file. */
     private static ReferenceDataFile resolveSecrets(ReferenceDataFile data, List<String> problems) {
-        if (data.partners() == null) {
-            return data;
+        List<ReferenceDataFile.ApiClientData> clients = new ArrayList<>();
+        for (int i = 0; i < nz(data.apiClients()).size(); i++) {
+            var c = data.apiClients().get(i);
+            clients.add(new ReferenceDataFile.ApiClientData(c.code(), c.name(),
+                    secret("api-clients[" + i + "] (" + c.code() + ")", "api-key", c.apiKey(), problems), c.roles()));
+        }
+        List<ReferenceDataFile.UserData> users = new ArrayList<>();
+        for (int i = 0; i < nz(data.users()).size(); i++) {
+            var u = data.users().get(i);
+            users.add(new ReferenceDataFile.UserData(u.username(), u.name(),
+                    secret("users[" + i + "] (" + u.username() + ")", "password", u.password(), problems),
+                    u.passwordHash(), u.roles()));
         }
         List<ReferenceDataFile.PartnerData> partners = new ArrayList<>();
-        for (int i = 0; i < data.partners().size(); i++) {
+        for (int i = 0; i < nz(data.partners()).size(); i++) {
             var p = data.partners().get(i);
             String at = "partners[" + i + "] (" + p.code() + ")";
             var d = p.delivery();
@@ -146,7 +159,13 @@ public class ReferenceDataLoader {
             partners.add(new ReferenceDataFile.PartnerData(p.code(), p.type(), p.name(), p.serves(), p.services(),
                     delivery, secret(at, "api-key", p.apiKey(), problems), p.phone(), p.contact(), p.giveUpAfter()));
         }
-        return new ReferenceDataFile(data.places(), data.catalog(), partners, data.volunteers(), data.residents());
+        return new ReferenceDataFile(data.places(), data.catalog(), data.partners() == null ? null : partners,
+                data.volunteers(), data.residents(), data.apiClients() == null ? null : clients,
+                data.users() == null ? null : users);
+    }
+
+    private static <T> List<T> nz(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     private static String secret(String at, String field, String value, List<String> problems) {

@@ -12,16 +12,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.hotlinehub.model.AttributeType;
+import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.DeliveryChannel;
 import org.hotlinehub.model.PartnerType;
 import org.hotlinehub.model.PhoneNumbers;
 import org.hotlinehub.model.PlaceType;
 import org.hotlinehub.model.Urgency;
 import org.hotlinehub.model.WeeklyCalendar;
+import org.hotlinehub.referencedata.ReferenceDataFile.ApiClientData;
+import org.hotlinehub.referencedata.ReferenceDataFile.AttributeData;
 import org.hotlinehub.referencedata.ReferenceDataFile.CatalogData;
 import org.hotlinehub.referencedata.ReferenceDataFile.PartnerData;
 import org.hotlinehub.referencedata.ReferenceDataFile.PlaceData;
 import org.hotlinehub.referencedata.ReferenceDataFile.ResidentData;
+import org.hotlinehub.referencedata.ReferenceDataFile.UserData;
+import org.hotlinehub.referencedata.ReferenceDataFile.ValueData;
 import org.hotlinehub.referencedata.ReferenceDataFile.VolunteerData;
 
 /**
@@ -46,6 +52,8 @@ final class ReferenceDataValidator {
         partners(nz(file.partners()));
         volunteers(nz(file.volunteers()));
         residents(nz(file.residents()));
+        apiClients(nz(file.apiClients()));
+        users(nz(file.users()));
         return problems;
     }
 
@@ -109,7 +117,81 @@ final class ReferenceDataValidator {
             duration(at, "resolve-within", c.resolveWithin(), true);
             partnerType(at, "party", c.party());
             nz(c.fallback()).forEach(f -> partnerType(at, "fallback", f));
+            attributes(at, nz(c.attributes()));
         }
+    }
+
+    private void attributes(String entry, List<AttributeData> attributes) {
+        uniqueCodes(entry + ": attributes", attributes, AttributeData::code);
+        Set<Integer> orders = new HashSet<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            AttributeData a = attributes.get(i);
+            String at = entry + ": attributes[" + i + "]" + (a.code() == null ? "" : " (" + a.code() + ")");
+            require(at, "code", a.code());
+            if (a.code() != null && !a.code().matches("[A-Za-z0-9_\\-]+")) {
+                problems.add(at + ": code may contain only letters, digits, '-' and '_'");
+            }
+            if (a.description() == null || blank(a.description().zh())) {
+                problems.add(at + ": description.zh is required");
+            }
+            if (a.order() != null && (a.order() < 1 || !orders.add(a.order()))) {
+                problems.add(at + ": order must be a positive number used by no other attribute of the entry");
+            }
+            var type = AttributeType.fromCode(nz(a.datatype()));
+            if (type.isEmpty()) {
+                problems.add(at + ": datatype '" + a.datatype() + "' is not one of " + codes(AttributeType.values()));
+            } else if (type.get().hasValues() && nz(a.values()).isEmpty()) {
+                problems.add(at + ": a " + a.datatype() + " needs values");
+            } else if (!type.get().hasValues() && !nz(a.values()).isEmpty()) {
+                problems.add(at + ": only singlevaluelist and multivaluelist take values");
+            }
+            uniqueCodes(at + ": values", nz(a.values()), ValueData::key);
+            nz(a.values()).forEach(v -> {
+                if (blank(v.key()) || v.name() == null || blank(v.name().zh())) {
+                    problems.add(at + ": every value needs a key and name.zh");
+                }
+            });
+        }
+    }
+
+    private void apiClients(List<ApiClientData> clients) {
+        uniqueCodes("api-clients", clients, ApiClientData::code);
+        for (int i = 0; i < clients.size(); i++) {
+            ApiClientData c = clients.get(i);
+            String at = entry("api-clients", i, c.code());
+            require(at, "code", c.code());
+            require(at, "name", c.name());
+            if (blank(c.apiKey()) || c.apiKey().strip().length() < 16) {
+                problems.add(at + ": api-key is required and must have at least 16 characters");
+            }
+            roles(at, c.roles());
+        }
+    }
+
+    private void users(List<UserData> users) {
+        uniqueCodes("users", users, UserData::username);
+        for (int i = 0; i < users.size(); i++) {
+            UserData u = users.get(i);
+            String at = entry("users", i, u.username());
+            require(at, "username", u.username());
+            if (blank(u.password()) == blank(u.passwordHash())) {
+                problems.add(at + ": give either password (e.g. ${ENV_NAME}) or password-hash (bcrypt), not both");
+            } else if (!blank(u.passwordHash()) && !u.passwordHash().matches("\\$2[aby]?\\$\\d{2}\\$.{53}")) {
+                problems.add(at + ": password-hash is not a bcrypt hash ($2a$10$…)");
+            } else if (!blank(u.password()) && u.password().length() < 8) {
+                problems.add(at + ": password must have at least 8 characters");
+            }
+            roles(at, u.roles());
+        }
+    }
+
+    private void roles(String at, List<String> roles) {
+        if (nz(roles).isEmpty()) {
+            problems.add(at + ": roles must name at least one of " + new java.util.TreeSet<>(Caller.ROLES));
+        }
+        nz(roles).stream().filter(r -> !Caller.ROLES.contains(r))
+                .forEach(r -> problems.add(at + ": unknown role '" + r + "' (" + new java.util.TreeSet<>(Caller.ROLES)
+                        + ")"));
     }
 
     private void partners(List<PartnerData> partners) {

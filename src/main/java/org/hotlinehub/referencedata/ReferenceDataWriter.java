@@ -12,15 +12,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.hotlinehub.dispatch.PartnerWorkService;
+import org.hotlinehub.model.AttributeType;
+import org.hotlinehub.model.CatalogAttribute;
 import org.hotlinehub.model.PhoneNumbers;
 import org.hotlinehub.model.PlaceType;
+import org.hotlinehub.referencedata.ReferenceDataFile.ApiClientData;
+import org.hotlinehub.referencedata.ReferenceDataFile.AttributeData;
 import org.hotlinehub.referencedata.ReferenceDataFile.CatalogData;
 import org.hotlinehub.referencedata.ReferenceDataFile.PartnerData;
 import org.hotlinehub.referencedata.ReferenceDataFile.PlaceData;
 import org.hotlinehub.referencedata.ReferenceDataFile.ResidentData;
+import org.hotlinehub.referencedata.ReferenceDataFile.UserData;
 import org.hotlinehub.referencedata.ReferenceDataFile.VolunteerData;
+import org.hotlinehub.store.ApiAccessQueries;
+import org.hotlinehub.store.ApiClientEntity;
+import org.hotlinehub.store.ApiClientRepository;
 import org.hotlinehub.store.CatalogEntryEntity;
 import org.hotlinehub.store.CatalogRepository;
+import org.hotlinehub.store.HubUserEntity;
+import org.hotlinehub.store.HubUserRepository;
 import org.hotlinehub.store.PartnerEntity;
 import org.hotlinehub.store.PartnerRepository;
 import org.hotlinehub.store.PlaceEntity;
@@ -30,6 +40,11 @@ import org.hotlinehub.store.ResidentRepository;
 import org.hotlinehub.store.VolunteerEntity;
 import org.hotlinehub.store.VolunteerRepository;
 import org.hotlinehub.store.VolunteerUnavailabilityEntity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
 
 /** Upserts a validated file by code (residents by phone), in the caller's transaction. */
 @ApplicationScoped
@@ -46,7 +61,15 @@ public class ReferenceDataWriter {
     @Inject
     ResidentRepository residents;
 
-    public record Counts(int places, int catalog, int partners, int volunteers, int residents) {
+    @Inject
+    ApiClientRepository apiClients;
+    @Inject
+    HubUserRepository users;
+    @Inject
+    ObjectMapper json;
+
+    public record Counts(int places, int catalog, int partners, int volunteers, int residents, int apiClients,
+            int users) {
     }
 
     Counts apply(ReferenceDataFile file) {
@@ -58,8 +81,11 @@ public class ReferenceDataWriter {
         nz(file.partners()).forEach(this::partner);
         nz(file.volunteers()).forEach(this::volunteer);
         nz(file.residents()).forEach(this::resident);
+        nz(file.apiClients()).forEach(this::apiClient);
+        nz(file.users()).forEach(this::user);
         return new Counts(placeData.size(), nz(file.catalog()).size(), nz(file.partners()).size(),
-                nz(file.volunteers()).size(), nz(file.residents()).size());
+                nz(file.volunteers()).size(), nz(file.residents()).size(), nz(file.apiClients()).size(),
+                nz(file.users()).size());
     }
 
     private void place(PlaceData d) {
@@ -93,12 +119,53 @@ public class ReferenceDataWriter {
         c.partyType = d.party();
         c.fallbackTypes = new ArrayList<>(nz(d.fallback()));
         c.skills = new ArrayList<>(nz(d.skills()));
+        c.attributes = attributesJson(nz(d.attributes()));
         c.active = true;
         if (changed) {
             c.version++;
         }
         c.updatedAt = Instant.now();
         catalog.persist(c);
+    }
+
+    private String attributesJson(List<AttributeData> attributes) {
+        List<CatalogAttribute> out = new ArrayList<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            AttributeData a = attributes.get(i);
+            out.add(new CatalogAttribute(a.code(), AttributeType.fromCode(a.datatype()).orElseThrow(),
+                    Boolean.TRUE.equals(a.required()), a.variable() == null || a.variable(),
+                    a.order() == null ? i + 1 : a.order(), a.description().zh(), a.description().en(),
+                    a.datatypeDescription(), nz(a.values()).stream()
+                            .map(v -> new CatalogAttribute.Value(v.key(), v.name().zh(), v.name().en())).toList()));
+        }
+        out.sort(Comparator.comparingInt(CatalogAttribute::order));
+        try {
+            return json.writeValueAsString(out);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void apiClient(ApiClientData d) {
+        ApiClientEntity c = apiClients.findByCode(d.code()).orElseGet(ApiClientEntity::new);
+        c.code = d.code();
+        c.name = d.name();
+        c.keyHash = ApiAccessQueries.hashKey(d.apiKey().strip());
+        c.roles = new ArrayList<>(d.roles());
+        c.active = true;
+        c.updatedAt = Instant.now();
+        apiClients.persist(c);
+    }
+
+    private void user(UserData d) {
+        HubUserEntity u = users.findByUsername(d.username()).orElseGet(HubUserEntity::new);
+        u.username = d.username();
+        u.displayName = d.name();
+        u.passwordHash = d.passwordHash() != null ? d.passwordHash() : BcryptUtil.bcryptHash(d.password());
+        u.roles = new ArrayList<>(d.roles());
+        u.active = true;
+        u.updatedAt = Instant.now();
+        users.persist(u);
     }
 
     private void partner(PartnerData d) {

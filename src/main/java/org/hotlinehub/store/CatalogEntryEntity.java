@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -49,6 +50,9 @@ public class CatalogEntryEntity extends PanacheEntityBase {
     public List<String> fallbackTypes = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> skills = new ArrayList<>();
+    /** Custom attributes as JSON (a list of {@link org.hotlinehub.model.CatalogAttribute}). */
+    @ColumnTransformer(write = "?::jsonb")
+    public String attributes = "[]";
     public int version = 1;
     public boolean active = true;
     @Column(name = "updated_at")

@@ -14,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.ColumnTransformer;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.SurveyResult;
 import org.hotlinehub.model.TicketStatus;
@@ -47,6 +48,9 @@ public class TicketEntity extends PanacheEntityBase {
     public String priority;
     @Enumerated(EnumType.STRING)
     public TicketStatus status;
+    /** Answers to the category's custom attributes as JSON: {"code": ["value", ...]}. */
+    @ColumnTransformer(write = "?::jsonb")
+    public String attributes = "{}";
     @Column(name = "triage_reason")
     public String triageReason;
     @Column(name = "survey_requested_at")

@@ -56,11 +56,22 @@ class DispatchLifecycleTest {
     }
 
     private static RequestSpecification staff() {
-        return given().contentType("application/json; charset=UTF-8");
+        return given().auth().preemptive().basic("supervisor", "demo-supervisor-pass")
+                .contentType("application/json; charset=UTF-8");
     }
 
     private String ticketStatus(String reference) {
         return (String) sql.one("select status from ticket where reference = ?", reference);
+    }
+
+    @Test
+    void shouldLetOnlySupervisorsRuleAndStaffReassign() {
+        given().contentType("application/json").body("{\"decision\":\"overrule\"}")
+                .post("/api/v1/assignments/1/ruling").then().statusCode(401);
+        given().auth().preemptive().basic("operator", "demo-operator-pass").contentType("application/json")
+                .body("{\"decision\":\"overrule\"}").post("/api/v1/assignments/1/ruling").then().statusCode(403);
+        given().contentType("application/json").body("{\"partner\":\"RC-GUANHAI\"}")
+                .post("/api/v1/tickets/100000009/reassign").then().statusCode(401);
     }
 
     @Test

@@ -21,9 +21,21 @@ class ReferenceDataAdminTest {
     @Inject
     Sql sql;
 
+    private static io.restassured.specification.RequestSpecification admin() {
+        return given().auth().preemptive().basic("admin", "demo-admin-pass");
+    }
+
+    @Test
+    void shouldRequireTheAdminRole() {
+        given().contentType("text/csv").body("code\n").post("/api/v1/reference-data/import/places").then()
+                .statusCode(401);
+        given().auth().preemptive().basic("supervisor", "demo-supervisor-pass").contentType("text/csv")
+                .body("code\n").post("/api/v1/reference-data/import/places").then().statusCode(403);
+    }
+
     @Test
     void shouldImportAYamlDocumentAndReportCounts() {
-        given().contentType("application/yaml; charset=UTF-8").body("""
+        admin().contentType("application/yaml; charset=UTF-8").body("""
                 places:
                   - {code: ADMIN-COURT, type: compound, parent: SN-01-03-G08, name: {zh: 管理测试小区}}
                 volunteers:
@@ -37,7 +49,7 @@ class ReferenceDataAdminTest {
 
     @Test
     void shouldRejectACsvWithABadRowWholeAndNameTheRow() {
-        given().contentType("text/csv; charset=UTF-8").body("""
+        admin().contentType("text/csv; charset=UTF-8").body("""
                 code,name,phone,grid,skills,on-duty
                 V-CSV1,表格甲,13811113333,SN-01-03-G08,shopping;escort,mon-fri 08:00-12:00
                 V-CSV2,表格乙,13811113334,NO-SUCH-GRID,shopping,
@@ -50,23 +62,23 @@ class ReferenceDataAdminTest {
                 .body("problems", hasItem("row 4 (V-CSV3): on-duty 'someday' is not like 'mon-fri 08:00-12:00'"));
         assertEquals(0L, sql.count("select count(*) from volunteer where code like 'V-CSV%'"));
 
-        given().contentType("text/csv; charset=UTF-8").body("""
+        admin().contentType("text/csv; charset=UTF-8").body("""
                 code,name,phone,grid,skills,on-duty
                 V-CSV1,表格甲,13811113333,SN-01-03-G08,shopping;escort,mon-fri 08:00-12:00
                 """.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/reference-data/import/volunteers")
                 .then().statusCode(200);
         assertEquals("{shopping,escort}", String.valueOf(sql.one("select skills::text from volunteer"
                 + " where code = 'V-CSV1'")));
-        given().contentType("text/csv").body("code,colour\nX,red\n").post("/api/v1/reference-data/import/places")
+        admin().contentType("text/csv").body("code,colour\nX,red\n").post("/api/v1/reference-data/import/places")
                 .then().statusCode(422).body("problems[0]", equalTo("row 1: unknown column(s) [colour] for places"
                         + " (allowed: [code, type, parent, name_zh, name_en, aliases, address, lat, lon])"));
-        given().contentType("text/csv").body("a\n").post("/api/v1/reference-data/import/planets").then()
+        admin().contentType("text/csv").body("a\n").post("/api/v1/reference-data/import/planets").then()
                 .statusCode(400);
     }
 
     @Test
     void shouldRotateAPartnersKeyAndRetireAPartner() {
-        given().contentType("application/yaml").body("""
+        admin().contentType("application/yaml").body("""
                 partners:
                   - code: PF-ROTATE
                     type: property-firm
@@ -77,13 +89,13 @@ class ReferenceDataAdminTest {
                 """.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/reference-data/import").then()
                 .statusCode(200);
         given().header("Authorization", "Bearer first-key").get("/partner-api/v1/assignments").then().statusCode(200);
-        String key = given().post("/api/v1/reference-data/partners/PF-ROTATE/api-key").then().statusCode(200)
+        String key = admin().post("/api/v1/reference-data/partners/PF-ROTATE/api-key").then().statusCode(200)
                 .extract().path("apiKey");
         given().header("Authorization", "Bearer first-key").get("/partner-api/v1/assignments").then().statusCode(401);
         given().header("Authorization", "Bearer " + key).get("/partner-api/v1/assignments").then().statusCode(200);
 
-        given().delete("/api/v1/reference-data/partners/PF-ROTATE").then().statusCode(204);
+        admin().delete("/api/v1/reference-data/partners/PF-ROTATE").then().statusCode(204);
         given().header("Authorization", "Bearer " + key).get("/partner-api/v1/assignments").then().statusCode(401);
-        given().delete("/api/v1/reference-data/partners/PF-NOBODY").then().statusCode(404);
+        admin().delete("/api/v1/reference-data/partners/PF-NOBODY").then().statusCode(404);
     }
 }

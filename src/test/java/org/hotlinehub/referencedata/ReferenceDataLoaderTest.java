@@ -117,4 +117,77 @@ class ReferenceDataLoaderTest {
         assertEquals("SN-01-03-G08", sql.one("select p.code from place c join place p on p.id = c.parent_id"
                 + " where c.code = 'UPSERT-COURT'"));
     }
+
+    @Test
+    void shouldNameEveryProblemWhenAttributesUsersOrApiClientsAreBroken() throws Exception {
+        Path file = dir.resolve("access.yaml");
+        Files.writeString(file,
+                """
+                        catalog:
+                          - code: with-attributes
+                            name: {zh: 带属性}
+                            urgency: normal
+                            accept-within: PT1H
+                            resolve-within: PT24H
+                            party: property-firm
+                            attributes:
+                              - {code: colour, datatype: colour, description: {zh: 颜色}}
+                              - {code: kind, datatype: singlevaluelist, description: {zh: 种类}}
+                              - {code: size, datatype: number, order: 0, description: {en: Size}, values: [{key: a, name: {zh: 甲}}]}
+                        api-clients:
+                          - {code: SHORT-KEY, name: 短钥匙, api-key: "short", roles: [wizard]}
+                        users:
+                          - {username: both, password: "long-enough-pass", password-hash: "$2a$10$x", roles: [operator]}
+                          - {username: nohash, password-hash: "plain", roles: []}
+                        """);
+        ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> loader.load(file));
+        String at = "catalog[0] (with-attributes): attributes";
+        assertTrue(e.problems().contains(at + "[0] (colour): datatype 'colour' is not one of [string, number,"
+                + " datetime, text, singlevaluelist, multivaluelist]"), e.getMessage());
+        assertTrue(e.problems().contains(at + "[1] (kind): a singlevaluelist needs values"), e.getMessage());
+        assertTrue(e.problems().contains(at + "[2] (size): description.zh is required"), e.getMessage());
+        assertTrue(e.problems().contains(at + "[2] (size): order must be a positive number used by no other"
+                + " attribute of the entry"), e.getMessage());
+        assertTrue(e.problems().contains(at + "[2] (size): only singlevaluelist and multivaluelist take values"),
+                e.getMessage());
+        assertTrue(e.problems().contains("api-clients[0] (SHORT-KEY): api-key is required and must have at least 16"
+                + " characters"), e.getMessage());
+        assertTrue(e.problems().contains("api-clients[0] (SHORT-KEY): unknown role 'wizard' ([admin, open311,"
+                + " operator, supervisor])"), e.getMessage());
+        assertTrue(e.problems().contains("users[0] (both): give either password (e.g. ${ENV_NAME}) or password-hash"
+                + " (bcrypt), not both"), e.getMessage());
+        assertTrue(e.problems().contains("users[1] (nohash): password-hash is not a bcrypt hash ($2a$10$…)"),
+                e.getMessage());
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("users[1] (nohash): roles must name")),
+                e.getMessage());
+    }
+
+    @Test
+    void shouldStoreAttributesInOrderAndHashKeysAndPasswordsWhenAccessFileIsValid() throws Exception {
+        Path file = dir.resolve("access-ok.yaml");
+        Files.writeString(file, """
+                catalog:
+                  - code: attr-ok
+                    name: {zh: 属性测试, en: Attribute test}
+                    urgency: low
+                    accept-within: PT1H
+                    resolve-within: PT24H
+                    party: property-firm
+                    attributes:
+                      - {code: second, datatype: text, order: 2, description: {zh: 第二}}
+                      - {code: first, datatype: multivaluelist, order: 1, required: true, description: {zh: 第一},
+                         values: [{key: x, name: {zh: 叉, en: X}}]}
+                api-clients:
+                  - {code: LOADER-TEST, name: 测试客户端, api-key: "loader-test-key-0123456789", roles: [open311]}
+                users:
+                  - {username: loader-test, password: "loader-test-pass", roles: [operator]}
+                """);
+        loader.load(file);
+        assertEquals("[\"first\", \"second\"]", String.valueOf(sql.one("select jsonb_path_query_array(attributes,"
+                + " '$[*].code')::text from catalog_entry where code = 'attr-ok'")));
+        assertEquals(64, String.valueOf(sql.one("select key_hash from api_client where code = 'LOADER-TEST'"))
+                .length(), "a SHA-256 hash, never the key");
+        assertTrue(String.valueOf(sql.one("select password_hash from hub_user where username = 'loader-test'"))
+                .startsWith("$2a$"), "a bcrypt hash, never the password");
+    }
 }

@@ -3,6 +3,7 @@ package org.hotlinehub.routes;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 
 /** At-least-once delivery into the intake route never makes a second ticket; what cannot be processed is kept. */
 @QuarkusTest
@@ -68,6 +70,15 @@ class IntakeRouteTest {
     private InboundContact contact(String phone, String text) {
         return new InboundContact(Channel.WEB, "test:" + phone, references.next(), Instant.now(), "+86" + phone,
                 "测试", text, "zh", "property-repair", "HY-GARDEN", null, null, null, List.of());
+    }
+
+    /** Dead letters are for supervisors and admins (the demo users of config/demo-access). */
+    private static RequestSpecification supervisor() {
+        return given().auth().preemptive().basic("supervisor", "demo-supervisor-pass");
+    }
+
+    private static RequestSpecification operator() {
+        return given().auth().preemptive().basic("operator", "demo-operator-pass");
     }
 
     private void send(Object body) throws Exception {
@@ -121,18 +132,21 @@ class IntakeRouteTest {
         assertEquals(0L, ticketsFor(phone));
         long id = ((Number) sql.one("select id from dead_letter where body like ?",
                 "%" + contact.externalId() + "%")).longValue();
-        given().get("/api/v1/dead-letters").then().statusCode(200);
-        given().get("/api/v1/dead-letters?limit=500").then().statusCode(200)
+        given().get("/api/v1/dead-letters").then().statusCode(401).header("WWW-Authenticate", startsWith("Basic"));
+        operator().get("/api/v1/dead-letters").then().statusCode(403).body("error.code", equalTo("forbidden"));
+        supervisor().get("/api/v1/dead-letters?limit=500").then().statusCode(200)
                 .body("find { it.id == " + id + " }.source", equalTo("intake-contact"))
                 .body("find { it.id == " + id + " }.destination", equalTo("queue:hub.intake"))
                 .body("find { it.id == " + id + " }.reason",
                         equalTo("IllegalStateException: injected failure inside the intake transaction"));
 
         failing.failuresLeft.set(0);
-        given().post("/api/v1/dead-letters/" + id + "/replay").then().statusCode(200).body("replayCount", equalTo(1));
+        operator().post("/api/v1/dead-letters/" + id + "/replay").then().statusCode(403);
+        supervisor().post("/api/v1/dead-letters/" + id + "/replay").then().statusCode(200).body("replayCount",
+                equalTo(1));
         await().atMost(Duration.ofSeconds(15)).until(() -> ticketsFor(phone) == 1);
-        given().get("/api/v1/dead-letters?limit=500").then().statusCode(200)
-                .body("find { it.id == " + id + " }", equalTo(null));
+        given().auth().preemptive().basic("admin", "demo-admin-pass").get("/api/v1/dead-letters?limit=500").then()
+                .statusCode(200).body("find { it.id == " + id + " }", equalTo(null));
     }
 
     @Test
@@ -143,7 +157,7 @@ class IntakeRouteTest {
                 "select count(*) from dead_letter where body like ?", "%" + marker + "%") == 1);
         String reason = (String) sql.one("select reason from dead_letter where body like ?", "%" + marker + "%");
         assertTrue(reason.contains("JsonParseException") || reason.contains("Unrecognized token"), reason);
-        given().post("/api/v1/dead-letters/999999999/replay").then().statusCode(404)
+        supervisor().post("/api/v1/dead-letters/999999999/replay").then().statusCode(404)
                 .body("error.code", equalTo("not_found"));
     }
 }

@@ -43,6 +43,7 @@ public class HubTestResources implements QuarkusTestResourceLifecycleManager {
                     "quarkus.datasource.username", database.username(),
                     "quarkus.artemis.url", EmbeddedBroker.IN_VM_URL,
                     "hub.reference-data.files", "config/demo," + partners,
+                    "hub.reference-data.demo-files", "config/demo-access",
                     "hub.public-base-url", "http://hub.test",
                     "hub.data-dir", dir.toString());
         } catch (Exception e) {

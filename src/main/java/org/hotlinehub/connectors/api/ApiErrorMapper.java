@@ -10,6 +10,10 @@ import org.hotlinehub.model.NotFoundException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
 /**
  * Maps failures to {@link ApiError} with the right status. API clients never see a stack trace: unexpected errors are
  * logged with an id and answered 500 with that id.
@@ -38,6 +42,19 @@ public class ApiErrorMapper {
     @ServerExceptionMapper
     public Response badRequest(IllegalArgumentException e) {
         return json(400, "bad_request", e.getMessage());
+    }
+
+    /** No or wrong credentials on a resource that needs a role: ask for them the way a person logs in. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e) {
+        return Response.fromResponse(json(401, "unauthorized",
+                "log in (HTTP Basic) or send an API key (X-Api-Key) with a role that may do this"))
+                .header("WWW-Authenticate", "Basic realm=\"hotline-hub\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return json(403, "forbidden", "your role may not do this");
     }
 
     @ServerExceptionMapper

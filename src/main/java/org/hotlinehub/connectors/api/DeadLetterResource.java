@@ -2,6 +2,7 @@ package org.hotlinehub.connectors.api;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
@@ -15,10 +16,12 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.DeadLetter;
 import org.hotlinehub.model.port.DeadLetters;
 
 @Path("/api/v1/dead-letters")
+@RolesAllowed({Caller.SUPERVISOR, Caller.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Dead letters", description = "What the hub could not process or deliver, with the reason")
 public class DeadLetterResource {

@@ -1,5 +1,6 @@
 package org.hotlinehub.connectors.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -12,19 +13,23 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotlinehub.model.AssignmentView;
+import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.port.DispatchControl;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** Operators' and supervisors' dispatch decisions. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Dispatch", description = "Rulings on returns, reassignment and supporting parties")
+@RolesAllowed({Caller.OPERATOR, Caller.SUPERVISOR, Caller.ADMIN})
 public class DispatchResource {
-
-    static final String ACTOR = "staff:api";
 
     @Inject
     DispatchControl control;
+    @Inject
+    SecurityIdentity identity;
 
     /** {@code decision}: reassign (uphold the return; optionally name the partner) or overrule (send it back). */
     public record RulingRequest(String decision, String note, String partner) {
@@ -35,6 +40,7 @@ public class DispatchResource {
 
     @POST
     @Path("/assignments/{id}/ruling")
+    @RolesAllowed({Caller.SUPERVISOR, Caller.ADMIN})
     @Operation(summary = "Rule on a returned assignment (退单裁定)")
     public AssignmentView rule(@PathParam("id") long id, RulingRequest request) {
         if (request == null || request.decision() == null) {
@@ -45,21 +51,26 @@ public class DispatchResource {
             case "overrule" -> DispatchControl.Ruling.OVERRULE;
             default -> throw new BadRequestException("decision must be reassign or overrule");
         };
-        return control.rule(id, ruling, request.note(), request.partner(), ACTOR);
+        return control.rule(id, ruling, request.note(), request.partner(), actor());
     }
 
     @POST
     @Path("/tickets/{reference}/reassign")
     @Operation(summary = "Override dispatch: give the ticket's lead to the partner named")
     public AssignmentView reassign(@PathParam("reference") String reference, PartnerRequest request) {
-        return control.reassign(reference, partner(request), request.note(), ACTOR);
+        return control.reassign(reference, partner(request), request.note(), actor());
     }
 
     @POST
     @Path("/tickets/{reference}/supporting")
     @Operation(summary = "Add a supporting party (协办) beside the lead")
     public AssignmentView support(@PathParam("reference") String reference, PartnerRequest request) {
-        return control.addSupport(reference, partner(request), request.note(), ACTOR);
+        return control.addSupport(reference, partner(request), request.note(), actor());
+    }
+
+    /** Who decided, for the timeline and the audit: the signed-in user or API client. */
+    private String actor() {
+        return "staff:" + identity.getPrincipal().getName();
     }
 
     private static String partner(PartnerRequest request) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.OutboundSms;
 import org.hotlinehub.model.OutboundSmsStatus;
 import org.hotlinehub.model.port.SmsOutbox;
@@ -22,6 +24,7 @@ import org.hotlinehub.model.port.SmsOutbox;
 @Path("/api/v1/outbound-messages")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Outbound messages", description = "Text messages the hub sent, or recorded without sending in sandbox mode")
+@RolesAllowed({Caller.OPERATOR, Caller.SUPERVISOR, Caller.ADMIN})
 public class OutboundMessageResource {
 
     @Inject

@@ -3,6 +3,7 @@ package org.hotlinehub.connectors.api;
 import java.util.Arrays;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.ImportReport;
 import org.hotlinehub.model.port.ReferenceAdmin;
 
@@ -27,6 +29,7 @@ import org.hotlinehub.model.port.ReferenceAdmin;
 @Path("/api/v1/reference-data")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reference data", description = "Places, catalog, partners, volunteers and residents")
+@RolesAllowed({Caller.ADMIN})
 public class ReferenceDataResource {
 
     @Inject

@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -29,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.Attachment;
+import org.hotlinehub.model.AttributeAnswers;
 import org.hotlinehub.model.CatalogItem;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.InboundContact;
@@ -36,16 +39,21 @@ import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.PhoneNumbers;
 import org.hotlinehub.model.PlaceItem;
 import org.hotlinehub.model.PlaceType;
+import org.hotlinehub.model.ServiceDefinition;
 import org.hotlinehub.model.port.CatalogDirectory;
 import org.hotlinehub.model.port.IntakeQueue;
 import org.hotlinehub.model.port.PlaceDirectory;
 import org.hotlinehub.model.port.ReferenceNumbers;
+import org.hotlinehub.model.port.ServiceCatalog;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import org.jboss.resteasy.reactive.server.core.multipart.FormData;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.MessageBundles;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The resident's report form. A valid post is put on the durable intake queue and only then answered with the
@@ -69,11 +77,16 @@ public class ReportResource {
     FormTokens tokens;
     @Inject
     HubConfig config;
+    @Inject
+    ReportRateLimiter rateLimiter;
+    @Inject
+    ServiceCatalog services;
 
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance report(ReportForm form, List<CatalogItem> catalog, List<PlaceItem> compounds,
+        static native TemplateInstance report(ReportForm form, List<CatalogItem> catalog,
+                List<FormAttributes.Category> questions, List<PlaceItem> compounds,
                 Map<String, String> errors, boolean english, long maxMb, String token);
 
         static native TemplateInstance received(String reference, boolean english);
@@ -87,7 +100,7 @@ public class ReportResource {
     public TemplateInstance form(@QueryParam("lang") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         boolean english = Languages.english(lang, acceptLanguage);
-        return page(ReportForm.empty(), Map.of(), english, tokens.issue(references.next()));
+        return page(ReportForm.empty(), Map.of(), Map.of(), english, tokens.issue(references.next()));
     }
 
     @POST
@@ -97,7 +110,9 @@ public class ReportResource {
             @RestForm String phone, @RestForm String compound, @RestForm String address, @RestForm String token,
             @RestForm String lang, @RestForm String website, @RestForm FileUpload photo,
             @QueryParam("lang") String queryLang, @HeaderParam(HttpHeaders.ACCEPT) String accept,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) throws IOException {
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @HeaderParam("Origin") String origin,
+            @HeaderParam("Sec-Fetch-Site") String fetchSite, @HeaderParam(HttpHeaders.HOST) String host,
+            HttpServerRequest request) throws IOException {
         boolean english = Languages.english(lang != null ? lang : queryLang, acceptLanguage);
         boolean wantsJson = accept != null && accept.contains(MediaType.APPLICATION_JSON)
                 && !accept.contains(MediaType.TEXT_HTML);
@@ -107,12 +122,25 @@ public class ReportResource {
                 io.quarkus.qute.i18n.Localized.Literal.of(english ? "en" : "zh"));
 
         Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, List<String>> answers = AttributeAnswers.parse(formFields());
+        // CSRF: a browser says where a post comes from; a form of another site may not post here.
+        if (!SameOrigin.allows(origin, fetchSite, host, config.publicBaseUrl())) {
+            errors.put("form", msg.errForeignOrigin());
+            return answerInvalid(form, answers, errors, english, wantsJson, 403, token);
+        }
+        Optional<Duration> wait = rateLimiter.tryAcquire(request.remoteAddress().hostAddress());
+        if (wait.isPresent()) {
+            errors.put("form", msg.errTooMany(wait.get().toSeconds()));
+            return Response.fromResponse(answerInvalid(form, answers, errors, english, wantsJson, 429, token))
+                    .header("Retry-After", wait.get().toSeconds()).build();
+        }
         if (website != null && !website.isBlank()) {
             errors.put("form", "rejected");
         }
         if (form.category() != null && catalog.find(form.category()).isEmpty()) {
             errors.put("category", msg.errCategory());
         }
+        checkAnswers(form.category(), answers, errors, msg, english);
         if (form.description() == null || form.description().codePointCount(0, form.description().length()) < 5
                 || form.description().length() > 2000) {
             errors.put("description", msg.errDescription());
@@ -145,7 +173,8 @@ public class ReportResource {
             }
         }
         if (!errors.isEmpty()) {
-            return answerInvalid(form, errors, english, wantsJson, errors.containsKey("photo") ? status : 400, token);
+            return answerInvalid(form, answers, errors, english, wantsJson, errors.containsKey("photo") ? status : 400,
+                    token);
         }
 
         Optional<String> reserved = tokens.verify(token);
@@ -156,16 +185,17 @@ public class ReportResource {
             reference = references.reserve(Channel.WEB, externalId, reserved.orElseGet(references::next));
         } catch (IntakeUnavailableException e) {
             errors.put("form", msg.errUnavailable());
-            return answerInvalid(form, errors, english, wantsJson, 503, token);
+            return answerInvalid(form, answers, errors, english, wantsJson, 503, token);
         }
         InboundContact contact = new InboundContact(Channel.WEB, externalId, reference, Instant.now(),
                 normalizedPhone.get(), form.name(), form.description(), english ? "en" : "zh", form.category(),
-                form.compound(), form.address(), null, null, attachment == null ? List.of() : List.of(attachment));
+                form.compound(), form.address(), null, null, attachment == null ? List.of() : List.of(attachment),
+                answers);
         try {
             intake.submit(contact);
         } catch (IntakeUnavailableException e) {
             errors.put("form", msg.errUnavailable());
-            return answerInvalid(form, errors, english, wantsJson, 503, token);
+            return answerInvalid(form, answers, errors, english, wantsJson, 503, token);
         }
         if (wantsJson) {
             return Response.accepted(new Received(reference, "/status?reference=" + reference)).build();
@@ -174,17 +204,62 @@ public class ReportResource {
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
-    private Response answerInvalid(ReportForm form, Map<String, String> errors, boolean english, boolean wantsJson,
-            int status, String postedToken) {
+    private Response answerInvalid(ReportForm form, Map<String, List<String>> answers, Map<String, String> errors,
+            boolean english, boolean wantsJson, int status, String postedToken) {
         if (wantsJson) {
             return Response.status(status).type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("error", Map.of("status", status, "code", status == 503
-                            ? "unavailable"
-                            : status == 413 ? "payload_too_large" : "invalid_input", "fields", errors)))
+                    .entity(Map.of("error", Map.of("status", status, "code", errorCode(status), "fields", errors)))
                     .build();
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(page(form, errors, english, tokenToKeep(postedToken))).build();
+                .entity(page(form, answers, errors, english, tokenToKeep(postedToken))).build();
+    }
+
+    /**
+     * Answers to the chosen category's questions (those of other categories are not posted: disabled). What is given
+     * must fit, but no question is mandatory here: a resident is never kept from reporting by an extra question;
+     * the operator or partner asks what is missing. (Open311 clients, which read the definition, must answer.)
+     */
+    private void checkAnswers(String category, Map<String, List<String>> answers, Map<String, String> errors,
+            WebMessages msg, boolean english) {
+        Optional<ServiceDefinition> service = category == null ? Optional.empty() : services.service(category);
+        if (service.isEmpty()) {
+            answers.clear();
+            return;
+        }
+        for (AttributeAnswers.Problem problem : AttributeAnswers.problems(service.get(), answers).stream()
+                .filter(p -> !p.missing()).toList()) {
+            String label = service.get().attributes().stream().filter(a -> a.code().equals(problem.code()))
+                    .findFirst().map(a -> english && a.descriptionEn() != null ? a.descriptionEn() : a.descriptionZh())
+                    .orElse(problem.code());
+            errors.put("attribute[" + problem.code() + "]", msg.errAttribute(label));
+        }
+    }
+
+    /**
+     * The text fields of the posted form (urlencoded or multipart) whose names are not known in advance: the
+     * attribute[code] answers. The form parser of Quarkus REST keeps them with the request.
+     */
+    private static Map<String, List<String>> formFields() {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        FormData form = CurrentRequestManager.get().getFormData();
+        if (form != null) {
+            for (String name : form) {
+                form.get(name).stream().filter(v -> !v.isFileItem())
+                        .forEach(v -> fields.computeIfAbsent(name, k -> new ArrayList<>()).add(v.getValue()));
+            }
+        }
+        return fields;
+    }
+
+    private static String errorCode(int status) {
+        return switch (status) {
+            case 503 -> "unavailable";
+            case 413 -> "payload_too_large";
+            case 429 -> "too_many_requests";
+            case 403 -> "forbidden";
+            default -> "invalid_input";
+        };
     }
 
     /** The corrected form keeps its reserved reference, so fixing and re-sending it is still one submission. */
@@ -192,8 +267,11 @@ public class ReportResource {
         return tokens.verify(postedToken).map(r -> postedToken).orElseGet(() -> tokens.issue(references.next()));
     }
 
-    private TemplateInstance page(ReportForm form, Map<String, String> errors, boolean english, String token) {
-        return Templates.report(form, catalog.activeItems(), places.compounds(), errors, english,
+    private TemplateInstance page(ReportForm form, Map<String, List<String>> answers, Map<String, String> errors,
+            boolean english, String token) {
+        return Templates.report(form, catalog.activeItems(),
+                FormAttributes.of(services.services(), form.category(), answers, errors, english), places.compounds(),
+                errors, english,
                 config.web().maxPhotoBytes() / (1024 * 1024), token).setLocale(Languages.locale(english));
     }
 

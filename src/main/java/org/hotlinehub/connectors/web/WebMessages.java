@@ -126,4 +126,13 @@ public interface WebMessages {
 
     @Message("系统繁忙，请稍后再试。您的内容尚未提交。")
     String errUnavailable();
+
+    @Message("提交太频繁，请 {seconds} 秒后再试。")
+    String errTooMany(long seconds);
+
+    @Message("该表单只能从本站提交。请打开本站的报事页面重新填写。")
+    String errForeignOrigin();
+
+    @Message("请检查这一项：{label}")
+    String errAttribute(String label);
 }

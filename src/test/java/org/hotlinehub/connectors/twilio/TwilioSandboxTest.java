@@ -51,7 +51,8 @@ class TwilioSandboxTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> sql.count("select count(*) from outbound_message where"
                 + " to_phone = ? and status = 'SANDBOX'", resident) == 1);
 
-        List<Map<String, Object>> listed = given().queryParam("status", "sandbox").get("/api/v1/outbound-messages")
+        List<Map<String, Object>> listed = given().auth().preemptive().basic("operator", "demo-operator-pass")
+                .queryParam("status", "sandbox").get("/api/v1/outbound-messages")
                 .then().statusCode(200).extract().jsonPath().getList("findAll { it.to == '" + resident + "' }");
         assertEquals(1, listed.size());
         Map<String, Object> m = listed.get(0);
@@ -62,11 +63,13 @@ class TwilioSandboxTest {
         assertEquals("sandbox mode: no Twilio credentials, recorded and not sent", m.get("lastError"));
         assertEquals(0, TwilioApiStub.sentTo(resident).size(), "nothing reached the Twilio API");
 
-        given().queryParam("status", "lost").get("/api/v1/outbound-messages").then().statusCode(400)
+        given().auth().preemptive().basic("operator", "demo-operator-pass").queryParam("status", "lost")
+                .get("/api/v1/outbound-messages").then().statusCode(400)
                 .body("error.status", equalTo(400)).body("error.code", equalTo("bad_request"))
                 .body("error.message", equalTo(
                         "unknown status 'lost'; use one of [pending, sent, sandbox, blocked, failed]"));
-        given().queryParam("limit", 0).get("/api/v1/outbound-messages").then().statusCode(400)
+        given().auth().preemptive().basic("operator", "demo-operator-pass").queryParam("limit", 0)
+                .get("/api/v1/outbound-messages").then().statusCode(400)
                 .body("error.code", equalTo("bad_request"));
     }
 }

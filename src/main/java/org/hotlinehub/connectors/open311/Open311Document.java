@@ -1,0 +1,120 @@
+package org.hotlinehub.connectors.open311;
+
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One GeoReport v2 answer, written once as a tree and rendered in both formats by the Spark convention of the spec: an
+ * element holding repeated {@code item} elements ({@code <services><service>…}) is a JSON array, any other element a
+ * JSON object. Fields are {@link Map}s in their order; values are strings, numbers, booleans, instants, null, nested
+ * maps or {@link Listing}s.
+ *
+ * @param root the XML root element ({@code services}, {@code service_definition}, {@code errors} …)
+ * @param body a {@link Map} or a {@link Listing}
+ */
+record Open311Document(String root, Object body) {
+
+    /** Repeated elements named {@code item}: {@code <attributes><attribute/>…</attributes>} or a JSON array. */
+    record Listing(String item, List<?> items) {
+    }
+
+    /** w3 date-time with the hotline's offset, e.g. 2026-11-22T08:15:30+08:00 (the spec requires an offset). */
+    static final DateTimeFormatter W3 = DateTimeFormatter.ISO_OFFSET_DATE_TIME
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    private static final XMLOutputFactory XML = XMLOutputFactory.newInstance();
+
+    String render(Open311Format format, ObjectMapper json) {
+        return format == Open311Format.JSON ? json(json) : xml();
+    }
+
+    String json(ObjectMapper json) {
+        try {
+            return json.writeValueAsString(toJson(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String xml() {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter w = XML.createXMLStreamWriter(out);
+            w.writeStartDocument("utf-8", "1.0");
+            element(w, root, body);
+            w.writeEndDocument();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode toJson(Object value) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        if (value == null) {
+            return f.nullNode();
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode o = f.objectNode();
+            map.forEach((k, v) -> o.set(String.valueOf(k), toJson(v)));
+            return o;
+        }
+        if (value instanceof Listing listing) {
+            ArrayNode a = f.arrayNode();
+            listing.items().forEach(i -> a.add(toJson(i)));
+            return a;
+        }
+        if (value instanceof Boolean b) {
+            return f.booleanNode(b);
+        }
+        if (value instanceof Integer i) {
+            return f.numberNode(i);
+        }
+        if (value instanceof Long l) {
+            return f.numberNode(l);
+        }
+        if (value instanceof Double d) {
+            return f.numberNode(d);
+        }
+        return f.textNode(text(value));
+    }
+
+    private static void element(XMLStreamWriter w, String name, Object value) throws XMLStreamException {
+        if (value == null) {
+            w.writeEmptyElement(name);
+            return;
+        }
+        w.writeStartElement(name);
+        if (value instanceof Map<?, ?> map) {
+            for (var e : map.entrySet()) {
+                element(w, String.valueOf(e.getKey()), e.getValue());
+            }
+        } else if (value instanceof Listing listing) {
+            for (Object item : listing.items()) {
+                element(w, listing.item(), item);
+            }
+        } else {
+            w.writeCharacters(text(value));
+        }
+        w.writeEndElement();
+    }
+
+    private static String text(Object value) {
+        return value instanceof Instant instant ? W3.format(instant) : String.valueOf(value);
+    }
+}

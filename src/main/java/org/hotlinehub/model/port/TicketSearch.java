@@ -1,0 +1,21 @@
+package org.hotlinehub.model.port;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.hotlinehub.model.TicketDetail;
+import org.hotlinehub.model.TicketFilter;
+import org.hotlinehub.model.TicketListItem;
+
+/** The operators' view of tickets: a filtered list, newest first, and one ticket in full. */
+public interface TicketSearch {
+
+    /**
+     * Keyset paging: the tickets below {@code beforeId} (all when null), newest (highest id) first. Tickets filed while
+     * a client pages get higher ids and land before its page one, so they never shift its later pages: no ticket is
+     * shown twice and none that existed is skipped.
+     */
+    List<TicketListItem> list(TicketFilter filter, Long beforeId, int limit);
+
+    Optional<TicketDetail> detail(String reference);
+}

@@ -1,0 +1,161 @@
+package org.hotlinehub.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.Masks;
+import org.hotlinehub.model.TicketDetail;
+import org.hotlinehub.model.TicketFilter;
+import org.hotlinehub.model.TicketListItem;
+import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.TimelineItem;
+import org.hotlinehub.model.port.TicketSearch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * The ticket list with plain SQL (keyset on id, filters on indexed columns, full-text search through the generated
+ * {@code search_vector} and the trigram index on {@code search_text}); one ticket in full through the entities.
+ */
+@ApplicationScoped
+public class TicketSearchQueries implements TicketSearch {
+
+    private static final TypeReference<Map<String, List<String>>> ANSWERS = new TypeReference<>() {
+    };
+
+    private static final String SELECT = """
+            select t.id, t.reference, t.status, t.channel, t.priority, c.code as category_code, c.name_zh,
+                   p.code as place_code, p.name_zh as place_name, t.description, t.created_at, t.updated_at,
+                   (select pa.code from assignment a join partner pa on pa.id = a.partner_id
+                     where a.ticket_id = t.id and a.role = 'lead' order by a.id desc limit 1) as lead_partner
+              from ticket t
+              left join catalog_entry c on c.id = t.category_id
+              left join place p on p.id = t.place_id
+             where true""";
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    TicketRepository tickets;
+    @Inject
+    TimelineRepository timeline;
+    @Inject
+    AssignmentRepository assignments;
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public List<TicketListItem> list(TicketFilter f, Long beforeId, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT);
+        List<Object> params = new ArrayList<>();
+        if (beforeId != null) {
+            sql.append(" and t.id < ?");
+            params.add(beforeId);
+        }
+        if (!f.statuses().isEmpty()) {
+            sql.append(" and t.status = any(?)");
+            params.add(f.statuses().stream().map(Enum::name).toArray(String[]::new));
+        }
+        if (!f.channels().isEmpty()) {
+            sql.append(" and t.channel = any(?)");
+            params.add(f.channels().stream().map(Enum::name).toArray(String[]::new));
+        }
+        if (!f.categories().isEmpty()) {
+            sql.append(" and c.code = any(?)");
+            params.add(f.categories().toArray(String[]::new));
+        }
+        if (f.place() != null) {
+            sql.append(" and t.place_id in (with recursive below as (select id from place where code = ?"
+                    + " union all select p2.id from place p2 join below on p2.parent_id = below.id)"
+                    + " select id from below)");
+            params.add(f.place());
+        }
+        if (f.partner() != null) {
+            sql.append(" and exists (select 1 from assignment a join partner pa on pa.id = a.partner_id"
+                    + " where a.ticket_id = t.id and pa.code = ?)");
+            params.add(f.partner());
+        }
+        if (f.from() != null) {
+            sql.append(" and t.created_at >= ?");
+            params.add(Timestamp.from(f.from()));
+        }
+        if (f.to() != null) {
+            sql.append(" and t.created_at < ?");
+            params.add(Timestamp.from(f.to()));
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            sql.append(" and (t.search_vector @@ plainto_tsquery('simple', ?) or t.search_text ilike ? escape '\\')");
+            params.add(f.text().strip());
+            params.add("%" + f.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        sql.append(" order by t.id desc limit ?");
+        params.add(limit);
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql.toString())) {
+            SqlParameters.bind(c, st, 1, params);
+            List<TicketListItem> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TicketListItem(rs.getLong("id"), rs.getString("reference"),
+                            TicketStatus.valueOf(rs.getString("status")), Channel.valueOf(rs.getString("channel")),
+                            rs.getString("priority"), rs.getString("category_code"), rs.getString("name_zh"),
+                            rs.getString("place_code"), rs.getString("place_name"), rs.getString("lead_partner"),
+                            rs.getString("description"), rs.getTimestamp("created_at").toInstant(),
+                            rs.getTimestamp("updated_at").toInstant()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list tickets", e);
+        }
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<TicketDetail> detail(String reference) {
+        return tickets.findByReferenceOrAlias(reference).map(t -> new TicketDetail(t.reference, t.status, t.channel,
+                t.priority, t.category == null ? null : t.category.code, t.category == null ? null : t.category.nameZh,
+                t.description, t.language, t.place == null ? null : t.place.code,
+                t.place == null ? null : t.place.nameZh, t.address, t.lat, t.lon, t.triageReason, t.createdAt,
+                t.updatedAt,
+                t.resident == null
+                        ? null
+                        : new TicketDetail.Resident(t.resident.name, Masks.phone(t.resident.phone),
+                                List.copyOf(t.resident.flags)),
+                answers(t.attributes),
+                timeline.forTicket(t.id).stream()
+                        .map(e -> new TimelineItem(e.at, e.kind, e.actor, e.channel, e.detail)).toList(),
+                assignments.forTicket(t.id).stream()
+                        .map(a -> new TicketDetail.AssignmentItem(a.id, a.partner.code, a.partner.nameZh, a.role,
+                                a.state, a.reason, a.offeredAt, a.acceptBy, a.resolveBy, a.acceptedAt,
+                                a.closedReason))
+                        .toList(),
+                AttachmentEntity.<AttachmentEntity>list("ticketId = ?1 order by id", t.id).stream()
+                        .map(a -> new TicketDetail.AttachmentItem(a.id, a.filename, a.contentType, a.sizeBytes,
+                                a.url))
+                        .toList()));
+    }
+
+    private Map<String, List<String>> answers(String stored) {
+        try {
+            return stored == null ? Map.of() : json.readValue(stored, ANSWERS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("ticket attributes are not valid JSON", e);
+        }
+    }
+}
