@@ -28,7 +28,8 @@ public class AcceptDeadlineRoute extends RouteBuilder {
         errorHandler(defaultErrorHandler().logExhausted(true).retryAttemptedLogLevel(LoggingLevel.WARN));
         from("timer:dispatch-expiry?delay=2000&period=" + config.dispatch().expirySweepInterval().toMillis())
                 .routeId(RouteIds.DISPATCH_EXPIRY)
-                .bean(deadlines, "expireDue")
-                .bean(clocks, "fireDue");
+                // warnings first: a sweep that comes late still warns before it expires
+                .bean(clocks, "fireDue")
+                .bean(deadlines, "expireDue");
     }
 }

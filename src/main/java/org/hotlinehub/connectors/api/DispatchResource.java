@@ -18,11 +18,11 @@ import org.hotlinehub.model.port.DispatchControl;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** Operators' and supervisors' dispatch decisions. */
+/** Supervisors' rulings on returned assignments (退单裁定). */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Dispatch", description = "Rulings on returns, reassignment and supporting parties")
+@Tag(name = "Dispatch", description = "Rulings on returns")
 @RolesAllowed({Caller.OPERATOR, Caller.SUPERVISOR, Caller.ADMIN})
 public class DispatchResource {
 
@@ -33,9 +33,6 @@ public class DispatchResource {
 
     /** {@code decision}: reassign (uphold the return; optionally name the partner) or overrule (send it back). */
     public record RulingRequest(String decision, String note, String partner) {
-    }
-
-    public record PartnerRequest(String partner, String note) {
     }
 
     @POST
@@ -54,29 +51,9 @@ public class DispatchResource {
         return control.rule(id, ruling, request.note(), request.partner(), actor());
     }
 
-    @POST
-    @Path("/tickets/{reference}/reassign")
-    @Operation(summary = "Override dispatch: give the ticket's lead to the partner named")
-    public AssignmentView reassign(@PathParam("reference") String reference, PartnerRequest request) {
-        return control.reassign(reference, partner(request), request.note(), actor());
-    }
-
-    @POST
-    @Path("/tickets/{reference}/supporting")
-    @Operation(summary = "Add a supporting party (协办) beside the lead")
-    public AssignmentView support(@PathParam("reference") String reference, PartnerRequest request) {
-        return control.addSupport(reference, partner(request), request.note(), actor());
-    }
-
     /** Who decided, for the timeline and the audit: the signed-in user or API client. */
     private String actor() {
         return "staff:" + identity.getPrincipal().getName();
     }
 
-    private static String partner(PartnerRequest request) {
-        if (request == null || request.partner() == null || request.partner().isBlank()) {
-            throw new BadRequestException("partner (a partner code) is required");
-        }
-        return request.partner().strip();
-    }
 }

@@ -14,8 +14,10 @@ import java.util.function.Function;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.NotFoundException;
@@ -37,7 +40,10 @@ import org.hotlinehub.model.TicketDetail;
 import org.hotlinehub.model.TicketFilter;
 import org.hotlinehub.model.TicketListItem;
 import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.port.DispatchControl;
 import org.hotlinehub.model.port.TicketSearch;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** Tickets for the console and integrators: a filtered, searchable list with keyset paging, and one ticket in full. */
 @Path("/api/v1/tickets")
@@ -56,6 +62,10 @@ public class TicketResource {
 
     @Inject
     TicketSearch search;
+    @Inject
+    DispatchControl dispatch;
+    @Inject
+    SecurityIdentity identity;
 
     /** One page of the list; pass {@code next} as {@code cursor} for the following page (null on the last one). */
     public record TicketPageResponse(List<TicketListItem> items, String next) {
@@ -148,5 +158,37 @@ public class TicketResource {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The partner to hand the ticket to, and why. */
+    public record PartnerRequest(String partner, String note) {
+    }
+
+    @POST
+    @Path("/{reference}/reassign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Override dispatch: give the ticket's lead to the partner named")
+    public AssignmentView reassign(@PathParam("reference") String reference, PartnerRequest request) {
+        return dispatch.reassign(reference, partner(request), request.note(), actor());
+    }
+
+    @POST
+    @Path("/{reference}/supporting")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a supporting party (协办) beside the lead")
+    public AssignmentView support(@PathParam("reference") String reference, PartnerRequest request) {
+        return dispatch.addSupport(reference, partner(request), request.note(), actor());
+    }
+
+    /** Who decided, for the timeline: the signed-in user or API client. */
+    private String actor() {
+        return "staff:" + identity.getPrincipal().getName();
+    }
+
+    private static String partner(PartnerRequest request) {
+        if (request == null || request.partner() == null || request.partner().isBlank()) {
+            throw new BadRequestException("partner (a partner code) is required");
+        }
+        return request.partner().strip();
     }
 }

@@ -36,7 +36,8 @@ record Open311Document(String root, Object body) {
     static final DateTimeFormatter W3 = DateTimeFormatter.ISO_OFFSET_DATE_TIME
             .withZone(ZoneId.of("Asia/Shanghai"));
 
-    private static final XMLOutputFactory XML = XMLOutputFactory.newInstance();
+    // The JDK's own writer, not whichever StAX provider a dependency brings (Woodstox writes another declaration).
+    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
 
     String render(Open311Format format, ObjectMapper json) {
         return format == Open311Format.JSON ? json(json) : xml();

@@ -47,6 +47,11 @@ class Open311ConformanceTest {
 
     @Inject
     Sql sql;
+
+    /** The demo catalog plus the test fixtures' entries: every active catalog entry is a service. */
+    private int activeServices() {
+        return (int) sql.count("select count(*) from catalog_entry where active");
+    }
     @Inject
     ReferenceNumbers references;
 
@@ -71,7 +76,7 @@ class Open311ConformanceTest {
     void shouldListCatalogAsServicesWhenServicesAreAskedInXml() {
         given().get("/open311/v2/services.xml").then().statusCode(200).contentType(XML)
                 .body(startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?><services><service>"))
-                .body("services.service.size()", equalTo(21))
+                .body("services.service.size()", equalTo(activeServices()))
                 .body("services.service.find { it.service_code == 'property-repair' }.service_name",
                         equalTo("物业报修 / Property repair"))
                 .body("services.service.find { it.service_code == 'property-repair' }.metadata", equalTo("true"))
@@ -85,14 +90,14 @@ class Open311ConformanceTest {
     @Test
     void shouldAnswerXmlWhenNoFormatSuffixIsGiven() {
         given().get("/open311/v2/services").then().statusCode(200).contentType(XML)
-                .body("services.service.size()", equalTo(21));
+                .body("services.service.size()", equalTo(activeServices()));
     }
 
     @Test
     void shouldListServicesAsJsonArrayWhenJsonIsAsked() {
         given().get("/open311/v2/services.json?jurisdiction_id=hotlinehub.local").then().statusCode(200)
                 .contentType(JSON)
-                .body("size()", equalTo(21))
+                .body("size()", equalTo(activeServices()))
                 .body("find { it.service_code == 'sanitation' }.metadata", equalTo(true))
                 .body("find { it.service_code == 'sanitation' }.type", equalTo("realtime"))
                 .body("find { it.service_code == 'sanitation' }.service_name", equalTo("环境卫生 / Sanitation"))
