@@ -67,6 +67,24 @@ public class ApiErrorMapper {
         return answer.build();
     }
 
+    /**
+     * The database could not be reached or gave no connection in time (pool exhausted under load): the request may
+     * succeed shortly, so 503 with Retry-After rather than a 500.
+     */
+    @ServerExceptionMapper
+    public Response databaseUnavailable(org.hibernate.exception.JDBCConnectionException e) {
+        return unavailable(new IntakeUnavailableException("database unavailable", e));
+    }
+
+    @ServerExceptionMapper
+    public Response jdbc(org.hibernate.JDBCException e) {
+        if (e.getSQLException() instanceof java.sql.SQLTransientConnectionException
+                || String.valueOf(e.getMessage()).contains("acquisition timeout")) {
+            return unavailable(new IntakeUnavailableException("no database connection in time", e));
+        }
+        return unexpected(e);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         String id = java.util.UUID.randomUUID().toString();
