@@ -1,0 +1,380 @@
+#!/usr/bin/env python3
+"""Summarizes one bench/run-intake.sh results directory: prints markdown, writes summary.json next to it.
+
+    python3 bench/summarize.py bench/results/<timestamp>
+
+Standard library only. Every number comes from the raw files in the directory, so the summary can be rebuilt.
+"""
+import json
+import math
+import os
+import re
+import sys
+from collections import defaultdict
+
+
+def read(path, default=None):
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            return f.read()
+    except OSError:
+        return default
+
+
+def tsv(path):
+    text = read(path)
+    if not text:
+        return []
+    return [line.split("\t") for line in text.splitlines() if line.strip()]
+
+
+def fnum(s):
+    try:
+        return float(s)
+    except (TypeError, ValueError):
+        return None
+
+
+def pct(values, q):
+    if not values:
+        return None
+    v = sorted(values)
+    k = max(0, min(len(v) - 1, math.ceil(q * len(v)) - 1))
+    return v[k]
+
+
+def fmt(x, digits=0):
+    if x is None:
+        return "n/a"
+    if isinstance(x, str):
+        return x
+    return f"{x:,.{digits}f}"
+
+
+def pgbench_tps(path):
+    text = read(path)
+    if not text:
+        return None, None, None
+    m = re.search(r"^tps = ([0-9.]+) \(without initial connection time\)", text, re.M)
+    lat = re.search(r"^latency average = ([0-9.]+) ms", text, re.M)
+    server = text.splitlines()[0] if text.startswith("server ") else None
+    return (float(m.group(1)) if m else None), (float(lat.group(1)) if lat else None), server
+
+
+def artemis_rate(path):
+    text = read(path)
+    if not text:
+        return None
+    try:
+        samples = json.loads(text)
+    except ValueError:
+        return None
+    intervals = [s for s in samples if s.get("sampleType") == "interval"]
+    warm = [s for s in intervals if s.get("warmup")]
+    meas = [s for s in intervals if not s.get("warmup")]
+    if len(meas) < 2:
+        return None
+    t0 = (warm[-1]["time"] if warm else meas[0]["time"]) / 1000.0
+    t1 = meas[-1]["time"] / 1000.0
+    sent = sum(s.get("sent", 0) for s in meas)
+    received = sum(s.get("received", 0) for s in meas)
+    summary = next((s for s in samples if s.get("sampleType") == "summary"), {})
+    send_time = summary.get("totalSendTime", {})
+    return {
+        "sent_per_s": sent / (t1 - t0),
+        "received_per_s": received / (t1 - t0),
+        "send_receive_per_s": min(sent, received) / (t1 - t0),
+        "measured_s": t1 - t0,
+        "send_time_p50_us": send_time.get("50"),
+        "send_time_p99_us": send_time.get("99"),
+        "result": summary.get("result"),
+    }
+
+
+def main(out):
+    s = {"dir": out}
+    machine = {}
+    for line in (read(os.path.join(out, "machine.txt"), "") or "").splitlines():
+        if ": " in line:
+            k, v = line.split(": ", 1)
+            machine[k.strip()] = v.strip()
+    s["machine"] = machine
+
+    # ---- ceilings
+    pg_tps, pg_lat, pg_server = pgbench_tps(os.path.join(out, "ceilings", "pgbench-standalone.txt"))
+    pge_tps, pge_lat, pge_server = pgbench_tps(os.path.join(out, "ceilings", "pgbench-embedded.txt"))
+    art = artemis_rate(os.path.join(out, "ceilings", "artemis-perf.json"))
+    s["ceilings"] = {
+        "pgbench_standalone_tps": pg_tps, "pgbench_standalone_latency_ms": pg_lat, "pgbench_standalone_server": pg_server,
+        "pgbench_embedded_tps": pge_tps, "pgbench_embedded_latency_ms": pge_lat, "pgbench_embedded_server": pge_server,
+        "artemis": art,
+    }
+    pg_ceiling = pg_tps if pg_tps else pge_tps
+    art_ceiling = art["send_receive_per_s"] if art else None
+    candidates = [c for c in (pg_ceiling, art_ceiling) if c]
+    lower = min(candidates) if candidates else None
+    s["ceilings"]["lower"] = lower
+
+    # ---- load phases
+    runs = []
+    for line in (read(os.path.join(out, "intake.jsonl"), "") or "").splitlines():
+        try:
+            runs.append(json.loads(line))
+        except ValueError:
+            pass
+    s["runs"] = runs
+    phases = []
+    for row in tsv(os.path.join(out, "phases.tsv"))[1:]:
+        if len(row) >= 6:
+            phases.append({"label": row[0], "start": float(row[1]), "end": float(row[2]), "hub_cpu_s": fnum(row[3]),
+                           "machine_busy_pct": fnum(row[4]), "drain_s": fnum(row[5]),
+                           "hub_pg_cpu_s": fnum(row[6]) if len(row) > 6 else None,
+                           "sink_cpu_s": fnum(row[7]) if len(row) > 7 else None,
+                           "machine_busy_cpu_s": fnum(row[8]) if len(row) > 8 else None})
+    s["phases"] = phases
+
+    # ---- end to end, per phase, from the database dump
+    tickets = []
+    for row in tsv(os.path.join(out, "db-tickets.tsv")):
+        if len(row) < 7:
+            continue
+        statuses = [x for x in row[6].split(",") if x] if row[6] else []
+        t = {"created": fnum(row[1]), "status": row[2], "committed": fnum(row[3]), "offered": fnum(row[4]),
+             "delivered": fnum(row[5]), "deliveries": statuses}
+        done = None
+        if t["status"] == "TRIAGE":
+            done = t["committed"]
+        elif t["status"] == "DISPATCHED":
+            if all(x == "DELIVERED" for x in statuses):
+                done = max(x for x in (t["offered"], t["delivered"]) if x is not None) if t["offered"] else None
+        t["done"] = done
+        tickets.append(t)
+    e2e = []
+    for p in phases:
+        mine = [t for t in tickets if t["created"] is not None and p["start"] <= t["created"] <= p["end"] + 1]
+        done = [t for t in mine if t["done"] is not None]
+        dispatched = [t for t in mine if t["status"] == "DISPATCHED"]
+        last_done = max((t["done"] for t in done), default=None)
+        first = min((t["created"] for t in mine), default=None)
+        row = {"label": p["label"], "tickets": len(mine), "completed": len(done), "dispatched": len(dispatched),
+               "triage": sum(1 for t in mine if t["status"] == "TRIAGE"),
+               "still_received": sum(1 for t in mine if t["status"] == "RECEIVED")}
+        if first is not None and last_done is not None and last_done > first:
+            row["completed_per_s"] = len(done) / (last_done - first)
+            row["span_s"] = last_done - first
+        lat_ticket = [t["committed"] - t["created"] for t in mine if t["committed"] and t["created"]]
+        lat_dispatch = [t["offered"] - t["created"] for t in mine if t["offered"] and t["created"]]
+        lat_deliv = [t["delivered"] - t["created"] for t in mine if t["delivered"] and t["created"]]
+        for name, vals in (("to_ticket_s", lat_ticket), ("to_dispatch_s", lat_dispatch), ("to_delivery_s", lat_deliv)):
+            row[name] = {"p50": pct(vals, 0.5), "p99": pct(vals, 0.99), "max": max(vals) if vals else None}
+        e2e.append(row)
+    s["e2e"] = e2e
+
+    # ---- stage throughput: best 5-second rates of ticket commits, dispatches and deliveries
+    per_sec = defaultdict(lambda: defaultdict(int))
+    for row in tsv(os.path.join(out, "db-stage-per-second.tsv")):
+        if len(row) == 3:
+            per_sec[row[0]][int(row[1])] += int(row[2])
+    stages = {}
+    for kind, series in per_sec.items():
+        if not series:
+            continue
+        lo, hi = min(series), max(series)
+        best = 0
+        for t in range(lo, hi + 1):
+            best = max(best, sum(series.get(t + i, 0) for i in range(10)) / 10)
+        stages[kind] = {"total": sum(series.values()), "best_10s_per_s": best, "first": lo, "last": hi}
+    s["stages"] = stages
+
+    # ---- memory and GC (P7)
+    rss = tsv(os.path.join(out, "hub-rss.tsv"))[1:]
+    rss_kb = [fnum(r[1]) for r in rss if len(r) > 2 and fnum(r[1])]
+    hwm_kb = [fnum(r[2]) for r in rss if len(r) > 2 and fnum(r[2])]
+    gc_log = read(os.path.join(out, "hub-gc.log"), "") or ""
+    pauses = [float(m.group(1)) for m in re.finditer(r"Pause.*?([0-9.]+)ms\s*$", gc_log, re.M)]
+    heap = [(int(m.group(1)), int(m.group(2))) for m in re.finditer(r"Pause.*?\d+M->(\d+)M\((\d+)M\)", gc_log)]
+    s["memory"] = {"rss_end_mb": rss_kb[-1] / 1024 if rss_kb else None, "rss_max_mb": max(rss_kb) / 1024 if rss_kb else None,
+                   "rss_hwm_mb": max(hwm_kb) / 1024 if hwm_kb else None, "gc_pauses": len(pauses),
+                   "gc_pause_max_ms": max(pauses) if pauses else None,
+                   "gc_pause_total_ms": sum(pauses) if pauses else None,
+                   "heap_after_gc_max_mb": max(h[0] for h in heap) if heap else None,
+                   "heap_committed_max_mb": max(h[1] for h in heap) if heap else None}
+    sink = read(os.path.join(out, "sink-stats.json"))
+    s["sink_posts"] = json.loads(sink).get("posts") if sink else None
+    s["dead_letters"] = (read(os.path.join(out, "db-dead-letters.tsv"), "") or "").strip()
+    s["hub_warnings"] = (read(os.path.join(out, "hub-warn-count.txt"), "") or "").strip()
+
+    # ---- database work per ticket (pg_stat_database deltas over the load phases)
+    cnt = tsv(os.path.join(out, "db-counters.tsv"))
+    if len(cnt) >= 3:
+        keys = cnt[0]
+        data = cnt[1:]
+        a = dict(zip(keys, map(fnum, data[1] if len(data) >= 3 else data[0])))  # after the pre-warm when there was one
+        b = dict(zip(keys, map(fnum, data[-1])))
+        n = (b["tickets"] or 0) - (a["tickets"] or 0)
+        if n > 0:
+            s["db_per_ticket"] = {k: (b[k] - a[k]) / n for k in keys if k not in ("epoch", "tickets")
+                                  and a.get(k) is not None and b.get(k) is not None}
+            s["db_per_ticket"]["tickets"] = n
+
+    # ---- dead-lettering in the log: under load, and while the hub shut down
+    hub_log = read(os.path.join(out, "hub.log"))
+    if hub_log is None and os.path.exists(os.path.join(out, "hub.log.gz")):
+        import gzip
+        with gzip.open(os.path.join(out, "hub.log.gz"), "rt", encoding="utf-8", errors="replace") as f:
+            hub_log = f.read()
+    hub_log = hub_log or ""
+    cut = hub_log.find("is shutting down")
+    exhausted = [m.start() for m in re.finditer(r"DeadLetterChannel.*On delivery attempt: 4 caught", hub_log)]
+    s["dead_lettered_in_log"] = {"before_shutdown": sum(1 for x in exhausted if cut < 0 or x < cut),
+                                 "during_shutdown": sum(1 for x in exhausted if 0 <= cut < x)}
+    s["hub_exit_status"] = (read(os.path.join(out, "hub-exit-status.txt"), "") or "").strip() or None
+
+    # ---- the end-to-end wait: no HTTP load, the pipeline works off the backlog
+    drains = []
+    for row in tsv(os.path.join(out, "drain-cpu.tsv"))[1:]:
+        if len(row) >= 6:
+            t0, t1 = float(row[1]), float(row[2])
+            ev = {k: sum(n for sec, n in per_sec[k].items() if t0 <= sec < t1) for k in ("RECEIVED", "DISPATCHED", "DELIVERED")}
+            drains.append({"label": row[0], "seconds": t1 - t0, "hub_cpu_s": fnum(row[3]), "hub_pg_cpu_s": fnum(row[4]),
+                           "machine_busy_cpu_s": fnum(row[5]), "events": ev})
+    s["drains"] = drains
+
+
+    # ---- markdown
+    p = print
+    p(f"# Hotline Hub intake benchmark — {os.path.basename(out.rstrip('/'))}\n")
+    p(f"- machine: {machine.get('host_nproc', '?')} CPUs ({machine.get('cpu_model', '?')}), {machine.get('mem_total', '?')}, "
+      f"{machine.get('os', '?')}")
+    p(f"- java: {machine.get('java', '?')}")
+    p(f"- hub commit {machine.get('hub_commit', '?')}; {machine.get('hub database', '')}")
+    p(f"- load average at start: {machine.get('loadavg_at_start', '?')}\n")
+    p("## Raw ceilings (same run)\n")
+    p("| ceiling | result |\n|---|---|")
+    p(f"| pgbench one-row INSERT, 8 clients, standalone PostgreSQL | {fmt(pg_tps)} tx/s (latency avg {fmt(pg_lat, 2)} ms) |")
+    p(f"| pgbench one-row INSERT, 8 clients, the hub's embedded PostgreSQL (idle hub) | {fmt(pge_tps)} tx/s (latency avg {fmt(pge_lat, 2)} ms) |")
+    if art:
+        p(f"| artemis perf client, persistent 1 KiB, send+receive | {fmt(art['send_receive_per_s'])} msg/s "
+          f"(sent {fmt(art['sent_per_s'])}/s, received {fmt(art['received_per_s'])}/s, send p50 {art['send_time_p50_us']} µs, p99 {art['send_time_p99_us']} µs) |")
+    else:
+        p("| artemis perf client | n/a |")
+    p(f"| **lower ceiling** | **{fmt(lower)}/s** |\n")
+
+    p("## Intake acknowledgement (POST /report, JSON, 202 after the durable enqueue)\n")
+    p("| run | offered/s | accepted/s | errors | p50 ms | p90 ms | p99 ms | max ms | hub CPU | machine busy |")
+    p("|---|---|---|---|---|---|---|---|---|---|")
+    for r in runs:
+        if r.get("type") != "run" or r.get("label") == "prewarm":
+            continue
+        lat = r.get("latency_ms", {})
+        ph = next((x for x in phases if x["label"] == r["label"]), None)
+        cpu = "n/a"
+        busy = "n/a"
+        if ph and ph["hub_cpu_s"] is not None:
+            secs = ph["end"] - ph["start"]
+            cpu = f"{100 * ph['hub_cpu_s'] / secs:.0f} %"
+        if ph and ph["machine_busy_pct"] is not None:
+            busy = f"{ph['machine_busy_pct']:.0f} %"
+        errs = ", ".join(f"{k}: {v}" for k, v in r.get("outcomes", {}).items() if k != "202") or "0"
+        if r.get("latency_is_lower_bound"):
+            errs += " (latencies are lower bounds)"
+        p(f"| {r['label']} | {fmt(r.get('offered_per_s'))} | {fmt(r.get('accepted_per_s'))} | {errs} | "
+          f"{fmt(lat.get('p50'), 1)} | {fmt(lat.get('p90'), 1)} | {fmt(lat.get('p99'), 1)} | {fmt(lat.get('max'), 1)} | {cpu} | {busy} |")
+    for r in runs:
+        if r.get("type") == "step-summary":
+            p(f"\nStep search: max sustainable rate {fmt(r.get('max_sustainable_rate'))}/s "
+              f"(first failing step {r.get('first_unsustainable_rate')}, p99 bound {r.get('slo_p99_ms')} ms)")
+    pw = next((r for r in runs if r.get("label") == "prewarm"), None)
+    if pw:
+        p(f"\n(pre-warm, not a result: closed loop 2 clients, {fmt(pw.get('accepted_per_s'))}/s, p50 {fmt(pw['latency_ms'].get('p50'), 1)} ms)")
+    p("\nhub CPU = CPU time of the hub process (not its PostgreSQL) over the phase's wall time incl. warm-up; 200 % = both cores.\n")
+    if any(ph.get("machine_busy_cpu_s") is not None for ph in phases):
+        p("Where the machine's CPU went during each run (CPU seconds, warm-up and drain of open requests included):\n")
+        p("| run | wall s | hub JVM | hub's PostgreSQL | load generator | partner sink | everything else on the machine |")
+        p("|---|---|---|---|---|---|---|")
+        for ph in phases:
+            r = next((x for x in runs if x.get("label") == ph["label"]), {})
+            client = r.get("client_cpu_s")
+            parts = [ph.get("hub_cpu_s"), ph.get("hub_pg_cpu_s"), client, ph.get("sink_cpu_s")]
+            busy = ph.get("machine_busy_cpu_s")
+            others = busy - sum(x for x in parts if x is not None) if busy is not None else None
+            p(f"| {ph['label']} | {ph['end'] - ph['start']:.0f} | {fmt(ph.get('hub_cpu_s'), 1)} | {fmt(ph.get('hub_pg_cpu_s'), 1)} | "
+              f"{fmt(client, 1)} | {fmt(ph.get('sink_cpu_s'), 1)} | {fmt(others, 1)} |")
+        p("")
+
+    p("## End to end (contact → ticket → dispatched → webhook delivered)\n")
+    p("| tickets of run | tickets | completed | dispatched | triage | still RECEIVED | completed/s (first receipt → last completion) | to ticket p50/p99 s | to dispatch p50/p99 s | to delivery p50/p99 s |")
+    p("|---|---|---|---|---|---|---|---|---|---|")
+    for row in e2e:
+        def pp(d):
+            return f"{fmt(d['p50'], 2)} / {fmt(d['p99'], 2)}"
+        p(f"| {row['label']} | {row['tickets']} | {row['completed']} | {row['dispatched']} | {row['triage']} | {row['still_received']} | "
+          f"{fmt(row.get('completed_per_s'), 1)} | {pp(row['to_ticket_s'])} | {pp(row['to_dispatch_s'])} | {pp(row['to_delivery_s'])} |")
+    p("\ncompleted/s counts the run's tickets over the time from its first receipt to its last completion (backlog from"
+      " earlier runs and the bounded wait included); a run whose tickets are not all completed is cut at the end of the wait.\n")
+    p("Stage capacity: best 10-second rate of each stage while it had work (timeline events in the database; a saturated stage"
+      " shows its capacity here):\n")
+    for kind in ("RECEIVED", "DISPATCHED", "DELIVERED", "TRIAGE"):
+        if kind in stages:
+            p(f"- {kind} ({ {'RECEIVED': 'intake route: contact → ticket committed', 'DISPATCHED': 'dispatch route: assignment offered', 'DELIVERED': 'webhook delivered', 'TRIAGE': 'to triage'}[kind] }): "
+              f"best {fmt(stages[kind]['best_10s_per_s'], 1)}/s, total {stages[kind]['total']}")
+    p(f"- webhook posts received by the sink: {s['sink_posts']}; dead letters in the database at the end of load: "
+      f"{s['dead_letters'] or 'n/a'}; messages dead-lettered per hub.log: {s['dead_lettered_in_log']['before_shutdown']} under load, "
+      f"{s['dead_lettered_in_log']['during_shutdown']} while the hub shut down; WARN lines in hub.log: {s['hub_warnings']}")
+    if s["hub_exit_status"]:
+        p(f"- **the hub exited during the run (status {s['hub_exit_status']})**: later phases are missing")
+    for d in drains:
+        if d["label"] != "e2e" or d["seconds"] <= 0:
+            continue
+        ev = d["events"]
+        cpu = (d["hub_cpu_s"] or 0) + (d["hub_pg_cpu_s"] or 0)
+        p(f"- end-to-end wait ({d['seconds']:.0f} s, no HTTP load): tickets committed {ev['RECEIVED']}, dispatched {ev['DISPATCHED']}, "
+          f"delivered {ev['DELIVERED']}; hub JVM {fmt(d['hub_cpu_s'], 1)} + its PostgreSQL {fmt(d['hub_pg_cpu_s'], 1)} CPU-s "
+          f"(machine busy {fmt(d['machine_busy_cpu_s'], 1)} of {2 * d['seconds']:.0f} CPU-s)"
+          + (f"; so one ticket through intake route + dispatch + delivery costs between {1000 * cpu / max(ev['RECEIVED'], ev['DISPATCHED']):.0f} and "
+             f"{1000 * cpu / min(ev['RECEIVED'], ev['DISPATCHED']):.0f} CPU-ms of hub JVM + PostgreSQL (bounds from the stage counts)"
+             if min(ev['RECEIVED'], ev['DISPATCHED']) > 0 else ""))
+        if min(ev['RECEIVED'], ev['DISPATCHED']) > 0:
+            s["pipeline_cpu_ms_per_ticket"] = [1000 * cpu / max(ev['RECEIVED'], ev['DISPATCHED']),
+                                               1000 * cpu / min(ev['RECEIVED'], ev['DISPATCHED'])]
+    dpt = s.get("db_per_ticket")
+    if dpt:
+        p(f"- database work per ticket over the load phases ({int(dpt['tickets'])} tickets): {dpt['xact_commit']:.1f} commits, "
+          f"{dpt['tup_inserted']:.1f} rows inserted, {dpt['tup_updated']:.1f} updated, {dpt['idx_scan'] + dpt['seq_scan']:.1f} table scans "
+          f"({dpt['seq_scan']:.1f} sequential), {dpt['wal_bytes'] / 1024:.1f} KiB WAL")
+    p("")
+
+    m = s["memory"]
+    p("## Memory (P7)\n")
+    p(f"- hub RSS at the end {fmt(m['rss_end_mb'])} MB, peak (VmHWM) {fmt(m['rss_hwm_mb'])} MB; "
+      f"GC pauses {m['gc_pauses']}, longest {fmt(m['gc_pause_max_ms'], 1)} ms; heap after GC at most {fmt(m['heap_after_gc_max_mb'])} MB, "
+      f"committed heap up to {fmt(m['heap_committed_max_mb'])} MB (default JVM ergonomics unless BENCH_HUB_JAVA_OPTS sets -Xmx)\n")
+
+    p("## Against the targets\n")
+    closed = [r for r in runs if r.get("mode") == "closed"]
+    best_ack = max((r.get("accepted_per_s", 0) for r in runs if r.get("type") == "run" and r.get("label") != "prewarm"),
+                   default=None)
+    stage_rates = [stages[k]["best_10s_per_s"] for k in ("RECEIVED", "DISPATCHED") if k in stages]
+    best_e2e = min([best_ack or 0] + stage_rates) if stage_rates else None
+    s["carried_through_per_s"] = best_e2e
+    p("| target | goal | measured |\n|---|---|---|")
+    p(f"| P1 accepted intakes/s carried to a dispatched ticket | ≥ 2,000/s | acks: best {fmt(best_ack)}/s; carried through "
+      f"(slowest of ack, ticket and dispatch stage): {fmt(best_e2e, 1)}/s |")
+    for r in runs:
+        if r.get("mode") == "fixed":
+            lat = r["latency_ms"]
+            p(f"| P2 ack latency (goal measured at 1,000/s) | p50 ≤ 5, p99 ≤ 50, max < 1,000 ms | at {fmt(r.get('target_rate'))}/s: "
+              f"p50 {fmt(lat['p50'], 1)}, p99 {fmt(lat['p99'], 1)}, max {fmt(lat['max'], 1)} ms |")
+    if lower:
+        p(f"| P4 hub carried-through/s ÷ lower ceiling | ≥ 25 % | {fmt(100 * (best_e2e or 0) / lower, 2)} % "
+          f"(acks alone: {fmt(100 * (best_ack or 0) / lower, 2)} %) |")
+    p(f"| P7 memory | RSS ≤ 768 MB, GC pause ≤ 200 ms | peak RSS {fmt(m['rss_hwm_mb'])} MB, longest pause {fmt(m['gc_pause_max_ms'], 1)} ms |")
+
+    with open(os.path.join(out, "summary.json"), "w", encoding="utf-8") as f:
+        json.dump(s, f, indent=1, default=str)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    main(sys.argv[1])
