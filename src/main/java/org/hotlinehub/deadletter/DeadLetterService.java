@@ -57,7 +57,7 @@ public class DeadLetterService implements DeadLetters {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<DeadLetter> list(boolean includeReplayed, int offset, int limit) {
         return repository.page(includeReplayed, offset, limit).stream().map(DeadLetterEntity::toModel).toList();
     }

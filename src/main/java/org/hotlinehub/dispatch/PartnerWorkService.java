@@ -52,7 +52,7 @@ public class PartnerWorkService implements PartnerWork {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<String> authenticate(String apiKey) {
         if (apiKey == null || apiKey.isBlank()) {
             return Optional.empty();

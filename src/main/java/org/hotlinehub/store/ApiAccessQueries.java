@@ -32,7 +32,7 @@ public class ApiAccessQueries implements ApiAccess {
     ApiClientRepository clients;
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<Caller> user(String username, String password) {
         if (username == null || password == null) {
             return Optional.empty();
@@ -44,7 +44,7 @@ public class ApiAccessQueries implements ApiAccess {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<Caller> apiClient(String apiKey) {
         if (apiKey == null || apiKey.isBlank()) {
             return Optional.empty();

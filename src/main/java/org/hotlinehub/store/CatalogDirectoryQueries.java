@@ -12,19 +12,24 @@ import org.hotlinehub.model.Urgency;
 import org.hotlinehub.model.port.CatalogDirectory;
 
 @ApplicationScoped
+/*
+ * Reads run in their own short transaction (not SUPPORTS): outside one, the request's session would keep its
+ * connection until the request ends, and an edge that then reserves a reference needs a second connection — under
+ * load every pool connection was held by a request waiting for another (seen by the intake benchmark).
+ */
 public class CatalogDirectoryQueries implements CatalogDirectory {
 
     @Inject
     CatalogRepository catalog;
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<CatalogItem> activeItems() {
         return catalog.active().stream().map(CatalogDirectoryQueries::toItem).toList();
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<CatalogItem> find(String code) {
         return catalog.findByCode(code).filter(e -> e.active).map(CatalogDirectoryQueries::toItem);
     }

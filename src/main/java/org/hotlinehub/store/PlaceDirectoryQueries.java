@@ -18,13 +18,13 @@ public class PlaceDirectoryQueries implements PlaceDirectory {
     PlaceRepository places;
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<PlaceItem> compounds() {
         return places.activeOfType(PlaceType.COMPOUND.code()).stream().map(PlaceDirectoryQueries::toItem).toList();
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<PlaceItem> find(String code) {
         return places.findByCode(code).filter(p -> p.active).map(PlaceDirectoryQueries::toItem);
     }

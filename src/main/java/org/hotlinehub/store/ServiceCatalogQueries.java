@@ -27,13 +27,13 @@ public class ServiceCatalogQueries implements ServiceCatalog {
     ObjectMapper json;
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<ServiceDefinition> services() {
         return catalog.active().stream().map(this::toDefinition).toList();
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<ServiceDefinition> service(String code) {
         return catalog.findByCode(code).filter(e -> e.active).map(this::toDefinition);
     }

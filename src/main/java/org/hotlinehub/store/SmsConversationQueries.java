@@ -19,7 +19,7 @@ public class SmsConversationQueries implements SmsConversations {
     EntityManager em;
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<Decision> decided(String messageSid) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
@@ -44,7 +44,7 @@ public class SmsConversationQueries implements SmsConversations {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<Conversation> conversation(String phone) {
         @SuppressWarnings("unchecked")
         List<Object[]> tickets = em.createNativeQuery("select t.reference, t.status,"
@@ -67,7 +67,7 @@ public class SmsConversationQueries implements SmsConversations {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<String> partnerByPhone(String phone) {
         @SuppressWarnings("unchecked")
         List<Object> codes = em.createNativeQuery(

@@ -119,7 +119,7 @@ public class SmsOutboxQueries implements SmsOutbox {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<OutboundSms> list(Optional<OutboundSmsStatus> status, int offset, int limit) {
         var query = status.isPresent()
                 ? messages.find("status = ?1 order by createdAt desc, id desc", status.get())

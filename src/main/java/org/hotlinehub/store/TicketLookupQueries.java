@@ -22,7 +22,7 @@ public class TicketLookupQueries implements TicketLookup {
     TimelineRepository timeline;
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<TicketView> findForResident(String reference, String phone) {
         Optional<String> normalized = PhoneNumbers.normalize(phone);
         if (normalized.isEmpty() || reference == null) {

@@ -126,7 +126,7 @@ public class TicketSearchQueries implements TicketSearch {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<TicketDetail> detail(String reference) {
         return tickets.findByReferenceOrAlias(reference).map(t -> new TicketDetail(t.reference, t.status, t.channel,
                 t.priority, t.category == null ? null : t.category.code, t.category == null ? null : t.category.nameZh,
