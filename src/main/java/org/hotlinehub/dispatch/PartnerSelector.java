@@ -51,9 +51,7 @@ public class PartnerSelector {
                         || !(candidate.services.isEmpty() || candidate.services.contains(category.code))) {
                     continue;
                 }
-                PlaceEntity area = candidate.areas.stream().filter(a -> chainIds.contains(a.id))
-                        .min((a, b) -> Integer.compare(chainIds.indexOf(a.id), chainIds.indexOf(b.id)))
-                        .orElseThrow();
+                PlaceEntity area = PartnerRepository.nearestArea(candidate, chainIds);
                 return Optional.of(Choice.partner(candidate, reason(category, place, area, candidate, types, i)));
             }
         }

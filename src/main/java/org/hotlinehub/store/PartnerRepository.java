@@ -1,6 +1,6 @@
 package org.hotlinehub.store;
 
-import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,15 +37,16 @@ public class PartnerRepository implements PanacheRepository<PartnerEntity> {
                 .getResultList();
         found = new java.util.ArrayList<>(found);
         found.sort((a, b) -> {
-            int byDistance = Integer.compare(nearest(a.areas, placeIdsNearestFirst),
-                    nearest(b.areas, placeIdsNearestFirst));
+            int byDistance = Integer.compare(placeIdsNearestFirst.indexOf(nearestArea(a, placeIdsNearestFirst).id),
+                    placeIdsNearestFirst.indexOf(nearestArea(b, placeIdsNearestFirst).id));
             return byDistance != 0 ? byDistance : a.code.compareTo(b.code);
         });
         return found;
     }
 
-    private static int nearest(Collection<PlaceEntity> areas, List<Long> placeIdsNearestFirst) {
-        return areas.stream().mapToInt(a -> placeIdsNearestFirst.indexOf(a.id)).filter(i -> i >= 0).min()
-                .orElse(Integer.MAX_VALUE);
+    /** The partner's area that is nearest the place whose chain (itself first, then its ancestors) is given. */
+    public static PlaceEntity nearestArea(PartnerEntity partner, List<Long> placeIdsNearestFirst) {
+        return partner.areas.stream().filter(a -> placeIdsNearestFirst.contains(a.id))
+                .min(Comparator.comparingInt(a -> placeIdsNearestFirst.indexOf(a.id))).orElseThrow();
     }
 }
