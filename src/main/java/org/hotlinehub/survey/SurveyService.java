@@ -1,24 +1,25 @@
 package org.hotlinehub.survey;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.hotlinehub.model.Channel;
-import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.SurveyResult;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
-import org.hotlinehub.model.port.SmsOutbox;
+import org.hotlinehub.model.port.SurveyAsker;
 import org.hotlinehub.store.TicketEntity;
 import org.hotlinehub.store.TimelineRepository;
 import org.jboss.logging.Logger;
 
 /**
  * Asks the resident whether a resolved ticket was solved, and applies the answer: satisfied, basically satisfied or
- * dissatisfied close the ticket with that result; not solved reopens it. Residents who wrote by SMS are asked by SMS;
- * the other channels' call-back comes with their own issues. Runs in the caller's transaction.
+ * dissatisfied close the ticket with that result; not solved reopens it. The question goes out through the
+ * {@link SurveyAsker} of the resident's channel. Runs in the caller's transaction.
  */
 @ApplicationScoped
 public class SurveyService {
@@ -27,23 +28,35 @@ public class SurveyService {
     static final String ACTOR = "hub:survey";
 
     @Inject
-    SmsOutbox sms;
+    Instance<SurveyAsker> askers;
     @Inject
     TimelineRepository timeline;
 
-    /** After resolution: queues the survey question (once per resolution) and marks the ticket as awaiting it. */
+    /**
+     * After resolution: asks the resident on the channel they used when it can reach them, otherwise by SMS when they
+     * gave a phone number (once per resolution), and marks the ticket as awaiting the answer. Nobody to ask: nothing.
+     */
     public void ask(TicketEntity ticket) {
-        if (ticket.channel != Channel.SMS || ticket.resident == null || ticket.resident.phone == null) {
+        if (ticket.resident == null) {
             return;
         }
         Instant now = Instant.now();
+        SurveyAsker.Question question = new SurveyAsker.Question(
+                "survey-" + ticket.reference + "-" + now.toEpochMilli(),
+                ticket.reference, ticket.resident.id, ticket.resident.phone, ticket.language);
+        Optional<SurveyAsker> asker = askerFor(ticket.channel, question).or(() -> askerFor(Channel.SMS, question));
+        if (asker.isEmpty()) {
+            return;
+        }
         ticket.surveyRequestedAt = now;
         ticket.surveyResult = null;
         ticket.surveyAnsweredAt = null;
-        boolean english = "en".equals(ticket.language);
-        sms.enqueue("survey-" + ticket.reference + "-" + now.toEpochMilli(), ticket.resident.phone,
-                ResidentTexts.surveyQuestion(ticket.reference, english), "survey", ticket.reference);
-        timeline.record(ticket.id, TimelineKind.SURVEY_REQUESTED, ACTOR, Channel.SMS, "survey question sent by SMS");
+        String what = asker.get().ask(question);
+        timeline.record(ticket.id, TimelineKind.SURVEY_REQUESTED, ACTOR, asker.get().channel(), what);
+    }
+
+    private Optional<SurveyAsker> askerFor(Channel channel, SurveyAsker.Question question) {
+        return askers.stream().filter(a -> a.channel() == channel && a.canReach(question)).findFirst();
     }
 
     /** The resident's answer; an answer to a ticket that is no longer resolved is kept on the timeline only. */
