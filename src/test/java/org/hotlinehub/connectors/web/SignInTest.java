@@ -104,7 +104,8 @@ class SignInTest {
                 + " AND locked_until > now() + interval '14 minutes'"));
         assertEquals(1L,
                 sql.count("SELECT count(*) FROM audit_log WHERE actor = 'test-lockout' AND action = 'user.locked'"
-                        + " AND at > now() - interval '1 minute'"));
+                        + " AND at > now() - interval '1 minute'"),
+                () -> "audit log: " + sql.column("SELECT actor || ' ' || action || ' ' || at FROM audit_log"));
         signIn("test-lockout", "right-password-1").then().statusCode(302).header("Location", endsWith("error=1"));
         given().auth().preemptive().basic("test-lockout", "right-password-1").get("/api/v1/tickets").then()
                 .statusCode(401);
