@@ -6,7 +6,7 @@
 -- A resident who only ever wrote on WeChat has an openid and no phone yet (until they bind one).
 ALTER TABLE resident ALTER COLUMN phone DROP NOT NULL;
 
--- dedupe_key: "msg:<MsgId>" for ordinary messages, "ev:<FromUserName>:<CreateTime>" for events (protocols.md B.4).
+-- dedupe_key: "msg:<MsgId>" for ordinary messages, "ev:<FromUserName>:<CreateTime>:<Event>[:<EventKey>]" for events (protocols.md B.4).
 -- contact_json: the InboundContact to put on hub.intake (null when the push was no contact, e.g. a status query);
 -- submitted: it reached the intake queue; reply_async: WeChat was answered `success` and the reply goes out as a
 -- customer-service message.

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * One push from WeChat after its signature (and decryption) checked out, with the fields of protocols.md B.3 that the
  * hub uses. {@link #dedupeKey()} is WeChat's retry identity: the MsgId of an ordinary message, sender and CreateTime
- * of an event.
+ * (with the event and its key) of an event.
  */
 record WechatMessage(
         String account,
@@ -32,7 +32,10 @@ record WechatMessage(
     static final int MAX_CONTENT = 2048;
 
     String dedupeKey() {
-        return msgId != null ? "msg:" + msgId : "ev:" + openid + ":" + createTime;
+        // WxJava adds the event and its key, so a subscribe and a menu click in the same second stay two events.
+        return msgId != null
+                ? "msg:" + msgId
+                : "ev:" + openid + ":" + createTime + ":" + event + (eventKey == null ? "" : ":" + eventKey);
     }
 
     /** @throws WechatCrypto.InvalidMessageException (400) when a field WeChat always sends is missing or malformed */

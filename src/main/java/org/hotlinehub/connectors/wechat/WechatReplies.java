@@ -31,6 +31,8 @@ import org.jboss.logging.Logger;
 public class WechatReplies {
 
     private static final Logger LOG = Logger.getLogger(WechatReplies.class);
+    /** After the budget, how long to wait for the decision to be stored before answering 503 instead of success. */
+    static final Duration GRACE = Duration.ofMillis(500);
 
     @Inject
     WechatConversation conversation;
@@ -90,7 +92,7 @@ public class WechatReplies {
     }
 
     private Answer late(WechatMessage m, Future<String> reply) {
-        boolean stored = conversations.decided(m.dedupeKey()).isPresent();
+        boolean stored = stored(m.dedupeKey());
         if (stored) {
             conversations.markAsync(m.dedupeKey());
         }
@@ -98,6 +100,25 @@ public class WechatReplies {
         LOG.infof("WeChat push %s from %s not answered within %s: %s", m.dedupeKey(), Masks.openid(m.openid()),
                 budget, stored ? "success now, reply by customer-service message" : "503, not stored yet");
         return new Answer(null, !stored);
+    }
+
+    /** Whether the push's decision is durable, waiting up to {@link #GRACE} for it (within WeChat's 5 s). */
+    private boolean stored(String dedupeKey) {
+        long until = System.nanoTime() + GRACE.toNanos();
+        while (true) {
+            if (conversations.decided(dedupeKey).isPresent()) {
+                return true;
+            }
+            if (System.nanoTime() > until) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 
     /** Once the late answer is ready: retries are answered success, and the reply goes out by the outbox. */
