@@ -42,9 +42,7 @@ import org.jboss.logging.Logger;
  * menu click, or a survey answer, a follow-up to the open ticket or a new request, which intake then applies from the
  * durable queue. Locations and photos go to the open ticket, or wait as a draft for the next request. The decision is
  * stored per push (MsgId, or sender and time for events) before anything is answered, so WeChat's retries get the
- * same answer and one ticket.
- *
- * @return from {@link #answer}: the text to reply, or null for {@code success} (nothing to say now)
+ * same answer and one ticket. {@link #answer} returns the text to reply, or null for {@code success}.
  */
 @ApplicationScoped
 public class WechatConversation {

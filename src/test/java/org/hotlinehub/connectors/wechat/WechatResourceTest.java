@@ -91,15 +91,12 @@ class WechatResourceTest {
         assertEquals(1L, sql.count("select count(*) from ticket t join resident r on r.id = t.resident_id"
                 + " where r.wechat_openid = ?", openid));
 
-        assertEquals("工单" + ref + "（物业报修）当前状态：" + statusZh(ref) + "。",
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DISPATCHED".equals(sql.one(
+                "select status from ticket where reference = ?", ref)));
+        assertEquals("工单" + ref + "（物业报修）当前状态：已派单。",
                 Pushes.content(Pushes.post(Pushes.text(openid, Pushes.msgId(), "查询 " + ref))));
         assertEquals("没有找到您在本公众号提交的工单" + ref + "，请核对编号。",
                 Pushes.content(Pushes.post(Pushes.text(Pushes.openid(), Pushes.msgId(), "查询 " + ref))));
-    }
-
-    private String statusZh(String ref) {
-        return org.hotlinehub.model.ResidentTexts.statusZh(org.hotlinehub.model.TicketStatus.valueOf(
-                (String) sql.one("select status from ticket where reference = ?", ref)));
     }
 
     @Test
