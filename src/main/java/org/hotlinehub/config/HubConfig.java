@@ -168,5 +168,19 @@ public interface HubConfig {
 
         @WithDefault("https://api.weixin.qq.com")
         String apiBaseUrl();
+
+        /**
+         * How long a push may take before WeChat is answered {@code success} and the reply follows as a customer-service
+         * message (WeChat gives up after 5 s).
+         */
+        @WithDefault("4s")
+        Duration replyBudget();
+
+        /** The account's status-notification template (模板消息), used outside the 48-hour customer-service window. */
+        Optional<String> templateId();
+
+        /** Fetch the token from {@code /cgi-bin/stable_token}, which does not invalidate tokens others hold. */
+        @WithDefault("false")
+        boolean stableToken();
     }
 }

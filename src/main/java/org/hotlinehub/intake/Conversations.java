@@ -76,6 +76,11 @@ public class Conversations {
                 : text);
         IntakeService.storeAttachments(ticket.id, contact.attachments());
         ticket.updatedAt = Instant.now();
+        if (contact.lat() != null && contact.lon() != null && ticket.lat == null) {
+            // A location shared after the request (WeChat): the ticket's point, and below its place if it had none.
+            ticket.lat = contact.lat();
+            ticket.lon = contact.lon();
+        }
         if (ticket.status != TicketStatus.TRIAGE || text.isEmpty()) {
             return Optional.empty();
         }
@@ -90,8 +95,8 @@ public class Conversations {
         }
         if (ticket.place == null) {
             InboundContact answer = new InboundContact(contact.channel(), contact.externalId(), ticket.reference,
-                    contact.receivedAt(), contact.phone(), null, text, ticket.language, null, null, text, null, null,
-                    null);
+                    contact.receivedAt(), contact.phone(), null, text, ticket.language, null, null, text,
+                    contact.lat(), contact.lon(), null);
             locator.locate(answer, ticket.resident).ifPresent(location -> {
                 ticket.place = location.place();
                 timeline.record(ticket.id, TimelineKind.LOCATED, IntakeService.ACTOR, null, location.place().type

@@ -107,8 +107,9 @@ public class IntakeService {
         InboundContactEntity row = contacts.findById(contactId.get());
         row.ticketId = ticket.id;
         row.residentId = resident == null ? null : resident.id;
-        LOG.infof("ticket %s from %s (%s), %s", ticket.reference, contact.channel(), Masks.phone(contact.phone()),
-                ticket.status);
+        LOG.infof("ticket %s from %s (%s), %s", ticket.reference, contact.channel(), contact.phone() != null
+                ? Masks.phone(contact.phone())
+                : Masks.openid(contact.wechatOpenid()), ticket.status);
         return new TicketCreated(ticket.id, ticket.reference, ticket.status == TicketStatus.TRIAGE, Instant.now());
     }
 

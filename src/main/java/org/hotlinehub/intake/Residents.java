@@ -8,8 +8,9 @@ import org.hotlinehub.store.ResidentEntity;
 import org.hotlinehub.store.ResidentRepository;
 
 /**
- * Links a contact to the resident's profile by phone, creating a profile the first time a number is seen; a contact
- * without a phone has no resident.
+ * Links a contact to the resident's profile by phone, or for WeChat by openid (a resident who bound their phone has
+ * both, so their calls, texts and WeChat messages meet in one profile), creating a profile the first time a number or
+ * openid is seen; a contact with neither has no resident.
  */
 @ApplicationScoped
 public class Residents {
@@ -19,6 +20,15 @@ public class Residents {
 
     /** @return null for a contact without a phone number (Open311 makes it optional): the ticket has no resident */
     public ResidentEntity forContact(InboundContact contact) {
+        if (contact.wechatOpenid() != null && !contact.wechatOpenid().isBlank()) {
+            return residents.findByWechatOpenid(contact.wechatOpenid()).orElseGet(() -> {
+                ResidentEntity r = new ResidentEntity();
+                r.wechatOpenid = contact.wechatOpenid();
+                r.language = contact.language() == null ? "zh" : contact.language();
+                residents.persist(r);
+                return r;
+            });
+        }
         if (contact.phone() == null || contact.phone().isBlank()) {
             return null;
         }

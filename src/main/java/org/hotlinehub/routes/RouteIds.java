@@ -12,6 +12,9 @@ public final class RouteIds {
     public static final String PARTNER_REPLIES = "partner-replies";
     public static final String DEAD_LETTER = "deadletter-store";
     public static final String SMS_OUTBOUND = "sms-outbound";
+    public static final String WECHAT_OUTBOUND = "wechat-outbound";
+    public static final String WECHAT_NOTICES = "wechat-notices";
+    public static final String WECHAT_RESUBMIT = "wechat-resubmit";
 
     private RouteIds() {
     }

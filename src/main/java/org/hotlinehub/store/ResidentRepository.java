@@ -12,4 +12,8 @@ public class ResidentRepository implements PanacheRepository<ResidentEntity> {
     public Optional<ResidentEntity> findByPhone(String phone) {
         return find("phone", phone).firstResultOptional();
     }
+
+    public Optional<ResidentEntity> findByWechatOpenid(String openid) {
+        return find("wechatOpenid", openid).firstResultOptional();
+    }
 }

@@ -29,7 +29,8 @@ public class TicketLookupQueries implements TicketLookup {
             return Optional.empty();
         }
         return tickets.findByReferenceOrAlias(reference.strip())
-                .filter(t -> t.resident != null && samePhone(t.resident.phone, normalized.get()))
+                .filter(t -> t.resident != null && t.resident.phone != null
+                        && samePhone(t.resident.phone, normalized.get()))
                 .map(t -> new TicketView(t.reference, t.status,
                         t.category == null ? null : t.category.nameZh,
                         t.category == null ? null : t.category.nameEn,

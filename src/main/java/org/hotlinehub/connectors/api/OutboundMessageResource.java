@@ -19,16 +19,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.OutboundSms;
 import org.hotlinehub.model.OutboundSmsStatus;
+import org.hotlinehub.model.OutboundWechat;
+import org.hotlinehub.model.OutboundWechatStatus;
 import org.hotlinehub.model.port.SmsOutbox;
+import org.hotlinehub.model.port.WechatOutbox;
 
 @Path("/api/v1/outbound-messages")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Outbound messages", description = "Text messages the hub sent, or recorded without sending in sandbox mode")
+@Tag(name = "Outbound messages", description = "Text and WeChat messages the hub sent, or recorded without sending in sandbox mode")
 @RolesAllowed({Caller.OPERATOR, Caller.SUPERVISOR, Caller.ADMIN})
 public class OutboundMessageResource {
 
     @Inject
     SmsOutbox outbox;
+    @Inject
+    WechatOutbox wechat;
 
     @GET
     @Operation(summary = "List outbound SMS, newest first; filter by status (pending, sent, sandbox, blocked, failed)")
@@ -39,6 +44,28 @@ public class OutboundMessageResource {
             throw new BadRequestException("offset must be >= 0 and limit between 1 and 500");
         }
         return outbox.list(parseStatus(status), offset, limit);
+    }
+
+    @GET
+    @Path("/wechat")
+    @Operation(summary = "List outbound WeChat messages (customer-service and template), newest first, openids masked;"
+            + " filter by status (pending, sent, sandbox, failed)")
+    public List<OutboundWechat> wechat(@QueryParam("status") String status,
+            @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (offset < 0 || limit < 1 || limit > 500) {
+            throw new BadRequestException("offset must be >= 0 and limit between 1 and 500");
+        }
+        Optional<OutboundWechatStatus> wanted = Optional.empty();
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = Optional.of(OutboundWechatStatus.valueOf(status.strip().toUpperCase()));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("unknown status '" + status + "'; use one of "
+                        + Arrays.stream(OutboundWechatStatus.values()).map(s -> s.name().toLowerCase()).toList());
+            }
+        }
+        return wechat.list(wanted, offset, limit).stream().map(OutboundWechat::masked).toList();
     }
 
     private static Optional<OutboundSmsStatus> parseStatus(String status) {

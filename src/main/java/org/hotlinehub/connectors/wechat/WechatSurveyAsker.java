@@ -1,0 +1,47 @@
+package org.hotlinehub.connectors.wechat;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.ResidentTexts;
+import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.port.SurveyAsker;
+import org.hotlinehub.model.port.WechatFollowers;
+import org.hotlinehub.model.port.WechatOutbox;
+
+/**
+ * The call-back question on WeChat, for residents who follow the account: a customer-service message (a template
+ * message saying the request is resolved when the 48-hour window has closed), answered 1–4 like SMS.
+ */
+@ApplicationScoped
+public class WechatSurveyAsker implements SurveyAsker {
+
+    @Inject
+    WechatFollowers followers;
+    @Inject
+    WechatOutbox outbox;
+
+    @Override
+    public Channel channel() {
+        return Channel.WECHAT;
+    }
+
+    @Override
+    public boolean canReach(Question question) {
+        return followers.openidOf(question.residentId()).isPresent();
+    }
+
+    @Override
+    public String ask(Question question) {
+        String openid = followers.openidOf(question.residentId()).orElseThrow();
+        outbox.enqueue(question.idempotencyKey(), openid,
+                ResidentTexts.surveyQuestion(question.ticketReference(), question.english()),
+                WechatSender.templateData(question.ticketReference(), ResidentTexts.statusZh(TicketStatus.RESOLVED),
+                        Instant.now()),
+                "survey", question.ticketReference());
+        return "survey question sent by WeChat";
+    }
+}

@@ -1,0 +1,60 @@
+package org.hotlinehub.model.port;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.hotlinehub.model.OutboundWechat;
+import org.hotlinehub.model.OutboundWechatStatus;
+
+/**
+ * Outbound WeChat messages: written in the caller's transaction, sent later by the WeChat connector. A message starts
+ * as a customer-service message (客服消息); one that carries template data may be sent as a template message (模板消息)
+ * instead when the resident's 48-hour window is closed.
+ */
+public interface WechatOutbox {
+
+    /**
+     * Queues a message once per key.
+     *
+     * @param templateData the template's keywords for status messages (may go out as a template), else null
+     */
+    long enqueue(String idempotencyKey, String openid, String text, Map<String, String> templateData, String purpose,
+            String ticketReference);
+
+    List<Long> claimDue(Instant now, Instant leaseUntil, int limit);
+
+    Optional<OutboundWechat> pending(long id);
+
+    void markSent(long id, OutboundWechat.Kind kind, String wechatMsgid);
+
+    /** SANDBOX or FAILED, with why. */
+    void markNotSent(long id, OutboundWechatStatus status, String detail, String errorCode);
+
+    void retryLater(long id, String error, String errorCode, Instant nextAttemptAt);
+
+    /** A template message went out for it ({@code TEMPLATESENDJOBFINISH}); @return false for an unknown msgid */
+    boolean recordDelivery(String wechatMsgid, String status);
+
+    List<OutboundWechat> list(Optional<OutboundWechatStatus> status, int offset, int limit);
+
+    /**
+     * Reads the timeline past the last notice (one instance at a time, under a row lock) and queues a status message
+     * for every public change of a ticket filed on WeChat, composed by {@code compose}.
+     *
+     * @return how many were queued
+     */
+    int queueStatusNotices(int limit, Function<StatusNotice, Notice> compose);
+
+    /** A public change of a WeChat ticket: the timeline event, the ticket as it is now, and who to tell. */
+    record StatusNotice(long eventId, String kind, String detail, Instant at, String reference,
+            org.hotlinehub.model.TicketStatus status, String categoryZh, String categoryEn, String language,
+            String openid) {
+    }
+
+    /** What to queue for a notice; null to skip it. */
+    record Notice(String text, Map<String, String> templateData) {
+    }
+}
