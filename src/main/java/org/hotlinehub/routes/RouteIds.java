@@ -12,6 +12,7 @@ public final class RouteIds {
     public static final String PARTNER_REPLIES = "partner-replies";
     public static final String DEAD_LETTER = "deadletter-store";
     public static final String SMS_OUTBOUND = "sms-outbound";
+    public static final String VOICE_OUTBOUND = "voice-outbound";
 
     private RouteIds() {
     }
