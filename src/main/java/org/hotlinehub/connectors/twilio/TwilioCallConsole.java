@@ -80,10 +80,11 @@ public class TwilioCallConsole {
         List<LiveRow> live = calls.live().stream().map(c -> new LiveRow(c.callSid(), Masks.phone(c.from()),
                 stage(c.stage(), english), c.vulnerable(), topic(c.topic(), english),
                 seconds(TwilioCallsResource.waiting(c.enqueuedAt(), c.stage())), c.operator(), c.ticketReference(),
-                c.caller().map(p -> profile(p, english)).orElse(null))).toList();
+                c.caller().map(p -> profile(p, english, hours.zone())).orElse(null))).toList();
         List<CallbackRow> callbacks = calls.callbacks(false).stream().map(c -> new CallbackRow(c.id(), c.phone(),
                 reason(c.reason(), english), seconds(c.waitedSeconds() == null ? null : c.waitedSeconds().longValue()),
-                TIME.withZone(hours.zone()).format(c.createdAt()), c.caller().map(p -> profile(p, english))
+                TIME.withZone(hours.zone()).format(c.createdAt()),
+                c.caller().map(p -> profile(p, english, hours.zone()))
                         .orElse(null)))
                 .toList();
         TemplateInstance page = Templates.calls(live, callbacks, english, identity.getPrincipal().getName(),
@@ -138,13 +139,13 @@ public class TwilioCallConsole {
                 + TwilioVoiceResource.encode(message))).build();
     }
 
-    private static Profile profile(VoiceCalls.CallerProfile p, boolean english) {
+    private static Profile profile(VoiceCalls.CallerProfile p, boolean english, java.time.ZoneId zone) {
         return new Profile(p.name(), p.address(), p.placeName(), String.join(", ", p.flags()),
                 String.join(", ", p.emergencyContacts().stream().map(Masks::phone).toList()),
                 p.recentTickets().stream().map(t -> new TicketRow(t.reference(),
                         english ? ResidentTexts.statusEn(t.status()) : ResidentTexts.statusZh(t.status()),
                         english && t.categoryEn() != null ? t.categoryEn() : t.categoryZh(),
-                        TIME.format(t.createdAt().atZone(java.time.ZoneId.of("Asia/Shanghai"))))).toList());
+                        TIME.format(t.createdAt().atZone(zone)))).toList());
     }
 
     private static String seconds(Long s) {
