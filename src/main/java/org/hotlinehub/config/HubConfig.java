@@ -3,6 +3,7 @@ package org.hotlinehub.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -49,6 +50,7 @@ public interface HubConfig {
         @WithDefault("15m")
         Duration lockout();
     }
+    Voice voice();
 
     interface ReferenceData {
 
@@ -153,6 +155,65 @@ public interface HubConfig {
 
         @WithDefault("https://api.twilio.com")
         String apiBaseUrl();
+
+        /**
+         * Whether the /twilio webhooks check X-Twilio-Signature. Turning it off is honoured only in dev and test mode
+         * (mvn quarkus:dev), to try the voice line with curl; the packaged hub always checks.
+         */
+        @WithDefault("true")
+        boolean signatureCheck();
+    }
+
+    /** The 96993 voice line (Twilio Voice): IVR, operator queue, call assurance, call-back survey calls. */
+    interface Voice {
+
+        /**
+         * When operators answer, in {@link #zone()}, as lines separated by {@code ;} such as
+         * {@code mon-fri 08:00-20:00; sat,sun 09:00-17:00}; outside these hours callers leave a voicemail.
+         */
+        @WithDefault("mon-sun 08:00-20:00")
+        String staffedHours();
+
+        @WithDefault("Asia/Shanghai")
+        String zone();
+
+        /** The Twilio queue callers wait in for an operator. */
+        @WithDefault("hotline")
+        String queue();
+
+        /** The queue of registered vulnerable residents; operators take it first. */
+        @WithDefault("hotline-priority")
+        String priorityQueue();
+
+        /** The catalog entry of call-assurance tickets (urgent help for registered vulnerable residents). */
+        @WithDefault("urgent-help")
+        String urgentCategory();
+
+        /** Seconds a menu waits for a key. */
+        @WithDefault("6")
+        int menuTimeout();
+
+        /** Seconds the call-assurance greeting waits before silence counts as a call for help. */
+        @WithDefault("8")
+        int assuranceTimeout();
+
+        /** Longest voicemail, seconds (Twilio transcribes only recordings up to 120 s). */
+        @WithDefault("120")
+        int voicemailMaxSeconds();
+
+        /**
+         * Where each operator takes calls, by user name: a phone number ({@code +8613…}) or a Twilio Client identity
+         * ({@code client:alice}). {@code hub.voice.operators.operator=+8613700000001}
+         */
+        Map<String, String> operators();
+
+        /** Outbound survey calls: how many times a resident is called before the survey gives up. */
+        @WithDefault("3")
+        int surveyAttempts();
+
+        /** Wait after an unanswered or busy survey call before the next attempt. */
+        @WithDefault("30m")
+        Duration surveyRetryAfter();
     }
 
     interface Wechat {

@@ -43,9 +43,12 @@ public final class WeeklyCalendar {
                 String[] range = part.strip().split("\\s*-\\s*");
                 int from = day(range[0], line);
                 int to = range.length > 1 ? day(range[1], line) : from;
-                for (int d = from; d != (to + 1) % 7; d = (d + 1) % 7) {
+                // do-while: mon-sun wraps to where it started and still covers every day
+                int d = from;
+                do {
                     days.add(DayOfWeek.of(d + 1));
-                }
+                    d = (d + 1) % 7;
+                } while (d != (to + 1) % 7);
             }
             LocalTime from = LocalTime.parse(m.group(2));
             LocalTime to = m.group(3).equals("24:00") ? LocalTime.MAX : LocalTime.parse(m.group(3));

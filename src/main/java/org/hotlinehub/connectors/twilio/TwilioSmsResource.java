@@ -2,7 +2,6 @@ package org.hotlinehub.connectors.twilio;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +43,7 @@ public class TwilioSmsResource {
 
     static final String SMS_PATH = "/twilio/sms";
     static final String STATUS_PATH = SMS_PATH + "/status";
-    static final String SIGNATURE_HEADER = "X-Twilio-Signature";
-    static final MediaType TEXT_XML = MediaType.TEXT_XML_TYPE.withCharset("UTF-8");
+    static final String SIGNATURE_HEADER = TwilioWebhook.SIGNATURE_HEADER;
 
     private static final Logger LOG = Logger.getLogger(TwilioSmsResource.class);
     private static final Pattern SID = Pattern.compile("(SM|MM)[0-9a-fA-F]{32}");
@@ -93,8 +91,7 @@ public class TwilioSmsResource {
             return twiml(reply);
         } catch (IntakeUnavailableException e) {
             LOG.warnf("SMS %s from %s not taken: %s", sid, Masks.phone(from.get()), e.getMessage());
-            return Response.status(503).header("Retry-After", "5").type(MediaType.TEXT_PLAIN_TYPE)
-                    .entity("the hub cannot take this message now; try again shortly").build();
+            return TwilioWebhook.unavailable("the hub cannot take this message now; try again shortly");
         }
     }
 
@@ -126,15 +123,8 @@ public class TwilioSmsResource {
         return twiml(null);
     }
 
-    /** The form's parameters (every one Twilio sent: they are all signed), when the signature is valid. */
     private Optional<Map<String, String>> signed(String signature, UriInfo uri, MultivaluedMap<String, String> form) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (form != null) {
-            form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
-        }
-        String query = uri.getRequestUri().getRawQuery();
-        String pathAndQuery = uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query);
-        return signatures.valid(pathAndQuery, params, signature) ? Optional.of(params) : Optional.empty();
+        return TwilioWebhook.signed(signatures, signature, uri, form);
     }
 
     /** MediaUrl0..N-1 with their content types, N = NumMedia. */
@@ -167,15 +157,14 @@ public class TwilioSmsResource {
         if (reply != null) {
             twiml.message(new Message.Builder().body(new Body.Builder(reply).build()).build());
         }
-        return Response.ok(twiml.build().toXml()).type(TEXT_XML).build();
+        return TwilioWebhook.xml(twiml.build().toXml());
     }
 
     private static Response forbidden() {
-        return Response.status(403).type(MediaType.TEXT_PLAIN_TYPE).entity("invalid or missing X-Twilio-Signature")
-                .build();
+        return TwilioWebhook.forbidden();
     }
 
     private static Response badRequest(String message) {
-        return Response.status(400).type(MediaType.TEXT_PLAIN_TYPE).entity(message).build();
+        return TwilioWebhook.badRequest(message);
     }
 }

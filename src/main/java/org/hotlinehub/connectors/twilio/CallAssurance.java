@@ -1,0 +1,98 @@
+package org.hotlinehub.connectors.twilio;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.ContactIntent;
+import org.hotlinehub.model.InboundContact;
+import org.hotlinehub.model.Masks;
+import org.hotlinehub.model.port.IntakeQueue;
+import org.hotlinehub.model.port.ReferenceNumbers;
+import org.hotlinehub.model.port.SmsOutbox;
+import org.hotlinehub.model.port.VoiceCalls;
+import org.hotlinehub.model.port.VoiceCalls.CallerProfile;
+import org.jboss.logging.Logger;
+
+/**
+ * 呼叫保障: a registered elderly or disabled resident who presses 1 (or, unless their profile says otherwise, stays
+ * silent) gets an urgent ticket at once, located to their registered home, so dispatch offers it to the grid's
+ * volunteers and community like any other ticket; their emergency contacts are texted (unless switched off for them).
+ * The ticket goes through hub.intake and is durable before the caller hears its number; retries of the same call
+ * give the same ticket and queue no second SMS.
+ */
+@ApplicationScoped
+public class CallAssurance {
+
+    private static final Logger LOG = Logger.getLogger(CallAssurance.class);
+
+    @Inject
+    ReferenceNumbers references;
+    @Inject
+    IntakeQueue intake;
+    @Inject
+    SmsOutbox sms;
+    @Inject
+    VoiceCalls calls;
+    @Inject
+    VoiceHours hours;
+    @Inject
+    HubConfig config;
+
+    /** @return the urgent ticket's reference */
+    String raise(VoiceRequest call, CallerProfile resident, boolean silent) {
+        String externalId = call.callSid() + "/assurance";
+        String reference = references.reserve(Channel.VOICE, externalId, references.next());
+        boolean english = "en".equals(resident.language());
+        String how = silent
+                ? (english ? "stayed silent at the call-assurance greeting" : "在呼叫保障提示后未按键（静默求助）")
+                : (english ? "pressed 1 for urgent help" : "按1紧急求助");
+        String text = english
+                ? "Call assurance: registered resident " + name(resident) + " (" + String.join(", ", resident.flags())
+                        + ") called the hotline and " + how + ". Please visit at once."
+                : "呼叫保障：已登记居民" + name(resident) + "（" + String.join("、", resident.flags()) + "）来电，" + how
+                        + "，请立即上门查看。";
+        intake.submit(new InboundContact(Channel.VOICE, externalId, reference, Instant.now(), resident.phone(),
+                resident.name(), text, english ? "en" : "zh", config.voice().urgentCategory(), resident.placeCode(),
+                resident.address(), null, null, List.of(), ContactIntent.REQUEST));
+        calls.linkTicket(call.callSid(), reference);
+        if (resident.textContacts()) {
+            String message = contactText(resident, reference, silent, english);
+            List<String> contacts = resident.emergencyContacts();
+            for (int i = 0; i < contacts.size(); i++) {
+                sms.enqueue("assurance-" + call.callSid() + "-" + i, contacts.get(i), message, "assurance",
+                        reference);
+            }
+        }
+        LOG.infof("call assurance: urgent ticket %s for %s (%s)", reference, Masks.phone(resident.phone()),
+                silent ? "silence" : "key 1");
+        return reference;
+    }
+
+    /** Whether the resident's emergency contacts are told of an urgent ticket. */
+    static boolean textsContacts(CallerProfile resident) {
+        return resident.textContacts() && !resident.emergencyContacts().isEmpty();
+    }
+
+    private String contactText(CallerProfile resident, String reference, boolean silent, boolean english) {
+        String at = DateTimeFormatter.ofPattern("HH:mm").withZone(hours.zone()).format(Instant.now());
+        String where = resident.address() != null ? resident.address() : resident.placeName();
+        if (english) {
+            return "96993 call assurance: " + name(resident) + " called the hotline for help at " + at + " ("
+                    + (silent ? "no key pressed" : "pressed 1") + "). A community volunteer is on the way"
+                    + (where == null ? "" : " to " + where) + "; request " + reference
+                    + ". Please get in touch with them.";
+        }
+        return "【96993呼叫保障】您的家人" + name(resident) + "于" + at + "拨打热线求助（" + (silent ? "未按键" : "按1求助")
+                + "）。社区志愿者正赶往" + (where == null ? "其住处" : where) + "，工单" + reference + "。请尽快与其联系。";
+    }
+
+    private static String name(CallerProfile resident) {
+        return resident.name() == null ? Masks.phone(resident.phone()) : resident.name();
+    }
+}

@@ -1,0 +1,179 @@
+package org.hotlinehub.connectors.twilio;
+
+import java.net.URI;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.hotlinehub.model.Caller;
+import org.hotlinehub.model.Masks;
+import org.hotlinehub.model.ResidentTexts;
+import org.hotlinehub.model.port.VoiceCalls;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * The operators' calls page: the live queue with the screen-pop (profile, flags, recent tickets) and the call-back
+ * list, in Chinese or English ({@code ?lang=en}). Self-contained (own small stylesheet), refreshes itself; its two
+ * buttons post forms back here, accepted only from this page's own origin.
+ */
+@Path("/console/calls")
+@RolesAllowed({Caller.OPERATOR, Caller.SUPERVISOR, Caller.ADMIN})
+public class TwilioCallConsole {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+
+    @Inject
+    VoiceCalls calls;
+    @Inject
+    TwilioVoiceCaller caller;
+    @Inject
+    VoiceHours hours;
+    @Inject
+    SecurityIdentity identity;
+
+    public record TicketRow(String reference, String status, String category, String created) {
+    }
+
+    public record Profile(String name, String address, String place, String flags, String contacts,
+            List<TicketRow> tickets) {
+    }
+
+    public record LiveRow(String callSid, String phone, String stage, boolean vulnerable, String topic,
+            String waiting, String operator, String ticket, Profile profile) {
+    }
+
+    public record CallbackRow(long id, String phone, String reason, String waited, String at, Profile profile) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+
+        static native TemplateInstance calls(List<LiveRow> live, List<CallbackRow> callbacks, boolean english,
+                String user, String message, boolean staffed);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Response page(@QueryParam("lang") String lang, @QueryParam("msg") String message) {
+        boolean english = "en".equals(lang);
+        List<LiveRow> live = calls.live().stream().map(c -> new LiveRow(c.callSid(), Masks.phone(c.from()),
+                stage(c.stage(), english), c.vulnerable(), topic(c.topic(), english),
+                seconds(TwilioCallsResource.waiting(c.enqueuedAt(), c.stage())), c.operator(), c.ticketReference(),
+                c.caller().map(p -> profile(p, english, hours.zone())).orElse(null))).toList();
+        List<CallbackRow> callbacks = calls.callbacks(false).stream().map(c -> new CallbackRow(c.id(), c.phone(),
+                reason(c.reason(), english), seconds(c.waitedSeconds() == null ? null : c.waitedSeconds().longValue()),
+                TIME.withZone(hours.zone()).format(c.createdAt()),
+                c.caller().map(p -> profile(p, english, hours.zone()))
+                        .orElse(null)))
+                .toList();
+        TemplateInstance page = Templates.calls(live, callbacks, english, identity.getPrincipal().getName(),
+                message, hours.staffed()).setLocale(english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
+        return Response.ok(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    @POST
+    @Path("/next")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response next(@FormParam("lang") String lang, @HeaderParam("Origin") String origin,
+            @HeaderParam(HttpHeaders.HOST) String host) {
+        sameOrigin(origin, host);
+        boolean english = "en".equals(lang);
+        String message;
+        try {
+            message = caller.takeNext(identity.getPrincipal().getName(), Optional.empty())
+                    .map(t -> (english ? "Connecting " : "正在接通 ") + Masks.phone(t.call().from()) + " → "
+                            + t.target() + (t.sandbox()
+                                    ? (english ? " (sandbox: not connected)" : "（沙箱模式，未实际接通）")
+                                    : ""))
+                    .orElse(english ? "Nobody is waiting." : "当前没有排队的来电。");
+        } catch (IllegalArgumentException e) {
+            message = e.getMessage();
+        }
+        return back(english, message);
+    }
+
+    @POST
+    @Path("/callbacks/{id}/done")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response done(@PathParam("id") long id, @FormParam("lang") String lang, @FormParam("note") String note,
+            @HeaderParam("Origin") String origin, @HeaderParam(HttpHeaders.HOST) String host) {
+        sameOrigin(origin, host);
+        boolean english = "en".equals(lang);
+        calls.callbackDone(id, "staff:" + identity.getPrincipal().getName(),
+                note == null || note.isBlank() ? null : note.strip());
+        return back(english, english ? "Marked as called back." : "已标记为已回拨。");
+    }
+
+    /** Forms are posted by this page only: a browser sends its Origin, which must be this host. */
+    private static void sameOrigin(String origin, String host) {
+        if (origin == null || host == null || !URI.create(origin).getAuthority().equalsIgnoreCase(host)) {
+            throw new jakarta.ws.rs.ForbiddenException("this form is accepted from the calls page only");
+        }
+    }
+
+    private static Response back(boolean english, String message) {
+        return Response.seeOther(URI.create("/console/calls?lang=" + (english ? "en" : "zh") + "&msg="
+                + TwilioVoiceResource.encode(message))).build();
+    }
+
+    private static Profile profile(VoiceCalls.CallerProfile p, boolean english, java.time.ZoneId zone) {
+        return new Profile(p.name(), p.address(), p.placeName(), String.join(", ", p.flags()),
+                String.join(", ", p.emergencyContacts().stream().map(Masks::phone).toList()),
+                p.recentTickets().stream().map(t -> new TicketRow(t.reference(),
+                        english ? ResidentTexts.statusEn(t.status()) : ResidentTexts.statusZh(t.status()),
+                        english && t.categoryEn() != null ? t.categoryEn() : t.categoryZh(),
+                        TIME.format(t.createdAt().atZone(zone)))).toList());
+    }
+
+    private static String seconds(Long s) {
+        return s == null ? "" : String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    private static String stage(VoiceCalls.Stage stage, boolean english) {
+        return switch (stage) {
+            case MENU -> english ? "in the menu" : "语音菜单中";
+            case QUEUED -> english ? "waiting" : "排队中";
+            case CONNECTING -> english ? "connecting" : "正在接通";
+            case CONNECTED -> english ? "with an operator" : "通话中";
+            case ENDED -> english ? "ended" : "已结束";
+        };
+    }
+
+    private static String topic(String topic, boolean english) {
+        if (topic == null) {
+            return "";
+        }
+        return english ? topic : TwilioVoiceResource.topicZh(topic);
+    }
+
+    private static String reason(String reason, boolean english) {
+        return switch (reason) {
+            case "abandoned" -> english ? "hung up while waiting" : "排队时挂断";
+            case "vulnerable-hangup" -> english ? "vulnerable resident hung up in the menu" : "重点关爱居民在菜单中挂断";
+            default -> english ? "the queue failed (" + reason + ")" : "排队失败（" + reason + "）";
+        };
+    }
+}

@@ -1,0 +1,568 @@
+package org.hotlinehub.connectors.twilio;
+
+import static org.hotlinehub.connectors.twilio.VoicePrompts.say;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.model.Attachment;
+import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.ContactIntent;
+import org.hotlinehub.model.InboundContact;
+import org.hotlinehub.model.IntakeUnavailableException;
+import org.hotlinehub.model.port.IntakeQueue;
+import org.hotlinehub.model.port.ReferenceNumbers;
+import org.hotlinehub.model.port.TicketLookup;
+import org.hotlinehub.model.port.VoiceCalls;
+import org.hotlinehub.model.port.VoiceCalls.CallState;
+import org.hotlinehub.model.port.VoiceCalls.CallerProfile;
+import org.hotlinehub.model.port.VoiceOutbox;
+import org.jboss.logging.Logger;
+
+import com.twilio.http.HttpMethod;
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Client;
+import com.twilio.twiml.voice.Dial;
+import com.twilio.twiml.voice.Enqueue;
+import com.twilio.twiml.voice.Gather;
+import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Number;
+import com.twilio.twiml.voice.Pause;
+import com.twilio.twiml.voice.Record;
+import com.twilio.twiml.voice.Redirect;
+
+/**
+ * The 96993 line (contract.md {@code POST /twilio/voice} and its follow-ups). Mandarin first, English on key 9: 1
+ * urgent help (call assurance for registered vulnerable residents), 2 home services and repairs, 3 property, 4 public
+ * order (emergencies told to dial 110/119/120), 5 ticket status, 0 an operator. A wrong or missing key is asked again
+ * once, then the caller goes to an operator; outside staffed hours to voicemail, which becomes a ticket. Every answer
+ * is TwiML from the SDK's builders; every request is signed (403) and logged by CallSid.
+ */
+@Path(VoiceWebhooks.VOICE_PATH)
+@Tag(name = "Twilio", description = "Webhooks called by Twilio (signed)")
+public class TwilioVoiceResource {
+
+    private static final Logger LOG = Logger.getLogger(TwilioVoiceResource.class);
+    static final String TOPIC_URGENT = "urgent-help";
+    static final String TOPIC_HOME = "home-services-repairs";
+    static final String TOPIC_PROPERTY = "property";
+    static final String TOPIC_ORDER = "public-order";
+    static final String TOPIC_OPERATOR = "operator";
+    static final String TOPIC_NO_CHOICE = "no-choice";
+    private static final int LOOKUP_TIMEOUT = 10;
+    private static final int RECORD_SILENCE = 5;
+    private static final int DIAL_TIMEOUT = 20;
+    private static final int HOLD_PAUSE = 8;
+
+    @Inject
+    VoiceWebhooks webhooks;
+    @Inject
+    VoiceCalls calls;
+    @Inject
+    VoiceOutbox outbox;
+    @Inject
+    VoiceHours hours;
+    @Inject
+    CallAssurance assurance;
+    @Inject
+    TicketLookup lookup;
+    @Inject
+    IntakeQueue intake;
+    @Inject
+    ReferenceNumbers references;
+    @Inject
+    HubConfig config;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "A call to the hotline: the greeting and main menu (call assurance for registered residents)")
+    public Response entry(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature, @Context UriInfo uri,
+            MultivaluedMap<String, String> form) {
+        return webhooks.handle(signature, uri, form, true, call -> {
+            Optional<CallerProfile> caller = calls.caller(call.phone());
+            boolean english = caller.map(c -> "en".equals(c.language())).orElse(false);
+            if (caller.isPresent() && caller.get().vulnerable()) {
+                return VoiceWebhooks.twiml(assuranceMenu(new VoiceResponse.Builder(), english, caller.get(), 1));
+            }
+            VoiceResponse.Builder r = new VoiceResponse.Builder();
+            if (!hours.staffed()) {
+                r.say(say(english, VoicePrompts.closed(english)));
+            }
+            return VoiceWebhooks.twiml(menu(r, english, 1));
+        });
+    }
+
+    @POST
+    @Path("/menu")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "The key pressed in the main menu (none: the menu timed out)")
+    public Response menu(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature, @Context UriInfo uri,
+            @QueryParam("lang") String lang, @QueryParam("attempt") int attempt,
+            MultivaluedMap<String, String> form) {
+        return webhooks.handle(signature, uri, form, true, call -> {
+            boolean english = "en".equals(lang);
+            VoiceResponse.Builder r = new VoiceResponse.Builder();
+            switch (call.digits()) {
+                case "9" -> {
+                    calls.chose(call.callSid(), null, english ? "zh" : "en");
+                    return VoiceWebhooks.twiml(menu(r, !english, 1));
+                }
+                case "1" -> {
+                    Optional<CallerProfile> caller = calls.caller(call.phone()).filter(CallerProfile::vulnerable);
+                    if (caller.isPresent()) {
+                        return VoiceWebhooks.twiml(urgent(r, call, caller.get(), false, english));
+                    }
+                    r.say(say(english, VoicePrompts.urgentNotRegistered(english)));
+                    return VoiceWebhooks.twiml(toOperator(r, call, english, TOPIC_URGENT));
+                }
+                case "2" -> {
+                    return VoiceWebhooks.twiml(toOperator(r, call, english, TOPIC_HOME));
+                }
+                case "3" -> {
+                    return VoiceWebhooks.twiml(toOperator(r, call, english, TOPIC_PROPERTY));
+                }
+                case "4" -> {
+                    r.say(say(english, VoicePrompts.emergencies(english)));
+                    return VoiceWebhooks.twiml(toOperator(r, call, english, TOPIC_ORDER));
+                }
+                case "5" -> {
+                    return VoiceWebhooks.twiml(askReference(r, english, 1));
+                }
+                case "0" -> {
+                    return VoiceWebhooks.twiml(toOperator(r, call, english, TOPIC_OPERATOR));
+                }
+                default -> {
+                    if (attempt < 2) {
+                        r.say(say(english, VoicePrompts.invalid(english)));
+                        return VoiceWebhooks.twiml(menu(r, english, attempt + 1));
+                    }
+                    r.say(say(english, VoicePrompts.toOperatorAfterInvalid(english)));
+                    return VoiceWebhooks.twiml(toOperator(r, call, english, TOPIC_NO_CHOICE));
+                }
+            }
+        });
+    }
+
+    @POST
+    @Path("/assurance")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "A registered vulnerable resident's answer to the call-assurance greeting (none: silence)")
+    public Response assurance(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature, @Context UriInfo uri,
+            @QueryParam("lang") String lang, @QueryParam("attempt") int attempt,
+            MultivaluedMap<String, String> form) {
+        return webhooks.handle(signature, uri, form, true, call -> {
+            boolean english = "en".equals(lang);
+            VoiceResponse.Builder r = new VoiceResponse.Builder();
+            Optional<CallerProfile> caller = calls.caller(call.phone()).filter(CallerProfile::vulnerable);
+            if (caller.isEmpty()) {
+                return VoiceWebhooks.twiml(menu(r, english, 1));
+            }
+            String digits = call.digits();
+            if ("1".equals(digits) || (digits.isEmpty() && caller.get().silenceAlarm())) {
+                return VoiceWebhooks.twiml(urgent(r, call, caller.get(), digits.isEmpty(), english));
+            }
+            if ("2".equals(digits)) {
+                return VoiceWebhooks.twiml(menu(r, english, 1));
+            }
+            if ("9".equals(digits)) {
+                calls.chose(call.callSid(), null, english ? "zh" : "en");
+                return VoiceWebhooks.twiml(assuranceMenu(r, !english, caller.get(), attempt));
+            }
+            if (attempt < 2) {
+                r.say(say(english, VoicePrompts.invalid(english)));
+                return VoiceWebhooks.twiml(assuranceMenu(r, english, caller.get(), attempt + 1));
+            }
+            r.say(say(english, VoicePrompts.toOperatorAfterInvalid(english)));
+            return VoiceWebhooks.twiml(toOperator(r, call, english, TOPIC_NO_CHOICE));
+        });
+    }
+
+    @POST
+    @Path("/lookup")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "A ticket reference keyed in (menu 5): its status is read back")
+    public Response lookup(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature, @Context UriInfo uri,
+            @QueryParam("lang") String lang, @QueryParam("attempt") int attempt,
+            MultivaluedMap<String, String> form) {
+        return webhooks.handle(signature, uri, form, true, call -> {
+            boolean english = "en".equals(lang);
+            VoiceResponse.Builder r = new VoiceResponse.Builder();
+            String reference = call.digits();
+            if (reference.matches("\\d{6,12}")) {
+                var ticket = lookup.findForResident(reference, call.phone());
+                if (ticket.isPresent()) {
+                    var t = ticket.get();
+                    r.say(say(english, VoicePrompts.status(english, t.reference(), t.status(), t.categoryZh(),
+                            t.categoryEn())));
+                    return VoiceWebhooks.twiml(r.hangup(new Hangup.Builder().build()).build());
+                }
+                r.say(say(english, VoicePrompts.notFound(english, reference)));
+            } else {
+                r.say(say(english, VoicePrompts.invalid(english)));
+            }
+            if (attempt < 2) {
+                return VoiceWebhooks.twiml(askReference(r, english, attempt + 1));
+            }
+            r.say(say(english, VoicePrompts.toOperatorAfterInvalid(english)));
+            return VoiceWebhooks.twiml(toOperator(r, call, english, TOPIC_NO_CHOICE));
+        });
+    }
+
+    @POST
+    @Path("/queue/wait")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "What callers hear while they wait for an operator (Twilio repeats it)")
+    public Response queueWait(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature, @Context UriInfo uri,
+            @QueryParam("lang") String lang, MultivaluedMap<String, String> form) {
+        return webhooks.handle(signature, uri, form, true, call -> {
+            boolean english = "en".equals(lang);
+            String position = call.param("QueuePosition");
+            return VoiceWebhooks.twiml(new VoiceResponse.Builder()
+                    .say(say(english, VoicePrompts.waiting(english, position)))
+                    .say(say(!english, VoicePrompts.waiting(!english, position)))
+                    .pause(new Pause.Builder().length(HOLD_PAUSE).build()).build());
+        });
+    }
+
+    @POST
+    @Path("/queue/done")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "A caller left the operator queue: bridged, redirected to an operator, hung up (call-back list) or the queue failed")
+    public Response queueDone(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature, @Context UriInfo uri,
+            @QueryParam("lang") String lang, MultivaluedMap<String, String> form) {
+        return webhooks.handle(signature, uri, form, true, call -> {
+            boolean english = "en".equals(lang);
+            String result = call.param("QueueResult");
+            switch (result) {
+                case "bridged", "redirected" -> {
+                    return VoiceWebhooks.empty();
+                }
+                case "hangup" -> {
+                    calls.toCallBack(call.callSid(), "abandoned");
+                    return VoiceWebhooks.empty();
+                }
+                default -> {
+                    LOG.warnf("call %s left the queue: %s", call.callSid(), result);
+                    calls.toCallBack(call.callSid(), "queue-" + (result.isEmpty() ? "unknown" : result));
+                    return VoiceWebhooks.twiml(voicemail(new VoiceResponse.Builder(), english));
+                }
+            }
+        });
+    }
+
+    @POST
+    @Path("/connect")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "An operator took this caller (Calls API redirect): dial the operator's phone or client")
+    public Response connect(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature, @Context UriInfo uri,
+            @QueryParam("lang") String lang, @QueryParam("to") String to, MultivaluedMap<String, String> form) {
+        return webhooks.handle(signature, uri, form, true, call -> {
+            boolean english = "en".equals(lang);
+            if (to == null || to.isBlank()) {
+                return TwilioWebhook.badRequest("to (the operator's phone or client:identity) is required");
+            }
+            String answered = webhooks.url("/connect/answered?call=" + call.callSid());
+            Dial.Builder dial = new Dial.Builder().timeout(DIAL_TIMEOUT).answerOnBridge(true)
+                    .action(webhooks.url("/connect/done?lang=" + lang(english))).method(HttpMethod.POST);
+            String hotline = call.param("To");
+            if (!hotline.isEmpty()) {
+                dial.callerId(hotline);
+            }
+            if (to.startsWith("client:")) {
+                dial.client(new Client.Builder().identity(to.substring("client:".length())).statusCallback(answered)
+                        .statusCallbackMethod(HttpMethod.POST).statusCallbackEvents(Client.Event.ANSWERED).build());
+            } else {
+                dial.number(new Number.Builder(to).statusCallback(answered).statusCallbackMethod(HttpMethod.POST)
+                        .statusCallbackEvents(Number.Event.ANSWERED).build());
+            }
+            return VoiceWebhooks.twiml(new VoiceResponse.Builder().say(say(english, VoicePrompts.connecting(english)))
+                    .dial(dial.build()).build());
+        });
+    }
+
+    @POST
+    @Path("/connect/answered")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "The operator answered: the caller is with an operator now")
+    public Response connectAnswered(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature,
+            @Context UriInfo uri, @QueryParam("call") String callerSid, MultivaluedMap<String, String> form) {
+        return webhooks.handle(signature, uri, form, false, operatorLeg -> {
+            if (callerSid != null) {
+                calls.connected(callerSid);
+            }
+            return VoiceWebhooks.empty();
+        });
+    }
+
+    @POST
+    @Path("/connect/done")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "The operator leg ended; an unanswered operator puts the caller back in the queue")
+    public Response connectDone(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature, @Context UriInfo uri,
+            @QueryParam("lang") String lang, MultivaluedMap<String, String> form) {
+        return webhooks.handle(signature, uri, form, true, call -> {
+            boolean english = "en".equals(lang);
+            String status = call.param("DialCallStatus");
+            if ("completed".equals(status) || "answered".equals(status)) {
+                return VoiceWebhooks.twiml(new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build());
+            }
+            VoiceResponse.Builder r = new VoiceResponse.Builder().say(say(english,
+                    VoicePrompts.operatorMissed(english)));
+            Optional<CallState> state = calls.call(call.callSid());
+            String queue = state.map(CallState::queue).filter(q -> q != null).orElse(config.voice().queue());
+            return VoiceWebhooks.twiml(enqueue(r, call, english, queue));
+        });
+    }
+
+    @POST
+    @Path("/voicemail")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "The voicemail is recorded: it becomes a ticket and the caller hears its number")
+    public Response voicemailDone(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature,
+            @Context UriInfo uri, @QueryParam("lang") String lang, MultivaluedMap<String, String> form) {
+        return webhooks.handle(signature, uri, form, true, call -> {
+            boolean english = "en".equals(lang);
+            VoiceResponse.Builder r = new VoiceResponse.Builder();
+            if (call.param("RecordingSid").isEmpty() || call.param("RecordingUrl").isEmpty()) {
+                r.say(say(english, VoicePrompts.noMessage(english)));
+                return VoiceWebhooks.twiml(r.hangup(new Hangup.Builder().build()).build());
+            }
+            if (!call.param("RecordingUrl").startsWith("https://")) {
+                return TwilioWebhook.badRequest("RecordingUrl is not an https URL");
+            }
+            try {
+                String reference = voicemailTicket(call, english);
+                r.say(say(english, VoicePrompts.messageKept(english, reference)));
+            } catch (IntakeUnavailableException e) {
+                LOG.errorf("voicemail %s of call %s not kept: %s", call.param("RecordingSid"), call.callSid(),
+                        e.getMessage());
+                r.say(say(english, VoicePrompts.busy(english)));
+            }
+            return VoiceWebhooks.twiml(r.hangup(new Hangup.Builder().build()).build());
+        });
+    }
+
+    @POST
+    @Path("/voicemail/recording")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Recording status: a completed voicemail is a ticket even when the caller hung up at once")
+    public Response recordingStatus(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature,
+            @Context UriInfo uri, @QueryParam("lang") String lang, MultivaluedMap<String, String> form) {
+        return webhooks.handle(signature, uri, form, false, call -> {
+            if (!"completed".equals(call.param("RecordingStatus"))) {
+                return VoiceWebhooks.empty();
+            }
+            if (call.param("RecordingSid").isEmpty() || !call.param("RecordingUrl").startsWith("https://")) {
+                return TwilioWebhook.badRequest("RecordingSid and an https RecordingUrl are required");
+            }
+            voicemailTicket(call, "en".equals(lang));
+            return VoiceWebhooks.empty();
+        });
+    }
+
+    @POST
+    @Path("/voicemail/transcription")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "The voicemail's transcription: added to its ticket (text and attachment)")
+    public Response transcription(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature,
+            @Context UriInfo uri, @QueryParam("lang") String lang, MultivaluedMap<String, String> form) {
+        return webhooks.handle(signature, uri, form, false, call -> {
+            String text = call.param("TranscriptionText");
+            String recordingSid = call.param("RecordingSid");
+            if (!"completed".equals(call.param("TranscriptionStatus")) || text.isEmpty()) {
+                LOG.infof("transcription of %s: %s, nothing to add", recordingSid, call.param("TranscriptionStatus"));
+                return VoiceWebhooks.empty();
+            }
+            if (recordingSid.isEmpty()) {
+                return TwilioWebhook.badRequest("RecordingSid is required");
+            }
+            boolean english = "en".equals(lang);
+            String reference = references.reserve(Channel.VOICE, recordingSid, references.next());
+            String transcriptionSid = call.param("TranscriptionSid");
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            String url = call.param("TranscriptionUrl");
+            Attachment transcript = new Attachment("transcript-" + recordingSid + ".txt", "text/plain; charset=UTF-8",
+                    bytes.length, Base64.getEncoder().encodeToString(bytes), url.isEmpty() ? null : url);
+            intake.submit(new InboundContact(Channel.VOICE, recordingSid + "/transcript"
+                    + (transcriptionSid.isEmpty() ? "" : "/" + transcriptionSid), reference, Instant.now(),
+                    phoneOf(call), null, (english ? "Voicemail transcript: " : "留言转写：") + text, lang(english),
+                    null, null, null, null, null, List.of(transcript), ContactIntent.FOLLOW_UP));
+            return VoiceWebhooks.empty();
+        });
+    }
+
+    @POST
+    @Path("/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Call status callback (the number's \"call status changes\" URL, and the hub's own calls)")
+    public Response status(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature, @Context UriInfo uri,
+            MultivaluedMap<String, String> form) {
+        return webhooks.handle(signature, uri, form, true, call -> {
+            String status = call.param("CallStatus");
+            Optional<Integer> rank = TwilioCallStatus.rank(status);
+            if (rank.isEmpty()) {
+                return TwilioWebhook.badRequest("CallStatus is required");
+            }
+            if (rank.get() >= TwilioCallStatus.FINAL) {
+                outbox.ended(call.callSid(), status, config.voice().surveyRetryAfter())
+                        .ifPresent(s -> LOG.infof("outbound call %s ended %s: %s", call.callSid(), status, s));
+            }
+            return VoiceWebhooks.empty();
+        });
+    }
+
+    // ---- TwiML pieces ----
+
+    private VoiceResponse menu(VoiceResponse.Builder r, boolean english, int attempt) {
+        String next = webhooks.url("/menu?lang=" + lang(english) + "&attempt=" + attempt);
+        Gather.Builder gather = new Gather.Builder().inputs(Gather.Input.DTMF).numDigits(1)
+                .timeout(config.voice().menuTimeout()).action(next).method(HttpMethod.POST)
+                .say(say(english, VoicePrompts.menu(english)));
+        if (!english) {
+            gather.say(say(true, VoicePrompts.englishKey()));
+        }
+        return r.gather(gather.build()).redirect(new Redirect.Builder(next).method(HttpMethod.POST).build()).build();
+    }
+
+    private VoiceResponse assuranceMenu(VoiceResponse.Builder r, boolean english, CallerProfile caller, int attempt) {
+        String next = webhooks.url("/assurance?lang=" + lang(english) + "&attempt=" + attempt);
+        Gather.Builder gather = new Gather.Builder().inputs(Gather.Input.DTMF).numDigits(1)
+                .timeout(config.voice().assuranceTimeout()).action(next).method(HttpMethod.POST)
+                .say(say(english, VoicePrompts.assurance(english, caller.name(), caller.silenceAlarm())));
+        if (!english) {
+            gather.say(say(true, VoicePrompts.englishKey()));
+        }
+        return r.gather(gather.build()).redirect(new Redirect.Builder(next).method(HttpMethod.POST).build()).build();
+    }
+
+    private VoiceResponse askReference(VoiceResponse.Builder r, boolean english, int attempt) {
+        String next = webhooks.url("/lookup?lang=" + lang(english) + "&attempt=" + attempt);
+        return r.gather(new Gather.Builder().inputs(Gather.Input.DTMF).finishOnKey("#").timeout(LOOKUP_TIMEOUT)
+                .action(next).method(HttpMethod.POST).say(say(english, VoicePrompts.askReference(english))).build())
+                .redirect(new Redirect.Builder(next).method(HttpMethod.POST).build()).build();
+    }
+
+    private VoiceResponse urgent(VoiceResponse.Builder r, VoiceRequest call, CallerProfile caller, boolean silent,
+            boolean english) {
+        calls.chose(call.callSid(), TOPIC_URGENT, null);
+        try {
+            String reference = assurance.raise(call, caller, silent);
+            r.say(say(english, VoicePrompts.urgentRaised(english, reference, CallAssurance.textsContacts(caller))));
+        } catch (IntakeUnavailableException e) {
+            // No ticket now: a person must take this call, whatever the hour.
+            LOG.errorf("call assurance for call %s could not raise a ticket: %s", call.callSid(), e.getMessage());
+            r.say(say(english, VoicePrompts.priorityConnect(english)));
+            return enqueue(r, call, english, config.voice().priorityQueue());
+        }
+        if (!hours.staffed()) {
+            r.say(say(english, VoicePrompts.stayOnLine(english)));
+            return r.hangup(new Hangup.Builder().build()).build();
+        }
+        r.say(say(english, VoicePrompts.priorityConnect(english)));
+        return enqueue(r, call, english, config.voice().priorityQueue());
+    }
+
+    /** To an operator when staffed (registered vulnerable residents to the priority queue), else voicemail. */
+    private VoiceResponse toOperator(VoiceResponse.Builder r, VoiceRequest call, boolean english, String topic) {
+        calls.chose(call.callSid(), topic, lang(english));
+        if (!hours.staffed()) {
+            return voicemail(r, english);
+        }
+        boolean vulnerable = calls.call(call.callSid()).map(CallState::vulnerable).orElse(false);
+        r.say(say(english, VoicePrompts.connecting(english)));
+        return enqueue(r, call, english, vulnerable ? config.voice().priorityQueue() : config.voice().queue());
+    }
+
+    private VoiceResponse enqueue(VoiceResponse.Builder r, VoiceRequest call, boolean english, String queue) {
+        calls.enqueued(call.callSid(), queue);
+        return r.enqueue(new Enqueue.Builder(queue).waitUrl(webhooks.url("/queue/wait?lang=" + lang(english)))
+                .waitUrlMethod(HttpMethod.POST).action(webhooks.url("/queue/done?lang=" + lang(english)))
+                .method(HttpMethod.POST).build()).build();
+    }
+
+    private VoiceResponse voicemail(VoiceResponse.Builder r, boolean english) {
+        String lang = lang(english);
+        return r.say(say(english, VoicePrompts.voicemail(english)))
+                .record(new Record.Builder().action(webhooks.url("/voicemail?lang=" + lang)).method(HttpMethod.POST)
+                        .maxLength(config.voice().voicemailMaxSeconds()).timeout(RECORD_SILENCE).finishOnKey("#")
+                        .playBeep(true).transcribe(true)
+                        .transcribeCallback(webhooks.url("/voicemail/transcription?lang=" + lang))
+                        .recordingStatusCallback(webhooks.url("/voicemail/recording?lang=" + lang))
+                        .recordingStatusCallbackMethod(HttpMethod.POST)
+                        .recordingStatusCallbackEvents(Record.RecordingEvent.COMPLETED).build())
+                .say(say(english, VoicePrompts.noMessage(english))).hangup(new Hangup.Builder().build()).build();
+    }
+
+    /** The voicemail's ticket, once per RecordingSid whichever of the Record action and its status callback comes. */
+    private String voicemailTicket(VoiceRequest call, boolean english) {
+        String recordingSid = call.param("RecordingSid");
+        String reference = references.reserve(Channel.VOICE, recordingSid, references.next());
+        Optional<CallState> state = calls.call(call.callSid());
+        String topic = state.map(CallState::topic).orElse(null);
+        String seconds = call.param("RecordingDuration");
+        String text = english
+                ? "Voicemail" + (topic == null ? "" : " (" + topic + ")") + (seconds.isEmpty()
+                        ? ""
+                        : ", " + seconds
+                                + " s")
+                        + "; listen to the recording, transcript to follow."
+                : "电话留言" + (topic == null ? "" : "（" + topicZh(topic) + "）") + (seconds.isEmpty()
+                        ? ""
+                        : "，" + seconds
+                                + "秒")
+                        + "，请收听录音，转写稍后附上。";
+        Attachment recording = new Attachment("voicemail-" + recordingSid + ".wav", "audio/wav", 0, null,
+                call.param("RecordingUrl"));
+        intake.submit(new InboundContact(Channel.VOICE, recordingSid, reference, Instant.now(), phoneOf(call), null,
+                text, lang(english), null, null, null, null, null, List.of(recording), ContactIntent.REQUEST));
+        calls.recording(call.callSid(), recordingSid);
+        calls.linkTicket(call.callSid(), reference);
+        return reference;
+    }
+
+    /** The caller's phone; callbacks about a recording may not carry it, the call log has it. */
+    private String phoneOf(VoiceRequest call) {
+        if (call.phone() != null) {
+            return call.phone();
+        }
+        return calls.call(call.callSid()).map(CallState::from).orElse(null);
+    }
+
+    static String topicZh(String topic) {
+        return switch (topic) {
+            case TOPIC_URGENT -> "紧急求助";
+            case TOPIC_HOME -> "家政和维修";
+            case TOPIC_PROPERTY -> "物业问题";
+            case TOPIC_ORDER -> "治安问题";
+            case TOPIC_OPERATOR -> "人工服务";
+            default -> "未选择";
+        };
+    }
+
+    static String lang(boolean english) {
+        return english ? "en" : "zh";
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

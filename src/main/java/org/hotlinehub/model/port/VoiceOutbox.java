@@ -1,0 +1,61 @@
+package org.hotlinehub.model.port;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Outbound calls (the call-back survey by voice): queued in the caller's transaction, placed later by a route through
+ * the Twilio Calls API, retried when nobody answers, up to the row's attempts.
+ */
+public interface VoiceOutbox {
+
+    enum Status {
+        PENDING,
+        CALLING,
+        ANSWERED,
+        GAVE_UP,
+        SANDBOX,
+        FAILED
+    }
+
+    /** Queues a call once for this key; nothing when the key was queued before. */
+    void enqueue(String idempotencyKey, String purpose, String to, String ticketReference, String language,
+            int maxAttempts);
+
+    /** Due pending calls for this instance; their next attempt is pushed to {@code leaseUntil}. */
+    List<Long> claimDue(Instant now, Instant leaseUntil, int limit);
+
+    Optional<OutboundCall> pending(long id);
+
+    Optional<OutboundCall> find(long id);
+
+    /** Twilio took the call: counts as an attempt. */
+    void calling(long id, String callSid);
+
+    /** SANDBOX or FAILED, with why. */
+    void notPlaced(long id, Status status, String detail);
+
+    /** Twilio could not be asked now: try again then, without counting an attempt. */
+    void retryLater(long id, String error, Instant nextAttemptAt);
+
+    /** The resident answered the questions. */
+    void answered(long id);
+
+    /**
+     * The call with this sid ended with a final status: when it was not answered, the next attempt is due after
+     * {@code retryAfter}, or the call gives up after its last attempt.
+     *
+     * @return the row's status afterwards; empty when the sid is not an outbound call of the hub
+     */
+    Optional<Status> ended(String callSid, String callStatus, Duration retryAfter);
+
+    record OutboundCall(long id, String purpose, String to, String ticketReference, String language, Status status,
+            int attempts, int maxAttempts, String callSid, String lastError) {
+
+        public boolean english() {
+            return "en".equals(language);
+        }
+    }
+}
