@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithDefaults;
 import io.smallrye.config.WithName;
 
 /** All application settings, under the {@code hub} prefix (contract.md lists the fixed keys). */
@@ -90,7 +89,6 @@ public interface HubConfig {
          * 08:30-17:30}; several lines separated by {@code ;}). The clocks of a partner of that type count only time
          * inside the calendar; types without one (and volunteers, type {@code volunteer}) count around the clock.
          */
-        @WithDefaults
         Map<String, String> businessHours();
 
         /** Whether urgent tickets also wait for business hours; by default their clocks run around the clock. */
