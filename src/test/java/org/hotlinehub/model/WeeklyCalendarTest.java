@@ -63,8 +63,9 @@ class WeeklyCalendarTest {
     void shouldKeepARoundTripAfterAPause() {
         Instant deadline = OFFICE.plusWorking(at("2026-11-20T10:00"), Duration.ofHours(8), SHANGHAI);
         Duration left = OFFICE.workingBetween(at("2026-11-20T15:00"), deadline, SHANGHAI);
-        assertEquals(Duration.ofHours(5), left, "paused Friday 15:00 with five working hours left");
-        assertEquals(at("2026-11-24T12:30"), OFFICE.plusWorking(at("2026-11-24T07:00"), left, SHANGHAI),
-                "resumed Tuesday before opening: five hours from 08:30");
+        assertEquals(at("2026-11-23T09:00"), deadline, "7.5 hours on Friday, half an hour on Monday");
+        assertEquals(Duration.ofHours(3), left, "paused Friday 15:00 with three working hours left");
+        assertEquals(at("2026-11-24T11:30"), OFFICE.plusWorking(at("2026-11-24T07:00"), left, SHANGHAI),
+                "resumed Tuesday before opening: three hours from 08:30");
     }
 }
