@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 import org.hotlinehub.connectors.db.EmbeddedDatabase;
+import org.hotlinehub.connectors.db.SessionKeyFile;
 import org.hotlinehub.connectors.jms.EmbeddedBroker;
 import org.jboss.logging.Logger;
 
@@ -22,6 +23,7 @@ import io.quarkus.runtime.Quarkus;
 public final class HubMain {
 
     private static final Logger LOG = Logger.getLogger(HubMain.class);
+    private static final String SESSION_KEY = "quarkus.http.auth.session.encryption-key";
 
     private HubMain() {
     }
@@ -39,6 +41,10 @@ public final class HubMain {
                 // Demo users and API clients (their passwords are in the README) only for the embedded demo run.
                 System.setProperty("hub.reference-data.demo-files", "config/demo-access");
                 LOG.info("demo users and API clients from config/demo-access (see the README)");
+            }
+            if (setting(SESSION_KEY).isEmpty()) {
+                // Sign-in sessions survive a restart of the demo hub; production sets the key for all instances.
+                System.setProperty(SESSION_KEY, SessionKeyFile.readOrCreate(dataDir.resolve("session.key")));
             }
         }
         if (setting("quarkus.artemis.url").filter(url -> !url.startsWith("vm:")).isEmpty()) {

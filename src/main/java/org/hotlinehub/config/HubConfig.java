@@ -42,6 +42,19 @@ public interface HubConfig {
 
     Wechat wechat();
 
+    SignIn signIn();
+
+    interface SignIn {
+
+        /** Wrong passwords in a row after which an account is locked (form sign-in and HTTP Basic alike). */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** How long a locked account stays locked. */
+        @WithDefault("15m")
+        Duration lockout();
+    }
+
     interface ReferenceData {
 
         /** Files or directories (all *.yaml inside, in name order), loaded at start and upserted by code. */

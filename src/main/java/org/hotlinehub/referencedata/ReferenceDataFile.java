@@ -61,8 +61,9 @@ public record ReferenceDataFile(
     }
 
     /** A console/API user; the password as a bcrypt hash, or in clear (hashed on load) from the environment. */
+    /** A staff user, or a partner's portal user ({@code partner} set, role {@code partner}). */
     public record UserData(String username, String name, String password,
-            @JsonProperty("password-hash") String passwordHash, List<String> roles) {
+            @JsonProperty("password-hash") String passwordHash, List<String> roles, String partner) {
     }
 
     public record Delivery(String channel, String url, String secret) {

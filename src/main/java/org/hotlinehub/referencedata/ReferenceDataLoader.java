@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.store.CatalogRepository;
+import org.hotlinehub.store.PartnerRepository;
 import org.hotlinehub.store.PlaceRepository;
 import org.jboss.logging.Logger;
 
@@ -47,6 +48,8 @@ public class ReferenceDataLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
+    @Inject
+    PartnerRepository partnerRepository;
     @Inject
     HubConfig config;
     @Inject
@@ -93,7 +96,7 @@ public class ReferenceDataLoader {
         List<String> problems = new ArrayList<>();
         ReferenceDataFile checked = resolveSecrets(parsed, problems);
         problems.addAll(QuarkusTransaction.requiringNew().call(() -> new ReferenceDataValidator(knownPlaceTypes(),
-                knownCatalog()).validate(checked)));
+                knownCatalog(), knownPartners()).validate(checked)));
         if (!problems.isEmpty()) {
             throw new ReferenceDataException(name, problems);
         }
@@ -128,6 +131,10 @@ public class ReferenceDataLoader {
         return places.listAll().stream().collect(Collectors.toMap(p -> p.code, p -> p.type));
     }
 
+    private Set<String> knownPartners() {
+        return partnerRepository.listAll().stream().map(p -> p.code).collect(Collectors.toSet());
+    }
+
     private Set<String> knownCatalog() {
         return catalog.listAll().stream().map(c -> c.code).collect(Collectors.toSet());
     }
@@ -145,7 +152,7 @@ public class ReferenceDataLoader {
             var u = data.users().get(i);
             users.add(new ReferenceDataFile.UserData(u.username(), u.name(),
                     secret("users[" + i + "] (" + u.username() + ")", "password", u.password(), problems),
-                    u.passwordHash(), u.roles()));
+                    u.passwordHash(), u.roles(), u.partner()));
         }
         List<ReferenceDataFile.PartnerData> partners = new ArrayList<>();
         for (int i = 0; i < nz(data.partners()).size(); i++) {

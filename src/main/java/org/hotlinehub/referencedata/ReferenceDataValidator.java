@@ -40,10 +40,12 @@ final class ReferenceDataValidator {
     private final List<String> problems = new ArrayList<>();
     private final Map<String, String> placeTypes;
     private final Set<String> catalogCodes;
+    private final Set<String> partnerCodes;
 
-    ReferenceDataValidator(Map<String, String> knownPlaceTypes, Set<String> knownCatalog) {
+    ReferenceDataValidator(Map<String, String> knownPlaceTypes, Set<String> knownCatalog, Set<String> knownPartners) {
         this.placeTypes = new HashMap<>(knownPlaceTypes);
         this.catalogCodes = new HashSet<>(knownCatalog);
+        this.partnerCodes = new HashSet<>(knownPartners);
     }
 
     List<String> validate(ReferenceDataFile file) {
@@ -182,6 +184,15 @@ final class ReferenceDataValidator {
                 problems.add(at + ": password must have at least 8 characters");
             }
             roles(at, u.roles());
+            boolean partnerRole = nz(u.roles()).contains(Caller.PARTNER);
+            if (partnerRole && (blank(u.partner()) || !partnerCodes.contains(u.partner()))) {
+                problems.add(at + ": a user with role partner needs partner: <code of a known partner>"
+                        + (blank(u.partner()) ? "" : " ('" + u.partner() + "' is unknown)"));
+            } else if (partnerRole && nz(u.roles()).size() > 1) {
+                problems.add(at + ": a partner's portal user has the role partner only");
+            } else if (!partnerRole && !blank(u.partner())) {
+                problems.add(at + ": partner: is only for users with role partner");
+            }
         }
     }
 
@@ -196,6 +207,7 @@ final class ReferenceDataValidator {
 
     private void partners(List<PartnerData> partners) {
         uniqueCodes("partners", partners, PartnerData::code);
+        partners.stream().map(PartnerData::code).filter(c -> c != null).forEach(partnerCodes::add);
         for (int i = 0; i < partners.size(); i++) {
             PartnerData p = partners.get(i);
             String at = entry("partners", i, p.code());

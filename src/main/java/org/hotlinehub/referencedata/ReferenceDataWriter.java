@@ -163,6 +163,7 @@ public class ReferenceDataWriter {
         u.displayName = d.name();
         u.passwordHash = d.passwordHash() != null ? d.passwordHash() : BcryptUtil.bcryptHash(d.password());
         u.roles = new ArrayList<>(d.roles());
+        u.partner = d.partner() == null ? null : partners.findByCode(d.partner()).orElseThrow();
         u.active = true;
         u.updatedAt = Instant.now();
         users.persist(u);

@@ -6,9 +6,12 @@ import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -32,6 +35,17 @@ public class HubUserEntity extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> roles = new ArrayList<>();
     public boolean active = true;
+    /** Set for a partner's portal user. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "partner_id")
+    public PartnerEntity partner;
+    /** Wrong passwords since the last success or lockout. */
+    @Column(name = "failed_logins")
+    public int failedLogins;
+    @Column(name = "locked_until")
+    public Instant lockedUntil;
+    @Column(name = "last_login_at")
+    public Instant lastLoginAt;
     @Column(name = "updated_at")
     public Instant updatedAt = Instant.now();
 }

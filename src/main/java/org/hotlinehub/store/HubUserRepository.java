@@ -3,6 +3,7 @@ package org.hotlinehub.store;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
@@ -11,5 +12,10 @@ public class HubUserRepository implements PanacheRepository<HubUserEntity> {
 
     public Optional<HubUserEntity> findByUsername(String username) {
         return find("username", username).firstResultOptional();
+    }
+
+    /** The user's row locked until the transaction ends, so concurrent sign-ins count failures exactly. */
+    public Optional<HubUserEntity> findByUsernameForUpdate(String username) {
+        return find("username", username).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 }

@@ -1,18 +1,22 @@
 package org.hotlinehub.connectors.api;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import org.hotlinehub.model.IllegalTransitionException;
 import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.NotFoundException;
+import org.hotlinehub.model.SignInPages;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Maps failures to {@link ApiError} with the right status. API clients never see a stack trace: unexpected errors are
@@ -44,16 +48,34 @@ public class ApiErrorMapper {
         return json(400, "bad_request", e.getMessage());
     }
 
-    /** No or wrong credentials on a resource that needs a role: ask for them the way a person logs in. */
+    /**
+     * No or wrong credentials where a role is needed: the signed-in pages send the browser to the sign-in form (with
+     * an error after a failed attempt, and back to the page it wanted after signing in); API callers get a Basic
+     * challenge.
+     */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthorized(RuntimeException e) {
+    public Response unauthorized(RuntimeException e, HttpServerRequest request) {
+        String path = request.path();
+        if (SignInPages.SIGN_IN_POST.equals(path)) {
+            return Response.status(302).header(HttpHeaders.LOCATION, SignInPages.FAILED).build();
+        }
+        if (SignInPages.isSignedInPage(path)) {
+            return Response.status(302).header(HttpHeaders.LOCATION, SignInPages.LOGIN)
+                    .cookie(new NewCookie.Builder(SignInPages.RETURN_COOKIE).value(request.absoluteURI()).path("/")
+                            .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build())
+                    .build();
+        }
         return Response.fromResponse(json(401, "unauthorized",
                 "log in (HTTP Basic) or send an API key (X-Api-Key) with a role that may do this"))
                 .header("WWW-Authenticate", "Basic realm=\"hotline-hub\"").build();
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        if (SignInPages.isSignedInPage(request.path())) {
+            return Response.status(403).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                    .entity("您的角色无权访问此页面。\nYour role may not open this page.\n").build();
+        }
         return json(403, "forbidden", "your role may not do this");
     }
 

@@ -15,7 +15,7 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-/** HTTP Basic for console and API users: the hub_user table with bcrypt hashes. */
+/** User name and password (HTTP Basic and the sign-in form) against the hub_user table with bcrypt hashes. */
 @ApplicationScoped
 public class HubPasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
@@ -38,7 +38,12 @@ public class HubPasswordIdentityProvider implements IdentityProvider<UsernamePas
     }
 
     static SecurityIdentity identity(Caller caller) {
-        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(caller.name()))
-                .addRoles(caller.roles()).addAttribute("kind", caller.kind().name()).build();
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(caller.name())).addRoles(caller.roles())
+                .addAttribute("kind", caller.kind().name());
+        if (caller.partner() != null) {
+            identity.addAttribute(Caller.PARTNER_ATTRIBUTE, caller.partner());
+        }
+        return identity.build();
     }
 }

@@ -135,4 +135,28 @@ public interface WebMessages {
 
     @Message("请检查这一项：{label}")
     String errAttribute(String label);
+
+    @Message("工作人员登录")
+    String signInTitle();
+
+    @Message("话务员、主管、管理员和合作单位用户请登录。居民报事无需登录。")
+    String signInIntro();
+
+    @Message("用户名")
+    String username();
+
+    @Message("密码")
+    String password();
+
+    @Message("登录")
+    String signIn();
+
+    @Message("用户名或密码错误。连续输错 {maxFailures} 次后账户将锁定 {lockoutMinutes} 分钟。")
+    String signInFailed(int maxFailures, long lockoutMinutes);
+
+    @Message("您已退出登录。")
+    String signedOut();
+
+    @Message("退出登录")
+    String signOut();
 }

@@ -1,0 +1,47 @@
+package org.hotlinehub.connectors.console;
+
+import java.util.Locale;
+
+import org.hotlinehub.model.Caller;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * What every console page's layout needs: who is signed in, which menu entries their roles open, and the language
+ * ({@code ?lang=} wins, then the {@code hub-lang} cookie the language switch sets, then the browser's preference).
+ */
+public record ConsolePage(String user, boolean operator, boolean supervisor, boolean admin, boolean english,
+        String path) {
+
+    public static final String LANGUAGE_COOKIE = "hub-lang";
+
+    public static ConsolePage of(SecurityIdentity identity, String path, String lang, String cookieLang,
+            String acceptLanguage) {
+        return new ConsolePage(identity.getPrincipal().getName(), identity.hasRole(Caller.OPERATOR),
+                identity.hasRole(Caller.SUPERVISOR), identity.hasRole(Caller.ADMIN),
+                english(lang, cookieLang, acceptLanguage), path);
+    }
+
+    static boolean english(String lang, String cookieLang, String acceptLanguage) {
+        for (String choice : new String[]{lang, cookieLang}) {
+            if (choice != null && !choice.isBlank()) {
+                return choice.toLowerCase(Locale.ROOT).startsWith("en");
+            }
+        }
+        return acceptLanguage != null && acceptLanguage.toLowerCase(Locale.ROOT).startsWith("en");
+    }
+
+    public Locale locale() {
+        return english ? Locale.ENGLISH : Locale.forLanguageTag("zh");
+    }
+
+    /** The html lang attribute. */
+    public String htmlLang() {
+        return english ? "en" : "zh-CN";
+    }
+
+    /** Whether the menu entry for {@code prefix} is the current page (aria-current). */
+    public boolean at(String prefix) {
+        return path != null && (path.equals(prefix) || path.startsWith(prefix + "/"));
+    }
+}

@@ -1,0 +1,61 @@
+package org.hotlinehub.connectors.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.model.SignInPages;
+import org.jboss.logging.Logger;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * CSRF protection for everything a signed-in browser can do: an unsafe request (POST, PUT, PATCH, DELETE) that
+ * carries the session cookie, and the sign-in post itself, must say it comes from the hub's own pages (Origin or
+ * Sec-Fetch-Site, which every current browser sends). Together with the SameSite=Strict cookie this keeps other sites
+ * from acting in a user's name. Requests without the cookie (API clients with Basic or a key, Twilio, partners) pass
+ * untouched.
+ */
+@ApplicationScoped
+public class SessionOriginGuard {
+
+    private static final Logger LOG = Logger.getLogger(SessionOriginGuard.class);
+    static final String REFUSAL = "该操作只能在本系统页面内进行（跨站请求已拒绝）。\n"
+            + "This action must come from the hub's own pages (cross-site request refused).\n";
+
+    @Inject
+    HubConfig config;
+    @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
+    String sessionCookie;
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::check);
+    }
+
+    void check(RoutingContext context) {
+        HttpMethod method = context.request().method();
+        boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+        boolean signIn = SignInPages.SIGN_IN_POST.equals(context.request().path());
+        if (safe || !(signIn || context.request().getCookie(sessionCookie) != null)) {
+            context.next();
+            return;
+        }
+        String origin = context.request().getHeader(HttpHeaders.ORIGIN);
+        String fetchSite = context.request().getHeader("Sec-Fetch-Site");
+        boolean said = origin != null || fetchSite != null;
+        if (said && SameOrigin.allows(origin, fetchSite, context.request().getHeader(HttpHeaders.HOST),
+                config.publicBaseUrl()) && !"same-site".equalsIgnoreCase(fetchSite)) {
+            context.next();
+            return;
+        }
+        LOG.warnf("refused %s %s with a session: origin %s, fetch site %s", method, context.request().path(), origin,
+                fetchSite);
+        context.response().setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
+                .end(REFUSAL);
+    }
+}

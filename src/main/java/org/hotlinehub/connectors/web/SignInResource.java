@@ -1,0 +1,85 @@
+package org.hotlinehub.connectors.web;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.model.Caller;
+import org.hotlinehub.model.SignInPages;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Sign-in for staff (console) and partners (portal). The form posts to Quarkus' form mechanism at
+ * {@code /j_security_check}, which checks the password against hub_user (locking after repeated failures) and sets
+ * the encrypted session cookie; {@code /home} then sends each user to their own workplace.
+ */
+@Path("/")
+public class SignInResource {
+
+    static final String CONSOLE = "/console";
+    static final String PORTAL = "/portal";
+
+    @Inject
+    HubConfig config;
+    @Inject
+    SecurityIdentity identity;
+    @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
+    String sessionCookie;
+
+    @CheckedTemplate
+    static class Templates {
+
+        static native TemplateInstance login(boolean failed, boolean signedOut, int maxFailures, long lockoutMinutes,
+                boolean english);
+    }
+
+    @GET
+    @Path("login")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The sign-in page (zh-CN/en)")
+    public Response login(@QueryParam("error") String error, @QueryParam("signedout") String signedOut,
+            @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        boolean english = Languages.english(lang, acceptLanguage);
+        boolean failed = error != null;
+        TemplateInstance page = Templates.login(failed, signedOut != null, config.signIn().maxFailures(),
+                config.signIn().lockout().toMinutes(), english);
+        return Response.status(failed ? 401 : 200).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store").entity(page.setLocale(Languages.locale(english))).build();
+    }
+
+    @GET
+    @Path("home")
+    @Authenticated
+    @Operation(summary = "After sign-in: partners to the portal, staff to the console")
+    public Response home() {
+        return Response.seeOther(URI.create(identity.hasRole(Caller.PARTNER) ? PORTAL : CONSOLE)).build();
+    }
+
+    @POST
+    @Path("logout")
+    @Operation(summary = "Ends the session (clears the session cookie)")
+    public Response logout() {
+        NewCookie cleared = new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true)
+                .sameSite(NewCookie.SameSite.STRICT).build();
+        return Response.seeOther(URI.create(SignInPages.LOGIN + "?signedout=1")).cookie(cleared)
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}

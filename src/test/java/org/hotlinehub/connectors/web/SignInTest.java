@@ -1,0 +1,155 @@
+package org.hotlinehub.connectors.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.Sql;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.Cookie;
+import io.restassured.response.Response;
+
+/** Form sign-in for the console and the portal: sessions, landing by role, lockout, and CSRF on the session. */
+@QuarkusTest
+@QuarkusTestResource(HubTestResources.class)
+class SignInTest {
+
+    private static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
+
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
+    @Inject
+    Sql sql;
+
+    private String origin() {
+        return "http://localhost:" + port;
+    }
+
+    private Response signIn(String user, String password) {
+        return given().redirects().follow(false).contentType(FORM).header("Origin", origin())
+                .formParam("j_username", user).formParam("j_password", password).post("/j_security_check");
+    }
+
+    private Cookie session(String user, String password) {
+        Response r = signIn(user, password);
+        r.then().statusCode(302).header("Location", endsWith("/home"));
+        Cookie cookie = r.detailedCookie("hub-session");
+        assertNotNull(cookie, "a session cookie after a right password");
+        return cookie;
+    }
+
+    @Test
+    void shouldShowABilingualSignInPageAndSendAnonymousBrowsersThere() {
+        given().header("Accept-Language", "zh-CN").get("/login").then().statusCode(200)
+                .body(containsString("工作人员登录")).body(containsString("action=\"/j_security_check\""))
+                .body(containsString("autocomplete=\"current-password\""));
+        given().get("/login?lang=en").then().statusCode(200).body(containsString("Staff sign-in"));
+        given().redirects().follow(false).get("/home").then().statusCode(302).header("Location",
+                endsWith("/login"));
+    }
+
+    @Test
+    void shouldSendStaffToTheConsoleAndPartnersToThePortal() {
+        Cookie operator = session("operator", "demo-operator-pass");
+        assertTrue(operator.isHttpOnly(), "session cookie must be HttpOnly");
+        assertEquals("Strict", operator.getSameSite());
+        given().redirects().follow(false).cookie(operator).get("/home").then().statusCode(303)
+                .header("Location", endsWith("/console"));
+        // the same session opens the REST API the console builds on
+        given().cookie(operator).get("/api/v1/tickets").then().statusCode(200);
+
+        Cookie partner = session("test-portal-flaky", "portal-pass-1");
+        given().redirects().follow(false).cookie(partner).get("/home").then().statusCode(303)
+                .header("Location", endsWith("/portal"));
+        given().cookie(partner).get("/api/v1/tickets").then().statusCode(403);
+        given().redirects().follow(false).cookie(partner).get("/console").then().statusCode(403);
+        given().cookie(operator).get("/console").then().statusCode(200).body(containsString("href=\"/console/queue\""))
+                .body(not(containsString("href=\"/console/admin\"")));
+        given().redirects().follow(false).get("/console").then().statusCode(302).header("Location", endsWith("/login"));
+        // API callers without a session still get a Basic challenge, not a redirect to a login page
+        given().redirects().follow(false).get("/api/v1/tickets").then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Basic"));
+    }
+
+    @Test
+    void shouldAnswerAWrongPasswordWithTheSignInPageAndAnError() {
+        signIn("operator", "not-the-password").then().statusCode(302).header("Location",
+                endsWith("/login?error=1"));
+        given().get("/login?error=1&lang=en").then().statusCode(401)
+                .body(containsString("Wrong user name or password"));
+        session("operator", "demo-operator-pass"); // a success resets the count
+    }
+
+    @Test
+    void shouldLockAnAccountAfterFiveWrongPasswordsEvenForTheRightOne() {
+        sql.update("UPDATE hub_user SET failed_logins = 0, locked_until = NULL WHERE username = 'test-lockout'");
+        session("test-lockout", "right-password-1");
+        for (int i = 0; i < 5; i++) {
+            signIn("test-lockout", "wrong-" + i).then().statusCode(302).header("Location", endsWith("error=1"));
+        }
+        assertEquals(1L, sql.count("SELECT count(*) FROM hub_user WHERE username = 'test-lockout'"
+                + " AND locked_until > now() + interval '14 minutes'"));
+        assertEquals(1L,
+                sql.count("SELECT count(*) FROM audit_log WHERE actor = 'test-lockout' AND action = 'user.locked'"
+                        + " AND at > now() - interval '1 minute'"));
+        signIn("test-lockout", "right-password-1").then().statusCode(302).header("Location", endsWith("error=1"));
+        given().auth().preemptive().basic("test-lockout", "right-password-1").get("/api/v1/tickets").then()
+                .statusCode(401);
+        sql.update("UPDATE hub_user SET locked_until = now() - interval '1 second' WHERE username = 'test-lockout'");
+        session("test-lockout", "right-password-1");
+    }
+
+    @Test
+    void shouldEndASessionWhenItsUserIsLockedOrDeactivated() {
+        Cookie cookie = session("test-lockout", "right-password-1");
+        given().cookie(cookie).get("/api/v1/tickets").then().statusCode(200);
+        sql.update("UPDATE hub_user SET active = false WHERE username = 'test-lockout'");
+        try {
+            given().redirects().follow(false).cookie(cookie).get("/api/v1/tickets").then().statusCode(401);
+        } finally {
+            sql.update("UPDATE hub_user SET active = true WHERE username = 'test-lockout'");
+        }
+    }
+
+    @Test
+    void shouldRefuseCrossSiteRequestsThatCarryTheSession() {
+        Cookie cookie = session("operator", "demo-operator-pass");
+        given().redirects().follow(false).cookie(cookie).header("Origin", "https://evil.example").post("/logout")
+                .then().statusCode(403).body(containsString("cross-site"));
+        given().redirects().follow(false).cookie(cookie).post("/logout").then().statusCode(403);
+        given().redirects().follow(false).cookie(cookie).header("Sec-Fetch-Site", "cross-site")
+                .header("Origin", origin()).post("/logout").then().statusCode(403);
+        given().redirects().follow(false).contentType(FORM).header("Origin", "https://evil.example")
+                .formParam("j_username", "operator").formParam("j_password", "demo-operator-pass")
+                .post("/j_security_check").then().statusCode(403);
+
+        Response out = given().redirects().follow(false).cookie(cookie).header("Origin", origin()).post("/logout");
+        out.then().statusCode(303).header("Location", endsWith("/login?signedout=1"));
+        Cookie cleared = out.detailedCookie("hub-session");
+        assertNotNull(cleared, "logout clears the session cookie");
+        assertTrue(cleared.getValue().isEmpty() || cleared.getMaxAge() == 0, "cookie cleared: " + cleared);
+        given().get("/login?signedout=1&lang=en").then().statusCode(200).body(containsString("signed out"));
+    }
+
+    @Test
+    void shouldRefuseAPortalUserWithoutAKnownPartner() {
+        given().auth().preemptive().basic("admin", "demo-admin-pass").contentType("application/yaml")
+                .body("users:\n  - {username: x-portal, password: long-enough-1, roles: [partner], partner: NOPE}\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/reference-data/import").then().statusCode(equalTo(422))
+                .body(containsString("'NOPE' is unknown"));
+    }
+}
