@@ -1,6 +1,7 @@
 package org.hotlinehub.deadlines;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.RatesFixture;
 import org.hotlinehub.testsupport.Sql;
@@ -23,7 +25,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.Cookie;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 /**
  * The three rates against the hand-counted {@link RatesFixture}: exact counts and rates per partner, community,
@@ -37,6 +41,17 @@ class RatesFixtureTest {
 
     @Inject
     Sql sql;
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
+
+    /** The report pages sign in with the console's form (as a browser does); returns the session cookie. */
+    Cookie session(String user) {
+        Response r = given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Origin", "http://localhost:" + port).formParam("j_username", user)
+                .formParam("j_password", "demo-" + user + "-pass").post("/j_security_check");
+        r.then().statusCode(302);
+        return r.detailedCookie("hub-session");
+    }
 
     @BeforeEach
     void fixture() {
@@ -200,9 +215,14 @@ class RatesFixtureTest {
 
     @Test
     void shouldPrintAMonthlyReportPerCommunityInBothLanguages() {
-        given().get("/console/reports/monthly?community=FX-COMM-A&month=2025-03").then().statusCode(401);
-        DeadlineClockTest.staff("operator").get("/console/reports/monthly").then().statusCode(403);
-        String zh = DeadlineClockTest.staff("supervisor").get("/console/reports/monthly?community=FX-COMM-A"
+        given().redirects().follow(false).get("/console/reports/monthly?community=FX-COMM-A&month=2025-03").then()
+                .statusCode(302).header("Location", endsWith("/login"));
+        given().redirects().follow(false).cookie(session("operator")).get("/console/reports/monthly").then()
+                .statusCode(403);
+        Cookie supervisor = session("supervisor");
+        given().redirects().follow(false).cookie(supervisor).get("/console/reports").then().statusCode(303)
+                .header("Location", endsWith("/console/reports/monthly"));
+        String zh = given().cookie(supervisor).get("/console/reports/monthly?community=FX-COMM-A"
                 + "&month=2025-03").then().statusCode(200).contentType("text/html").extract().asString();
         assertTrue(zh.contains("考核甲社区 · 月度报告 · 2025-03"), zh);
         // the whole of March: the fixture's period plus T9 of 20 March (community A: 4/7, 4/5, 3/4)
@@ -210,14 +230,14 @@ class RatesFixtureTest {
         assertTrue(zh.contains("解决率<strong>80.0%</strong><span class=\"muted\">4 / 5</span>"), zh);
         assertTrue(zh.contains("满意率<strong>75.0%</strong>"), zh);
         assertTrue(zh.contains("@media print") || zh.contains("/reports/reports.css"), "print styles");
-        String en = DeadlineClockTest.staff("supervisor").get("/console/reports/monthly?community=FX-COMM-A"
+        String en = given().cookie(supervisor).get("/console/reports/monthly?community=FX-COMM-A"
                 + "&month=2025-03&lang=en").then().statusCode(200).extract().asString();
         assertTrue(en.contains("Fixture Community A · Monthly report · 2025-03"), en);
         assertTrue(en.contains("Response rate<strong>57.1%</strong>"), en);
-        String picker = DeadlineClockTest.staff("supervisor").get("/console/reports/monthly?month=2025-03").then()
+        String picker = given().cookie(supervisor).get("/console/reports/monthly?month=2025-03").then()
                 .statusCode(200).extract().asString();
         assertTrue(picker.contains("value=\"FX-COMM-B\""), "communities with activity to choose from");
-        DeadlineClockTest.staff("supervisor").get("/console/reports/monthly?community=FX-COMM-A&month=March")
+        given().cookie(supervisor).get("/console/reports/monthly?community=FX-COMM-A&month=March")
                 .then().statusCode(400);
         given().get("/reports/reports.css").then().statusCode(200);
     }

@@ -1,5 +1,6 @@
 package org.hotlinehub.connectors.reports;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.Caller;
@@ -39,7 +41,8 @@ import io.quarkus.qute.TemplateInstance;
 /**
  * Supervisors' report pages: the printable monthly report of a community (督察考核: the three rates, by category,
  * partner ranking, channel and week) and the charts page (volume by channel and category, rates by week, overdue by
- * partner). Self-contained: own small layout and print CSS, chart.js from its webjar.
+ * partner). Self-contained: own small layout and print CSS, chart.js from its webjar. Under /console, so they sign
+ * in with the console's form like its other pages.
  */
 @Path("/console/reports")
 @RolesAllowed({Caller.SUPERVISOR, Caller.ADMIN})
@@ -78,6 +81,12 @@ public class ReportPages {
                 List<Ranked> partners, List<Cell> channels, List<Cell> weeks, String generated);
 
         static native TemplateInstance charts(ReportLabels t, String from, String to, String community, String data);
+    }
+
+    /** The console menu's "reports" entry: the monthly report first. */
+    @GET
+    public Response index() {
+        return Response.seeOther(URI.create("/console/reports/monthly")).build();
     }
 
     @GET

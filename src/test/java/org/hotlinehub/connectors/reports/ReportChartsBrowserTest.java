@@ -19,7 +19,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.HttpCredentials;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -50,9 +49,14 @@ class ReportChartsBrowserTest {
                                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                                 "--no-first-run")));
                 BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                        .setHttpCredentials(new HttpCredentials("supervisor", "demo-supervisor-pass"))
                         .setViewportSize(1280, 1000).setLocale("zh-CN"))) {
             Page page = context.newPage();
+            page.navigate(charts + "?from=" + RatesFixture.FROM + "&to=" + RatesFixture.TO + "&weeks=2");
+            // the console's form sign-in first, then back to the charts
+            page.locator("#j_username").fill("supervisor");
+            page.locator("#j_password").fill("demo-supervisor-pass");
+            page.locator("button[type=submit]").click();
+            page.waitForURL(url -> !url.contains("/login"));
             page.navigate(charts + "?from=" + RatesFixture.FROM + "&to=" + RatesFixture.TO + "&weeks=2");
             page.waitForFunction("() => window.Chart && Chart.getChart('chart-weekly')");
             assertEquals("统计图表", page.locator("h1").textContent().strip());
