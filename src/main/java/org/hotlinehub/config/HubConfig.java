@@ -30,6 +30,10 @@ public interface HubConfig {
 
     Dispatch dispatch();
 
+    Deadlines deadlines();
+
+    Survey survey();
+
     Web web();
 
     Twilio twilio();
@@ -85,6 +89,55 @@ public interface HubConfig {
         /** The share of an accept or resolve window after which the holder and the console are warned. */
         @WithDefault("0.8")
         double warnAt();
+    }
+
+    /** The two clocks of an assignment (accept-by, resolve-by): calendars, urgency and who hears of a breach. */
+    interface Deadlines {
+
+        /** The time zone of the business-hours calendars and of the rates' weeks and months. */
+        @WithDefault("Asia/Shanghai")
+        String zone();
+
+        /**
+         * Business-hours calendars per partner type ({@code hub.deadlines.business-hours.property-firm=mon-fri
+         * 08:30-17:30}; several lines separated by {@code ;}). The clocks of a partner of that type count only time
+         * inside the calendar; types without one (and volunteers, type {@code volunteer}) count around the clock.
+         */
+        Map<String, String> businessHours();
+
+        /** Whether urgent tickets also wait for business hours; by default their clocks run around the clock. */
+        @WithDefault("false")
+        boolean businessHoursForUrgent();
+
+        /**
+         * A ticket whose priority is raised above its catalog entry's urgency (an elderly or disabled resident) gets
+         * its windows multiplied by this factor for every step it was raised.
+         */
+        @WithDefault("0.5")
+        double raisedPriorityFactor();
+
+        /** Supervisors' phones told by SMS when work passes resolve-by or a ticket lands in their queue. */
+        Optional<List<String>> supervisorPhones();
+    }
+
+    /** The call-back survey (回访) after resolution and appeals against its results. */
+    interface Survey {
+
+        /** A question nobody answers within this time closes the ticket as "no reply" (kept apart in the rates). */
+        @WithDefault("P3D")
+        Duration noReplyAfter();
+
+        /**
+         * Who a ticket goes back to when the resident says it is not solved: {@code same} (the party that resolved
+         * it gets it again: first-contact responsibility, 首接负责制), {@code next} (the next candidate by the rules)
+         * or {@code supervisor} (the supervisors' queue). A supervisor can always choose otherwise.
+         */
+        @WithDefault("same")
+        String reopenTo();
+
+        /** How long after an answer the partner may appeal it. */
+        @WithDefault("P7D")
+        Duration appealWithin();
     }
 
     interface Delivery {

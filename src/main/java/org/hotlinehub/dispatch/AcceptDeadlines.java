@@ -1,5 +1,6 @@
 package org.hotlinehub.dispatch;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,7 @@ import org.hotlinehub.store.AssignmentRepository;
 
 /**
  * Offers nobody accepted in time (签收超时): the offer is withdrawn and the ticket goes to the next candidate, finally
- * to the supervisors. Driven by the database, so it survives restarts; rows are claimed with SKIP LOCKED, so with
+ * to the supervisors. Paused offers wait. Driven by the database, so it survives restarts; rows are claimed with SKIP LOCKED, so with
  * several hub instances each expiry is handled once.
  */
 @ApplicationScoped
@@ -25,11 +26,13 @@ public class AcceptDeadlines {
     AssignmentRepository assignments;
     @Inject
     Dispatcher dispatcher;
+    @Inject
+    Clock clock;
 
     /** @return how many offers expired */
     @Transactional
     public int expireDue() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         var due = assignments.lockOffersDue(now, BATCH);
         for (AssignmentEntity a : due) {
             dispatcher.withdraw(a, AssignmentState.EXPIRED, TimelineKind.EXPIRED, Dispatcher.ACTOR,

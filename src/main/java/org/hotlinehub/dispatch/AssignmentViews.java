@@ -33,7 +33,7 @@ public class AssignmentViews {
                         t.priority, t.description, location(t),
                         new AssignmentView.Resident(t.resident == null ? null : t.resident.name,
                                 t.resident == null ? null : Masks.phone(t.resident.phone))),
-                links(a.id));
+                links(a.id), a.pausedAt, a.overdueAt);
     }
 
     private AssignmentView.Location location(TicketEntity t) {

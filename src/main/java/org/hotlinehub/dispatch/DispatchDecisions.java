@@ -1,7 +1,5 @@
 package org.hotlinehub.dispatch;
 
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -10,6 +8,7 @@ import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.IllegalTransitionException;
 import org.hotlinehub.model.NotFoundException;
+import org.hotlinehub.model.TicketReopened;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.DispatchControl;
@@ -39,6 +38,10 @@ public class DispatchDecisions implements DispatchControl {
     AssignmentViews views;
     @Inject
     DeliveryOutbox outbox;
+    @Inject
+    java.time.Clock clock;
+    @Inject
+    Reopening reopening;
 
     @Override
     @Transactional
@@ -52,7 +55,7 @@ public class DispatchDecisions implements DispatchControl {
         }
         String why = note == null || note.isBlank() ? "" : ": " + note.strip();
         if (ruling == Ruling.OVERRULE) {
-            PartnerWorkService.move(a, AssignmentState.ACCEPTED);
+            PartnerWorkService.move(a, AssignmentState.ACCEPTED, clock.instant());
             timeline.record(a.ticket.id, TimelineKind.RULING, actor, null,
                     "return by " + a.assigneeCode() + " overruled, sent back" + why);
             if (AssignmentEntity.ROLE_LEAD.equals(a.role)) {
@@ -62,7 +65,7 @@ public class DispatchDecisions implements DispatchControl {
             outbox.enqueue(a, Dispatcher.EVENT_RULING);
             return views.of(a);
         }
-        PartnerWorkService.move(a, AssignmentState.CANCELLED);
+        PartnerWorkService.move(a, AssignmentState.CANCELLED, clock.instant());
         a.closedReason = "return upheld" + why;
         timeline.record(a.ticket.id, TimelineKind.RULING, actor, null,
                 "return by " + a.assigneeCode() + " upheld" + why);
@@ -97,6 +100,28 @@ public class DispatchDecisions implements DispatchControl {
 
     @Override
     @Transactional
+    public void reopen(String reference, String to, String note, String actor) {
+        TicketEntity ticket = tickets.findByReference(reference)
+                .map(t -> tickets.findById(t.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFoundException("no ticket " + reference));
+        if (ticket.status != TicketStatus.RESOLVED && ticket.status != TicketStatus.CLOSED) {
+            throw new IllegalTransitionException("ticket " + reference + " is " + ticket.status.name().toLowerCase()
+                    + "; only a resolved or closed ticket can be reopened (use reassign for open ones)");
+        }
+        String target = to == null || to.isBlank() ? TicketReopened.SAME : to.strip();
+        if (!target.equals(TicketReopened.SAME) && !target.equals(TicketReopened.NEXT)
+                && !target.equals(TicketReopened.SUPERVISOR)) {
+            activePartner(target);
+        }
+        String why = note == null || note.isBlank() ? "reopened by " + actor : note.strip();
+        ticket.status = TicketStatus.REOPENED;
+        ticket.updatedAt = clock.instant();
+        timeline.record(ticket.id, TimelineKind.REOPENED, actor, null, why + " (to " + target + ")");
+        reopening.onReopened(new TicketReopened(ticket.id, target, why, actor));
+    }
+
+    @Override
+    @Transactional
     public AssignmentView addSupport(String reference, String partnerCode, String note, String actor) {
         TicketEntity ticket = ticket(reference);
         PartnerEntity partner = activePartner(partnerCode);
@@ -116,7 +141,7 @@ public class DispatchDecisions implements DispatchControl {
         if (!ticket.status.isOpen()) {
             throw new IllegalTransitionException("ticket " + reference + " is " + ticket.status.name().toLowerCase());
         }
-        ticket.updatedAt = Instant.now();
+        ticket.updatedAt = clock.instant();
         return ticket;
     }
 

@@ -1,5 +1,6 @@
 package org.hotlinehub.dispatch;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,12 @@ public class Dispatcher {
     PartnerSelector selector;
     @Inject
     DeliveryOutbox outbox;
+    @Inject
+    DeadlinePolicy deadlines;
+    @Inject
+    SupervisorAlerts supervisors;
+    @Inject
+    Clock clock;
 
     @Transactional
     public void dispatch(TicketCreated event) {
@@ -70,7 +77,7 @@ public class Dispatcher {
     }
 
     AssignmentEntity offer(TicketEntity ticket, Choice choice, String role, String actor) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         AssignmentEntity a = new AssignmentEntity();
         a.ticket = ticket;
         a.partner = choice.partner();
@@ -79,8 +86,8 @@ public class Dispatcher {
         a.state = AssignmentState.OFFERED;
         a.reason = choice.reason();
         a.offeredAt = now;
-        a.acceptBy = now.plus(ticket.category.acceptWithin());
-        a.resolveBy = now.plus(ticket.category.resolveWithin());
+        a.updatedAt = now;
+        deadlines.start(a);
         assignments.persist(a);
         if (a.volunteer != null) {
             a.volunteer.lastOfferedAt = now;
@@ -102,7 +109,7 @@ public class Dispatcher {
     /** Closes an assignment the hub takes back (expiry, reassignment) and tells its holder. */
     void withdraw(AssignmentEntity a, AssignmentState state, TimelineKind kind, String actor, String detail) {
         a.state = state;
-        a.updatedAt = Instant.now();
+        a.updatedAt = clock.instant();
         a.closedReason = detail;
         timeline.record(a.ticket.id, kind, actor, null, detail);
         outbox.enqueue(a, EVENT_CANCELLED);
@@ -111,8 +118,11 @@ public class Dispatcher {
     void escalate(TicketEntity ticket, String reason) {
         ticket.status = TicketStatus.TRIAGE;
         ticket.triageReason = reason;
-        ticket.updatedAt = Instant.now();
+        ticket.updatedAt = clock.instant();
         timeline.record(ticket.id, TimelineKind.ESCALATED, ACTOR, null, reason);
+        supervisors.alert("queue-" + ticket.id + "-" + ticket.updatedAt.toEpochMilli(), ticket,
+                "工单" + ticket.reference + "无人承接，已转主管处理。",
+                "Ticket " + ticket.reference + " is in the supervisors' queue: " + reason);
     }
 
     static void recordStep(TimelineRepository timeline, AssignmentEntity a, TimelineKind kind, Channel channel,

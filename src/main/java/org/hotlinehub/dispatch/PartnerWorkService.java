@@ -1,5 +1,6 @@
 package org.hotlinehub.dispatch;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -45,6 +46,8 @@ public class PartnerWorkService implements PartnerWork {
 
     @Inject
     SurveyService surveys;
+    @Inject
+    Clock clock;
 
     /** API keys are random secrets, so one SHA-256 (not a slow password hash) is the right way to store them. */
     public static String hashApiKey(String apiKey) {
@@ -81,7 +84,7 @@ public class PartnerWorkService implements PartnerWork {
         if (a.state == AssignmentState.ACCEPTED) {
             return views.of(a);
         }
-        move(a, AssignmentState.ACCEPTED);
+        move(a, AssignmentState.ACCEPTED, clock.instant());
         a.acceptedAt = a.updatedAt;
         if (isLead(a)) {
             setTicketStatus(a, TicketStatus.ACCEPTED);
@@ -98,7 +101,7 @@ public class PartnerWorkService implements PartnerWork {
         if (a.state == AssignmentState.DECLINED) {
             return views.of(a);
         }
-        move(a, AssignmentState.DECLINED);
+        move(a, AssignmentState.DECLINED, clock.instant());
         a.closedReason = why;
         Dispatcher.recordStep(timeline, a, TimelineKind.DECLINED, Channel.API,
                 "declined by " + partnerCode + ": " + why);
@@ -116,7 +119,7 @@ public class PartnerWorkService implements PartnerWork {
         if (a.state == AssignmentState.RETURNED && reason.code().equals(a.returnReason)) {
             return views.of(a);
         }
-        move(a, AssignmentState.RETURNED);
+        move(a, AssignmentState.RETURNED, clock.instant());
         a.returnReason = reason.code();
         a.closedReason = note == null || note.isBlank() ? null : note.strip();
         String detail = "returned by " + partnerCode + ": " + reason.code()
@@ -135,7 +138,7 @@ public class PartnerWorkService implements PartnerWork {
     public AssignmentView progress(String partnerCode, long assignmentId, String note) {
         String text = required(note, "a progress report needs a note (field \"note\")");
         AssignmentEntity a = locked(partnerCode, assignmentId);
-        move(a, AssignmentState.IN_PROGRESS);
+        move(a, AssignmentState.IN_PROGRESS, clock.instant());
         if (isLead(a)) {
             setTicketStatus(a, TicketStatus.IN_PROGRESS);
         }
@@ -151,7 +154,7 @@ public class PartnerWorkService implements PartnerWork {
         if (a.state == AssignmentState.RESOLVED) {
             return views.of(a);
         }
-        move(a, AssignmentState.RESOLVED);
+        move(a, AssignmentState.RESOLVED, clock.instant());
         a.resolvedAt = a.updatedAt;
         a.resolutionNote = text;
         a.resolutionPhotoUrl = photoUrl == null || photoUrl.isBlank() ? null : photoUrl.strip();
@@ -172,7 +175,7 @@ public class PartnerWorkService implements PartnerWork {
 
     private static void setTicketStatus(AssignmentEntity a, TicketStatus status) {
         a.ticket.status = status;
-        a.ticket.updatedAt = Instant.now();
+        a.ticket.updatedAt = a.updatedAt;
     }
 
     private static String required(String value, String message) {
@@ -191,12 +194,18 @@ public class PartnerWorkService implements PartnerWork {
         return new NotFoundException("assignment " + assignmentId + " is not offered to " + partnerCode);
     }
 
-    static void move(AssignmentEntity a, AssignmentState target) {
+    static void move(AssignmentEntity a, AssignmentState target, Instant now) {
         if (!a.state.canMoveTo(target)) {
             throw new IllegalTransitionException("assignment " + a.id + " is " + a.state.name().toLowerCase()
                     + " and cannot become " + target.name().toLowerCase());
         }
         a.state = target;
-        a.updatedAt = Instant.now();
+        a.updatedAt = now;
+        if (a.pausedAt != null && !target.isActive()) {
+            // work that ends while paused: the pause ends with it and its time is kept
+            a.pausedSeconds += java.time.Duration.between(a.pausedAt, now).toSeconds();
+            a.pausedAt = null;
+            a.pauseReason = null;
+        }
     }
 }

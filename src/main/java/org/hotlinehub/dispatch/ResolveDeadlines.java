@@ -1,12 +1,12 @@
 package org.hotlinehub.dispatch;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.store.AssignmentEntity;
@@ -14,9 +14,12 @@ import org.hotlinehub.store.AssignmentRepository;
 import org.hotlinehub.store.TimelineRepository;
 
 /**
- * The warnings and the overdue mark of the two clocks: the holder is warned (and the timeline shows it) when
- * {@code hub.dispatch.warn-at} of its accept or resolve window has passed, and accepted work still open at resolve-by
- * is marked overdue (超期) and the holder told. Each is stamped once on the row, claimed with SKIP LOCKED.
+ * The warnings and the overdue mark of the two clocks: the holder is warned through its delivery channel (and the
+ * timeline shows it) at the warning point of its accept or resolve window ({@code hub.dispatch.warn-at} of the window,
+ * in business hours where the partner type has them); accepted work still open at resolve-by is marked overdue (超期),
+ * escalated to the supervisors (督办: timeline row, SMS to {@code hub.deadlines.supervisor-phones}) and the holder
+ * told. Paused clocks wait. Each event is stamped once on the row, claimed with SKIP LOCKED, so with several hub
+ * instances it fires once.
  */
 @ApplicationScoped
 public class ResolveDeadlines {
@@ -32,13 +35,15 @@ public class ResolveDeadlines {
     @Inject
     DeliveryOutbox outbox;
     @Inject
-    HubConfig config;
+    SupervisorAlerts supervisors;
+    @Inject
+    Clock clock;
 
     /** @return how many clock events fired */
     @Transactional
     public int fireDue() {
-        Instant now = Instant.now();
-        var due = assignments.lockClocksDue(now, config.dispatch().warnAt(), BATCH);
+        Instant now = clock.instant();
+        var due = assignments.lockClocksDue(now, BATCH);
         for (AssignmentEntity a : due) {
             if (a.state == AssignmentState.OFFERED) {
                 a.acceptWarnedAt = now;
@@ -49,6 +54,11 @@ public class ResolveDeadlines {
                 a.resolveWarnedAt = a.resolveWarnedAt == null ? now : a.resolveWarnedAt;
                 fire(a, TimelineKind.OVERDUE, EVENT_OVERDUE, a.assigneeCode() + " has not resolved it by "
                         + a.resolveBy);
+                timeline.record(a.ticket.id, TimelineKind.ESCALATED, Dispatcher.ACTOR, null,
+                        "overdue with " + a.assigneeCode() + ": supervisors to follow up (督办)");
+                supervisors.alert("overdue-" + a.id, a.ticket,
+                        "工单" + a.ticket.reference + "已超期未办结（承办方" + a.assigneeCode() + "）。",
+                        "Ticket " + a.ticket.reference + " is overdue with " + a.assigneeCode() + ".");
             } else {
                 a.resolveWarnedAt = now;
                 fire(a, TimelineKind.DEADLINE_WARNING, EVENT_WARNING, a.assigneeCode() + " must resolve it by "

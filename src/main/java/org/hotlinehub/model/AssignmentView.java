@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * An assignment as its partner sees it: the body of the {@code assignment.*} webhooks and of the partner API. The
- * resident's phone is masked; partners call back through the hub.
+ * resident's phone is masked; partners call back through the hub. While {@code pausedAt} is set neither clock runs;
+ * on resume accept-by and resolve-by move on by the paused time.
  */
 public record AssignmentView(
         long id,
@@ -16,7 +17,11 @@ public record AssignmentView(
         Instant resolveBy,
         String reason,
         TicketSummary ticket,
-        Map<String, String> links) {
+        Map<String, String> links,
+        /** Set while the clocks are paused (waiting for the resident). */
+        Instant pausedAt,
+        /** Set once resolve-by passed without a resolution. */
+        Instant overdueAt) {
 
     public record TicketSummary(
             String reference,

@@ -26,7 +26,12 @@ public enum TimelineKind {
     SURVEY_REQUESTED(false, "已发送回访", "Survey sent"),
     SURVEY_ANSWERED(true, "已回访", "Survey answered"),
     REOPENED(true, "已重新办理", "Reopened"),
-    CLARIFICATION_REQUESTED(false, "已请居民补充信息", "Asked the resident for details");
+    CLARIFICATION_REQUESTED(false, "已请居民补充信息", "Asked the resident for details"),
+    PAUSED(false, "计时暂停（等待居民）", "Clock paused (waiting for the resident)"),
+    RESUMED(false, "计时恢复", "Clock resumed"),
+    SURVEY_NO_REPLY(false, "回访无应答，已结案", "No answer to the survey; closed"),
+    APPEALED(false, "承办方申诉回访结果", "Partner appealed the survey result"),
+    APPEAL_DECIDED(false, "申诉已裁定", "Appeal decided");
 
     private final boolean publicToResident;
     private final String labelZh;

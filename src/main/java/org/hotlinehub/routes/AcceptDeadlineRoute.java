@@ -8,10 +8,13 @@ import org.apache.camel.builder.RouteBuilder;
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.dispatch.AcceptDeadlines;
 import org.hotlinehub.dispatch.ResolveDeadlines;
+import org.hotlinehub.survey.SurveyService;
 
 /**
- * The deadline sweep: offers past accept-by are re-offered, then warnings and overdue marks fire. A failed sweep is
- * logged and runs again at the next tick.
+ * The deadline sweep: warnings and overdue marks fire, offers past accept-by are re-offered, and unanswered call-back
+ * questions close as "no reply". Every step claims its rows with SKIP LOCKED and stamps them, so the sweep can run on
+ * every hub instance at once and each event still fires once; its time comes from the injected Clock. A failed sweep
+ * is logged and runs again at the next tick.
  */
 @ApplicationScoped
 public class AcceptDeadlineRoute extends RouteBuilder {
@@ -22,6 +25,8 @@ public class AcceptDeadlineRoute extends RouteBuilder {
     AcceptDeadlines deadlines;
     @Inject
     ResolveDeadlines clocks;
+    @Inject
+    SurveyService surveys;
 
     @Override
     public void configure() {
@@ -30,6 +35,8 @@ public class AcceptDeadlineRoute extends RouteBuilder {
                 .routeId(RouteIds.DISPATCH_EXPIRY)
                 // warnings first: a sweep that comes late still warns before it expires
                 .bean(clocks, "fireDue")
-                .bean(deadlines, "expireDue");
+                .bean(deadlines, "expireDue")
+                // call-back questions nobody answered in hub.survey.no-reply-after close as "no reply"
+                .bean(surveys, "closeUnanswered");
     }
 }

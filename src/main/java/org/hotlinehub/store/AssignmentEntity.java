@@ -65,6 +65,20 @@ public class AssignmentEntity extends PanacheEntityBase {
     public Instant acceptWarnedAt;
     @Column(name = "resolve_warned_at")
     public Instant resolveWarnedAt;
+    /** When the holder and the console are warned that accept-by approaches (set with the clocks). */
+    @Column(name = "accept_warn_at")
+    public Instant acceptWarnAt;
+    /** When the holder and the console are warned that resolve-by approaches. */
+    @Column(name = "resolve_warn_at")
+    public Instant resolveWarnAt;
+    /** Set while the clocks are paused (waiting for the resident); the sweep leaves the row alone. */
+    @Column(name = "paused_at")
+    public Instant pausedAt;
+    @Column(name = "pause_reason")
+    public String pauseReason;
+    /** Time spent paused so far, in seconds (not counted against either clock). */
+    @Column(name = "paused_s")
+    public long pausedSeconds;
     /** When resolve-by passed without a resolution (督办: the ticket is overdue). */
     @Column(name = "overdue_at")
     public Instant overdueAt;

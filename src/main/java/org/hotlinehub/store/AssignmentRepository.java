@@ -1,5 +1,6 @@
 package org.hotlinehub.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,30 +28,55 @@ public class AssignmentRepository implements PanacheRepository<AssignmentEntity>
         return query.range(offset, offset + limit - 1).list();
     }
 
-    /** Offers past their accept-by time, locked for this transaction; rows another instance holds are skipped. */
-    @SuppressWarnings("unchecked")
-    public List<AssignmentEntity> lockOffersDue(java.time.Instant now, int limit) {
-        List<Number> ids = getEntityManager().createNativeQuery("select id from assignment where state = 'OFFERED'"
-                + " and accept_by <= ?1 order by accept_by limit ?2 for update skip locked")
-                .setParameter(1, now).setParameter(2, limit).getResultList();
-        return ids.stream().map(id -> findById(id.longValue())).toList();
+    /**
+     * Offers past their accept-by time (paused ones wait), locked for this transaction; rows another instance holds
+     * are skipped, so with several hub instances each expiry is handled by one.
+     */
+    public List<AssignmentEntity> lockOffersDue(Instant now, int limit) {
+        return lockIds("select id from assignment where state = 'OFFERED' and paused_at is null and accept_by <= ?1"
+                + " order by accept_by limit ?2 for update skip locked", now, limit);
     }
 
     /**
-     * Assignments whose next clock event is due: offers at the warning point of their accept window, accepted work
-     * at the warning point of its resolve window or past resolve-by. Locked for this transaction, skipping rows
-     * another instance holds.
+     * Assignments whose next clock event is due and not yet stamped: offers at their accept warning point, accepted
+     * work at its resolve warning point or past resolve-by. Paused rows wait. Locked for this transaction, skipping
+     * rows another instance holds.
      */
+    public List<AssignmentEntity> lockClocksDue(Instant now, int limit) {
+        return lockIds("select id from assignment where paused_at is null and ("
+                + " (state = 'OFFERED' and accept_warned_at is null and accept_warn_at <= ?1)"
+                + " or (state in ('ACCEPTED', 'IN_PROGRESS') and overdue_at is null"
+                + "   and (resolve_by <= ?1 or (resolve_warned_at is null and resolve_warn_at <= ?1))))"
+                + " order by id limit ?2 for update skip locked", now, limit);
+    }
+
     @SuppressWarnings("unchecked")
-    public List<AssignmentEntity> lockClocksDue(java.time.Instant now, double warnAt, int limit) {
-        List<Number> ids = getEntityManager().createNativeQuery("select id from assignment where"
-                + " (state = 'OFFERED' and accept_warned_at is null"
-                + "   and offered_at + (accept_by - offered_at) * ?2 <= ?1)"
-                + " or (state in ('ACCEPTED', 'IN_PROGRESS') and overdue_at is null and (resolve_by <= ?1"
-                + "   or (resolve_warned_at is null and offered_at + (resolve_by - offered_at) * ?2 <= ?1)))"
-                + " order by id limit ?3 for update skip locked")
-                .setParameter(1, now).setParameter(2, warnAt).setParameter(3, limit).getResultList();
+    private List<AssignmentEntity> lockIds(String sql, Instant now, int limit) {
+        List<Number> ids = getEntityManager().createNativeQuery(sql).setParameter(1, now).setParameter(2, limit)
+                .getResultList();
         return ids.stream().map(id -> findById(id.longValue())).toList();
+    }
+
+    /** The ticket's current lead: its latest lead assignment. */
+    public Optional<AssignmentEntity> latestLead(long ticketId) {
+        return find("ticket.id = ?1 and role = ?2 order by id desc", ticketId, AssignmentEntity.ROLE_LEAD)
+                .firstResultOptional();
+    }
+
+    /** Open assignments whose clocks matter to the console: paused, overdue, or warned and not yet answered. */
+    public List<AssignmentEntity> watched(String which, int limit) {
+        String where = switch (which) {
+            case "paused" -> "a.pausedAt is not null and a.state in ?1";
+            case "overdue" -> "a.overdueAt is not null and a.state in ?1";
+            default -> "a.pausedAt is null and a.state in ?1 and ((a.state = ?2 and a.acceptWarnedAt is not null)"
+                    + " or (a.state <> ?2 and a.resolveWarnedAt is not null and a.overdueAt is null))";
+        };
+        var active = List.of(AssignmentState.OFFERED, AssignmentState.ACCEPTED, AssignmentState.IN_PROGRESS);
+        var query = which.equals("paused") || which.equals("overdue")
+                ? find("from AssignmentEntity a where " + where + " order by a.id desc", active)
+                : find("from AssignmentEntity a where " + where + " order by a.id desc", active,
+                        AssignmentState.OFFERED);
+        return query.range(0, limit - 1).list();
     }
 
     /** Locks the row so concurrent calls for one assignment apply one after the other. */

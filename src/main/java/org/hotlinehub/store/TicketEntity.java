@@ -60,6 +60,15 @@ public class TicketEntity extends PanacheEntityBase {
     public SurveyResult surveyResult;
     @Column(name = "survey_answered_at")
     public Instant surveyAnsweredAt;
+    /**
+     * The latest call-back outcome: a {@link SurveyResult} name, or NO_REPLY / NOT_ASKED (see
+     * {@link SurveyAnswerEntity}).
+     */
+    @Column(name = "survey_outcome")
+    public String surveyOutcome;
+    /** An upheld appeal took the latest outcome out of the rates. */
+    @Column(name = "survey_excluded")
+    public boolean surveyExcluded;
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
     @Column(name = "updated_at")

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import jakarta.transaction.Transactional;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.TicketDetail;
+import org.hotlinehub.model.TicketExportRow;
 import org.hotlinehub.model.TicketFilter;
 import org.hotlinehub.model.TicketListItem;
 import org.hotlinehub.model.TicketStatus;
@@ -68,6 +70,30 @@ public class TicketSearchQueries implements TicketSearch {
             sql.append(" and t.id < ?");
             params.add(beforeId);
         }
+        where(f, sql, params);
+        sql.append(" order by t.id desc limit ?");
+        params.add(limit);
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql.toString())) {
+            SqlParameters.bind(c, st, 1, params);
+            List<TicketListItem> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TicketListItem(rs.getLong("id"), rs.getString("reference"),
+                            TicketStatus.valueOf(rs.getString("status")), Channel.valueOf(rs.getString("channel")),
+                            rs.getString("priority"), rs.getString("category_code"), rs.getString("name_zh"),
+                            rs.getString("place_code"), rs.getString("place_name"), rs.getString("lead_partner"),
+                            rs.getString("description"), rs.getTimestamp("created_at").toInstant(),
+                            rs.getTimestamp("updated_at").toInstant()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list tickets", e);
+        }
+    }
+
+    /** Appends the filter's conditions to a query over {@code ticket t} joined to {@code catalog_entry c}. */
+    private static void where(TicketFilter f, StringBuilder sql, List<Object> params) {
         if (!f.statuses().isEmpty()) {
             sql.append(" and t.status = any(?)");
             params.add(f.statuses().stream().map(Enum::name).toArray(String[]::new));
@@ -104,25 +130,65 @@ public class TicketSearchQueries implements TicketSearch {
             params.add(f.text().strip());
             params.add("%" + f.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        sql.append(" order by t.id desc limit ?");
-        params.add(limit);
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql.toString())) {
-            SqlParameters.bind(c, st, 1, params);
-            List<TicketListItem> out = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new TicketListItem(rs.getLong("id"), rs.getString("reference"),
-                            TicketStatus.valueOf(rs.getString("status")), Channel.valueOf(rs.getString("channel")),
-                            rs.getString("priority"), rs.getString("category_code"), rs.getString("name_zh"),
-                            rs.getString("place_code"), rs.getString("place_name"), rs.getString("lead_partner"),
-                            rs.getString("description"), rs.getTimestamp("created_at").toInstant(),
-                            rs.getTimestamp("updated_at").toInstant()));
+    }
+
+    private static final String EXPORT = """
+            select t.reference, t.created_at, t.channel, t.status, t.priority, c.code as category_code,
+                   c.name_zh as category_name, pc.name_zh as community, coalesce(pg.name_zh, pg.code) as grid,
+                   p.name_zh as place_name, t.address, t.description,
+                   coalesce(lp.code, lv.code) as lead, coalesce(lp.name_zh, lv.name) as lead_name, l.offered_at,
+                   l.accept_by, l.accepted_at, l.resolve_by, l.resolved_at, l.overdue_at is not null as overdue,
+                   coalesce(l.paused_s, 0) as paused_s, t.survey_outcome, t.survey_excluded
+              from ticket t
+              left join catalog_entry c on c.id = t.category_id
+              left join place p on p.id = t.place_id
+              left join place_area pa on pa.place_id = t.place_id
+              left join place pc on pc.id = pa.community_id
+              left join place pg on pg.id = pa.grid_id
+              left join lateral (select * from assignment la where la.ticket_id = t.id and la.role = 'lead'
+                                  order by la.id desc limit 1) l on true
+              left join partner lp on lp.id = l.partner_id
+              left join volunteer lv on lv.id = l.volunteer_id
+             where true""";
+
+    @Override
+    public void export(TicketFilter f, Consumer<TicketExportRow> sink) {
+        StringBuilder sql = new StringBuilder(EXPORT);
+        List<Object> params = new ArrayList<>();
+        where(f, sql, params);
+        sql.append(" order by t.id");
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            // PostgreSQL streams with a cursor only inside a transaction
+            c.setAutoCommit(false);
+            try (PreparedStatement st = c.prepareStatement(sql.toString())) {
+                st.setFetchSize(500);
+                SqlParameters.bind(c, st, 1, params);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(new TicketExportRow(rs.getString("reference"), instant(rs, "created_at"),
+                                Channel.valueOf(rs.getString("channel")), TicketStatus.valueOf(rs.getString("status")),
+                                rs.getString("priority"), rs.getString("category_code"), rs.getString("category_name"),
+                                rs.getString("community"), rs.getString("grid"), rs.getString("place_name"),
+                                rs.getString("address"), rs.getString("description"), rs.getString("lead"),
+                                rs.getString("lead_name"), instant(rs, "offered_at"), instant(rs, "accept_by"),
+                                instant(rs, "accepted_at"), instant(rs, "resolve_by"), instant(rs, "resolved_at"),
+                                rs.getBoolean("overdue"), rs.getLong("paused_s"), rs.getString("survey_outcome"),
+                                rs.getBoolean("survey_excluded")));
+                    }
                 }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(autoCommit);
             }
-            return out;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot list tickets", e);
+            throw new IllegalStateException("cannot export tickets", e);
         }
+    }
+
+    private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
     }
 
     @Override
@@ -141,7 +207,8 @@ public class TicketSearchQueries implements TicketSearch {
                 timeline.forTicket(t.id).stream()
                         .map(e -> new TimelineItem(e.at, e.kind, e.actor, e.channel, e.detail)).toList(),
                 assignments.forTicket(t.id).stream()
-                        .map(a -> new TicketDetail.AssignmentItem(a.id, a.partner.code, a.partner.nameZh, a.role,
+                        .map(a -> new TicketDetail.AssignmentItem(a.id, a.assigneeCode(),
+                                a.partner != null ? a.partner.nameZh : a.volunteer.name, a.role,
                                 a.state, a.reason, a.offeredAt, a.acceptBy, a.resolveBy, a.acceptedAt,
                                 a.closedReason))
                         .toList(),

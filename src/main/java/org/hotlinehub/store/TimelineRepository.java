@@ -1,8 +1,10 @@
 package org.hotlinehub.store;
 
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.TimelineKind;
@@ -12,6 +14,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 public class TimelineRepository implements PanacheRepository<TimelineEventEntity> {
 
+    @Inject
+    Clock clock;
+
     public void record(long ticketId, TimelineKind kind, String actor, Channel channel, String detail) {
         TimelineEventEntity event = new TimelineEventEntity();
         event.ticketId = ticketId;
@@ -19,6 +24,7 @@ public class TimelineRepository implements PanacheRepository<TimelineEventEntity
         event.actor = actor;
         event.channel = channel;
         event.detail = detail;
+        event.at = clock.instant();
         persist(event);
     }
 

@@ -1,56 +1,87 @@
 package org.hotlinehub.survey;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
+import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.SurveyResult;
+import org.hotlinehub.model.TicketReopened;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.SurveyAsker;
+import org.hotlinehub.store.AssignmentRepository;
+import org.hotlinehub.store.SurveyAnswerEntity;
 import org.hotlinehub.store.TicketEntity;
+import org.hotlinehub.store.TicketRepository;
 import org.hotlinehub.store.TimelineRepository;
 import org.jboss.logging.Logger;
 
 /**
  * Asks the resident whether a resolved ticket was solved, and applies the answer: satisfied, basically satisfied or
- * dissatisfied close the ticket with that result; not solved reopens it. The question goes out through the
- * {@link SurveyAsker} of the resident's channel. Runs in the caller's transaction.
+ * dissatisfied close the ticket with that result; not solved reopens it and hands it on
+ * ({@code hub.survey.reopen-to}). No answer within {@code hub.survey.no-reply-after} closes it as "no reply"; a
+ * resident no channel reaches is not asked and the ticket closes as "not asked" — both kept apart in the rates. Every
+ * outcome is a {@link SurveyAnswerEntity} row attributed to the lead assignment that resolved the ticket. The question
+ * goes out through the {@link SurveyAsker} of the resident's channel. Runs in the caller's transaction.
  */
 @ApplicationScoped
 public class SurveyService {
 
     private static final Logger LOG = Logger.getLogger(SurveyService.class);
     static final String ACTOR = "hub:survey";
+    static final int BATCH = 100;
 
     @Inject
     Instance<SurveyAsker> askers;
     @Inject
     TimelineRepository timeline;
+    @Inject
+    TicketRepository tickets;
+    @Inject
+    AssignmentRepository assignments;
+    @Inject
+    Event<TicketReopened> reopened;
+    @Inject
+    HubConfig config;
+    @Inject
+    EntityManager em;
+    @Inject
+    Clock clock;
 
     /**
      * After resolution: asks the resident on the channel they used when it can reach them, otherwise by SMS when they
-     * gave a phone number (once per resolution), and marks the ticket as awaiting the answer. Nobody to ask: nothing.
+     * gave a phone number (once per resolution), and marks the ticket as awaiting the answer. Nobody to ask: the
+     * ticket closes without a call-back.
      */
     public void ask(TicketEntity ticket) {
-        if (ticket.resident == null) {
-            return;
-        }
-        Instant now = Instant.now();
-        SurveyAsker.Question question = new SurveyAsker.Question(
-                "survey-" + ticket.reference + "-" + now.toEpochMilli(),
-                ticket.reference, ticket.resident.id, ticket.resident.phone, ticket.language);
-        Optional<SurveyAsker> asker = askerFor(ticket.channel, question).or(() -> askerFor(Channel.SMS, question));
-        if (asker.isEmpty()) {
-            return;
-        }
+        Instant now = clock.instant();
         ticket.surveyRequestedAt = now;
         ticket.surveyResult = null;
         ticket.surveyAnsweredAt = null;
+        Optional<SurveyAsker> asker = Optional.empty();
+        SurveyAsker.Question question = null;
+        if (ticket.resident != null) {
+            question = new SurveyAsker.Question("survey-" + ticket.reference + "-" + now.toEpochMilli(),
+                    ticket.reference, ticket.resident.id, ticket.resident.phone, ticket.language);
+            SurveyAsker.Question q = question;
+            asker = askerFor(ticket.channel, q).or(() -> askerFor(Channel.SMS, q));
+        }
+        if (asker.isEmpty()) {
+            close(ticket, SurveyAnswerEntity.NOT_ASKED, null, now);
+            timeline.record(ticket.id, TimelineKind.SURVEY_NO_REPLY, ACTOR, null,
+                    "no channel reaches the resident; closed without a call-back");
+            return;
+        }
         String what = asker.get().ask(question);
         timeline.record(ticket.id, TimelineKind.SURVEY_REQUESTED, ACTOR, asker.get().channel(), what);
     }
@@ -67,19 +98,65 @@ public class SurveyService {
                             + ticket.status.name().toLowerCase() + "; not applied");
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ticket.surveyResult = result;
         ticket.surveyAnsweredAt = now;
-        ticket.updatedAt = now;
+        record(ticket, result.name(), channel, now);
         timeline.record(ticket.id, TimelineKind.SURVEY_ANSWERED, "resident", channel,
                 result.labelZh() + " / " + result.labelEn());
         if (result == SurveyResult.NOT_SOLVED) {
             ticket.status = TicketStatus.REOPENED;
+            ticket.updatedAt = now;
             timeline.record(ticket.id, TimelineKind.REOPENED, ACTOR, channel,
                     "the resident says the problem is not solved");
+            reopened.fire(new TicketReopened(ticket.id, config.survey().reopenTo(),
+                    "the resident says the problem is not solved", ACTOR));
         } else {
             ticket.status = TicketStatus.CLOSED;
+            ticket.updatedAt = now;
         }
         LOG.infof("ticket %s survey: %s → %s", ticket.reference, result, ticket.status);
+    }
+
+    /**
+     * Closes tickets whose question went unanswered for {@code hub.survey.no-reply-after}, oldest first; rows are
+     * claimed with SKIP LOCKED, so with several hub instances each is closed once.
+     *
+     * @return how many were closed
+     */
+    @Transactional
+    public int closeUnanswered() {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select id from ticket where status = 'RESOLVED'"
+                + " and survey_answered_at is null and survey_requested_at <= ?1"
+                + " order by survey_requested_at limit ?2 for update skip locked")
+                .setParameter(1, now.minus(config.survey().noReplyAfter())).setParameter(2, BATCH).getResultList();
+        for (Number id : ids) {
+            TicketEntity ticket = tickets.findById(id.longValue());
+            close(ticket, SurveyAnswerEntity.NO_REPLY, null, now);
+            timeline.record(ticket.id, TimelineKind.SURVEY_NO_REPLY, ACTOR, null, "no answer since "
+                    + ticket.surveyRequestedAt + " (" + config.survey().noReplyAfter() + "); closed as no reply");
+        }
+        return ids.size();
+    }
+
+    private void close(TicketEntity ticket, String outcome, Channel channel, Instant now) {
+        record(ticket, outcome, channel, now);
+        ticket.status = TicketStatus.CLOSED;
+        ticket.updatedAt = now;
+    }
+
+    private void record(TicketEntity ticket, String outcome, Channel channel, Instant now) {
+        SurveyAnswerEntity answer = new SurveyAnswerEntity();
+        answer.ticketId = ticket.id;
+        answer.assignmentId = assignments.latestLead(ticket.id).map(a -> a.id).orElse(null);
+        answer.outcome = outcome;
+        answer.channel = channel;
+        answer.askedAt = ticket.surveyRequestedAt == null ? now : ticket.surveyRequestedAt;
+        answer.answeredAt = now;
+        answer.persist();
+        ticket.surveyOutcome = outcome;
+        ticket.surveyExcluded = false;
     }
 }

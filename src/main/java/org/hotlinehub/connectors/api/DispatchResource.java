@@ -1,5 +1,7 @@
 package org.hotlinehub.connectors.api;
 
+import java.util.Optional;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.Caller;
+import org.hotlinehub.model.port.AssignmentClocks;
 import org.hotlinehub.model.port.DispatchControl;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -22,7 +25,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Dispatch", description = "Rulings on returns")
+@Tag(name = "Dispatch", description = "Rulings on returns, pausing and resuming clocks")
 @RolesAllowed({Caller.OPERATOR, Caller.SUPERVISOR, Caller.ADMIN})
 public class DispatchResource {
 
@@ -30,6 +33,8 @@ public class DispatchResource {
     DispatchControl control;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    AssignmentClocks clocks;
 
     /** {@code decision}: reassign (uphold the return; optionally name the partner) or overrule (send it back). */
     public record RulingRequest(String decision, String note, String partner) {
@@ -49,6 +54,25 @@ public class DispatchResource {
             default -> throw new BadRequestException("decision must be reassign or overrule");
         };
         return control.rule(id, ruling, request.note(), request.partner(), actor());
+    }
+
+    /** Why the clocks stop, e.g. 居民外出，约定周六上门 / the resident is away until Saturday. */
+    public record PauseRequest(String reason) {
+    }
+
+    @POST
+    @Path("/assignments/{id}/pause")
+    @Operation(summary = "Pause both clocks of an open assignment while the resident is awaited (time paused is not"
+            + " counted)")
+    public AssignmentView pause(@PathParam("id") long id, PauseRequest request) {
+        return clocks.pause(id, request == null ? null : request.reason(), Optional.empty(), actor());
+    }
+
+    @POST
+    @Path("/assignments/{id}/resume")
+    @Operation(summary = "Resume the clocks; deadlines move on by the paused working time")
+    public AssignmentView resume(@PathParam("id") long id) {
+        return clocks.resume(id, Optional.empty(), actor());
     }
 
     /** Who decided, for the timeline and the audit: the signed-in user or API client. */

@@ -2,10 +2,6 @@ package org.hotlinehub.connectors.api;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -36,6 +32,7 @@ import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.NotFoundException;
+import org.hotlinehub.model.Periods;
 import org.hotlinehub.model.TicketDetail;
 import org.hotlinehub.model.TicketFilter;
 import org.hotlinehub.model.TicketListItem;
@@ -57,7 +54,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 @SecurityRequirement(name = "apiKey")
 public class TicketResource {
 
-    static final ZoneId HOTLINE_ZONE = ZoneId.of("Asia/Shanghai");
     static final int MAX_LIMIT = 200;
 
     @Inject
@@ -139,21 +135,7 @@ public class TicketResource {
 
     /** A date means the start of that day in hotline time ({@code to}: the start of the next day). */
     private static Instant instant(String value, String name, boolean endOfDay) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                LocalDate day = LocalDate.parse(value.strip());
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(HOTLINE_ZONE).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw new BadRequestException(
-                        name + " '" + value + "' is not an ISO date-time (2026-11-22T08:00:00+08:00)"
-                                + " or date (2026-11-22)");
-            }
-        }
+        return Periods.instant(value, name, endOfDay);
     }
 
     private static String blankToNull(String s) {
@@ -178,6 +160,22 @@ public class TicketResource {
     @Operation(summary = "Add a supporting party (协办) beside the lead")
     public AssignmentView support(@PathParam("reference") String reference, PartnerRequest request) {
         return dispatch.addSupport(reference, partner(request), request.note(), actor());
+    }
+
+    /** {@code to}: same (the party that resolved it), next (the next candidate), supervisor, or a partner code. */
+    public record ReopenRequest(String to, String note) {
+    }
+
+    @POST
+    @Path("/{reference}/reopen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.SUPERVISOR, Caller.ADMIN})
+    @Operation(summary = "Reopen a resolved or closed ticket and hand it to the same party, the next, the supervisors"
+            + " or a partner named")
+    public TicketDetail reopen(@PathParam("reference") String reference, ReopenRequest request) {
+        dispatch.reopen(reference, request == null ? null : request.to(), request == null ? null : request.note(),
+                actor());
+        return detail(reference);
     }
 
     /** Who decided, for the timeline: the signed-in user or API client. */

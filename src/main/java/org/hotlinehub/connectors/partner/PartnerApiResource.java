@@ -21,10 +21,14 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotlinehub.model.AppealView;
 import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.AssignmentView;
+import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.ReturnReason;
+import org.hotlinehub.model.port.AssignmentClocks;
 import org.hotlinehub.model.port.PartnerWork;
+import org.hotlinehub.model.port.SurveyAppeals;
 
 /** The partner API (contract.md): a partner lists its assignments and answers them with its bearer API key. */
 @Path("/partner-api/v1/assignments")
@@ -34,6 +38,10 @@ public class PartnerApiResource {
 
     @Inject
     PartnerWork work;
+    @Inject
+    AssignmentClocks clocks;
+    @Inject
+    SurveyAppeals appeals;
 
     public record DeclineRequest(String reason) {
     }
@@ -112,6 +120,55 @@ public class PartnerApiResource {
             @PathParam("id") long id, NoteRequest request) {
         return work.resolve(partner(authorization), id, request == null ? null : request.note(),
                 request == null ? null : request.photoUrl());
+    }
+
+    /** Why the clocks stop (waiting for the resident), e.g. 居民外出，约定周六上门. */
+    public record PauseRequest(String reason) {
+    }
+
+    /** Why the survey result is wrong, e.g. the resident complained about something outside the order. */
+    public record AppealRequest(String reason) {
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pause the clocks of accepted work while waiting for the resident, with a reason; the time"
+            + " paused does not count")
+    public AssignmentView pause(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id, PauseRequest request) {
+        String partner = partner(authorization);
+        return clocks.pause(id, request == null ? null : request.reason(), Optional.of(partner),
+                "partner:" + partner);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Operation(summary = "Resume the clocks; accept-by and resolve-by move on by the paused time")
+    public AssignmentView resume(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id) {
+        String partner = partner(authorization);
+        return clocks.resume(id, Optional.of(partner), "partner:" + partner);
+    }
+
+    @POST
+    @Path("/{id}/appeal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Appeal (申诉) a dissatisfied or not-solved survey result of work you resolved, with a reason;"
+            + " a supervisor decides, an upheld appeal takes the result out of the rates")
+    public AppealView appeal(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id, AppealRequest request) {
+        return appeals.appeal(partner(authorization), id, request == null ? null : request.reason());
+    }
+
+    @GET
+    @Path("/{id}/appeal")
+    @Operation(summary = "Your appeal on this assignment and its decision")
+    public AppealView appealStatus(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id) {
+        String partner = partner(authorization);
+        return appeals.ofAssignment(partner, id)
+                .orElseThrow(() -> new NotFoundException("no appeal by " + partner + " on assignment " + id));
     }
 
     private String partner(String authorization) {

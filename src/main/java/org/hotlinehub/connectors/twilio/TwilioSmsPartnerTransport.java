@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.DeliveryChannel;
 import org.hotlinehub.model.Masks;
@@ -66,8 +67,28 @@ public class TwilioSmsPartnerTransport implements PartnerTransport {
     static String text(String eventType, AssignmentView a) {
         AssignmentView.TicketSummary t = a.ticket();
         String ref = t.reference();
-        if (!"assignment.offered".equals(eventType)) {
-            return "工单" + ref + "有更新（" + eventType + "），请留意。";
+        switch (eventType) {
+            case "assignment.offered" -> {
+                // the offer text below
+            }
+            case "assignment.deadline-warning" -> {
+                return a.state() == AssignmentState.OFFERED
+                        ? "提醒：工单" + ref + "请在" + WHEN.format(a.acceptBy()) + "前回复 Y " + ref + " 接单。"
+                        : "提醒：工单" + ref + "请在" + WHEN.format(a.resolveBy()) + "前办结，办完回复 OK " + ref + "。";
+            }
+            case "assignment.overdue" -> {
+                return "工单" + ref + "已超过办结时限（" + WHEN.format(a.resolveBy()) + "），已转主管督办，请尽快办理，办完回复 OK "
+                        + ref + "。";
+            }
+            case "assignment.paused" -> {
+                return "工单" + ref + "已暂停计时（等待居民）。";
+            }
+            case "assignment.resumed" -> {
+                return "工单" + ref + "恢复计时，请在" + WHEN.format(a.resolveBy()) + "前办结。";
+            }
+            default -> {
+                return "工单" + ref + "有更新（" + eventType + "），请留意。";
+            }
         }
         StringBuilder s = new StringBuilder("您好，有一件事想请您帮忙处理：");
         String where = where(t.location());

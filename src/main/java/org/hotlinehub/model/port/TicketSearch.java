@@ -2,8 +2,10 @@ package org.hotlinehub.model.port;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.hotlinehub.model.TicketDetail;
+import org.hotlinehub.model.TicketExportRow;
 import org.hotlinehub.model.TicketFilter;
 import org.hotlinehub.model.TicketListItem;
 
@@ -18,4 +20,10 @@ public interface TicketSearch {
     List<TicketListItem> list(TicketFilter filter, Long beforeId, int limit);
 
     Optional<TicketDetail> detail(String reference);
+
+    /**
+     * Every ticket the filter matches, oldest first, streamed from a database cursor into {@code sink} (exports of
+     * any size in constant memory).
+     */
+    void export(TicketFilter filter, Consumer<TicketExportRow> sink);
 }

@@ -1,0 +1,147 @@
+package org.hotlinehub.connectors.reports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotlinehub.model.Caller;
+import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.Periods;
+import org.hotlinehub.model.RateQuery;
+import org.hotlinehub.model.RateRow;
+import org.hotlinehub.model.TicketFilter;
+import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.port.Rates;
+import org.hotlinehub.model.port.TicketSearch;
+
+/** CSV exports for supervisors: tickets (streamed, any size) and the rates of any grouping. */
+@Path("/api/v1/reports")
+@RolesAllowed({Caller.SUPERVISOR, Caller.ADMIN})
+@Tag(name = "Reports", description = "CSV exports of tickets and rates (UTF-8 with BOM, opens in Excel)")
+@SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "apiKey")
+public class ReportCsvResource {
+
+    static final String CSV = "text/csv; charset=UTF-8";
+
+    static final List<String> TICKET_COLUMNS = List.of("reference", "created_at", "channel", "status", "priority",
+            "category_code", "category", "community", "grid", "place", "address", "description", "lead",
+            "lead_name", "offered_at", "accept_by", "accepted_at", "resolve_by", "resolved_at", "overdue",
+            "paused_seconds", "survey_outcome", "survey_excluded");
+
+    static final List<String> RATE_COLUMNS = List.of("key", "name", "offered", "accepted_in_time", "response_rate",
+            "overdue", "tickets", "judged", "solved", "resolution_rate", "answers", "satisfied",
+            "basically_satisfied", "dissatisfied", "not_solved", "satisfaction_rate", "no_reply", "not_asked",
+            "excluded_by_appeal");
+
+    @Inject
+    TicketSearch tickets;
+    @Inject
+    Rates rates;
+    @Inject
+    Clock clock;
+
+    @GET
+    @Path("/tickets.csv")
+    @Produces(CSV)
+    @Operation(summary = "Tickets as CSV, oldest first, with their lead, clocks and call-back outcome (no resident"
+            + " names or phones)")
+    public Response tickets(
+            @Parameter(description = "filed at or after: ISO date-time or date") @QueryParam("from") String from,
+            @Parameter(description = "filed before: ISO date-time, or date (included)") @QueryParam("to") String to,
+            @Parameter(description = "statuses, comma-separated") @QueryParam("status") String status,
+            @Parameter(description = "catalog codes, comma-separated") @QueryParam("category") String category,
+            @Parameter(description = "a place code (community, grid …) and everything below it") @QueryParam("place") String place,
+            @Parameter(description = "a partner code that has or had an assignment") @QueryParam("partner") String partner,
+            @Parameter(description = "channels, comma-separated") @QueryParam("channel") String channel) {
+        TicketFilter filter = new TicketFilter(list(status, "status", s -> TicketStatus.valueOf(s.toUpperCase())),
+                list(category, "category", s -> s), blank(place), blank(partner),
+                list(channel, "channel", s -> Channel.valueOf(s.toUpperCase())), Periods.instant(from, "from", false),
+                Periods.instant(to, "to", true), null);
+        StreamingOutput body = out -> {
+            try (CsvTable csv = new CsvTable(out, TICKET_COLUMNS)) {
+                tickets.export(filter, t -> {
+                    try {
+                        csv.row(t.reference(), t.createdAt(), lower(t.channel()), lower(t.status()), t.priority(),
+                                t.categoryCode(), CsvTable.text(t.categoryName()), CsvTable.text(t.community()),
+                                CsvTable.text(t.grid()), CsvTable.text(t.place()), CsvTable.text(t.address()),
+                                CsvTable.text(t.description()), t.lead(), CsvTable.text(t.leadName()), t.offeredAt(),
+                                t.acceptBy(), t.acceptedAt(), t.resolveBy(), t.resolvedAt(), t.overdue(),
+                                t.pausedSeconds(), t.surveyOutcome() == null ? null : t.surveyOutcome().toLowerCase(),
+                                t.surveyExcluded());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+        };
+        return attachment(body, "tickets.csv");
+    }
+
+    @GET
+    @Path("/rates.csv")
+    @Produces(CSV)
+    @Operation(summary = "The three rates per group as CSV (same parameters as GET /api/v1/rates)")
+    public Response rates(@QueryParam("by") String by, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("partner") String partner, @QueryParam("partyType") String partyType,
+            @QueryParam("community") String community, @QueryParam("grid") String grid,
+            @QueryParam("category") String category, @QueryParam("channel") String channel) {
+        RateQuery q = RateQuery.parse(by, from, to, partner, partyType, community, grid, category, channel,
+                clock.instant());
+        List<RateRow> rows = rates.rates(q);
+        StreamingOutput body = out -> {
+            try (CsvTable csv = new CsvTable(out, RATE_COLUMNS)) {
+                for (RateRow r : rows) {
+                    csv.row(CsvTable.text(r.key()), CsvTable.text(r.name()), r.offered(), r.acceptedInTime(),
+                            r.responseRate(), r.overdue(), r.tickets(), r.judged(), r.solved(), r.resolutionRate(),
+                            r.answers(), r.satisfied(), r.basicallySatisfied(), r.dissatisfied(), r.notSolved(),
+                            r.satisfactionRate(), r.noReply(), r.notAsked(), r.excluded());
+                }
+            }
+        };
+        return attachment(body, "rates-" + q.by().code() + ".csv");
+    }
+
+    private static Response attachment(StreamingOutput body, String filename) {
+        return Response.ok(body, CSV).header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .build();
+    }
+
+    private static String lower(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase();
+    }
+
+    private static <T> List<T> list(String value, String name, Function<String, T> parse) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(s -> {
+            try {
+                return parse.apply(s);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("unknown " + name + " '" + s + "'");
+            }
+        }).toList();
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

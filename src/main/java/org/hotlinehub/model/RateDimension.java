@@ -1,0 +1,33 @@
+package org.hotlinehub.model;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What the rates are grouped by (design.md §6): a party, a place, a category, a channel, or a period. */
+public enum RateDimension {
+
+    PARTNER("partner"),
+    PARTY_TYPE("party-type"),
+    COMMUNITY("community"),
+    GRID("grid"),
+    CATEGORY("category"),
+    CHANNEL("channel"),
+    WEEK("week"),
+    MONTH("month"),
+    /** Everything in one row. */
+    ALL("all");
+
+    private final String code;
+
+    RateDimension(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static Optional<RateDimension> fromCode(String code) {
+        return Arrays.stream(values()).filter(d -> d.code.equals(code)).findFirst();
+    }
+}

@@ -1,0 +1,71 @@
+package org.hotlinehub.model;
+
+import java.time.Instant;
+
+/**
+ * Which rates to compute: grouped {@code by} a dimension, over a period [{@code from}, {@code to}) and narrowed by
+ * optional filters (null = any). {@code asOf} is "now" for work still under way (an offer still inside its accept
+ * window is not yet counted). Assignments belong to the period they were offered in, tickets and their survey answers
+ * to the period they were filed in.
+ */
+public record RateQuery(
+        RateDimension by,
+        Instant from,
+        Instant to,
+        Instant asOf,
+        String partner,
+        String partyType,
+        String community,
+        String grid,
+        String category,
+        Channel channel) {
+
+    /** The period when none is given: the 90 days up to now. */
+    public static final java.time.Duration DEFAULT_PERIOD = java.time.Duration.ofDays(90);
+
+    /**
+     * Reads the query parameters of the rates API and reports: {@code by} a {@link RateDimension} code (default
+     * partner), {@code from}/{@code to} ISO date-times or dates in hotline time ({@code to} inclusive for a date;
+     * default the 90 days up to {@code now}), filters blank for any.
+     *
+     * @throws IllegalArgumentException naming the parameter that cannot be read
+     */
+    public static RateQuery parse(String by, String from, String to, String partner, String partyType,
+            String community, String grid, String category, String channel, Instant now) {
+        RateDimension dimension = by == null || by.isBlank()
+                ? RateDimension.PARTNER
+                : RateDimension.fromCode(by.strip()).orElseThrow(() -> new IllegalArgumentException("by '" + by
+                        + "' is not one of " + java.util.Arrays.stream(RateDimension.values())
+                                .map(RateDimension::code).toList()));
+        Instant end = Periods.instant(to, "to", true);
+        end = end == null ? now : end;
+        Instant start = Periods.instant(from, "from", false);
+        start = start == null ? end.minus(DEFAULT_PERIOD) : start;
+        if (!start.isBefore(end)) {
+            throw new IllegalArgumentException("from must be before to");
+        }
+        Channel ch = null;
+        if (channel != null && !channel.isBlank()) {
+            try {
+                ch = Channel.valueOf(channel.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("channel '" + channel + "' is not one of "
+                        + java.util.Arrays.stream(Channel.values()).map(c -> c.name().toLowerCase()).toList());
+            }
+        }
+        return new RateQuery(dimension, start, end, now, blank(partner), blank(partyType), blank(community),
+                blank(grid), blank(category), ch);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    public RateQuery withBy(RateDimension dimension) {
+        return new RateQuery(dimension, from, to, asOf, partner, partyType, community, grid, category, channel);
+    }
+
+    public RateQuery withPeriod(Instant newFrom, Instant newTo) {
+        return new RateQuery(by, newFrom, newTo, asOf, partner, partyType, community, grid, category, channel);
+    }
+}
