@@ -17,9 +17,14 @@ class TwilioSignatureCheckTest {
             "Digits", "1234", "From", "+14158675309", "To", "+18005551212");
 
     private static TwilioSignatureCheck check(String baseUrl, Optional<String> token) {
+        return check(baseUrl, token, true);
+    }
+
+    private static TwilioSignatureCheck check(String baseUrl, Optional<String> token, boolean signatureCheck) {
         HubConfig.Twilio twilio = (HubConfig.Twilio) Proxy.newProxyInstance(HubConfig.class.getClassLoader(),
                 new Class<?>[]{HubConfig.Twilio.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "authToken" -> token;
+                    case "signatureCheck" -> signatureCheck;
                     default -> Optional.empty();
                 });
         TwilioSignatureCheck check = new TwilioSignatureCheck();
@@ -56,5 +61,14 @@ class TwilioSignatureCheckTest {
     void shouldRefuseEverythingWithoutAnAuthToken() {
         assertFalse(check("https://mycompany.com", Optional.empty()).valid("/myapp.php?foo=1&bar=2", PARAMS,
                 "RSOYDt4T1cUTdK1PDd93/VVr8B8="));
+    }
+
+    @Test
+    void shouldKeepCheckingInThePackagedHubEvenWhenTheCheckIsSwitchedOff() {
+        // Outside dev and test mode (LaunchMode NORMAL here) hub.twilio.signature-check=false is ignored
+        TwilioSignatureCheck check = check("https://mycompany.com", Optional.of("12345"), false);
+        assertFalse(check.valid("/myapp.php?foo=1&bar=2", PARAMS, "not-a-signature"));
+        assertFalse(check.valid("/myapp.php?foo=1&bar=2", PARAMS, null));
+        assertTrue(check.valid("/myapp.php?foo=1&bar=2", PARAMS, "RSOYDt4T1cUTdK1PDd93/VVr8B8="));
     }
 }
