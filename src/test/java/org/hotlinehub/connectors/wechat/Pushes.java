@@ -47,6 +47,17 @@ final class Pushes {
         return WechatXml.write(all, "CreateTime", "MsgId", "Location_X", "Location_Y", "Scale");
     }
 
+    /**
+     * Waits for the next second: WeChat identifies an event by sender and CreateTime (seconds), so the same click twice
+     * in one second is a retry of one push, and a test that means two clicks must let a second pass.
+     */
+    static void awaitNextSecond() {
+        long now = Instant.now().getEpochSecond();
+        while (Instant.now().getEpochSecond() == now) {
+            Thread.onSpinWait();
+        }
+    }
+
     static String text(String openid, long msgId, String content) {
         return xml(openid, "text", Map.of("Content", content, "MsgId", String.valueOf(msgId)));
     }

@@ -192,6 +192,7 @@ class WechatResourceTest {
         String ref = Pushes.referenceIn(Pushes.content(Pushes.post(Pushes.text(openid, Pushes.msgId(),
                 "微信测试苑路灯不亮"))));
         awaitTicket(ref);
+        Pushes.awaitNextSecond();
         String mine = Pushes.content(Pushes.post(Pushes.event(openid, "CLICK", "MY_TICKETS")));
         assertTrue(mine.startsWith("您未办结的工单：\n工单" + ref + "（物业报修）当前状态："), mine);
         assertTrue(Pushes.content(Pushes.post(Pushes.event(openid, "CLICK", "REPORT")))
