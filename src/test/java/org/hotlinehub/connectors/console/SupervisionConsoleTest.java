@@ -122,7 +122,7 @@ class SupervisionConsoleTest {
         Document page = html(ConsoleSessions.supervisor().get("/console/supervision/daily?day=" + day + "&lang=en")
                 .then().statusCode(200).extract().asString());
         assertEquals("4 tickets filed on 2001-02-03", page.getElementById("daily-total").text());
-        assertEquals(java.util.List.of("SMS 2", "WECHAT 1", "WEB 1"),
+        assertEquals(java.util.List.of("SMS 2", "WEB 1", "WECHAT 1"),
                 page.select("#channel-table tbody tr").eachText());
         assertEquals(java.util.List.of("Property repair 3", "Not categorized 1"),
                 page.select("#category-table tbody tr").eachText());
