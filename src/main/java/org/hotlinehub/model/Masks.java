@@ -20,6 +20,17 @@ public final class Masks {
         return phone.substring(0, keepStart) + "*".repeat(len - keepStart - keepEnd) + phone.substring(len - keepEnd);
     }
 
+    private static final java.util.regex.Pattern PHONE_IN_TEXT = java.util.regex.Pattern
+            .compile("(?<![\\d])\\+?\\d{7,15}(?![\\d])");
+
+    /** Every run of 7 to 15 digits (with an optional +) in free text, masked as {@link #phone}. */
+    public static String phonesIn(String text) {
+        return text == null
+                ? null
+                : PHONE_IN_TEXT.matcher(text)
+                        .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(phone(m.group())));
+    }
+
     /** WeChat openids: first and last three characters. */
     public static String openid(String openid) {
         if (openid == null || openid.length() <= 6) {

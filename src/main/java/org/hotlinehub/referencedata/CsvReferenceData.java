@@ -58,6 +58,11 @@ final class CsvReferenceData {
             throw new ReferenceDataException(source, List.of("row 1: unknown column(s) " + unknown + " for "
                     + kind.name().toLowerCase() + " (allowed: " + COLUMNS.get(kind) + ")"));
         }
+        return file(kind, rows);
+    }
+
+    /** A document of one kind from rows keyed by the kind's columns (a CSV file, or one form). */
+    static ReferenceDataFile file(Kind kind, List<Map<String, String>> rows) {
         return switch (kind) {
             case PLACES -> new ReferenceDataFile(rows.stream().map(CsvReferenceData::place).toList(), null, null,
                     null, null);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -75,6 +76,11 @@ public class ReferenceDataLoader {
 
     /** The same for a document that did not come from a file (an upload). */
     public ReferenceDataWriter.Counts load(String name, String yamlText) {
+        return apply(name, parse(name, yamlText));
+    }
+
+    /** Reads a YAML (or JSON) document; @throws ReferenceDataException when it is not one */
+    public ReferenceDataFile parse(String name, String yamlText) {
         ReferenceDataFile data;
         try {
             data = yaml.readValue(yamlText, ReferenceDataFile.class);
@@ -88,21 +94,43 @@ public class ReferenceDataLoader {
         if (data == null) {
             throw new ReferenceDataException(name, List.of("the file is empty"));
         }
-        return apply(name, data);
+        return data;
     }
 
     /** Validates a parsed document whole and applies it in one transaction, or not at all. */
     public ReferenceDataWriter.Counts apply(String name, ReferenceDataFile parsed) {
+        return apply(name, parsed, true, ReferenceDataWriter.Progress.NONE, counts -> {
+        });
+    }
+
+    /**
+     * The same, telling {@code progress} after each entry written, and calling {@code inTransaction} (an audit entry)
+     * inside the transaction that writes, so both are stored or neither.
+     *
+     * @param resolveSecrets whether {@code ${NAME}} in secrets is read from the configuration (files); what a person
+     *            types into a form is taken as it is
+     */
+    public ReferenceDataWriter.Counts apply(String name, ReferenceDataFile parsed, boolean resolveSecrets,
+            ReferenceDataWriter.Progress progress, Consumer<ReferenceDataWriter.Counts> inTransaction) {
         List<String> problems = new ArrayList<>();
-        ReferenceDataFile checked = resolveSecrets(parsed, problems);
-        problems.addAll(QuarkusTransaction.requiringNew().call(() -> new ReferenceDataValidator(knownPlaceTypes(),
-                knownCatalog(), knownPartners()).validate(checked)));
+        ReferenceDataFile checked = resolveSecrets ? resolveSecrets(parsed, problems) : parsed;
+        problems.addAll(validate(checked));
         if (!problems.isEmpty()) {
             throw new ReferenceDataException(name, problems);
         }
-        ReferenceDataWriter.Counts counts = QuarkusTransaction.requiringNew().call(() -> writer.apply(checked));
+        ReferenceDataWriter.Counts counts = QuarkusTransaction.requiringNew().call(() -> {
+            ReferenceDataWriter.Counts written = writer.apply(checked, progress);
+            inTransaction.accept(written);
+            return written;
+        });
         LOG.infof("reference data %s applied: %s", name, counts);
         return counts;
+    }
+
+    /** Every problem of a document against what the database holds, as the import would find them. */
+    List<String> validate(ReferenceDataFile data) {
+        return QuarkusTransaction.requiringNew().call(() -> new ReferenceDataValidator(knownPlaceTypes(),
+                knownCatalog(), knownPartners()).validate(data));
     }
 
     static List<Path> files(List<String> configured) throws IOException {

@@ -72,17 +72,35 @@ public class ReferenceDataWriter {
             int users) {
     }
 
+    /** Told after each entry written, so a long import can show how far it is. */
+    @FunctionalInterface
+    public interface Progress {
+
+        Progress NONE = (done, total) -> {
+        };
+
+        void written(int done, int total);
+    }
+
     Counts apply(ReferenceDataFile file) {
+        return apply(file, Progress.NONE);
+    }
+
+    Counts apply(ReferenceDataFile file, Progress progress) {
         List<PlaceData> placeData = new ArrayList<>(nz(file.places()));
         placeData.sort(Comparator.comparingInt(p -> PlaceType.fromCode(p.type()).orElseThrow().ordinal()));
-        placeData.forEach(this::place);
+        int total = placeData.size() + nz(file.catalog()).size() + nz(file.partners()).size()
+                + nz(file.volunteers()).size() + nz(file.residents()).size() + nz(file.apiClients()).size()
+                + nz(file.users()).size();
+        int[] done = {0};
+        placeData.forEach(counted(this::place, done, total, progress));
         places.flush();
-        nz(file.catalog()).forEach(this::catalogEntry);
-        nz(file.partners()).forEach(this::partner);
-        nz(file.volunteers()).forEach(this::volunteer);
-        nz(file.residents()).forEach(this::resident);
-        nz(file.apiClients()).forEach(this::apiClient);
-        nz(file.users()).forEach(this::user);
+        nz(file.catalog()).forEach(counted(this::catalogEntry, done, total, progress));
+        nz(file.partners()).forEach(counted(this::partner, done, total, progress));
+        nz(file.volunteers()).forEach(counted(this::volunteer, done, total, progress));
+        nz(file.residents()).forEach(counted(this::resident, done, total, progress));
+        nz(file.apiClients()).forEach(counted(this::apiClient, done, total, progress));
+        nz(file.users()).forEach(counted(this::user, done, total, progress));
         return new Counts(placeData.size(), nz(file.catalog()).size(), nz(file.partners()).size(),
                 nz(file.volunteers()).size(), nz(file.residents()).size(), nz(file.apiClients()).size(),
                 nz(file.users()).size());
@@ -227,6 +245,14 @@ public class ReferenceDataWriter {
         r.registered = true;
         r.updatedAt = Instant.now();
         residents.persist(r);
+    }
+
+    private static <T> java.util.function.Consumer<T> counted(java.util.function.Consumer<T> write, int[] done,
+            int total, Progress progress) {
+        return entry -> {
+            write.accept(entry);
+            progress.written(++done[0], total);
+        };
     }
 
     private static <T> List<T> nz(List<T> list) {

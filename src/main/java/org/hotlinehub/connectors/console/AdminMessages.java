@@ -1,0 +1,327 @@
+package org.hotlinehub.connectors.console;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Text of the supervision and administration pages, in Simplified Chinese; English in
+ * {@code messages/adm_en.properties}. Kept apart from {@link ConsoleMessages} so the operators' pages and these grow
+ * without touching each other.
+ */
+@MessageBundle(value = "adm", locale = "zh")
+public interface AdminMessages {
+
+    // supervision
+    @Message("督办：即将超时与已超时")
+    String deadlinesTitle();
+
+    @Message("已过预警点（受理或办结时限的 {percent}%）或已超时的派单，超时的排在前面。")
+    String deadlinesIntro(int percent);
+
+    @Message("没有即将超时或已超时的派单。")
+    String noDeadlines();
+
+    @Message("工单")
+    String ticket();
+
+    @Message("类别")
+    String category();
+
+    @Message("承办方")
+    String assignee();
+
+    @Message("状态")
+    String state();
+
+    @Message("时限")
+    String clock();
+
+    @Message("截止时间")
+    String due();
+
+    @Message("标记")
+    String mark();
+
+    @Message("受理")
+    String clockAccept();
+
+    @Message("办结")
+    String clockResolve();
+
+    @Message("已超时")
+    String overdue();
+
+    @Message("即将超时")
+    String nearDeadline();
+
+    @Message("已预警")
+    String warned();
+
+    @Message("死信")
+    String deadLetters();
+
+    @Message("无法处理或投递的消息，附原因。重放会把消息送回失败的地方，并记入审计日志。")
+    String deadLettersIntro();
+
+    @Message("没有待处理的死信。")
+    String noDeadLetters();
+
+    @Message("包括已重放的")
+    String includeReplayed();
+
+    @Message("来源")
+    String source();
+
+    @Message("原因")
+    String reason();
+
+    @Message("目的地")
+    String destination();
+
+    @Message("时间")
+    String time();
+
+    @Message("重放次数")
+    String replays();
+
+    @Message("重放")
+    String replay();
+
+    @Message("死信 {id} 已重放。")
+    String replayed(long id);
+
+    @Message("承办方负载")
+    String partnerLoad();
+
+    @Message("各承办方手上未办结的派单，按类型分组。")
+    String partnerLoadIntro();
+
+    @Message("待接单")
+    String offered();
+
+    @Message("已接单")
+    String accepted();
+
+    @Message("处理中")
+    String inProgress();
+
+    @Message("已退单")
+    String returned();
+
+    @Message("合计")
+    String total();
+
+    @Message("每日概况")
+    String daily();
+
+    @Message("{day} 共受理 {total} 件工单")
+    String dailyTotal(java.time.LocalDate day, long total);
+
+    @Message("按渠道")
+    String byChannel();
+
+    @Message("按类别")
+    String byCategory();
+
+    @Message("渠道")
+    String channel();
+
+    @Message("件数")
+    String count();
+
+    @Message("未分类")
+    String uncategorized();
+
+    @Message("日期")
+    String day();
+
+    @Message("查看")
+    String show();
+
+    @Message("当天没有工单。")
+    String noTickets();
+
+    // administration
+    @Message("基础数据管理")
+    String adminTitle();
+
+    @Message("地点")
+    String places();
+
+    @Message("服务目录")
+    String catalog();
+
+    @Message("承办方")
+    String partners();
+
+    @Message("志愿者")
+    String volunteers();
+
+    @Message("居民")
+    String residents();
+
+    @Message("用户")
+    String users();
+
+    @Message("导入")
+    String importData();
+
+    @Message("审计日志")
+    String audit();
+
+    @Message("搜索")
+    String search();
+
+    @Message("新建")
+    String create();
+
+    @Message("编辑")
+    String edit();
+
+    @Message("保存")
+    String save();
+
+    @Message("停用")
+    String deactivate();
+
+    @Message("已停用")
+    String inactive();
+
+    @Message("在用")
+    String active();
+
+    @Message("编码")
+    String code();
+
+    @Message("名称")
+    String name();
+
+    @Message("说明")
+    String detail();
+
+    @Message("上一页")
+    String previous();
+
+    @Message("下一页")
+    String next();
+
+    @Message("更早")
+    String older();
+
+    @Message("没有记录。")
+    String empty();
+
+    @Message("已保存。")
+    String saved();
+
+    @Message("未保存，请改正以下问题：")
+    String notSaved();
+
+    @Message("已停用 {what}。")
+    String deactivated(String what);
+
+    @Message("留空表示不修改")
+    String blankKeeps();
+
+    @Message("多个值用分号 ; 分隔")
+    String listHint();
+
+    @Message("返回列表")
+    String backToList();
+
+    // users
+    @Message("用户名")
+    String username();
+
+    @Message("角色")
+    String roles();
+
+    @Message("所属承办方（仅门户用户）")
+    String partnerOfUser();
+
+    @Message("密码（至少 8 位）")
+    String password();
+
+    @Message("新密码（至少 8 位）")
+    String newPassword();
+
+    @Message("重置密码")
+    String resetPassword();
+
+    @Message("解除锁定")
+    String unlock();
+
+    @Message("已锁定至 {until}")
+    String lockedUntil(String until);
+
+    @Message("连续输错 {n} 次")
+    String failedLogins(int n);
+
+    @Message("上次登录")
+    String lastLogin();
+
+    @Message("已完成。")
+    String done();
+
+    // import
+    @Message("导入基础数据")
+    String importTitle();
+
+    @Message("上传 YAML 文件（格式同 contract.md），或某一类数据的 CSV 文件（首行为列名，列表用 ; 分隔）。先整体校验，有任何问题就一条都不写入。")
+    String importIntro();
+
+    @Message("文件")
+    String file();
+
+    @Message("格式")
+    String format();
+
+    @Message("YAML（全部类别）")
+    String yaml();
+
+    @Message("开始导入")
+    String startImport();
+
+    @Message("导入进度")
+    String progress();
+
+    @Message("已导入：{counts}")
+    String applied(String counts);
+
+    @Message("未导入：发现 {n} 个问题，没有写入任何数据。")
+    String rejected(int n);
+
+    @Message("行 / 条目")
+    String row();
+
+    @Message("字段")
+    String field();
+
+    @Message("问题")
+    String problem();
+
+    @Message("请选择一个文件。")
+    String noFile();
+
+    @Message("再导入一个文件")
+    String importAnother();
+
+    // audit
+    @Message("操作人")
+    String actor();
+
+    @Message("操作")
+    String action();
+
+    @Message("对象类型")
+    String targetType();
+
+    @Message("对象")
+    String target();
+
+    @Message("来源地址")
+    String client();
+
+    @Message("筛选")
+    String filter();
+}

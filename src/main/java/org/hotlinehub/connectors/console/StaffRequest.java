@@ -1,0 +1,61 @@
+package org.hotlinehub.connectors.console;
+
+import java.net.URI;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The signed-in staff member behind a supervision or admin request: their page (language, menu), their name for the
+ * audit log and the address the request came from.
+ */
+@RequestScoped
+public class StaffRequest {
+
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    CurrentVertxRequest current;
+
+    public ConsolePage page(String path) {
+        HttpServerRequest request = request();
+        Cookie cookie = request.getCookie(ConsolePage.LANGUAGE_COOKIE);
+        return ConsolePage.of(identity, path, request.getParam("lang"), cookie == null ? null : cookie.getValue(),
+                request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    /** The page as HTML in its language (see {@link ConsoleResource#html}). */
+    public Response html(ConsolePage page, TemplateInstance template) {
+        return ConsoleResource.html(page, request().getParam("lang"), template);
+    }
+
+    /** The same with another status (422 for a form with problems). */
+    public Response html(ConsolePage page, TemplateInstance template, int status) {
+        return Response.fromResponse(html(page, template)).status(status).build();
+    }
+
+    public String actor() {
+        return identity.getPrincipal().getName();
+    }
+
+    public String client() {
+        return request().remoteAddress() == null ? null : request().remoteAddress().hostAddress();
+    }
+
+    /** After a POST: back to a page with a GET (303), so reloading does not repeat the action. */
+    public static Response seeOther(String location) {
+        return Response.seeOther(URI.create(location)).build();
+    }
+
+    private HttpServerRequest request() {
+        return current.getCurrent().request();
+    }
+}

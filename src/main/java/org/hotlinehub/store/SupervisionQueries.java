@@ -1,0 +1,122 @@
+package org.hotlinehub.store;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.model.AssignmentState;
+import org.hotlinehub.model.AssignmentWatch;
+import org.hotlinehub.model.DailyOverview;
+import org.hotlinehub.model.PartnerLoad;
+import org.hotlinehub.model.port.Supervision;
+
+/**
+ * The supervisors' views in plain SQL: the same warning point as the deadline sweep
+ * ({@link AssignmentRepository#lockClocksDue}), open work grouped by partner, the day's tickets grouped twice.
+ */
+@ApplicationScoped
+public class SupervisionQueries implements Supervision {
+
+    /** The hotline's day: "today" and the daily overview follow the local calendar. */
+    static final ZoneId HOTLINE_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private static final String DEADLINES = """
+            select a.id, t.reference, c.name_zh, coalesce(p.code, v.code), coalesce(p.name_zh, v.name), a.state,
+                   case when a.state = 'OFFERED' then 'accept' else 'resolve' end as clock,
+                   case when a.state = 'OFFERED' then a.accept_by else a.resolve_by end as due,
+                   case when a.state = 'OFFERED' then a.accept_warned_at is not null
+                        else a.resolve_warned_at is not null end as warned,
+                   case when a.state = 'OFFERED' then a.accept_by <= ?1
+                        else a.overdue_at is not null or a.resolve_by <= ?1 end as overdue
+              from assignment a
+              join ticket t on t.id = a.ticket_id
+              left join catalog_entry c on c.id = t.category_id
+              left join partner p on p.id = a.partner_id
+              left join volunteer v on v.id = a.volunteer_id
+             where (a.state = 'OFFERED' and a.offered_at + (a.accept_by - a.offered_at) * ?2 <= ?1)
+                or (a.state in ('ACCEPTED', 'IN_PROGRESS')
+                    and (a.overdue_at is not null or a.offered_at + (a.resolve_by - a.offered_at) * ?2 <= ?1))
+             order by overdue desc, due, a.id
+             limit ?3""";
+
+    private static final String LOADS = """
+            select p.code, p.name_zh, p.type,
+                   count(*) filter (where a.state = 'OFFERED'),
+                   count(*) filter (where a.state = 'ACCEPTED'),
+                   count(*) filter (where a.state = 'IN_PROGRESS'),
+                   count(*) filter (where a.state = 'RETURNED'),
+                   count(*) filter (where a.state in ('ACCEPTED', 'IN_PROGRESS')
+                                      and (a.overdue_at is not null or a.resolve_by <= ?1))
+              from partner p
+              left join assignment a on a.partner_id = p.id
+                   and a.state in ('OFFERED', 'ACCEPTED', 'IN_PROGRESS', 'RETURNED')
+             where p.active
+             group by p.id, p.code, p.name_zh, p.type
+             order by count(a.id) desc, p.type, p.code""";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    HubConfig config;
+
+    @Override
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<AssignmentWatch> deadlines(Instant now, int limit) {
+        List<Object[]> rows = em.createNativeQuery(DEADLINES).setParameter(1, now)
+                .setParameter(2, config.dispatch().warnAt()).setParameter(3, limit).getResultList();
+        return rows.stream().map(r -> new AssignmentWatch(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                (String) r[3], (String) r[4], AssignmentState.valueOf((String) r[5]), (String) r[6], instant(r[7]),
+                (Boolean) r[8], (Boolean) r[9])).toList();
+    }
+
+    @Override
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<PartnerLoad> partnerLoads(Instant now) {
+        List<Object[]> rows = em.createNativeQuery(LOADS).setParameter(1, now).getResultList();
+        return rows.stream().map(r -> new PartnerLoad((String) r[0], (String) r[1], (String) r[2], n(r[3]), n(r[4]),
+                n(r[5]), n(r[6]), n(r[7]))).toList();
+    }
+
+    @Override
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public DailyOverview daily(LocalDate day) {
+        Instant from = day.atStartOfDay(HOTLINE_ZONE).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(HOTLINE_ZONE).toInstant();
+        List<Object[]> channels = em.createNativeQuery("select channel, count(*) from ticket"
+                + " where created_at >= ?1 and created_at < ?2 group by channel order by count(*) desc, channel")
+                .setParameter(1, from).setParameter(2, to).getResultList();
+        List<Object[]> categories = em.createNativeQuery("select coalesce(c.code, ''), c.name_zh, c.name_en, count(*)"
+                + " from ticket t left join catalog_entry c on c.id = t.category_id"
+                + " where t.created_at >= ?1 and t.created_at < ?2"
+                + " group by c.code, c.name_zh, c.name_en order by count(*) desc, c.code")
+                .setParameter(1, from).setParameter(2, to).getResultList();
+        List<DailyOverview.Count> byChannel = channels.stream()
+                .map(r -> new DailyOverview.Count((String) r[0], (String) r[0], (String) r[0], n(r[1]))).toList();
+        List<DailyOverview.Count> byCategory = categories.stream()
+                .map(r -> new DailyOverview.Count((String) r[0], (String) r[1], (String) r[2], n(r[3]))).toList();
+        return new DailyOverview(day, byChannel.stream().mapToLong(DailyOverview.Count::count).sum(), byChannel,
+                byCategory);
+    }
+
+    private static long n(Object o) {
+        return ((Number) o).longValue();
+    }
+
+    private static Instant instant(Object o) {
+        return o instanceof Instant i
+                ? i
+                : o instanceof java.sql.Timestamp ts
+                        ? ts.toInstant()
+                        : o instanceof java.time.OffsetDateTime odt ? odt.toInstant() : null;
+    }
+}

@@ -1,0 +1,161 @@
+package org.hotlinehub.connectors.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.Sql;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Supervisors and admins at work in a real browser (Debian's Chromium, headless), signed in through the form. */
+@QuarkusTest
+@QuarkusTestResource(HubTestResources.class)
+class AdminConsoleBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+    @Inject
+    Sql sql;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                .setHeadless(true).setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private Page signedIn(String user, String password) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
+                .setBaseURL(base.toString()));
+        Page page = context.newPage();
+        page.navigate("/login");
+        page.fill("#j_username", user);
+        page.fill("#j_password", password);
+        page.locator("form[action='/j_security_check'] button[type=submit]").click();
+        page.waitForURL("**/console");
+        return page;
+    }
+
+    @Test
+    void shouldLetASupervisorReplayADeadLetter() {
+        String queue = "hub.browser-replay-" + System.nanoTime();
+        long id = ((Number) sql.one("insert into dead_letter (message_id, source, reason, destination, body)"
+                + " values (?, 'browser-test', '对方系统 500', ?, '{}') returning id", "m-" + queue, "queue:" + queue))
+                .longValue();
+        Page page = signedIn("supervisor", "demo-supervisor-pass");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("督办")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("死信")).click();
+        assertEquals("object", page.evaluate("typeof htmx"), "htmx is served from its webjar");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("重放 #" + id)).click();
+        page.getByRole(AriaRole.STATUS).filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("死信 " + id + " 已重放")).waitFor();
+        assertEquals(0, page.locator("#dead-letter-" + id).count(), "a replayed letter leaves the open list");
+        assertEquals(true, sql.one("select replayed from dead_letter where id = ?", id));
+        assertEquals(1L, sql.count("select count(*) from audit_log where actor = 'supervisor'"
+                + " and action = 'dead-letter.replay' and target = ?", String.valueOf(id)));
+        page.context().close();
+    }
+
+    @Test
+    void shouldLetAnAdminEditAPartnerAndSeeTheChange() {
+        String code = "LA-BROWSER-" + System.nanoTime();
+        sql.update("insert into partner (code, type, name_zh, delivery_channel) values (?, 'legal-aid', '浏览器法律援助站',"
+                + " 'portal')", code);
+        sql.update("insert into partner_area (partner_id, place_id) select p.id, pl.id from partner p, place pl"
+                + " where p.code = ? and pl.code = 'HY-GARDEN'", code);
+        Page page = signedIn("admin", "demo-admin-pass");
+        page.navigate("/console/admin/partners");
+        page.getByRole(AriaRole.SEARCHBOX).fill(code);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("搜索")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(code)).click();
+        page.getByLabel("中文名称").fill("浏览器法律援助站（改）");
+        page.getByLabel("电话").fill("not-a-number");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
+        page.getByRole(AriaRole.ALERT).waitFor();
+        assertTrue(page.locator("#e-phone").textContent().contains("is not a phone number"),
+                "the problem is shown beside its field");
+        assertEquals("浏览器法律援助站（改）", page.getByLabel("中文名称").inputValue(), "what was typed is kept");
+
+        page.getByLabel("电话").fill("+8613800771234");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
+        page.getByRole(AriaRole.STATUS).filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("已保存")).waitFor();
+        assertEquals("浏览器法律援助站（改）", page.getByLabel("中文名称").inputValue());
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("返回列表")).click();
+        assertTrue(page.locator("#entries tr[data-key='" + code + "']").textContent().contains("浏览器法律援助站（改）"));
+        assertEquals(1L, sql.count("select count(*) from audit_log where actor = 'admin'"
+                + " and action = 'reference-data.update' and target = ?", code));
+        page.context().close();
+    }
+
+    @Test
+    void shouldShowTheValidationReportOfABadCsvThenImportAGoodOneToTheEnd() {
+        String code = "V-BROWSER-" + System.nanoTime();
+        Page page = signedIn("admin", "demo-admin-pass");
+        page.navigate("/console/admin/import");
+        page.getByLabel("格式").selectOption("volunteers");
+        page.getByLabel("文件").setInputFiles(new FilePayload("volunteers.csv", "text/csv",
+                ("code,name,phone,grid\n" + code + ",浏览器志愿者,12345,SN-01-03-G07\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("开始导入")).click();
+        page.locator("#import-problems").waitFor();
+        assertEquals(List.of("row 2 (" + code + ")", "phone", "phone '12345' is not a phone number"),
+                page.locator("#import-problems tbody tr").first().locator("td").allTextContents());
+        assertEquals(0L, sql.count("select count(*) from volunteer where code = ?", code));
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("再导入一个文件")).click();
+        page.getByLabel("格式").selectOption("volunteers");
+        StringBuilder csv = new StringBuilder("code,name,phone,grid\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append(code).append('-').append(i).append(",浏览器志愿者,+86138007").append(String.format("%05d", i))
+                    .append(",SN-01-03-G07\n");
+        }
+        page.getByLabel("文件").setInputFiles(new FilePayload("volunteers.csv", "text/csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("开始导入")).click();
+        page.locator("#import-status[data-state=APPLIED]").waitFor();
+        assertEquals("100", page.locator("#import-progress").getAttribute("value"));
+        assertEquals("100", page.locator("#import-percent").textContent());
+        assertTrue(page.locator("#import-outcome").textContent().contains("volunteers 40"));
+        assertEquals(40L, sql.count("select count(*) from volunteer where code like ?", code + "-%"));
+        page.context().close();
+    }
+}

@@ -1,0 +1,166 @@
+package org.hotlinehub.connectors.console;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import org.hotlinehub.testsupport.ConsoleSessions;
+import org.hotlinehub.testsupport.HubTestResources;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Every /console route, called anonymously, as a partner's portal user, an operator, a supervisor and an admin. The
+ * table must name every route the console package declares, so a new page cannot skip this check.
+ */
+@QuarkusTest
+@QuarkusTestResource(HubTestResources.class)
+class ConsoleRolesTest {
+
+    enum Needs {
+        STAFF,
+        SUPERVISOR,
+        ADMIN
+    }
+
+    /** @param template the route as declared (path parameters without their patterns) */
+    record Route(String method, String template, String path, Needs needs) {
+    }
+
+    private static final String NONE = "no-such-entry-0";
+
+    static final List<Route> ROUTES = List.of(
+            new Route("GET", "/console", "/console", Needs.STAFF),
+            new Route("GET", "/console/supervision", "/console/supervision", Needs.SUPERVISOR),
+            new Route("GET", "/console/supervision/dead-letters", "/console/supervision/dead-letters",
+                    Needs.SUPERVISOR),
+            new Route("POST", "/console/supervision/dead-letters/{id}/replay",
+                    "/console/supervision/dead-letters/999999999/replay", Needs.SUPERVISOR),
+            new Route("GET", "/console/supervision/partners", "/console/supervision/partners", Needs.SUPERVISOR),
+            new Route("GET", "/console/supervision/daily", "/console/supervision/daily", Needs.SUPERVISOR),
+            new Route("GET", "/console/admin", "/console/admin", Needs.ADMIN),
+            new Route("GET", "/console/admin/{kind}", "/console/admin/places", Needs.ADMIN),
+            new Route("GET", "/console/admin/{kind}", "/console/admin/catalog", Needs.ADMIN),
+            new Route("GET", "/console/admin/{kind}", "/console/admin/partners?q=PF", Needs.ADMIN),
+            new Route("GET", "/console/admin/{kind}", "/console/admin/volunteers", Needs.ADMIN),
+            new Route("GET", "/console/admin/{kind}", "/console/admin/residents", Needs.ADMIN),
+            new Route("GET", "/console/admin/{kind}/new", "/console/admin/partners/new", Needs.ADMIN),
+            new Route("POST", "/console/admin/{kind}/new", "/console/admin/partners/new", Needs.ADMIN),
+            new Route("GET", "/console/admin/{kind}/{key}", "/console/admin/partners/PF-HAIYUN", Needs.ADMIN),
+            new Route("GET", "/console/admin/{kind}/{key}", "/console/admin/places/HY-GARDEN", Needs.ADMIN),
+            new Route("POST", "/console/admin/{kind}/{key}", "/console/admin/partners/" + NONE, Needs.ADMIN),
+            new Route("POST", "/console/admin/{kind}/{key}/deactivate", "/console/admin/volunteers/" + NONE
+                    + "/deactivate", Needs.ADMIN),
+            new Route("GET", "/console/admin/users", "/console/admin/users", Needs.ADMIN),
+            new Route("GET", "/console/admin/users/new", "/console/admin/users/new", Needs.ADMIN),
+            new Route("POST", "/console/admin/users/new", "/console/admin/users/new", Needs.ADMIN),
+            new Route("GET", "/console/admin/users/{username}", "/console/admin/users/operator", Needs.ADMIN),
+            new Route("POST", "/console/admin/users/{username}", "/console/admin/users/" + NONE, Needs.ADMIN),
+            new Route("POST", "/console/admin/users/{username}/password", "/console/admin/users/" + NONE
+                    + "/password", Needs.ADMIN),
+            new Route("POST", "/console/admin/users/{username}/unlock", "/console/admin/users/" + NONE + "/unlock",
+                    Needs.ADMIN),
+            new Route("POST", "/console/admin/users/{username}/deactivate", "/console/admin/users/" + NONE
+                    + "/deactivate", Needs.ADMIN),
+            new Route("GET", "/console/admin/import", "/console/admin/import", Needs.ADMIN),
+            new Route("POST", "/console/admin/import", "/console/admin/import", Needs.ADMIN),
+            new Route("GET", "/console/admin/import/{id}", "/console/admin/import/" + NONE, Needs.ADMIN),
+            new Route("GET", "/console/admin/import/{id}/status", "/console/admin/import/" + NONE + "/status",
+                    Needs.ADMIN),
+            new Route("GET", "/console/admin/audit", "/console/admin/audit?actor=admin", Needs.ADMIN));
+
+    @Test
+    void shouldListEveryRouteOfTheConsole() {
+        Set<String> declared = new TreeSet<>();
+        new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.hotlinehub.connectors.console").stream()
+                .filter(c -> c.isAnnotatedWith(Path.class)).forEach(c -> {
+                    Class<?> type = c.reflect();
+                    String base = type.getAnnotation(Path.class).value();
+                    for (Method m : type.getDeclaredMethods()) {
+                        String verb = m.isAnnotationPresent(GET.class)
+                                ? "GET"
+                                : m.isAnnotationPresent(POST.class) ? "POST" : null;
+                        if (verb == null) {
+                            assertTrue(!m.isAnnotationPresent(Path.class) || java.util.Arrays
+                                    .stream(m.getAnnotations()).noneMatch(a -> a.annotationType()
+                                            .isAnnotationPresent(jakarta.ws.rs.HttpMethod.class)),
+                                    "only GET and POST in the console: " + m);
+                            continue;
+                        }
+                        Path sub = m.getAnnotation(Path.class);
+                        declared.add(verb + " " + normalize(base + (sub == null ? "" : "/" + sub.value())));
+                    }
+                });
+        Set<String> tested = ROUTES.stream().map(r -> r.method() + " " + r.template())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(declared, tested, "every console route is in ROUTES (and nothing else)");
+    }
+
+    @Test
+    void shouldSendAnonymousVisitorsToSignIn() {
+        for (Route r : ROUTES) {
+            Response res = call(given().redirects().follow(false).header("Origin", ConsoleSessions.origin()), r);
+            assertEquals(302, res.statusCode(), r.toString());
+            assertTrue(res.header("Location").endsWith("/login"), r + " → " + res.header("Location"));
+        }
+    }
+
+    @Test
+    void shouldRefusePartnersEverywhereInTheConsole() {
+        for (Route r : ROUTES) {
+            assertEquals(403, call(ConsoleSessions.as("test-portal-flaky", "portal-pass-1"), r).statusCode(),
+                    r.toString());
+        }
+    }
+
+    @Test
+    void shouldLetEachStaffRoleOnlyThroughItsOwnDoors() {
+        for (Route r : ROUTES) {
+            check(ConsoleSessions.operator(), "operator", r, r.needs() == Needs.STAFF);
+            check(ConsoleSessions.supervisor(), "supervisor", r, r.needs() != Needs.ADMIN);
+            check(ConsoleSessions.admin(), "admin", r, true);
+        }
+    }
+
+    private static void check(RequestSpecification as, String who, Route r, boolean allowed) {
+        int status = call(as, r).statusCode();
+        if (!allowed) {
+            assertEquals(403, status, who + " on " + r);
+        } else if (r.method().equals("GET") && !r.path().contains(NONE)) {
+            assertEquals(200, status, who + " on " + r);
+        } else {
+            // actions on an entry that does not exist, or an empty form: let through, then refused on its merits
+            assertTrue(status == 404 || status == 422, who + " on " + r + " answered " + status);
+        }
+    }
+
+    private static Response call(RequestSpecification spec, Route r) {
+        return r.method().equals("GET")
+                ? spec.get(r.path())
+                : r.path().endsWith("/import")
+                        ? spec.multiPart("format", "yaml").post(r.path())
+                        : spec.contentType(ConsoleSessions.FORM).formParam("x", "y").post(r.path());
+    }
+
+    private static String normalize(String path) {
+        return path.replaceAll("/+", "/").replaceAll("\\{(\\w+)\\s*:[^}]*}", "{$1}").replaceAll("/$", "");
+    }
+}
