@@ -13,6 +13,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hotlinehub.testsupport.ConsoleSessions;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.RatesFixture;
 import org.hotlinehub.testsupport.Sql;
@@ -27,7 +28,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Cookie;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 
 /**
  * The three rates against the hand-counted {@link RatesFixture}: exact counts and rates per partner, community,
@@ -45,12 +45,8 @@ class RatesFixtureTest {
     int port;
 
     /** The report pages sign in with the console's form (as a browser does); returns the session cookie. */
-    Cookie session(String user) {
-        Response r = given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .header("Origin", "http://localhost:" + port).formParam("j_username", user)
-                .formParam("j_password", "demo-" + user + "-pass").post("/j_security_check");
-        r.then().statusCode(302);
-        return r.detailedCookie("hub-session");
+    static Cookie session(String user) {
+        return ConsoleSessions.session(user, "demo-" + user + "-pass");
     }
 
     @BeforeEach

@@ -2,6 +2,7 @@ package org.hotlinehub.connectors.twilio;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -25,6 +26,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
+import org.hotlinehub.testsupport.ConsoleSessions;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Reports;
 import org.hotlinehub.testsupport.Sql;
@@ -215,13 +217,16 @@ class TwilioCallsApiTest {
         operator().get("/api/v1/calls/live").then().body("callSid", not(hasItem(sid)));
 
         // The calls page shows it, in either language
-        operator().get("/console/calls").then().statusCode(200).contentType(containsString("text/html"))
-                .body(containsString("待回拨")).body(containsString(phone)).body(containsString("排队时挂断"));
-        operator().get("/console/calls?lang=en").then().statusCode(200).body(containsString("Call-back list"))
-                .body(containsString("hung up while waiting"));
-        given().get("/console/calls").then().statusCode(401);
-        // Its form is accepted from its own page only
-        operator().contentType("application/x-www-form-urlencoded").formParam("lang", "zh")
+        ConsoleSessions.operator().get("/console/calls").then().statusCode(200)
+                .contentType(containsString("text/html")).body(containsString("待回拨")).body(containsString(phone))
+                .body(containsString("排队时挂断"));
+        ConsoleSessions.operator().get("/console/calls?lang=en").then().statusCode(200)
+                .body(containsString("Call-back list")).body(containsString("hung up while waiting"));
+        given().redirects().follow(false).get("/console/calls").then().statusCode(302)
+                .header("Location", endsWith("/login"));
+        // Its form is accepted from its own pages only
+        given().redirects().follow(false).cookie(ConsoleSessions.session("operator", "demo-operator-pass"))
+                .header("Origin", "https://evil.example").contentType(ConsoleSessions.FORM).formParam("lang", "zh")
                 .post("/console/calls/callbacks/" + id + "/done").then().statusCode(403);
 
         operator().contentType("application/json").body("{\"note\":\"已回电，居民已报修\"}")
