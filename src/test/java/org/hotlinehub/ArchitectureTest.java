@@ -21,7 +21,8 @@ class ArchitectureTest {
     private static final String BASE = "org.hotlinehub";
     private static final JavaClasses HUB = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(BASE);
-    private static final List<String> CONNECTORS = List.of("api", "db", "jms", "open311", "partner", "twilio", "web");
+    private static final List<String> CONNECTORS = List.of("api", "db", "jms", "open311", "partner", "portal", "twilio",
+            "web");
     private static final String[] CORE = {BASE + ".intake..", BASE + ".dispatch..", BASE + ".deadletter..",
             BASE + ".referencedata..", BASE + ".store..", BASE + ".survey.."};
 

@@ -8,7 +8,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.AssignmentState;
-import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.TicketCreated;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
@@ -113,11 +112,5 @@ public class Dispatcher {
         ticket.triageReason = reason;
         ticket.updatedAt = Instant.now();
         timeline.record(ticket.id, TimelineKind.ESCALATED, ACTOR, null, reason);
-    }
-
-    static void recordStep(TimelineRepository timeline, AssignmentEntity a, TimelineKind kind, Channel channel,
-            String detail) {
-        String who = a.partner != null ? "partner:" + a.partner.code : "volunteer:" + a.volunteer.code;
-        timeline.record(a.ticket.id, kind, who, channel, detail);
     }
 }
