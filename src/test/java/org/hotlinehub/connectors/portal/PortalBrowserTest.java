@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
 import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.PhoneBrowser;
 import org.hotlinehub.testsupport.Reports;
 import org.hotlinehub.testsupport.Sql;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -37,8 +36,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(HubTestResources.class)
 class PortalBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
     @TestHTTPResource("/portal")
     URL portal;
     @Inject
@@ -51,13 +48,8 @@ class PortalBrowserTest {
         Path photo = Files.write(dir.resolve("lamp.png"), PortalTest.PNG);
 
         try (Playwright playwright = Playwright.create();
-                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM).setHeadless(true)
-                        .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu",
-                                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                                "--no-first-run")));
-                BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
-                        .setDeviceScaleFactor(3).setIsMobile(true).setHasTouch(true).setLocale("zh-CN"))) {
+                Browser browser = PhoneBrowser.launch(playwright);
+                BrowserContext phone = PhoneBrowser.phone(browser, "zh-CN")) {
             Page page = phone.newPage();
             page.navigate(portal.toString());
             page.waitForURL(Pattern.compile(".*/login$"));

@@ -75,9 +75,25 @@ class PortalTest {
         return (String) sql.one("select state from assignment where id = ?", id);
     }
 
-    private long steps(long id, String kind) {
+    /** Timeline entries of the assignment's ticket (alias e) that match the condition. */
+    private long events(long id, String condition, Object... params) {
+        Object[] all = new Object[params.length + 1];
+        all[0] = id;
+        System.arraycopy(params, 0, all, 1, params.length);
         return sql.count("select count(*) from timeline_event e join assignment a on a.ticket_id = e.ticket_id"
-                + " where a.id = ? and e.kind = ? and e.actor = ? and e.channel = 'PORTAL'", id, kind, USER_ACTOR);
+                + " where a.id = ? and " + condition, all);
+    }
+
+    /** Steps of the kind by the portal user huiquan, on the portal channel. */
+    private long steps(long id, String kind) {
+        return events(id, "e.kind = ? and e.actor = ? and e.channel = 'PORTAL'", kind, USER_ACTOR);
+    }
+
+    /** A fresh offer to PF-HUIQUAN, accepted in the portal. */
+    private long accepted(Cookie session, String description) {
+        long id = offer(description);
+        assertDone(post(session, id, "accept"), id, "accept");
+        return id;
     }
 
     @Test
@@ -104,12 +120,9 @@ class PortalTest {
         // a portal partner's offer waits in the portal: nothing queued for a transport, nothing dead-lettered
         assertEquals(0L, sql.count("select count(*) from partner_delivery where assignment_id = ?", id));
         assertEquals(1L,
-                sql.count("select count(*) from timeline_event e join assignment a on a.ticket_id = e.ticket_id"
-                        + " where a.id = ? and e.kind = 'DISPATCHED' and e.detail like '%picked up in the portal%'",
-                        id));
+                events(id, "e.kind = 'DISPATCHED' and e.detail like '%picked up in the portal%'"));
         assertEquals(0L,
-                sql.count("select count(*) from timeline_event e join assignment a on a.ticket_id = e.ticket_id"
-                        + " where a.id = ? and e.kind = 'DELIVERY_FAILED'", id));
+                events(id, "e.kind = 'DELIVERY_FAILED'"));
         String description = (String) sql.one("select t.description from assignment a join ticket t"
                 + " on t.id = a.ticket_id where a.id = ?", id);
 
@@ -128,7 +141,7 @@ class PortalTest {
                 .body(containsString("lang=\"en\""));
         as(session).get("/portal/assignments/" + id).then().statusCode(200)
                 .body(containsString("action=\"/portal/assignments/" + id + "/accept\""))
-                .body(containsString("Accept by")).body(containsString("<time datetime="))
+                .body(containsString("签收时限")).body(containsString("<time datetime="))
                 .body(not(containsString("/resolve\"")));
     }
 
@@ -141,9 +154,7 @@ class PortalTest {
         assertEquals("ACCEPTED", state(id));
         assertEquals(1L, steps(id, "ACCEPTED"), "a repeated accept is recorded once");
         assertEquals(1L,
-                sql.count("select count(*) from timeline_event e join assignment a on a.ticket_id = e.ticket_id"
-                        + " where a.id = ? and e.kind = 'ACCEPTED' and e.detail = 'accepted by PF-HUIQUAN (huiquan, portal)'",
-                        id));
+                events(id, "e.kind = 'ACCEPTED' and e.detail = 'accepted by PF-HUIQUAN (huiquan, portal)'"));
         as(session).header("Accept-Language", "zh-CN").get("/portal/assignments/" + id + "?done=accept").then()
                 .statusCode(200).body(containsString("已签收，请尽快办理。")).body(containsString("办结时限"))
                 .body(containsString("/resolve\"")).body(containsString("accepted by PF-HUIQUAN (huiquan, portal)"));
@@ -178,9 +189,8 @@ class PortalTest {
 
     @Test
     void shouldReturnAcceptedWorkWithAReasonCodeForTheHubToRuleOn() {
-        long id = offer("外墙瓷砖脱落");
         Cookie session = huiquan();
-        assertDone(post(session, id, "accept"), id, "accept");
+        long id = accepted(session, "外墙瓷砖脱落");
         String page = as(session).get("/portal/assignments/" + id).then().statusCode(200).extract().asString();
         for (String code : new String[]{"wrong-area", "not-our-duty", "duplicate", "needs-another-party"}) {
             assertTrue(page.contains("<option value=\"" + code + "\">"), "reason " + code + " offered");
@@ -204,14 +214,11 @@ class PortalTest {
         post(session, id, "progress", "progress-note", "继续处理").then().statusCode(409)
                 .body(containsString("is returned and cannot become in_progress"));
 
-        long other = offer("楼顶水箱漏水");
-        assertDone(post(session, other, "accept"), other, "accept");
+        long other = accepted(session, "楼顶水箱漏水");
         assertDone(post(session, other, "return", "return-reason", "duplicate"), other, "return");
         assertEquals("duplicate", sql.one("select return_reason from assignment where id = ?", other));
         assertEquals(1L,
-                sql.count("select count(*) from timeline_event e join assignment a on a.ticket_id = e.ticket_id"
-                        + " where a.id = ? and e.kind = 'RETURNED' and e.detail like '%: duplicate; awaiting%'",
-                        other));
+                events(other, "e.kind = 'RETURNED' and e.detail like '%: duplicate; awaiting%'"));
     }
 
     @Test
@@ -229,15 +236,13 @@ class PortalTest {
         }
         assertEquals("OFFERED", state(id));
         assertEquals(0L,
-                sql.count("select count(*) from timeline_event e join assignment a on a.ticket_id = e.ticket_id"
-                        + " where a.id = ? and e.channel = 'PORTAL'", id));
+                events(id, "e.channel = 'PORTAL'"));
     }
 
     @Test
     void shouldTakeProgressAndAResolutionWithAPhotoOnce() {
-        long id = offer("下水道堵塞");
         Cookie session = huiquan();
-        assertDone(post(session, id, "accept"), id, "accept");
+        long id = accepted(session, "下水道堵塞");
         assertDone(post(session, id, "progress", "progress-note", "已到现场疏通"), id, "progress");
         assertDone(post(session, id, "progress", "progress-note", "已到现场疏通"), id, "progress");
         assertEquals("IN_PROGRESS", state(id));
