@@ -6,8 +6,13 @@
 # and partner-handled catalog entries at a steady rate, then reads the decision time the dispatcher
 # records on every assignment (assignment.decision_us) and prints p50/p95/p99/max by kind.
 #
-#   bash bench/dispatch-bench.sh            # defaults: 600 reports at 30/s
-#   REPORTS=2000 RATE=50 bash bench/dispatch-bench.sh
+# The first WARMUP reports (default 100) warm the JIT and the caches and are not counted. The load average
+# and core count at start and end are printed with the results, because the decision time is mostly CPU
+# time and the machine may be shared. explain.txt and explain-times.tsv in the results hold EXPLAIN ANALYZE of
+# the partner and volunteer candidate queries on the synthetic data (the database's own share of a decision).
+#
+#   bash bench/dispatch-bench.sh            # defaults: 600 reports at 30/s after 100 warm-up reports
+#   REPORTS=2000 RATE=50 WARMUP=200 bash bench/dispatch-bench.sh
 #
 # Needs: target/quarkus-app (mvn -DskipTests package), curl, psql. Uses only 127.0.0.1.
 set -euo pipefail
@@ -15,6 +20,7 @@ cd "$(dirname "$0")/.."
 
 REPORTS=${REPORTS:-600}
 RATE=${RATE:-30}
+WARMUP=${WARMUP:-100}
 PORT=${PORT:-8097}
 OUT=bench/results/dispatch-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT"
@@ -31,15 +37,19 @@ trap cleanup EXIT
 
 [ -f target/quarkus-app/quarkus-run.jar ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 1; }
 
+echo "machine: $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/machine.txt"
 echo "starting the hub (data in $DATA, log $OUT/hub.log)"
-HUB_DATA_DIR=$DATA HUB_EMBEDDED_BROKER_PORT=0 QUARKUS_HTTP_PORT=$PORT \
+# the form's per-address rate limit would refuse a benchmark that files from one address
+HUB_DATA_DIR=$DATA HUB_EMBEDDED_BROKER_PORT=0 QUARKUS_HTTP_PORT=$PORT HUB_WEB_REPORTS_PER_MINUTE=1000000 \
   java -Xmx768m -jar target/quarkus-app/quarkus-run.jar >"$OUT/hub.log" 2>&1 &
 HUB_PID=$!
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && break
+READY=
+for _ in $(seq 1 600); do
+  curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && { READY=1; break; }
   kill -0 "$HUB_PID" || { echo "hub exited, see $OUT/hub.log" >&2; exit 1; }
   sleep 1
 done
+[ -n "$READY" ] || { echo "hub not ready after 600 s, see $OUT/hub.log" >&2; exit 1; }
 PGPORT=$(sed -n 4p "$DATA/postgres/postmaster.pid")
 PSQL=(psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt)
 
@@ -81,28 +91,81 @@ echo "volunteers: $("${PSQL[@]}" -c "select count(*) from volunteer")," \
 mapfile -t COMPOUNDS < <("${PSQL[@]}" -c "select code from place where code like 'BC-%' order by random() limit 200")
 CATEGORIES=(shopping-help meal-delivery companionship urgent-help property-repair sanitation public-order
             neighbour-dispute home-services opinions)
+
+# file_reports FIRST COUNT: COUNT reports at RATE/s, then wait until every ticket filed so far is past dispatch
+file_reports() {
+  local first=$1 count=$2 curls=() i c p
+  for i in $(seq "$first" $((first + count - 1))); do
+    c=${CATEGORIES[$((i % ${#CATEGORIES[@]}))]}
+    p=${COMPOUNDS[$((i % ${#COMPOUNDS[@]}))]}
+    curl -s -o /dev/null -w '%{http_code}\n' -X POST "http://127.0.0.1:$PORT/report" -H 'Accept: application/json' \
+      --data-urlencode "category=$c" --data-urlencode "compound=$p" \
+      --data-urlencode "phone=1360000$(printf %04d "$i")" \
+      --data-urlencode "description=压测工单 $i $c" >>"$OUT/status-codes.txt" &
+    curls+=($!)
+    sleep "$(awk -v r="$RATE" 'BEGIN { printf "%.4f", 1 / r }')"
+  done
+  wait "${curls[@]}"
+  for _ in $(seq 1 300); do
+    done_count=$("${PSQL[@]}" -c "select count(*) from ticket where status <> 'RECEIVED'")
+    [ "$done_count" -ge $((first + count - 1)) ] && break
+    sleep 1
+  done
+}
+
+if [ "$WARMUP" -gt 0 ]; then
+  echo "warming up with $WARMUP reports at $RATE/s (not counted)"
+  file_reports 1 "$WARMUP"
+fi
+MARK=$("${PSQL[@]}" -c "select coalesce(max(id), 0) from assignment")
 echo "filing $REPORTS reports at $RATE/s"
 START=$(date +%s.%N)
-CURLS=()
-for i in $(seq 1 "$REPORTS"); do
-  c=${CATEGORIES[$((i % ${#CATEGORIES[@]}))]}
-  p=${COMPOUNDS[$((i % ${#COMPOUNDS[@]}))]}
-  curl -s -o /dev/null -w '%{http_code}\n' -X POST "http://127.0.0.1:$PORT/report" -H 'Accept: application/json' \
-    --data-urlencode "category=$c" --data-urlencode "compound=$p" \
-    --data-urlencode "phone=1360000$(printf %04d "$i")" \
-    --data-urlencode "description=压测工单 $i $c" >>"$OUT/status-codes.txt" &
-  CURLS+=($!)
-  sleep "$(awk -v r="$RATE" 'BEGIN { printf "%.4f", 1 / r }')"
-done
-wait "${CURLS[@]}"
+file_reports $((WARMUP + 1)) "$REPORTS"
 echo "answers: $(sort "$OUT/status-codes.txt" | uniq -c | tr '\n' ' ')"
-
-for _ in $(seq 1 120); do
-  done_count=$("${PSQL[@]}" -c "select count(*) from ticket where status <> 'RECEIVED'")
-  [ "$done_count" -ge "$REPORTS" ] && break
-  sleep 1
-done
 ELAPSED=$(awk -v s="$START" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
+
+# The database's share: the candidate queries the selectors run (as the hub sends them, with the place chain
+# as literal ids), on one synthetic compound; each shape 7 times, the full plan of the last run in explain.txt
+# and every run's execution time in explain-times.tsv. "before" is the shape of the previous commit, kept for
+# comparison under the same load.
+SAMPLE=BC-SN-01-03-7
+CHAIN=$("${PSQL[@]}" -c "with recursive chain (id, parent_id) as (select id, parent_id from place where code = '$SAMPLE'
+  union all select p.id, p.parent_id from place p join chain c on p.id = c.parent_id) select string_agg(id::text, ',') from chain")
+GRID=$("${PSQL[@]}" -c "select parent_id from place where code = '$SAMPLE'")
+PARTNER_SELECT="SELECT DISTINCT p.*, pl.*, s.catalog_code FROM partner p LEFT JOIN partner_area a ON a.partner_id = p.id
+  LEFT JOIN place pl ON pl.id = a.place_id LEFT JOIN partner_service s ON s.partner_id = p.id
+  WHERE p.type = 'property-firm' AND p.active"
+declare -A SHAPES=(
+  [partner-before]="$PARTNER_SELECT AND EXISTS (SELECT 1 FROM partner q JOIN partner_area qa ON qa.partner_id = q.id
+    WHERE q.id = p.id AND qa.place_id IN ($CHAIN))"
+  [partner-after]="$PARTNER_SELECT AND p.id IN (SELECT q.id FROM partner q JOIN partner_area qa ON qa.partner_id = q.id
+    WHERE qa.place_id IN ($CHAIN))"
+)
+VOLUNTEER_REST="v LEFT JOIN place g ON g.id = v.grid_id LEFT JOIN place c ON c.id = g.parent_id
+  WHERE v.active AND v.skills @> ARRAY['first-aid', 'escort'] AND v.grid_id IN ($GRID)
+  AND NOT EXISTS (SELECT 1 FROM volunteer_unavailability u WHERE u.volunteer_id = v.id AND u.starts_at <= now()
+                  AND u.ends_at > now())
+  ORDER BY tier, load, v.last_offered_at NULLS FIRST, v.code LIMIT 50"
+VOLUNTEER_SELECT="SELECT v.id, CASE WHEN v.grid_id = $GRID THEN 0 ELSE 3 END AS tier,
+  (SELECT count(*) FROM assignment a WHERE a.volunteer_id = v.id
+    AND a.state IN ('OFFERED', 'ACCEPTED', 'IN_PROGRESS', 'RETURNED')) AS load"
+SHAPES[volunteer-grid-before]="$VOLUNTEER_SELECT FROM volunteer $VOLUNTEER_REST"
+SHAPES[volunteer-grid-after]="$VOLUNTEER_SELECT FROM (SELECT * FROM volunteer WHERE active AND grid_id IN ($GRID) OFFSET 0)
+  $VOLUNTEER_REST"
+: >"$OUT/explain.txt"
+printf 'query\trun\texecution_ms\n' >"$OUT/explain-times.tsv"
+for name in partner-before partner-after volunteer-grid-before volunteer-grid-after; do
+  for run in 1 2 3 4 5 6 7; do
+    plan=$("${PSQL[@]}" -c "EXPLAIN (ANALYZE, BUFFERS) ${SHAPES[$name]}")
+    printf '%s\t%s\t%s\n' "$name" "$run" "$(sed -n 's/^Execution Time: \([0-9.]*\) ms/\1/p' <<<"$plan")" \
+      >>"$OUT/explain-times.tsv"
+  done
+  printf '== %s\n%s\n\n' "$name" "$plan" >>"$OUT/explain.txt"
+done
+echo
+echo "database execution time of the candidate queries (7 runs each, ms):"
+awk -F'\t' 'NR > 1 { t[$1] = t[$1] " " $3 } END { for (q in t) print "  " q ":" t[q] }' "$OUT/explain-times.tsv" | sort
 
 echo
 echo "| decision | n | p50 ms | p95 ms | p99 ms | max ms |"
@@ -113,7 +176,7 @@ echo "|---|---|---|---|---|---|"
          round((percentile_cont(0.95) within group (order by decision_us) / 1000.0)::numeric, 2),
          round((percentile_cont(0.99) within group (order by decision_us) / 1000.0)::numeric, 2),
          round((max(decision_us) / 1000.0)::numeric, 2)
-  from assignment where decision_us is not null group by 1 order by 1" | sed 's/^/| /; s/$/ |/' | tee "$OUT/p6.md"
+  from assignment where decision_us is not null and id > $MARK group by 1 order by 1" | sed 's/^/| /; s/$/ |/' | tee "$OUT/p6.md"
 echo
-echo "tickets past dispatch: $done_count of $REPORTS in ${ELAPSED}s (escalated: $("${PSQL[@]}" -c \
+echo "tickets past dispatch: $done_count of $((WARMUP + REPORTS)) (the last $REPORTS counted, filed in ${ELAPSED}s) (escalated: $("${PSQL[@]}" -c \
   "select count(*) from ticket where status = 'TRIAGE'")); raw results in $OUT"

@@ -22,7 +22,7 @@ class ArchitectureTest {
     private static final JavaClasses HUB = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(BASE);
     private static final List<String> CONNECTORS = List.of("api", "console", "db", "jms", "open311", "partner",
-            "reports", "twilio", "web", "wechat");
+            "portal", "reports", "twilio", "web", "wechat");
     private static final String[] CORE = {BASE + ".intake..", BASE + ".dispatch..", BASE + ".deadletter..",
             BASE + ".referencedata..", BASE + ".store..", BASE + ".survey.."};
 

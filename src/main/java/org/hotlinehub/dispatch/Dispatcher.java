@@ -9,7 +9,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.AssignmentState;
-import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.TicketCreated;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
@@ -123,11 +122,5 @@ public class Dispatcher {
         supervisors.alert("queue-" + ticket.id + "-" + ticket.updatedAt.toEpochMilli(), ticket,
                 "工单" + ticket.reference + "无人承接，已转主管处理。",
                 "Ticket " + ticket.reference + " is in the supervisors' queue: " + reason);
-    }
-
-    static void recordStep(TimelineRepository timeline, AssignmentEntity a, TimelineKind kind, Channel channel,
-            String detail) {
-        String who = a.partner != null ? "partner:" + a.partner.code : "volunteer:" + a.volunteer.code;
-        timeline.record(a.ticket.id, kind, who, channel, detail);
     }
 }

@@ -12,17 +12,21 @@ import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.AssignmentView;
-import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.Attachment;
 import org.hotlinehub.model.IllegalTransitionException;
 import org.hotlinehub.model.NotFoundException;
+import org.hotlinehub.model.PartnerActor;
 import org.hotlinehub.model.ReturnReason;
 import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.TimelineItem;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.PartnerWork;
 import org.hotlinehub.store.ApiAccessQueries;
 import org.hotlinehub.store.AssignmentEntity;
 import org.hotlinehub.store.AssignmentRepository;
+import org.hotlinehub.store.AttachmentEntity;
 import org.hotlinehub.store.PartnerRepository;
+import org.hotlinehub.store.TimelineEventEntity;
 import org.hotlinehub.store.TimelineRepository;
 import org.hotlinehub.survey.SurveyService;
 
@@ -65,22 +69,32 @@ public class PartnerWorkService implements PartnerWork {
 
     @Override
     @Transactional
-    public List<AssignmentView> list(String partnerCode, Optional<AssignmentState> state, int offset, int limit) {
-        return assignments.forAssignee(partnerCode, state, offset, limit).stream().map(views::of).toList();
+    public List<AssignmentView> list(PartnerActor by, Optional<AssignmentState> state, int offset, int limit) {
+        return (by.isUser()
+                ? assignments.forPartner(by.partnerCode(), state, offset, limit)
+                : assignments.forAssignee(by.partnerCode(), state, offset, limit)).stream().map(views::of).toList();
     }
 
     @Override
     @Transactional
-    public AssignmentView get(String partnerCode, long assignmentId) {
-        return views.of(assignments.findByIdOptional(assignmentId)
-                .filter(a -> a.assigneeCode().equals(partnerCode))
-                .orElseThrow(() -> notOffered(partnerCode, assignmentId)));
+    public AssignmentView get(PartnerActor by, long assignmentId) {
+        return views.of(held(by, assignmentId));
     }
 
     @Override
     @Transactional
-    public AssignmentView accept(String partnerCode, long assignmentId) {
-        AssignmentEntity a = locked(partnerCode, assignmentId);
+    public List<TimelineItem> history(PartnerActor by, long assignmentId) {
+        AssignmentEntity a = held(by, assignmentId);
+        String actor = actor(a, PartnerActor.api(by.partnerCode()));
+        return timeline.forTicket(a.ticket.id).stream()
+                .filter(e -> e.actor != null && (e.actor.equals(actor) || e.actor.startsWith(actor + "/")))
+                .map(e -> new TimelineItem(e.at, e.kind, e.actor, e.channel, e.detail)).toList();
+    }
+
+    @Override
+    @Transactional
+    public AssignmentView accept(PartnerActor by, long assignmentId) {
+        AssignmentEntity a = locked(by, assignmentId);
         if (a.state == AssignmentState.ACCEPTED) {
             return views.of(a);
         }
@@ -89,22 +103,21 @@ public class PartnerWorkService implements PartnerWork {
         if (isLead(a)) {
             setTicketStatus(a, TicketStatus.ACCEPTED);
         }
-        Dispatcher.recordStep(timeline, a, TimelineKind.ACCEPTED, Channel.API, "accepted by " + partnerCode);
+        record(a, by, TimelineKind.ACCEPTED, "accepted by " + by.describe());
         return views.of(a);
     }
 
     @Override
     @Transactional
-    public AssignmentView decline(String partnerCode, long assignmentId, String reason) {
+    public AssignmentView decline(PartnerActor by, long assignmentId, String reason) {
         String why = required(reason, "a decline needs a reason (field \"reason\")");
-        AssignmentEntity a = locked(partnerCode, assignmentId);
+        AssignmentEntity a = locked(by, assignmentId);
         if (a.state == AssignmentState.DECLINED) {
             return views.of(a);
         }
         move(a, AssignmentState.DECLINED, clock.instant());
         a.closedReason = why;
-        Dispatcher.recordStep(timeline, a, TimelineKind.DECLINED, Channel.API,
-                "declined by " + partnerCode + ": " + why);
+        record(a, by, TimelineKind.DECLINED, "declined by " + by.describe() + ": " + why);
         if (isLead(a)) {
             dispatcher.offerNext(a.ticket);
         }
@@ -113,18 +126,18 @@ public class PartnerWorkService implements PartnerWork {
 
     @Override
     @Transactional
-    public AssignmentView giveBack(String partnerCode, long assignmentId, ReturnReason reason, String note) {
+    public AssignmentView giveBack(PartnerActor by, long assignmentId, ReturnReason reason, String note) {
         Objects.requireNonNull(reason, "a return needs a reason code");
-        AssignmentEntity a = locked(partnerCode, assignmentId);
+        AssignmentEntity a = locked(by, assignmentId);
         if (a.state == AssignmentState.RETURNED && reason.code().equals(a.returnReason)) {
             return views.of(a);
         }
         move(a, AssignmentState.RETURNED, clock.instant());
         a.returnReason = reason.code();
         a.closedReason = note == null || note.isBlank() ? null : note.strip();
-        String detail = "returned by " + partnerCode + ": " + reason.code()
+        String detail = "returned by " + by.describe() + ": " + reason.code()
                 + (a.closedReason == null ? "" : " — " + a.closedReason) + "; awaiting the hub's ruling";
-        Dispatcher.recordStep(timeline, a, TimelineKind.RETURNED, Channel.API, detail);
+        record(a, by, TimelineKind.RETURNED, detail);
         if (isLead(a)) {
             a.ticket.status = TicketStatus.TRIAGE;
             a.ticket.triageReason = detail;
@@ -135,22 +148,26 @@ public class PartnerWorkService implements PartnerWork {
 
     @Override
     @Transactional
-    public AssignmentView progress(String partnerCode, long assignmentId, String note) {
+    public AssignmentView progress(PartnerActor by, long assignmentId, String note) {
         String text = required(note, "a progress report needs a note (field \"note\")");
-        AssignmentEntity a = locked(partnerCode, assignmentId);
+        AssignmentEntity a = locked(by, assignmentId);
+        if (a.state == AssignmentState.IN_PROGRESS && repeatsLastStep(a, by, TimelineKind.PROGRESS, text)) {
+            return views.of(a);
+        }
         move(a, AssignmentState.IN_PROGRESS, clock.instant());
         if (isLead(a)) {
             setTicketStatus(a, TicketStatus.IN_PROGRESS);
         }
-        Dispatcher.recordStep(timeline, a, TimelineKind.PROGRESS, Channel.API, text);
+        record(a, by, TimelineKind.PROGRESS, text);
         return views.of(a);
     }
 
     @Override
     @Transactional
-    public AssignmentView resolve(String partnerCode, long assignmentId, String note, String photoUrl) {
+    public AssignmentView resolve(PartnerActor by, long assignmentId, String note, String photoUrl,
+            Attachment photo) {
         String text = required(note, "a resolution needs a note saying what was done (field \"note\")");
-        AssignmentEntity a = locked(partnerCode, assignmentId);
+        AssignmentEntity a = locked(by, assignmentId);
         if (a.state == AssignmentState.RESOLVED) {
             return views.of(a);
         }
@@ -158,15 +175,38 @@ public class PartnerWorkService implements PartnerWork {
         a.resolvedAt = a.updatedAt;
         a.resolutionNote = text;
         a.resolutionPhotoUrl = photoUrl == null || photoUrl.isBlank() ? null : photoUrl.strip();
+        String photoNote = a.resolutionPhotoUrl == null ? "" : " (photo " + a.resolutionPhotoUrl + ")";
+        if (photo != null) {
+            AttachmentEntity stored = AttachmentEntity.store(a.ticket.id, photo);
+            photoNote += " (photo attached: " + stored.filename + ", attachment " + stored.id + ")";
+        }
         if (isLead(a)) {
             setTicketStatus(a, TicketStatus.RESOLVED);
         }
-        Dispatcher.recordStep(timeline, a, TimelineKind.RESOLVED, Channel.API, text
-                + (a.resolutionPhotoUrl == null ? "" : " (photo " + a.resolutionPhotoUrl + ")"));
+        record(a, by, TimelineKind.RESOLVED, text + photoNote);
         if (isLead(a)) {
             surveys.ask(a.ticket);
         }
         return views.of(a);
+    }
+
+    /** The partner's own name in the timeline, or the volunteer's when a volunteer answers by SMS. */
+    private static String actor(AssignmentEntity a, PartnerActor by) {
+        return a.partner != null ? by.timelineActor() : "volunteer:" + a.volunteer.code;
+    }
+
+    private void record(AssignmentEntity a, PartnerActor by, TimelineKind kind, String detail) {
+        timeline.record(a.ticket.id, kind, actor(a, by), by.channel(), detail);
+    }
+
+    /** Whether the ticket's latest timeline entry is this very step by this very actor (a repeated call). */
+    private boolean repeatsLastStep(AssignmentEntity a, PartnerActor by, TimelineKind kind, String detail) {
+        List<TimelineEventEntity> events = timeline.forTicket(a.ticket.id);
+        if (events.isEmpty()) {
+            return false;
+        }
+        TimelineEventEntity last = events.get(events.size() - 1);
+        return last.kind == kind && actor(a, by).equals(last.actor) && detail.equals(last.detail);
     }
 
     private static boolean isLead(AssignmentEntity a) {
@@ -185,9 +225,20 @@ public class PartnerWorkService implements PartnerWork {
         return value.strip();
     }
 
-    private AssignmentEntity locked(String partnerCode, long assignmentId) {
-        return assignments.lockForAssignee(assignmentId, partnerCode)
-                .orElseThrow(() -> notOffered(partnerCode, assignmentId));
+    private AssignmentEntity locked(PartnerActor by, long assignmentId) {
+        return (by.isUser()
+                ? assignments.lockForPartner(assignmentId, by.partnerCode())
+                : assignments.lockForAssignee(assignmentId, by.partnerCode()))
+                .orElseThrow(() -> notOffered(by.partnerCode(), assignmentId));
+    }
+
+    /** The assignment if the caller holds it; a portal user only its partner's, never a volunteer's. */
+    private AssignmentEntity held(PartnerActor by, long assignmentId) {
+        return assignments.findByIdOptional(assignmentId)
+                .filter(a -> by.isUser()
+                        ? a.partner != null && a.partner.code.equals(by.partnerCode())
+                        : a.assigneeCode().equals(by.partnerCode()))
+                .orElseThrow(() -> notOffered(by.partnerCode(), assignmentId));
     }
 
     private static NotFoundException notOffered(String partnerCode, long assignmentId) {

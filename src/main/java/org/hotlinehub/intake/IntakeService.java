@@ -1,7 +1,6 @@
 package org.hotlinehub.intake;
 
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -162,14 +161,7 @@ public class IntakeService {
 
     static void storeAttachments(long ticketId, List<Attachment> attachments) {
         for (Attachment a : attachments) {
-            AttachmentEntity row = new AttachmentEntity();
-            row.ticketId = ticketId;
-            row.filename = a.filename();
-            row.contentType = a.contentType();
-            row.sizeBytes = a.sizeBytes();
-            row.url = a.url();
-            row.data = a.base64Data() == null ? null : Base64.getDecoder().decode(a.base64Data());
-            row.persist();
+            AttachmentEntity.store(ticketId, a);
         }
     }
 }

@@ -8,5 +8,7 @@ public enum Channel {
     WECHAT,
     OPEN311,
     API,
-    OPERATOR
+    OPERATOR,
+    /** The partner portal ({@code /portal}): a partner's signed-in user. */
+    PORTAL
 }

@@ -17,14 +17,26 @@ public class AssignmentRepository implements PanacheRepository<AssignmentEntity>
         return list("ticket.id = ?1 order by id", ticketId);
     }
 
+    private static final String HELD_BY_ANYONE = "(partner.code = ?1 or volunteer.code = ?1)";
+    private static final String HELD_BY_PARTNER = "partner.code = ?1";
+
     /** Assignments held by the partner or volunteer with this code, newest first. */
     public List<AssignmentEntity> forAssignee(String code, Optional<AssignmentState> state, int offset, int limit) {
-        String holder = "(partner.code = ?1 or volunteer.code = ?1)";
+        return heldBy(HELD_BY_ANYONE, code, state, offset, limit);
+    }
+
+    /** Assignments held by the partner with this code (never a volunteer's), newest first. */
+    public List<AssignmentEntity> forPartner(String code, Optional<AssignmentState> state, int offset, int limit) {
+        return heldBy(HELD_BY_PARTNER, code, state, offset, limit);
+    }
+
+    private List<AssignmentEntity> heldBy(String holder, String code, Optional<AssignmentState> state, int offset,
+            int limit) {
+        String from = "from AssignmentEntity a left join fetch a.partner partner left join fetch a.volunteer volunteer"
+                + " where " + holder;
         var query = state.isPresent()
-                ? find("from AssignmentEntity a left join fetch a.partner partner left join fetch a.volunteer volunteer"
-                        + " where " + holder + " and a.state = ?2 order by a.id desc", code, state.get())
-                : find("from AssignmentEntity a left join fetch a.partner partner left join fetch a.volunteer volunteer"
-                        + " where " + holder + " order by a.id desc", code);
+                ? find(from + " and a.state = ?2 order by a.id desc", code, state.get())
+                : find(from + " order by a.id desc", code);
         return query.range(offset, offset + limit - 1).list();
     }
 
@@ -81,8 +93,17 @@ public class AssignmentRepository implements PanacheRepository<AssignmentEntity>
 
     /** Locks the row so concurrent calls for one assignment apply one after the other. */
     public Optional<AssignmentEntity> lockForAssignee(long assignmentId, String code) {
+        return lockHeld(assignmentId, code, "(p.code = ?2 or v.code = ?2)");
+    }
+
+    /** As {@link #lockForAssignee}, for a partner's assignment only (never a volunteer's with the same code). */
+    public Optional<AssignmentEntity> lockForPartner(long assignmentId, String code) {
+        return lockHeld(assignmentId, code, "p.code = ?2");
+    }
+
+    private Optional<AssignmentEntity> lockHeld(long assignmentId, String code, String holder) {
         return find("select a from AssignmentEntity a left join a.partner p left join a.volunteer v"
-                + " where a.id = ?1 and (p.code = ?2 or v.code = ?2)", assignmentId, code)
+                + " where a.id = ?1 and " + holder, assignmentId, code)
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 }

@@ -1,6 +1,7 @@
 package org.hotlinehub.store;
 
 import java.time.Instant;
+import java.util.Base64;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,6 +9,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.hotlinehub.model.Attachment;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -29,4 +32,17 @@ public class AttachmentEntity extends PanacheEntityBase {
     public String url;
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
+
+    /** Stores a file that came with a contact or a partner's answer on the ticket, in the caller's transaction. */
+    public static AttachmentEntity store(long ticketId, Attachment a) {
+        AttachmentEntity row = new AttachmentEntity();
+        row.ticketId = ticketId;
+        row.filename = a.filename();
+        row.contentType = a.contentType();
+        row.sizeBytes = a.sizeBytes();
+        row.url = a.url();
+        row.data = a.base64Data() == null ? null : Base64.getDecoder().decode(a.base64Data());
+        row.persist();
+        return row;
+    }
 }

@@ -30,8 +30,8 @@ public class PartnerRepository implements PanacheRepository<PartnerEntity> {
         // One round trip: the candidates with their areas and services, which the choice needs next.
         List<PartnerEntity> found = getEntityManager()
                 .createQuery("select distinct p from PartnerEntity p left join fetch p.areas left join fetch p.services"
-                        + " where p.type = :type and p.active = true and exists (select 1 from PartnerEntity q"
-                        + " join q.areas a where q = p and a.id in :places)", PartnerEntity.class)
+                        + " where p.type = :type and p.active = true and p.id in (select q.id from PartnerEntity q"
+                        + " join q.areas a where a.id in :places)", PartnerEntity.class)
                 .setParameter("type", type)
                 .setParameter("places", placeIdsNearestFirst)
                 .getResultList();

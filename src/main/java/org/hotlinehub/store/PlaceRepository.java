@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.Hibernate;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
@@ -21,6 +23,15 @@ public class PlaceRepository implements PanacheRepository<PlaceEntity> {
 
     /** The place and every place above it, nearest first. */
     public List<PlaceEntity> selfAndAncestors(PlaceEntity place) {
+        if (place != null && !Hibernate.isInitialized(place)) {
+            // One round trip for the whole chain instead of one per level: the rows become managed entities, so
+            // the parent links below resolve from the session (dispatch decides on every ticket; target P6).
+            getEntityManager().createNativeQuery("with recursive chain (id, depth) as (select cast(?1 as bigint), 0"
+                    + " union all select p.parent_id, c.depth + 1 from place p join chain c on p.id = c.id"
+                    + " where p.parent_id is not null and c.depth < 16)"
+                    + " select pl.* from chain c join place pl on pl.id = c.id order by c.depth", PlaceEntity.class)
+                    .setParameter(1, place.id).getResultList();
+        }
         List<PlaceEntity> chain = new ArrayList<>();
         for (PlaceEntity p = place; p != null && chain.size() < 16; p = p.parent) {
             chain.add(p);

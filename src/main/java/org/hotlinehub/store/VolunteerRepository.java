@@ -32,7 +32,14 @@ public class VolunteerRepository implements PanacheRepository<VolunteerEntity> {
                 + " when c.parent_id = :street then 2 else 3 end as tier,"
                 + " (select count(*) from assignment a where a.volunteer_id = v.id"
                 + "  and a.state in ('OFFERED', 'ACCEPTED', 'IN_PROGRESS', 'RETURNED')) as load"
-                + " from volunteer v left join place g on g.id = v.grid_id left join place c on c.id = g.parent_id"
+                // One grid holds a few hundred volunteers at most: read them by the grid index and test the skills on
+                // each (OFFSET 0 keeps the planner from also scanning the skills index, whose common skills match a
+                // large share of the whole table). Wider rings leave the choice of index to the planner.
+                + " from " + (gridIds.size() == 1
+                        ? "(select * from volunteer where active and grid_id in (:grids) offset 0)"
+                        : "volunteer")
+                + " v"
+                + " left join place g on g.id = v.grid_id left join place c on c.id = g.parent_id"
                 + " where v.active and v.skills @> cast(:skills as text[])"
                 + (gridIds.isEmpty() ? "" : " and v.grid_id in (:grids)")
                 + (excluded.isEmpty() ? "" : " and v.id not in (:excluded)")

@@ -1,7 +1,9 @@
 package org.hotlinehub.testsupport;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,6 +53,23 @@ public final class Reports {
             throw new AssertionError("no reference in page: " + html);
         }
         return m.group(1);
+    }
+
+    /**
+     * Files a report for a compound and category through the form (JSON answer) and waits until the hub has offered
+     * the ticket; answers the lead assignment's id.
+     */
+    public static long fileAndAwaitOffer(Sql sql, String compound, String category, String description) {
+        String reference = given().accept("application/json")
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("description", description).formParam("phone", uniquePhone())
+                .formParam("compound", compound).formParam("category", category)
+                .post("/report").then().statusCode(202).extract().path("reference");
+        String lead = "select a.id from assignment a join ticket t on t.id = a.ticket_id where t.reference = ?"
+                + " and a.role = 'lead'";
+        await().atMost(Duration.ofSeconds(30)).until(() -> sql.count("select count(*) from (" + lead + ") x",
+                reference) == 1);
+        return ((Number) sql.one(lead, reference)).longValue();
     }
 
     /** A phone number no other test uses. */

@@ -3,6 +3,7 @@ package org.hotlinehub.connectors.console;
 import java.util.Locale;
 
 import org.hotlinehub.model.Caller;
+import org.hotlinehub.model.PageLanguage;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -13,7 +14,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 public record ConsolePage(String user, boolean operator, boolean supervisor, boolean admin, boolean english,
         String path) {
 
-    public static final String LANGUAGE_COOKIE = "hub-lang";
+    public static final String LANGUAGE_COOKIE = PageLanguage.COOKIE;
 
     public static ConsolePage of(SecurityIdentity identity, String path, String lang, String cookieLang,
             String acceptLanguage) {
@@ -23,16 +24,11 @@ public record ConsolePage(String user, boolean operator, boolean supervisor, boo
     }
 
     static boolean english(String lang, String cookieLang, String acceptLanguage) {
-        for (String choice : new String[]{lang, cookieLang}) {
-            if (choice != null && !choice.isBlank()) {
-                return choice.toLowerCase(Locale.ROOT).startsWith("en");
-            }
-        }
-        return acceptLanguage != null && acceptLanguage.toLowerCase(Locale.ROOT).startsWith("en");
+        return PageLanguage.english(lang, cookieLang, acceptLanguage);
     }
 
     public Locale locale() {
-        return english ? Locale.ENGLISH : Locale.forLanguageTag("zh");
+        return PageLanguage.locale(english);
     }
 
     /** The html lang attribute. */

@@ -34,6 +34,7 @@ import org.hotlinehub.model.Attachment;
 import org.hotlinehub.model.AttributeAnswers;
 import org.hotlinehub.model.CatalogItem;
 import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.ImageFormats;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.PhoneNumbers;
@@ -163,7 +164,7 @@ public class ReportResource {
                 errors.put("photo", msg.errPhotoSize(maxBytes / (1024 * 1024)));
                 status = 413;
             } else {
-                Optional<String> type = PhotoCheck.contentType(photo.uploadedFile());
+                Optional<String> type = ImageFormats.contentType(photo.uploadedFile());
                 if (type.isEmpty()) {
                     errors.put("photo", msg.errPhotoType());
                 } else {

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
 import jakarta.inject.Inject;
 
 import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.PhoneBrowser;
 import org.hotlinehub.testsupport.Sql;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -33,8 +32,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(HubTestResources.class)
 class AdminConsoleBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
     static Playwright playwright;
     static Browser browser;
 
@@ -46,10 +43,7 @@ class AdminConsoleBrowserTest {
     @BeforeAll
     static void launch() {
         playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run")));
+        browser = PhoneBrowser.launch(playwright);
     }
 
     @AfterAll

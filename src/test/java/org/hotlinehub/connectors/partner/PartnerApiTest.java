@@ -1,13 +1,10 @@
 package org.hotlinehub.connectors.partner;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.time.Duration;
 
 import jakarta.inject.Inject;
 
@@ -27,15 +24,7 @@ class PartnerApiTest {
     Sql sql;
 
     private long offeredToHaiyun() {
-        String reference = given().accept("application/json")
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("description", "地下车库漏水严重").formParam("phone", Reports.uniquePhone())
-                .formParam("compound", "HY-GARDEN").formParam("category", "property-repair")
-                .post("/report").then().statusCode(202).extract().path("reference");
-        await().atMost(Duration.ofSeconds(15)).until(() -> sql.count("select count(*) from assignment a join ticket t"
-                + " on t.id = a.ticket_id where t.reference = ?", reference) == 1);
-        return ((Number) sql.one("select a.id from assignment a join ticket t on t.id = a.ticket_id"
-                + " where t.reference = ?", reference)).longValue();
+        return Reports.fileAndAwaitOffer(sql, "HY-GARDEN", "property-repair", "地下车库漏水严重");
     }
 
     @Test

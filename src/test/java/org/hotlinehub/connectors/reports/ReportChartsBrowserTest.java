@@ -4,19 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.nio.file.Path;
 import java.util.List;
 
 import jakarta.inject.Inject;
 
 import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.PhoneBrowser;
 import org.hotlinehub.testsupport.RatesFixture;
 import org.hotlinehub.testsupport.Sql;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
@@ -32,8 +31,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(HubTestResources.class)
 class ReportChartsBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
     @TestHTTPResource("/console/reports/charts")
     URL charts;
     @Inject
@@ -43,11 +40,7 @@ class ReportChartsBrowserTest {
     void shouldDrawTheChartsWithTheFixturesData() {
         RatesFixture.load(sql);
         try (Playwright playwright = Playwright.create();
-                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM).setHeadless(true)
-                        .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu",
-                                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                                "--no-first-run")));
+                Browser browser = PhoneBrowser.launch(playwright);
                 BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                         .setViewportSize(1280, 1000).setLocale("zh-CN"))) {
             Page page = context.newPage();

@@ -11,13 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.PhoneBrowser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
@@ -47,10 +47,7 @@ class AccessibilityBrowserTest {
             audit = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(ReportFormBrowserTest.CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        browser = PhoneBrowser.launch(playwright);
     }
 
     @AfterAll

@@ -5,20 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import jakarta.inject.Inject;
 
 import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.PhoneBrowser;
 import org.hotlinehub.testsupport.Reports;
 import org.hotlinehub.testsupport.Sql;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -36,8 +34,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(HubTestResources.class)
 class ReportFormBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
     @TestHTTPResource("/report")
     URL report;
     @Inject
@@ -46,13 +42,8 @@ class ReportFormBrowserTest {
     @Test
     void shouldFileReportThroughTheFormOnAPhoneScreen() {
         try (Playwright playwright = Playwright.create();
-                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM).setHeadless(true)
-                        .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu",
-                                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                                "--no-first-run")));
-                BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
-                        .setDeviceScaleFactor(3).setIsMobile(true).setHasTouch(true).setLocale("zh-CN"))) {
+                Browser browser = PhoneBrowser.launch(playwright);
+                BrowserContext phone = PhoneBrowser.phone(browser, "zh-CN")) {
             Page page = phone.newPage();
             page.navigate(report.toString());
             assertEquals("在线报事", page.getByRole(AriaRole.HEADING).first().textContent().strip());

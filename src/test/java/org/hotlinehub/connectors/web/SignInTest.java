@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.Sessions;
 import org.hotlinehub.testsupport.Sql;
 import org.junit.jupiter.api.Test;
 
@@ -35,20 +36,15 @@ class SignInTest {
     Sql sql;
 
     private String origin() {
-        return "http://localhost:" + port;
+        return Sessions.origin(port);
     }
 
     private Response signIn(String user, String password) {
-        return given().redirects().follow(false).contentType(FORM).header("Origin", origin())
-                .formParam("j_username", user).formParam("j_password", password).post("/j_security_check");
+        return Sessions.signIn(port, user, password);
     }
 
     private Cookie session(String user, String password) {
-        Response r = signIn(user, password);
-        r.then().statusCode(302).header("Location", endsWith("/home"));
-        Cookie cookie = r.detailedCookie("hub-session");
-        assertNotNull(cookie, "a session cookie after a right password");
-        return cookie;
+        return Sessions.session(port, user, password);
     }
 
     @Test

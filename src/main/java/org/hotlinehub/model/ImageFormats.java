@@ -1,4 +1,4 @@
-package org.hotlinehub.connectors.web;
+package org.hotlinehub.model;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,13 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Recognizes the image formats we accept by their first bytes, not by what the browser claims. */
-final class PhotoCheck {
+/**
+ * Recognizes the photo formats the hub accepts (JPEG, PNG, GIF, WebP) by their first bytes, not by what the browser
+ * claims. Used by every form that takes a photo (resident report, partner portal).
+ */
+public final class ImageFormats {
 
-    private PhotoCheck() {
+    private ImageFormats() {
     }
 
-    static Optional<String> contentType(Path file) throws IOException {
+    /** The content type of the image in the file, or empty when it is not one of the accepted formats. */
+    public static Optional<String> contentType(Path file) throws IOException {
         byte[] head = new byte[12];
         int n;
         try (InputStream in = Files.newInputStream(file)) {

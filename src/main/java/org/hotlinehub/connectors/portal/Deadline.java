@@ -1,0 +1,52 @@
+package org.hotlinehub.connectors.portal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * A deadline as a partner reads it on a phone: the local time, how long is left (or how long it is overdue), and
+ * whether it needs attention now.
+ */
+public record Deadline(String iso, String local, String relative, boolean overdue, boolean soon) {
+
+    static final ZoneId HOTLINE_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Duration SOON = Duration.ofMinutes(30);
+    private static final DateTimeFormatter ZH = DateTimeFormatter.ofPattern("M月d日 HH:mm", Locale.CHINA);
+    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+
+    /** Null when there is no deadline. */
+    static Deadline of(Instant at, Instant now, boolean english) {
+        if (at == null) {
+            return null;
+        }
+        Duration left = Duration.between(now, at);
+        boolean overdue = left.isNegative() || left.isZero();
+        String span = span(overdue ? left.negated() : left, english);
+        String relative = english
+                ? (overdue ? "overdue by " + span : span + " left")
+                : (overdue ? "已超时" + span : "还剩" + span);
+        return new Deadline(at.toString(), local(at, english), relative, overdue, overdue || left.compareTo(SOON) <= 0);
+    }
+
+    /** A time as the hotline's clock shows it, short enough for a phone. */
+    static String local(Instant at, boolean english) {
+        return (english ? EN : ZH).format(at.atZone(HOTLINE_ZONE));
+    }
+
+    static String span(Duration d, boolean english) {
+        long minutes = Math.max(1, (d.getSeconds() + 59) / 60);
+        long days = minutes / (24 * 60);
+        long hours = minutes / 60 % 24;
+        long mins = minutes % 60;
+        if (days > 0) {
+            return english ? days + " d " + hours + " h" : days + "天" + hours + "小时";
+        }
+        if (hours > 0) {
+            return english ? hours + " h " + mins + " min" : hours + "小时" + mins + "分钟";
+        }
+        return english ? mins + " min" : mins + "分钟";
+    }
+}

@@ -1,0 +1,296 @@
+package org.hotlinehub.connectors.portal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.model.AssignmentState;
+import org.hotlinehub.model.AssignmentView;
+import org.hotlinehub.model.Attachment;
+import org.hotlinehub.model.Caller;
+import org.hotlinehub.model.IllegalTransitionException;
+import org.hotlinehub.model.ImageFormats;
+import org.hotlinehub.model.NotFoundException;
+import org.hotlinehub.model.PageLanguage;
+import org.hotlinehub.model.PartnerActor;
+import org.hotlinehub.model.ReturnReason;
+import org.hotlinehub.model.TimelineItem;
+import org.hotlinehub.model.port.PartnerWork;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * The partner portal: a partner's signed-in users see their organization's offers and open work and answer them.
+ * Every answer goes through {@link PartnerWork} with the user as actor (recorded in the timeline with the portal as
+ * channel), so the rules are the partner API's: a step the state does not allow is shown on the page (409), a
+ * repeated step is harmless, and another partner's assignment does not exist here (404). A successful post redirects
+ * to the assignment's page (post/redirect/get), so reloading never repeats it.
+ */
+@Path("/portal")
+@RolesAllowed(Caller.PARTNER)
+public class PortalResource {
+
+    private static final int LIST_LIMIT = 100;
+    private static final int CLOSED_LIMIT = 10;
+
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    PartnerWork work;
+    @Inject
+    HubConfig config;
+
+    @CheckedTemplate
+    static class Templates {
+
+        static native TemplateInstance home(PortalPage page, List<PortalAssignment> offers,
+                List<PortalAssignment> inHand, List<PortalAssignment> returned, List<PortalAssignment> closed);
+
+        static native TemplateInstance assignment(PortalPage page, PortalAssignment a, List<Step> history,
+                String done, Problem problem, List<ReturnReason> reasons, long maxPhotoMb);
+
+        static native TemplateInstance notFound(PortalPage page);
+    }
+
+    /**
+     * What went wrong with a post: the field it concerns (for aria-invalid and the message's place; "state" for a step
+     * the assignment's state does not allow), the message in the page's language, and the hub's own words.
+     */
+    public record Problem(String field, String message, String detail) {
+    }
+
+    /** One of the partner's own steps on the ticket, for the page. */
+    public record Step(String iso, String local, String label, String detail) {
+
+        static Step of(TimelineItem item, boolean english) {
+            return new Step(item.at().toString(), Deadline.local(item.at(), english),
+                    english ? item.kind().labelEn() : item.kind().labelZh(), item.detail());
+        }
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Portal home: the partner's offers (with accept-by), work in hand (with resolve-by), returns")
+    public Response home(@QueryParam("lang") String lang, @CookieParam(PageLanguage.COOKIE) String cookieLang,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        PortalPage page = page(lang, cookieLang, acceptLanguage);
+        PartnerActor by = actor();
+        Instant now = Instant.now();
+        Function<AssignmentState, List<PortalAssignment>> in = state -> mine(by, state, LIST_LIMIT, now, page);
+        List<PortalAssignment> inHand = new ArrayList<>(in.apply(AssignmentState.IN_PROGRESS));
+        inHand.addAll(in.apply(AssignmentState.ACCEPTED));
+        inHand.sort((x, y) -> x.view().resolveBy().compareTo(y.view().resolveBy()));
+        List<PortalAssignment> offers = new ArrayList<>(in.apply(AssignmentState.OFFERED));
+        offers.sort((x, y) -> x.view().acceptBy().compareTo(y.view().acceptBy()));
+        return html(page, lang, 200, Templates.home(page, offers, inHand, in.apply(AssignmentState.RETURNED),
+                mine(by, AssignmentState.RESOLVED, CLOSED_LIMIT, now, page)));
+    }
+
+    @GET
+    @Path("/assignments/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "One of the partner's assignments with the steps its state allows")
+    public Response assignment(@PathParam("id") long id, @QueryParam("done") String done,
+            @QueryParam("lang") String lang, @CookieParam(PageLanguage.COOKIE) String cookieLang,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        PortalPage page = page(lang, cookieLang, acceptLanguage);
+        String action = done != null && ACTIONS.contains(done) ? done : null;
+        return show(page, lang, id, 200, action, null);
+    }
+
+    @POST
+    @Path("/assignments/{id}/accept")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Accept (签收) an offer; repeating it is harmless")
+    public Response accept(@PathParam("id") long id, @CookieParam(PageLanguage.COOKIE) String cookieLang,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        PortalPage page = page(null, cookieLang, acceptLanguage);
+        return step(page, id, "accept", () -> work.accept(actor(), id));
+    }
+
+    @POST
+    @Path("/assignments/{id}/decline")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Decline an offer with a reason; the hub offers it to the next party")
+    public Response decline(@PathParam("id") long id, @RestForm String reason,
+            @CookieParam(PageLanguage.COOKIE) String cookieLang,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        PortalPage page = page(null, cookieLang, acceptLanguage);
+        if (blank(reason)) {
+            return show(page, null, id, 400, null, new Problem("reason", msg(page).errDeclineReason(), null));
+        }
+        return step(page, id, "decline", () -> work.decline(actor(), id, reason));
+    }
+
+    @POST
+    @Path("/assignments/{id}/return")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Return (退单) accepted work with a reason code; the hub rules on it")
+    public Response giveBack(@PathParam("id") long id, @RestForm("return-reason") String reason,
+            @RestForm("return-note") String note, @CookieParam(PageLanguage.COOKIE) String cookieLang,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        PortalPage page = page(null, cookieLang, acceptLanguage);
+        Optional<ReturnReason> code = ReturnReason.fromCode(reason == null ? "" : reason.strip());
+        if (code.isEmpty()) {
+            return show(page, null, id, 400, null, new Problem("return-reason", msg(page).errReturnReason(), null));
+        }
+        return step(page, id, "return", () -> work.giveBack(actor(), id, code.get(), note));
+    }
+
+    @POST
+    @Path("/assignments/{id}/progress")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Add a progress note")
+    public Response progress(@PathParam("id") long id, @RestForm("progress-note") String note,
+            @CookieParam(PageLanguage.COOKIE) String cookieLang,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        PortalPage page = page(null, cookieLang, acceptLanguage);
+        if (blank(note)) {
+            return show(page, null, id, 400, null, new Problem("progress-note", msg(page).errProgressNote(), null));
+        }
+        return step(page, id, "progress", () -> work.progress(actor(), id, note));
+    }
+
+    @POST
+    @Path("/assignments/{id}/resolve")
+    @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED})
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Report resolved with what was done and optionally a photo (JPEG, PNG, GIF, WebP)")
+    public Response resolve(@PathParam("id") long id, @RestForm("resolve-note") String note,
+            @RestForm FileUpload photo, @CookieParam(PageLanguage.COOKIE) String cookieLang,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) throws IOException {
+        PortalPage page = page(null, cookieLang, acceptLanguage);
+        PortalMessages msg = msg(page);
+        if (blank(note)) {
+            return show(page, null, id, 400, null, new Problem("resolve-note", msg.errResolveNote(), null));
+        }
+        Attachment attachment = null;
+        if (photo != null && photo.size() > 0) {
+            long maxBytes = config.web().maxPhotoBytes();
+            if (photo.size() > maxBytes) {
+                return show(page, null, id, 413, null, new Problem("photo", msg.errPhotoSize(maxMb()), null));
+            }
+            Optional<String> type = ImageFormats.contentType(photo.uploadedFile());
+            if (type.isEmpty()) {
+                return show(page, null, id, 415, null, new Problem("photo", msg.errPhotoType(), null));
+            }
+            attachment = new Attachment(photo.fileName(), type.get(), photo.size(),
+                    Base64.getEncoder().encodeToString(Files.readAllBytes(photo.uploadedFile())), null);
+        }
+        Attachment stored = attachment;
+        return step(page, id, "resolve", () -> work.resolve(actor(), id, note, null, stored));
+    }
+
+    private static final List<String> ACTIONS = List.of("accept", "decline", "return", "progress", "resolve");
+
+    /** Applies one step; success redirects to the assignment, a refusal shows it with the reason. */
+    private Response step(PortalPage page, long id, String action, Supplier<AssignmentView> apply) {
+        try {
+            apply.get();
+        } catch (NotFoundException e) {
+            return notFound(page, null);
+        } catch (IllegalTransitionException e) {
+            return show(page, null, id, 409, null, new Problem("state", msg(page).notPossible(), e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            return show(page, null, id, 400, null, new Problem("form", e.getMessage(), null));
+        }
+        return Response.seeOther(URI.create("/portal/assignments/" + id + "?done=" + action)).build();
+    }
+
+    private Response show(PortalPage page, String lang, long id, int status, String done, Problem problem) {
+        PartnerActor by = actor();
+        AssignmentView view;
+        List<Step> history;
+        try {
+            view = work.get(by, id);
+            history = work.history(by, id).stream().map(item -> Step.of(item, page.english())).toList();
+        } catch (NotFoundException e) {
+            return notFound(page, lang);
+        }
+        return html(page, lang, status, Templates.assignment(page, PortalAssignment.of(view, Instant.now(),
+                page.english()), history, done, problem, Arrays.asList(ReturnReason.values()), maxMb()));
+    }
+
+    private Response notFound(PortalPage page, String lang) {
+        return html(page, lang, 404, Templates.notFound(page));
+    }
+
+    private List<PortalAssignment> mine(PartnerActor by, AssignmentState state, int limit, Instant now,
+            PortalPage page) {
+        return work.list(by, Optional.of(state), 0, limit).stream()
+                .map(v -> PortalAssignment.of(v, now, page.english())).toList();
+    }
+
+    /** The signed-in user acting for their partner; a partner user without a partner may do nothing. */
+    private PartnerActor actor() {
+        String partner = identity.getAttribute(Caller.PARTNER_ATTRIBUTE);
+        if (partner == null || partner.isBlank()) {
+            throw new ForbiddenException("portal user without a partner");
+        }
+        return PartnerActor.portal(partner, identity.getPrincipal().getName());
+    }
+
+    private PortalPage page(String lang, String cookieLang, String acceptLanguage) {
+        return new PortalPage(identity.getPrincipal().getName(), actor().partnerCode(),
+                PageLanguage.english(lang, cookieLang, acceptLanguage));
+    }
+
+    private long maxMb() {
+        return Math.max(1, config.web().maxPhotoBytes() / (1024 * 1024));
+    }
+
+    private static PortalMessages msg(PortalPage page) {
+        return MessageBundles.get(PortalMessages.class, Localized.Literal.of(page.english() ? "en" : "zh"));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** A page in its language, never cached; a {@code ?lang=} choice is remembered in the shared language cookie. */
+    private static Response html(PortalPage page, String lang, int status, TemplateInstance template) {
+        Response.ResponseBuilder response = Response.status(status).entity(template.setLocale(page.locale()))
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", "no-store");
+        if (lang != null && !lang.isBlank()) {
+            response.cookie(new NewCookie.Builder(PageLanguage.COOKIE).value(page.english() ? "en" : "zh").path("/")
+                    .sameSite(NewCookie.SameSite.STRICT).maxAge(365 * 24 * 3600).build());
+        }
+        return response.build();
+    }
+}
