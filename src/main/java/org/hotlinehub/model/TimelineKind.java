@@ -26,7 +26,11 @@ public enum TimelineKind {
     SURVEY_REQUESTED(false, "已发送回访", "Survey sent"),
     SURVEY_ANSWERED(true, "已回访", "Survey answered"),
     REOPENED(true, "已重新办理", "Reopened"),
-    CLARIFICATION_REQUESTED(false, "已请居民补充信息", "Asked the resident for details");
+    CLARIFICATION_REQUESTED(false, "已请居民补充信息", "Asked the resident for details"),
+    NOTE(false, "内部备注", "Internal note"),
+    MESSAGE_SENT(false, "已发消息给居民", "Message to the resident"),
+    MERGED(true, "已合并办理", "Merged"),
+    CANCELLED(true, "已撤销", "Cancelled");
 
     private final boolean publicToResident;
     private final String labelZh;

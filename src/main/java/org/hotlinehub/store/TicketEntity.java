@@ -60,6 +60,9 @@ public class TicketEntity extends PanacheEntityBase {
     public SurveyResult surveyResult;
     @Column(name = "survey_answered_at")
     public Instant surveyAnsweredAt;
+    /** The ticket this duplicate was merged into (status MERGED). */
+    @Column(name = "merged_into_id")
+    public Long mergedIntoId;
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
     @Column(name = "updated_at")
