@@ -53,11 +53,7 @@ public class QueuePages {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The operators' live queue (console page)")
     public Response page() {
-        ConsolePage page = request.page("/console/queue");
-        String fingerprint = queue.fingerprint();
-        List<QueueItem> items = queue.items(LIMIT);
-        return ConsoleResource.html(page, request.lang(), Templates.queue(page, triage(items, true),
-                triage(items, false), fingerprint, Instant.now()));
+        return render(true);
     }
 
     @GET
@@ -65,11 +61,19 @@ public class QueuePages {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The queue's table (htmx fragment)")
     public Response items() {
+        return render(false);
+    }
+
+    /** The whole page, or only the table that htmx swaps in. */
+    private Response render(boolean whole) {
         ConsolePage page = request.page("/console/queue");
         String fingerprint = queue.fingerprint();
         List<QueueItem> items = queue.items(LIMIT);
-        return ConsoleResource.html(page, null, Templates.queue$items(page, triage(items, true),
-                triage(items, false), fingerprint, Instant.now()));
+        List<QueueItem> triage = triage(items, true);
+        List<QueueItem> fresh = triage(items, false);
+        return ConsoleResource.html(page, whole ? request.lang() : null, whole
+                ? Templates.queue(page, triage, fresh, fingerprint, Instant.now())
+                : Templates.queue$items(page, triage, fresh, fingerprint, Instant.now()));
     }
 
     private static List<QueueItem> triage(List<QueueItem> items, boolean triage) {

@@ -115,7 +115,7 @@ public class TicketPages {
                 TicketLinks links, List<MessageItem> messages, List<CatalogItem> categories, List<PlaceItem> places,
                 List<PartnerOption> partners, List<Channel> channels, String done, String error, String key);
 
-        static native TemplateInstance pending(ConsolePage page, String reference);
+        static native TemplateInstance pending(ConsolePage page, String reference, boolean filed);
 
         static native TemplateInstance create(ConsolePage page, NewTicketForm form, List<CatalogItem> categories,
                 List<PlaceItem> places, String error);
@@ -305,7 +305,7 @@ public class TicketPages {
         Optional<TicketDetail> ticket = search.detail(reference);
         if (ticket.isEmpty()) {
             // a ticket filed a moment ago is still in intake: the page reloads itself until it is there
-            TemplateInstance pending = Templates.pending(page, reference);
+            TemplateInstance pending = Templates.pending(page, reference, filed);
             return Response.fromResponse(ConsoleResource.html(page, request.lang(), pending))
                     .status(filed ? 200 : 404).build();
         }

@@ -151,7 +151,7 @@ class CaseworkApiTest {
                 .body("messages.purpose", hasItem("merge-notice"));
         assertEquals(primary, sql.one("select p.reference from ticket d join ticket p on p.id = d.merged_into_id"
                 + " where d.reference = ?", duplicate));
-        assertEquals(1L, timeline(sql, duplicate, "MERGED", "staff:operator"));
+        assertEquals(2L, timeline(sql, duplicate, "MERGED", "staff:operator"), "its assignment withdrawn, and itself");
         assertEquals(1L, timeline(sql, primary, "MERGED", "staff:operator"));
         assertEquals(1L, audits(sql, "ticket.merge", primary));
         assertEquals(1L, sql.count("select count(*) from outbound_message where ticket_reference = ?"
@@ -175,7 +175,7 @@ class CaseworkApiTest {
         operator().contentType(ContentType.JSON).body(Map.of("reason", "居民来电撤回"))
                 .post("/api/v1/tickets/" + reference + "/cancel").then().statusCode(200)
                 .body("status", equalTo("CANCELLED")).body("assignments[0].state", equalTo("CANCELLED"));
-        assertEquals(1L, timeline(sql, reference, "CANCELLED", "staff:operator"), "the ticket's own entry");
+        assertEquals(2L, timeline(sql, reference, "CANCELLED", "staff:operator"), "the assignment and the ticket");
         assertEquals(1L, audits(sql, "ticket.cancel", reference));
         operator().contentType(ContentType.JSON).body(Map.of("reason", "again"))
                 .post("/api/v1/tickets/" + reference + "/cancel").then().statusCode(409)

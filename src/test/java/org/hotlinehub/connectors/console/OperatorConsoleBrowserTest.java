@@ -76,12 +76,20 @@ class OperatorConsoleBrowserTest {
         page.fill("#j_username", "operator");
         page.fill("#j_password", "demo-operator-pass");
         page.locator("form[action='/j_security_check'] button[type=submit]").click();
-        page.waitForURL("**/console**");
+        try {
+            page.waitForSelector("nav.menu");
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            throw new AssertionError("not signed in: at " + page.url() + ": " + page.content(), e);
+        }
         return page;
     }
 
+    /** A fresh browser profile; generous time-outs, as the machine running the tests may be busy. */
     private BrowserContext context() {
-        return browser().newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1366, 900));
+        BrowserContext context = browser().newContext(new Browser.NewContextOptions().setLocale("zh-CN")
+                .setViewportSize(1366, 900));
+        context.setDefaultTimeout(60_000);
+        return context;
     }
 
     @Test
@@ -94,7 +102,7 @@ class OperatorConsoleBrowserTest {
             String reference = Tickets.inTriage(sql, "家里水管爆了需要人来 " + System.nanoTime());
             // no reload: the server-sent event makes htmx redraw the table
             page.waitForSelector("#triage-items tr[data-reference='" + reference + "']",
-                    new Page.WaitForSelectorOptions().setTimeout(15_000));
+                    new Page.WaitForSelectorOptions().setTimeout(60_000));
             page.click("#triage-items tr[data-reference='" + reference + "'] a");
             page.waitForSelector("#triage-form");
             page.selectOption("#triage-category", "property-repair");
