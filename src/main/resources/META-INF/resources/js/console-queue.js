@@ -12,6 +12,7 @@
   source.onmessage = function (event) {
     var drawn = box.querySelector('[data-fingerprint]');
     if (!drawn || drawn.getAttribute('data-fingerprint') !== event.data) {
+      box.setAttribute('data-pushed', String(Number(box.getAttribute('data-pushed') || 0) + 1));
       htmx.trigger(box, 'queue-changed');
     }
   };

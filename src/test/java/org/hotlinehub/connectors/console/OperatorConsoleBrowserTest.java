@@ -103,6 +103,8 @@ class OperatorConsoleBrowserTest {
             // no reload: the server-sent event makes htmx redraw the table
             page.waitForSelector("#triage-items tr[data-reference='" + reference + "']",
                     new Page.WaitForSelectorOptions().setTimeout(60_000));
+            assertTrue(page.getAttribute("#queue-items", "data-pushed") != null,
+                    "redrawn because the event stream said the queue changed (not the once-a-minute refresh)");
             page.click("#triage-items tr[data-reference='" + reference + "'] a");
             page.waitForSelector("#triage-form");
             page.selectOption("#triage-category", "property-repair");
