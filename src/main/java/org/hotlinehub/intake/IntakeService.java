@@ -9,9 +9,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.Attachment;
+import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.ContactIntent;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.Masks;
+import org.hotlinehub.model.OperatorContacts;
 import org.hotlinehub.model.PlaceType;
 import org.hotlinehub.model.TicketCreated;
 import org.hotlinehub.model.TicketStatus;
@@ -91,8 +93,10 @@ public class IntakeService {
         ticket.priority = "normal";
         ticket.attributes = attributesJson(contact);
         tickets.persist(ticket);
-        timeline.record(ticket.id, TimelineKind.RECEIVED, ACTOR, contact.channel(),
-                "contact " + contact.channel().name().toLowerCase() + ":" + contact.externalId());
+        // a ticket an operator filed for a caller names the operator (OperatorContacts), every other one intake
+        timeline.record(ticket.id, TimelineKind.RECEIVED,
+                contact.channel() == Channel.OPERATOR ? OperatorContacts.actor(contact.externalId()) : ACTOR,
+                contact.channel(), "contact " + contact.channel().name().toLowerCase() + ":" + contact.externalId());
 
         classify(ticket, contact);
         locate(ticket, contact, resident);

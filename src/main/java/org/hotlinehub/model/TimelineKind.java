@@ -31,7 +31,11 @@ public enum TimelineKind {
     RESUMED(false, "计时恢复", "Clock resumed"),
     SURVEY_NO_REPLY(false, "回访无应答，已结案", "No answer to the survey; closed"),
     APPEALED(false, "承办方申诉回访结果", "Partner appealed the survey result"),
-    APPEAL_DECIDED(false, "申诉已裁定", "Appeal decided");
+    APPEAL_DECIDED(false, "申诉已裁定", "Appeal decided"),
+    NOTE(false, "内部备注", "Internal note"),
+    MESSAGE_SENT(false, "已发消息给居民", "Message to the resident"),
+    MERGED(true, "已合并办理", "Merged"),
+    CANCELLED(true, "已撤销", "Cancelled");
 
     private final boolean publicToResident;
     private final String labelZh;

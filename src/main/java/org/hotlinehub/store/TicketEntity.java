@@ -69,6 +69,9 @@ public class TicketEntity extends PanacheEntityBase {
     /** An upheld appeal took the latest outcome out of the rates. */
     @Column(name = "survey_excluded")
     public boolean surveyExcluded;
+    /** The ticket this duplicate was merged into (status MERGED). */
+    @Column(name = "merged_into_id")
+    public Long mergedIntoId;
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
     @Column(name = "updated_at")

@@ -110,15 +110,15 @@ class SurveyFlowTest {
         TwilioSms.text(t[1], "1");
         await().atMost(DeadlineClockTest.SWEEPS).until(() -> "CLOSED".equals(status(t[0])));
         DeadlineClockTest.staff("operator").body("{\"to\":\"next\"}").post("/api/v1/tickets/" + t[0] + "/reopen")
-                .then().statusCode(403);
-        DeadlineClockTest.staff("supervisor").body("{\"to\":\"NO-SUCH\"}").post("/api/v1/tickets/" + t[0] + "/reopen")
-                .then().statusCode(404);
+                .then().statusCode(400); // a reopening needs its reason
+        DeadlineClockTest.staff("supervisor").body("{\"to\":\"NO-SUCH\",\"note\":\"x\"}")
+                .post("/api/v1/tickets/" + t[0] + "/reopen").then().statusCode(404);
         DeadlineClockTest.staff("supervisor").body("{\"to\":\"RC-GUANHAI\",\"note\":\"居民来电说又坏了\"}")
                 .post("/api/v1/tickets/" + t[0] + "/reopen").then().statusCode(200)
                 .body("status", equalTo("REOPENED"))
                 .body("assignments.partnerCode", hasItem("RC-GUANHAI"));
-        DeadlineClockTest.staff("supervisor").body("{}").post("/api/v1/tickets/" + t[0] + "/reopen").then()
-                .statusCode(409);
+        DeadlineClockTest.staff("supervisor").body("{\"note\":\"again\"}").post("/api/v1/tickets/" + t[0] + "/reopen")
+                .then().statusCode(409);
     }
 
     @Test

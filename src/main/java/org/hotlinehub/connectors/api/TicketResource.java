@@ -13,12 +13,14 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
@@ -30,17 +32,27 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.Caller;
+import org.hotlinehub.model.CallerReport;
 import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.MessageItem;
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.Periods;
+import org.hotlinehub.model.Staff;
 import org.hotlinehub.model.TicketDetail;
 import org.hotlinehub.model.TicketFilter;
+import org.hotlinehub.model.TicketLinks;
 import org.hotlinehub.model.TicketListItem;
 import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.TimelineItem;
+import org.hotlinehub.model.port.Casework;
 import org.hotlinehub.model.port.DispatchControl;
+import org.hotlinehub.model.port.TicketContext;
 import org.hotlinehub.model.port.TicketSearch;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
 /** Tickets for the console and integrators: a filtered, searchable list with keyset paging, and one ticket in full. */
 @Path("/api/v1/tickets")
@@ -62,6 +74,12 @@ public class TicketResource {
     DispatchControl dispatch;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    Casework casework;
+    @Inject
+    TicketContext context;
+    @Inject
+    CurrentVertxRequest request;
 
     /** One page of the list; pass {@code next} as {@code cursor} for the following page (null on the last one). */
     public record TicketPageResponse(List<TicketListItem> items, String next) {
@@ -94,11 +112,24 @@ public class TicketResource {
         return new TicketPageResponse(page, more ? encodeCursor(page.get(page.size() - 1).id()) : null);
     }
 
+    /**
+     * A ticket in full, with what surrounds it: the ticket it was merged into (or null), the duplicates merged into
+     * it, and the messages sent about it on every channel.
+     */
+    public record TicketDetailResponse(@JsonUnwrapped TicketDetail ticket, String mergedInto, List<String> merged,
+            List<MessageItem> messages) {
+    }
+
     @GET
     @Path("/{reference}")
-    @Operation(summary = "One ticket with its timeline, assignments, attachments and attribute answers")
-    public TicketDetail detail(@PathParam("reference") String reference) {
-        return search.detail(reference).orElseThrow(() -> new NotFoundException("no ticket " + reference));
+    @Operation(summary = "One ticket with its timeline, assignments, attachments, attribute answers, merges and the"
+            + " messages sent about it on every channel")
+    public TicketDetailResponse detail(@PathParam("reference") String reference) {
+        TicketDetail ticket = search.detail(reference)
+                .orElseThrow(() -> new NotFoundException("no ticket " + reference));
+        TicketLinks links = context.links(ticket.reference());
+        return new TicketDetailResponse(ticket, links.mergedInto(), links.merged(),
+                context.messages(ticket.reference()));
     }
 
     static String encodeCursor(long id) {
@@ -151,7 +182,7 @@ public class TicketResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Override dispatch: give the ticket's lead to the partner named")
     public AssignmentView reassign(@PathParam("reference") String reference, PartnerRequest request) {
-        return dispatch.reassign(reference, partner(request), request.note(), actor());
+        return casework.reassign(reference, partner(request), request.note(), staff());
     }
 
     @POST
@@ -162,20 +193,153 @@ public class TicketResource {
         return dispatch.addSupport(reference, partner(request), request.note(), actor());
     }
 
-    /** {@code to}: same (the party that resolved it), next (the next candidate), supervisor, or a partner code. */
+    /** What an operator takes down on a call; only phone and description are required. */
+    public record NewTicketRequest(String phone, String name, String description, String category, String place,
+            String address, String language) {
+    }
+
+    /** The reference the caller is told; intake makes the ticket a moment later. */
+    public record FiledResponse(String reference, String ticket) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.OPERATOR)
+    @Operation(summary = "File a ticket for a caller", description = "The ticket goes through intake like every other"
+            + " contact (channel operator): classified by the category given or by keywords, located by the place"
+            + " given, the address or the resident's registered address, then dispatched; what stays unclear lands in"
+            + " triage. Answers 202 with the reference once the contact is stored durably. Send the same"
+            + " Idempotency-Key again to repeat a request safely: it files one ticket.")
+    public Response create(
+            @Parameter(description = "any string without '/', unique per ticket you file") @HeaderParam("Idempotency-Key") String idempotencyKey,
+            NewTicketRequest body) {
+        NewTicketRequest r = required(body);
+        String reference = casework.fileForCaller(new CallerReport(r.phone(), r.name(), r.description(),
+                r.category(), r.place(), r.address(), r.language()), idempotencyKey, staff());
+        return Response.accepted(new FiledResponse(reference, "/api/v1/tickets/" + reference))
+                .header("Location", "/api/v1/tickets/" + reference).build();
+    }
+
+    /** A category code and a place code (blank keeps what the ticket has), and why. */
+    public record TriageRequest(String category, String place, String note) {
+    }
+
+    @POST
+    @Path("/{reference}/triage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.OPERATOR)
+    @Operation(summary = "Classify and locate a ticket awaiting triage, then dispatch it", description = "409 when the"
+            + " ticket is not in triage. When no partner is left for it, it stays in triage, escalated.")
+    public TicketDetailResponse triage(@PathParam("reference") String reference, TriageRequest body) {
+        TriageRequest r = required(body);
+        casework.triage(reference, r.category(), r.place(), r.note(), staff());
+        return detail(reference);
+    }
+
+    public record NoteRequest(String text) {
+    }
+
+    @GET
+    @Path("/{reference}/notes")
+    @Operation(summary = "The internal notes of a ticket, oldest first")
+    public List<TimelineItem> notes(@PathParam("reference") String reference) {
+        return casework.notes(reference);
+    }
+
+    @POST
+    @Path("/{reference}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.OPERATOR)
+    @Operation(summary = "Add an internal note (never shown to residents or partners)")
+    public Response addNote(@PathParam("reference") String reference, NoteRequest body) {
+        return Response.status(201).entity(casework.addNote(reference, required(body).text(), staff())).build();
+    }
+
+    /** {@code channel}: sms, wechat … (default: the ticket's own channel when it reaches the resident, else SMS). */
+    public record MessageRequest(String text, String channel) {
+    }
+
+    public record MessageResponse(String result) {
+    }
+
+    @POST
+    @Path("/{reference}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.OPERATOR)
+    @Operation(summary = "Send the ticket's resident a message", description = "Queued in the channel's outbox and"
+            + " sent shortly (recorded without sending in sandbox mode); the ticket's detail lists it under"
+            + " messages. 409 when the resident cannot be reached on that channel. The same Idempotency-Key sends"
+            + " once.")
+    public Response message(@PathParam("reference") String reference,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, MessageRequest body) {
+        MessageRequest r = required(body);
+        Channel channel = r.channel() == null || r.channel().isBlank()
+                ? null
+                : list(r.channel(), "channel",
+                        s -> Channel.valueOf(s.toUpperCase())).get(0);
+        return Response.accepted(new MessageResponse(casework.message(reference, r.text(), channel, idempotencyKey,
+                staff()))).build();
+    }
+
+    /** The references of duplicates of this ticket's incident. */
+    public record MergeRequest(List<String> duplicates, String note) {
+    }
+
+    @POST
+    @Path("/{reference}/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.OPERATOR)
+    @Operation(summary = "Merge duplicates into this ticket", description = "The duplicates become merged, pointing at"
+            + " this ticket; their open assignments are withdrawn and their residents told which ticket carries on."
+            + " 409 when this ticket or a duplicate is no longer open.")
+    public TicketDetailResponse merge(@PathParam("reference") String reference, MergeRequest body) {
+        MergeRequest r = required(body);
+        casework.merge(reference, r.duplicates(), r.note(), staff());
+        return detail(reference);
+    }
+
+    /** {@code to}: same (default), next, supervisor or a partner code; {@code note}: why (required). */
     public record ReopenRequest(String to, String note) {
     }
 
     @POST
     @Path("/{reference}/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Caller.SUPERVISOR, Caller.ADMIN})
-    @Operation(summary = "Reopen a resolved or closed ticket and hand it to the same party, the next, the supervisors"
-            + " or a partner named")
-    public TicketDetail reopen(@PathParam("reference") String reference, ReopenRequest request) {
-        dispatch.reopen(reference, request == null ? null : request.to(), request == null ? null : request.note(),
-                actor());
+    @RolesAllowed(Caller.OPERATOR)
+    @Operation(summary = "Reopen a resolved, closed or cancelled ticket and hand it on", description = "To the party"
+            + " that had it (same), the next candidate (next), the supervisors' queue (supervisor) or a partner"
+            + " code. 409 for a ticket that is still open or was merged.")
+    public TicketDetailResponse reopen(@PathParam("reference") String reference, ReopenRequest body) {
+        ReopenRequest r = required(body);
+        casework.reopen(reference, r.to(), r.note(), staff());
         return detail(reference);
+    }
+
+    public record CancelRequest(String reason) {
+    }
+
+    @POST
+    @Path("/{reference}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.OPERATOR)
+    @Operation(summary = "Cancel an open ticket", description = "Open assignments are withdrawn and their partners"
+            + " told. 409 for a ticket that is closed, cancelled or merged.")
+    public TicketDetailResponse cancel(@PathParam("reference") String reference, CancelRequest body) {
+        casework.cancel(reference, required(body).reason(), staff());
+        return detail(reference);
+    }
+
+    private static <T> T required(T body) {
+        if (body == null) {
+            throw new BadRequestException("a JSON body is required");
+        }
+        return body;
+    }
+
+    /** Who acts, for the timeline and the audit log: the signed-in user or API client, and where from. */
+    private Staff staff() {
+        return new Staff(identity.getPrincipal().getName(),
+                request.getCurrent().request().remoteAddress().hostAddress());
     }
 
     /** Who decided, for the timeline: the signed-in user or API client. */

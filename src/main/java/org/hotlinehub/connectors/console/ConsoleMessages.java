@@ -48,4 +48,330 @@ public interface ConsoleMessages {
 
     @Message("从左侧菜单开始工作：待办队列显示新工单和待分拣事项。")
     String homeIntro();
+
+    // --- operator pages: queue, tickets, ticket detail, new ticket for a caller ---
+
+    @Message("新工单和待分拣事项，实时更新；紧急事项和独居老人、残疾人等弱势居民排在前面。")
+    String queueIntro();
+
+    @Message("实时更新")
+    String live();
+
+    @Message("待分拣（需人工分类或定位）")
+    String triageSection();
+
+    @Message("新工单（等待承办方签收）")
+    String newSection();
+
+    @Message("暂无事项。")
+    String queueEmpty();
+
+    @Message("状态")
+    String colStatus();
+
+    @Message("工单号")
+    String colReference();
+
+    @Message("渠道")
+    String colChannel();
+
+    @Message("类别")
+    String colCategory();
+
+    @Message("地点")
+    String colPlace();
+
+    @Message("紧急程度")
+    String colUrgency();
+
+    @Message("等待")
+    String colWaiting();
+
+    @Message("居民")
+    String colResident();
+
+    @Message("情况")
+    String colWhat();
+
+    @Message("受理时间")
+    String colCreated();
+
+    @Message("承办方")
+    String colLead();
+
+    @Message("{n} 分钟")
+    String minutes(long n);
+
+    @Message("处理")
+    String take();
+
+    @Message("弱势居民")
+    String vulnerable();
+
+    @Message("未分类")
+    String unclassified();
+
+    @Message("未定位")
+    String unlocated();
+
+    @Message("搜索（工单号、描述、地址）")
+    String search();
+
+    @Message("筛选")
+    String filter();
+
+    @Message("全部状态")
+    String anyStatus();
+
+    @Message("全部渠道")
+    String anyChannel();
+
+    @Message("全部类别")
+    String anyCategory();
+
+    @Message("全部地点")
+    String anyPlace();
+
+    @Message("起始日期")
+    String from();
+
+    @Message("截止日期")
+    String to();
+
+    @Message("下一页")
+    String nextPage();
+
+    @Message("回到第一页")
+    String firstPage();
+
+    @Message("没有符合条件的工单。")
+    String noTickets();
+
+    @Message("新建来电工单")
+    String newTicket();
+
+    @Message("工单 {reference}")
+    String ticketHeading(String reference);
+
+    @Message("情况描述")
+    String description();
+
+    @Message("补充信息")
+    String attributes();
+
+    @Message("待分拣原因")
+    String triageReason();
+
+    @Message("已合并到工单")
+    String mergedInto();
+
+    @Message("合并到本工单的重复工单")
+    String mergedHere();
+
+    @Message("居民档案")
+    String resident();
+
+    @Message("此工单没有居民信息。")
+    String noResident();
+
+    @Message("电话")
+    String phone();
+
+    @Message("地址")
+    String address();
+
+    @Message("标记")
+    String flags();
+
+    @Message("紧急联系人")
+    String emergencyContacts();
+
+    @Message("已登记（呼叫保障）")
+    String registered();
+
+    @Message("已关联微信")
+    String wechatLinked();
+
+    @Message("近期工单")
+    String pastTickets();
+
+    @Message("没有其他工单。")
+    String noPastTickets();
+
+    @Message("派单与时限")
+    String assignments();
+
+    @Message("尚未派单。")
+    String noAssignments();
+
+    @Message("承办方")
+    String colPartner();
+
+    @Message("角色")
+    String colRole();
+
+    @Message("状态")
+    String colState();
+
+    @Message("派单时间")
+    String colOffered();
+
+    @Message("签收时限")
+    String colAcceptBy();
+
+    @Message("办结时限")
+    String colResolveBy();
+
+    @Message("派单理由")
+    String colReason();
+
+    @Message("主办")
+    String lead();
+
+    @Message("协办")
+    String support();
+
+    @Message("已超时")
+    String overdue();
+
+    @Message("处理记录")
+    String timeline();
+
+    @Message("时间")
+    String colTime();
+
+    @Message("事项")
+    String colKind();
+
+    @Message("操作人")
+    String colActor();
+
+    @Message("说明")
+    String colDetail();
+
+    @Message("发给居民的消息（各渠道）")
+    String messages();
+
+    @Message("暂无消息。")
+    String noMessages();
+
+    @Message("发给")
+    String colTo();
+
+    @Message("用途")
+    String colPurpose();
+
+    @Message("内容")
+    String colBody();
+
+    @Message("操作")
+    String actions();
+
+    @Message("分类定位并派单")
+    String triageAction();
+
+    @Message("类别")
+    String category();
+
+    @Message("地点（小区）")
+    String place();
+
+    @Message("说明（可选）")
+    String note();
+
+    @Message("人工改派")
+    String reassignAction();
+
+    @Message("承办方")
+    String partner();
+
+    @Message("添加内部备注")
+    String noteAction();
+
+    @Message("备注（居民和承办方看不到）")
+    String noteText();
+
+    @Message("发消息给居民")
+    String messageAction();
+
+    @Message("消息内容")
+    String messageText();
+
+    @Message("渠道")
+    String channel();
+
+    @Message("工单来源渠道（默认，否则短信）")
+    String channelAuto();
+
+    @Message("发送")
+    String send();
+
+    @Message("合并重复工单到本工单")
+    String mergeAction();
+
+    @Message("重复工单号（多个用逗号分隔）")
+    String duplicates();
+
+    @Message("这些工单将标记为已合并并指向本工单，其居民会收到通知。")
+    String mergeHint();
+
+    @Message("重新办理")
+    String reopenAction();
+
+    @Message("交给")
+    String reopenTo();
+
+    @Message("原承办方")
+    String toSame();
+
+    @Message("下一个候选承办方")
+    String toNext();
+
+    @Message("主管")
+    String toSupervisor();
+
+    @Message("原因")
+    String reason();
+
+    @Message("撤销工单")
+    String cancelAction();
+
+    @Message("已保存。")
+    String saved();
+
+    @Message("未能完成：")
+    String failed();
+
+    @Message("工单 {reference} 正在建立，请稍候……")
+    String pending(String reference);
+
+    @Message("没有工单 {reference}。")
+    String noTicket(String reference);
+
+    @Message("新建来电工单")
+    String newTitle();
+
+    @Message("输入来电号码查看居民档案，记录诉求后提交；工单按正常流程分类、定位和派单。")
+    String newIntro();
+
+    @Message("来电号码")
+    String callerPhone();
+
+    @Message("称呼")
+    String callerName();
+
+    @Message("这个号码还没有档案，提交后将建立新档案。")
+    String newCaller();
+
+    @Message("由系统按描述判断")
+    String categoryAuto();
+
+    @Message("按地址或居民登记地址判断")
+    String placeAuto();
+
+    @Message("居民语言")
+    String language();
+
+    @Message("建立工单")
+    String create();
 }

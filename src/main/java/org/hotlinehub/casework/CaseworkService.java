@@ -1,0 +1,383 @@
+package org.hotlinehub.casework;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.hotlinehub.dispatch.OperatorDispatch;
+import org.hotlinehub.intake.Priorities;
+import org.hotlinehub.model.AssignmentView;
+import org.hotlinehub.model.CallerReport;
+import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.IllegalTransitionException;
+import org.hotlinehub.model.InboundContact;
+import org.hotlinehub.model.Masks;
+import org.hotlinehub.model.NotFoundException;
+import org.hotlinehub.model.OperatorContacts;
+import org.hotlinehub.model.PhoneNumbers;
+import org.hotlinehub.model.PlaceType;
+import org.hotlinehub.model.Staff;
+import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.TimelineItem;
+import org.hotlinehub.model.TimelineKind;
+import org.hotlinehub.model.port.AuditTrail;
+import org.hotlinehub.model.port.Casework;
+import org.hotlinehub.model.port.CatalogDirectory;
+import org.hotlinehub.model.port.DispatchControl;
+import org.hotlinehub.model.port.IntakeQueue;
+import org.hotlinehub.model.port.PlaceDirectory;
+import org.hotlinehub.model.port.ReferenceNumbers;
+import org.hotlinehub.model.port.ResidentMessenger;
+import org.hotlinehub.store.CatalogEntryEntity;
+import org.hotlinehub.store.CatalogRepository;
+import org.hotlinehub.store.PlaceEntity;
+import org.hotlinehub.store.PlaceRepository;
+import org.hotlinehub.store.TicketEntity;
+import org.hotlinehub.store.TicketRepository;
+import org.hotlinehub.store.TimelineRepository;
+import org.jboss.logging.Logger;
+
+/**
+ * Operators' actions on tickets. Each runs in one transaction that holds the ticket's row lock, writes the change,
+ * its timeline entries and its audit entry together, and only queues outside effects (partner deliveries, messages)
+ * in outboxes.
+ */
+@ApplicationScoped
+public class CaseworkService implements Casework {
+
+    private static final Logger LOG = Logger.getLogger(CaseworkService.class);
+    static final String TARGET = "ticket";
+    static final int MAX_TEXT = 2000;
+    static final int MAX_MESSAGE = 500;
+
+    @Inject
+    TicketRepository tickets;
+    @Inject
+    TimelineRepository timeline;
+    @Inject
+    CatalogRepository catalog;
+    @Inject
+    PlaceRepository places;
+    @Inject
+    Priorities priorities;
+    @Inject
+    OperatorDispatch dispatch;
+    @Inject
+    DispatchControl dispatchControl;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    ReferenceNumbers references;
+    @Inject
+    IntakeQueue intake;
+    @Inject
+    CatalogDirectory catalogDirectory;
+    @Inject
+    PlaceDirectory placeDirectory;
+    @Inject
+    Instance<ResidentMessenger> messengers;
+
+    @Override
+    public String fileForCaller(CallerReport report, String requestKey, Staff staff) {
+        String phone = PhoneNumbers.normalize(report.phone()).orElseThrow(() -> new IllegalArgumentException(
+                "phone '" + Masks.phone(report.phone()) + "' is not a phone number (e.g. 13900000002)"));
+        String description = required(report.description(), "description", MAX_TEXT);
+        String category = blankToNull(report.categoryCode());
+        if (category != null && catalogDirectory.find(category).isEmpty()) {
+            throw new IllegalArgumentException("category '" + category + "' is not in the active catalog");
+        }
+        String place = blankToNull(report.placeCode());
+        if (place != null && placeDirectory.find(place).isEmpty()) {
+            throw new IllegalArgumentException("place '" + place + "' is not a known place");
+        }
+        String language = "en".equals(report.language()) || "zh".equals(report.language()) ? report.language() : null;
+        String externalId = OperatorContacts.externalId(staff.name(),
+                requestKey == null || requestKey.isBlank() ? UUID.randomUUID().toString() : requestKey);
+        String reference = references.reserve(Channel.OPERATOR, externalId, references.next());
+        intake.submit(new InboundContact(Channel.OPERATOR, externalId, reference, Instant.now(), phone,
+                blankToNull(report.name()), description, language, category, place, blankToNull(report.address()),
+                null, null, List.of()));
+        audit.record(staff.name(), "ticket.create", TARGET, reference, "filed for caller " + Masks.phone(phone)
+                + (category == null ? "" : ", category " + category) + (place == null ? "" : ", place " + place),
+                staff.client());
+        LOG.infof("ticket %s filed by %s for %s", reference, staff.name(), Masks.phone(phone));
+        return reference;
+    }
+
+    @Override
+    @Transactional
+    public void triage(String reference, String categoryCode, String placeCode, String note, Staff staff) {
+        TicketEntity ticket = lock(reference);
+        if (ticket.status != TicketStatus.TRIAGE) {
+            throw new IllegalTransitionException("ticket " + ticket.reference + " is " + word(ticket.status)
+                    + "; only a ticket awaiting triage is classified and located here"
+                    + " (override dispatch to hand it to another partner)");
+        }
+        String why = suffix(note);
+        CatalogEntryEntity category = blankToNull(categoryCode) == null
+                ? ticket.category
+                : catalog.findByCode(categoryCode.strip()).filter(c -> c.active).orElseThrow(
+                        () -> new IllegalArgumentException(
+                                "category '" + categoryCode + "' is not in the active catalog"));
+        PlaceEntity place = blankToNull(placeCode) == null
+                ? ticket.place
+                : places.findByCode(placeCode.strip()).filter(p -> p.active)
+                        .orElseThrow(
+                                () -> new IllegalArgumentException("place '" + placeCode + "' is not a known place"));
+        if (category == null || place == null) {
+            throw new IllegalArgumentException("ticket " + ticket.reference + " needs "
+                    + (category == null ? "a category" : "a place") + " before it can be dispatched");
+        }
+        if (category != ticket.category) {
+            ticket.category = category;
+            timeline.record(ticket.id, TimelineKind.CLASSIFIED, staff.actor(), null,
+                    "category " + category.code + " chosen by " + staff.actor() + why);
+        }
+        if (place != ticket.place) {
+            ticket.place = place;
+            String grid = places.ancestorOfType(place, PlaceType.GRID.code()).map(g -> g.code).orElse("no grid");
+            timeline.record(ticket.id, TimelineKind.LOCATED, staff.actor(), null,
+                    place.type + " " + place.code + " chosen by " + staff.actor() + " → grid " + grid + why);
+        }
+        ticket.priority = priorities.of(category, ticket.resident);
+        ticket.triageReason = null;
+        ticket.status = TicketStatus.RECEIVED;
+        ticket.updatedAt = Instant.now();
+        dispatch.dispatchNow(ticket);
+        audit.record(staff.name(), "ticket.triage", TARGET, ticket.reference,
+                "category " + category.code + ", place " + place.code + " → " + word(ticket.status) + why,
+                staff.client());
+    }
+
+    @Override
+    @Transactional
+    public AssignmentView reassign(String reference, String partnerCode, String note, Staff staff) {
+        TicketEntity ticket = lock(reference);
+        if (ticket.category == null) {
+            throw new IllegalTransitionException("ticket " + ticket.reference
+                    + " has no category yet; classify and locate it first (its deadlines come from the category)");
+        }
+        AssignmentView view = dispatchControl.reassign(ticket.reference, partnerCode, note, staff.actor());
+        audit.record(staff.name(), "ticket.reassign", TARGET, ticket.reference,
+                "lead to " + partnerCode + suffix(note), staff.client());
+        return view;
+    }
+
+    @Override
+    @Transactional
+    public TimelineItem addNote(String reference, String text, Staff staff) {
+        TicketEntity ticket = find(reference);
+        String note = required(text, "text", MAX_TEXT);
+        timeline.record(ticket.id, TimelineKind.NOTE, staff.actor(), null, note);
+        audit.record(staff.name(), "ticket.note", TARGET, ticket.reference,
+                "internal note of " + note.codePointCount(0, note.length()) + " characters", staff.client());
+        return new TimelineItem(Instant.now(), TimelineKind.NOTE, staff.actor(), null, note);
+    }
+
+    @Override
+    @Transactional
+    public List<TimelineItem> notes(String reference) {
+        TicketEntity ticket = find(reference);
+        return timeline.forTicket(ticket.id).stream().filter(e -> e.kind == TimelineKind.NOTE)
+                .map(e -> new TimelineItem(e.at, e.kind, e.actor, e.channel, e.detail)).toList();
+    }
+
+    @Override
+    @Transactional
+    public String message(String reference, String text, Channel channel, String requestKey, Staff staff) {
+        TicketEntity ticket = lock(reference);
+        String body = required(text, "text", MAX_MESSAGE);
+        String key = "staff-message-" + ticket.reference + "-"
+                + (requestKey == null || requestKey.isBlank() ? UUID.randomUUID() : requestKey.strip());
+        Sent sent = tell(ticket, body, channel, key, "operator-message").orElseThrow(
+                () -> new IllegalTransitionException("ticket " + ticket.reference + " has no resident the hub can reach"
+                        + (channel == null ? "" : " by " + channel.name().toLowerCase())));
+        timeline.record(ticket.id, TimelineKind.MESSAGE_SENT, staff.actor(), sent.channel(),
+                body + " — " + sent.what());
+        audit.record(staff.name(), "ticket.message", TARGET, ticket.reference,
+                "message by " + sent.channel().name().toLowerCase() + ": " + sent.what(), staff.client());
+        return sent.what();
+    }
+
+    @Override
+    @Transactional
+    public void merge(String primaryReference, List<String> duplicateReferences, String note, Staff staff) {
+        if (duplicateReferences == null || duplicateReferences.stream().allMatch(d -> d == null || d.isBlank())) {
+            throw new IllegalArgumentException("duplicates (the references to merge into " + primaryReference
+                    + ") are required");
+        }
+        TicketEntity primaryRow = find(primaryReference);
+        List<TicketEntity> rows = new ArrayList<>();
+        for (String d : new LinkedHashSet<>(duplicateReferences.stream().filter(r -> r != null && !r.isBlank())
+                .map(String::strip).toList())) {
+            TicketEntity dup = find(d);
+            if (dup.id.equals(primaryRow.id)) {
+                throw new IllegalArgumentException("ticket " + primaryRow.reference + " cannot be merged into itself");
+            }
+            rows.add(dup);
+        }
+        // lock in id order, so two operators merging overlapping sets wait for each other instead of deadlocking
+        List<TicketEntity> all = new ArrayList<>(rows);
+        all.add(primaryRow);
+        all.sort(Comparator.comparing(t -> t.id));
+        all.forEach(t -> tickets.getEntityManager().lock(t, LockModeType.PESSIMISTIC_WRITE));
+        tickets.getEntityManager().refresh(primaryRow);
+        if (!primaryRow.status.isOpen()) {
+            throw new IllegalTransitionException("ticket " + primaryRow.reference + " is " + word(primaryRow.status)
+                    + "; duplicates are merged into an open ticket");
+        }
+        String why = suffix(note);
+        for (TicketEntity dup : rows) {
+            tickets.getEntityManager().refresh(dup);
+            if (!dup.status.isOpen()) {
+                throw new IllegalTransitionException("ticket " + dup.reference + " is " + word(dup.status)
+                        + "; only an open ticket can be merged");
+            }
+            dispatch.withdrawAll(dup, TimelineKind.MERGED, staff.actor(), "merged into " + primaryRow.reference);
+            dup.status = TicketStatus.MERGED;
+            dup.mergedIntoId = primaryRow.id;
+            dup.triageReason = null;
+            dup.updatedAt = Instant.now();
+            timeline.record(dup.id, TimelineKind.MERGED, staff.actor(), null,
+                    "merged into ticket " + primaryRow.reference + " by " + staff.actor() + why);
+            timeline.record(primaryRow.id, TimelineKind.MERGED, staff.actor(), null,
+                    "ticket " + dup.reference + " merged into this one" + residentWords(dup) + why);
+            informOfMerge(dup, primaryRow, staff);
+        }
+        primaryRow.updatedAt = Instant.now();
+        audit.record(staff.name(), "ticket.merge", TARGET, primaryRow.reference, "merged "
+                + String.join(", ", rows.stream().map(t -> t.reference).toList()) + " into it" + why, staff.client());
+    }
+
+    @Override
+    @Transactional
+    public void reopen(String reference, String to, String reason, Staff staff) {
+        TicketEntity ticket = lock(reference);
+        String why = required(reason, "reason", MAX_TEXT);
+        if (ticket.status == TicketStatus.MERGED) {
+            throw new IllegalTransitionException("ticket " + ticket.reference + " was merged into another ticket;"
+                    + " reopen that one");
+        }
+        if (ticket.status != TicketStatus.RESOLVED && ticket.status != TicketStatus.CLOSED
+                && ticket.status != TicketStatus.CANCELLED) {
+            throw new IllegalTransitionException("ticket " + ticket.reference + " is " + word(ticket.status)
+                    + "; only a resolved, closed or cancelled ticket can be reopened");
+        }
+        ticket.status = TicketStatus.REOPENED;
+        ticket.updatedAt = Instant.now();
+        timeline.record(ticket.id, TimelineKind.REOPENED, staff.actor(), null, "reopened by " + staff.actor()
+                + ": " + why);
+        dispatch.handOn(ticket, to, staff.actor(), "reopened: " + why);
+        if (ticket.status == TicketStatus.DISPATCHED) {
+            ticket.status = TicketStatus.REOPENED; // until the party accepts, the queue shows it came back
+        }
+        audit.record(staff.name(), "ticket.reopen", TARGET, ticket.reference,
+                "reopened (to " + (to == null || to.isBlank() ? OperatorDispatch.SAME : to.strip()) + "): " + why,
+                staff.client());
+    }
+
+    @Override
+    @Transactional
+    public void cancel(String reference, String reason, Staff staff) {
+        TicketEntity ticket = lock(reference);
+        String why = required(reason, "reason", MAX_TEXT);
+        if (!ticket.status.isOpen()) {
+            throw new IllegalTransitionException("ticket " + ticket.reference + " is " + word(ticket.status)
+                    + "; only an open ticket can be cancelled");
+        }
+        dispatch.withdrawAll(ticket, TimelineKind.CANCELLED, staff.actor(), "ticket cancelled");
+        ticket.status = TicketStatus.CANCELLED;
+        ticket.triageReason = null;
+        ticket.updatedAt = Instant.now();
+        timeline.record(ticket.id, TimelineKind.CANCELLED, staff.actor(), null, "cancelled by " + staff.actor()
+                + ": " + why);
+        audit.record(staff.name(), "ticket.cancel", TARGET, ticket.reference, "cancelled: " + why, staff.client());
+    }
+
+    /** The resident of a merged duplicate learns which ticket carries on, in the ticket's language. */
+    private void informOfMerge(TicketEntity dup, TicketEntity primary, Staff staff) {
+        boolean english = "en".equals(dup.language);
+        String text = english
+                ? "Your report " + dup.reference + " is about the same problem as ticket " + primary.reference
+                        + "; we handle them together. Follow ticket " + primary.reference + " for progress."
+                : "您反映的问题（工单" + dup.reference + "）与工单" + primary.reference + "为同一事件，已合并办理，进展请查询工单"
+                        + primary.reference + "。";
+        tell(dup, text, null, "merge-" + dup.reference + "-" + primary.reference, "merge-notice")
+                .ifPresent(sent -> timeline.record(dup.id, TimelineKind.MESSAGE_SENT, staff.actor(), sent.channel(),
+                        text + " — " + sent.what()));
+    }
+
+    private record Sent(Channel channel, String what) {
+    }
+
+    /** On the channel asked for; else the ticket's own channel when it reaches the resident, else SMS. */
+    private Optional<Sent> tell(TicketEntity ticket, String text, Channel channel, String key, String purpose) {
+        if (ticket.resident == null) {
+            return Optional.empty();
+        }
+        ResidentMessenger.Recipient to = new ResidentMessenger.Recipient(key, ticket.reference, ticket.resident.id,
+                ticket.resident.phone, ticket.language);
+        Optional<ResidentMessenger> messenger = channel != null
+                ? messengerFor(channel, to)
+                : messengerFor(ticket.channel, to).or(() -> messengerFor(Channel.SMS, to));
+        return messenger.map(m -> new Sent(m.channel(), m.send(to, text, purpose)));
+    }
+
+    private Optional<ResidentMessenger> messengerFor(Channel channel, ResidentMessenger.Recipient to) {
+        return messengers.stream().filter(m -> m.channel() == channel && m.canReach(to)).findFirst();
+    }
+
+    private static String residentWords(TicketEntity t) {
+        if (t.resident == null) {
+            return "";
+        }
+        return " (resident " + (t.resident.name == null ? "" : t.resident.name + ", ") + Masks.phone(t.resident.phone)
+                + ")";
+    }
+
+    private TicketEntity find(String reference) {
+        if (reference == null || reference.isBlank()) {
+            throw new NotFoundException("no ticket ''");
+        }
+        return tickets.findByReferenceOrAlias(reference.strip())
+                .orElseThrow(() -> new NotFoundException("no ticket " + reference.strip()));
+    }
+
+    private TicketEntity lock(String reference) {
+        return tickets.findById(find(reference).id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static String required(String text, String name, int max) {
+        String s = blankToNull(text);
+        if (s == null) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        if (s.length() > max) {
+            throw new IllegalArgumentException(name + " is longer than " + max + " characters");
+        }
+        return s;
+    }
+
+    private static String suffix(String note) {
+        String s = blankToNull(note);
+        return s == null ? "" : ": " + s;
+    }
+
+    private static String word(TicketStatus status) {
+        return status.name().toLowerCase().replace('_', ' ');
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

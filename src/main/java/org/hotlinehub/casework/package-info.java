@@ -1,0 +1,5 @@
+/**
+ * Operators' casework on tickets (console and REST API): filing for a caller, triage, dispatch overrides, notes,
+ * messages to residents, merging duplicates, reopening and cancelling — each on the timeline and in the audit log.
+ */
+package org.hotlinehub.casework;

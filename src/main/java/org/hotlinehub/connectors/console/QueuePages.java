@@ -1,0 +1,94 @@
+package org.hotlinehub.connectors.console;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.hotlinehub.model.Caller;
+import org.hotlinehub.model.QueueItem;
+import org.hotlinehub.model.port.WorkQueue;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * The operators' live queue: triage items and new tickets, most pressing first. The page listens to a server-sent
+ * event stream that carries the queue's fingerprint every few seconds and reloads the table (htmx) when it changed.
+ */
+@Path("/console/queue")
+@RolesAllowed(Caller.OPERATOR)
+public class QueuePages {
+
+    static final int LIMIT = 200;
+    static final Duration POLL = Duration.ofSeconds(2);
+
+    @Inject
+    WorkQueue queue;
+    @Inject
+    OperatorRequest request;
+
+    @CheckedTemplate
+    static class Templates {
+
+        static native TemplateInstance queue(ConsolePage page, List<QueueItem> triage, List<QueueItem> fresh,
+                String fingerprint, Instant now);
+
+        static native TemplateInstance queue$items(ConsolePage page, List<QueueItem> triage, List<QueueItem> fresh,
+                String fingerprint, Instant now);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The operators' live queue (console page)")
+    public Response page() {
+        return render(true);
+    }
+
+    @GET
+    @Path("/items")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The queue's table (htmx fragment)")
+    public Response items() {
+        return render(false);
+    }
+
+    /** The whole page, or only the table that htmx swaps in. */
+    private Response render(boolean whole) {
+        ConsolePage page = request.page("/console/queue");
+        String fingerprint = queue.fingerprint();
+        List<QueueItem> items = queue.items(LIMIT);
+        List<QueueItem> triage = triage(items, true);
+        List<QueueItem> fresh = triage(items, false);
+        return ConsoleResource.html(page, whole ? request.lang() : null, whole
+                ? Templates.queue(page, triage, fresh, fingerprint, Instant.now())
+                : Templates.queue$items(page, triage, fresh, fingerprint, Instant.now()));
+    }
+
+    private static List<QueueItem> triage(List<QueueItem> items, boolean triage) {
+        return items.stream().filter(i -> i.triage() == triage).toList();
+    }
+
+    /** The queue's fingerprint now and whenever it changes, checked every {@link #POLL}. */
+    @GET
+    @Path("/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Server-sent events: the queue's fingerprint whenever it changes")
+    public Multi<String> events() {
+        return Multi.createFrom().ticks().startingAfter(Duration.ZERO).every(POLL).onOverflow().drop()
+                .emitOn(Infrastructure.getDefaultWorkerPool()).map(tick -> queue.fingerprint()).skip()
+                .repetitions();
+    }
+}

@@ -1,0 +1,347 @@
+package org.hotlinehub.connectors.console;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.hotlinehub.model.Caller;
+import org.hotlinehub.model.CallerReport;
+import org.hotlinehub.model.CatalogItem;
+import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.IllegalTransitionException;
+import org.hotlinehub.model.IntakeUnavailableException;
+import org.hotlinehub.model.MessageItem;
+import org.hotlinehub.model.NotFoundException;
+import org.hotlinehub.model.PartnerOption;
+import org.hotlinehub.model.PlaceItem;
+import org.hotlinehub.model.ResidentProfile;
+import org.hotlinehub.model.TicketDetail;
+import org.hotlinehub.model.TicketFilter;
+import org.hotlinehub.model.TicketLinks;
+import org.hotlinehub.model.TicketListItem;
+import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.port.Casework;
+import org.hotlinehub.model.port.CatalogDirectory;
+import org.hotlinehub.model.port.PlaceDirectory;
+import org.hotlinehub.model.port.TicketContext;
+import org.hotlinehub.model.port.TicketSearch;
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The operators' ticket pages: the list (filters, search, keyset paging), one ticket with everything around it and
+ * the actions on it, and a new ticket for a caller. Actions are plain form posts answered with a redirect back to the
+ * ticket (or the page again with the reason when refused); they reach the core through {@link Casework}, the same
+ * port as the REST API.
+ */
+@Path("/console/tickets")
+@RolesAllowed(Caller.OPERATOR)
+public class TicketPages {
+
+    static final int PAGE = 50;
+
+    @Inject
+    TicketSearch search;
+    @Inject
+    TicketContext context;
+    @Inject
+    Casework casework;
+    @Inject
+    CatalogDirectory catalog;
+    @Inject
+    PlaceDirectory places;
+    @Inject
+    OperatorRequest request;
+
+    /** The list's filters as the form sent them (blank: none). */
+    public record Filters(String q, String status, String channel, String category, String place, String from,
+            String to) {
+
+        String query() {
+            StringBuilder s = new StringBuilder();
+            add(s, "q", q);
+            add(s, "status", status);
+            add(s, "channel", channel);
+            add(s, "category", category);
+            add(s, "place", place);
+            add(s, "from", from);
+            add(s, "to", to);
+            return s.toString();
+        }
+
+        private static void add(StringBuilder s, String name, String value) {
+            if (value != null && !value.isBlank()) {
+                s.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** What the new-ticket form holds (kept when it is shown again with an error). */
+    public record NewTicketForm(String phone, String name, String description, String category, String place,
+            String address, String language, String key) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+
+        static native TemplateInstance list(ConsolePage page, Filters filters, List<TicketListItem> tickets,
+                String next, List<TicketStatus> statuses, List<Channel> channels, List<CatalogItem> categories,
+                List<PlaceItem> places, String error);
+
+        static native TemplateInstance detail(ConsolePage page, TicketDetail ticket, ResidentProfile resident,
+                TicketLinks links, List<MessageItem> messages, List<CatalogItem> categories, List<PlaceItem> places,
+                List<PartnerOption> partners, List<Channel> channels, String done, String error, String key);
+
+        static native TemplateInstance pending(ConsolePage page, String reference, boolean filed);
+
+        static native TemplateInstance create(ConsolePage page, NewTicketForm form, List<CatalogItem> categories,
+                List<PlaceItem> places, String error);
+
+        static native TemplateInstance caller(ConsolePage page, ResidentProfile resident, boolean asked);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Ticket list with filters, search and paging (console page)")
+    public Response list(@QueryParam("q") String q, @QueryParam("status") String status,
+            @QueryParam("channel") String channel, @QueryParam("category") String category,
+            @QueryParam("place") String place, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("before") Long before) {
+        ConsolePage page = request.page("/console/tickets");
+        Filters filters = new Filters(q, status, channel, category, place, from, to);
+        String error = null;
+        List<TicketListItem> tickets = List.of();
+        String next = null;
+        try {
+            TicketFilter filter = new TicketFilter(one(status, TicketStatus::valueOf), blank(category)
+                    ? List.of()
+                    : List.of(category.strip()), blank(place) ? null : place.strip(), null,
+                    one(channel, Channel::valueOf), day(from, false), day(to, true), blank(q) ? null : q.strip());
+            List<TicketListItem> found = search.list(filter, before, PAGE + 1);
+            tickets = found.size() > PAGE ? found.subList(0, PAGE) : found;
+            next = found.size() > PAGE ? "?before=" + tickets.get(PAGE - 1).id() + filters.query() : null;
+        } catch (IllegalArgumentException e) {
+            error = e.getMessage();
+        }
+        return ConsoleResource.html(page, request.lang(), Templates.list(page, filters, tickets, next,
+                List.of(TicketStatus.values()), List.of(Channel.values()), catalog.activeItems(), places.compounds(),
+                error));
+    }
+
+    @GET
+    @Path("/new")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "New ticket for a caller (console page)")
+    public Response newTicket(@QueryParam("phone") String phone) {
+        ConsolePage page = request.page("/console/tickets");
+        NewTicketForm form = new NewTicketForm(phone, null, null, null, null, null, null,
+                UUID.randomUUID().toString());
+        return ConsoleResource.html(page, request.lang(), Templates.create(page, form, catalog.activeItems(),
+                places.compounds(), null));
+    }
+
+    @GET
+    @Path("/new/caller")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The caller's profile by phone (htmx fragment)")
+    public Response caller(@QueryParam("phone") String phone) {
+        ConsolePage page = request.page("/console/tickets");
+        boolean asked = phone != null && phone.replaceAll("\\D", "").length() >= 7;
+        ResidentProfile resident = asked ? context.residentByPhone(phone).orElse(null) : null;
+        return ConsoleResource.html(page, null, Templates.caller(page, resident, asked));
+    }
+
+    @POST
+    @Path("/new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "File a ticket for a caller (console form)")
+    public Response create(@RestForm String phone, @RestForm String name, @RestForm String description,
+            @RestForm String category, @RestForm String place, @RestForm String address, @RestForm String language,
+            @RestForm String key) {
+        NewTicketForm form = new NewTicketForm(phone, name, description, category, place, address, language,
+                blank(key) ? UUID.randomUUID().toString() : key);
+        try {
+            String reference = casework.fileForCaller(new CallerReport(phone, name, description, category, place,
+                    address, language), form.key(), request.staff());
+            return Response.seeOther(URI.create("/console/tickets/" + reference + "?filed=1")).build();
+        } catch (IllegalArgumentException | IntakeUnavailableException e) {
+            ConsolePage page = request.page("/console/tickets");
+            return Response.fromResponse(ConsoleResource.html(page, null, Templates.create(page, form,
+                    catalog.activeItems(), places.compounds(), e.getMessage())))
+                    .status(e instanceof IntakeUnavailableException ? 503 : 400).build();
+        }
+    }
+
+    @GET
+    @Path("/{reference}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "One ticket with its resident, assignments, timeline, messages and actions (console page)")
+    public Response detail(@PathParam("reference") String reference, @QueryParam("done") String done,
+            @QueryParam("filed") String filed) {
+        return render(reference, done, null, 200, filed != null);
+    }
+
+    @POST
+    @Path("/{reference}/triage")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response triage(@PathParam("reference") String reference, @RestForm String category,
+            @RestForm String place, @RestForm String note) {
+        return act(reference, "triage", () -> casework.triage(reference, category, place, note, request.staff()));
+    }
+
+    @POST
+    @Path("/{reference}/reassign")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response reassign(@PathParam("reference") String reference, @RestForm String partner,
+            @RestForm String note) {
+        return act(reference, "reassign", () -> {
+            if (blank(partner)) {
+                throw new IllegalArgumentException("partner is required");
+            }
+            return casework.reassign(reference, partner.strip(), note, request.staff());
+        });
+    }
+
+    @POST
+    @Path("/{reference}/notes")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response note(@PathParam("reference") String reference, @RestForm String text) {
+        return act(reference, "note", () -> casework.addNote(reference, text, request.staff()));
+    }
+
+    @POST
+    @Path("/{reference}/messages")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response message(@PathParam("reference") String reference, @RestForm String text,
+            @RestForm String channel, @RestForm String key) {
+        return act(reference, "message", () -> casework.message(reference, text,
+                one(channel, Channel::valueOf).stream().findFirst().orElse(null), key, request.staff()));
+    }
+
+    @POST
+    @Path("/{reference}/merge")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response merge(@PathParam("reference") String reference, @RestForm String duplicates,
+            @RestForm String note) {
+        List<String> refs = blank(duplicates)
+                ? List.of()
+                : Arrays.stream(duplicates.split("[,，;；\\s]+"))
+                        .filter(s -> !s.isBlank()).toList();
+        return act(reference, "merge", () -> casework.merge(reference, refs, note, request.staff()));
+    }
+
+    @POST
+    @Path("/{reference}/reopen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response reopen(@PathParam("reference") String reference, @RestForm String to, @RestForm String reason) {
+        return act(reference, "reopen", () -> casework.reopen(reference, to, reason, request.staff()));
+    }
+
+    @POST
+    @Path("/{reference}/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response cancel(@PathParam("reference") String reference, @RestForm String reason) {
+        return act(reference, "cancel", () -> casework.cancel(reference, reason, request.staff()));
+    }
+
+    /**
+     * Runs an action: done → back to the ticket (303, so a reload does not post again); refused → the ticket page
+     * again with the reason, 409 for a move its state does not allow, 400 for bad input, 404 for no such ticket.
+     */
+    private Response act(String reference, String action, Runnable work) {
+        return act(reference, action, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private Response act(String reference, String action, Supplier<?> work) {
+        try {
+            work.get();
+            return Response.seeOther(URI.create("/console/tickets/" + reference + "?done=" + action)).build();
+        } catch (IllegalTransitionException e) {
+            return render(reference, null, e.getMessage(), 409, false);
+        } catch (NotFoundException e) {
+            return render(reference, null, e.getMessage(), 404, false);
+        } catch (IllegalArgumentException | IntakeUnavailableException e) {
+            return render(reference, null, e.getMessage(), e instanceof IllegalArgumentException ? 400 : 503,
+                    false);
+        }
+    }
+
+    private Response render(String reference, String done, String error, int status, boolean filed) {
+        ConsolePage page = request.page("/console/tickets");
+        Optional<TicketDetail> ticket = search.detail(reference);
+        if (ticket.isEmpty()) {
+            // a ticket filed a moment ago is still in intake: the page reloads itself until it is there
+            TemplateInstance pending = Templates.pending(page, reference, filed);
+            return Response.fromResponse(ConsoleResource.html(page, request.lang(), pending))
+                    .status(filed ? 200 : 404).build();
+        }
+        TicketDetail t = ticket.get();
+        Response html = ConsoleResource.html(page, request.lang(), Templates.detail(page, t,
+                context.residentOf(t.reference()).orElse(null), context.links(t.reference()),
+                context.messages(t.reference()), catalog.activeItems(), places.compounds(), context.partners(),
+                List.of(Channel.SMS, Channel.WECHAT), done, error, UUID.randomUUID().toString()));
+        return status == 200 ? html : Response.fromResponse(html).status(status).build();
+    }
+
+    private static <T extends Enum<T>> List<T> one(String value, java.util.function.Function<String, T> parse) {
+        if (blank(value)) {
+            return List.of();
+        }
+        try {
+            return List.of(parse.apply(value.strip().toUpperCase()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown value '" + value + "'");
+        }
+    }
+
+    /** A date (yyyy-mm-dd) in hotline time; {@code to} includes that whole day. */
+    private static Instant day(String value, boolean end) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            LocalDate d = LocalDate.parse(value.strip());
+            return (end ? d.plusDays(1) : d).atStartOfDay(OpsLabels.HOTLINE_ZONE).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a date (2026-11-22)");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,61 @@
+package org.hotlinehub.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One entry of the operators' live queue: a ticket awaiting triage, or a new one no partner has accepted yet.
+ * {@code flags} are the resident's registered flags (elderly-alone, disabled …).
+ */
+public record QueueItem(
+        String reference,
+        TicketStatus status,
+        Channel channel,
+        String priority,
+        String categoryCode,
+        String categoryName,
+        String categoryNameEn,
+        String placeCode,
+        String placeName,
+        String placeNameEn,
+        String residentName,
+        List<String> flags,
+        String triageReason,
+        String description,
+        Instant createdAt) {
+
+    /** The call-assurance flags (老年人、残疾人呼叫保障): these residents are helped first. */
+    public static final Set<String> VULNERABLE = Set.of("elderly-alone", "disabled");
+
+    public QueueItem {
+        flags = flags == null ? List.of() : List.copyOf(flags);
+    }
+
+    /** The category's name in the page's language (Chinese when there is no English one). */
+    public String category(boolean english) {
+        return english && categoryNameEn != null ? categoryNameEn : categoryName;
+    }
+
+    public String place(boolean english) {
+        return english && placeNameEn != null ? placeNameEn : placeName;
+    }
+
+    public boolean vulnerable() {
+        return flags.stream().anyMatch(VULNERABLE::contains);
+    }
+
+    public boolean triage() {
+        return status == TicketStatus.TRIAGE;
+    }
+
+    public boolean urgent() {
+        return "urgent".equals(priority);
+    }
+
+    /** Whole minutes since the ticket was filed. */
+    public long waitingMinutes(Instant now) {
+        return Math.max(0, Duration.between(createdAt, now).toMinutes());
+    }
+}

@@ -1,0 +1,27 @@
+package org.hotlinehub.model.port;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.hotlinehub.model.MessageItem;
+import org.hotlinehub.model.PartnerOption;
+import org.hotlinehub.model.ResidentProfile;
+import org.hotlinehub.model.TicketLinks;
+
+/** What the operator sees around a ticket or a call: the resident's profile and history, messages, merges. */
+public interface TicketContext {
+
+    /** The profile of the resident with this phone number (any common way of writing it). */
+    Optional<ResidentProfile> residentByPhone(String phone);
+
+    /** The profile of the ticket's resident. */
+    Optional<ResidentProfile> residentOf(String reference);
+
+    /** Every message sent about the ticket on every channel, oldest first. */
+    List<MessageItem> messages(String reference);
+
+    TicketLinks links(String reference);
+
+    /** Active partners, by code, for dispatch overrides. */
+    List<PartnerOption> partners();
+}

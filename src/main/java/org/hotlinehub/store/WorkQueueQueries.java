@@ -1,0 +1,89 @@
+package org.hotlinehub.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.QueueItem;
+import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.port.WorkQueue;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * The operators' queue in plain SQL: tickets in triage, and received, dispatched or reopened ones that no partner has
+ * accepted yet (the status index finds them).
+ */
+@ApplicationScoped
+public class WorkQueueQueries implements WorkQueue {
+
+    private static final String IN_QUEUE = "t.status in ('TRIAGE', 'RECEIVED', 'DISPATCHED', 'REOPENED')";
+
+    private static final String ITEMS = """
+            select t.reference, t.status, t.channel, t.priority, c.code as category_code, c.name_zh as category_zh,
+                   c.name_en as category_en, p.code as place_code, p.name_zh as place_zh, p.name_en as place_en,
+                   r.name as resident_name, r.flags, t.triage_reason, t.description, t.created_at
+              from ticket t
+              left join catalog_entry c on c.id = t.category_id
+              left join place p on p.id = t.place_id
+              left join resident r on r.id = t.resident_id
+             where %s
+             order by case t.priority when 'urgent' then 0 when 'normal' then 1 else 2 end,
+                      case when r.flags && array['elderly-alone', 'disabled'] then 0 else 1 end,
+                      t.created_at, t.id
+             limit ?""".formatted(IN_QUEUE);
+
+    private static final String FINGERPRINT = "select md5(coalesce(string_agg(t.id || ':' || t.status || ':'"
+            + " || coalesce(t.category_id, 0) || ':' || coalesce(t.place_id, 0) || ':' || t.priority, ','"
+            + " order by t.id), '')) from ticket t where " + IN_QUEUE;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Override
+    public List<QueueItem> items(int limit) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(ITEMS)) {
+            st.setInt(1, limit);
+            List<QueueItem> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new QueueItem(rs.getString("reference"), TicketStatus.valueOf(rs.getString("status")),
+                            Channel.valueOf(rs.getString("channel")), rs.getString("priority"),
+                            rs.getString("category_code"), rs.getString("category_zh"), rs.getString("category_en"),
+                            rs.getString("place_code"), rs.getString("place_zh"), rs.getString("place_en"),
+                            rs.getString("resident_name"), flags(rs.getArray("flags")),
+                            rs.getString("triage_reason"), rs.getString("description"),
+                            rs.getTimestamp("created_at").toInstant()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the queue", e);
+        }
+    }
+
+    @Override
+    public String fingerprint() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(FINGERPRINT);
+                ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the queue", e);
+        }
+    }
+
+    private static List<String> flags(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}
