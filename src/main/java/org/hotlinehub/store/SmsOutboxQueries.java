@@ -48,16 +48,8 @@ public class SmsOutboxQueries implements SmsOutbox {
 
     @Override
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<Long> claimDue(Instant now, Instant leaseUntil, int limit) {
-        return ((List<Number>) messages.getEntityManager().createNativeQuery(
-                "update outbound_message set next_attempt_at = ?1 where id in ("
-                        + " select id from outbound_message where status = 'PENDING' and next_attempt_at <= ?2"
-                        + " order by next_attempt_at, id limit ?3 for update skip locked) returning id")
-                .setParameter(1, leaseUntil)
-                .setParameter(2, now)
-                .setParameter(3, limit)
-                .getResultList()).stream().map(Number::longValue).sorted().toList();
+        return OutboxClaims.claimDue(messages.getEntityManager(), "outbound_message", now, leaseUntil, limit);
     }
 
     @Override

@@ -42,15 +42,8 @@ public class VoiceOutboxQueries implements VoiceOutbox {
 
     @Override
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<Long> claimDue(Instant now, Instant leaseUntil, int limit) {
-        return ((List<Number>) em.createNativeQuery("update voice_outbound set next_attempt_at = ?1 where id in ("
-                + " select id from voice_outbound where status = 'PENDING' and next_attempt_at <= ?2"
-                + " order by next_attempt_at, id limit ?3 for update skip locked) returning id")
-                .setParameter(1, leaseUntil)
-                .setParameter(2, now)
-                .setParameter(3, limit)
-                .getResultList()).stream().map(Number::longValue).sorted().toList();
+        return OutboxClaims.claimDue(em, "voice_outbound", now, leaseUntil, limit);
     }
 
     @Override

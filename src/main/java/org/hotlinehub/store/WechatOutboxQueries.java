@@ -57,15 +57,8 @@ public class WechatOutboxQueries implements WechatOutbox {
 
     @Override
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<Long> claimDue(Instant now, Instant leaseUntil, int limit) {
-        return ((List<Number>) em.createNativeQuery("update wechat_outbound set next_attempt_at = ?1 where id in ("
-                + " select id from wechat_outbound where status = 'PENDING' and next_attempt_at <= ?2"
-                + " order by next_attempt_at, id limit ?3 for update skip locked) returning id")
-                .setParameter(1, leaseUntil)
-                .setParameter(2, now)
-                .setParameter(3, limit)
-                .getResultList()).stream().map(Number::longValue).sorted().toList();
+        return OutboxClaims.claimDue(em, "wechat_outbound", now, leaseUntil, limit);
     }
 
     @Override
