@@ -102,7 +102,7 @@ class OperatorConsoleBrowserTest {
             String reference = Tickets.inTriage(sql, "家里水管爆了需要人来 " + System.nanoTime());
             // no reload: the server-sent event makes htmx redraw the table
             page.waitForSelector("#triage-items tr[data-reference='" + reference + "']",
-                    new Page.WaitForSelectorOptions().setTimeout(60_000));
+                    new Page.WaitForSelectorOptions().setTimeout(45_000));
             assertTrue(page.getAttribute("#queue-items", "data-pushed") != null,
                     "redrawn because the event stream said the queue changed (not the once-a-minute refresh)");
             page.click("#triage-items tr[data-reference='" + reference + "'] a");

@@ -6,6 +6,18 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hotlinehub.testsupport.Tickets.audits;
 import static org.hotlinehub.testsupport.Tickets.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -61,6 +73,32 @@ class OperatorPagesTest {
                 .body(containsString("Caller&#39;s phone"));
         given().get("/webjars/htmx.org/2.0.4/dist/htmx.min.js").then().statusCode(200);
         given().get("/js/console-queue.js").then().statusCode(200).body(containsString("/console/queue/events"));
+    }
+
+    @Test
+    void shouldPushTheQueueFingerprintWhenATriageItemArrives() throws Exception {
+        Cookie operator = session("operator", "demo-operator-pass");
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<Stream<String>> events = client.send(HttpRequest.newBuilder(URI.create(origin()
+                + "/console/queue/events")).header("Cookie", "hub-session=" + operator.getValue())
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, events.statusCode());
+        assertTrue(events.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        BlockingQueue<String> data = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> events.body().filter(l -> l.startsWith("data:"))
+                .forEach(l -> data.add(l.substring(5).strip())));
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            String first = data.poll(60, TimeUnit.SECONDS);
+            assertNotNull(first, "the current fingerprint comes at once");
+            Tickets.inTriage(sql, "楼下有点事 sse " + System.nanoTime());
+            String next = data.poll(60, TimeUnit.SECONDS);
+            assertNotNull(next, "a new triage item changes the fingerprint");
+            assertNotEquals(first, next);
+        } finally {
+            events.body().close();
+        }
     }
 
     @Test
