@@ -153,7 +153,7 @@ class ReferenceDataLoaderTest {
         assertTrue(e.problems().contains("api-clients[0] (SHORT-KEY): api-key is required and must have at least 16"
                 + " characters"), e.getMessage());
         assertTrue(e.problems().contains("api-clients[0] (SHORT-KEY): unknown role 'wizard' ([admin, open311,"
-                + " operator, supervisor])"), e.getMessage());
+                + " operator, partner, supervisor])"), e.getMessage());
         assertTrue(e.problems().contains("users[0] (both): give either password (e.g. ${ENV_NAME}) or password-hash"
                 + " (bcrypt), not both"), e.getMessage());
         assertTrue(e.problems().contains("users[1] (nohash): password-hash is not a bcrypt hash ($2a$10$…)"),
