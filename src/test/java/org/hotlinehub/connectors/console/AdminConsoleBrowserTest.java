@@ -77,7 +77,8 @@ class AdminConsoleBrowserTest {
         Page page = signedIn("supervisor", "demo-supervisor-pass");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("督办")).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("死信")).click();
-        assertEquals("object", page.evaluate("typeof htmx"), "htmx is served from its webjar");
+        // htmx is served from its webjar (the script is deferred: wait until it ran)
+        page.waitForFunction("typeof htmx === 'object'");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("重放 #" + id)).click();
         page.getByRole(AriaRole.STATUS).filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText("死信 " + id + " 已重放")).waitFor();

@@ -109,14 +109,15 @@ class SupervisionConsoleTest {
         long repair = ((Number) sql.one("select id from catalog_entry where code = 'property-repair'")).longValue();
         for (String channel : new String[]{"SMS", "SMS", "WEB"}) {
             sql.update("insert into ticket (reference, channel, description, priority, status, category_id,"
-                    + " created_at) values (?, ?, 'daily test', 'normal', 'NEW', ?, ?)",
+                    + " created_at) values (?, ?, 'daily test', 'normal', 'RECEIVED', ?, ?)",
                     "D" + System.nanoTime(), channel, repair, noonInShanghai);
         }
         sql.update("insert into ticket (reference, channel, description, priority, status, created_at)"
-                + " values (?, 'WECHAT', 'daily test', 'normal', 'NEW', ?)", "D" + System.nanoTime(),
+                + " values (?, 'WECHAT', 'daily test', 'normal', 'RECEIVED', ?)", "D" + System.nanoTime(),
                 noonInShanghai);
         sql.update("insert into ticket (reference, channel, description, priority, status, created_at)"
-                + " values (?, 'WECHAT', 'the day before in Shanghai', 'normal', 'NEW', ?)", "D" + System.nanoTime(),
+                + " values (?, 'WECHAT', 'the day before in Shanghai', 'normal', 'RECEIVED', ?)",
+                "D" + System.nanoTime(),
                 Timestamp.from(Instant.parse("2001-02-02T15:59:00Z")));
 
         Document page = html(ConsoleSessions.supervisor().get("/console/supervision/daily?day=" + day + "&lang=en")
