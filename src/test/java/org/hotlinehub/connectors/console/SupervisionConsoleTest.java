@@ -140,11 +140,17 @@ class SupervisionConsoleTest {
     }
 
     private void assignment(String reference, long partnerId, String state, Instant offeredAt, Instant due) {
+        Instant acceptBy = state.equals("OFFERED") ? due : offeredAt.plus(10, ChronoUnit.MINUTES);
+        // warning points as the dispatcher stores them: 80 % into each window (hub.dispatch.warn-at)
         sql.update("insert into assignment (ticket_id, partner_id, role, state, reason, offered_at, accept_by,"
-                + " resolve_by, accepted_at) select id, ?, 'lead', ?, 'test', ?, ?, ?, ? from ticket where reference = ?",
-                partnerId, state, Timestamp.from(offeredAt),
-                Timestamp.from(state.equals("OFFERED") ? due : offeredAt.plus(10, ChronoUnit.MINUTES)),
-                Timestamp.from(due), state.equals("OFFERED") ? null : Timestamp.from(offeredAt), reference);
+                + " resolve_by, accepted_at, accept_warn_at, resolve_warn_at) select id, ?, 'lead', ?, 'test', ?, ?, ?,"
+                + " ?, cast(? as timestamptz) + (cast(? as timestamptz) - cast(? as timestamptz)) * 0.8,"
+                + " cast(? as timestamptz) + (cast(? as timestamptz) - cast(? as timestamptz)) * 0.8"
+                + " from ticket where reference = ?",
+                partnerId, state, Timestamp.from(offeredAt), Timestamp.from(acceptBy), Timestamp.from(due),
+                state.equals("OFFERED") ? null : Timestamp.from(offeredAt), Timestamp.from(offeredAt),
+                Timestamp.from(acceptBy), Timestamp.from(offeredAt), Timestamp.from(offeredAt), Timestamp.from(due),
+                Timestamp.from(offeredAt), reference);
     }
 
     static Document html(String body) {
