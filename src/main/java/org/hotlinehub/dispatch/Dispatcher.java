@@ -65,6 +65,12 @@ public class Dispatcher {
 
     /** Offers the ticket to the next candidate nobody has tried yet, or escalates it to a supervisor. */
     void offerNext(TicketEntity ticket) {
+        if (ticket.category == null || ticket.place == null) {
+            // nothing to choose a next party by (e.g. an offer made by hand on an unclassified ticket): people decide
+            escalate(ticket, "no " + (ticket.category == null ? "category" : "place")
+                    + " to choose the next party by; an operator or supervisor must assign it");
+            return;
+        }
         long started = System.nanoTime();
         var choice = selector.choose(ticket.category, ticket.place, Tried.of(assignments.forTicket(ticket.id)));
         int decisionMicros = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1000);
