@@ -229,4 +229,28 @@ class DispatchLifecycleTest {
         assertEquals(0L, sql.count("select count(*) from assignment a join volunteer v on v.id = a.volunteer_id"
                 + " where v.code in ('V-T3', 'V-T4', 'V-T5')"), "off duty, unavailable and far away are not offered");
     }
+
+    @Test
+    void shouldSendAnExpiredOfferOnAnUnclassifiedTicketToTheSupervisorsWithoutStoppingTheSweep() {
+        // an offer made by hand on a ticket nobody classified: when it expires there is no rule to pick the next party
+        String reference = "9" + (System.nanoTime() % 100_000_000L);
+        sql.update("insert into ticket (reference, channel, description, priority, status)"
+                + " values (?, 'OPERATOR', 'unclassified, offered by hand', 'normal', 'DISPATCHED')", reference);
+        sql.update("insert into assignment (ticket_id, partner_id, role, state, reason, offered_at, accept_by,"
+                + " resolve_by, accept_warn_at, resolve_warn_at)"
+                + " select t.id, p.id, 'lead', 'OFFERED', 'by hand', now() - interval '2 hours',"
+                + " now() - interval '1 hour', now() + interval '1 day', now() - interval '70 minutes',"
+                + " now() + interval '20 hours' from ticket t, partner p where t.reference = ? and p.code = 'PF-HAIYUN'",
+                reference);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "TRIAGE".equals(sql.one(
+                "select status from ticket where reference = ?", reference)));
+        assertEquals("EXPIRED", sql.one("select a.state from assignment a join ticket t on t.id = a.ticket_id"
+                + " where t.reference = ?", reference));
+        assertEquals(1L, sql.count("select count(*) from timeline_event e join ticket t on t.id = e.ticket_id"
+                + " where t.reference = ? and e.kind = 'ESCALATED'", reference));
+        // and the sweep goes on for everyone else
+        String ref = report("test-quick", "HY-GARDEN", "未分类超时之后的快速超时测试");
+        offered(ref, "PF-HAIYUN");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !assignments(ref, "PF-HAIYUN", "EXPIRED").isEmpty());
+    }
 }
