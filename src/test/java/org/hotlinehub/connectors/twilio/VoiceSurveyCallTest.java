@@ -90,8 +90,11 @@ class VoiceSurveyCallTest {
         return ((Number) sql.one("select id from voice_outbound where ticket_reference = ?", ref)).longValue();
     }
 
+    /** The sid Twilio gave the survey call; stored just after the Calls API answered, so wait for it. */
     private String surveyCallSid(String ref) {
-        return (String) sql.one("select call_sid from voice_outbound where ticket_reference = ?", ref);
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> (String) sql.one("select call_sid from voice_outbound where ticket_reference = ?", ref),
+                java.util.Objects::nonNull);
     }
 
     private static Map<String, String> outbound(String callSid, String to, String status) {
