@@ -13,13 +13,16 @@
 #
 #   bash bench/dispatch-bench.sh            # defaults: 600 reports at 30/s after 100 warm-up reports
 #   REPORTS=2000 RATE=50 WARMUP=200 bash bench/dispatch-bench.sh
+#   REPORTS=300 RATE=2 WARMUP=1500 WARMUP_RATE=30 bash bench/dispatch-bench.sh   # decisions one at a time, warm JIT
 #
+# HUB_JAVA_OPTS adds JVM options to the hub (e.g. -XX:StartFlightRecording=filename=hub.jfr to profile it).
 # Needs: target/quarkus-app (mvn -DskipTests package), curl, psql. Uses only 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 REPORTS=${REPORTS:-600}
 RATE=${RATE:-30}
+WARMUP_RATE=${WARMUP_RATE:-$RATE}
 WARMUP=${WARMUP:-100}
 PORT=${PORT:-8097}
 OUT=bench/results/dispatch-$(date -u +%Y%m%dT%H%M%SZ)
@@ -41,7 +44,7 @@ echo "machine: $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/lo
 echo "starting the hub (data in $DATA, log $OUT/hub.log)"
 # the form's per-address rate limit would refuse a benchmark that files from one address
 HUB_DATA_DIR=$DATA HUB_EMBEDDED_BROKER_PORT=0 QUARKUS_HTTP_PORT=$PORT HUB_WEB_REPORTS_PER_MINUTE=1000000 \
-  java -Xmx768m -jar target/quarkus-app/quarkus-run.jar >"$OUT/hub.log" 2>&1 &
+  java -Xmx768m ${HUB_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$OUT/hub.log" 2>&1 &
 HUB_PID=$!
 READY=
 for _ in $(seq 1 600); do
@@ -92,9 +95,9 @@ mapfile -t COMPOUNDS < <("${PSQL[@]}" -c "select code from place where code like
 CATEGORIES=(shopping-help meal-delivery companionship urgent-help property-repair sanitation public-order
             neighbour-dispute home-services opinions)
 
-# file_reports FIRST COUNT: COUNT reports at RATE/s, then wait until every ticket filed so far is past dispatch
+# file_reports FIRST COUNT RATE: COUNT reports at RATE/s, then wait until every ticket filed so far is past dispatch
 file_reports() {
-  local first=$1 count=$2 curls=() i c p
+  local first=$1 count=$2 rate=$3 curls=() i c p
   for i in $(seq "$first" $((first + count - 1))); do
     c=${CATEGORIES[$((i % ${#CATEGORIES[@]}))]}
     p=${COMPOUNDS[$((i % ${#COMPOUNDS[@]}))]}
@@ -103,7 +106,7 @@ file_reports() {
       --data-urlencode "phone=1360000$(printf %04d "$i")" \
       --data-urlencode "description=压测工单 $i $c" >>"$OUT/status-codes.txt" &
     curls+=($!)
-    sleep "$(awk -v r="$RATE" 'BEGIN { printf "%.4f", 1 / r }')"
+    sleep "$(awk -v r="$rate" 'BEGIN { printf "%.4f", 1 / r }')"
   done
   wait "${curls[@]}"
   for _ in $(seq 1 300); do
@@ -114,13 +117,13 @@ file_reports() {
 }
 
 if [ "$WARMUP" -gt 0 ]; then
-  echo "warming up with $WARMUP reports at $RATE/s (not counted)"
-  file_reports 1 "$WARMUP"
+  echo "warming up with $WARMUP reports at $WARMUP_RATE/s (not counted)"
+  file_reports 1 "$WARMUP" "$WARMUP_RATE"
 fi
 MARK=$("${PSQL[@]}" -c "select coalesce(max(id), 0) from assignment")
 echo "filing $REPORTS reports at $RATE/s"
 START=$(date +%s.%N)
-file_reports $((WARMUP + 1)) "$REPORTS"
+file_reports $((WARMUP + 1)) "$REPORTS" "$RATE"
 echo "answers: $(sort "$OUT/status-codes.txt" | uniq -c | tr '\n' ' ')"
 ELAPSED=$(awk -v s="$START" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"

@@ -1,5 +1,6 @@
 package org.hotlinehub.dispatch;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,8 @@ public class PartnerSelector {
 
     @Inject
     VolunteerSelector volunteers;
+    @Inject
+    Clock clock;
 
     public Optional<Choice> choose(CatalogEntryEntity category, PlaceEntity place, Tried tried) {
         List<PlaceEntity> chain = places.selfAndAncestors(place);
@@ -40,19 +43,17 @@ public class PartnerSelector {
         for (int i = 0; i < types.size(); i++) {
             String type = types.get(i);
             if (PartnerType.VOLUNTEER.code().equals(type)) {
-                Optional<Choice> volunteer = volunteers.choose(category, place, tried, java.time.Instant.now());
+                Optional<Choice> volunteer = volunteers.choose(category, place, tried, clock.instant());
                 if (volunteer.isPresent()) {
                     return volunteer;
                 }
                 continue;
             }
-            for (PartnerEntity candidate : partners.activeOfTypeServing(type, chainIds)) {
-                if (tried.partners().contains(candidate.id)
-                        || !(candidate.services.isEmpty() || candidate.services.contains(category.code))) {
-                    continue;
-                }
-                PlaceEntity area = PartnerRepository.nearestArea(candidate, chainIds);
-                return Optional.of(Choice.partner(candidate, reason(category, place, area, candidate, types, i)));
+            var nearest = partners.nearestServing(type, category.code, chainIds, tried.partners());
+            if (nearest.isPresent()) {
+                PartnerEntity partner = partners.findById(nearest.get().partnerId());
+                PlaceEntity area = chain.get(chainIds.indexOf(nearest.get().areaId()));
+                return Optional.of(Choice.partner(partner, reason(category, place, area, partner, types, i)));
             }
         }
         return Optional.empty();

@@ -68,8 +68,8 @@ public class VolunteerSelector {
         var at = now.atZone(LOCAL);
         for (var candidate : volunteers.candidates(category.skills, grid, community, street, grids,
                 tried.volunteers(), now, limit)) {
-            VolunteerEntity v = volunteers.findById(candidate.id());
-            if (WeeklyCalendar.parse(v.onDuty).isOnDuty(at)) {
+            if (WeeklyCalendar.parse(candidate.onDuty()).isOnDuty(at)) {
+                VolunteerEntity v = volunteers.findById(candidate.id());
                 String skills = category.skills.isEmpty() ? "" : "; skills " + String.join(", ", category.skills);
                 return Optional.of(Choice.volunteer(v, place.type + " " + place.code + " → volunteer " + v.code
                         + " by catalog " + category.code + " (" + TIER_NAMES[Math.min(candidate.tier(), 3)]

@@ -26,10 +26,11 @@ public class PlaceRepository implements PanacheRepository<PlaceEntity> {
         if (place != null && !Hibernate.isInitialized(place)) {
             // One round trip for the whole chain instead of one per level: the rows become managed entities, so
             // the parent links below resolve from the session (dispatch decides on every ticket; target P6).
-            getEntityManager().createNativeQuery("with recursive chain (id, depth) as (select cast(?1 as bigint), 0"
-                    + " union all select p.parent_id, c.depth + 1 from place p join chain c on p.id = c.id"
-                    + " where p.parent_id is not null and c.depth < 16)"
-                    + " select pl.* from chain c join place pl on pl.id = c.id order by c.depth", PlaceEntity.class)
+            // Each level is read by the primary key (the rows travel up the recursion, nothing is joined afterwards).
+            getEntityManager().createNativeQuery("with recursive chain as (select pl.*, 0 as depth from place pl"
+                    + " where pl.id = cast(?1 as bigint) union all select p.*, c.depth + 1 from place p"
+                    + " join chain c on p.id = c.parent_id where c.depth < 16) select * from chain order by depth",
+                    PlaceEntity.class)
                     .setParameter(1, place.id).getResultList();
         }
         List<PlaceEntity> chain = new ArrayList<>();
