@@ -44,6 +44,25 @@ public interface HubConfig {
 
     SignIn signIn();
 
+    /**
+     * Single sign-on for staff through an OpenID Connect provider (on when quarkus.oidc.tenant-enabled=true): which
+     * of the provider's roles or groups (the ID token's role claim) make a staff member an operator, supervisor or
+     * administrator. Other roles are ignored; the partner role never comes from single sign-on.
+     */
+    Sso sso();
+
+    interface Sso {
+
+        @WithDefault("operator")
+        List<String> operatorRoles();
+
+        @WithDefault("supervisor")
+        List<String> supervisorRoles();
+
+        @WithDefault("admin")
+        List<String> adminRoles();
+    }
+
     interface SignIn {
 
         /** Wrong passwords in a row after which an account is locked (form sign-in and HTTP Basic alike). */

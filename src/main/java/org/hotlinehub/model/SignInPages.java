@@ -8,6 +8,8 @@ public final class SignInPages {
 
     public static final String LOGIN = "/login";
     public static final String FAILED = "/login?error=1";
+    /** Staff single sign-on through the OIDC provider, when it is enabled. */
+    public static final String SSO = "/sso";
     /** Where the form posts; handled by Quarkus' form mechanism. */
     public static final String SIGN_IN_POST = "/j_security_check";
     /** The form mechanism's cookie remembering the page to return to after signing in. */

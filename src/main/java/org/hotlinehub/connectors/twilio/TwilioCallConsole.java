@@ -17,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -30,6 +29,8 @@ import org.hotlinehub.model.port.VoiceCalls;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 
 /**
  * The operators' calls page: the live queue with the screen-pop (profile, flags, recent tickets) and the call-back
@@ -97,8 +98,8 @@ public class TwilioCallConsole {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response next(@FormParam("lang") String lang, @HeaderParam("Origin") String origin,
-            @HeaderParam(HttpHeaders.HOST) String host) {
-        sameOrigin(origin, host);
+            HttpServerRequest request) {
+        sameOrigin(origin, request);
         boolean english = "en".equals(lang);
         String message;
         try {
@@ -119,16 +120,18 @@ public class TwilioCallConsole {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response done(@PathParam("id") long id, @FormParam("lang") String lang, @FormParam("note") String note,
-            @HeaderParam("Origin") String origin, @HeaderParam(HttpHeaders.HOST) String host) {
-        sameOrigin(origin, host);
+            @HeaderParam("Origin") String origin, HttpServerRequest request) {
+        sameOrigin(origin, request);
         boolean english = "en".equals(lang);
         calls.callbackDone(id, "staff:" + identity.getPrincipal().getName(),
                 note == null || note.isBlank() ? null : note.strip());
         return back(english, english ? "Marked as called back." : "已标记为已回拨。");
     }
 
-    /** Forms are posted by this page only: a browser sends its Origin, which must be this host. */
-    private static void sameOrigin(String origin, String host) {
+    /** Forms are posted by this page only: a browser sends its Origin, which must be this host (HTTP/1.1 or 2). */
+    private static void sameOrigin(String origin, HttpServerRequest request) {
+        HostAndPort to = request.authority();
+        String host = to == null ? null : to.port() < 0 ? to.host() : to.host() + ":" + to.port();
         if (origin == null || host == null || !URI.create(origin).getAuthority().equalsIgnoreCase(host)) {
             throw new jakarta.ws.rs.ForbiddenException("this form is accepted from the calls page only");
         }

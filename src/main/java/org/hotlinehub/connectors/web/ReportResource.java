@@ -112,8 +112,7 @@ public class ReportResource {
             @RestForm String lang, @RestForm String website, @RestForm FileUpload photo,
             @QueryParam("lang") String queryLang, @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @HeaderParam("Origin") String origin,
-            @HeaderParam("Sec-Fetch-Site") String fetchSite, @HeaderParam(HttpHeaders.HOST) String host,
-            HttpServerRequest request) throws IOException {
+            @HeaderParam("Sec-Fetch-Site") String fetchSite, HttpServerRequest request) throws IOException {
         boolean english = Languages.english(lang != null ? lang : queryLang, acceptLanguage);
         boolean wantsJson = accept != null && accept.contains(MediaType.APPLICATION_JSON)
                 && !accept.contains(MediaType.TEXT_HTML);
@@ -125,7 +124,7 @@ public class ReportResource {
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, List<String>> answers = AttributeAnswers.parse(formFields());
         // CSRF: a browser says where a post comes from; a form of another site may not post here.
-        if (!SameOrigin.allows(origin, fetchSite, host, config.publicBaseUrl())) {
+        if (!SameOrigin.allows(origin, fetchSite, SameOrigin.host(request), config.publicBaseUrl())) {
             errors.put("form", msg.errForeignOrigin());
             return answerInvalid(form, answers, errors, english, wantsJson, 403, token);
         }

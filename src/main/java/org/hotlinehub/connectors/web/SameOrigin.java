@@ -2,6 +2,10 @@ package org.hotlinehub.connectors.web;
 
 import java.net.URI;
 
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
+
 /**
  * The CSRF check of the form: browsers name the site a post comes from ({@code Origin}, {@code Sec-Fetch-Site}); a
  * post from another site is refused. Clients that are not browsers (curl, scripts) send neither header and pass; the
@@ -21,6 +25,18 @@ final class SameOrigin {
         }
         String from = authority(origin);
         return from != null && (from.equalsIgnoreCase(host) || from.equalsIgnoreCase(authority(publicBaseUrl)));
+    }
+
+    /**
+     * The {@code host[:port]} the request was sent to: the Host header over HTTP/1.1, the :authority pseudo-header over
+     * HTTP/2 (where browsers send no Host header at all).
+     */
+    static String host(HttpServerRequest request) {
+        HostAndPort authority = request.authority();
+        if (authority == null) {
+            return request.getHeader(HttpHeaders.HOST);
+        }
+        return authority.port() < 0 ? authority.host() : authority.host() + ":" + authority.port();
     }
 
     /** {@code host[:port]} of a URL; null for "null" origins (sandboxed frames, file pages) and garbage. */

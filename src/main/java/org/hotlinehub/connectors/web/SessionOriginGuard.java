@@ -16,15 +16,18 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * CSRF protection for everything a signed-in browser can do: an unsafe request (POST, PUT, PATCH, DELETE) that
- * carries the session cookie, and the sign-in post itself, must say it comes from the hub's own pages (Origin or
- * Sec-Fetch-Site, which every current browser sends). Together with the SameSite=Strict cookie this keeps other sites
- * from acting in a user's name. Requests without the cookie (API clients with Basic or a key, Twilio, partners) pass
- * untouched.
+ * carries a session cookie (the form's, or the single sign-on one), goes to a signed-in page (whatever credentials a
+ * browser may have cached for it), or is the sign-in post itself, must say it comes from the hub's own pages (Origin
+ * or Sec-Fetch-Site, which every current browser sends). Together with the SameSite cookies this keeps other sites
+ * from acting in a user's name. Other requests without a session cookie (API clients with Basic or a key, Twilio,
+ * partners) pass untouched.
  */
 @ApplicationScoped
 public class SessionOriginGuard {
 
     private static final Logger LOG = Logger.getLogger(SessionOriginGuard.class);
+    /** The OIDC extension's session cookie (split into q_session_chunk_… when the tokens are large). */
+    static final String SSO_SESSION_COOKIE = "q_session";
     static final String REFUSAL = "该操作只能在本系统页面内进行（跨站请求已拒绝）。\n"
             + "This action must come from the hub's own pages (cross-site request refused).\n";
 
@@ -40,15 +43,18 @@ public class SessionOriginGuard {
     void check(RoutingContext context) {
         HttpMethod method = context.request().method();
         boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
-        boolean signIn = SignInPages.SIGN_IN_POST.equals(context.request().path());
-        if (safe || !(signIn || context.request().getCookie(sessionCookie) != null)) {
+        String path = context.request().path();
+        boolean guarded = SignInPages.SIGN_IN_POST.equals(path) || SignInPages.isSignedInPage(path)
+                || context.request().cookies().stream().anyMatch(c -> c.getName().equals(sessionCookie)
+                        || c.getName().startsWith(SSO_SESSION_COOKIE));
+        if (safe || !guarded) {
             context.next();
             return;
         }
         String origin = context.request().getHeader(HttpHeaders.ORIGIN);
         String fetchSite = context.request().getHeader("Sec-Fetch-Site");
         boolean said = origin != null || fetchSite != null;
-        if (said && SameOrigin.allows(origin, fetchSite, context.request().getHeader(HttpHeaders.HOST),
+        if (said && SameOrigin.allows(origin, fetchSite, SameOrigin.host(context.request()),
                 config.publicBaseUrl()) && !"same-site".equalsIgnoreCase(fetchSite)) {
             context.next();
             return;

@@ -2,6 +2,7 @@ package org.hotlinehub.connectors.web;
 
 import java.net.URI;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,6 +21,7 @@ import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.SignInPages;
 
+import io.quarkus.oidc.OidcSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -42,12 +44,16 @@ public class SignInResource {
     SecurityIdentity identity;
     @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
     String sessionCookie;
+    @ConfigProperty(name = "quarkus.oidc.tenant-enabled")
+    boolean sso;
+    @Inject
+    Instance<OidcSession> oidcSession;
 
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance login(boolean failed, boolean signedOut, int maxFailures, long lockoutMinutes,
-                boolean english);
+        static native TemplateInstance login(boolean failed, boolean signedOut, boolean sso, int maxFailures,
+                long lockoutMinutes, boolean english);
     }
 
     @GET
@@ -58,7 +64,7 @@ public class SignInResource {
             @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         boolean english = Languages.english(lang, acceptLanguage);
         boolean failed = error != null;
-        TemplateInstance page = Templates.login(failed, signedOut != null, config.signIn().maxFailures(),
+        TemplateInstance page = Templates.login(failed, signedOut != null, sso, config.signIn().maxFailures(),
                 config.signIn().lockout().toMinutes(), english);
         return Response.status(failed ? 401 : 200).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store").entity(page.setLocale(Languages.locale(english))).build();
@@ -74,8 +80,12 @@ public class SignInResource {
 
     @POST
     @Path("logout")
-    @Operation(summary = "Ends the session (clears the session cookie)")
+    @Operation(summary = "Ends the session (clears the session cookie, and the single sign-on session's)")
     public Response logout() {
+        if (SingleSignOnRoles.signedInBySso(identity)) {
+            // the hub's own session with the provider ends here; the provider's session is the provider's business
+            oidcSession.get().logout().await().indefinitely();
+        }
         NewCookie cleared = new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true)
                 .sameSite(NewCookie.SameSite.STRICT).build();
         return Response.seeOther(URI.create(SignInPages.LOGIN + "?signedout=1")).cookie(cleared)

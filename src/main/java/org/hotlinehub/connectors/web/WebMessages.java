@@ -159,4 +159,19 @@ public interface WebMessages {
 
     @Message("退出登录")
     String signOut();
+
+    @Message("使用统一身份认证登录（话务员、主管、管理员）")
+    String signInSso();
+
+    @Message("或使用本系统账号登录（合作单位及本地账号）：")
+    String signInLocal();
+
+    @Message("未启用统一身份认证，请使用用户名和密码登录。")
+    String ssoDisabled();
+
+    @Message("您的统一身份账号 {name} 没有热线系统的角色。请联系管理员把您加入话务员、主管或管理员对应的用户组。")
+    String ssoNoRole(String name);
+
+    @Message("返回登录页")
+    String backToSignIn();
 }

@@ -58,6 +58,15 @@ class SignInTest {
     }
 
     @Test
+    void shouldSayThatSingleSignOnIsOffUntilItIsConfigured() {
+        given().header("Accept-Language", "en").get("/login").then().statusCode(200)
+                .body(not(containsString("href=\"/sso\"")));
+        Response sso = given().redirects().follow(false).header("Accept-Language", "en").get("/sso");
+        assertEquals(404, sso.statusCode());
+        assertTrue(sso.asString().contains("Single sign-on is not enabled"), sso.asString());
+    }
+
+    @Test
     void shouldSendStaffToTheConsoleAndPartnersToThePortal() {
         Cookie operator = session("operator", "demo-operator-pass");
         assertTrue(operator.isHttpOnly(), "session cookie must be HttpOnly");
