@@ -130,35 +130,46 @@ echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/mach
 
 # The database's share: the candidate queries the selectors run (as the hub sends them, with the place chain
 # as literal ids), on one synthetic compound; each shape 7 times, the full plan of the last run in explain.txt
-# and every run's execution time in explain-times.tsv. "before" is the shape of the previous commit, kept for
-# comparison under the same load.
+# and every run's execution time in explain-times.tsv. "before" is the shape of the previous round (5b5f933..899b07f),
+# kept for comparison under the same load; "after" is what the hub sends now.
 SAMPLE=BC-SN-01-03-7
 CHAIN=$("${PSQL[@]}" -c "with recursive chain (id, parent_id) as (select id, parent_id from place where code = '$SAMPLE'
   union all select p.id, p.parent_id from place p join chain c on p.id = c.parent_id) select string_agg(id::text, ',') from chain")
 GRID=$("${PSQL[@]}" -c "select parent_id from place where code = '$SAMPLE'")
+SAMPLE_ID=$("${PSQL[@]}" -c "select id from place where code = '$SAMPLE'")
 PARTNER_SELECT="SELECT DISTINCT p.*, pl.*, s.catalog_code FROM partner p LEFT JOIN partner_area a ON a.partner_id = p.id
   LEFT JOIN place pl ON pl.id = a.place_id LEFT JOIN partner_service s ON s.partner_id = p.id
   WHERE p.type = 'property-firm' AND p.active"
 declare -A SHAPES=(
-  [partner-before]="$PARTNER_SELECT AND EXISTS (SELECT 1 FROM partner q JOIN partner_area qa ON qa.partner_id = q.id
-    WHERE q.id = p.id AND qa.place_id IN ($CHAIN))"
-  [partner-after]="$PARTNER_SELECT AND p.id IN (SELECT q.id FROM partner q JOIN partner_area qa ON qa.partner_id = q.id
+  [chain-before]="WITH RECURSIVE chain (id, depth) AS (SELECT CAST($SAMPLE_ID AS bigint), 0 UNION ALL
+    SELECT p.parent_id, c.depth + 1 FROM place p JOIN chain c ON p.id = c.id WHERE p.parent_id IS NOT NULL
+    AND c.depth < 16) SELECT pl.* FROM chain c JOIN place pl ON pl.id = c.id ORDER BY c.depth"
+  [chain-after]="WITH RECURSIVE chain AS (SELECT pl.*, 0 AS depth FROM place pl WHERE pl.id = $SAMPLE_ID UNION ALL
+    SELECT p.*, c.depth + 1 FROM place p JOIN chain c ON p.id = c.parent_id WHERE c.depth < 16)
+    SELECT * FROM chain ORDER BY depth"
+  [partner-before]="$PARTNER_SELECT AND p.id IN (SELECT q.id FROM partner q JOIN partner_area qa ON qa.partner_id = q.id
     WHERE qa.place_id IN ($CHAIN))"
+  [partner-after]="SELECT p.id, pa.place_id FROM partner_area pa JOIN partner p ON p.id = pa.partner_id
+    WHERE pa.place_id = ANY('{$CHAIN}'::bigint[]) AND p.type = 'property-firm' AND p.active AND p.id <> ALL('{}'::bigint[])
+    AND (NOT EXISTS (SELECT 1 FROM partner_service s WHERE s.partner_id = p.id)
+         OR EXISTS (SELECT 1 FROM partner_service s WHERE s.partner_id = p.id AND s.catalog_code = 'property-repair'))
+    ORDER BY array_position('{$CHAIN}'::bigint[], pa.place_id), p.code LIMIT 1"
 )
 VOLUNTEER_REST="v LEFT JOIN place g ON g.id = v.grid_id LEFT JOIN place c ON c.id = g.parent_id
-  WHERE v.active AND v.skills @> ARRAY['first-aid', 'escort'] AND v.grid_id IN ($GRID)
+  WHERE v.active AND v.skills @> ARRAY['first-aid', 'escort']
   AND NOT EXISTS (SELECT 1 FROM volunteer_unavailability u WHERE u.volunteer_id = v.id AND u.starts_at <= now()
                   AND u.ends_at > now())
   ORDER BY tier, load, v.last_offered_at NULLS FIRST, v.code LIMIT 50"
 VOLUNTEER_SELECT="SELECT v.id, CASE WHEN v.grid_id = $GRID THEN 0 ELSE 3 END AS tier,
   (SELECT count(*) FROM assignment a WHERE a.volunteer_id = v.id
     AND a.state IN ('OFFERED', 'ACCEPTED', 'IN_PROGRESS', 'RETURNED')) AS load"
-SHAPES[volunteer-grid-before]="$VOLUNTEER_SELECT FROM volunteer $VOLUNTEER_REST"
-SHAPES[volunteer-grid-after]="$VOLUNTEER_SELECT FROM (SELECT * FROM volunteer WHERE active AND grid_id IN ($GRID) OFFSET 0)
-  $VOLUNTEER_REST"
+SHAPES[volunteer-grid-before]="$VOLUNTEER_SELECT FROM (SELECT * FROM volunteer WHERE active AND grid_id IN ($GRID)
+  OFFSET 0) $VOLUNTEER_REST"
+SHAPES[volunteer-grid-after]="$VOLUNTEER_SELECT, v.on_duty FROM (SELECT * FROM volunteer WHERE active
+  AND grid_id = ANY('{$GRID}'::bigint[]) OFFSET 0) $VOLUNTEER_REST"
 : >"$OUT/explain.txt"
 printf 'query\trun\texecution_ms\n' >"$OUT/explain-times.tsv"
-for name in partner-before partner-after volunteer-grid-before volunteer-grid-after; do
+for name in chain-before chain-after partner-before partner-after volunteer-grid-before volunteer-grid-after; do
   for run in 1 2 3 4 5 6 7; do
     plan=$("${PSQL[@]}" -c "EXPLAIN (ANALYZE, BUFFERS) ${SHAPES[$name]}")
     printf '%s\t%s\t%s\n' "$name" "$run" "$(sed -n 's/^Execution Time: \([0-9.]*\) ms/\1/p' <<<"$plan")" \
