@@ -44,22 +44,24 @@ public class SessionOriginGuard {
         HttpMethod method = context.request().method();
         boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
         String path = context.request().path();
-        boolean guarded = SignInPages.SIGN_IN_POST.equals(path) || SignInPages.isSignedInPage(path)
-                || context.request().cookies().stream().anyMatch(c -> c.getName().equals(sessionCookie)
-                        || c.getName().startsWith(SSO_SESSION_COOKIE));
-        if (safe || !guarded) {
+        boolean session = context.request().cookies().stream().anyMatch(c -> c.getName().equals(sessionCookie)
+                || c.getName().startsWith(SSO_SESSION_COOKIE));
+        boolean strict = session || SignInPages.SIGN_IN_POST.equals(path);
+        if (safe || !(strict || SignInPages.isSignedInPage(path))) {
             context.next();
             return;
         }
         String origin = context.request().getHeader(HttpHeaders.ORIGIN);
         String fetchSite = context.request().getHeader("Sec-Fetch-Site");
         boolean said = origin != null || fetchSite != null;
-        if (said && SameOrigin.allows(origin, fetchSite, SameOrigin.host(context.request()),
-                config.publicBaseUrl()) && !"same-site".equalsIgnoreCase(fetchSite)) {
+        // Without a session cookie only a browser (which names the site) could be tricked into the request, e.g. with
+        // Basic credentials it has cached; a client that names no site is no browser and meets the sign-in as usual.
+        if ((!said && !strict) || (said && SameOrigin.allows(origin, fetchSite, SameOrigin.host(context.request()),
+                config.publicBaseUrl()) && !"same-site".equalsIgnoreCase(fetchSite))) {
             context.next();
             return;
         }
-        LOG.warnf("refused %s %s with a session: origin %s, fetch site %s", method, context.request().path(), origin,
+        LOG.warnf("refused cross-site %s %s: origin %s, fetch site %s", method, context.request().path(), origin,
                 fetchSite);
         context.response().setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
                 .end(REFUSAL);

@@ -141,6 +141,10 @@ class SignInTest {
         given().redirects().follow(false).contentType(FORM).header("Origin", "https://evil.example")
                 .formParam("j_username", "operator").formParam("j_password", "demo-operator-pass")
                 .post("/j_security_check").then().statusCode(403);
+        // a browser's cached Basic login may not act on the console from another site either
+        given().redirects().follow(false).auth().preemptive().basic("admin", "demo-admin-pass")
+                .contentType(FORM).header("Origin", "https://evil.example").post("/console/admin/users/new")
+                .then().statusCode(403).body(containsString("cross-site"));
 
         Response out = given().redirects().follow(false).cookie(cookie).header("Origin", origin()).post("/logout");
         out.then().statusCode(303).header("Location", endsWith("/login?signedout=1"));
