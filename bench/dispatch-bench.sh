@@ -150,13 +150,13 @@ declare -A SHAPES=(
   [partner-before]="$PARTNER_SELECT AND p.id IN (SELECT q.id FROM partner q JOIN partner_area qa ON qa.partner_id = q.id
     WHERE qa.place_id IN ($CHAIN))"
   [partner-after]="SELECT p.id, pa.place_id FROM partner_area pa JOIN partner p ON p.id = pa.partner_id
-    WHERE pa.place_id = ANY('{$CHAIN}'::bigint[]) AND p.type = 'property-firm' AND p.active AND p.id <> ALL('{}'::bigint[])
-    AND (NOT EXISTS (SELECT 1 FROM partner_service s WHERE s.partner_id = p.id)
+    WHERE pa.place_id = ANY('{$CHAIN}'::bigint[]) AND pa.partner_type = 'property-firm' AND p.active
+    AND p.id <> ALL('{}'::bigint[]) AND (NOT EXISTS (SELECT 1 FROM partner_service s WHERE s.partner_id = p.id)
          OR EXISTS (SELECT 1 FROM partner_service s WHERE s.partner_id = p.id AND s.catalog_code = 'property-repair'))
     ORDER BY array_position('{$CHAIN}'::bigint[], pa.place_id), p.code LIMIT 1"
 )
 VOLUNTEER_REST="v LEFT JOIN place g ON g.id = v.grid_id LEFT JOIN place c ON c.id = g.parent_id
-  WHERE v.active AND v.skills @> ARRAY['first-aid', 'escort']
+  WHERE v.skills @> ARRAY['first-aid', 'escort']
   AND NOT EXISTS (SELECT 1 FROM volunteer_unavailability u WHERE u.volunteer_id = v.id AND u.starts_at <= now()
                   AND u.ends_at > now())
   ORDER BY tier, load, v.last_offered_at NULLS FIRST, v.code LIMIT 50"
@@ -165,8 +165,8 @@ VOLUNTEER_SELECT="SELECT v.id, CASE WHEN v.grid_id = $GRID THEN 0 ELSE 3 END AS 
     AND a.state IN ('OFFERED', 'ACCEPTED', 'IN_PROGRESS', 'RETURNED')) AS load"
 SHAPES[volunteer-grid-before]="$VOLUNTEER_SELECT FROM (SELECT * FROM volunteer WHERE active AND grid_id IN ($GRID)
   OFFSET 0) $VOLUNTEER_REST"
-SHAPES[volunteer-grid-after]="$VOLUNTEER_SELECT, v.on_duty FROM (SELECT * FROM volunteer WHERE active
-  AND grid_id = ANY('{$GRID}'::bigint[]) OFFSET 0) $VOLUNTEER_REST"
+SHAPES[volunteer-grid-after]="$VOLUNTEER_SELECT, v.on_duty FROM (SELECT id, grid_id, skills, on_duty, last_offered_at, code
+  FROM volunteer WHERE active AND grid_id = ANY('{$GRID}'::bigint[]) OFFSET 0) $VOLUNTEER_REST"
 : >"$OUT/explain.txt"
 printf 'query\trun\texecution_ms\n' >"$OUT/explain-times.tsv"
 for name in chain-before chain-after partner-before partner-after volunteer-grid-before volunteer-grid-after; do

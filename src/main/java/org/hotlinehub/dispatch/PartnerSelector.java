@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.model.PartnerType;
 import org.hotlinehub.store.CatalogEntryEntity;
+import org.hotlinehub.store.GenericPlans;
 import org.hotlinehub.store.PartnerEntity;
 import org.hotlinehub.store.PartnerRepository;
 import org.hotlinehub.store.PlaceEntity;
@@ -33,8 +34,14 @@ public class PartnerSelector {
     VolunteerSelector volunteers;
     @Inject
     Clock clock;
+    @Inject
+    GenericPlans plans;
 
     public Optional<Choice> choose(CatalogEntryEntity category, PlaceEntity place, Tried tried) {
+        return plans.during(() -> decide(category, place, tried));
+    }
+
+    private Optional<Choice> decide(CatalogEntryEntity category, PlaceEntity place, Tried tried) {
         List<PlaceEntity> chain = places.selfAndAncestors(place);
         List<Long> chainIds = chain.stream().map(p -> p.id).toList();
         List<String> types = new ArrayList<>();

@@ -18,7 +18,7 @@ public class PartnerRepository implements PanacheRepository<PartnerEntity> {
 
     private static final String NEAREST_SERVING = "select p.id, pa.place_id from partner_area pa"
             + " join partner p on p.id = pa.partner_id"
-            + " where pa.place_id = any(?) and p.type = ? and p.active and p.id <> all(?)"
+            + " where pa.place_id = any(?) and pa.partner_type = ? and p.active and p.id <> all(?)"
             + " and (not exists (select 1 from partner_service s where s.partner_id = p.id)"
             + "  or exists (select 1 from partner_service s where s.partner_id = p.id and s.catalog_code = ?))"
             + " order by array_position(?, pa.place_id), p.code limit 1";
@@ -36,17 +36,18 @@ public class PartnerRepository implements PanacheRepository<PartnerEntity> {
      * first, then its ancestors) is given and who offers the service (a partner listing no services offers all);
      * equals by code, so the choice is stable. Returns the partner's id and the matched area's id.
      *
-     * <p>One indexed query, read on every dispatch decision (target P6): the chain's areas by partner_area's place
-     * index, each partner by its key. The lists go in as arrays so the statement text never changes and the server
-     * keeps its plan.
+     * <p>One indexed query, read on every dispatch decision (target P6): the chain's areas of that partner type by
+     * partner_area's (place, type) index, each of those partners by its key. The lists go in as arrays so the
+     * statement text never changes and the server keeps one plan for it; plain JDBC on the transaction's connection,
+     * as Hibernate's native-query machinery cost more than the query. (One query for the party type and all its
+     * fallbacks at once was measured too: it reads every area of the fallback types even when the first type answers,
+     * and the median decision got slower.)
      */
     public Optional<NearestPartner> nearestServing(String type, String service, List<Long> placeIdsNearestFirst,
             Collection<Long> excluded) {
         if (placeIdsNearestFirst.isEmpty()) {
             return Optional.empty();
         }
-        // Plain JDBC on the transaction's connection: this runs on every decision, and Hibernate's native-query
-        // machinery cost more than the query itself (measured with bench/dispatch-bench.sh).
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement(NEAREST_SERVING)) {
                 Array chain = connection.createArrayOf("bigint", placeIdsNearestFirst.toArray());

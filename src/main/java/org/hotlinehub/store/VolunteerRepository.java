@@ -41,15 +41,17 @@ public class VolunteerRepository implements PanacheRepository<VolunteerEntity> {
                 + " when c.parent_id = ? then 2 else 3 end as tier,"
                 + " (select count(*) from assignment a where a.volunteer_id = v.id"
                 + "  and a.state in ('OFFERED', 'ACCEPTED', 'IN_PROGRESS', 'RETURNED')) as load, v.on_duty"
-                // One grid holds a few hundred volunteers at most: read them by the grid index and test the skills on
-                // each (OFFSET 0 keeps the planner from also scanning the skills index, whose common skills match a
-                // large share of the whole table). Wider rings leave the choice of index to the planner.
+                // One grid holds a few hundred volunteers at most: read them by the grid index, which carries the
+                // columns the choice reads (an index-only scan), and test the skills on each (OFFSET 0 keeps the
+                // planner from also scanning the skills index, whose common skills match a large share of the whole
+                // table). Wider rings leave the choice of index to the planner.
                 + " from " + (gridIds.size() == 1
-                        ? "(select * from volunteer where active and grid_id = any(?) offset 0)"
+                        ? "(select id, grid_id, skills, on_duty, last_offered_at, code from volunteer"
+                                + " where active and grid_id = any(?) offset 0)"
                         : "volunteer")
                 + " v"
                 + " left join place g on g.id = v.grid_id left join place c on c.id = g.parent_id"
-                + " where v.active and v.skills @> ?"
+                + " where v.skills @> ?" + (gridIds.size() == 1 ? "" : " and v.active")
                 + (gridIds.size() > 1 ? " and v.grid_id = any(?)" : "")
                 + " and v.id <> all(?)"
                 + " and not exists (select 1 from volunteer_unavailability u where u.volunteer_id = v.id"

@@ -65,6 +65,27 @@ class DispatchLifecycleTest {
     }
 
     @Test
+    void shouldKeepTheAreasPartnerTypeInStepWithThePartner() {
+        // the dispatch lookup reads the type from partner_area (V66); triggers copy it whoever writes
+        sql.update("insert into partner (code, type, name_zh, delivery_channel, active) values"
+                + " ('TEST-TYPE-COPY', 'mediation', '类型测试', 'portal', false)");
+        try {
+            sql.update("insert into partner_area (partner_id, place_id) select p.id, pl.id from partner p, place pl"
+                    + " where p.code = 'TEST-TYPE-COPY' and pl.code = 'HY-GARDEN'");
+            assertEquals("mediation", areaType());
+            sql.update("update partner set type = 'legal-aid' where code = 'TEST-TYPE-COPY'");
+            assertEquals("legal-aid", areaType());
+        } finally {
+            sql.update("delete from partner where code = 'TEST-TYPE-COPY'");
+        }
+    }
+
+    private Object areaType() {
+        return sql.one("select pa.partner_type from partner_area pa join partner p on p.id = pa.partner_id"
+                + " where p.code = 'TEST-TYPE-COPY'");
+    }
+
+    @Test
     void shouldLetOnlySupervisorsRuleAndStaffReassign() {
         given().contentType("application/json").body("{\"decision\":\"overrule\"}")
                 .post("/api/v1/assignments/1/ruling").then().statusCode(401);
