@@ -73,6 +73,8 @@ public class WechatConversation {
     SmsOutbox sms;
     @Inject
     org.hotlinehub.model.port.WechatOutbox outbox;
+    @Inject
+    StoredDecisions decisions;
 
     /**
      * @throws IntakeUnavailableException when the database cannot record the decision now (answer 503)
@@ -306,6 +308,7 @@ public class WechatConversation {
     private String record(WechatMessage m, String kind, String reference, String reply) {
         Decision d = conversations.decide(new Decision(m.dedupeKey(), m.openid(), kind, reference, reply, null,
                 false));
+        decisions.stored(m.dedupeKey());
         return d.asyncReply() || d.reply().isEmpty() ? null : d.reply();
     }
 
@@ -321,6 +324,7 @@ public class WechatConversation {
                 m.openid());
         Decision d = conversations.decide(new Decision(m.dedupeKey(), m.openid(), intent.name(), reference, reply,
                 contact, false));
+        decisions.stored(m.dedupeKey());
         if (!submit(d)) {
             conversations.markAsync(d.dedupeKey());
             return null;

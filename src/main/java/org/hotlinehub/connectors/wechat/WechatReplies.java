@@ -1,6 +1,7 @@
 package org.hotlinehub.connectors.wechat;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +43,8 @@ public class WechatReplies {
     WechatOutbox outbox;
     @Inject
     HubConfig config;
+    @Inject
+    StoredDecisions decisions;
 
     private ExecutorService executor;
     private volatile Duration budget;
@@ -72,27 +75,35 @@ public class WechatReplies {
     }
 
     Answer answer(WechatMessage m) {
+        CompletableFuture<Void> stored = decisions.watch(m.dedupeKey());
         Future<String> reply;
         try {
             reply = executor.submit(() -> conversation.answer(m));
         } catch (RejectedExecutionException e) {
+            decisions.forget(m.dedupeKey());
             return new Answer(null, true);
         }
+        boolean late = false;
         try {
             return new Answer(reply.get(budget.toMillis(), TimeUnit.MILLISECONDS), false);
         } catch (TimeoutException e) {
-            return late(m, reply);
+            late = true;
+            return late(m, reply, stored);
         } catch (ExecutionException e) {
             LOG.warnf(e.getCause(), "WeChat push %s from %s not taken", m.dedupeKey(), Masks.openid(m.openid()));
             return new Answer(null, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(null, true);
+        } finally {
+            if (!late) {
+                decisions.forget(m.dedupeKey());
+            }
         }
     }
 
-    private Answer late(WechatMessage m, Future<String> reply) {
-        boolean stored = stored(m.dedupeKey());
+    private Answer late(WechatMessage m, Future<String> reply, CompletableFuture<Void> signal) {
+        boolean stored = stored(m.dedupeKey(), signal);
         if (stored) {
             conversations.markAsync(m.dedupeKey());
         }
@@ -102,27 +113,29 @@ public class WechatReplies {
         return new Answer(null, !stored);
     }
 
-    /** Whether the push's decision is durable, waiting up to {@link #GRACE} for it (within WeChat's 5 s). */
-    private boolean stored(String dedupeKey) {
-        long until = System.nanoTime() + GRACE.toNanos();
-        while (true) {
-            if (conversations.decided(dedupeKey).isPresent()) {
-                return true;
-            }
-            if (System.nanoTime() > until) {
-                return false;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+    /**
+     * Whether the push's decision is durable: stored earlier (a retry), or signalled by the conversation within
+     * {@link #GRACE} (still inside WeChat's 5 s).
+     */
+    private boolean stored(String dedupeKey, CompletableFuture<Void> signal) {
+        if (conversations.decided(dedupeKey).isPresent()) {
+            return true;
+        }
+        try {
+            signal.get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            // a concurrent retry of the same push may have taken the signal: the database has the last word
+            return conversations.decided(dedupeKey).isPresent();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
     /** Once the late answer is ready: retries are answered success, and the reply goes out by the outbox. */
     private void followUp(WechatMessage m, Future<String> reply) {
+        decisions.forget(m.dedupeKey()); // the answer was given; nothing waits for the signal any more
         try {
             String text = reply.get(1, TimeUnit.MINUTES);
             conversations.markAsync(m.dedupeKey());
