@@ -2,6 +2,7 @@ package org.hotlinehub.dispatch;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,15 +57,21 @@ public class Dispatcher {
         if (ticket == null) {
             throw new IllegalStateException("ticket " + event.ticketId() + " not found for dispatch");
         }
-        if (ticket.status != TicketStatus.RECEIVED || !assignments.forTicket(ticket.id).isEmpty()) {
+        List<AssignmentEntity> earlier = assignments.forTicket(ticket.id);
+        if (ticket.status != TicketStatus.RECEIVED || !earlier.isEmpty()) {
             LOG.debugf("ticket %s already %s, nothing to dispatch", ticket.reference, ticket.status);
             return;
         }
-        offerNext(ticket);
+        offerNext(ticket, earlier);
     }
 
     /** Offers the ticket to the next candidate nobody has tried yet, or escalates it to a supervisor. */
     void offerNext(TicketEntity ticket) {
+        offerNext(ticket, assignments.forTicket(ticket.id));
+    }
+
+    /** As {@link #offerNext(TicketEntity)}, with the ticket's assignments so far already read. */
+    private void offerNext(TicketEntity ticket, List<AssignmentEntity> earlier) {
         if (ticket.category == null || ticket.place == null) {
             // nothing to choose a next party by (e.g. an offer made by hand on an unclassified ticket): people decide
             escalate(ticket, "no " + (ticket.category == null ? "category" : "place")
@@ -72,7 +79,7 @@ public class Dispatcher {
             return;
         }
         long started = System.nanoTime();
-        var choice = selector.choose(ticket.category, ticket.place, Tried.of(assignments.forTicket(ticket.id)));
+        var choice = selector.choose(ticket.category, ticket.place, Tried.of(earlier));
         int decisionMicros = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1000);
         if (choice.isEmpty()) {
             escalate(ticket, "no partner or volunteer left for " + ticket.category.code + " at " + ticket.place.code);

@@ -1,7 +1,6 @@
 package org.hotlinehub.dispatch;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,17 +9,22 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.model.PartnerType;
 import org.hotlinehub.store.CatalogEntryEntity;
-import org.hotlinehub.store.GenericPlans;
+import org.hotlinehub.store.CatalogRule;
+import org.hotlinehub.store.DispatchDirectory;
 import org.hotlinehub.store.PartnerEntity;
 import org.hotlinehub.store.PartnerRepository;
+import org.hotlinehub.store.PartnerRepository.NearestPartner;
 import org.hotlinehub.store.PlaceEntity;
-import org.hotlinehub.store.PlaceRepository;
+import org.hotlinehub.store.PlaceNode;
 
 /**
  * The dispatch rule, from data: the catalog entry names a party type and fallback types; for each in turn, the
  * partner of that type whose area is nearest the ticket's place (the compound's own firm before a street-wide
  * provider) and who offers the service, skipping partners that already had this ticket; the type {@code volunteer}
  * picks a registered volunteer ({@link VolunteerSelector}).
+ *
+ * <p>The rule and the place hierarchy come from memory when the {@link DispatchDirectory} holds them, so a decision
+ * is one indexed query per party type tried (target P6); the chosen partner is referenced, not loaded.
  */
 @ApplicationScoped
 public class PartnerSelector {
@@ -28,53 +32,51 @@ public class PartnerSelector {
     @Inject
     PartnerRepository partners;
     @Inject
-    PlaceRepository places;
-
+    DispatchDirectory directory;
     @Inject
     VolunteerSelector volunteers;
     @Inject
     Clock clock;
-    @Inject
-    GenericPlans plans;
 
     public Optional<Choice> choose(CatalogEntryEntity category, PlaceEntity place, Tried tried) {
-        return plans.during(() -> decide(category, place, tried));
-    }
-
-    private Optional<Choice> decide(CatalogEntryEntity category, PlaceEntity place, Tried tried) {
-        List<PlaceEntity> chain = places.selfAndAncestors(place);
-        List<Long> chainIds = chain.stream().map(p -> p.id).toList();
-        List<String> types = new ArrayList<>();
-        types.add(category.partyType);
-        types.addAll(category.fallbackTypes);
+        CatalogRule rule = directory.rule(category);
+        List<PlaceNode> chain = directory.chain(place);
+        if (chain.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Long> chainIds = chain.stream().map(PlaceNode::id).toList();
+        List<String> types = rule.partyTypes();
         for (int i = 0; i < types.size(); i++) {
             String type = types.get(i);
             if (PartnerType.VOLUNTEER.code().equals(type)) {
-                Optional<Choice> volunteer = volunteers.choose(category, place, tried, clock.instant());
+                Optional<Choice> volunteer = volunteers.choose(rule, chain, tried, clock.instant());
                 if (volunteer.isPresent()) {
                     return volunteer;
                 }
                 continue;
             }
-            var nearest = partners.nearestServing(type, category.code, chainIds, tried.partners());
+            Optional<NearestPartner> nearest = partners.nearestServing(type, rule.code(), chainIds, tried.partners());
             if (nearest.isPresent()) {
-                PartnerEntity partner = partners.findById(nearest.get().partnerId());
-                PlaceEntity area = chain.get(chainIds.indexOf(nearest.get().areaId()));
-                return Optional.of(Choice.partner(partner, reason(category, place, area, partner, types, i)));
+                NearestPartner found = nearest.get();
+                PartnerEntity partner = partners.getEntityManager().getReference(PartnerEntity.class,
+                        found.partnerId());
+                PlaceNode area = chain.get(chainIds.indexOf(found.areaId()));
+                return Optional.of(Choice.partner(partner, reason(rule, chain.get(0), area, found, types, i)));
             }
         }
         return Optional.empty();
     }
 
-    private static String reason(CatalogEntryEntity category, PlaceEntity place, PlaceEntity area,
-            PartnerEntity partner, List<String> types, int typeIndex) {
-        String typeName = PartnerType.fromCode(partner.type).map(t -> t.nameEn().toLowerCase()).orElse(partner.type);
+    private static String reason(CatalogRule rule, PlaceNode place, PlaceNode area, NearestPartner partner,
+            List<String> types, int typeIndex) {
+        String typeName = PartnerType.fromCode(partner.type()).map(t -> t.nameEn().toLowerCase())
+                .orElse(partner.type());
         StringBuilder why = new StringBuilder()
-                .append(place.type).append(' ').append(place.code)
-                .append(" → ").append(typeName).append(' ').append(partner.code)
-                .append(" by catalog ").append(category.code);
-        if (area != place) {
-            why.append(" (serves ").append(area.type).append(' ').append(area.code).append(')');
+                .append(place.type()).append(' ').append(place.code())
+                .append(" → ").append(typeName).append(' ').append(partner.code())
+                .append(" by catalog ").append(rule.code());
+        if (area.id() != place.id()) {
+            why.append(" (serves ").append(area.type()).append(' ').append(area.code()).append(')');
         }
         if (typeIndex > 0) {
             why.append(", fallback after ").append(String.join(", ", types.subList(0, typeIndex)));

@@ -12,9 +12,9 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.model.PlaceType;
 import org.hotlinehub.model.WeeklyCalendar;
-import org.hotlinehub.store.CatalogEntryEntity;
-import org.hotlinehub.store.PlaceEntity;
-import org.hotlinehub.store.PlaceRepository;
+import org.hotlinehub.store.CatalogRule;
+import org.hotlinehub.store.DispatchDirectory;
+import org.hotlinehub.store.PlaceNode;
 import org.hotlinehub.store.VolunteerEntity;
 import org.hotlinehub.store.VolunteerRepository;
 
@@ -34,27 +34,29 @@ public class VolunteerSelector {
     @Inject
     VolunteerRepository volunteers;
     @Inject
-    PlaceRepository places;
+    DispatchDirectory directory;
 
-    public Optional<Choice> choose(CatalogEntryEntity category, PlaceEntity place, Tried tried, Instant now) {
-        Optional<PlaceEntity> grid = places.ancestorOfType(place, PlaceType.GRID.code());
+    /** Chooses for the ticket's place, given with every place above it (nearest first). */
+    public Optional<Choice> choose(CatalogRule rule, List<PlaceNode> chain, Tried tried, Instant now) {
+        Optional<PlaceNode> grid = ofType(chain, PlaceType.GRID);
         if (grid.isEmpty()) {
             return Optional.empty();
         }
-        Optional<PlaceEntity> community = places.ancestorOfType(place, PlaceType.COMMUNITY.code());
-        Optional<PlaceEntity> street = places.ancestorOfType(place, PlaceType.STREET.code());
-        long communityId = community.map(p -> p.id).orElse(-1L);
-        long streetId = street.map(p -> p.id).orElse(-1L);
+        Optional<PlaceNode> community = ofType(chain, PlaceType.COMMUNITY);
+        Optional<PlaceNode> street = ofType(chain, PlaceType.STREET);
+        long gridId = grid.get().id();
+        long communityId = community.map(PlaceNode::id).orElse(-1L);
+        long streetId = street.map(PlaceNode::id).orElse(-1L);
         // Rings outward: the ticket's grid, its community, its street, the whole district. A narrow ring is a cheap
         // indexed query, and most tickets find someone there; the wider rings are looked up only when it is empty.
         List<Supplier<List<Long>>> rings = new ArrayList<>();
-        rings.add(() -> List.of(grid.get().id));
-        community.ifPresent(c -> rings.add(() -> places.gridIdsUnder(c)));
-        street.ifPresent(s -> rings.add(() -> places.gridIdsUnder(s)));
+        rings.add(() -> List.of(gridId));
+        community.ifPresent(c -> rings.add(() -> directory.gridIdsUnder(c.id())));
+        street.ifPresent(s -> rings.add(() -> directory.gridIdsUnder(s.id())));
         rings.add(List::of);
         for (Supplier<List<Long>> ring : rings) {
             List<Long> grids = ring.get();
-            Optional<Choice> found = pick(category, place, tried, now, grid.get().id, communityId, streetId, grids,
+            Optional<Choice> found = pick(rule, chain.get(0), tried, now, gridId, communityId, streetId, grids,
                     grids.isEmpty() ? CANDIDATES_ANYWHERE : CANDIDATES_NEARBY);
             if (found.isPresent()) {
                 return found;
@@ -63,17 +65,23 @@ public class VolunteerSelector {
         return Optional.empty();
     }
 
-    private Optional<Choice> pick(CatalogEntryEntity category, PlaceEntity place, Tried tried, Instant now, long grid,
+    private static Optional<PlaceNode> ofType(List<PlaceNode> chain, PlaceType type) {
+        return chain.stream().filter(p -> p.type().equals(type.code())).findFirst();
+    }
+
+    private Optional<Choice> pick(CatalogRule rule, PlaceNode place, Tried tried, Instant now, long grid,
             long community, long street, List<Long> grids, int limit) {
         var at = now.atZone(LOCAL);
-        for (var candidate : volunteers.candidates(category.skills, grid, community, street, grids,
+        for (var candidate : volunteers.candidates(rule.skills(), grid, community, street, grids,
                 tried.volunteers(), now, limit)) {
             if (WeeklyCalendar.parse(candidate.onDuty()).isOnDuty(at)) {
-                VolunteerEntity v = volunteers.findById(candidate.id());
-                String skills = category.skills.isEmpty() ? "" : "; skills " + String.join(", ", category.skills);
-                return Optional.of(Choice.volunteer(v, place.type + " " + place.code + " → volunteer " + v.code
-                        + " by catalog " + category.code + " (" + TIER_NAMES[Math.min(candidate.tier(), 3)]
-                        + skills + "; open load " + candidate.openLoad() + ")"));
+                VolunteerEntity v = volunteers.getEntityManager().getReference(VolunteerEntity.class,
+                        candidate.id());
+                String skills = rule.skills().isEmpty() ? "" : "; skills " + String.join(", ", rule.skills());
+                return Optional.of(Choice.volunteer(v, place.type() + " " + place.code() + " → volunteer "
+                        + candidate.code() + " by catalog " + rule.code() + " ("
+                        + TIER_NAMES[Math.min(candidate.tier(), 3)] + skills + "; open load " + candidate.openLoad()
+                        + ")"));
             }
         }
         return Optional.empty();

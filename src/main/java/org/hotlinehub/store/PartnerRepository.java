@@ -16,7 +16,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 public class PartnerRepository implements PanacheRepository<PartnerEntity> {
 
-    private static final String NEAREST_SERVING = "select p.id, pa.place_id from partner_area pa"
+    private static final String NEAREST_SERVING = "select p.id, pa.place_id, p.code, p.type from partner_area pa"
             + " join partner p on p.id = pa.partner_id"
             + " where pa.place_id = any(?) and pa.partner_type = ? and p.active and p.id <> all(?)"
             + " and (not exists (select 1 from partner_service s where s.partner_id = p.id)"
@@ -34,7 +34,7 @@ public class PartnerRepository implements PanacheRepository<PartnerEntity> {
     /**
      * The active partner of a type, not among {@code excluded}, whose area is nearest the place whose chain (itself
      * first, then its ancestors) is given and who offers the service (a partner listing no services offers all);
-     * equals by code, so the choice is stable. Returns the partner's id and the matched area's id.
+     * equals by code, so the choice is stable. Returns the partner's id, code and type and the matched area's id.
      *
      * <p>One indexed query, read on every dispatch decision (target P6): the chain's areas of that partner type by
      * partner_area's (place, type) index, each of those partners by its key. The lists go in as arrays so the
@@ -58,14 +58,15 @@ public class PartnerRepository implements PanacheRepository<PartnerEntity> {
                 query.setArray(5, chain);
                 try (ResultSet row = query.executeQuery()) {
                     return row.next()
-                            ? Optional.of(new NearestPartner(row.getLong(1), row.getLong(2)))
+                            ? Optional.of(new NearestPartner(row.getLong(1), row.getLong(2), row.getString(3),
+                                    row.getString(4)))
                             : Optional.<NearestPartner>empty();
                 }
             }
         });
     }
 
-    /** A partner chosen by {@link #nearestServing} and the area of theirs that matched. */
-    public record NearestPartner(long partnerId, long areaId) {
+    /** A partner chosen by {@link #nearestServing}, with their code and type, and the area of theirs that matched. */
+    public record NearestPartner(long partnerId, long areaId, String code, String type) {
     }
 }

@@ -25,8 +25,8 @@ public class PlaceRepository implements PanacheRepository<PlaceEntity> {
     public List<PlaceEntity> selfAndAncestors(PlaceEntity place) {
         if (place != null && !Hibernate.isInitialized(place)) {
             // One round trip for the whole chain instead of one per level: the rows become managed entities, so
-            // the parent links below resolve from the session (dispatch decides on every ticket; target P6).
-            // Each level is read by the primary key (the rows travel up the recursion, nothing is joined afterwards).
+            // the parent links below resolve from the session. Each level is read by the primary key (the rows
+            // travel up the recursion, nothing is joined afterwards).
             getEntityManager().createNativeQuery("with recursive chain as (select pl.*, 0 as depth from place pl"
                     + " where pl.id = cast(?1 as bigint) union all select p.*, c.depth + 1 from place p"
                     + " join chain c on p.id = c.parent_id where c.depth < 16) select * from chain order by depth",
@@ -38,13 +38,6 @@ public class PlaceRepository implements PanacheRepository<PlaceEntity> {
             chain.add(p);
         }
         return chain;
-    }
-
-    /** Ids of the grids below a place (a street or community). */
-    public List<Long> gridIdsUnder(PlaceEntity place) {
-        return getEntityManager().createQuery("select g.id from PlaceEntity g where g.type = 'grid' and g.active"
-                + " and (g.parent = :p or g.parent.parent = :p or g.parent.parent.parent = :p)", Long.class)
-                .setParameter("p", place).getResultList();
     }
 
     /** The nearest place of the given type at or above this one. */

@@ -21,7 +21,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 public class VolunteerRepository implements PanacheRepository<VolunteerEntity> {
 
     /** A volunteer who could take an offer, with how near home they are and how much they carry now. */
-    public record Candidate(long id, int tier, long openLoad, List<String> onDuty) {
+    public record Candidate(long id, String code, int tier, long openLoad, List<String> onDuty) {
     }
 
     public Optional<VolunteerEntity> findByCode(String code) {
@@ -40,7 +40,7 @@ public class VolunteerRepository implements PanacheRepository<VolunteerEntity> {
         String sql = "select v.id, case when v.grid_id = ? then 0 when g.parent_id = ? then 1"
                 + " when c.parent_id = ? then 2 else 3 end as tier,"
                 + " (select count(*) from assignment a where a.volunteer_id = v.id"
-                + "  and a.state in ('OFFERED', 'ACCEPTED', 'IN_PROGRESS', 'RETURNED')) as load, v.on_duty"
+                + "  and a.state in ('OFFERED', 'ACCEPTED', 'IN_PROGRESS', 'RETURNED')) as load, v.on_duty, v.code"
                 // One grid holds a few hundred volunteers at most: read them by the grid index, which carries the
                 // columns the choice reads (an index-only scan), and test the skills on each (OFFSET 0 keeps the
                 // planner from also scanning the skills index, whose common skills match a large share of the whole
@@ -82,7 +82,7 @@ public class VolunteerRepository implements PanacheRepository<VolunteerEntity> {
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
                         Array onDuty = row.getArray(4);
-                        candidates.add(new Candidate(row.getLong(1), row.getInt(2), row.getLong(3),
+                        candidates.add(new Candidate(row.getLong(1), row.getString(5), row.getInt(2), row.getLong(3),
                                 onDuty == null ? List.of() : List.of((String[]) onDuty.getArray())));
                     }
                 }
