@@ -4,7 +4,8 @@
 # Starts the packaged hub on a fresh data directory, adds a synthetic district on top of the demo one
 # (1,000 grids with a compound each, 100,000 volunteers, 10,000 partners), files reports for volunteer-
 # and partner-handled catalog entries at a steady rate, then reads the decision time the dispatcher
-# records on every assignment (assignment.decision_us) and prints p50/p95/p99/max by kind.
+# records on every assignment (assignment.decision_us) and prints p50/p95/p99/max by kind; every counted
+# decision is kept in decisions.tsv (id, time, kind, microseconds, reason). Rates are whole reports per second.
 #
 # The first WARMUP reports (default 100) warm the JIT and the caches and are not counted. The load average
 # and core count at start and end are printed with the results, because the decision time is mostly CPU
@@ -95,20 +96,23 @@ mapfile -t COMPOUNDS < <("${PSQL[@]}" -c "select code from place where code like
 CATEGORIES=(shopping-help meal-delivery companionship urgent-help property-repair sanitation public-order
             neighbour-dispute home-services opinions)
 
-# file_reports FIRST COUNT RATE: COUNT reports at RATE/s, then wait until every ticket filed so far is past dispatch
+# file_reports FIRST COUNT RATE: COUNT reports at RATE/s, then wait until every ticket filed so far is past dispatch.
+# One curl process files them all from a config file, paced by curl's own --rate (one request at a time; the form
+# answers in milliseconds), so the load generator does not fork a process per report on the hub's two cores.
 file_reports() {
-  local first=$1 count=$2 rate=$3 curls=() i c p
+  local first=$1 count=$2 rate=$3 i c p requests=$OUT/requests-$1.curl
+  : >"$requests"
   for i in $(seq "$first" $((first + count - 1))); do
     c=${CATEGORIES[$((i % ${#CATEGORIES[@]}))]}
     p=${COMPOUNDS[$((i % ${#COMPOUNDS[@]}))]}
-    curl -s -o /dev/null -w '%{http_code}\n' -X POST "http://127.0.0.1:$PORT/report" -H 'Accept: application/json' \
-      --data-urlencode "category=$c" --data-urlencode "compound=$p" \
-      --data-urlencode "phone=1360000$(printf %04d "$i")" \
-      --data-urlencode "description=压测工单 $i $c" >>"$OUT/status-codes.txt" &
-    curls+=($!)
-    sleep "$(awk -v r="$rate" 'BEGIN { printf "%.4f", 1 / r }')"
+    [ "$i" -gt "$first" ] && echo next >>"$requests"
+    printf '%s\n' "url = \"http://127.0.0.1:$PORT/report\"" 'header = "Accept: application/json"' \
+      'output = "/dev/null"' 'write-out = "%{http_code}\n"' "data-urlencode = \"category=$c\"" \
+      "data-urlencode = \"compound=$p\"" "data-urlencode = \"phone=1360000$(printf %04d "$i")\"" \
+      "data-urlencode = \"description=压测工单 $i $c\"" >>"$requests"
   done
-  wait "${curls[@]}"
+  curl -s --rate "$rate/s" -K "$requests" >>"$OUT/status-codes.txt"
+  rm -f "$requests"
   for _ in $(seq 1 300); do
     done_count=$("${PSQL[@]}" -c "select count(*) from ticket where status <> 'RECEIVED'")
     [ "$done_count" -ge $((first + count - 1)) ] && break
@@ -191,6 +195,8 @@ echo "|---|---|---|---|---|---|"
          round((percentile_cont(0.99) within group (order by decision_us) / 1000.0)::numeric, 2),
          round((max(decision_us) / 1000.0)::numeric, 2)
   from assignment where decision_us is not null and id > $MARK group by 1 order by 1" | sed 's/^/| /; s/$/ |/' | tee "$OUT/p6.md"
+# every counted decision, for other cuts (by catalog entry, by fallback depth, over time)
+"${PSQL[@]}" -c "\\copy (select a.id, a.offered_at, case when a.volunteer_id is null then 'partner' else 'volunteer' end, a.decision_us, a.reason from assignment a where a.decision_us is not null and a.id > $MARK order by a.id) to '$OUT/decisions.tsv'"
 echo
 echo "tickets past dispatch: $done_count of $((WARMUP + REPORTS)) (the last $REPORTS counted, filed in ${ELAPSED}s) (escalated: $("${PSQL[@]}" -c \
   "select count(*) from ticket where status = 'TRIAGE'")); raw results in $OUT"

@@ -24,7 +24,7 @@ import org.hotlinehub.store.PlaceNode;
  * picks a registered volunteer ({@link VolunteerSelector}).
  *
  * <p>The rule and the place hierarchy come from memory when the {@link DispatchDirectory} holds them, so a decision
- * is one indexed query per party type tried (target P6); the chosen partner is referenced, not loaded.
+ * is one query for the party type and its fallbacks (target P6); the chosen partner is referenced, not loaded.
  */
 @ApplicationScoped
 public class PartnerSelector {
@@ -46,23 +46,32 @@ public class PartnerSelector {
         }
         List<Long> chainIds = chain.stream().map(PlaceNode::id).toList();
         List<String> types = rule.partyTypes();
-        for (int i = 0; i < types.size(); i++) {
-            String type = types.get(i);
-            if (PartnerType.VOLUNTEER.code().equals(type)) {
+        int i = 0;
+        while (i < types.size()) {
+            if (PartnerType.VOLUNTEER.code().equals(types.get(i))) {
                 Optional<Choice> volunteer = volunteers.choose(rule, chain, tried, clock.instant());
                 if (volunteer.isPresent()) {
                     return volunteer;
                 }
+                i++;
                 continue;
             }
-            Optional<NearestPartner> nearest = partners.nearestServing(type, rule.code(), chainIds, tried.partners());
+            // the partner types up to the next volunteer entry are looked up together, in order
+            int end = i;
+            while (end < types.size() && !PartnerType.VOLUNTEER.code().equals(types.get(end))) {
+                end++;
+            }
+            List<String> run = types.subList(i, end);
+            Optional<NearestPartner> nearest = partners.nearestServing(run, rule.code(), chainIds, tried.partners());
             if (nearest.isPresent()) {
                 NearestPartner found = nearest.get();
                 PartnerEntity partner = partners.getEntityManager().getReference(PartnerEntity.class,
                         found.partnerId());
                 PlaceNode area = chain.get(chainIds.indexOf(found.areaId()));
-                return Optional.of(Choice.partner(partner, reason(rule, chain.get(0), area, found, types, i)));
+                int typeIndex = i + run.indexOf(found.type());
+                return Optional.of(Choice.partner(partner, reason(rule, chain.get(0), area, found, types, typeIndex)));
             }
+            i = end;
         }
         return Optional.empty();
     }

@@ -36,8 +36,9 @@ public class DispatchDirectory {
     /** Ids of the active grids below a place (a street or community). */
     public List<Long> gridIdsUnder(long placeId) {
         return cache.current().flatMap(s -> s.gridIdsUnder(placeId)).orElseGet(() -> entityManager
-                .createQuery("select g.id from PlaceEntity g where g.type = 'grid' and g.active and (g.parent.id = :p"
-                        + " or g.parent.parent.id = :p or g.parent.parent.parent.id = :p)", Long.class)
+                .createQuery("select g.id from PlaceEntity g left join g.parent p1 left join p1.parent p2"
+                        + " left join p2.parent p3 where g.type = 'grid' and g.active"
+                        + " and (p1.id = :p or p2.id = :p or p3.id = :p)", Long.class)
                 .setParameter("p", placeId).getResultList());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,9 +14,11 @@ import jakarta.persistence.EntityManager;
 
 import org.hotlinehub.store.CatalogEntryEntity;
 import org.hotlinehub.store.CatalogRule;
+import org.hotlinehub.store.DispatchDirectory;
 import org.hotlinehub.store.PlaceEntity;
 import org.hotlinehub.store.PlaceNode;
 import org.hotlinehub.store.ReferenceCache;
+import org.hotlinehub.store.ReferenceSnapshot;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Sql;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +45,8 @@ class DispatchReferenceCacheTest {
     PartnerSelector selector;
     @Inject
     ReferenceCache cache;
+    @Inject
+    DispatchDirectory directory;
     @Inject
     EntityManager entityManager;
 
@@ -93,6 +98,35 @@ class DispatchReferenceCacheTest {
     }
 
     @Test
+    void shouldAnswerFromTheDatabaseAsFromTheCache() {
+        ReferenceSnapshot cached = cache.current().orElseThrow();
+        long garden = placeId("HY-GARDEN");
+        QuarkusTransaction.begin();
+        try {
+            // a write to a place in this transaction: from here on the directory reads the database
+            entityManager.find(PlaceEntity.class, garden).updatedAt = Instant.now();
+            entityManager.flush();
+            assertTrue(cache.current().isEmpty());
+            for (String place : List.of("SN", "SN-01", "SN-01-03", "SN-02-04", "HY-GARDEN")) {
+                assertEquals(sorted(cached.gridIdsUnder(placeId(place)).orElseThrow()),
+                        sorted(directory.gridIdsUnder(placeId(place))), "grids under " + place);
+            }
+            assertEquals(cached.chain(garden).orElseThrow(),
+                    directory.chain(entityManager.getReference(PlaceEntity.class, garden)));
+        } finally {
+            QuarkusTransaction.rollback();
+        }
+    }
+
+    private long placeId(String code) {
+        return ((Number) sql.one("select id from place where code = ?", code)).longValue();
+    }
+
+    private static List<Long> sorted(List<Long> ids) {
+        return ids.stream().sorted().toList();
+    }
+
+    @Test
     void shouldFollowAChangeCommittedWithSqlOutsideTheHub() {
         // as another hub node or a database administrator would: no entity of this node is involved
         // as another hub node or a database administrator would: no entity of this node is involved, so only the
@@ -118,12 +152,13 @@ class DispatchReferenceCacheTest {
     void shouldDecideByTheHubsOwnCommittedChangeAtOnce() {
         QuarkusTransaction.requiringNew().run(() -> {
             CatalogEntryEntity entry = entityManager.find(CatalogEntryEntity.class, categoryId);
-            entry.partyType = "property-firm";
-            entry.fallbackTypes = List.of("residents-committee");
+            entry.partyType = "police-desk"; // PD-GUANHAI takes only public-order, nobody is a mediator here
+            entry.fallbackTypes = List.of("mediation", "residents-committee", "volunteer");
         });
         // no waiting for the database's notification: the commit itself made this node's cache stale
         String reason = decide("HY-GARDEN");
-        assertTrue(reason.contains("→ property firm PF-HAIYUN by catalog"), reason);
+        assertEquals("compound HY-GARDEN → residents' committee RC-GUANHAI by catalog " + category
+                + " (serves community SN-01-03), fallback after police-desk, mediation", reason);
     }
 
     @Test
