@@ -7,7 +7,8 @@
 # records on every assignment (assignment.decision_us) and prints p50/p95/p99/max by kind; every counted
 # decision is kept in decisions.tsv (id, time, kind, microseconds, reason). Rates are whole reports per second.
 #
-# The first WARMUP reports (default 100) warm the JIT and the caches and are not counted. The load average
+# The first WARMUP reports (default 100) warm the JIT and the caches and are not counted; then the hub gets SETTLE
+# seconds (default 30) to finish the warm-up's deliveries and the database's autovacuum before the counted reports. The load average
 # and core count at start and end are printed with the results, because the decision time is mostly CPU
 # time and the machine may be shared. explain.txt and explain-times.tsv in the results hold EXPLAIN ANALYZE of
 # the partner and volunteer candidate queries on the synthetic data (the database's own share of a decision).
@@ -25,6 +26,7 @@ REPORTS=${REPORTS:-600}
 RATE=${RATE:-30}
 WARMUP_RATE=${WARMUP_RATE:-$RATE}
 WARMUP=${WARMUP:-100}
+SETTLE=${SETTLE:-30}
 PORT=${PORT:-8097}
 OUT=bench/results/dispatch-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT"
@@ -123,6 +125,9 @@ file_reports() {
 if [ "$WARMUP" -gt 0 ]; then
   echo "warming up with $WARMUP reports at $WARMUP_RATE/s (not counted)"
   file_reports 1 "$WARMUP" "$WARMUP_RATE"
+  # the warm-up leaves deliveries, texts and autovacuum work behind it; let them finish before counting
+  echo "settling for $SETTLE s"
+  sleep "$SETTLE"
 fi
 MARK=$("${PSQL[@]}" -c "select coalesce(max(id), 0) from assignment")
 echo "filing $REPORTS reports at $RATE/s"
@@ -134,8 +139,9 @@ echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/mach
 
 # The database's share: the candidate queries the selectors run (as the hub sends them, with the place chain
 # as literal ids), on one synthetic compound; each shape 7 times, the full plan of the last run in explain.txt
-# and every run's execution time in explain-times.tsv. "before" is the shape of the previous round (5b5f933..899b07f),
-# kept for comparison under the same load; "after" is what the hub sends now.
+# and every run's execution time in explain-times.tsv. "before" is the shape of an earlier round (5b5f933..899b07f),
+# kept for comparison under the same load; "after" is what the hub sends now. The place chain is no longer read
+# per decision (the hierarchy is held in memory); chain-after is the query used when the cache cannot answer.
 SAMPLE=BC-SN-01-03-7
 CHAIN=$("${PSQL[@]}" -c "with recursive chain (id, parent_id) as (select id, parent_id from place where code = '$SAMPLE'
   union all select p.id, p.parent_id from place p join chain c on p.id = c.parent_id) select string_agg(id::text, ',') from chain")
@@ -144,6 +150,17 @@ SAMPLE_ID=$("${PSQL[@]}" -c "select id from place where code = '$SAMPLE'")
 PARTNER_SELECT="SELECT DISTINCT p.*, pl.*, s.catalog_code FROM partner p LEFT JOIN partner_area a ON a.partner_id = p.id
   LEFT JOIN place pl ON pl.id = a.place_id LEFT JOIN partner_service s ON s.partner_id = p.id
   WHERE p.type = 'property-firm' AND p.active"
+# the hub's partner lookup: one branch per party type in order (here property-firm, then residents-committee),
+# PostgreSQL runs the second branch only when the first finds nobody ("never executed" in explain.txt otherwise)
+partner_of_type() {
+  echo "SELECT p.id, pa.place_id, p.code, p.type FROM partner_area pa JOIN partner p ON p.id = pa.partner_id
+    WHERE pa.place_id = ANY('{$CHAIN}'::bigint[]) AND pa.partner_type = '$1' AND p.active
+    AND p.id <> ALL('{}'::bigint[]) AND (NOT EXISTS (SELECT 1 FROM partner_service s WHERE s.partner_id = p.id)
+         OR EXISTS (SELECT 1 FROM partner_service s WHERE s.partner_id = p.id AND s.catalog_code = 'property-repair'))
+    ORDER BY array_position('{$CHAIN}'::bigint[], pa.place_id), p.code LIMIT 1"
+}
+PARTNER_OF_TYPE_A=$(partner_of_type property-firm)
+PARTNER_OF_TYPE_B=$(partner_of_type residents-committee)
 declare -A SHAPES=(
   [chain-before]="WITH RECURSIVE chain (id, depth) AS (SELECT CAST($SAMPLE_ID AS bigint), 0 UNION ALL
     SELECT p.parent_id, c.depth + 1 FROM place p JOIN chain c ON p.id = c.id WHERE p.parent_id IS NOT NULL
@@ -153,11 +170,7 @@ declare -A SHAPES=(
     SELECT * FROM chain ORDER BY depth"
   [partner-before]="$PARTNER_SELECT AND p.id IN (SELECT q.id FROM partner q JOIN partner_area qa ON qa.partner_id = q.id
     WHERE qa.place_id IN ($CHAIN))"
-  [partner-after]="SELECT p.id, pa.place_id FROM partner_area pa JOIN partner p ON p.id = pa.partner_id
-    WHERE pa.place_id = ANY('{$CHAIN}'::bigint[]) AND pa.partner_type = 'property-firm' AND p.active
-    AND p.id <> ALL('{}'::bigint[]) AND (NOT EXISTS (SELECT 1 FROM partner_service s WHERE s.partner_id = p.id)
-         OR EXISTS (SELECT 1 FROM partner_service s WHERE s.partner_id = p.id AND s.catalog_code = 'property-repair'))
-    ORDER BY array_position('{$CHAIN}'::bigint[], pa.place_id), p.code LIMIT 1"
+  [partner-after]="SELECT * FROM (($PARTNER_OF_TYPE_A) UNION ALL ($PARTNER_OF_TYPE_B)) nearest LIMIT 1"
 )
 VOLUNTEER_REST="v LEFT JOIN place g ON g.id = v.grid_id LEFT JOIN place c ON c.id = g.parent_id
   WHERE v.skills @> ARRAY['first-aid', 'escort']
@@ -169,7 +182,7 @@ VOLUNTEER_SELECT="SELECT v.id, CASE WHEN v.grid_id = $GRID THEN 0 ELSE 3 END AS 
     AND a.state IN ('OFFERED', 'ACCEPTED', 'IN_PROGRESS', 'RETURNED')) AS load"
 SHAPES[volunteer-grid-before]="$VOLUNTEER_SELECT FROM (SELECT * FROM volunteer WHERE active AND grid_id IN ($GRID)
   OFFSET 0) $VOLUNTEER_REST"
-SHAPES[volunteer-grid-after]="$VOLUNTEER_SELECT, v.on_duty FROM (SELECT id, grid_id, skills, on_duty, last_offered_at, code
+SHAPES[volunteer-grid-after]="$VOLUNTEER_SELECT, v.on_duty, v.code FROM (SELECT id, grid_id, skills, on_duty, last_offered_at, code
   FROM volunteer WHERE active AND grid_id = ANY('{$GRID}'::bigint[]) OFFSET 0) $VOLUNTEER_REST"
 : >"$OUT/explain.txt"
 printf 'query\trun\texecution_ms\n' >"$OUT/explain-times.tsv"

@@ -4,7 +4,6 @@ import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,54 +34,28 @@ public class VolunteerRepository implements PanacheRepository<VolunteerEntity> {
      */
     public List<Candidate> candidates(List<String> skills, long gridId, long communityId, long streetId,
             Collection<Long> gridIds, Collection<Long> excluded, Instant now, int limit) {
-        // The lists go in as arrays, so there are three statement texts in all and the server keeps their plans;
-        // plain JDBC on the transaction's connection, as Hibernate's native-query machinery cost more than the query.
-        String sql = "select v.id, case when v.grid_id = ? then 0 when g.parent_id = ? then 1"
-                + " when c.parent_id = ? then 2 else 3 end as tier,"
-                + " (select count(*) from assignment a where a.volunteer_id = v.id"
-                + "  and a.state in ('OFFERED', 'ACCEPTED', 'IN_PROGRESS', 'RETURNED')) as load, v.on_duty, v.code"
-                // One grid holds a few hundred volunteers at most: read them by the grid index, which carries the
-                // columns the choice reads (an index-only scan), and test the skills on each (OFFSET 0 keeps the
-                // planner from also scanning the skills index, whose common skills match a large share of the whole
-                // table). Wider rings leave the choice of index to the planner.
-                + " from " + (gridIds.size() == 1
-                        ? "(select id, grid_id, skills, on_duty, last_offered_at, code from volunteer"
-                                + " where active and grid_id = any(?) offset 0)"
-                        : "volunteer")
-                + " v"
-                + " left join place g on g.id = v.grid_id left join place c on c.id = g.parent_id"
-                + " where v.skills @> ?" + (gridIds.size() == 1 ? "" : " and v.active")
-                + (gridIds.size() > 1 ? " and v.grid_id = any(?)" : "")
-                + " and v.id <> all(?)"
-                + " and not exists (select 1 from volunteer_unavailability u where u.volunteer_id = v.id"
-                + "  and u.starts_at <= ? and u.ends_at > ?)"
-                + " order by tier, load, v.last_offered_at nulls first, v.code limit ?";
+        // One round trip to dispatch_volunteer_candidates (V68): the ticket's grid by the covering grid index with a
+        // plan kept per connection, the wider rings planned for their own grids. Plain JDBC on the transaction's
+        // connection, as Hibernate's native-query machinery cost more than the query.
+        String sql = "select volunteer_id, volunteer_code, tier, open_load, on_duty"
+                + " from dispatch_volunteer_candidates(?, ?, ?, ?, ?, ?, ?, ?)";
         Session session = getEntityManager().unwrap(Session.class);
         session.flush(); // the open load counts this transaction's own changes to assignments
         return session.doReturningWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement(sql)) {
-                int i = 0;
-                query.setLong(++i, gridId);
-                query.setLong(++i, communityId);
-                query.setLong(++i, streetId);
-                Array grids = connection.createArrayOf("bigint", gridIds.toArray());
-                if (gridIds.size() == 1) {
-                    query.setArray(++i, grids);
-                }
-                query.setArray(++i, connection.createArrayOf("text", skills.toArray()));
-                if (gridIds.size() > 1) {
-                    query.setArray(++i, grids);
-                }
-                query.setArray(++i, connection.createArrayOf("bigint", excluded.toArray()));
-                OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-                query.setObject(++i, at);
-                query.setObject(++i, at);
-                query.setInt(++i, limit);
+                query.setArray(1, connection.createArrayOf("text", skills.toArray()));
+                query.setLong(2, gridId);
+                query.setLong(3, communityId);
+                query.setLong(4, streetId);
+                query.setArray(5, connection.createArrayOf("bigint", gridIds.toArray()));
+                query.setArray(6, connection.createArrayOf("bigint", excluded.toArray()));
+                query.setObject(7, now.atOffset(ZoneOffset.UTC));
+                query.setInt(8, limit);
                 List<Candidate> candidates = new ArrayList<>();
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
-                        Array onDuty = row.getArray(4);
-                        candidates.add(new Candidate(row.getLong(1), row.getString(5), row.getInt(2), row.getLong(3),
+                        Array onDuty = row.getArray(5);
+                        candidates.add(new Candidate(row.getLong(1), row.getString(2), row.getInt(3), row.getLong(4),
                                 onDuty == null ? List.of() : List.of((String[]) onDuty.getArray())));
                     }
                 }

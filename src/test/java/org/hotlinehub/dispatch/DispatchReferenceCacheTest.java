@@ -98,6 +98,20 @@ class DispatchReferenceCacheTest {
     }
 
     @Test
+    void shouldLookForVolunteersRingByRingOutward() {
+        // only V-T1 (grid TEST-GRID, community SN-01-05, street SN-01) has both skills
+        sql.update("update catalog_entry set party_type = 'volunteer', skills = '{test-skill,shopping}' where id = ?",
+                categoryId);
+        awaitCachedRule("volunteer");
+        assertEquals("compound TEST-VOL-COURT → volunteer V-T1 by catalog " + category
+                + " (same grid; skills test-skill, shopping; open load 0)", decide("TEST-VOL-COURT").replaceAll(
+                        "open load \\d+", "open load 0"));
+        assertTrue(decide("DX-COURT").contains("volunteer V-T1 by catalog " + category + " (same community;"));
+        assertTrue(decide("HY-GARDEN").contains("volunteer V-T1 by catalog " + category + " (same street;"));
+        assertTrue(decide("TPJ-GARDEN").contains("volunteer V-T1 by catalog " + category + " (same district;"));
+    }
+
+    @Test
     void shouldAnswerFromTheDatabaseAsFromTheCache() {
         ReferenceSnapshot cached = cache.current().orElseThrow();
         long garden = placeId("HY-GARDEN");
