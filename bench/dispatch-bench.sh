@@ -8,9 +8,9 @@
 # decision is kept in decisions.tsv (id, time, kind, microseconds, reason). Rates are whole reports per second.
 #
 # The first WARMUP reports (default 100) warm the JIT and the caches and are not counted; then the hub gets SETTLE
-# seconds (default 30) to finish the warm-up's deliveries and the database's autovacuum before the counted reports. The load average
-# and core count at start and end are printed with the results, because the decision time is mostly CPU
-# time and the machine may be shared. explain.txt and explain-times.tsv in the results hold EXPLAIN ANALYZE of
+# seconds (default 30) to finish the warm-up's deliveries and the database's autovacuum before the counted reports.
+# The load average and core count at start and end are printed with the results, because the decision time is
+# mostly CPU time and the machine may be shared. explain.txt and explain-times.tsv in the results hold EXPLAIN ANALYZE of
 # the partner and volunteer candidate queries on the synthetic data (the database's own share of a decision).
 #
 #   bash bench/dispatch-bench.sh            # defaults: 600 reports at 30/s after 100 warm-up reports
@@ -150,8 +150,7 @@ SAMPLE_ID=$("${PSQL[@]}" -c "select id from place where code = '$SAMPLE'")
 PARTNER_SELECT="SELECT DISTINCT p.*, pl.*, s.catalog_code FROM partner p LEFT JOIN partner_area a ON a.partner_id = p.id
   LEFT JOIN place pl ON pl.id = a.place_id LEFT JOIN partner_service s ON s.partner_id = p.id
   WHERE p.type = 'property-firm' AND p.active"
-# the hub's partner lookup: one branch per party type in order (here property-firm, then residents-committee),
-# PostgreSQL runs the second branch only when the first finds nobody ("never executed" in explain.txt otherwise)
+# the statement dispatch_nearest_partner (V68) runs for each party type in order until one answers; here the first
 partner_of_type() {
   echo "SELECT p.id, pa.place_id, p.code, p.type FROM partner_area pa JOIN partner p ON p.id = pa.partner_id
     WHERE pa.place_id = ANY('{$CHAIN}'::bigint[]) AND pa.partner_type = '$1' AND p.active
@@ -159,8 +158,7 @@ partner_of_type() {
          OR EXISTS (SELECT 1 FROM partner_service s WHERE s.partner_id = p.id AND s.catalog_code = 'property-repair'))
     ORDER BY array_position('{$CHAIN}'::bigint[], pa.place_id), p.code LIMIT 1"
 }
-PARTNER_OF_TYPE_A=$(partner_of_type property-firm)
-PARTNER_OF_TYPE_B=$(partner_of_type residents-committee)
+PARTNER_OF_TYPE=$(partner_of_type property-firm)
 declare -A SHAPES=(
   [chain-before]="WITH RECURSIVE chain (id, depth) AS (SELECT CAST($SAMPLE_ID AS bigint), 0 UNION ALL
     SELECT p.parent_id, c.depth + 1 FROM place p JOIN chain c ON p.id = c.id WHERE p.parent_id IS NOT NULL
@@ -170,7 +168,7 @@ declare -A SHAPES=(
     SELECT * FROM chain ORDER BY depth"
   [partner-before]="$PARTNER_SELECT AND p.id IN (SELECT q.id FROM partner q JOIN partner_area qa ON qa.partner_id = q.id
     WHERE qa.place_id IN ($CHAIN))"
-  [partner-after]="SELECT * FROM (($PARTNER_OF_TYPE_A) UNION ALL ($PARTNER_OF_TYPE_B)) nearest LIMIT 1"
+  [partner-after]="$PARTNER_OF_TYPE"
 )
 VOLUNTEER_REST="v LEFT JOIN place g ON g.id = v.grid_id LEFT JOIN place c ON c.id = g.parent_id
   WHERE v.skills @> ARRAY['first-aid', 'escort']

@@ -104,7 +104,8 @@ class DispatchReferenceCacheTest {
                 categoryId);
         awaitCachedRule("volunteer");
         assertEquals("compound TEST-VOL-COURT → volunteer V-T1 by catalog " + category
-                + " (same grid; skills test-skill, shopping; open load 0)", decide("TEST-VOL-COURT").replaceAll(
+                + " (same grid; skills test-skill, shopping; open load 0)",
+                decide("TEST-VOL-COURT").replaceAll(
                         "open load \\d+", "open load 0"));
         assertTrue(decide("DX-COURT").contains("volunteer V-T1 by catalog " + category + " (same community;"));
         assertTrue(decide("HY-GARDEN").contains("volunteer V-T1 by catalog " + category + " (same street;"));
