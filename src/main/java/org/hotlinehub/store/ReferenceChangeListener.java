@@ -39,7 +39,6 @@ public class ReferenceChangeListener {
     ReferenceCache cache;
 
     private final CountDownLatch stopping = new CountDownLatch(1);
-    private volatile boolean listening;
     private Thread thread;
 
     void onStart(@Observes StartupEvent event) {
@@ -69,8 +68,6 @@ public class ReferenceChangeListener {
                     LOG.warnf("not listening for place and catalog changes (%s); dispatch reads them from the"
                             + " database until the connection is back", e.getMessage());
                 }
-            } finally {
-                listening = false;
             }
             try {
                 stopping.await(RETRY_SECONDS, TimeUnit.SECONDS);
@@ -89,7 +86,6 @@ public class ReferenceChangeListener {
         PGConnection notifications = connection.unwrap(PGConnection.class);
         // Listening before the first read: whatever commits after the read starts is notified.
         cache.invalidate();
-        listening = true;
         while (!stopped()) {
             if (cache.current().isEmpty()) {
                 long readFrom = cache.generation();
@@ -103,10 +99,5 @@ public class ReferenceChangeListener {
                 cache.invalidate();
             }
         }
-    }
-
-    /** Whether a connection is listening now (for tests). */
-    boolean isListening() {
-        return listening;
     }
 }

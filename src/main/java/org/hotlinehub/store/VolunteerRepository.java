@@ -19,6 +19,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 public class VolunteerRepository implements PanacheRepository<VolunteerEntity> {
 
+    private static final String CANDIDATES = "select volunteer_id, volunteer_code, tier, open_load, on_duty"
+            + " from dispatch_volunteer_candidates(?, ?, ?, ?, ?, ?, ?, ?)";
+
     /** A volunteer who could take an offer, with how near home they are and how much they carry now. */
     public record Candidate(long id, String code, int tier, long openLoad, List<String> onDuty) {
     }
@@ -37,12 +40,10 @@ public class VolunteerRepository implements PanacheRepository<VolunteerEntity> {
         // One round trip to dispatch_volunteer_candidates (V68): the ticket's grid by the covering grid index with a
         // plan kept per connection, the wider rings planned for their own grids. Plain JDBC on the transaction's
         // connection, as Hibernate's native-query machinery cost more than the query.
-        String sql = "select volunteer_id, volunteer_code, tier, open_load, on_duty"
-                + " from dispatch_volunteer_candidates(?, ?, ?, ?, ?, ?, ?, ?)";
         Session session = getEntityManager().unwrap(Session.class);
         session.flush(); // the open load counts this transaction's own changes to assignments
         return session.doReturningWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(sql)) {
+            try (PreparedStatement query = connection.prepareStatement(CANDIDATES)) {
                 query.setArray(1, connection.createArrayOf("text", skills.toArray()));
                 query.setLong(2, gridId);
                 query.setLong(3, communityId);
