@@ -44,36 +44,46 @@ public class PartnerSelector {
         if (chain.isEmpty()) {
             return Optional.empty();
         }
-        List<Long> chainIds = chain.stream().map(PlaceNode::id).toList();
         List<String> types = rule.partyTypes();
         int i = 0;
         while (i < types.size()) {
-            if (PartnerType.VOLUNTEER.code().equals(types.get(i))) {
-                Optional<Choice> volunteer = volunteers.choose(rule, chain, tried, clock.instant());
-                if (volunteer.isPresent()) {
-                    return volunteer;
-                }
-                i++;
-                continue;
-            }
-            // the partner types up to the next volunteer entry are looked up together, in order
-            int end = i;
-            while (end < types.size() && !PartnerType.VOLUNTEER.code().equals(types.get(end))) {
-                end++;
-            }
-            List<String> run = types.subList(i, end);
-            Optional<NearestPartner> nearest = partners.nearestServing(run, rule.code(), chainIds, tried.partners());
-            if (nearest.isPresent()) {
-                NearestPartner found = nearest.get();
-                PartnerEntity partner = partners.getEntityManager().getReference(PartnerEntity.class,
-                        found.partnerId());
-                PlaceNode area = chain.get(chainIds.indexOf(found.areaId()));
-                int typeIndex = i + run.indexOf(found.type());
-                return Optional.of(Choice.partner(partner, reason(rule, chain.get(0), area, found, types, typeIndex)));
+            boolean volunteer = isVolunteer(types.get(i));
+            int end = volunteer ? i + 1 : endOfPartnerTypes(types, i);
+            Optional<Choice> choice = volunteer
+                    ? volunteers.choose(rule, chain, tried, clock.instant())
+                    : nearestPartner(rule, chain, tried, types, i, end);
+            if (choice.isPresent()) {
+                return choice;
             }
             i = end;
         }
         return Optional.empty();
+    }
+
+    private static boolean isVolunteer(String type) {
+        return PartnerType.VOLUNTEER.code().equals(type);
+    }
+
+    /** Where the partner types starting at {@code from} end: at the next volunteer entry, or the list's end. */
+    private static int endOfPartnerTypes(List<String> types, int from) {
+        int end = from;
+        while (end < types.size() && !isVolunteer(types.get(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    /** The partner types {@code types[from, to)} looked up together, in order (one round trip). */
+    private Optional<Choice> nearestPartner(CatalogRule rule, List<PlaceNode> chain, Tried tried, List<String> types,
+            int from, int to) {
+        List<Long> chainIds = chain.stream().map(PlaceNode::id).toList();
+        List<String> run = types.subList(from, to);
+        return partners.nearestServing(run, rule.code(), chainIds, tried.partners()).map(found -> {
+            PartnerEntity partner = partners.getEntityManager().getReference(PartnerEntity.class, found.partnerId());
+            PlaceNode area = chain.get(chainIds.indexOf(found.areaId()));
+            int typeIndex = from + run.indexOf(found.type());
+            return Choice.partner(partner, reason(rule, chain.get(0), area, found, types, typeIndex));
+        });
     }
 
     private static String reason(CatalogRule rule, PlaceNode place, PlaceNode area, NearestPartner partner,
