@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.hotlinehub.connectors.db.EmbeddedDatabase;
 import org.hotlinehub.connectors.db.SessionKeyFile;
@@ -29,10 +33,13 @@ public final class HubMain {
     }
 
     public static void main(String... args) throws Exception {
+        // What this process started itself, closed in reverse order once the hub has stopped (below).
+        Deque<AutoCloseable> embedded = new ArrayDeque<>();
         Path dataDir = Path.of(setting("hub.data-dir").orElse("./data")).toAbsolutePath().normalize();
         if (setting("quarkus.datasource.jdbc.url").isEmpty()) {
             EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("postgres"),
                     Integer.parseInt(setting("hub.embedded.postgres-port").orElse("0")));
+            embedded.push(db);
             System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
             System.setProperty("quarkus.datasource.username", db.username());
             LOG.infof("embedded PostgreSQL started, data in %s", dataDir.resolve("postgres"));
@@ -49,12 +56,42 @@ public final class HubMain {
         }
         if (setting("quarkus.artemis.url").filter(url -> !url.startsWith("vm:")).isEmpty()) {
             int port = Integer.parseInt(setting("hub.embedded.broker-port").orElse("61616"));
-            EmbeddedBroker.start(dataDir.resolve("artemis"), port);
+            embedded.push(EmbeddedBroker.start(dataDir.resolve("artemis"), port));
             System.setProperty("quarkus.artemis.url", EmbeddedBroker.IN_VM_URL);
             LOG.infof("embedded Artemis broker started, data in %s%s", dataDir.resolve("artemis"),
                     port > 0 ? ", TCP on 127.0.0.1:" + port : "");
         }
-        Quarkus.run(args);
+        CountDownLatch hubStopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterHub(hubStopped, embedded), "embedded-stop"));
+        int[] exitCode = {0};
+        try {
+            Quarkus.run(null, (code, failure) -> exitCode[0] = code, args);
+        } finally {
+            hubStopped.countDown();
+        }
+        System.exit(exitCode[0]);
+    }
+
+    /**
+     * On SIGTERM the JVM runs every shutdown hook at once. The embedded broker and database must outlive the hub's own
+     * shutdown (consumers finishing their batch, Camel's graceful stop), or in-flight work fails against a database
+     * that is going away; so this hook waits for Quarkus to have stopped (bounded), then closes them, broker first.
+     */
+    private static void stopAfterHub(CountDownLatch hubStopped, Deque<AutoCloseable> embedded) {
+        try {
+            if (!hubStopped.await(60, TimeUnit.SECONDS)) {
+                LOG.warn("the hub did not stop within 60 s; stopping the embedded broker and database anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (AutoCloseable service : embedded) {
+            try {
+                service.close();
+            } catch (Exception e) {
+                LOG.warnf(e, "stopping %s", service.getClass().getSimpleName());
+            }
+        }
     }
 
     /**

@@ -88,18 +88,36 @@ public interface HubConfig {
         Optional<List<String>> demoFiles();
     }
 
-    interface Intake {
+    /** A stage of the pipeline that reads its queue in batches, one transaction per batch. */
+    interface Stage {
 
-        /** Parallel consumers on the intake queue. */
-        @WithDefault("4")
+        /** Parallel consumers, each taking batches. */
+        @WithDefault("2")
         int consumers();
+
+        /** At most this many messages are handled in one transaction. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** How long a consumer waits for more messages after the first before it handles what it has. */
+        @WithDefault("5ms")
+        Duration batchWait();
+    }
+
+    /** Intake (hub.intake → tickets): {@code hub.intake.consumers}, {@code batch-size}, {@code batch-wait}. */
+    interface Intake extends Stage {
+
+        /** Contacts taken in at once at the edge; more are answered 503 with Retry-After at once. */
+        @WithDefault("256")
+        int maxInFlight();
 
         /** Maintenance switch: keep accepting contacts but leave them queued until the hub restarts without it. */
         @WithDefault("false")
         boolean paused();
     }
 
-    interface Dispatch {
+    /** Dispatch (new tickets → offers) is a batch stage too: {@code hub.dispatch.consumers} … */
+    interface Dispatch extends Stage {
 
         /** How often offers past their accept-by time are looked for and re-offered. */
         @WithDefault("10s")

@@ -2,6 +2,7 @@ package org.hotlinehub.dispatch;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,8 +25,6 @@ import org.hotlinehub.store.PartnerDeliveryRepository;
 import org.hotlinehub.store.TimelineRepository;
 import org.jboss.logging.Logger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 /**
  * Sends due outbox rows to partners. A failure schedules the next attempt with exponential backoff and jitter; past
  * the partner's give-up time the delivery is dead-lettered, never before.
@@ -34,7 +33,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
-    static final int BATCH = 100;
+    static final int BATCH = 500;
 
     @Inject
     PartnerDeliveryRepository deliveries;
@@ -54,26 +53,43 @@ public class DeliveryWorker {
         this.transports = all.stream().collect(Collectors.toMap(PartnerTransport::channel, Function.identity()));
     }
 
-    @Transactional
-    public List<Long> claimDue() {
-        Instant now = Instant.now();
-        return deliveries.claimDue(now, now.plus(config.delivery().timeout()).plusSeconds(30), BATCH);
+    /** A claimed delivery, ready to send: what the network call needs, read in the claiming transaction. */
+    public record Due(long id, DeliveryChannel channel, PartnerTransport.Request request) {
     }
 
-    private record Due(DeliveryChannel channel, PartnerTransport.Request request) {
+    /** What one send came to. */
+    public record Sent(long id, PartnerTransport.Outcome outcome) {
+    }
+
+    /**
+     * Claims up to {@value #BATCH} due deliveries (leased, so another instance or tick skips them) and reads them, in
+     * one transaction.
+     */
+    @Transactional
+    public List<Due> claimDue() {
+        Instant now = Instant.now();
+        List<Due> due = new ArrayList<>();
+        for (long id : deliveries.claimDue(now, now.plus(config.delivery().timeout()).plusSeconds(30), BATCH)) {
+            Due d = load(id);
+            if (d != null) {
+                due.add(d);
+            }
+        }
+        return due;
     }
 
     /** One attempt; the network call runs outside any transaction. */
-    public void attempt(long deliveryId) {
-        Due due = QuarkusTransaction.requiringNew().call(() -> load(deliveryId));
-        if (due == null) {
-            return;
-        }
+    public Sent send(Due due) {
         PartnerTransport transport = transports.get(due.channel());
-        PartnerTransport.Outcome outcome = transport == null
+        return new Sent(due.id(), transport == null
                 ? PartnerTransport.Outcome.failed("no transport for channel " + due.channel().code())
-                : transport.send(due.request());
-        QuarkusTransaction.requiringNew().run(() -> record(deliveryId, outcome));
+                : transport.send(due.request()));
+    }
+
+    /** The outcomes of one tick's sends, in one transaction. */
+    @Transactional
+    public void recordAll(List<Sent> sent) {
+        sent.forEach(s -> record(s.id(), s.outcome()));
     }
 
     private Due load(long id) {
@@ -82,10 +98,10 @@ public class DeliveryWorker {
             return null;
         }
         return d.partner != null
-                ? new Due(d.channel, new PartnerTransport.Request(recipient(d), d.partner.webhookUrl,
+                ? new Due(id, d.channel, new PartnerTransport.Request(recipient(d), d.partner.webhookUrl,
                         d.partner.webhookSecret, d.partner.phone, d.eventType, d.idempotencyKey, d.body))
-                : new Due(d.channel, new PartnerTransport.Request(d.volunteer.code, null, null, d.volunteer.phone,
-                        d.eventType, d.idempotencyKey, d.body));
+                : new Due(id, d.channel, new PartnerTransport.Request(d.volunteer.code, null, null,
+                        d.volunteer.phone, d.eventType, d.idempotencyKey, d.body));
     }
 
     private void record(long id, PartnerTransport.Outcome outcome) {

@@ -51,6 +51,17 @@ public class Dispatcher {
     @Inject
     Clock clock;
 
+    /**
+     * Dispatches a batch of new tickets in one transaction, each ticket once, in the order of their ids (two batches
+     * lock tickets in the same order, so they wait for each other instead of deadlocking).
+     */
+    @Transactional
+    public void dispatchAll(List<TicketCreated> events) {
+        java.util.Map<Long, TicketCreated> byTicket = new java.util.TreeMap<>();
+        events.stream().filter(e -> !e.triage()).forEach(e -> byTicket.putIfAbsent(e.ticketId(), e));
+        byTicket.values().forEach(this::dispatch);
+    }
+
     @Transactional
     public void dispatch(TicketCreated event) {
         TicketEntity ticket = tickets.findById(event.ticketId(), LockModeType.PESSIMISTIC_WRITE);

@@ -11,6 +11,7 @@ import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.ContactIntent;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.ResidentTexts;
+import org.hotlinehub.model.RetryLaterException;
 import org.hotlinehub.model.SurveyResult;
 import org.hotlinehub.model.TicketCreated;
 import org.hotlinehub.model.TicketStatus;
@@ -54,7 +55,7 @@ public class Conversations {
     Optional<TicketCreated> reply(InboundContactEntity row, InboundContact contact) {
         TicketEntity ticket = tickets.findByReferenceOrAlias(contact.reference())
                 .map(t -> tickets.findById(t.id, LockModeType.PESSIMISTIC_WRITE))
-                .orElseThrow(() -> new IllegalStateException("no ticket " + contact.reference() + " for the "
+                .orElseThrow(() -> new RetryLaterException("no ticket " + contact.reference() + " yet for the "
                         + contact.intent().name().toLowerCase() + " " + contact.channel() + ":"
                         + contact.externalId()));
         row.ticketId = ticket.id;

@@ -1,6 +1,7 @@
 package org.hotlinehub.intake;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,6 +65,36 @@ public class IntakeService {
     Conversations conversations;
     @Inject
     ObjectMapper json;
+
+    /** What a batch of contacts became: the events to publish, and the positions of contacts to try again later. */
+    public record Accepted(List<TicketCreated> events, List<Integer> deferred) {
+    }
+
+    /**
+     * Accepts a batch of contacts in one transaction, in their order. A reply about a ticket that is not committed
+     * yet (a resident's second message overtook the first one, which another consumer still holds) is deferred, not
+     * failed: it is tried again later and never lost. Any other failure rolls the whole batch back.
+     */
+    @Transactional
+    public Accepted acceptAll(List<InboundContact> batch) {
+        List<TicketCreated> events = new ArrayList<>(batch.size());
+        List<Integer> deferred = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            InboundContact contact = batch.get(i);
+            if (contact.intent() != ContactIntent.REQUEST && contact.reference() != null
+                    && tickets.findByReferenceOrAlias(contact.reference()).isEmpty()) {
+                LOG.debugf("%s %s:%s waits for ticket %s", contact.intent(), contact.channel(),
+                        contact.externalId(), contact.reference());
+                deferred.add(i);
+                continue;
+            }
+            TicketCreated event = accept(contact);
+            if (event != null) {
+                events.add(event);
+            }
+        }
+        return new Accepted(events, deferred);
+    }
 
     /**
      * @return the event to publish: for a new ticket, and again for a duplicate (dispatch ignores repeats); for a

@@ -16,9 +16,9 @@ import org.hotlinehub.connectors.jms.JmsEndpoints;
 public class HubErrorPolicy extends RouteConfigurationBuilder {
 
     public static final String ID = "hub-error-policy";
-    public static final String REASON_HEADER = "HubDeadLetterReason";
-    public static final String SOURCE_HEADER = "HubDeadLetterSource";
-    public static final String DESTINATION_HEADER = "HubDeadLetterDestination";
+    public static final String REASON_HEADER = JmsEndpoints.DEAD_LETTER_REASON_HEADER;
+    public static final String SOURCE_HEADER = JmsEndpoints.DEAD_LETTER_SOURCE_HEADER;
+    public static final String DESTINATION_HEADER = JmsEndpoints.DEAD_LETTER_DESTINATION_HEADER;
 
     @Override
     public void configuration() {
@@ -35,15 +35,6 @@ public class HubErrorPolicy extends RouteConfigurationBuilder {
                 .logExhaustedMessageBody(false)
                 .logExhaustedMessageHistory(false)
                 .onPrepareFailure(HubErrorPolicy::describeFailure));
-    }
-
-    /** Camel wraps what a bean threw; the reason an operator needs is the innermost one. */
-    static Throwable rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause != null && cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     static void describeFailure(Exchange exchange) {

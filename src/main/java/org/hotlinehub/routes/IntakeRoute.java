@@ -1,47 +1,87 @@
 package org.hotlinehub.routes;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.jackson.JacksonDataFormat;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.connectors.jms.JmsBatchConsumer;
+import org.hotlinehub.connectors.jms.JmsBatchConsumer.Outcome;
+import org.hotlinehub.connectors.jms.JmsBatchConsumer.Outgoing;
+import org.hotlinehub.connectors.jms.JmsBatchConsumer.Received;
 import org.hotlinehub.connectors.jms.JmsEndpoints;
 import org.hotlinehub.intake.IntakeService;
 import org.hotlinehub.model.InboundContact;
+import org.hotlinehub.model.TicketCreated;
+import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
 /**
- * hub.intake → ticket → hub.events; replies about a ticket (follow-ups, survey answers) publish only when they make it
- * dispatchable. Transacted: the contact leaves the queue only when its ticket is committed (or it was dead-lettered);
- * a redelivery after a crash finds the ticket by (channel, external id).
+ * hub.intake → tickets → hub.events, in batches: up to {@code hub.intake.batch-size} contacts (or what arrives within
+ * {@code hub.intake.batch-wait}) become tickets in one database transaction, and their TicketCreated events leave
+ * with the consumed contacts in one JMS transaction. The contacts leave the queue only after their tickets are
+ * committed; a redelivery after a crash finds each ticket by (channel, external id) and publishes its event again
+ * (dispatch ignores repeats). Replies about a ticket (follow-ups, survey answers) publish only when they make it
+ * dispatchable; one whose ticket is not committed yet waits on the queue (see {@link IntakeService#acceptAll}).
  */
 @ApplicationScoped
-public class IntakeRoute extends RouteBuilder {
+public class IntakeRoute {
 
+    private static final Logger LOG = Logger.getLogger(IntakeRoute.class);
     public static final String TICKET_CREATED = "TicketCreated";
 
     @Inject
     ObjectMapper json;
     @Inject
     HubConfig config;
-
     @Inject
     IntakeService intake;
+    @Inject
+    ConnectionFactory broker;
 
-    @Override
-    public void configure() {
-        from(JmsEndpoints.intakeConsumer())
-                .routeId(RouteIds.INTAKE)
-                .routeConfigurationId(HubErrorPolicy.ID)
-                .startupOrder(20)
-                .autoStartup(!config.intake().paused())
-                .unmarshal(new JacksonDataFormat(json, InboundContact.class))
-                .bean(intake, "accept").id(RouteIds.INTAKE_ACCEPT)
-                .filter(body().isNotNull())
-                .marshal(new JacksonDataFormat(json, Object.class))
-                .setHeader(JmsEndpoints.EVENT_TYPE_HEADER, constant(TICKET_CREATED))
-                .to(JmsEndpoints.eventsProducer()).id(RouteIds.INTAKE_PUBLISH);
+    private JmsBatchConsumer consumer;
+
+    /** After dispatch has its subscription (so no event is published before a subscriber exists). */
+    void start(@Observes @Priority(PipelineOrder.INTAKE) StartupEvent event) throws JMSException {
+        if (config.intake().paused()) {
+            LOG.warn("intake is paused (hub.intake.paused): contacts are accepted and wait on the queue");
+            return;
+        }
+        consumer = JmsBatchConsumer.start(broker,
+                PipelineOrder.settings(RouteIds.INTAKE, JmsEndpoints.INTAKE_QUEUE, null, config.intake()),
+                this::handle);
+    }
+
+    /** Before anything else stops: the batch in hand is committed or rolled back, then nothing more is taken. */
+    void stop(@Observes @Priority(PipelineOrder.STOP_INTAKE) ShutdownEvent event) {
+        if (consumer != null) {
+            consumer.close();
+        }
+    }
+
+    Outcome handle(List<Received> batch) throws JsonProcessingException {
+        List<InboundContact> contacts = new ArrayList<>(batch.size());
+        for (Received r : batch) {
+            contacts.add(json.readValue(r.body(), InboundContact.class));
+        }
+        IntakeService.Accepted accepted = intake.acceptAll(contacts);
+        List<Outgoing> events = new ArrayList<>(accepted.events().size());
+        for (TicketCreated created : accepted.events()) {
+            events.add(new Outgoing("topic:" + JmsEndpoints.EVENTS_TOPIC, json.writeValueAsString(created),
+                    Map.of(JmsEndpoints.EVENT_TYPE_HEADER, TICKET_CREATED)));
+        }
+        return new Outcome(events, accepted.deferred());
     }
 }

@@ -3,9 +3,9 @@ package org.hotlinehub.store;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.CatalogItem;
 import org.hotlinehub.model.Urgency;
@@ -21,17 +21,25 @@ public class CatalogDirectoryQueries implements CatalogDirectory {
 
     @Inject
     CatalogRepository catalog;
+    @Inject
+    ReferenceCache cache;
 
-    @Override
-    @Transactional
-    public List<CatalogItem> activeItems() {
-        return catalog.active().stream().map(CatalogDirectoryQueries::toItem).toList();
+    private ReferenceMemo<List<CatalogItem>> active;
+
+    @PostConstruct
+    void init() {
+        active = new ReferenceMemo<>(cache,
+                () -> catalog.active().stream().map(CatalogDirectoryQueries::toItem).toList());
     }
 
     @Override
-    @Transactional
+    public List<CatalogItem> activeItems() {
+        return active.get();
+    }
+
+    @Override
     public Optional<CatalogItem> find(String code) {
-        return catalog.findByCode(code).filter(e -> e.active).map(CatalogDirectoryQueries::toItem);
+        return active.get().stream().filter(c -> c.code().equals(code)).findFirst();
     }
 
     static CatalogItem toItem(CatalogEntryEntity e) {

@@ -1,36 +1,56 @@
 package org.hotlinehub.store;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.PlaceItem;
 import org.hotlinehub.model.PlaceType;
 import org.hotlinehub.model.port.PlaceDirectory;
 
+/** Active places by code, held in memory until a place changes ({@link ReferenceMemo}). */
 @ApplicationScoped
 public class PlaceDirectoryQueries implements PlaceDirectory {
 
     @Inject
     PlaceRepository places;
+    @Inject
+    ReferenceCache cache;
+
+    private ReferenceMemo<Map<String, PlaceItem>> active;
+
+    @PostConstruct
+    void init() {
+        active = new ReferenceMemo<>(cache, this::load);
+    }
 
     @Override
-    @Transactional
     public List<PlaceItem> compounds() {
-        return places.activeOfType(PlaceType.COMPOUND.code()).stream().map(PlaceDirectoryQueries::toItem).toList();
+        return active.get().values().stream().filter(p -> p.type() == PlaceType.COMPOUND).toList();
     }
 
     @Override
-    @Transactional
     public Optional<PlaceItem> find(String code) {
-        return places.findByCode(code).filter(p -> p.active).map(PlaceDirectoryQueries::toItem);
+        return Optional.ofNullable(code).map(active.get()::get);
     }
 
-    static PlaceItem toItem(PlaceEntity p) {
-        return new PlaceItem(p.code, PlaceType.fromCode(p.type).orElseThrow(), p.nameZh, p.nameEn, p.address,
-                p.parent == null ? null : p.parent.code);
+    /** Every active place with its parent's code, in code order, in one query. */
+    private Map<String, PlaceItem> load() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = places.getEntityManager().createNativeQuery("select p.code, p.type, p.name_zh,"
+                + " p.name_en, p.address, parent.code from place p left join place parent on parent.id = p.parent_id"
+                + " where p.active order by p.code").getResultList();
+        Map<String, PlaceItem> byCode = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            byCode.put((String) r[0], new PlaceItem((String) r[0], PlaceType.fromCode((String) r[1]).orElseThrow(),
+                    (String) r[2], (String) r[3], (String) r[4], (String) r[5]));
+        }
+        return Collections.unmodifiableMap(byCode);
     }
 }

@@ -38,12 +38,17 @@ public class ReferenceCache {
      * which must read its own uncommitted rows.
      */
     public Optional<ReferenceSnapshot> current() {
-        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE
-                && transactions.getResource(REGISTERED) != null) {
+        if (changedByThisTransaction()) {
             return Optional.empty();
         }
         Held h = held;
         return h != null && h.generation == generation.get() ? Optional.of(h.snapshot) : Optional.empty();
+    }
+
+    /** Whether the current transaction has changed places or catalog entries (and must read its own rows). */
+    boolean changedByThisTransaction() {
+        return transactions.getTransactionStatus() == Status.STATUS_ACTIVE
+                && transactions.getResource(REGISTERED) != null;
     }
 
     /** Marks whatever is held as stale. */

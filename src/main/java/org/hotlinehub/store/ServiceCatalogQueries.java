@@ -3,9 +3,9 @@ package org.hotlinehub.store;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.CatalogAttribute;
 import org.hotlinehub.model.ServiceDefinition;
@@ -25,17 +25,25 @@ public class ServiceCatalogQueries implements ServiceCatalog {
     CatalogRepository catalog;
     @Inject
     ObjectMapper json;
+    @Inject
+    ReferenceCache cache;
 
-    @Override
-    @Transactional
-    public List<ServiceDefinition> services() {
-        return catalog.active().stream().map(this::toDefinition).toList();
+    /** The active entries as service definitions, held until the catalog changes. */
+    private ReferenceMemo<List<ServiceDefinition>> active;
+
+    @PostConstruct
+    void init() {
+        active = new ReferenceMemo<>(cache, () -> catalog.active().stream().map(this::toDefinition).toList());
     }
 
     @Override
-    @Transactional
+    public List<ServiceDefinition> services() {
+        return active.get();
+    }
+
+    @Override
     public Optional<ServiceDefinition> service(String code) {
-        return catalog.findByCode(code).filter(e -> e.active).map(this::toDefinition);
+        return active.get().stream().filter(s -> s.code().equals(code)).findFirst();
     }
 
     private ServiceDefinition toDefinition(CatalogEntryEntity e) {

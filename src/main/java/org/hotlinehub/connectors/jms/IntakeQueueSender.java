@@ -36,8 +36,11 @@ public class IntakeQueueSender implements IntakeQueue {
             throw new IllegalArgumentException("contact cannot be serialized", e);
         }
         try {
+            // The broker drops a resend of this very message (a failover retry); a sender's retry told another
+            // reference (at another instance) gets through, and intake keeps that reference as an alias.
             producer.sendBodyAndHeaders(JmsEndpoints.intakeProducer(), body, Map.of(
-                    JmsEndpoints.DUPLICATE_ID_HEADER, contact.channel().name() + ":" + contact.externalId()));
+                    JmsEndpoints.DUPLICATE_ID_HEADER,
+                    contact.channel().name() + ":" + contact.externalId() + ":" + contact.reference()));
         } catch (RuntimeException e) {
             LOG.warnf(e, "intake queue send failed for %s contact", contact.channel());
             throw new IntakeUnavailableException("the intake queue is not available", e);

@@ -16,15 +16,14 @@ public final class JmsEndpoints {
     public static final String PARTNER_KEY_HEADER = "HubPartnerKey";
     /** Header naming the kind of event on {@link #EVENTS_TOPIC}. */
     public static final String EVENT_TYPE_HEADER = "HubEventType";
+    /** Headers of a dead letter: why it failed, which route or consumer gave up, where a replay sends it. */
+    public static final String DEAD_LETTER_REASON_HEADER = "HubDeadLetterReason";
+    public static final String DEAD_LETTER_SOURCE_HEADER = "HubDeadLetterSource";
+    public static final String DEAD_LETTER_DESTINATION_HEADER = "HubDeadLetterDestination";
     /** Artemis' duplicate-detection header: a sender's retry of the same contact is dropped by the broker. */
     public static final String DUPLICATE_ID_HEADER = "_AMQ_DUPL_ID";
 
     private JmsEndpoints() {
-    }
-
-    public static String intakeConsumer() {
-        return "jms:queue:" + INTAKE_QUEUE
-                + "?transacted=true&concurrentConsumers={{hub.intake.consumers}}&maxConcurrentConsumers={{hub.intake.consumers}}";
     }
 
     public static String intakeProducer() {
@@ -35,14 +34,11 @@ public final class JmsEndpoints {
         return "jms:topic:" + EVENTS_TOPIC;
     }
 
-    /** A shared durable subscription: events wait for the subscriber across restarts, one instance takes each. */
-    public static String eventsSubscription(String subscriber) {
-        return "jms:topic:" + EVENTS_TOPIC + "?transacted=true&subscriptionDurable=true&subscriptionShared=true"
-                + "&subscriptionName=" + subscriber + "&concurrentConsumers=2";
-    }
+    /** Queues of the pipeline, read in batches: a passing failure never dead-letters their messages. */
+    public static final java.util.List<String> PIPELINE_ADDRESSES = java.util.List.of(INTAKE_QUEUE, EVENTS_TOPIC);
 
     public static String partnerRepliesConsumer() {
-        return "jms:queue:" + PARTNER_REPLY_QUEUE + "?transacted=true";
+        return "jms:queue:" + PARTNER_REPLY_QUEUE + "?transacted=true&cacheLevelName=CACHE_CONSUMER";
     }
 
     public static String deadLetterProducer() {
@@ -50,7 +46,7 @@ public final class JmsEndpoints {
     }
 
     public static String deadLetterConsumer() {
-        return "jms:queue:" + DEAD_LETTER_QUEUE + "?transacted=true";
+        return "jms:queue:" + DEAD_LETTER_QUEUE + "?transacted=true&cacheLevelName=CACHE_CONSUMER";
     }
 
     /**

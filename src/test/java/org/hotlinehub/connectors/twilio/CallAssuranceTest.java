@@ -79,7 +79,11 @@ class CallAssuranceTest {
     }
 
     private String assuranceReference() {
-        return (String) sql.one("select reference from intake_reference where channel = 'VOICE' and external_id = ?",
+        // the edge answers before intake has stored the contact
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> sql.count(
+                "select count(*) from inbound_contact where channel = 'VOICE' and external_id = ?",
+                sid + "/assurance") == 1);
+        return (String) sql.one("select reference from inbound_contact where channel = 'VOICE' and external_id = ?",
                 sid + "/assurance");
     }
 
@@ -176,7 +180,7 @@ class CallAssuranceTest {
         assertEquals(BASE + "/assurance?lang=zh&attempt=2", only(again, "Gather").getAttribute("action"));
         Element operator = post("/twilio/voice/assurance?lang=zh&attempt=2", call(sid, phone, "in-progress"));
         assertEquals("hotline-priority", only(operator, "Enqueue").getTextContent());
-        assertEquals(0L, sql.count("select count(*) from intake_reference where external_id = ?",
+        assertEquals(0L, sql.count("select count(*) from inbound_contact where external_id = ?",
                 sid + "/assurance"));
     }
 

@@ -32,7 +32,6 @@ class TwilioSmsResourceTest {
 
     private long rowsFor(String sid) {
         return sql.count("select count(*) from sms_inbound where message_sid = ?", sid)
-                + sql.count("select count(*) from intake_reference where external_id = ?", sid)
                 + sql.count("select count(*) from inbound_contact where external_id = ?", sid);
     }
 

@@ -213,9 +213,11 @@ class TwilioVoiceResourceTest {
         Element kept = post("/twilio/voice/voicemail?lang=zh", with(call(sid, phone, "in-progress"), "RecordingSid",
                 recordingSid, "RecordingUrl", recordingUrl, "RecordingDuration", "14", "Digits", "#"));
         assertEquals(List.of("Say", "Hangup"), verbs(kept));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> sql.count(
+                "select count(*) from inbound_contact where channel = 'VOICE' and external_id = ?",
+                recordingSid) == 1);
         String ref = (String) sql.one(
-                "select reference from intake_reference where channel = 'VOICE' and external_id = ?",
-                recordingSid);
+                "select reference from inbound_contact where channel = 'VOICE' and external_id = ?", recordingSid);
         assertEquals("您的留言已记录，工单编号：" + spelled(ref) + "。我们会尽快处理，再见。", spoken(kept));
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> sql.count(

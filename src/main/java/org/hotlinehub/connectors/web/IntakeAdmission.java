@@ -1,0 +1,74 @@
+package org.hotlinehub.connectors.web;
+
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.hotlinehub.config.HubConfig;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Bounds the contacts being taken in at once (form, Open311, SMS, WeChat, API tickets): each holds a worker thread
+ * until the broker has its message in the journal. When {@code hub.intake.max-in-flight} are already in flight, a new
+ * one is answered 503 with {@code Retry-After} at once, on the event loop, without parsing its body — the sender
+ * retries (Twilio with a connection override such as {@code #rc=3&rp=5xx}, or its fallback URL; WeChat shows the
+ * resident "try again"; forms and API clients by Retry-After) and nothing unacknowledged is lost. So a surge gets
+ * fast answers instead of time-outs, and the hub answers normally as soon as it ends. Voice calls are not bounded
+ * here: a caller must never hear an error, and phone lines bound them anyway.
+ */
+@ApplicationScoped
+public class IntakeAdmission {
+
+    /** POST paths that submit a contact. */
+    static final Set<String> INTAKE_PATHS = Set.of("/report", "/open311/v2/requests.json", "/open311/v2/requests.xml",
+            "/open311/v2/requests", "/twilio/sms", "/wechat", "/api/v1/tickets");
+    static final int FILTER_PRIORITY = 200;
+
+    @Inject
+    HubConfig config;
+
+    private Semaphore permits;
+    private final AtomicLong refused = new AtomicLong();
+
+    void register(@Observes Filters filters) {
+        permits = new Semaphore(config.intake().maxInFlight());
+        filters.register(this::admit, FILTER_PRIORITY);
+    }
+
+    void admit(RoutingContext rc) {
+        if (rc.request().method() != HttpMethod.POST || !INTAKE_PATHS.contains(rc.normalizedPath())) {
+            rc.next();
+            return;
+        }
+        if (!permits.tryAcquire()) {
+            refused.incrementAndGet();
+            boolean english = Languages.english(null, rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+            rc.response().setStatusCode(503).putHeader("Retry-After", "1")
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
+                    .end(english
+                            ? "The hotline is very busy. Please try again in a moment."
+                            : "热线繁忙，请稍后再试。");
+            return;
+        }
+        rc.addEndHandler(done -> permits.release());
+        rc.next();
+    }
+
+    /** Contacts refused since start because the intake was saturated. */
+    public long refused() {
+        return refused.get();
+    }
+
+    /** The permits: a test holds them all to see the saturated edge. */
+    Semaphore permits() {
+        return permits;
+    }
+}

@@ -1,0 +1,31 @@
+package org.hotlinehub.routes;
+
+import jakarta.interceptor.Interceptor;
+
+import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.connectors.jms.JmsBatchConsumer;
+
+/**
+ * When the batch consumers of the pipeline start and stop, as observer priorities. They start after the reference
+ * data is loaded (its observer has the default priority), dispatch before intake; on shutdown they stop first, intake
+ * before dispatch, so that what intake publishes while stopping is still dispatched.
+ */
+final class PipelineOrder {
+
+    static final int DISPATCH = Interceptor.Priority.APPLICATION + 1000;
+    static final int INTAKE = DISPATCH + 10;
+    static final int STOP_INTAKE = Interceptor.Priority.PLATFORM_BEFORE;
+    static final int STOP_DISPATCH = STOP_INTAKE + 10;
+    /** A message that fails alone this many times, for a reason that is not passing, is dead-lettered. */
+    static final int POISON_AFTER = 5;
+
+    private PipelineOrder() {
+    }
+
+    /** How a stage named {@code name} reads {@code destination} (a queue, or a topic's {@code subscription}). */
+    static JmsBatchConsumer.Settings settings(String name, String destination, String subscription,
+            HubConfig.Stage stage) {
+        return new JmsBatchConsumer.Settings(name, destination, subscription, stage.consumers(), stage.batchSize(),
+                stage.batchWait().toMillis(), POISON_AFTER);
+    }
+}

@@ -1,0 +1,156 @@
+package org.hotlinehub.routes;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+
+import org.hotlinehub.connectors.jms.JmsEndpoints;
+import org.hotlinehub.intake.Priorities;
+import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.ContactIntent;
+import org.hotlinehub.model.InboundContact;
+import org.hotlinehub.model.port.ReferenceNumbers;
+import org.hotlinehub.store.CatalogEntryEntity;
+import org.hotlinehub.store.ResidentEntity;
+import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.Reports;
+import org.hotlinehub.testsupport.Sql;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Intake takes contacts in batches, one database transaction each: the boundaries of a batch must not change what
+ * becomes of each contact — a bad message, a batch that fails after writing rows, a follow-up ahead of its ticket.
+ */
+@QuarkusTest
+@QuarkusTestResource(HubTestResources.class)
+class IntakeBatchTest {
+
+    @Inject
+    ConnectionFactory broker;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    ReferenceNumbers references;
+    @Inject
+    Sql sql;
+
+    /** Fails the first time it classifies the contact of {@code phone}, after intake wrote that batch's rows. */
+    static class FailOnceFor extends Priorities {
+
+        final String phone;
+        final AtomicInteger failures = new AtomicInteger();
+
+        FailOnceFor(String phone) {
+            this.phone = phone;
+        }
+
+        @Override
+        public String of(CatalogEntryEntity category, ResidentEntity resident) {
+            if (resident != null && phone.equals(resident.phone) && failures.getAndIncrement() == 0) {
+                throw new IllegalStateException("injected failure in the middle of a batch");
+            }
+            return super.of(category, resident);
+        }
+    }
+
+    private InboundContact request(String phone, String text) {
+        return new InboundContact(Channel.WEB, "batch:" + phone, references.next(), Instant.now(), "+86" + phone,
+                "批量", text, "zh", "property-repair", "HY-GARDEN", null, null, null, List.of());
+    }
+
+    /** Sends all bodies in one JMS transaction: they reach intake together, as one batch or few. */
+    private void sendTogether(List<String> bodies) {
+        try (JMSContext context = broker.createContext(JMSContext.SESSION_TRANSACTED)) {
+            var producer = context.createProducer();
+            var queue = context.createQueue(JmsEndpoints.INTAKE_QUEUE);
+            bodies.forEach(b -> producer.send(queue, b));
+            context.commit();
+        }
+    }
+
+    private long ticketsFor(String phone) {
+        return sql.count("select count(*) from ticket t join resident r on r.id = t.resident_id where r.phone = ?",
+                "+86" + phone);
+    }
+
+    @Test
+    void shouldFileEveryGoodContactOfABatchAndDeadLetterOnlyThePoisonOne() throws Exception {
+        List<String> phones = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        String marker = "poison-" + System.nanoTime();
+        for (int i = 0; i < 6; i++) {
+            String phone = Reports.uniquePhone();
+            phones.add(phone);
+            bodies.add(json.writeValueAsString(request(phone, "批量测试" + i + "：楼道灯坏了")));
+            if (i == 2) {
+                bodies.add("{ not a contact " + marker);
+            }
+        }
+        sendTogether(bodies);
+        await().atMost(Duration.ofSeconds(30)).until(() -> phones.stream().allMatch(p -> ticketsFor(p) == 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sql.count(
+                "select count(*) from dead_letter where body like ?", "%" + marker + "%") == 1);
+        assertEquals("intake-contact", sql.one("select source from dead_letter where body like ?", "%" + marker + "%"));
+        for (String phone : phones) {
+            assertEquals(0L, sql.count("select count(*) from dead_letter where body like ?", "%" + phone + "%"));
+        }
+    }
+
+    @Test
+    void shouldMakeOneTicketPerContactWhenABatchFailsAfterWritingAndIsRedelivered() throws Exception {
+        List<String> phones = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String phone = Reports.uniquePhone();
+            phones.add(phone);
+            bodies.add(json.writeValueAsString(request(phone, "重投测试" + i + "：水管漏水")));
+        }
+        FailOnceFor failing = new FailOnceFor("+86" + phones.get(3));
+        QuarkusMock.installMockForType(failing, Priorities.class);
+        sendTogether(bodies);
+        await().atMost(Duration.ofSeconds(30)).until(() -> phones.stream().allMatch(p -> ticketsFor(p) == 1));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> phones.stream().allMatch(p -> ticketsFor(p) == 1));
+        assertTrue(failing.failures.get() >= 1, "the injected failure happened");
+        for (String phone : phones) {
+            assertEquals(1L, sql.count("select count(*) from inbound_contact where external_id = ?", "batch:" + phone));
+            assertEquals(1L, sql.count("select count(*) from assignment a join ticket t on t.id = a.ticket_id"
+                    + " join resident r on r.id = t.resident_id where r.phone = ?", "+86" + phone),
+                    "one offer, however often the batch was delivered");
+        }
+    }
+
+    @Test
+    void shouldKeepAFollowUpThatArrivesBeforeItsTicketAndFileItWhenTheTicketExists() throws Exception {
+        String phone = Reports.uniquePhone();
+        InboundContact first = request(phone, "家里停水了");
+        InboundContact followUp = new InboundContact(Channel.SMS, "SM" + Long.toHexString(System.nanoTime())
+                + "0123456789abcdef0", first.reference(), Instant.now(), "+86" + phone, null, "还有楼上也停水", "zh",
+                null, null, null, null, null, List.of(), ContactIntent.FOLLOW_UP);
+        sendTogether(List.of(json.writeValueAsString(followUp)));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> sql.count(
+                "select count(*) from inbound_contact where external_id = ?", followUp.externalId()) == 0);
+        sendTogether(List.of(json.writeValueAsString(first)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sql.count("select count(*) from timeline_event e"
+                + " join ticket t on t.id = e.ticket_id where t.reference = ? and e.kind = 'FOLLOW_UP'"
+                + " and e.detail = '还有楼上也停水'", first.reference()) == 1);
+        assertEquals(0L, sql.count("select count(*) from dead_letter where body like ?",
+                "%" + followUp.externalId() + "%"), "never dead-lettered for arriving early");
+    }
+}
