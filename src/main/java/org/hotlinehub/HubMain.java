@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.hotlinehub.connectors.db.EmbeddedDatabase;
 import org.hotlinehub.connectors.db.SessionKeyFile;
 import org.hotlinehub.connectors.jms.EmbeddedBroker;
+import org.hotlinehub.connectors.web.StartingAnswer;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Quarkus;
@@ -35,6 +36,9 @@ public final class HubMain {
     public static void main(String... args) throws Exception {
         // What this process started itself, closed in reverse order once the hub has stopped (below).
         Deque<AutoCloseable> embedded = new ArrayDeque<>();
+        // senders are told 503 "starting" rather than refused while the embedded services and Quarkus come up
+        StartingAnswer.open(setting("quarkus.http.host").orElse("0.0.0.0"),
+                Integer.parseInt(setting("quarkus.http.port").orElse("8080")));
         Path dataDir = Path.of(setting("hub.data-dir").orElse("./data")).toAbsolutePath().normalize();
         if (setting("quarkus.datasource.jdbc.url").isEmpty()) {
             EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("postgres"),
@@ -65,7 +69,12 @@ public final class HubMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterHub(hubStopped, embedded), "embedded-stop"));
         int[] exitCode = {0};
         try {
-            Quarkus.run(null, (code, failure) -> exitCode[0] = code, args);
+            Quarkus.run(null, (code, failure) -> {
+                if (failure != null) {
+                    LOG.error("the hub stopped because of a failure", failure);
+                }
+                exitCode[0] = code;
+            }, args);
         } finally {
             hubStopped.countDown();
         }

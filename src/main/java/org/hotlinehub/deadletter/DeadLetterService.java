@@ -22,6 +22,8 @@ import org.hotlinehub.store.PartnerDeliveryRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 @ApplicationScoped
 public class DeadLetterService implements DeadLetters {
 
@@ -39,6 +41,9 @@ public class DeadLetterService implements DeadLetters {
     @Inject
     HubConfig config;
 
+    @Inject
+    MeterRegistry metrics;
+
     /** Keeps a dead letter once per message id (the dead-letter queue itself is at-least-once). */
     @Transactional
     public void record(String messageId, String source, String reason, String destination, String body,
@@ -54,12 +59,20 @@ public class DeadLetterService implements DeadLetters {
         e.body = body == null ? "" : body;
         e.headers = headersJson(headers);
         repository.persist(e);
+        // an alert rule watches this: every dead letter needs a person to look at it
+        metrics.counter("hub.dead.letters", "source", e.source).increment();
     }
 
     @Override
     @Transactional
     public List<DeadLetter> list(boolean includeReplayed, int offset, int limit) {
         return repository.page(includeReplayed, offset, limit).stream().map(DeadLetterEntity::toModel).toList();
+    }
+
+    @Override
+    @Transactional
+    public long openCount() {
+        return repository.count("replayed = false");
     }
 
     @Override

@@ -59,7 +59,12 @@ public class Dispatcher {
     public void dispatchAll(List<TicketCreated> events) {
         java.util.Map<Long, TicketCreated> byTicket = new java.util.TreeMap<>();
         events.stream().filter(e -> !e.triage()).forEach(e -> byTicket.putIfAbsent(e.ticketId(), e));
-        byTicket.values().forEach(this::dispatch);
+        for (TicketCreated event : byTicket.values()) {
+            dispatch(event);
+            // written, then forgotten: the session's dirty checking (at every flush) stays the size of one ticket
+            tickets.getEntityManager().flush();
+            tickets.getEntityManager().clear();
+        }
     }
 
     @Transactional

@@ -92,6 +92,9 @@ public class IntakeService {
             if (event != null) {
                 events.add(event);
             }
+            // written, then forgotten: the session's dirty checking (at every flush) stays the size of one contact
+            tickets.getEntityManager().flush();
+            tickets.getEntityManager().clear();
         }
         return new Accepted(events, deferred);
     }

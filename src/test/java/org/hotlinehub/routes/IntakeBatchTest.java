@@ -1,6 +1,9 @@
 package org.hotlinehub.routes;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +25,7 @@ import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.port.ReferenceNumbers;
 import org.hotlinehub.store.CatalogEntryEntity;
 import org.hotlinehub.store.ResidentEntity;
+import org.hotlinehub.testsupport.ConsoleSessions;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Reports;
 import org.hotlinehub.testsupport.Sql;
@@ -110,6 +114,14 @@ class IntakeBatchTest {
         for (String phone : phones) {
             assertEquals(0L, sql.count("select count(*) from dead_letter where body like ?", "%" + phone + "%"));
         }
+        // supervisors are alerted: on every console page, and by a metric
+        long open = sql.count("select count(*) from dead_letter where not replayed");
+        ConsoleSessions.supervisor().get("/console?lang=zh").then().statusCode(200)
+                .body(containsString(open + " 条消息无法处理（死信），请查看并重放。"));
+        ConsoleSessions.operator().get("/console?lang=zh").then().statusCode(200)
+                .body(not(containsString("条消息无法处理")));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("hub_dead_letters_total{source=\"intake-contact\"}"));
     }
 
     @Test

@@ -31,6 +31,9 @@ public interface ConsoleMessages {
     @Message("督办")
     String supervision();
 
+    @Message("{count} 条消息无法处理（死信），请查看并重放。")
+    String deadLettersAlert(long count);
+
     @Message("报表")
     String reports();
 

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.PageLanguage;
+import org.hotlinehub.model.port.DeadLetters;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -12,15 +13,17 @@ import io.quarkus.security.identity.SecurityIdentity;
  * ({@code ?lang=} wins, then the {@code hub-lang} cookie the language switch sets, then the browser's preference).
  */
 public record ConsolePage(String user, boolean operator, boolean supervisor, boolean admin, boolean english,
-        String path) {
+        String path, long openDeadLetters) {
 
     public static final String LANGUAGE_COOKIE = PageLanguage.COOKIE;
 
+    /** @param deadLetters how many dead letters wait for a supervisor (asked only for supervisors' pages) */
     public static ConsolePage of(SecurityIdentity identity, String path, String lang, String cookieLang,
-            String acceptLanguage) {
-        return new ConsolePage(identity.getPrincipal().getName(), identity.hasRole(Caller.OPERATOR),
-                identity.hasRole(Caller.SUPERVISOR), identity.hasRole(Caller.ADMIN),
-                english(lang, cookieLang, acceptLanguage), path);
+            String acceptLanguage, DeadLetters deadLetters) {
+        boolean supervisor = identity.hasRole(Caller.SUPERVISOR);
+        return new ConsolePage(identity.getPrincipal().getName(), identity.hasRole(Caller.OPERATOR), supervisor,
+                identity.hasRole(Caller.ADMIN), english(lang, cookieLang, acceptLanguage), path,
+                supervisor ? deadLetters.openCount() : 0);
     }
 
     static boolean english(String lang, String cookieLang, String acceptLanguage) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hotlinehub.model.Caller;
+import org.hotlinehub.model.port.DeadLetters;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -27,6 +28,8 @@ public class ConsoleResource {
 
     @Inject
     SecurityIdentity identity;
+    @Inject
+    DeadLetters deadLetters;
 
     @CheckedTemplate
     static class Templates {
@@ -39,7 +42,7 @@ public class ConsoleResource {
     @Operation(summary = "Console home (signed-in staff)")
     public Response home(@QueryParam("lang") String lang, @CookieParam(ConsolePage.LANGUAGE_COOKIE) String cookieLang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        ConsolePage page = ConsolePage.of(identity, "/console", lang, cookieLang, acceptLanguage);
+        ConsolePage page = ConsolePage.of(identity, "/console", lang, cookieLang, acceptLanguage, deadLetters);
         return html(page, lang, Templates.home(page, String.join(", ", new java.util.TreeSet<>(identity.getRoles()))));
     }
 

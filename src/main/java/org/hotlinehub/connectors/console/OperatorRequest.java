@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import org.hotlinehub.model.Staff;
+import org.hotlinehub.model.port.DeadLetters;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -19,12 +20,14 @@ public class OperatorRequest {
     SecurityIdentity identity;
     @Inject
     CurrentVertxRequest current;
+    @Inject
+    DeadLetters deadLetters;
 
     ConsolePage page(String path) {
         HttpServerRequest request = current.getCurrent().request();
         Cookie cookie = request.getCookie(ConsolePage.LANGUAGE_COOKIE);
         return ConsolePage.of(identity, path, lang(), cookie == null ? null : cookie.getValue(),
-                request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+                request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), deadLetters);
     }
 
     /** The {@code ?lang=} choice of this request, if any. */

@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.hotlinehub.model.port.DeadLetters;
+
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -24,12 +26,14 @@ public class StaffRequest {
     SecurityIdentity identity;
     @Inject
     CurrentVertxRequest current;
+    @Inject
+    DeadLetters deadLetters;
 
     public ConsolePage page(String path) {
         HttpServerRequest request = request();
         Cookie cookie = request.getCookie(ConsolePage.LANGUAGE_COOKIE);
         return ConsolePage.of(identity, path, request.getParam("lang"), cookie == null ? null : cookie.getValue(),
-                request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+                request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), deadLetters);
     }
 
     /** The page as HTML in its language (see {@link ConsoleResource#html}). */

@@ -8,6 +8,9 @@ public interface DeadLetters {
 
     List<DeadLetter> list(boolean includeReplayed, int offset, int limit);
 
+    /** Dead letters nobody has replayed yet: supervisors are alerted while there are any. */
+    long openCount();
+
     /** Sends the dead letter back to where it failed; @throws org.hotlinehub.model.NotFoundException */
     DeadLetter replay(long id);
 }
