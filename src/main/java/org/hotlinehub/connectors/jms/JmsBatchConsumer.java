@@ -83,7 +83,7 @@ public final class JmsBatchConsumer implements AutoCloseable {
     private final CountDownLatch stopped;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean running = true;
-    private Connection connection;
+    private volatile Connection connection;
 
     private JmsBatchConsumer(ConnectionFactory factory, Settings settings, Handler handler) {
         this.factory = factory;
@@ -114,7 +114,7 @@ public final class JmsBatchConsumer implements AutoCloseable {
             while (running) {
                 try {
                     if (session == null) {
-                        session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                        session = newSession();
                     }
                     MessageConsumer reader = open(session);
                     Map<String, MessageProducer> producers = new HashMap<>();
@@ -137,6 +137,31 @@ public final class JmsBatchConsumer implements AutoCloseable {
             }
         } finally {
             stopped.countDown();
+        }
+    }
+
+    /**
+     * A new session after a failure; when the connection itself is gone (a broker restart without the client's
+     * reconnect, {@code reconnectAttempts=-1}), a new connection first.
+     */
+    private Session newSession() throws JMSException {
+        Connection current = connection;
+        try {
+            return current.createSession(true, Session.SESSION_TRANSACTED);
+        } catch (JMSException | RuntimeException e) {
+            synchronized (this) {
+                if (connection == current) {
+                    try {
+                        current.close();
+                    } catch (JMSException | RuntimeException closing) {
+                        LOG.debugf("%s: closing the broken connection: %s", settings.name(), closing.getMessage());
+                    }
+                    Connection fresh = factory.createConnection();
+                    fresh.start();
+                    connection = fresh;
+                }
+            }
+            return connection.createSession(true, Session.SESSION_TRANSACTED);
         }
     }
 

@@ -6,22 +6,22 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.StandardSocketOptions;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.vertx.http.HttpServerStart;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * While the hub starts (embedded database and broker, migrations, reference data), its HTTP port answers every
  * request with 503 and {@code Retry-After} instead of refusing the connection, so Twilio, WeChat, forms and probes
- * are told "try again shortly" after a crash and restart. It listens with SO_REUSEPORT, as the hub's own HTTP server
- * does ({@code quarkus.http.so-reuse-port}), so both hold the port for the moment the hub comes up; it closes when
- * the hub's HTTP server has started. It accepts nothing: no request is read beyond its headers.
+ * are told "try again shortly" after a crash and restart. Quarkus opens its HTTP server after the start-up observers
+ * (migrations, reference data, the pipeline's consumers), so this closes in the last of them, and the port is refused
+ * only for the moment between the two. It accepts nothing: no request is read beyond its headers.
  */
 @ApplicationScoped
 public class StartingAnswer {
@@ -40,19 +40,18 @@ public class StartingAnswer {
         try {
             ServerSocket server = new ServerSocket();
             server.setReuseAddress(true);
-            server.setOption(StandardSocketOptions.SO_REUSEPORT, true);
             server.bind(new InetSocketAddress(host, port));
             listening = server;
             Thread acceptor = new Thread(() -> serve(server), "starting-answer");
             acceptor.setDaemon(true);
             acceptor.start();
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException e) {
             LOG.debugf("no 503 answer while starting on %s:%d: %s", host, port, e.getMessage());
         }
     }
 
-    /** The hub's own HTTP server listens now. */
-    void close(@Observes HttpServerStart started) {
+    /** Everything else has started; the hub's own HTTP server opens next. */
+    void close(@Observes @Priority(Integer.MAX_VALUE) StartupEvent started) {
         ServerSocket server = listening;
         listening = null;
         if (server != null) {
