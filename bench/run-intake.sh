@@ -443,9 +443,12 @@ hub_alive() { # false (and the exit status logged once) when the hub has exited
     return 1
 }
 
-probe_report() { # [timeout_s] -> "<http code> <seconds>" of one probe report (code 000: no answer in time)
-    curl -s -o /dev/null -m "${1:-15}" -w '%{http_code} %{time_total}\n' -H 'Accept: application/json' \
-        --data-urlencode "description=bench probe $(date +%s%N)" -d 'category=opinions&name=probe&phone=13900000000&compound=HY-GARDEN' \
+probe_report() { # timeout_s [-w format] -> one probe report; "<http code> <seconds>" (code 000: no answer in time)
+    local timeout=$1
+    shift
+    [ $# -gt 0 ] || set -- -w '%{http_code} %{time_total}\n'
+    curl -s -o /dev/null -m "$timeout" "$@" -H 'Accept: application/json' \
+        --data-urlencode "description=bench probe ${EPOCHREALTIME//[!0-9]/}" -d 'category=opinions&name=probe&phone=13900000000&compound=HY-GARDEN' \
         "http://127.0.0.1:$HTTP_PORT/report"
 }
 
@@ -465,38 +468,54 @@ wait_responsive() { # until one probe report is answered 202 within 1 s (bounded
     return 1
 }
 
-usec() { echo "${EPOCHREALTIME/./}"; } # wall clock in microseconds, without a fork
-
 # Recovery after a phase: from the end of its load window (IntakeBench's "# window-end" line, printed while its open
 # requests may still be pending), one probe report every 200 ms, each on its own (a slow answer does not hold the next
 # one back), until one has been answered 202 in < 1 s or RECOVERY_MAX seconds have passed. Every probe goes to
-# recovery-<label>.tsv, one row per phase to recovery.tsv. Runs in the background while IntakeBench finishes.
+# recovery-<label>.tsv, one row per phase to recovery.tsv. Runs in the background while IntakeBench finishes. The loop
+# forks nothing but the probes (bash builtins only), so a busy machine delays the probes as little as possible.
 recovery_probe() { # label intakebench_output intakebench_pid step(0|1)
-    local label=$1 outf=$2 ibpid=$3 step=$4 end_ms="" pf="$OUT/recovery-$1.tsv" i t0 next now fast=""
+    local label=$1 outf=$2 ibpid=$3 step=$4 pf="$OUT/recovery-$1.tsv" end_ms="" mfd part buf="" nap i t0 next now
+    local code t fast="" gone="" sent
     trap 'kill $(jobs -p) 2>/dev/null; exit 143' TERM # stopped by the cleanup: the open probes go too
-    while :; do # step runs print one window-end per step: their probe starts after the last one, when it exits
-        if [ "$step" = 1 ]; then
-            kill -0 "$ibpid" 2>/dev/null || end_ms=$(sed -n 's/^# window-end .* epoch_ms=\([0-9]*\)$/\1/p' "$outf" | tail -1)
+    exec {nap}<> <(:) # read -t on this never-ready pipe is a sleep without a fork
+    exec {mfd}<"$outf"
+    while :; do # step runs print one window-end per step: their probe starts from the last one, once IntakeBench exits
+        if IFS= read -r part <&"$mfd"; then
+            part="$buf$part"
+            buf=""
+            if [[ $part == "# window-end "*" epoch_ms="* ]]; then
+                end_ms=${part##*epoch_ms=}
+                [ "$step" = 1 ] || break
+            fi
         else
-            end_ms=$(sed -n 's/^# window-end .* epoch_ms=\([0-9]*\)$/\1/p' "$outf" | head -1)
+            buf+=$part # a line not written whole yet
+            [ -n "$gone" ] && break
+            kill -0 "$ibpid" 2>/dev/null || { gone=1; continue; } # read once more what it wrote before it exited
+            read -r -t 0.05 -u "$nap"
         fi
-        [ -n "$end_ms" ] && break
-        kill -0 "$ibpid" 2>/dev/null || { end_ms=$(($(usec) / 1000)); break; } # no window-end line: from now
-        sleep 0.1
     done
+    exec {mfd}<&-
+    [ -n "$end_ms" ] || { now=${EPOCHREALTIME//[!0-9]/}; end_ms=$((now / 1000)); } # no window-end line: from now
     echo -e "sent_epoch\tstatus\tseconds" >"$pf"
-    t0=$(usec)
+    t0=${EPOCHREALTIME//[!0-9]/} # microseconds
     for ((i = 0; ; i++)); do
         kill -0 "$HUB_PID" 2>/dev/null || break
-        ( s=$(usec); read -r c t < <(probe_report 10); echo -e "${s:0:-6}.${s: -6}\t$c\t$t" >>"$pf" ) &
+        sent=${EPOCHREALTIME//[!0-9]/}
+        probe_report 10 -w "${sent:0:-6}.${sent: -6}\t%{http_code}\t%{time_total}\n" >>"$pf" &
         next=$((t0 + (i + 1) * 200000))
-        now=$(usec)
-        [ "$next" -gt "$now" ] && sleep "$(printf '0.%06d' $((next - now)))"
-        fast=$(awk -F'\t' 'NR > 1 && $2 == 202 && $3 < 1.0 {print; exit}' "$pf")
+        now=${EPOCHREALTIME//[!0-9]/}
+        if [ "$next" -gt "$now" ]; then
+            printf -v t '0.%06d' $((next - now))
+            read -r -t "$t" -u "$nap"
+        fi
+        while IFS=$'\t' read -r _ code t; do # curl prints seconds as 0.123456: a fast answer starts with "0."
+            [ "$code" = 202 ] && [[ $t == 0.* ]] && fast=1
+        done <"$pf"
         [ -n "$fast" ] && break
         [ $((next / 1000 - end_ms)) -ge $((RECOVERY_MAX * 1000)) ] && break
     done
     wait # the probes still open (at most 10 s each)
+    exec {nap}<&-
     # the first fast 202 by the time it was answered; its seconds after the end of the load window
     awk -F'\t' -v label="$label" -v end="$end_ms" '
         NR > 1 { seen[$2]++; n++
@@ -615,7 +634,9 @@ r = next((x for x in reversed(runs) if x.get("label") == sys.argv[2]), None)
 if r:
     o = r.get("outcomes", {})
     bad = {k: v for k, v in o.items() if not (k.startswith("2") or k in ("429", "503"))}
-    print(f"surge {sys.argv[2]}: " + ", ".join(f"{k}: {v}" for k, v in sorted(o.items()))
+    if r.get("unfinished"):
+        bad["unfinished"] = r["unfinished"]
+    print(f"surge {sys.argv[2]}: " + ", ".join(f"{k}: {v}" for k, v in sorted({**o, **bad}.items()))
           + ("; only 2xx/429/503: yes" if not bad else f"; NOT only 2xx/429/503 ({sum(bad.values())} others)"))
 ' "$OUT/intake.jsonl" "surge@$arg" | tee -a "$LOG" >&2
     fi

@@ -216,7 +216,7 @@ def chart_svg(out, phases, runs, per_sec, recovery):
              'font-family="DejaVu Sans, Arial, sans-serif" font-size="12">')
     o.append(f'<rect width="{W}" height="{H}" fill="#ffffff"/>')
     o.append(f'<text x="{left}" y="22" font-size="16" font-weight="bold">Hotline Hub intake: rate and latency per second'
-             f' — {escape(os.path.basename(out.rstrip("/")))}</text>')
+             f' — {escape(os.path.basename(os.path.abspath(out)))}</text>')
 
     # phases: shaded bands across both panels, the measured window in a darker shade, labels above the rate panel
     for ph in phases:
@@ -431,6 +431,8 @@ def main(out, chart_to=None):
         if r.get("type") == "run" and str(r.get("label", "")).startswith("surge@"):
             o = r.get("outcomes", {})
             failed = {k: v for k, v in o.items() if not (k.startswith("2") or k in ("429", "503"))}
+            if r.get("unfinished"):  # still unanswered when the generator gave up waiting
+                failed["unfinished"] = r["unfinished"]
             rec = next((x for x in recovery if x["label"] == r["label"]), None)
             surges.append({"label": r["label"], "clients": r.get("concurrency"), "seconds": r.get("duration_s"),
                            "sent": r.get("sent"), "ok_2xx": sum(v for k, v in o.items() if k.startswith("2")),
@@ -513,7 +515,7 @@ def main(out, chart_to=None):
 
     # ---- markdown
     p = print
-    p(f"# Hotline Hub intake benchmark — {os.path.basename(out.rstrip('/'))}\n")
+    p(f"# Hotline Hub intake benchmark — {os.path.basename(os.path.abspath(out))}\n")
     p(f"- machine: {machine.get('host_nproc', '?')} CPUs ({machine.get('cpu_model', '?')}), {machine.get('mem_total', '?')}, "
       f"{machine.get('os', '?')}")
     p(f"- java: {machine.get('java', '?')}")
