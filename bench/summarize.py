@@ -201,8 +201,8 @@ def chart_svg(out, phases, runs, per_sec, recovery):
     def y_rate(v):
         return top_y0 + top_h - top_h * v / y_top
 
-    lat_vals = [v for r in series.values() for v in (r["p50_ms"], r["p99_ms"], r["ok_p99_ms"]) if v] + \
-               [1000 * s for _, s, _ in probes if s > 0] + [1000.0]
+    lat_vals = [v for t, r in series.items() if 0 <= t - t0 <= t_max for v in (r["p50_ms"], r["p99_ms"], r["ok_p99_ms"])
+                if v] + [1000 * s for at, s, _ in probes if s > 0 and 0 <= at - t0 <= t_max] + [1000.0]
     lo_dec = math.floor(math.log10(max(min(lat_vals), 0.1)))
     hi_dec = math.ceil(math.log10(max(lat_vals)))
     hi_dec = max(hi_dec, lo_dec + 1)
@@ -244,14 +244,15 @@ def chart_svg(out, phases, runs, per_sec, recovery):
         if rec.get("recovered_epoch") is not None:
             xr = x(rec["recovered_epoch"])
             text, colour = f'fast 202 after {rec["recovered_s"]:.1f} s', "#2ca02c"
-        else:
-            xr = x(rec["load_end_epoch"] + (rec.get("probes") or 0) * 0.2)
-            text, colour = "no fast 202", "#d62728"
+        else:  # the probes' time, bounded by the chart
+            xr = min(x(rec["load_end_epoch"] + (rec.get("probes") or 0) * 0.2), left + pw)
+            text, colour = f'no fast 202 in {(rec.get("probes") or 0) * 0.2:.0f} s of probes', "#d62728"
         o.append(f'<line x1="{xr:.1f}" y1="{top_y0}" x2="{xr:.1f}" y2="{bot_y0 + bot_h}" stroke="{colour}" '
                  'stroke-width="1.2" stroke-dasharray="2,3"/>')
         o.append(f'<line x1="{xe:.1f}" y1="{bot_y0 + bot_h - 4}" x2="{xr:.1f}" y2="{bot_y0 + bot_h - 4}" '
                  f'stroke="{colour}" stroke-width="3"/>')
-        o.append(f'<text x="{xr + 3:.1f}" y="{bot_y0 + bot_h - 8}" font-size="11" fill="{colour}">{escape(text)}</text>')
+        o.append(f'<text x="{(xr if rec.get("recovered_epoch") is not None else xe) + 3:.1f}" y="{bot_y0 + bot_h - 8}" '
+                 f'font-size="11" fill="{colour}">{escape(text)}</text>')
 
     # axes, grid, ticks
     x_step = nice_step(t_max, 12)
