@@ -13,7 +13,12 @@
 //                  error rate > --max-error-rate, or p99 > --slo-p99-ms) and reports the highest sustainable rate.
 //
 // Output: human-readable lines start with '#'; every result is also one JSON object per line on stdout (and appended
-// to --json FILE). JDK only; single file.
+// to --json FILE). When a run's load window ends (the generator sends nothing new after it), a line
+// "# window-end <label> epoch_ms=<ms>" is printed at once, so a driver can time what follows from that moment.
+// --series FILE writes one TSV row per wall-clock second of the whole process (warm-up, windows and the drain of
+// open requests alike): epoch second, requests sent, answers 2xx / 503 / 429 / other statuses, errors (timeouts,
+// refused connections, unsent), then the latency p50 and p99 in ms of all HTTP answers completed in that second and
+// the p50 and p99 of the 2xx among them (empty where there were none). JDK only; single file.
 //
 // Options (defaults in brackets)
 //   --url URL                 [http://127.0.0.1:8080/report]
@@ -30,6 +35,7 @@
 //   --phones N                distinct caller phone numbers drawn at random [100000]
 //   --label NAME              name of the run in the output [mode@rate / mode@N]
 //   --json FILE               also append the JSON lines to FILE
+//   --series FILE             write the per-second series (TSV, see Output) to FILE at the end
 //   --client-threads N        HttpClient executor threads [4]
 //   --rates a,b,c | --step-start R --step-factor F --step-max N   step mode rates [100, x1.5, 12 steps]
 //   --slo-p99-ms MS           p99 bound for a sustainable step [50]
@@ -92,6 +98,7 @@ public class IntakeBench {
         int phones = 100_000;
         String label;
         Path json;
+        Path series;
         int clientThreads = 4;
         List<Double> rates;
         double stepStart = 100;
@@ -133,6 +140,7 @@ public class IntakeBench {
                 case "--phones" -> o.phones = Integer.parseInt(v);
                 case "--label" -> o.label = v;
                 case "--json" -> o.json = Path.of(v);
+                case "--series" -> o.series = Path.of(v);
                 case "--client-threads" -> o.clientThreads = Integer.parseInt(v);
                 case "--rates" -> o.rates = Arrays.stream(v.split(",")).map(Double::parseDouble).toList();
                 case "--step-start" -> o.stepStart = Double.parseDouble(v);
@@ -258,6 +266,93 @@ public class IntakeBench {
         }
     }
 
+    // ---------------------------------------------------------------- per-second series (--series)
+
+    /** What was sent and answered in each wall-clock second of the process, for a chart of rate and latency. */
+    static final class Series {
+        static final class Second {
+            final LongAdder sent = new LongAdder();
+            final LongAdder ok = new LongAdder();
+            final LongAdder unavailable = new LongAdder();
+            final LongAdder tooMany = new LongAdder();
+            final LongAdder otherStatus = new LongAdder();
+            final LongAdder errors = new LongAdder();
+            final Histogram answers = new Histogram();
+            final Histogram okAnswers = new Histogram();
+        }
+
+        /** Adds to System.nanoTime() to give epoch nanoseconds (taken once, so seconds never go backwards). */
+        final long epochOffsetNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+        final Map<Long, Second> seconds = new ConcurrentHashMap<>();
+
+        long epochMillis(long nanos) {
+            return Math.floorDiv(nanos + epochOffsetNanos, 1_000_000L);
+        }
+
+        Second at(long nanos) {
+            return seconds.computeIfAbsent(Math.floorDiv(nanos + epochOffsetNanos, 1_000_000_000L), k -> new Second());
+        }
+
+        void sent(long nanos) {
+            at(nanos).sent.increment();
+        }
+
+        void answered(long nanos, int status, long micros) {
+            Second s = at(nanos);
+            s.answers.record(micros);
+            if (status >= 200 && status < 300) {
+                s.ok.increment();
+                s.okAnswers.record(micros);
+            } else if (status == 503) {
+                s.unavailable.increment();
+            } else if (status == 429) {
+                s.tooMany.increment();
+            } else {
+                s.otherStatus.increment();
+            }
+        }
+
+        void failed(long nanos) {
+            at(nanos).errors.increment();
+        }
+
+        void write(Path file) throws IOException {
+            StringBuilder b = new StringBuilder(
+                    "epoch\tsent\tok_2xx\tstatus_503\tstatus_429\tstatus_other\terrors\tp50_ms\tp99_ms\tok_p50_ms\tok_p99_ms\n");
+            if (!seconds.isEmpty()) {
+                TreeMap<Long, Second> sorted = new TreeMap<>(seconds);
+                for (long t = sorted.firstKey(); t <= sorted.lastKey(); t++) {
+                    Second s = sorted.getOrDefault(t, new Second());
+                    b.append(t).append('\t').append(s.sent.sum()).append('\t').append(s.ok.sum()).append('\t')
+                            .append(s.unavailable.sum()).append('\t').append(s.tooMany.sum()).append('\t')
+                            .append(s.otherStatus.sum()).append('\t').append(s.errors.sum()).append('\t')
+                            .append(ms(s.answers, 0.50)).append('\t').append(ms(s.answers, 0.99)).append('\t')
+                            .append(ms(s.okAnswers, 0.50)).append('\t').append(ms(s.okAnswers, 0.99)).append('\n');
+                }
+            }
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, b);
+        }
+
+        static String ms(Histogram h, double q) {
+            return h.total() == 0 ? "" : String.format(Locale.ROOT, "%.2f", h.percentileMs(q));
+        }
+    }
+
+    final Series series = new Series();
+
+    /** Waits for the end of a load window and says so at once (see Output in the header). */
+    void windowEnded(String label, long windowEnd) {
+        long now;
+        while ((now = System.nanoTime()) < windowEnd) {
+            LockSupport.parkNanos(windowEnd - now);
+        }
+        System.out.println("# window-end " + label + " epoch_ms=" + series.epochMillis(windowEnd));
+        System.out.flush();
+    }
+
     // ---------------------------------------------------------------- request mix
 
     static final String[] TEXTS = {
@@ -362,13 +457,16 @@ public class IntakeBench {
     void finish(Stats s, long scheduledNanos, HttpResponse<String> resp, Throwable err, long windowStart,
             long windowEnd, LongAdder windowAccepted) {
         long done = System.nanoTime();
-        s.latency.record((done - scheduledNanos) / 1000);
+        long micros = (done - scheduledNanos) / 1000;
+        s.latency.record(micros);
         s.completed.increment();
         if (err != null) {
             s.outcome(errorKey(err));
+            series.failed(done);
         } else {
             int st = resp.statusCode();
             s.outcome(Integer.toString(st));
+            series.answered(done, st, micros);
             if (st == 202) {
                 s.accepted.increment();
                 totalAccepted.increment();
@@ -429,7 +527,10 @@ public class IntakeBench {
                     sj.sent.increment();
                     sj.completed.increment();
                     sj.outcome("unsent-inflight-limit");
-                    sj.latency.record((System.nanoTime() - tj) / 1000);
+                    long given = System.nanoTime();
+                    sj.latency.record((given - tj) / 1000);
+                    series.sent(given);
+                    series.failed(given);
                     unsent++;
                 }
                 break;
@@ -441,6 +542,7 @@ public class IntakeBench {
             s.maxSendLagMicros.accumulateAndGet(lag / 1000, Math::max);
             s.sent.increment();
             totalSent.increment();
+            series.sent(System.nanoTime());
             HttpRequest req = nextRequest();
             final long scheduled = t;
             try {
@@ -456,6 +558,7 @@ public class IntakeBench {
                 slots.release();
             }
         }
+        windowEnded(label, windowEnd);
         long drainStart = System.nanoTime();
         boolean drained = slots.tryAcquire(o.maxInflight, o.drainS, TimeUnit.SECONDS);
         if (drained) {
@@ -469,7 +572,7 @@ public class IntakeBench {
         double p99 = meas.latency.percentileMs(0.99);
         boolean sustainable = acceptedPerS >= 0.99 * rate && errRate <= o.maxErrorRate && p99 <= o.sloP99Ms
                 && meas.sent.sum() == completed;
-        String json = json(label, "fixed", rate, 0, durationS, warmupS, startedAt, warm, meas,
+        String json = json(label, "fixed", rate, 0, durationS, warmupS, startedAt, windowStart, windowEnd, warm, meas,
                 windowAccepted.sum(), drainS, sustainable);
         if (unsent > 0) {
             json = json.substring(0, json.length() - 1) + ",\"unsent\":" + unsent
@@ -500,6 +603,7 @@ public class IntakeBench {
                     Stats s = now < windowStart ? warm : meas;
                     s.sent.increment();
                     totalSent.increment();
+                    series.sent(now);
                     HttpResponse<String> resp = null;
                     Throwable err = null;
                     try {
@@ -519,6 +623,7 @@ public class IntakeBench {
             t.start();
             workers.add(t);
         }
+        windowEnded(label, windowEnd);
         long drainStart = System.nanoTime();
         for (Thread t : workers) {
             long left = windowEnd - System.nanoTime() + o.drainS * 1_000_000_000L;
@@ -527,8 +632,8 @@ public class IntakeBench {
         double drainS = Math.max(0, (System.nanoTime() - Math.max(drainStart, windowEnd)) / 1e9);
         progress.interrupt();
         double acceptedPerS = windowAccepted.sum() / (double) durationS;
-        String json = json(label, "closed", 0, n, durationS, warmupS, startedAt, warm, meas, windowAccepted.sum(),
-                drainS, true);
+        String json = json(label, "closed", 0, n, durationS, warmupS, startedAt, windowStart, windowEnd, warm, meas,
+                windowAccepted.sum(), drainS, true);
         return new Result(json, true, acceptedPerS, meas.latency.percentileMs(0.99));
     }
 
@@ -566,7 +671,8 @@ public class IntakeBench {
     }
 
     String json(String label, String mode, double rate, int concurrency, int durationS, int warmupS,
-            Instant startedAt, Stats warm, Stats meas, long windowAccepted, double drainS, boolean sustainable) {
+            Instant startedAt, long windowStart, long windowEnd, Stats warm, Stats meas, long windowAccepted,
+            double drainS, boolean sustainable) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "run");
         m.put("label", label);
@@ -580,6 +686,8 @@ public class IntakeBench {
         m.put("started_at", startedAt.toString());
         m.put("warmup_s", warmupS);
         m.put("duration_s", durationS);
+        m.put("window_start_epoch_ms", series.epochMillis(windowStart));
+        m.put("window_end_epoch_ms", series.epochMillis(windowEnd));
         m.put("sent", meas.sent.sum());
         m.put("completed", meas.completed.sum());
         m.put("accepted", meas.accepted.sum());
@@ -766,6 +874,9 @@ public class IntakeBench {
                 System.out.println("# max sustainable rate: " + fmt(best) + "/s"
                         + (stoppedAt == null ? " (all steps passed)" : ", failed at " + stoppedAt + "/s"));
             }
+        }
+        if (o.series != null) {
+            bench.series.write(o.series);
         }
         bench.clientPool.shutdownNow();
         System.exit(0);

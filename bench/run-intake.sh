@@ -12,19 +12,29 @@
 #      throwaway standalone Artemis broker (distribution fetched once into bench/.cache with mvn dependency:copy)
 #   4. the hub (target/quarkus-app) with a fresh data dir, embedded PostgreSQL and Artemis (durable), and
 #      bench/PartnerSink.java as the partners' webhook endpoint; pgbench once more against the embedded PostgreSQL
-#   5. IntakeBench phases (default: fixed 50/s, 200/s, 500/s, closed loop 32 clients), then end to end: waits (bounded)
-#      until every accepted contact is a ticket that is dispatched (or in triage) with its webhook delivered
-#   6. summary.md (printed) and raw files in bench/results/<timestamp>/
+#   5. IntakeBench phases (default: fixed 50/s, 200/s, 500/s, closed loop 32 clients); after each one a recovery probe
+#      (a probe report every 200 ms from the end of the load window until one is answered 202 in < 1 s), then the
+#      wait for the pipeline; after the last one end to end: waits (bounded) until every accepted contact is a ticket
+#      that is dispatched (or in triage) with its webhook delivered
+#   6. summary.md (printed), chart.svg (rate and latency over time) and raw files in bench/results/<timestamp>/
+#
+# The reviewer's overload scenario (issue 16): a 30 s form load from 64 connections, then a 20 s surge from 512:
+#   BENCH_PHASES="closed:64 surge:512" bench/run-intake.sh
+# summary.md then states acknowledged/s per phase, what was carried to a delivered webhook per second, every status
+# the surge got (only 2xx, 429 and 503 pass) and how long after the surge a probe report was acknowledged in < 1 s.
 #
 # Settings (environment):
 #   BENCH_OUT=dir                  results directory [bench/results/<UTC timestamp>]
 #   BENCH_DURATION=30              measured seconds of each load phase and each ceiling
 #   BENCH_PHASES="fixed:50 fixed:200 fixed:500 closed:32"   load phases in order (fixed:<rate>, closed:<clients>,
-#                                  step:<a,b,c>); the last one is followed by the end-to-end wait
+#                                  step:<a,b,c>, surge:<clients>); the last one is followed by the end-to-end wait
+#   BENCH_SURGE_S=20               a surge:<N> phase is a closed loop of N clients for this many seconds, no warm-up
 #   BENCH_PREWARM_S=20             JIT warm-up of the fresh hub first: closed loop, 2 clients (not a result; 0 = none)
 #   BENCH_WARMUP=5                 warm-up seconds before each phase (closed phases use 2x)
 #   BENCH_PHASE_DRAIN_MAX=30       seconds to wait between phases for the pipeline to catch up
 #   BENCH_E2E_MAX=90               seconds to wait after the last phase for end-to-end completion
+#   BENCH_RECOVERY_MAX=60          seconds the recovery probe after each phase goes on without a fast 202 (0 = none)
+#   BENCH_CHART_TO=path            also copy chart.svg there (relative to the project root), e.g. bench/intake-chart.svg
 #   BENCH_HTTP_PORT=18080 BENCH_SINK_PORT=18089 BENCH_PG_PORT=15432 BENCH_ARTEMIS_PORT=61626
 #   BENCH_SKIP_CEILINGS=1          skip steps 2 and 3
 #   BENCH_PGBENCH_EMBEDDED_S=10    seconds of pgbench against the hub's embedded PostgreSQL (0 = skip)
@@ -48,6 +58,9 @@ PHASES=${BENCH_PHASES:-"fixed:50 fixed:200 fixed:500 closed:32"}
 WARMUP=${BENCH_WARMUP:-5}
 PHASE_DRAIN_MAX=${BENCH_PHASE_DRAIN_MAX:-30}
 E2E_MAX=${BENCH_E2E_MAX:-90}
+SURGE_S=${BENCH_SURGE_S:-20}
+RECOVERY_MAX=${BENCH_RECOVERY_MAX:-60}
+CHART_TO=${BENCH_CHART_TO:-}
 HTTP_PORT=${BENCH_HTTP_PORT:-18080}
 SINK_PORT=${BENCH_SINK_PORT:-18089}
 PG_PORT=${BENCH_PG_PORT:-15432}
@@ -190,7 +203,7 @@ log "results in $OUT"
     echo "pgbench: $(pgbench --version)"
     echo "hub_commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
     echo "loadavg_at_start: $(cat /proc/loadavg)"
-    echo "phases: $PHASES; duration ${DUR}s; warmup ${WARMUP}s"
+    echo "phases: $PHASES; duration ${DUR}s; warmup ${WARMUP}s; surge ${SURGE_S}s"
 } >"$OUT/machine.txt"
 cat "$OUT/machine.txt" >>"$LOG"
 
@@ -430,13 +443,20 @@ hub_alive() { # false (and the exit status logged once) when the hub has exited
     return 1
 }
 
+probe_report() { # timeout_s [-w format] -> one probe report; "<http code> <seconds>" (code 000: no answer in time)
+    local timeout=$1
+    shift
+    [ $# -gt 0 ] || set -- -w '%{http_code} %{time_total}\n'
+    curl -s -o /dev/null -m "$timeout" "$@" -H 'Accept: application/json' \
+        --data-urlencode "description=bench probe ${EPOCHREALTIME//[!0-9]/}" -d 'category=opinions&name=probe&phone=13900000000&compound=HY-GARDEN' \
+        "http://127.0.0.1:$HTTP_PORT/report"
+}
+
 wait_responsive() { # until one probe report is answered 202 within 1 s (bounded), so phases start from a calm hub
     local i code t deadline=$(($(date +%s) + 60))
     for ((i = 0; $(date +%s) < deadline; i++)); do
         hub_alive || return 2
-        read -r code t < <(curl -s -o /dev/null -m 15 -w '%{http_code} %{time_total}\n' -H 'Accept: application/json' \
-            --data-urlencode "description=bench probe $(date +%s%N)" -d 'category=opinions&name=probe&phone=13900000000&compound=HY-GARDEN' \
-            "http://127.0.0.1:$HTTP_PORT/report")
+        read -r code t < <(probe_report 15)
         if [ "$code" = 202 ] && awk -v t="$t" 'BEGIN{exit !(t < 1.0)}'; then
             [ "$i" -gt 0 ] && log "hub responsive again after $i probes"
             return 0
@@ -446,6 +466,71 @@ wait_responsive() { # until one probe report is answered 202 within 1 s (bounded
     done
     log "hub still not responsive (last probe: HTTP $code in ${t}s); starting the phase anyway"
     return 1
+}
+
+# Recovery after a phase: from the end of its load window (IntakeBench's "# window-end" line, printed while its open
+# requests may still be pending), one probe report every 200 ms, each on its own (a slow answer does not hold the next
+# one back), until one has been answered 202 in < 1 s or RECOVERY_MAX seconds have passed. Every probe goes to
+# recovery-<label>.tsv, one row per phase to recovery.tsv. Runs in the background while IntakeBench finishes. The loop
+# forks nothing but the probes (bash builtins only), so a busy machine delays the probes as little as possible.
+recovery_probe() { # label intakebench_output intakebench_pid step(0|1)
+    local label=$1 outf=$2 ibpid=$3 step=$4 pf="$OUT/recovery-$1.tsv" end_ms="" mfd part buf="" nap i t0 next now
+    local code t fast="" gone="" sent
+    trap 'kill $(jobs -p) 2>/dev/null; exit 143' TERM # stopped by the cleanup: the open probes go too
+    exec {nap}<> <(:) # read -t on this never-ready pipe is a sleep without a fork
+    exec {mfd}<"$outf"
+    while :; do # step runs print one window-end per step: their probe starts from the last one, once IntakeBench exits
+        if IFS= read -r part <&"$mfd"; then
+            part="$buf$part"
+            buf=""
+            if [[ $part == "# window-end "*" epoch_ms="* ]]; then
+                end_ms=${part##*epoch_ms=}
+                [ "$step" = 1 ] || break
+            fi
+        else
+            buf+=$part # a line not written whole yet
+            [ -n "$gone" ] && break
+            kill -0 "$ibpid" 2>/dev/null || { gone=1; continue; } # read once more what it wrote before it exited
+            read -r -t 0.05 -u "$nap"
+        fi
+    done
+    exec {mfd}<&-
+    [ -n "$end_ms" ] || { now=${EPOCHREALTIME//[!0-9]/}; end_ms=$((now / 1000)); } # no window-end line: from now
+    echo -e "sent_epoch\tstatus\tseconds" >"$pf"
+    t0=${EPOCHREALTIME//[!0-9]/} # microseconds
+    for ((i = 0; ; i++)); do
+        kill -0 "$HUB_PID" 2>/dev/null || break
+        sent=${EPOCHREALTIME//[!0-9]/}
+        probe_report 10 -w "${sent:0:-6}.${sent: -6}\t%{http_code}\t%{time_total}\n" >>"$pf" &
+        next=$((t0 + (i + 1) * 200000))
+        now=${EPOCHREALTIME//[!0-9]/}
+        if [ "$next" -gt "$now" ]; then
+            printf -v t '0.%06d' $((next - now))
+            read -r -t "$t" -u "$nap"
+        fi
+        while IFS=$'\t' read -r _ code t; do # curl prints seconds as 0.123456: a fast answer starts with "0."
+            [ "$code" = 202 ] && [[ $t == 0.* ]] && fast=1
+        done <"$pf"
+        [ -n "$fast" ] && break
+        [ $((next / 1000 - end_ms)) -ge $((RECOVERY_MAX * 1000)) ] && break
+    done
+    wait # the probes still open (at most 10 s each)
+    exec {nap}<&-
+    # the first fast 202 by the time it was answered; its seconds after the end of the load window
+    awk -F'\t' -v label="$label" -v end="$end_ms" '
+        NR > 1 { seen[$2]++; n++
+                 if ($2 == 202 && $3 < 1.0 && (first == "" || $1 + $3 < first)) first = $1 + $3 }
+        END { st = ""; for (c in seen) st = st (st == "" ? "" : ",") (c == "000" ? "no-answer" : c) ":" seen[c]
+              if (first == "") printf "%s\t\t%d\t%s\t%.3f\t\n", label, n + 0, st, end / 1000
+              else printf "%s\t%.1f\t%d\t%s\t%.3f\t%.3f\n", label, first - end / 1000, n, st, end / 1000, first }' \
+        "$pf" >>"$OUT/recovery.tsv"
+}
+
+recovery_line() { # label -> what the probe found, for the log
+    awk -F'\t' -v l="$1" -v max="$RECOVERY_MAX" '$1 == l {
+        if ($2 == "") printf "recovery after %s: no probe answered 202 in < 1 s within %s s (%d probes: %s)\n", l, max, $3, $4
+        else printf "recovery after %s: a probe answered 202 in < 1 s %s s after the load ended (%d probes: %s)\n", l, $2, $3, $4
+    }' "$OUT/recovery.tsv"
 }
 
 jstack_samples() { # delay
@@ -470,6 +555,7 @@ db_counters >>"$OUT/db-counters.tsv"
 
 : >"$OUT/intake.jsonl"
 : >"$OUT/phases.tsv"
+echo -e "label\trecovered_s\tprobes\tstatuses\tload_end_epoch\trecovered_epoch" >"$OUT/recovery.tsv"
 echo -e "label\tstart_epoch\tend_epoch\thub_cpu_s\thub_pg_cpu_s\tmachine_busy_cpu_s" >"$OUT/drain-cpu.tsv"
 echo -e "label\tstart_epoch\tend_epoch\thub_cpu_s\tmachine_busy_pct\tdrained_s\thub_pg_cpu_s\tsink_cpu_s\tmachine_busy_cpu_s" >"$OUT/phases.tsv"
 CLK=$(getconf CLK_TCK)
@@ -480,7 +566,8 @@ if [ "$PREWARM_S" -gt 0 ] 2>/dev/null; then
     log "pre-warm: closed loop, 2 clients, ${PREWARM_S}s (recorded as 'prewarm', not a result)"
     java -Xms128m -Xmx1g -cp "$OUT/classes" IntakeBench --url "http://127.0.0.1:$HTTP_PORT/report" \
         --demo-dir "$OUT/refdata" --mode closed --concurrency 2 --duration "$PREWARM_S" --warmup 0 --label prewarm \
-        --json "$OUT/intake.jsonl" >"$OUT/intake-prewarm.txt" 2>&1 || log "pre-warm exited with an error"
+        --json "$OUT/intake.jsonl" --series "$OUT/series-prewarm.tsv" >"$OUT/intake-prewarm.txt" 2>&1 \
+        || log "pre-warm exited with an error"
     grep '^# result' "$OUT/intake-prewarm.txt" | tee -a "$LOG" >&2
     wait_pipeline "after-prewarm" "$PHASE_DRAIN_MAX"
     db_counters >>"$OUT/db-counters.tsv"
@@ -491,24 +578,35 @@ for phase in $PHASES; do
     n=$((n + 1))
     kind=${phase%%:*}
     arg=${phase#*:}
+    phase_s=$DUR
     case "$kind" in
         fixed) args=(--mode fixed --rate "$arg" --warmup "$WARMUP" --label "fixed@$arg") ;;
         closed) args=(--mode closed --concurrency "$arg" --warmup $((WARMUP * 2)) --label "closed@$arg") ;;
         step) args=(--mode step --rates "$arg" --warmup "$WARMUP" --label "step") ;;
+        surge) phase_s=$SURGE_S; args=(--mode closed --concurrency "$arg" --warmup 0 --label "surge@$arg") ;;
         *) log "unknown phase $phase"; continue ;;
     esac
     hub_alive || break
     wait_responsive
     load_snapshot "before $phase"
-    log "phase $n/$nphases: $phase, ${DUR}s"
+    log "phase $n/$nphases: $phase, ${phase_s}s"
     if [ "$JFR" = 1 ] && [ "$n" = "$nphases" ]; then
         jcmd "$HUB_PID" JFR.start name=bench settings=profile filename="$OUT/hub.jfr" >>"$LOG" 2>&1
     fi
     before=$(cpu_ticks)
     t_start=$(date +%s.%N)
     java -Xms128m -Xmx1g -cp "$OUT/classes" IntakeBench --url "http://127.0.0.1:$HTTP_PORT/report" \
-        --demo-dir "$OUT/refdata" --duration "$DUR" --json "$OUT/intake.jsonl" "${args[@]}" \
-        >"$OUT/intake-$kind-$arg.txt" 2>&1 || log "IntakeBench $phase exited with an error"
+        --demo-dir "$OUT/refdata" --duration "$phase_s" --json "$OUT/intake.jsonl" --series "$OUT/series-$kind-$arg.tsv" \
+        "${args[@]}" >"$OUT/intake-$kind-$arg.txt" 2>&1 &
+    ib_pid=$!
+    PIDS+=("$ib_pid")
+    probe_pid=""
+    if [ "$RECOVERY_MAX" -gt 0 ] 2>/dev/null; then
+        recovery_probe "$kind@$arg" "$OUT/intake-$kind-$arg.txt" "$ib_pid" "$([ "$kind" = step ] && echo 1 || echo 0)" &
+        probe_pid=$!
+        PIDS+=("$probe_pid")
+    fi
+    wait "$ib_pid" || log "IntakeBench $phase exited with an error"
     t_end=$(date +%s.%N)
     after=$(cpu_ticks)
     grep '^# result\|^# max' "$OUT/intake-$kind-$arg.txt" | tee -a "$LOG" >&2
@@ -516,11 +614,6 @@ for phase in $PHASES; do
     load_snapshot "after $phase"
     if [ "$n" = "$nphases" ]; then
         [ "$JFR" = 1 ] && jcmd "$HUB_PID" JFR.stop name=bench >>"$LOG" 2>&1
-        # thread dumps while the pipeline works off the backlog (not during the measured window: they pause the JVM)
-        if [ "$JSTACK" = 1 ]; then
-            jstack_samples 2 &
-            PIDS+=("$!")
-        fi
         drain_max=$E2E_MAX
         dlabel="e2e"
     else
@@ -528,6 +621,31 @@ for phase in $PHASES; do
         dlabel="after-$kind-$arg"
     fi
     drain_before=$(cpu_ticks)
+    if [ -n "$probe_pid" ]; then
+        wait "$probe_pid"
+        recovery_line "$kind@$arg" | tee -a "$LOG" >&2
+    fi
+    if [ "$kind" = surge ]; then
+        # every status the surge got: only 2xx, 429 and 503 pass (anything else, timeouts included, fails the rule)
+        python3 -c '
+import json, sys
+runs = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+r = next((x for x in reversed(runs) if x.get("label") == sys.argv[2]), None)
+if r:
+    o = r.get("outcomes", {})
+    bad = {k: v for k, v in o.items() if not (k.startswith("2") or k in ("429", "503"))}
+    if r.get("unfinished"):
+        bad["unfinished"] = r["unfinished"]
+    print(f"surge {sys.argv[2]}: " + ", ".join(f"{k}: {v}" for k, v in sorted({**o, **bad}.items()))
+          + ("; only 2xx/429/503: yes" if not bad else f"; NOT only 2xx/429/503 ({sum(bad.values())} others)"))
+' "$OUT/intake.jsonl" "surge@$arg" | tee -a "$LOG" >&2
+    fi
+    # thread dumps while the pipeline works off the backlog after the last phase (not during the measured window or
+    # the recovery probe: they pause the JVM)
+    if [ "$n" = "$nphases" ] && [ "$JSTACK" = 1 ]; then
+        jstack_samples 2 &
+        PIDS+=("$!")
+    fi
     wait_pipeline "$dlabel" "$drain_max"
     t_drained=$(date +%s.%N)
     drain_after=$(cpu_ticks)
@@ -577,5 +695,9 @@ else
     log "the hub is gone: no end-to-end facts from its database"
 fi
 python3 "$BENCH/summarize.py" "$OUT" | tee "$OUT/summary.md"
+if [ -n "$CHART_TO" ] && [ -f "$OUT/chart.svg" ]; then
+    case "$CHART_TO" in /*) ;; *) CHART_TO="$ROOT/$CHART_TO" ;; esac
+    cp "$OUT/chart.svg" "$CHART_TO" && log "chart copied to $CHART_TO"
+fi
 gzip -f "$OUT/hub.log" 2>/dev/null
 log "results in $OUT"
