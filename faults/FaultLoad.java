@@ -86,6 +86,8 @@ public class FaultLoad {
             "家里煤气罐没气了，请送一罐", "小区门口垃圾没人清理", "楼上装修噪音很大"};
     static final Pattern JSON_REFERENCE = Pattern.compile("\"(?:reference|service_request_id)\"\\s*:\\s*\"(\\d+)\"");
     static final Pattern TEXT_REFERENCE = Pattern.compile("(\\d{9,})");
+    static final Pattern REPLY_TEXT = Pattern.compile("<(?:Body|Content)>(?:<!\\[CDATA\\[)?(.*?)(?:\\]\\]>)?</(?:Body|Content)>",
+            Pattern.DOTALL);
     static final Pattern FORM_TOKEN = Pattern.compile("name=\"token\"\\s+value=\"([^\"]+)\"");
 
     public static void main(String[] args) throws Exception {
@@ -486,8 +488,12 @@ public class FaultLoad {
                 } else if (status == 503) {
                     outcome = "unavailable";
                 } else if (status >= 200 && status < 300) {
+                    // the reply text only: WeChat's XML also carries CreateTime, which is a long number too
+                    Matcher c = REPLY_TEXT.matcher(body);
+                    String text = channel.equals("form") || channel.equals("open311") ? body
+                            : c.find() ? c.group(1) : body;
                     Matcher m = (channel.equals("form") || channel.equals("open311") ? JSON_REFERENCE
-                            : TEXT_REFERENCE).matcher(body);
+                            : TEXT_REFERENCE).matcher(text);
                     if (m.find()) {
                         reference = m.group(1);
                         // the answer to a follow-up (ResidentTexts): "已将您的补充记入工单…" / "…added to ticket…"
@@ -711,6 +717,24 @@ public class FaultLoad {
                 }
             }
 
+            // evidence: where each loss sits against the faults (the nearest fault event to its answer)
+            for (int i = 0; i < lost.size(); i++) {
+                String[] f = lost.get(i).split("\t");
+                long answered = Long.parseLong(f[6].substring(f[6].lastIndexOf(' ') + 1));
+                String nearest = "";
+                long best = Long.MAX_VALUE;
+                for (String[] ev : events) {
+                    long d = answered - Long.parseLong(ev[0]);
+                    if (!ev[1].startsWith("load") && Math.abs(d) < Math.abs(best)) {
+                        best = d;
+                        nearest = ev[1] + (ev.length > 2 ? " " + ev[2] : "");
+                    }
+                }
+                if (!nearest.isEmpty()) {
+                    lost.set(i, lost.get(i) + String.format(Locale.ROOT, "\tanswered %.2fs %s %s", Math.abs(best)
+                            / 1000.0, best < 0 ? "before" : "after", nearest));
+                }
+            }
             long sent = ledger.size();
             boolean pass = lost.isEmpty() && duplicateTickets == 0 && duplicateEffects == 0 && differentAnswers == 0
                     && lostInOutage == 0 && unrecovered == 0 && acked > 0;

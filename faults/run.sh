@@ -110,7 +110,7 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
 [ -f "$JAR" ] || die "$JAR missing: build first (mvn -B -DskipTests package)"
-for cmd in java javac curl; do command -v "$cmd" >/dev/null || die "$cmd not found"; done
+for cmd in java javac; do command -v "$cmd" >/dev/null || die "$cmd not found"; done
 for p in "$HTTP_PORT" "$HTTP_PORT_B" "$SINK_PORT" "$PG_PORT" "$BROKER_PORT"; do
     port_free "$p" || die "port $p on 127.0.0.1 is in use; set FAULTS_*_PORT"
 done
@@ -121,12 +121,14 @@ find_pg_bin() {
     return 1
 }
 PG_BIN=$(find_pg_bin)
-if [ -z "$PG_BIN" ] || ! command -v psql >/dev/null; then
-    # Debian's server (15 on bookworm); CI machines have apt
-    [ "$(id -u)" = 0 ] || die "no PostgreSQL server binaries and not root: apt-get install -y postgresql"
-    log "installing Debian's PostgreSQL server with apt-get"
-    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql; } >>"$LOG" 2>&1 \
-        || die "apt-get install postgresql failed (see run.log)"
+MISSING=()
+{ [ -z "$PG_BIN" ] || ! command -v psql >/dev/null; } && MISSING+=(postgresql)   # Debian's server (15 on bookworm)
+command -v curl >/dev/null || MISSING+=(curl)
+if [ ${#MISSING[@]} -gt 0 ]; then
+    [ "$(id -u)" = 0 ] || die "missing ${MISSING[*]} and not root: apt-get install -y ${MISSING[*]}"
+    log "installing ${MISSING[*]} with apt-get"
+    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${MISSING[@]}"; } >>"$LOG" 2>&1 \
+        || die "apt-get install ${MISSING[*]} failed (see run.log)"
     PG_BIN=$(find_pg_bin) || die "no pg_ctl after installing postgresql"
 fi
 if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
@@ -202,6 +204,13 @@ broker_start() { # -> BROKER_PID
 
 broker_kill() { kill -KILL "$BROKER_PID" 2>/dev/null; wait "$BROKER_PID" 2>/dev/null; BROKER_PID=""; }
 
+broker_queued() { # messages waiting on the hub's own queues (intake, event subscriptions, replies); "?" if unknown
+    local out
+    out=$("$ART_HOME/bin/artemis" queue stat --url "tcp://127.0.0.1:$BROKER_PORT" --user faults --password faults \
+        --maxRows 200 2>/dev/null) || { echo "?"; return; }
+    awk -F'|' 'NR > 3 && $10 !~ /true/ && $2 !~ /^ *(DLQ|ExpiryQueue) *$/ {gsub(/ /, "", $5); n += $5} END {print n + 0}' <<<"$out"
+}
+
 broker_dlq() { # messages on the broker's DLQ address
     "$ART_HOME/bin/artemis" queue stat --url "tcp://127.0.0.1:$BROKER_PORT" --user faults --password faults \
         --queueName DLQ 2>/dev/null | awk -F'|' '$2 ~ /^ *DLQ *$/ {gsub(/ /, "", $5); print $5; exit}'
@@ -235,12 +244,14 @@ hub_start() { # name port -> HUB[name]; waits until ready; prints the seconds it
         java "@$SC/hub.args" >"$SC/hub-$name-$((n + 1)).log" 2>&1 &
     pid=$!
     HUB[$name]=$pid
-    for ((i = 0; i < 1800; i++)); do
-        curl -sf -m 2 "http://127.0.0.1:$port/q/health/ready" >/dev/null && break
+    # a busy hub (a backlog after a crash, a loaded machine) can take seconds to answer the probe: generous timeouts
+    local ready=1 deadline=$(($(date +%s) + ${FAULTS_HUB_START_MAX:-300}))
+    while [ "$(date +%s)" -lt "$deadline" ]; do
+        curl -sf -m 10 "http://127.0.0.1:$port/q/health/ready" >/dev/null && { ready=0; break; }
         kill -0 "$pid" 2>/dev/null || { log "hub $name exited during start-up (see hub-$name-$((n + 1)).log)"; return 1; }
-        sleep 0.1
+        sleep 0.2
     done
-    curl -sf -m 2 "http://127.0.0.1:$port/q/health/ready" >/dev/null || { log "hub $name not ready in 180 s"; return 1; }
+    [ "$ready" = 0 ] || { log "hub $name not ready in ${FAULTS_HUB_START_MAX:-300} s"; return 1; }
     echo -e "$(now_ms)\thub-$name-ready\t$(($(now_ms) - t0)) ms" >>"$SC/events.tsv"
     log "hub $name ready in $(awk -v d=$(($(now_ms) - t0)) 'BEGIN{printf "%.1f", d/1000}') s (pid $pid, port $port)"
     echo $(($(now_ms) - t0)) >>"$SC/hub-start-ms.txt"
@@ -318,30 +329,40 @@ driver_wait() {
     grep '^# done' "$SC/driver.log" | tee -a "$LOG" >&2
 }
 
-settle() { # waits (bounded) until the intake queue is worked off and no delivery is pending; needs a hub
-    local t0 row last="" same=0
+SETTLED=""
+settle() { # waits (bounded) until the broker's queues are worked off, no ticket waits for dispatch and no delivery is
+    # pending, the same for three polls; SETTLED says how it ended
+    local t0 row last="" same=0 queued
     t0=$(date +%s)
     while [ $(($(date +%s) - t0)) -lt "$SETTLE_MAX" ]; do
         row=$(psqlc -d "$DB" -c "select (select count(*) from ticket), (select count(*) from inbound_contact),
                 (select count(*) from ticket where status = 'RECEIVED'),
                 (select count(*) from partner_delivery where status = 'PENDING')" 2>/dev/null)
         read -r tickets contacts received pending <<<"$row"
-        if [ "$row" = "$last" ] && [ "${received:-1}" = 0 ] && [ "${pending:-1}" = 0 ]; then
+        queued=$(broker_queued)
+        if [ "$row" = "$last" ] && [ "$queued" = 0 ] && [ "${received:-1}" = 0 ] && [ "${pending:-1}" = 0 ]; then
             same=$((same + 1))
-            [ "$same" -ge 5 ] && { log "settled: $tickets tickets, $contacts contacts in $(($(date +%s) - t0)) s"; return 0; }
+            if [ "$same" -ge 2 ]; then
+                SETTLED="yes, after $(($(date +%s) - t0)) s"
+                log "settled: $tickets tickets, $contacts contacts in $(($(date +%s) - t0)) s"
+                return 0
+            fi
         else
             same=0
         fi
         last=$row
         sleep 1
     done
-    log "NOT settled after $SETTLE_MAX s: tickets $tickets, contacts $contacts, RECEIVED $received, pending deliveries $pending"
+    SETTLED="NO: after $SETTLE_MAX s $queued messages still on the broker, $received tickets RECEIVED, $pending deliveries pending (what is still queued is counted as lost below)"
+    log "NOT settled after $SETTLE_MAX s: tickets $tickets, contacts $contacts, queued $queued, RECEIVED $received, pending deliveries $pending"
     return 1
 }
 
 scenario_end() { # name [extra pass condition 0/1] [extra note]
     local name=$1 extra_ok=${2:-0} note=${3:-} dlq rc
-    settle
+    # a scenario that ended early leaves the load running
+    if [ -n "$DRIVER_PID" ] && kill -0 "$DRIVER_PID" 2>/dev/null; then driver_wait; fi
+    settle || extra_ok=1
     curl -sf "http://127.0.0.1:$SINK_PORT/stats" >"$SC/sink-stats.json"
     curl -sf "http://127.0.0.1:$SINK_PORT/keys" >"$SC/sink-keys.tsv"
     dlq=$(broker_dlq)
@@ -362,6 +383,7 @@ scenario_end() { # name [extra pass condition 0/1] [extra note]
         --sink-stats "$SC/sink-stats.json" --events "$SC/events.tsv" --out "$SC/result.txt" >"$SC/check.txt" 2>&1
     rc=$?
     {
+        echo "settled=$SETTLED"
         echo "broker_dlq_messages=${dlq:-?}"
         echo "hub_start_ms=$(tr '\n' ' ' <"$SC/hub-start-ms.txt" 2>/dev/null)"
         echo "scenario_check=$([ "$extra_ok" = 0 ] && echo ok || echo FAILED) $note"
