@@ -25,7 +25,7 @@
 //   --run-id ID           prefix of every generated identity, so several runs on one database never collide [random]
 //
 // check options
-//   --ledger FILE --db DIR (tickets.tsv, contacts.tsv, aliases.tsv, deadletters.tsv, assignments.tsv, sweeps.tsv
+//   --ledger FILE --db DIR (tickets.tsv, contacts.tsv, aliases.tsv, deadletters.tsv, references.tsv, sweeps.tsv
 //   written by faults/run.sh with psql) --sink-stats FILE --events FILE --label NAME --out FILE (result, key=value)
 //   --steady-window S (seconds of only acknowledged answers that count as recovered) [3]
 //
@@ -598,6 +598,11 @@ public class FaultLoad {
                 deadByKey.putIfAbsent(d[4], d[5]);
             }
 
+            // references.tsv: the references the edge reserved (intake_reference) before it answered
+            Set<String> reserved = new HashSet<>();
+            for (String[] r : tsv(db.resolve("references.tsv"))) {
+                reserved.add(r[0]);
+            }
             Map<String, LongAdder> outcomes = new TreeMap<>();
             long acked = 0;
             List<String> lost = new ArrayList<>();
@@ -636,7 +641,9 @@ public class FaultLoad {
                     String why = deadByKey.containsKey(e.key()) ? "dead-lettered: " + deadByKey.get(e.key())
                             : deadByRef.containsKey(e.reference()) && !followup
                                     ? "dead-lettered: " + deadByRef.get(e.reference())
-                                    : "no contact, no ticket, no dead letter";
+                                    : reserved.contains(e.reference())
+                                            ? "reference reserved (intake_reference), but no contact, no ticket, no dead letter"
+                                            : "no contact, no ticket, no dead letter";
                     lost.add(e.seq() + "\t" + e.channel() + "\t" + e.kind() + "\t" + e.key() + "\t" + e.outcome() + "\t"
                             + e.reference() + "\tsent " + e.sent() + " answered " + e.answered() + "\t" + why);
                     continue;

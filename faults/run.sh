@@ -208,7 +208,9 @@ broker_queued() { # messages waiting on the hub's own queues (intake, event subs
     local out
     out=$("$ART_HOME/bin/artemis" queue stat --url "tcp://127.0.0.1:$BROKER_PORT" --user faults --password faults \
         --maxRows 200 2>/dev/null) || { echo "?"; return; }
-    awk -F'|' 'NR > 3 && $10 !~ /true/ && $2 !~ /^ *(DLQ|ExpiryQueue) *$/ {gsub(/ /, "", $5); n += $5} END {print n + 0}' <<<"$out"
+    # hub.partner.<CODE> queues belong to the partners that take their offers over JMS: nobody here consumes them
+    awk -F'|' 'NR > 3 && $10 !~ /true/ && $2 !~ /^ *(DLQ|ExpiryQueue|hub\.partner\.[A-Z0-9-]+) *$/ {gsub(/ /, "", $5); n += $5}
+        END {print n + 0}' <<<"$out"
 }
 
 broker_dlq() { # messages on the broker's DLQ address
@@ -370,6 +372,8 @@ scenario_end() { # name [extra pass condition 0/1] [extra note]
     psqlc -d "$DB" -c "select t.id, t.reference, t.channel, t.status, coalesce(substring(t.description from '\[[FOSW][a-z0-9]+-[0-9]+\]'), ''),
             (select count(*) from assignment a where a.ticket_id = t.id) from ticket t order by t.id" >"$SC/db/tickets.tsv"
     psqlc -d "$DB" -c "select reference, ticket_id from ticket_alias" >"$SC/db/aliases.tsv"
+    psqlc -d "$DB" -c "select reference, channel, external_id, (extract(epoch from created_at) * 1000)::bigint
+            from intake_reference" >"$SC/db/references.tsv"
     psqlc -d "$DB" -c "select channel, external_id, coalesce(ticket_id::text, '') from inbound_contact" >"$SC/db/contacts.tsv"
     psqlc -d "$DB" -c "select id, source, (extract(epoch from created_at) * 1000)::bigint,
             coalesce(substring(body from '\"reference\":\"([0-9]+)\"'), ''),
@@ -392,7 +396,15 @@ scenario_end() { # name [extra pass condition 0/1] [extra note]
     if [ "$rc" != 0 ] || [ "$extra_ok" != 0 ] || { [ -n "$dlq" ] && [ "$dlq" != "?" ] && [ "$dlq" != 0 ]; }; then
         sed -i 's/^pass=true$/pass=false/' "$SC/result.txt"
     fi
-    cat "$SC/check.txt" | tee -a "$LOG" >&2
+    # evidence for every loss: what the hubs logged about its reference and its sender's message id
+    local ref key
+    : >"$SC/lost-evidence.txt"
+    while IFS=$'\t' read -r _ _ _ key _ ref _; do
+        echo "== reference $ref, key $key" >>"$SC/lost-evidence.txt"
+        grep -h -F -e "$ref" -e "$key" "$SC"/hub-*.log 2>/dev/null | cut -c1-400 | head -20 >>"$SC/lost-evidence.txt"
+    done <"$SC/result.txt.lost.tsv"
+    head -c 300000 "$SC/check.txt" | grep -v '^  ' | tee -a "$LOG" >&2
+    grep '^  ' "$SC/check.txt" | head -20 | tee -a "$LOG" >&2
     log "$name: $(grep -E '^(pass|scenario_check)=' "$SC/result.txt" | tr '\n' ' ')"
     # stop this scenario's processes; the database and the broker data stay for inspection until the run ends
     local h
@@ -539,13 +551,13 @@ done
     echo
     sed 's/^/    /' "$OUT/machine.txt"
     echo
-    echo "| scenario | pass | sent | acked | lost | dup tickets | diff answers | dup partner effects | dead letters (hub/broker) | tickets | dispatched | worst recovery s | hub start ms | notes |"
-    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    echo "| scenario | pass | sent | acked | lost | dup tickets | diff answers | dup partner effects | dead letters (hub/broker) | tickets | dispatched | worst recovery s | hub start ms | settled | notes |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     for s in "${SCENARIOS[@]}"; do
         f="$OUT/$s/result.txt"
         [ -f "$f" ] || { echo "| $s | not run |"; continue; }
         g() { grep -m1 "^$1=" "$f" | cut -d= -f2-; }
-        echo "| $s | $(g pass) | $(g sent) | $(g acknowledged) | $(g lost) | $(g duplicate_tickets) | $(g different_answers_to_one_contact) | $(g duplicate_partner_effects) | $(g dead_letters)/$(g broker_dlq_messages) | $(g tickets) | $(g tickets_dispatched) | $(g worst_recovery_s) | $(g hub_start_ms) | $(g faults) $(g scenario_check) |"
+        echo "| $s | $(g pass) | $(g sent) | $(g acknowledged) | $(g lost) | $(g duplicate_tickets) | $(g different_answers_to_one_contact) | $(g duplicate_partner_effects) | $(g dead_letters)/$(g broker_dlq_messages) | $(g tickets) | $(g tickets_dispatched) | $(g worst_recovery_s) | $(g hub_start_ms) | $(g settled) | $(g faults) $(g scenario_check) |"
     done
 } >"$OUT/summary.md"
 cat "$OUT/summary.md" | tee -a "$LOG"
