@@ -284,6 +284,11 @@ hub_term() { # name max_s -> TERM_MS: milliseconds until it exited (killed -9 af
     unset "HUB[$1]"
 }
 
+jstack_hub() { # name label: a thread dump of a hub in the middle of a fault (evidence for slow or missing answers)
+    local pid=${HUB[$1]:-}
+    [ -n "$pid" ] && command -v jstack >/dev/null && timeout 30 jstack "$pid" >"$SC/jstack-$2.txt" 2>&1
+}
+
 event() { echo -e "$(now_ms)\t$1\t${2:-}" >>"$SC/events.tsv"; log "event: $1 ${2:-}"; }
 
 # ------------------------------------------------------------------ one scenario
@@ -342,10 +347,11 @@ settle() { # waits (bounded) until the broker's queues are worked off, no ticket
                 (select count(*) from partner_delivery where status = 'PENDING')" 2>/dev/null)
         read -r tickets contacts received pending <<<"$row"
         queued=$(broker_queued)
-        if [ "$row" = "$last" ] && [ "$queued" = 0 ] && [ "${received:-1}" = 0 ] && [ "${pending:-1}" = 0 ]; then
+        # tickets left RECEIVED with nothing queued are stuck (reported in db/ticket-status.tsv), not in progress
+        if [ "$row" = "$last" ] && [ "$queued" = 0 ] && [ "${pending:-1}" = 0 ]; then
             same=$((same + 1))
             if [ "$same" -ge 2 ]; then
-                SETTLED="yes, after $(($(date +%s) - t0)) s"
+                SETTLED="yes, after $(($(date +%s) - t0)) s ($received tickets left RECEIVED)"
                 log "settled: $tickets tickets, $contacts contacts in $(($(date +%s) - t0)) s"
                 return 0
             fi
@@ -427,7 +433,10 @@ run_R1() { # broker kill -9, back after DOWN_S, KILLS times
     for ((i = 1; i <= kills; i++)); do
         event "broker-down" "kill -9 #$i"
         broker_kill
-        sleep "$down"
+        sleep $((down / 2))
+        jstack_hub a "broker-down-$i" &
+        sleep $((down - down / 2))
+        wait $! 2>/dev/null
         broker_start || { log "broker did not come back"; bad=1; }
         event "broker-back" "#$i"
         sleep "$gap"
@@ -462,7 +471,9 @@ run_R3() { # the partner endpoint answers 503 for DOWN_S
     driver_start load 86400
     sleep "$LEAD_S"
     curl -sf -X POST "http://127.0.0.1:$SINK_PORT/admin/down" && event "partner-down" "503 to every webhook"
-    sleep "$down"
+    sleep $((down / 2))
+    jstack_hub a partner-down
+    sleep $((down - down / 2))
     curl -sf -X POST "http://127.0.0.1:$SINK_PORT/admin/up" && event "partner-back"
     t0=$(date +%s)
     sleep "$TAIL_S"
@@ -486,7 +497,9 @@ run_R4() { # PostgreSQL stopped for DOWN_S
     sleep "$LEAD_S"
     event "postgres-down" "pg_ctl stop -m fast"
     pg_stop
-    sleep "$down"
+    sleep $((down / 2))
+    jstack_hub a postgres-down
+    sleep $((down - down / 2))
     pg_start || log "PostgreSQL did not come back"
     event "postgres-back"
     sleep $((TAIL_S > max + 5 ? TAIL_S : max + 5))
