@@ -267,27 +267,8 @@ ceiling_pgbench() {
 
 # ------------------------------------------------------------------ ceiling (b): artemis perf client
 
-artemis_home() {
-    local v=$1 d
-    for d in "$CACHE/apache-artemis-$v"; do [ -x "$d/bin/artemis" ] && { echo "$d"; return 0; }; done
-    return 1
-}
-
-fetch_artemis() {
-    local home tgz
-    home=$(artemis_home "$ART_VERSION") && { echo "$home"; return 0; }
-    for coords in "org.apache.artemis:apache-artemis:$ART_VERSION" "org.apache.activemq:apache-artemis:2.44.0"; do
-        local v=${coords##*:}
-        home=$(artemis_home "$v") && { echo "$home"; return 0; }
-        log "fetching $coords:tar.gz:bin into bench/.cache"
-        # run outside any project so Maven resolves just this artifact
-        (cd "$CACHE" && mvn -B -q dependency:copy -Dartifact="$coords:tar.gz:bin" -DoutputDirectory="$CACHE") \
-            >>"$LOG" 2>&1 || { log "could not fetch $coords"; continue; }
-        tgz="$CACHE/apache-artemis-$v-bin.tar.gz"
-        [ -f "$tgz" ] && tar -xzf "$tgz" -C "$CACHE" && rm -f "$tgz"
-        home=$(artemis_home "$v") && { echo "$home"; return 0; }
-    done
-    return 1
+fetch_artemis() { # -> the distribution's home (bench/fetch-artemis.sh, shared with faults/run.sh)
+    "$BENCH/fetch-artemis.sh" "$CACHE" "$ART_VERSION" 2>>"$LOG"
 }
 
 ceiling_artemis() {

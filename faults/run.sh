@@ -1,0 +1,578 @@
+#!/usr/bin/env bash
+# The fault suite of the Hotline Hub (targets.md R1-R7, issue 17): the packaged hub against a standalone Artemis broker
+# and an external PostgreSQL, under a steady mixed load (form, Open311, Twilio-signed SMS with follow-ups, WeChat-signed
+# messages), with a ledger of every contact checked against the database afterwards.
+#
+#   mvn -B -DskipTests package      # once; this script builds nothing
+#   faults/run.sh [R1 R2 R3 R4 R5 R6 R7]      # default: all seven, one after the other
+#
+# Every scenario gets a fresh database and a fresh broker; everything runs on 127.0.0.1; every process started here is
+# stopped on exit, Ctrl-C included. Results: faults/results/<UTC timestamp>/ (git-ignored): per scenario the ledger,
+# the database export, the logs, result.txt; summary.md for all. Exit status 0 only when every scenario passed.
+#
+# Pass rule per scenario: 0 acknowledged contacts lost, 0 duplicate tickets, 0 different answers to one contact, 0
+# duplicate partner effects, no acknowledged contact lost from a fault window, plus the scenario's own recovery check.
+#
+# Settings (environment; the defaults are targets.md's, the CI subset compresses them):
+#   FAULTS_RATE=100            new contacts per second (follow-ups come on top)
+#   FAULTS_MIX=form:30,open311:20,sms:30,wechat:20
+#   FAULTS_LEAD_S=15           seconds of load before the first fault
+#   FAULTS_TAIL_S=15           seconds of load after the last fault
+#   FAULTS_SETTLE_MAX=180      seconds to wait after the load for every contact to become a ticket
+#   FAULTS_R1_KILLS=3  FAULTS_R1_DOWN_S=30  FAULTS_R1_GAP_S=30          broker kill -9, back after DOWN_S
+#   FAULTS_R1_RECOVERY_MAX=60  steady again after the broker returns (targets.md)
+#   FAULTS_R2_KILLS=10 FAULTS_R2_EVERY_S=60                              hub kill -9 and restart
+#   FAULTS_R3_DOWN_S=1800 FAULTS_R3_MAX_BACKOFF=60s FAULTS_R3_DELIVERED_MAX=600   partner endpoint down
+#   FAULTS_R4_DOWN_S=30  FAULTS_R4_RECOVERY_MAX=30                        PostgreSQL stopped
+#   FAULTS_R5_REPLAYS=1000     contacts per channel, each replayed as its sender retries
+#   FAULTS_R6_AFTER_S=30 FAULTS_R6_STOP_MAX=30                           SIGTERM under load, then a restart
+#   FAULTS_R7_AFTER_S=60 FAULTS_R7_ACCEPT_WITHIN=PT1M                    two hubs, one killed -9; short accept-by
+#                                                                         windows so the deadline sweeps run
+#   FAULTS_HTTP_PORT=18180 (second hub: +1) FAULTS_SINK_PORT=18189 FAULTS_PG_PORT=15442 FAULTS_BROKER_PORT=61646
+#   FAULTS_ARTEMIS_URL_OPTIONS="ha=true&reconnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=1.5&maxRetryInterval=5000&callTimeout=5000&callFailoverTimeout=1000"
+#   FAULTS_HUB_JAVA_OPTS="-Xmx512m"
+#   FAULTS_OUT=dir             results directory
+set -uo pipefail
+
+cd "$(dirname "$0")/.." || exit 1
+ROOT=$(pwd)
+FAULTS="$ROOT/faults"
+TS=$(date -u +%Y%m%dT%H%M%SZ)
+OUT=${FAULTS_OUT:-$FAULTS/results/$TS}
+RATE=${FAULTS_RATE:-100}
+MIX=${FAULTS_MIX:-form:30,open311:20,sms:30,wechat:20}
+LEAD_S=${FAULTS_LEAD_S:-15}
+TAIL_S=${FAULTS_TAIL_S:-15}
+SETTLE_MAX=${FAULTS_SETTLE_MAX:-180}
+HTTP_PORT=${FAULTS_HTTP_PORT:-18180}
+HTTP_PORT_B=$((HTTP_PORT + 1))
+SINK_PORT=${FAULTS_SINK_PORT:-18189}
+PG_PORT=${FAULTS_PG_PORT:-15442}
+BROKER_PORT=${FAULTS_BROKER_PORT:-61646}
+URL_OPTIONS=${FAULTS_ARTEMIS_URL_OPTIONS:-"ha=true&reconnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=1.5&maxRetryInterval=5000&callTimeout=5000&callFailoverTimeout=1000"}
+HUB_JAVA_OPTS=${FAULTS_HUB_JAVA_OPTS:-"-Xmx512m"}
+TWILIO_TOKEN=faults-twilio-token   # test secrets of this suite only
+WECHAT_TOKEN=faults-wechat-token
+SCENARIOS=("$@")
+[ ${#SCENARIOS[@]} -eq 0 ] && SCENARIOS=(R1 R2 R3 R4 R5 R6 R7)
+
+mkdir -p "$OUT" || exit 1
+OUT=$(cd "$OUT" && pwd)
+LOG="$OUT/run.log"
+: >"$LOG"
+log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$LOG" >&2; }
+die() { log "FATAL: $*"; exit 2; }
+now_ms() { date +%s%3N; }
+
+# ------------------------------------------------------------------ cleanup: stop what this script started
+
+PIDS=()          # long-lived helpers (sink, driver), stopped in reverse order
+declare -A HUB   # hub name -> pid
+BROKER_PID=""
+PG_DATA=""       # data dir of our PostgreSQL while it may run
+PG_BIN=""
+
+stop_pid() { # pid [seconds]: TERM, then KILL
+    local pid=$1 wait_s=${2:-20} i
+    [ -n "$pid" ] || return 0
+    kill -0 "$pid" 2>/dev/null || return 0
+    kill -TERM "$pid" 2>/dev/null
+    for ((i = 0; i < wait_s * 10; i++)); do
+        kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null; return 0; }
+        sleep 0.1
+    done
+    log "pid $pid did not stop in ${wait_s}s, killing"
+    kill -KILL "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    return 0
+}
+
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+cleanup() {
+    local rc=$? i name
+    trap - EXIT INT TERM
+    for name in "${!HUB[@]}"; do stop_pid "${HUB[$name]}" 35; done
+    for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do stop_pid "${PIDS[$i]}" 10; done
+    stop_pid "$BROKER_PID" 30
+    if [ -n "$PG_DATA" ] && [ -f "$PG_DATA/postmaster.pid" ]; then
+        as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 30 stop >>"$LOG" 2>&1
+    fi
+    [ -n "$PG_DATA" ] && rm -rf "$(dirname "$PG_DATA")"
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'log "interrupted"; exit 130' INT TERM
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# ------------------------------------------------------------------ preflight: jar, JDK, PostgreSQL server, Artemis
+
+JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
+[ -f "$JAR" ] || die "$JAR missing: build first (mvn -B -DskipTests package)"
+for cmd in java javac; do command -v "$cmd" >/dev/null || die "$cmd not found"; done
+for p in "$HTTP_PORT" "$HTTP_PORT_B" "$SINK_PORT" "$PG_PORT" "$BROKER_PORT"; do
+    port_free "$p" || die "port $p on 127.0.0.1 is in use; set FAULTS_*_PORT"
+done
+
+find_pg_bin() {
+    local d
+    for d in /usr/lib/postgresql/*/bin; do [ -x "$d/pg_ctl" ] && [ -x "$d/initdb" ] && { echo "$d"; return 0; }; done
+    return 1
+}
+PG_BIN=$(find_pg_bin)
+MISSING=()
+{ [ -z "$PG_BIN" ] || ! command -v psql >/dev/null; } && MISSING+=(postgresql)   # Debian's server (15 on bookworm)
+command -v curl >/dev/null || MISSING+=(curl)
+if [ ${#MISSING[@]} -gt 0 ]; then
+    [ "$(id -u)" = 0 ] || die "missing ${MISSING[*]} and not root: apt-get install -y ${MISSING[*]}"
+    log "installing ${MISSING[*]} with apt-get"
+    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${MISSING[@]}"; } >>"$LOG" 2>&1 \
+        || die "apt-get install ${MISSING[*]} failed (see run.log)"
+    PG_BIN=$(find_pg_bin) || die "no pg_ctl after installing postgresql"
+fi
+if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
+    useradd --system --no-create-home postgres >>"$LOG" 2>&1 || die "no user to run PostgreSQL as"
+fi
+
+ART_HOME=$("$ROOT/bench/fetch-artemis.sh" "$ROOT/bench/.cache" 2>>"$LOG") || die "no Artemis distribution (see run.log)"
+
+{
+    echo "date_utc: $(date -u +%FT%TZ)"
+    echo "host_nproc: $(nproc); loadavg: $(cat /proc/loadavg)"
+    echo "java: $(java -version 2>&1 | sed -n 1p)"
+    echo "postgresql: $("$PG_BIN/postgres" --version)"
+    echo "artemis: $(basename "$ART_HOME")"
+    echo "hub_commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    echo "scenarios: ${SCENARIOS[*]}; rate ${RATE}/s; mix $MIX"
+} >"$OUT/machine.txt"
+cat "$OUT/machine.txt" >>"$LOG"
+log "results in $OUT"
+
+mkdir -p "$OUT/classes"
+javac -d "$OUT/classes" "$FAULTS/FaultLoad.java" "$ROOT/bench/PartnerSink.java" 2>>"$LOG" || die "javac failed"
+
+# ------------------------------------------------------------------ PostgreSQL (one server, a database per scenario)
+
+PG_TMP=$(mktemp -d /tmp/hub-faults-pg.XXXXXX) || die "mktemp"
+PG_DATA="$PG_TMP/data"
+[ "$(id -u)" = 0 ] && chown postgres "$PG_TMP"
+as_pg "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --no-instructions >>"$LOG" 2>&1 || die "initdb failed"
+pg_start() {
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_TMP/server.log" -w -t 60 start -o \
+        "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_TMP -c fsync=on -c synchronous_commit=on -c max_connections=200" \
+        >>"$LOG" 2>&1
+}
+pg_stop() { as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 60 stop >>"$LOG" 2>&1; }
+pg_start || { cat "$PG_TMP/server.log" >>"$LOG"; die "PostgreSQL did not start"; }
+log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT (fsync and synchronous_commit on)"
+psqlc() { psql -X -q -A -t -F $'\t' -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@"; }
+
+# ------------------------------------------------------------------ broker (a fresh instance per scenario)
+
+broker_create() { # dir
+    "$ART_HOME/bin/artemis" create "$1" --silent --force --no-web --user faults --password faults --require-login \
+        --host 127.0.0.1 --default-port "$BROKER_PORT" --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor \
+        --no-hornetq-acceptor --nio >>"$LOG" 2>&1 || return 1
+    local xml="$1/etc/broker.xml"
+    # issue 17 item 6: the broker's own guarantees. Duplicate detection: the hub sends _AMQ_DUPL_ID
+    # (channel:external id) with every intake message; the id cache is persisted so a resend after a broker restart
+    # is still recognised. Redelivery delay with backoff, and a dead-letter address after 20 attempts (the hub's own
+    # error policy dead-letters to hub.dlq after 5; the broker's DLQ is the backstop for what never reaches it).
+    sed -i \
+        -e 's#<persistence-enabled>true</persistence-enabled>#&\n      <id-cache-size>200000</id-cache-size>\n      <persist-id-cache>true</persist-id-cache>#' \
+        -e 's#<redelivery-delay>0</redelivery-delay>#<redelivery-delay>1000</redelivery-delay>\n            <redelivery-delay-multiplier>2</redelivery-delay-multiplier>\n            <max-redelivery-delay>30000</max-redelivery-delay>\n            <max-delivery-attempts>20</max-delivery-attempts>#' \
+        "$xml"
+    grep -q '<persist-id-cache>true' "$xml" && grep -q '<max-delivery-attempts>20' "$xml" \
+        || { log "broker.xml not as expected"; return 1; }
+    grep -q '<dead-letter-address>DLQ</dead-letter-address>' "$xml" || { log "broker.xml has no dead-letter address"; return 1; }
+}
+
+broker_start() { # -> BROKER_PID
+    local inst="$SC/broker" i
+    : >>"$SC/broker.log"
+    "$inst/bin/artemis" run >>"$SC/broker.log" 2>&1 &
+    BROKER_PID=$!
+    for ((i = 0; i < 240; i++)); do
+        port_free "$BROKER_PORT" || return 0
+        kill -0 "$BROKER_PID" 2>/dev/null || { log "broker exited"; return 1; }
+        sleep 0.25
+    done
+    log "broker not listening after 60 s"
+    return 1
+}
+
+broker_kill() { kill -KILL "$BROKER_PID" 2>/dev/null; wait "$BROKER_PID" 2>/dev/null; BROKER_PID=""; }
+
+broker_queued() { # messages waiting on the hub's own queues (intake, event subscriptions, replies); "?" if unknown
+    local out
+    out=$("$ART_HOME/bin/artemis" queue stat --url "tcp://127.0.0.1:$BROKER_PORT" --user faults --password faults \
+        --maxRows 200 2>/dev/null) || { echo "?"; return; }
+    # hub.partner.<CODE> queues belong to the partners that take their offers over JMS: nobody here consumes them
+    awk -F'|' 'NR > 3 && $10 !~ /true/ && $2 !~ /^ *(DLQ|ExpiryQueue|hub\.partner\.[A-Z0-9-]+) *$/ {gsub(/ /, "", $5); n += $5}
+        END {print n + 0}' <<<"$out"
+}
+
+broker_dlq() { # messages on the broker's DLQ address
+    "$ART_HOME/bin/artemis" queue stat --url "tcp://127.0.0.1:$BROKER_PORT" --user faults --password faults \
+        --queueName DLQ 2>/dev/null | awk -F'|' '$2 ~ /^ *DLQ *$/ {gsub(/ /, "", $5); print $5; exit}'
+}
+
+# ------------------------------------------------------------------ the hub(s)
+
+hub_start() { # name port -> HUB[name]; waits until ready; prints the seconds it took
+    local name=$1 port=$2 t0 i pid n
+    n=$(ls "$SC"/hub-"$name"-*.log 2>/dev/null | wc -l)
+    {
+        for opt in $HUB_JAVA_OPTS; do echo "\"$opt\""; done
+        echo "-jar"
+        echo "\"$JAR\""
+    } >"$SC/hub.args"
+    t0=$(now_ms)
+    # The JVM arguments go through an @argfile so the command line does not name quarkus-run.jar (broad clean-ups
+    # elsewhere on a shared machine leave this hub alone).
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
+        QUARKUS_DATASOURCE_PASSWORD=faults \
+        QUARKUS_ARTEMIS_URL="tcp://127.0.0.1:$BROKER_PORT?$URL_OPTIONS" QUARKUS_ARTEMIS_USERNAME=faults \
+        QUARKUS_ARTEMIS_PASSWORD=faults \
+        QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 HUB_DATA_DIR="$SC/hub-data-$name" \
+        HUB_EMBEDDED_BROKER_PORT=0 HUB_REFERENCE_DATA_FILES="$SC/refdata" \
+        HUB_REFERENCE_DATA_DEMO_FILES="$ROOT/config/demo-access" HUB_PUBLIC_BASE_URL="http://127.0.0.1:$HTTP_PORT" \
+        HUB_WEB_REPORTS_PER_MINUTE=1000000000 HUB_WEB_FORM_SECRET=faults-form-secret \
+        QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY=faults-session-key-0123456789abcdef \
+        HUB_TWILIO_AUTH_TOKEN="$TWILIO_TOKEN" HUB_WECHAT_TOKEN="$WECHAT_TOKEN" \
+        HUB_DELIVERY_INITIAL_BACKOFF=1s HUB_DELIVERY_MAX_BACKOFF="${HUB_MAX_BACKOFF:-10s}" \
+        HUB_DISPATCH_EXPIRY_SWEEP_INTERVAL="${HUB_SWEEP:-10s}" \
+        java "@$SC/hub.args" >"$SC/hub-$name-$((n + 1)).log" 2>&1 &
+    pid=$!
+    HUB[$name]=$pid
+    # a busy hub (a backlog after a crash, a loaded machine) can take seconds to answer the probe: generous timeouts
+    local ready=1 deadline=$(($(date +%s) + ${FAULTS_HUB_START_MAX:-300}))
+    while [ "$(date +%s)" -lt "$deadline" ]; do
+        curl -sf -m 10 "http://127.0.0.1:$port/q/health/ready" >/dev/null && { ready=0; break; }
+        kill -0 "$pid" 2>/dev/null || { log "hub $name exited during start-up (see hub-$name-$((n + 1)).log)"; return 1; }
+        sleep 0.2
+    done
+    [ "$ready" = 0 ] || { log "hub $name not ready in ${FAULTS_HUB_START_MAX:-300} s"; return 1; }
+    echo -e "$(now_ms)\thub-$name-ready\t$(($(now_ms) - t0)) ms" >>"$SC/events.tsv"
+    log "hub $name ready in $(awk -v d=$(($(now_ms) - t0)) 'BEGIN{printf "%.1f", d/1000}') s (pid $pid, port $port)"
+    echo $(($(now_ms) - t0)) >>"$SC/hub-start-ms.txt"
+}
+
+hub_kill() { # name
+    local pid=${HUB[$1]}
+    kill -KILL "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    unset "HUB[$1]"
+}
+
+TERM_MS=""
+hub_term() { # name max_s -> TERM_MS: milliseconds until it exited (killed -9 after max_s + 30)
+    local pid=${HUB[$1]} t0 i
+    t0=$(now_ms)
+    kill -TERM "$pid" 2>/dev/null
+    for ((i = 0; i < ($2 + 30) * 10; i++)); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+        log "hub $1 still running $(($2 + 30)) s after SIGTERM: kill -9"
+        kill -KILL "$pid" 2>/dev/null
+    fi
+    wait "$pid" 2>/dev/null
+    TERM_MS=$(($(now_ms) - t0))
+    unset "HUB[$1]"
+}
+
+jstack_hub() { # name label: a thread dump of a hub in the middle of a fault (evidence for slow or missing answers)
+    local pid=${HUB[$1]:-}
+    [ -n "$pid" ] && command -v jstack >/dev/null && timeout 30 jstack "$pid" >"$SC/jstack-$2.txt" 2>&1
+}
+
+event() { echo -e "$(now_ms)\t$1\t${2:-}" >>"$SC/events.tsv"; log "event: $1 ${2:-}"; }
+
+# ------------------------------------------------------------------ one scenario
+
+SC=""
+DB=""
+DRIVER_PID=""
+SINK_PID=""
+
+scenario_begin() { # name
+    SC="$OUT/$1"
+    DB="faults_$(echo "$1" | tr 'A-Z' 'a-z')"
+    mkdir -p "$SC/refdata" "$SC/db"
+    : >"$SC/events.tsv"
+    psqlc -d postgres -c "DROP DATABASE IF EXISTS $DB" >>"$LOG" 2>&1
+    psqlc -d postgres -c "CREATE DATABASE $DB" >>"$LOG" 2>&1 || return 1
+    for f in "$ROOT"/config/demo/*.yaml; do
+        sed "s#http://127.0.0.1:8089/#http://127.0.0.1:$SINK_PORT/#g" "$f" >"$SC/refdata/$(basename "$f")"
+    done
+    broker_create "$SC/broker" || return 1
+    broker_start || return 1
+    java -Xmx128m -XX:+UseSerialGC -cp "$OUT/classes" PartnerSink "$SINK_PORT" 4 >"$SC/sink.log" 2>&1 &
+    SINK_PID=$!
+    PIDS+=("$SINK_PID")
+    log "== $1: database $DB, broker pid $BROKER_PID, sink pid $SINK_PID"
+}
+
+driver_start() { # mode duration|replays [urls]
+    local mode=$1 arg=$2 urls=${3:-"http://127.0.0.1:$HTTP_PORT"} extra=()
+    # load runs until driver_wait ends it (the faults' own timing decides), --duration is only an upper bound
+    rm -f "$SC/stop"
+    if [ "$mode" = load ]; then extra=(--duration "$arg" --stop-file "$SC/stop"); else extra=(--replays "$arg"); fi
+    java -Xmx512m -cp "$OUT/classes" FaultLoad "$mode" --urls "$urls" --public-base-url "http://127.0.0.1:$HTTP_PORT" \
+        --rate "$RATE" --mix "$MIX" --twilio-token "$TWILIO_TOKEN" --wechat-token "$WECHAT_TOKEN" \
+        --ledger "$SC/ledger.tsv" "${extra[@]}" >"$SC/driver.log" 2>&1 &
+    DRIVER_PID=$!
+    PIDS+=("$DRIVER_PID")
+    event "load-start" "$mode $arg at ${RATE}/s"
+}
+
+driver_wait() {
+    touch "$SC/stop"
+    wait "$DRIVER_PID" 2>/dev/null
+    event "load-end"
+    grep '^# done' "$SC/driver.log" | tee -a "$LOG" >&2
+}
+
+SETTLED=""
+settle() { # waits (bounded) until the broker's queues are worked off, no ticket waits for dispatch and no delivery is
+    # pending, the same for three polls; SETTLED says how it ended
+    local t0 row last="" same=0 queued
+    t0=$(date +%s)
+    while [ $(($(date +%s) - t0)) -lt "$SETTLE_MAX" ]; do
+        row=$(psqlc -d "$DB" -c "select (select count(*) from ticket), (select count(*) from inbound_contact),
+                (select count(*) from ticket where status = 'RECEIVED'),
+                (select count(*) from partner_delivery where status = 'PENDING')" 2>/dev/null)
+        read -r tickets contacts received pending <<<"$row"
+        queued=$(broker_queued)
+        # tickets left RECEIVED with nothing queued are stuck (reported in db/ticket-status.tsv), not in progress
+        if [ "$row" = "$last" ] && [ "$queued" = 0 ] && [ "${pending:-1}" = 0 ]; then
+            same=$((same + 1))
+            if [ "$same" -ge 2 ]; then
+                SETTLED="yes, after $(($(date +%s) - t0)) s ($received tickets left RECEIVED)"
+                log "settled: $tickets tickets, $contacts contacts in $(($(date +%s) - t0)) s"
+                return 0
+            fi
+        else
+            same=0
+        fi
+        last=$row
+        sleep 1
+    done
+    SETTLED="NO: after $SETTLE_MAX s $queued messages still on the broker, $received tickets RECEIVED, $pending deliveries pending (what is still queued is counted as lost below)"
+    log "NOT settled after $SETTLE_MAX s: tickets $tickets, contacts $contacts, queued $queued, RECEIVED $received, pending deliveries $pending"
+    return 1
+}
+
+scenario_end() { # name [extra pass condition 0/1] [extra note]
+    local name=$1 extra_ok=${2:-0} note=${3:-} dlq rc
+    # a scenario that ended early leaves the load running
+    if [ -n "$DRIVER_PID" ] && kill -0 "$DRIVER_PID" 2>/dev/null; then driver_wait; fi
+    settle || extra_ok=1
+    curl -sf "http://127.0.0.1:$SINK_PORT/stats" >"$SC/sink-stats.json"
+    curl -sf "http://127.0.0.1:$SINK_PORT/keys" >"$SC/sink-keys.tsv"
+    dlq=$(broker_dlq)
+    echo "${dlq:-?}" >"$SC/broker-dlq.txt"
+    psqlc -d "$DB" -c "select t.id, t.reference, t.channel, t.status, coalesce(substring(t.description from '\[[FOSW][a-z0-9]+-[0-9]+\]'), ''),
+            (select count(*) from assignment a where a.ticket_id = t.id) from ticket t order by t.id" >"$SC/db/tickets.tsv"
+    psqlc -d "$DB" -c "select reference, ticket_id from ticket_alias" >"$SC/db/aliases.tsv"
+    psqlc -d "$DB" -c "select reference, channel, external_id, (extract(epoch from created_at) * 1000)::bigint
+            from intake_reference" >"$SC/db/references.tsv"
+    psqlc -d "$DB" -c "select channel, external_id, coalesce(ticket_id::text, '') from inbound_contact" >"$SC/db/contacts.tsv"
+    psqlc -d "$DB" -c "select id, source, (extract(epoch from created_at) * 1000)::bigint,
+            coalesce(substring(body from '\"reference\":\"([0-9]+)\"'), ''),
+            coalesce(substring(body from '\"externalId\":\"([^\"]+)\"'), ''),
+            replace(replace(left(reason, 200), E'\t', ' '), E'\n', ' ') from dead_letter order by id" >"$SC/db/deadletters.tsv"
+    psqlc -d "$DB" -c "select ticket_id, kind || ':' || coalesce(detail, ''), count(*) from timeline_event
+            where kind in ('EXPIRED', 'DEADLINE_WARNING', 'OVERDUE', 'ESCALATED') group by 1, 2" >"$SC/db/sweeps.tsv"
+    psqlc -d "$DB" -c "select status, count(*) from ticket group by 1 order by 1" >"$SC/db/ticket-status.tsv"
+    psqlc -d "$DB" -c "select status, count(*) from partner_delivery group by 1 order by 1" >"$SC/db/deliveries.tsv"
+    java -cp "$OUT/classes" FaultLoad check --label "$name" --ledger "$SC/ledger.tsv" --db "$SC/db" \
+        --sink-stats "$SC/sink-stats.json" --events "$SC/events.tsv" --out "$SC/result.txt" >"$SC/check.txt" 2>&1
+    rc=$?
+    {
+        echo "settled=$SETTLED"
+        echo "broker_dlq_messages=${dlq:-?}"
+        echo "hub_start_ms=$(tr '\n' ' ' <"$SC/hub-start-ms.txt" 2>/dev/null)"
+        echo "scenario_check=$([ "$extra_ok" = 0 ] && echo ok || echo FAILED) $note"
+    } >>"$SC/result.txt"
+    # the broker's DLQ must be empty too ("?": could not be read, reported as such)
+    if [ "$rc" != 0 ] || [ "$extra_ok" != 0 ] || { [ -n "$dlq" ] && [ "$dlq" != "?" ] && [ "$dlq" != 0 ]; }; then
+        sed -i 's/^pass=true$/pass=false/' "$SC/result.txt"
+    fi
+    # evidence for every loss: what the hubs logged about its reference and its sender's message id
+    local ref key
+    : >"$SC/lost-evidence.txt"
+    while IFS=$'\t' read -r _ _ _ key _ ref _; do
+        echo "== reference $ref, key $key" >>"$SC/lost-evidence.txt"
+        grep -h -F -e "$ref" -e "$key" "$SC"/hub-*.log 2>/dev/null | cut -c1-400 | head -20 >>"$SC/lost-evidence.txt"
+    done <"$SC/result.txt.lost.tsv"
+    head -c 300000 "$SC/check.txt" | grep -v '^  ' | tee -a "$LOG" >&2
+    grep '^  ' "$SC/check.txt" | head -20 | tee -a "$LOG" >&2
+    log "$name: $(grep -E '^(pass|scenario_check)=' "$SC/result.txt" | tr '\n' ' ')"
+    # stop this scenario's processes; the database and the broker data stay for inspection until the run ends
+    local h
+    for h in "${!HUB[@]}"; do stop_pid "${HUB[$h]}" 35; unset "HUB[$h]"; done
+    stop_pid "$SINK_PID" 5
+    stop_pid "$BROKER_PID" 30
+    BROKER_PID=""
+    gzip -f "$SC"/hub-*.log 2>/dev/null
+    rm -rf "$SC/broker/data" "$SC"/hub-data-*
+}
+
+# ------------------------------------------------------------------ the faults
+
+run_R1() { # broker kill -9, back after DOWN_S, KILLS times
+    local kills=${FAULTS_R1_KILLS:-3} down=${FAULTS_R1_DOWN_S:-30} gap=${FAULTS_R1_GAP_S:-30} i bad=0 note=""
+    local max=${FAULTS_R1_RECOVERY_MAX:-60}
+    hub_start a "$HTTP_PORT" || return 1
+    driver_start load 86400
+    sleep "$LEAD_S"
+    for ((i = 1; i <= kills; i++)); do
+        event "broker-down" "kill -9 #$i"
+        broker_kill
+        sleep $((down / 2))
+        jstack_hub a "broker-down-$i" &
+        sleep $((down - down / 2))
+        wait $! 2>/dev/null
+        broker_start || { log "broker did not come back"; bad=1; }
+        event "broker-back" "#$i"
+        sleep "$gap"
+    done
+    driver_wait
+    scenario_end R1 "$bad" "$note"
+    awk -F= -v m="$max" '$1 == "worst_recovery_s" && ($2 == "-" || $2 + 0 > m) {print "recovery over " m " s"}' \
+        "$SC/result.txt" | grep -q . && { sed -i 's/^pass=true$/pass=false/' "$SC/result.txt"; log "R1: recovery over ${max}s"; }
+    return 0
+}
+
+run_R2() { # hub kill -9 every EVERY_S, KILLS times, restarted at once
+    local kills=${FAULTS_R2_KILLS:-10} every=${FAULTS_R2_EVERY_S:-60} i
+    hub_start a "$HTTP_PORT" || return 1
+    driver_start load 86400
+    sleep "$LEAD_S"
+    for ((i = 1; i <= kills; i++)); do
+        event "hub-down" "kill -9 #$i"
+        hub_kill a
+        hub_start a "$HTTP_PORT" || { scenario_end R2 1 "the hub did not restart"; return 0; }
+        event "hub-back" "#$i"
+        [ "$i" -lt "$kills" ] && sleep "$every"
+    done
+    sleep "$TAIL_S"
+    driver_wait
+    scenario_end R2 0
+}
+
+run_R3() { # the partner endpoint answers 503 for DOWN_S
+    local down=${FAULTS_R3_DOWN_S:-1800} maxdel=${FAULTS_R3_DELIVERED_MAX:-600} t0 pending bad=0 note
+    HUB_MAX_BACKOFF=${FAULTS_R3_MAX_BACKOFF:-60s} hub_start a "$HTTP_PORT" || return 1
+    driver_start load 86400
+    sleep "$LEAD_S"
+    curl -sf -X POST "http://127.0.0.1:$SINK_PORT/admin/down" && event "partner-down" "503 to every webhook"
+    sleep $((down / 2))
+    jstack_hub a partner-down
+    sleep $((down - down / 2))
+    curl -sf -X POST "http://127.0.0.1:$SINK_PORT/admin/up" && event "partner-back"
+    t0=$(date +%s)
+    sleep "$TAIL_S"
+    driver_wait
+    # the backlog: every delivery made while the partner was down must arrive within maxdel seconds of its return
+    while :; do
+        pending=$(psqlc -d "$DB" -c "select count(*) from partner_delivery where status <> 'DELIVERED' and channel = 'WEBHOOK'")
+        [ "$pending" = 0 ] && break
+        [ $(($(date +%s) - t0)) -ge "$maxdel" ] && break
+        sleep 2
+    done
+    note="backlog delivered $(($(date +%s) - t0)) s after the partner returned (limit $maxdel s, pending $pending); refused while down: $(curl -sf "http://127.0.0.1:$SINK_PORT/stats" | grep -o '"refused":[0-9]*')"
+    [ "$pending" = 0 ] || bad=1
+    scenario_end R3 "$bad" "$note"
+}
+
+run_R4() { # PostgreSQL stopped for DOWN_S
+    local down=${FAULTS_R4_DOWN_S:-30} max=${FAULTS_R4_RECOVERY_MAX:-30}
+    hub_start a "$HTTP_PORT" || return 1
+    driver_start load 86400
+    sleep "$LEAD_S"
+    event "postgres-down" "pg_ctl stop -m fast"
+    pg_stop
+    sleep $((down / 2))
+    jstack_hub a postgres-down
+    sleep $((down - down / 2))
+    pg_start || log "PostgreSQL did not come back"
+    event "postgres-back"
+    sleep $((TAIL_S > max + 5 ? TAIL_S : max + 5))
+    driver_wait
+    scenario_end R4 0
+    awk -F= -v m="$max" '$1 == "worst_recovery_s" && ($2 == "-" || $2 + 0 > m) {print}' "$SC/result.txt" | grep -q . \
+        && { sed -i 's/^pass=true$/pass=false/' "$SC/result.txt"; log "R4: recovery over ${max}s"; }
+    return 0
+}
+
+run_R5() { # sender retries: REPLAYS contacts per channel, each replayed
+    hub_start a "$HTTP_PORT" || return 1
+    driver_start replay "${FAULTS_R5_REPLAYS:-1000}"
+    driver_wait
+    scenario_end R5 0
+}
+
+run_R6() { # SIGTERM under load, then a restart
+    local after=${FAULTS_R6_AFTER_S:-30} stopmax=${FAULTS_R6_STOP_MAX:-30} took bad=0
+    hub_start a "$HTTP_PORT" || return 1
+    driver_start load 86400
+    sleep "$after"
+    event "hub-down" "SIGTERM"
+    hub_term a "$stopmax"
+    took=$TERM_MS
+    log "hub stopped $took ms after SIGTERM"
+    [ "$took" -le $((stopmax * 1000)) ] || bad=1
+    hub_start a "$HTTP_PORT" || bad=1
+    event "hub-back"
+    sleep "$TAIL_S"
+    driver_wait
+    scenario_end R6 "$bad" "stopped ${took} ms after SIGTERM (limit ${stopmax} s)"
+}
+
+run_R7() { # two hubs on one broker and database; one killed -9
+    local after=${FAULTS_R7_AFTER_S:-60}
+    sed -i -E "s/accept-within: *PT[0-9]+[MH]/accept-within: ${FAULTS_R7_ACCEPT_WITHIN:-PT1M}/" "$SC"/refdata/*.yaml
+    HUB_SWEEP=2s hub_start a "$HTTP_PORT" || return 1
+    HUB_SWEEP=2s hub_start b "$HTTP_PORT_B" || return 1
+    driver_start load 86400 "http://127.0.0.1:$HTTP_PORT,http://127.0.0.1:$HTTP_PORT_B"
+    sleep "$after"
+    event "hub-a-killed" "kill -9; hub b carries on"
+    hub_kill a
+    sleep "$after"
+    driver_wait
+    scenario_end R7 0 "accept-by ${FAULTS_R7_ACCEPT_WITHIN:-PT1M}, sweep every 2s on both hubs"
+}
+
+# ------------------------------------------------------------------ run
+
+FAILED=0
+for s in "${SCENARIOS[@]}"; do
+    case "$s" in R1 | R2 | R3 | R4 | R5 | R6 | R7) ;; *) die "unknown scenario $s (R1..R7)" ;; esac
+    scenario_begin "$s" || { log "$s: could not set up"; FAILED=1; continue; }
+    "run_$s" || { log "$s: did not run to the end"; FAILED=1; scenario_end "$s" 1 "did not run to the end"; }
+    grep -q '^pass=true$' "$SC/result.txt" 2>/dev/null || FAILED=1
+    psqlc -d postgres -c "DROP DATABASE IF EXISTS $DB" >>"$LOG" 2>&1
+done
+
+{
+    echo "# Fault suite $TS"
+    echo
+    sed 's/^/    /' "$OUT/machine.txt"
+    echo
+    echo "| scenario | pass | sent | acked | lost | dup tickets | diff answers | dup partner effects | dead letters (hub/broker) | tickets | dispatched | worst recovery s | hub start ms | settled | notes |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    for s in "${SCENARIOS[@]}"; do
+        f="$OUT/$s/result.txt"
+        [ -f "$f" ] || { echo "| $s | not run |"; continue; }
+        g() { grep -m1 "^$1=" "$f" | cut -d= -f2-; }
+        echo "| $s | $(g pass) | $(g sent) | $(g acknowledged) | $(g lost) | $(g duplicate_tickets) | $(g different_answers_to_one_contact) | $(g duplicate_partner_effects) | $(g dead_letters)/$(g broker_dlq_messages) | $(g tickets) | $(g tickets_dispatched) | $(g worst_recovery_s) | $(g hub_start_ms) | $(g settled) | $(g faults) $(g scenario_check) |"
+    done
+} >"$OUT/summary.md"
+cat "$OUT/summary.md" | tee -a "$LOG"
+log "results in $OUT"
+exit "$FAILED"
