@@ -183,6 +183,19 @@ broker_create() { # dir
         -e 's#<persistence-enabled>true</persistence-enabled>#&\n      <id-cache-size>200000</id-cache-size>\n      <persist-id-cache>true</persist-id-cache>#' \
         -e 's#<redelivery-delay>0</redelivery-delay>#<redelivery-delay>1000</redelivery-delay>\n            <redelivery-delay-multiplier>2</redelivery-delay-multiplier>\n            <max-redelivery-delay>30000</max-redelivery-delay>\n            <max-delivery-attempts>20</max-delivery-attempts>#' \
         "$xml"
+    # The pipeline's addresses (hub.intake, hub.events): the hub's batch consumers dead-letter poison themselves
+    # (hub.dlq, after 5 tries alone) and retry passing failures without a deadline, so the broker never gives up on
+    # them; the same settings as the embedded broker (EmbeddedBroker).
+    local pipeline='' address
+    for address in hub.intake hub.events; do
+        pipeline+="<address-setting match=\"$address\"><dead-letter-address>hub.dlq</dead-letter-address>"
+        pipeline+="<redelivery-delay>200</redelivery-delay><redelivery-delay-multiplier>2</redelivery-delay-multiplier>"
+        pipeline+="<max-redelivery-delay>60000</max-redelivery-delay><max-delivery-attempts>-1</max-delivery-attempts>"
+        pipeline+="<auto-create-queues>true</auto-create-queues><auto-create-addresses>true</auto-create-addresses>"
+        pipeline+="</address-setting>"
+    done
+    sed -i -e "s#<address-settings>#&\n      $pipeline#" "$xml"
+    grep -q '<address-setting match="hub.intake">' "$xml" || { log "broker.xml has no pipeline settings"; return 1; }
     grep -q '<persist-id-cache>true' "$xml" && grep -q '<max-delivery-attempts>20' "$xml" \
         || { log "broker.xml not as expected"; return 1; }
     grep -q '<dead-letter-address>DLQ</dead-letter-address>' "$xml" || { log "broker.xml has no dead-letter address"; return 1; }

@@ -53,8 +53,13 @@ public class Conversations {
 
     /** @return the event to publish when a follow-up made a triage ticket dispatchable, else empty */
     Optional<TicketCreated> reply(InboundContactEntity row, InboundContact contact) {
+        // refresh, not find: the ticket may already be in this session from an earlier read, and a lock taken on a
+        // stale copy would write its old status back over what dispatch committed meanwhile
         TicketEntity ticket = tickets.findByReferenceOrAlias(contact.reference())
-                .map(t -> tickets.findById(t.id, LockModeType.PESSIMISTIC_WRITE))
+                .map(t -> {
+                    tickets.getEntityManager().refresh(t, LockModeType.PESSIMISTIC_WRITE);
+                    return t;
+                })
                 .orElseThrow(() -> new RetryLaterException("no ticket " + contact.reference() + " yet for the "
                         + contact.intent().name().toLowerCase() + " " + contact.channel() + ":"
                         + contact.externalId()));

@@ -117,9 +117,9 @@ class IntakeBatchTest {
         // supervisors are alerted: on every console page, and by a metric
         long open = sql.count("select count(*) from dead_letter where not replayed");
         ConsoleSessions.supervisor().get("/console?lang=zh").then().statusCode(200)
-                .body(containsString(open + " 条消息无法处理（死信），请查看并重放。"));
+                .body(containsString(open + " 条消息未能处理，请查看原因并重放。"));
         ConsoleSessions.operator().get("/console?lang=zh").then().statusCode(200)
-                .body(not(containsString("条消息无法处理")));
+                .body(not(containsString("条消息未能处理")));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("hub_dead_letters_total{source=\"intake-contact\"}"));
     }

@@ -31,7 +31,7 @@ public interface ConsoleMessages {
     @Message("督办")
     String supervision();
 
-    @Message("{count} 条消息无法处理（死信），请查看并重放。")
+    @Message("{count} 条消息未能处理，请查看原因并重放。")
     String deadLettersAlert(long count);
 
     @Message("报表")

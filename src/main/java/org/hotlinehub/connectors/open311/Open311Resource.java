@@ -37,6 +37,7 @@ import org.hotlinehub.model.Attachment;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.CatalogAttribute;
 import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.Failures;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.Open311Submission;
@@ -264,6 +265,11 @@ public class Open311Resource {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (Failures.isTransient(e)) {
+            // the database or broker is away for a moment (a restart): the client should retry, not give up
+            return unavailable(new IntakeUnavailableException("open311: " + Failures.rootCause(e).getMessage(), e),
+                    uri);
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "open311: unexpected error %s", id);
         return errors(Open311Format.ofPath(uri.getPath()), 500,
