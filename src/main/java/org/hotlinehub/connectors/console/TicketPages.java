@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +33,7 @@ import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.MessageItem;
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.PartnerOption;
+import org.hotlinehub.model.Periods;
 import org.hotlinehub.model.PlaceItem;
 import org.hotlinehub.model.ResidentProfile;
 import org.hotlinehub.model.TicketDetail;
@@ -333,12 +333,8 @@ public class TicketPages {
         if (blank(value)) {
             return null;
         }
-        try {
-            LocalDate d = LocalDate.parse(value.strip());
-            return (end ? d.plusDays(1) : d).atStartOfDay(OpsLabels.HOTLINE_ZONE).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a date (2026-11-22)");
-        }
+        LocalDate d = Periods.date(value, end ? "to" : "from");
+        return (end ? d.plusDays(1) : d).atStartOfDay(OpsLabels.HOTLINE_ZONE).toInstant();
     }
 
     private static boolean blank(String s) {
