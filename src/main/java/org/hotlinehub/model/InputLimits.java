@@ -25,6 +25,8 @@ public final class InputLimits {
     public static final int URL = 2000;
     /** A search text, a cursor, an idempotency key, a token. */
     public static final int TERM = 200;
+    /** The number of entries of a list (the duplicates of a merge). */
+    public static final int LIST = 100;
     /** A webhook body (Twilio, WeChat): far above what the sender sends, refused with 413 before it is parsed. */
     public static final int WEBHOOK_BODY_BYTES = 64 * 1024;
 

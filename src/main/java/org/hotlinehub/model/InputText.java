@@ -46,13 +46,4 @@ public final class InputText {
                 ? field + " is limited to " + max + " characters"
                 : null;
     }
-
-    /** @throws IllegalArgumentException naming the field, when the text is longer than {@code max} characters */
-    public static String require(String field, String text, int max) {
-        String problem = tooLong(field, text, max);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
-        }
-        return text;
-    }
 }

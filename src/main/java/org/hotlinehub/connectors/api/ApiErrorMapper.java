@@ -9,6 +9,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.hotlinehub.model.IllegalTransitionException;
+import org.hotlinehub.model.InputText;
 import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.SignInPages;
@@ -100,7 +102,7 @@ public class ApiErrorMapper {
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, ResourceInfo resource) {
         String message = e.getConstraintViolations().stream()
-                .map(v -> field(v, resource.getResourceMethod()) + ": " + v.getMessage()).sorted()
+                .map(v -> problem(v, field(v, resource.getResourceMethod()))).sorted()
                 .collect(Collectors.joining("; "));
         return json(400, "invalid_input", message);
     }
@@ -159,6 +161,18 @@ public class ApiErrorMapper {
         String id = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s", id);
         return json(500, "internal_error", "unexpected error, reference " + id);
+    }
+
+    /** A length limit in the words every channel uses (InputText); other constraints in their own words. */
+    private static String problem(ConstraintViolation<?> violation, String field) {
+        Object max = violation.getConstraintDescriptor().getAttributes().get("max");
+        if (violation.getConstraintDescriptor().getAnnotation() instanceof Size && max instanceof Integer limit) {
+            String tooLong = violation.getInvalidValue() instanceof String text
+                    ? InputText.tooLong(field, text, limit)
+                    : null;
+            return tooLong != null ? tooLong : field + " is limited to " + limit + " entries";
+        }
+        return field + ": " + violation.getMessage();
     }
 
     /** The name the client used for the field a violation is about. */
