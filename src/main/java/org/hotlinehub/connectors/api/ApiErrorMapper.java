@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.hotlinehub.model.IllegalTransitionException;
-import org.hotlinehub.model.InputText;
 import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.SignInPages;
@@ -167,10 +166,8 @@ public class ApiErrorMapper {
     private static String problem(ConstraintViolation<?> violation, String field) {
         Object max = violation.getConstraintDescriptor().getAttributes().get("max");
         if (violation.getConstraintDescriptor().getAnnotation() instanceof Size && max instanceof Integer limit) {
-            String tooLong = violation.getInvalidValue() instanceof String text
-                    ? InputText.tooLong(field, text, limit)
-                    : null;
-            return tooLong != null ? tooLong : field + " is limited to " + limit + " entries";
+            return field + " is limited to " + limit
+                    + (violation.getInvalidValue() instanceof CharSequence ? " characters" : " entries");
         }
         return field + ": " + violation.getMessage();
     }
@@ -179,7 +176,9 @@ public class ApiErrorMapper {
     private static String field(ConstraintViolation<?> violation, Method method) {
         Path.Node last = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            last = node;
+            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER) {
+                last = node; // an element of a list is named by its list
+            }
         }
         if (last == null) {
             return "body";
