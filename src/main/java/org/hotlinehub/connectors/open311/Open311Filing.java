@@ -49,9 +49,6 @@ record Open311Filing(
                 problems.add(problem);
             }
         });
-        if (!problems.isEmpty()) {
-            return new Open311Filing(null, null, null, null, null, null, null, null, Map.of(), problems);
-        }
         String latText = Open311Resource.one(form, "lat");
         String lonText = Open311Resource.one(form, "long");
         Double lat = null;
