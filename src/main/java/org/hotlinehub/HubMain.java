@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.Properties;
@@ -47,9 +48,10 @@ public final class HubMain {
             System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
             System.setProperty("quarkus.datasource.username", db.username());
             LOG.infof("embedded PostgreSQL started, data in %s", dataDir.resolve("postgres"));
-            if (setting("hub.reference-data.demo-files").isEmpty() && Files.isDirectory(Path.of("config",
-                    "demo-access"))) {
-                // Demo users and API clients (their passwords are in the README) only for the embedded demo run.
+            if (setting("hub.reference-data.demo-files").isEmpty() && withDemoDistrict(setting(
+                    "hub.reference-data.files")) && Files.isDirectory(Path.of("config", "demo-access"))) {
+                // Demo users and API clients (their passwords are in the README) only for the embedded demo run, and
+                // only with the demo district: they name its partners, which another district does not have.
                 System.setProperty("hub.reference-data.demo-files", "config/demo-access");
                 LOG.info("demo users and API clients from config/demo-access (see the README)");
             }
@@ -101,6 +103,13 @@ public final class HubMain {
                 LOG.warnf(e, "stopping %s", service.getClass().getSimpleName());
             }
         }
+    }
+
+    /** Whether the reference data is the demo district: the default, or a list naming {@code config/demo}. */
+    static boolean withDemoDistrict(Optional<String> referenceDataFiles) {
+        Path demo = Path.of("config", "demo");
+        return referenceDataFiles.map(files -> Arrays.stream(files.split(",")).map(String::strip)
+                .filter(f -> !f.isEmpty()).anyMatch(f -> Path.of(f).normalize().equals(demo))).orElse(true);
     }
 
     /**

@@ -32,8 +32,8 @@ public final class AttributeAnswers {
         form.forEach((name, values) -> {
             Matcher m = FIELD.matcher(name);
             if (m.matches()) {
-                List<String> kept = values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip)
-                        .toList();
+                List<String> kept = values.stream().map(InputText::clean).filter(v -> v != null && !v.isBlank())
+                        .map(String::strip).toList();
                 if (!kept.isEmpty()) {
                     answers.computeIfAbsent(m.group(1), k -> new ArrayList<>()).addAll(kept);
                 }
@@ -89,6 +89,10 @@ public final class AttributeAnswers {
 
     private static java.util.Optional<String> problem(CatalogAttribute a, String value) {
         String at = "attribute[" + a.code() + "] ";
+        String tooLong = InputText.tooLong(at.strip(), value, InputLimits.DESCRIPTION);
+        if (tooLong != null) {
+            return java.util.Optional.of(tooLong);
+        }
         return switch (a.datatype()) {
             case STRING -> value.contains("\n") || value.contains("\r")
                     ? java.util.Optional.of(at + "is a string and may not contain line breaks")

@@ -26,24 +26,54 @@ public final class Periods {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
+            OffsetDateTime at = OffsetDateTime.parse(value.strip());
+            inRange(at.getYear(), value, name);
+            return at.toInstant();
         } catch (DateTimeParseException e) {
-            try {
-                LocalDate day = LocalDate.parse(value.strip());
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(HOTLINE_ZONE).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw new IllegalArgumentException(name + " '" + value + "' is not an ISO date-time"
-                        + " (2026-11-22T08:00:00+08:00) or date (2026-11-22)");
-            }
+            LocalDate day = date(value, name);
+            return (endOfDay ? day.plusDays(1) : day).atStartOfDay(HOTLINE_ZONE).toInstant();
+        }
+    }
+
+    /**
+     * A date written 2026-11-22, in the years the hub can store ({@value #FIRST_YEAR}–{@value #LAST_YEAR}).
+     *
+     * @throws IllegalArgumentException naming the parameter
+     */
+    public static LocalDate date(String value, String name) {
+        try {
+            LocalDate day = LocalDate.parse(value.strip());
+            inRange(day.getYear(), value, name);
+            return day;
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new IllegalArgumentException(name + " '" + value + "' is not an ISO date-time"
+                    + " (2026-11-22T08:00:00+08:00) or date (2026-11-22)");
         }
     }
 
     /** A month written 2026-05. */
     public static YearMonth month(String value, String name) {
         try {
-            return YearMonth.parse(value.strip());
+            YearMonth month = YearMonth.parse(value.strip());
+            inRange(month.getYear(), value, name);
+            return month;
         } catch (DateTimeParseException | NullPointerException e) {
             throw new IllegalArgumentException(name + " '" + value + "' is not a month like 2026-05");
+        }
+    }
+
+    /**
+     * Years far outside these (±999,999,999 parse as ISO dates) overflow the day after or PostgreSQL's timestamps;
+     * no ticket lies outside them.
+     */
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 9999;
+
+    /** @throws IllegalArgumentException naming the parameter, for a year outside FIRST_YEAR–LAST_YEAR */
+    public static void inRange(int year, String value, String name) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new IllegalArgumentException(name + " '" + value + "' is outside the years " + FIRST_YEAR + "–"
+                    + LAST_YEAR);
         }
     }
 }

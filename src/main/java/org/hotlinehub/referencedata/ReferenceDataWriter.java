@@ -111,8 +111,10 @@ public class ReferenceDataWriter {
         p.code = d.code();
         p.type = d.type();
         p.parent = d.parent() == null ? null : places.findByCode(d.parent()).orElseThrow();
-        p.nameZh = d.name().zh();
-        p.nameEn = d.name().en();
+        boolean named = d.name() != null && d.name().zh() != null && !d.name().zh().isBlank();
+        // an unnamed grid (the validator allows only those) is shown by its code
+        p.nameZh = named ? d.name().zh() : d.code();
+        p.nameEn = d.name() == null ? null : d.name().en();
         p.aliases = new ArrayList<>(nz(d.aliases()));
         p.address = d.address();
         p.lat = d.lat();

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -190,5 +192,69 @@ class ReferenceDataLoaderTest {
                 .length(), "a SHA-256 hash, never the key");
         assertTrue(String.valueOf(sql.one("select password_hash from hub_user where username = 'loader-test'"))
                 .startsWith("$2a$"), "a bcrypt hash, never the password");
+    }
+
+    /** The reference-data example of contract.md, character for character (comments included). */
+    static final String CONTRACT_EXAMPLE = """
+            places:            # district > street > community > grid > compound (> building)
+              - {code: SN, type: district, name: {zh: 市南区, en: Shinan}}
+              - {code: SN-01, type: street, parent: SN, name: {zh: 江苏路街道}}
+              - {code: SN-01-03, type: community, parent: SN-01, name: {zh: 观海路社区}}
+              - {code: SN-01-03-G07, type: grid, parent: SN-01-03}
+              - {code: HY-GARDEN, type: compound, parent: SN-01-03-G07, name: {zh: 海韵花园}, aliases: [海韵], address: 观海路12号, lat: 36.06, lon: 120.32}
+            catalog:           # the residents' needs catalog
+              - code: property-repair
+                name: {zh: 物业报修, en: Property repair}
+                keywords: {zh: [漏水, 电梯, 路灯], en: [leak, elevator, light]}
+                urgency: normal            # urgent | normal | low
+                accept-within: PT30M       # ISO-8601 durations
+                resolve-within: PT48H
+                party: property-firm       # partner type that handles it for the place
+                fallback: residents-committee
+            partners:          # organizations able to take on service items
+              - code: PF-HAIYUN
+                type: property-firm        # residents-committee, owners-committee, property-firm, police-desk,
+                                           # service-provider, volunteer-team, grid-team, mediation, health-station, legal-aid
+                name: {zh: 海韵物业}
+                serves: [HY-GARDEN]        # place codes; a place covers everything below it
+                services: [property-repair]
+                delivery: {channel: webhook, url: "https://partner.example/hub", secret: "…"}   # webhook | jms | sms | portal
+                api-key: "…"
+            volunteers:
+              - {code: V-0001, name: 张丽, phone: "+8613800000001", grid: SN-01-03-G07, skills: [shopping, companionship]}
+            residents:
+              - {phone: "+8613900000002", name: 王大爷, address: 海韵花园3号楼2单元501, place: HY-GARDEN, flags: [elderly-alone], emergency-contacts: ["+8613900000003"]}
+            """;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    /** Thrown inside the writing transaction so the example (which renames demo entries) is never committed. */
+    static final class RollBack extends RuntimeException {
+
+        RollBack() {
+            super("roll back", null, false, false);
+        }
+    }
+
+    @Test
+    void shouldLoadContractExampleLiterallyAndShowAGridWithoutNameByItsCode() {
+        List<String> seen = new ArrayList<>();
+        RuntimeException end = assertThrows(RuntimeException.class, () -> loader.apply("contract.md",
+                loader.parse("contract.md", CONTRACT_EXAMPLE), true, ReferenceDataWriter.Progress.NONE, counts -> {
+                    assertEquals(new ReferenceDataWriter.Counts(5, 1, 1, 1, 1, 0, 0), counts);
+                    seen.add(String.valueOf(em.createNativeQuery("select name_zh || '|' || coalesce(name_en, '-')"
+                            + " from place where code = 'SN-01-03-G07'").getSingleResult()));
+                    throw new RollBack();
+                }));
+        assertTrue(end instanceof RollBack || end.getCause() instanceof RollBack, String.valueOf(end));
+        assertEquals(List.of("SN-01-03-G07|-"), seen, "the unnamed grid is shown by its code");
+    }
+
+    @Test
+    void shouldStillRequireANameForPlacesOtherThanGrids() {
+        ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> loader.load("nameless.yaml",
+                "places:\n  - {code: NAMELESS-COURT, type: compound, parent: SN-01-03-G07}\n"));
+        assertEquals(List.of("places[0] (NAMELESS-COURT): name.zh is required"), e.problems());
     }
 }

@@ -1,10 +1,22 @@
 package org.hotlinehub.connectors.api;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.hotlinehub.model.IllegalTransitionException;
 import org.hotlinehub.model.IntakeUnavailableException;
@@ -12,6 +24,8 @@ import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.SignInPages;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -25,6 +39,7 @@ import io.vertx.core.http.HttpServerRequest;
 public class ApiErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(ApiErrorMapper.class);
+    private static final String TOO_MANY_FIELDS = "Param limit of ";
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
@@ -79,9 +94,38 @@ public class ApiErrorMapper {
         return json(403, "forbidden", "your role may not do this");
     }
 
+    /**
+     * A request record or parameter that breaks its Bean Validation constraints ({@code @Size(max = …)}): 400 naming
+     * each field as the client sent it (the JSON property, or the query, form or header parameter).
+     */
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response invalid(ConstraintViolationException e, ResourceInfo resource) {
+        String message = e.getConstraintViolations().stream()
+                .map(v -> problem(v, field(v, resource.getResourceMethod()))).sorted()
+                .collect(Collectors.joining("; "));
+        return json(400, "invalid_input", message);
+    }
+
+    /**
+     * A JSON body that is not JSON or that Jackson's read constraints refuse (nesting deeper than its limit, a number
+     * of more digits than its limit, also inside properties the record does not know): 400, never a 500.
+     */
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        return json(400, "bad_request", "body: not a JSON document this API reads (" + e.getOriginalMessage() + ")");
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, ResourceInfo resource, HttpServerRequest request, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if ((e instanceof jakarta.ws.rs.NotFoundException || e instanceof jakarta.ws.rs.BadRequestException)
+                && e.getCause() != null) {
+            // a parameter that could not be converted to its type (limit=abc): JAX-RS says 404, we name it
+            Optional<String> problem = ParameterProblems.of(resource.getResourceMethod(), request, uri);
+            if (problem.isPresent() || status == 404) {
+                return json(400, "bad_request", problem.orElse("a parameter is not of its type"));
+            }
+        }
         Response.ResponseBuilder answer = Response.fromResponse(json(status, codeFor(status), e.getMessage()));
         if (e.getResponse().getHeaderString("WWW-Authenticate") != null) {
             answer.header("WWW-Authenticate", e.getResponse().getHeaderString("WWW-Authenticate"));
@@ -109,9 +153,46 @@ public class ApiErrorMapper {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (String.valueOf(e.getMessage()).startsWith(TOO_MANY_FIELDS)) {
+            // Quarkus REST's form parser stops at quarkus.http.limits.max-form-fields with a plain RuntimeException
+            return json(400, "bad_request", "form: too many fields (" + e.getMessage() + ")");
+        }
         String id = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s", id);
         return json(500, "internal_error", "unexpected error, reference " + id);
+    }
+
+    /** A length limit in the words every channel uses (InputText); other constraints in their own words. */
+    private static String problem(ConstraintViolation<?> violation, String field) {
+        Object max = violation.getConstraintDescriptor().getAttributes().get("max");
+        if (violation.getConstraintDescriptor().getAnnotation() instanceof Size && max instanceof Integer limit) {
+            return field + " is limited to " + limit
+                    + (violation.getInvalidValue() instanceof CharSequence ? " characters" : " entries");
+        }
+        return field + ": " + violation.getMessage();
+    }
+
+    /** The name the client used for the field a violation is about. */
+    private static String field(ConstraintViolation<?> violation, Method method) {
+        Path.Node last = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER) {
+                last = node; // an element of a list is named by its list
+            }
+        }
+        if (last == null) {
+            return "body";
+        }
+        if (last.getKind() == ElementKind.PARAMETER && method != null) {
+            int index = last.as(Path.ParameterNode.class).getParameterIndex();
+            for (Annotation a : method.getParameters()[index].getAnnotations()) {
+                String name = ParameterProblems.wireName(a);
+                if (name != null && !name.isEmpty()) {
+                    return name;
+                }
+            }
+        }
+        return last.getName();
     }
 
     private static String codeFor(int status) {

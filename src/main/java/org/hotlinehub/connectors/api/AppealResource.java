@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotlinehub.model.AppealStatus;
 import org.hotlinehub.model.AppealView;
 import org.hotlinehub.model.Caller;
+import org.hotlinehub.model.InputLimits;
 import org.hotlinehub.model.port.SurveyAppeals;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -41,7 +44,8 @@ public class AppealResource {
     SecurityIdentity identity;
 
     /** {@code decision}: uphold (the result leaves the rates) or reject (it stands). */
-    public record DecisionRequest(String decision, String note) {
+    public record DecisionRequest(@Size(max = InputLimits.CODE) String decision,
+            @Size(max = InputLimits.NOTE) String note) {
     }
 
     @GET
@@ -73,7 +77,7 @@ public class AppealResource {
     @Path("/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Uphold or reject a pending appeal; recorded on the ticket's timeline")
-    public AppealView decide(@PathParam("id") long id, DecisionRequest request) {
+    public AppealView decide(@PathParam("id") long id, @Valid DecisionRequest request) {
         String decision = request == null || request.decision() == null ? "" : request.decision().strip();
         boolean uphold = switch (decision.toLowerCase()) {
             case "uphold" -> true;

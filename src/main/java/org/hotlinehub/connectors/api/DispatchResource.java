@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.Caller;
+import org.hotlinehub.model.InputLimits;
 import org.hotlinehub.model.port.AssignmentClocks;
 import org.hotlinehub.model.port.DispatchControl;
 
@@ -37,14 +40,15 @@ public class DispatchResource {
     AssignmentClocks clocks;
 
     /** {@code decision}: reassign (uphold the return; optionally name the partner) or overrule (send it back). */
-    public record RulingRequest(String decision, String note, String partner) {
+    public record RulingRequest(@Size(max = InputLimits.CODE) String decision,
+            @Size(max = InputLimits.NOTE) String note, @Size(max = InputLimits.CODE) String partner) {
     }
 
     @POST
     @Path("/assignments/{id}/ruling")
     @RolesAllowed({Caller.SUPERVISOR, Caller.ADMIN})
     @Operation(summary = "Rule on a returned assignment (退单裁定)")
-    public AssignmentView rule(@PathParam("id") long id, RulingRequest request) {
+    public AssignmentView rule(@PathParam("id") long id, @Valid RulingRequest request) {
         if (request == null || request.decision() == null) {
             throw new BadRequestException("decision is required: reassign or overrule");
         }
@@ -57,14 +61,14 @@ public class DispatchResource {
     }
 
     /** Why the clocks stop, e.g. 居民外出，约定周六上门 / the resident is away until Saturday. */
-    public record PauseRequest(String reason) {
+    public record PauseRequest(@Size(max = InputLimits.NOTE) String reason) {
     }
 
     @POST
     @Path("/assignments/{id}/pause")
     @Operation(summary = "Pause both clocks of an open assignment while the resident is awaited (time paused is not"
             + " counted)")
-    public AssignmentView pause(@PathParam("id") long id, PauseRequest request) {
+    public AssignmentView pause(@PathParam("id") long id, @Valid PauseRequest request) {
         return clocks.pause(id, request == null ? null : request.reason(), Optional.empty(), actor());
     }
 

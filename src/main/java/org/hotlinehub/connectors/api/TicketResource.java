@@ -9,6 +9,8 @@ import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -34,6 +36,7 @@ import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.CallerReport;
 import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.InputLimits;
 import org.hotlinehub.model.MessageItem;
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.Periods;
@@ -96,8 +99,8 @@ public class TicketResource {
             @Parameter(description = "channels, e.g. web,open311") @QueryParam("channel") String channel,
             @Parameter(description = "filed at or after: ISO date-time or date (hotline time)") @QueryParam("from") String from,
             @Parameter(description = "filed before: ISO date-time or date (that whole day included)") @QueryParam("to") String to,
-            @Parameter(description = "full-text search in reference, description and address") @QueryParam("q") String q,
-            @Parameter(description = "the next value of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "full-text search in reference, description and address") @QueryParam("q") @Size(max = InputLimits.TERM) String q,
+            @Parameter(description = "the next value of the previous page") @QueryParam("cursor") @Size(max = InputLimits.TERM) String cursor,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new BadRequestException("limit must be between 1 and " + MAX_LIMIT);
@@ -174,14 +177,15 @@ public class TicketResource {
     }
 
     /** The partner to hand the ticket to, and why. */
-    public record PartnerRequest(String partner, String note) {
+    public record PartnerRequest(@Size(max = InputLimits.CODE) String partner,
+            @Size(max = InputLimits.NOTE) String note) {
     }
 
     @POST
     @Path("/{reference}/reassign")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Override dispatch: give the ticket's lead to the partner named")
-    public AssignmentView reassign(@PathParam("reference") String reference, PartnerRequest request) {
+    public AssignmentView reassign(@PathParam("reference") String reference, @Valid PartnerRequest request) {
         return casework.reassign(reference, partner(request), request.note(), staff());
     }
 
@@ -189,13 +193,15 @@ public class TicketResource {
     @Path("/{reference}/supporting")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a supporting party (协办) beside the lead")
-    public AssignmentView support(@PathParam("reference") String reference, PartnerRequest request) {
+    public AssignmentView support(@PathParam("reference") String reference, @Valid PartnerRequest request) {
         return dispatch.addSupport(reference, partner(request), request.note(), actor());
     }
 
     /** What an operator takes down on a call; only phone and description are required. */
-    public record NewTicketRequest(String phone, String name, String description, String category, String place,
-            String address, String language) {
+    public record NewTicketRequest(@Size(max = InputLimits.PHONE) String phone,
+            @Size(max = InputLimits.NAME) String name, @Size(max = InputLimits.DESCRIPTION) String description,
+            @Size(max = InputLimits.CODE) String category, @Size(max = InputLimits.CODE) String place,
+            @Size(max = InputLimits.ADDRESS) String address, @Size(max = InputLimits.CODE) String language) {
     }
 
     /** The reference the caller is told; intake makes the ticket a moment later. */
@@ -211,8 +217,8 @@ public class TicketResource {
             + " triage. Answers 202 with the reference once the contact is stored durably. Send the same"
             + " Idempotency-Key again to repeat a request safely: it files one ticket.")
     public Response create(
-            @Parameter(description = "any string without '/', unique per ticket you file") @HeaderParam("Idempotency-Key") String idempotencyKey,
-            NewTicketRequest body) {
+            @Parameter(description = "any string without '/', unique per ticket you file") @HeaderParam("Idempotency-Key") @Size(max = InputLimits.TERM) String idempotencyKey,
+            @Valid NewTicketRequest body) {
         NewTicketRequest r = required(body);
         String reference = casework.fileForCaller(new CallerReport(r.phone(), r.name(), r.description(),
                 r.category(), r.place(), r.address(), r.language()), idempotencyKey, staff());
@@ -221,7 +227,8 @@ public class TicketResource {
     }
 
     /** A category code and a place code (blank keeps what the ticket has), and why. */
-    public record TriageRequest(String category, String place, String note) {
+    public record TriageRequest(@Size(max = InputLimits.CODE) String category,
+            @Size(max = InputLimits.CODE) String place, @Size(max = InputLimits.NOTE) String note) {
     }
 
     @POST
@@ -230,13 +237,13 @@ public class TicketResource {
     @RolesAllowed(Caller.OPERATOR)
     @Operation(summary = "Classify and locate a ticket awaiting triage, then dispatch it", description = "409 when the"
             + " ticket is not in triage. When no partner is left for it, it stays in triage, escalated.")
-    public TicketDetailResponse triage(@PathParam("reference") String reference, TriageRequest body) {
+    public TicketDetailResponse triage(@PathParam("reference") String reference, @Valid TriageRequest body) {
         TriageRequest r = required(body);
         casework.triage(reference, r.category(), r.place(), r.note(), staff());
         return detail(reference);
     }
 
-    public record NoteRequest(String text) {
+    public record NoteRequest(@Size(max = InputLimits.NOTE) String text) {
     }
 
     @GET
@@ -251,12 +258,13 @@ public class TicketResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.OPERATOR)
     @Operation(summary = "Add an internal note (never shown to residents or partners)")
-    public Response addNote(@PathParam("reference") String reference, NoteRequest body) {
+    public Response addNote(@PathParam("reference") String reference, @Valid NoteRequest body) {
         return Response.status(201).entity(casework.addNote(reference, required(body).text(), staff())).build();
     }
 
     /** {@code channel}: sms, wechat … (default: the ticket's own channel when it reaches the resident, else SMS). */
-    public record MessageRequest(String text, String channel) {
+    public record MessageRequest(@Size(max = InputLimits.NOTE) String text,
+            @Size(max = InputLimits.CODE) String channel) {
     }
 
     public record MessageResponse(String result) {
@@ -271,7 +279,8 @@ public class TicketResource {
             + " messages. 409 when the resident cannot be reached on that channel. The same Idempotency-Key sends"
             + " once.")
     public Response message(@PathParam("reference") String reference,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, MessageRequest body) {
+            @HeaderParam("Idempotency-Key") @Size(max = InputLimits.TERM) String idempotencyKey,
+            @Valid MessageRequest body) {
         MessageRequest r = required(body);
         Channel channel = r.channel() == null || r.channel().isBlank()
                 ? null
@@ -282,7 +291,8 @@ public class TicketResource {
     }
 
     /** The references of duplicates of this ticket's incident. */
-    public record MergeRequest(List<String> duplicates, String note) {
+    public record MergeRequest(@Size(max = InputLimits.LIST) List<@Size(max = InputLimits.CODE) String> duplicates,
+            @Size(max = InputLimits.NOTE) String note) {
     }
 
     @POST
@@ -292,14 +302,14 @@ public class TicketResource {
     @Operation(summary = "Merge duplicates into this ticket", description = "The duplicates become merged, pointing at"
             + " this ticket; their open assignments are withdrawn and their residents told which ticket carries on."
             + " 409 when this ticket or a duplicate is no longer open.")
-    public TicketDetailResponse merge(@PathParam("reference") String reference, MergeRequest body) {
+    public TicketDetailResponse merge(@PathParam("reference") String reference, @Valid MergeRequest body) {
         MergeRequest r = required(body);
         casework.merge(reference, r.duplicates(), r.note(), staff());
         return detail(reference);
     }
 
     /** {@code to}: same (default), next, supervisor or a partner code; {@code note}: why (required). */
-    public record ReopenRequest(String to, String note) {
+    public record ReopenRequest(@Size(max = InputLimits.TERM) String to, @Size(max = InputLimits.NOTE) String note) {
     }
 
     @POST
@@ -309,13 +319,13 @@ public class TicketResource {
     @Operation(summary = "Reopen a resolved, closed or cancelled ticket and hand it on", description = "To the party"
             + " that had it (same), the next candidate (next), the supervisors' queue (supervisor) or a partner"
             + " code. 409 for a ticket that is still open or was merged.")
-    public TicketDetailResponse reopen(@PathParam("reference") String reference, ReopenRequest body) {
+    public TicketDetailResponse reopen(@PathParam("reference") String reference, @Valid ReopenRequest body) {
         ReopenRequest r = required(body);
         casework.reopen(reference, r.to(), r.note(), staff());
         return detail(reference);
     }
 
-    public record CancelRequest(String reason) {
+    public record CancelRequest(@Size(max = InputLimits.NOTE) String reason) {
     }
 
     @POST
@@ -324,7 +334,7 @@ public class TicketResource {
     @RolesAllowed(Caller.OPERATOR)
     @Operation(summary = "Cancel an open ticket", description = "Open assignments are withdrawn and their partners"
             + " told. 409 for a ticket that is closed, cancelled or merged.")
-    public TicketDetailResponse cancel(@PathParam("reference") String reference, CancelRequest body) {
+    public TicketDetailResponse cancel(@PathParam("reference") String reference, @Valid CancelRequest body) {
         casework.cancel(reference, required(body).reason(), staff());
         return detail(reference);
     }

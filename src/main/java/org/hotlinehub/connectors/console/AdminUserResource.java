@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.FormParam;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.HubUser;
 import org.hotlinehub.model.ImportProblem;
+import org.hotlinehub.model.InputLimits;
 import org.hotlinehub.model.port.UserAdmin;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -97,9 +99,11 @@ public class AdminUserResource {
     @Path("new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Create a user (recorded in the audit log)")
-    public Response create(@FormParam("username") String username, @FormParam("name") String name,
-            @FormParam("password") String password, @FormParam("roles") List<String> roles,
-            @FormParam("partner") String partner) {
+    public Response create(@FormParam("username") @Size(max = InputLimits.CODE) String username,
+            @FormParam("name") @Size(max = InputLimits.NAME) String name,
+            @FormParam("password") @Size(max = InputLimits.TERM) String password,
+            @FormParam("roles") List<String> roles,
+            @FormParam("partner") @Size(max = InputLimits.CODE) String partner) {
         List<String> problems = users.create(username, name, password, nz(roles), partner, staff.actor(),
                 staff.client());
         if (problems.isEmpty()) {
@@ -123,8 +127,10 @@ public class AdminUserResource {
     @Path("{username}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Change a user's name, roles and partner (recorded in the audit log)")
-    public Response change(@PathParam("username") String username, @FormParam("name") String name,
-            @FormParam("roles") List<String> roles, @FormParam("partner") String partner) {
+    public Response change(@PathParam("username") String username,
+            @FormParam("name") @Size(max = InputLimits.NAME) String name,
+            @FormParam("roles") List<String> roles,
+            @FormParam("partner") @Size(max = InputLimits.CODE) String partner) {
         HubUser user = users.find(username).orElseThrow(NotFoundException::new);
         return outcome(user, users.change(username, name, nz(roles), partner, staff.actor(), staff.client()),
                 "changed");
@@ -134,7 +140,8 @@ public class AdminUserResource {
     @Path("{username}/password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Set a new password for a user (recorded in the audit log)")
-    public Response resetPassword(@PathParam("username") String username, @FormParam("password") String password) {
+    public Response resetPassword(@PathParam("username") String username,
+            @FormParam("password") @Size(max = InputLimits.TERM) String password) {
         HubUser user = users.find(username).orElseThrow(NotFoundException::new);
         return outcome(user, users.resetPassword(username, password, staff.actor(), staff.client()), "password");
     }

@@ -2,7 +2,6 @@ package org.hotlinehub.connectors.console;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,7 @@ import org.hotlinehub.model.DailyOverview;
 import org.hotlinehub.model.DeadLetter;
 import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.PartnerLoad;
+import org.hotlinehub.model.Periods;
 import org.hotlinehub.model.port.AuditTrail;
 import org.hotlinehub.model.port.DeadLetters;
 import org.hotlinehub.model.port.Supervision;
@@ -138,12 +138,9 @@ public class SupervisionResource {
     @Operation(summary = "Supervision: one day's tickets by channel and category (console page)")
     public Response daily(@QueryParam("day") String day) {
         ConsolePage page = staff.page("/console/supervision/daily");
-        LocalDate date;
-        try {
-            date = day == null || day.isBlank() ? LocalDate.now(ConsoleTime.HOTLINE_ZONE) : LocalDate.parse(day);
-        } catch (DateTimeParseException e) {
-            date = LocalDate.now(ConsoleTime.HOTLINE_ZONE);
-        }
+        LocalDate date = day == null || day.isBlank()
+                ? LocalDate.now(ConsoleTime.HOTLINE_ZONE)
+                : Periods.date(day, "day");
         DailyOverview overview = supervision.daily(date);
         boolean en = page.english();
         String uncategorized = en ? "Not categorized" : "未分类";

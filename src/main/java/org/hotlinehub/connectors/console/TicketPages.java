@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,10 +30,12 @@ import org.hotlinehub.model.CallerReport;
 import org.hotlinehub.model.CatalogItem;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.IllegalTransitionException;
+import org.hotlinehub.model.InputLimits;
 import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.MessageItem;
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.PartnerOption;
+import org.hotlinehub.model.Periods;
 import org.hotlinehub.model.PlaceItem;
 import org.hotlinehub.model.ResidentProfile;
 import org.hotlinehub.model.TicketDetail;
@@ -179,9 +181,14 @@ public class TicketPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "File a ticket for a caller (console form)")
-    public Response create(@RestForm String phone, @RestForm String name, @RestForm String description,
-            @RestForm String category, @RestForm String place, @RestForm String address, @RestForm String language,
-            @RestForm String key) {
+    public Response create(@RestForm @Size(max = InputLimits.PHONE) String phone,
+            @RestForm @Size(max = InputLimits.NAME) String name,
+            @RestForm @Size(max = InputLimits.DESCRIPTION) String description,
+            @RestForm @Size(max = InputLimits.CODE) String category,
+            @RestForm @Size(max = InputLimits.CODE) String place,
+            @RestForm @Size(max = InputLimits.ADDRESS) String address,
+            @RestForm @Size(max = InputLimits.CODE) String language,
+            @RestForm @Size(max = InputLimits.TERM) String key) {
         NewTicketForm form = new NewTicketForm(phone, name, description, category, place, address, language,
                 blank(key) ? UUID.randomUUID().toString() : key);
         try {
@@ -209,8 +216,9 @@ public class TicketPages {
     @Path("/{reference}/triage")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response triage(@PathParam("reference") String reference, @RestForm String category,
-            @RestForm String place, @RestForm String note) {
+    public Response triage(@PathParam("reference") String reference,
+            @RestForm @Size(max = InputLimits.CODE) String category,
+            @RestForm @Size(max = InputLimits.CODE) String place, @RestForm @Size(max = InputLimits.NOTE) String note) {
         return act(reference, "triage", () -> casework.triage(reference, category, place, note, request.staff()));
     }
 
@@ -218,8 +226,9 @@ public class TicketPages {
     @Path("/{reference}/reassign")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response reassign(@PathParam("reference") String reference, @RestForm String partner,
-            @RestForm String note) {
+    public Response reassign(@PathParam("reference") String reference,
+            @RestForm @Size(max = InputLimits.CODE) String partner,
+            @RestForm @Size(max = InputLimits.NOTE) String note) {
         return act(reference, "reassign", () -> {
             if (blank(partner)) {
                 throw new IllegalArgumentException("partner is required");
@@ -232,7 +241,8 @@ public class TicketPages {
     @Path("/{reference}/notes")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response note(@PathParam("reference") String reference, @RestForm String text) {
+    public Response note(@PathParam("reference") String reference,
+            @RestForm @Size(max = InputLimits.NOTE) String text) {
         return act(reference, "note", () -> casework.addNote(reference, text, request.staff()));
     }
 
@@ -240,8 +250,10 @@ public class TicketPages {
     @Path("/{reference}/messages")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response message(@PathParam("reference") String reference, @RestForm String text,
-            @RestForm String channel, @RestForm String key) {
+    public Response message(@PathParam("reference") String reference,
+            @RestForm @Size(max = InputLimits.NOTE) String text,
+            @RestForm @Size(max = InputLimits.CODE) String channel,
+            @RestForm @Size(max = InputLimits.TERM) String key) {
         return act(reference, "message", () -> casework.message(reference, text,
                 one(channel, Channel::valueOf).stream().findFirst().orElse(null), key, request.staff()));
     }
@@ -250,8 +262,9 @@ public class TicketPages {
     @Path("/{reference}/merge")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response merge(@PathParam("reference") String reference, @RestForm String duplicates,
-            @RestForm String note) {
+    public Response merge(@PathParam("reference") String reference,
+            @RestForm @Size(max = InputLimits.NOTE) String duplicates,
+            @RestForm @Size(max = InputLimits.NOTE) String note) {
         List<String> refs = blank(duplicates)
                 ? List.of()
                 : Arrays.stream(duplicates.split("[,，;；\\s]+"))
@@ -263,7 +276,8 @@ public class TicketPages {
     @Path("/{reference}/reopen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response reopen(@PathParam("reference") String reference, @RestForm String to, @RestForm String reason) {
+    public Response reopen(@PathParam("reference") String reference, @RestForm @Size(max = InputLimits.CODE) String to,
+            @RestForm @Size(max = InputLimits.NOTE) String reason) {
         return act(reference, "reopen", () -> casework.reopen(reference, to, reason, request.staff()));
     }
 
@@ -271,7 +285,8 @@ public class TicketPages {
     @Path("/{reference}/cancel")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response cancel(@PathParam("reference") String reference, @RestForm String reason) {
+    public Response cancel(@PathParam("reference") String reference,
+            @RestForm @Size(max = InputLimits.NOTE) String reason) {
         return act(reference, "cancel", () -> casework.cancel(reference, reason, request.staff()));
     }
 
@@ -333,12 +348,8 @@ public class TicketPages {
         if (blank(value)) {
             return null;
         }
-        try {
-            LocalDate d = LocalDate.parse(value.strip());
-            return (end ? d.plusDays(1) : d).atStartOfDay(OpsLabels.HOTLINE_ZONE).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a date (2026-11-22)");
-        }
+        LocalDate d = Periods.date(value, end ? "to" : "from");
+        return (end ? d.plusDays(1) : d).atStartOfDay(OpsLabels.HOTLINE_ZONE).toInstant();
     }
 
     private static boolean blank(String s) {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.hotlinehub.model.AttributeAnswers;
+import org.hotlinehub.model.InputLimits;
+import org.hotlinehub.model.InputText;
 import org.hotlinehub.model.PhoneNumbers;
 import org.hotlinehub.model.PlaceType;
 import org.hotlinehub.model.ServiceDefinition;
@@ -29,8 +31,24 @@ record Open311Filing(
         Map<String, List<String>> attributes,
         List<String> problems) {
 
+    /** The longest value of each text field (InputLimits), checked before anything else. */
+    private static final List<Map.Entry<String, Integer>> LIMITS = List.of(
+            Map.entry("description", InputLimits.DESCRIPTION), Map.entry("address_string", InputLimits.ADDRESS),
+            Map.entry("address_id", InputLimits.CODE), Map.entry("first_name", InputLimits.NAME),
+            Map.entry("last_name", InputLimits.NAME), Map.entry("email", InputLimits.EMAIL),
+            Map.entry("phone", InputLimits.PHONE), Map.entry("media_url", InputLimits.URL),
+            Map.entry("lat", InputLimits.TERM), Map.entry("long", InputLimits.TERM),
+            Map.entry("account_id", InputLimits.TERM), Map.entry("device_id", InputLimits.TERM));
+
     static Open311Filing read(Map<String, List<String>> form, ServiceDefinition service, PlaceDirectory places) {
         List<String> problems = new ArrayList<>();
+        LIMITS.forEach(limit -> {
+            String problem = InputText.tooLong(limit.getKey(), Open311Resource.one(form, limit.getKey()),
+                    limit.getValue());
+            if (problem != null) {
+                problems.add(problem);
+            }
+        });
         String latText = Open311Resource.one(form, "lat");
         String lonText = Open311Resource.one(form, "long");
         Double lat = null;
@@ -60,10 +78,6 @@ record Open311Filing(
             problems.add("email '" + email + "' is not an email address");
         }
         String description = Open311Resource.one(form, "description");
-        if (description != null
-                && description.codePointCount(0, description.length()) > Open311Resource.MAX_DESCRIPTION) {
-            problems.add("description is limited to " + Open311Resource.MAX_DESCRIPTION + " characters");
-        }
         String mediaUrl = Open311Resource.one(form, "media_url");
         if (mediaUrl != null && !isHttpUrl(mediaUrl)) {
             problems.add("media_url '" + mediaUrl + "' is not an http(s) URL");

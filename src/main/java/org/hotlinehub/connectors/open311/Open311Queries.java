@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.hotlinehub.model.Periods;
 import org.hotlinehub.model.ServiceRequestQuery;
 
 /** The filters of GET requests, read by the spec's rules; a bad one is a 400 naming it. */
@@ -48,7 +49,12 @@ final class Open311Queries {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
+            OffsetDateTime at = OffsetDateTime.parse(value.strip());
+            Periods.inRange(at.getYear(), value, field);
+            return at.toInstant();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return null;
         } catch (DateTimeParseException e) {
             problems.add(field + " '" + value + "' is not a w3 date-time with a time zone, e.g. 2010-01-01T00:00:00Z");
             return null;

@@ -39,6 +39,7 @@ import org.hotlinehub.model.CatalogAttribute;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.Failures;
 import org.hotlinehub.model.InboundContact;
+import org.hotlinehub.model.InputText;
 import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.Open311Submission;
 import org.hotlinehub.model.ServiceDefinition;
@@ -72,8 +73,6 @@ public class Open311Resource {
     /** The spec's default and largest window of GET requests, and its default number of requests. */
     static final Duration WINDOW = Duration.ofDays(90);
     static final int LIMIT = 1000;
-    static final int MAX_DESCRIPTION = 4000;
-
     @Inject
     ServiceCatalog catalog;
     @Inject
@@ -371,7 +370,7 @@ public class Open311Resource {
         List<String> values = form.get(name);
         return values == null
                 ? null
-                : values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip)
+                : values.stream().map(InputText::clean).filter(v -> v != null && !v.isBlank()).map(String::strip)
                         .findFirst().orElse(null);
     }
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotlinehub.model.AppealView;
 import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.AssignmentView;
+import org.hotlinehub.model.InputLimits;
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.ReturnReason;
 import org.hotlinehub.model.port.AssignmentClocks;
@@ -43,14 +46,15 @@ public class PartnerApiResource {
     @Inject
     SurveyAppeals appeals;
 
-    public record DeclineRequest(String reason) {
+    public record DeclineRequest(@Size(max = InputLimits.NOTE) String reason) {
     }
 
     /** {@code reason}: wrong-area, not-our-duty, duplicate or needs-another-party. */
-    public record ReturnRequest(String reason, String note) {
+    public record ReturnRequest(@Size(max = InputLimits.NOTE) String reason,
+            @Size(max = InputLimits.NOTE) String note) {
     }
 
-    public record NoteRequest(String note, String photoUrl) {
+    public record NoteRequest(@Size(max = InputLimits.NOTE) String note, @Size(max = InputLimits.URL) String photoUrl) {
     }
 
     @GET
@@ -79,7 +83,7 @@ public class PartnerApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Decline an offered assignment with a reason; the hub offers it to the next partner")
     public AssignmentView decline(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") long id, DeclineRequest request) {
+            @PathParam("id") long id, @Valid DeclineRequest request) {
         return work.decline(partner(authorization), id, request == null ? null : request.reason());
     }
 
@@ -96,7 +100,7 @@ public class PartnerApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Hand an accepted ticket back (退单) with a reason code; the hub rules on it")
     public AssignmentView giveBack(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") long id, ReturnRequest request) {
+            @PathParam("id") long id, @Valid ReturnRequest request) {
         String code = request == null ? null : request.reason();
         ReturnReason reason = ReturnReason.fromCode(code == null ? "" : code.strip()).orElseThrow(
                 () -> new BadRequestException("reason must be one of " + ReturnReason.codes()));
@@ -108,7 +112,7 @@ public class PartnerApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report progress with a note")
     public AssignmentView progress(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") long id, NoteRequest request) {
+            @PathParam("id") long id, @Valid NoteRequest request) {
         return work.progress(partner(authorization), id, request == null ? null : request.note());
     }
 
@@ -117,17 +121,17 @@ public class PartnerApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report the ticket resolved, with a note and optionally a photo URL")
     public AssignmentView resolve(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") long id, NoteRequest request) {
+            @PathParam("id") long id, @Valid NoteRequest request) {
         return work.resolve(partner(authorization), id, request == null ? null : request.note(),
                 request == null ? null : request.photoUrl());
     }
 
     /** Why the clocks stop (waiting for the resident), e.g. 居民外出，约定周六上门. */
-    public record PauseRequest(String reason) {
+    public record PauseRequest(@Size(max = InputLimits.NOTE) String reason) {
     }
 
     /** Why the survey result is wrong, e.g. the resident complained about something outside the order. */
-    public record AppealRequest(String reason) {
+    public record AppealRequest(@Size(max = InputLimits.NOTE) String reason) {
     }
 
     @POST
@@ -136,7 +140,7 @@ public class PartnerApiResource {
     @Operation(summary = "Pause the clocks of accepted work while waiting for the resident, with a reason; the time"
             + " paused does not count")
     public AssignmentView pause(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") long id, PauseRequest request) {
+            @PathParam("id") long id, @Valid PauseRequest request) {
         String partner = partner(authorization);
         return clocks.pause(id, request == null ? null : request.reason(), Optional.of(partner),
                 "partner:" + partner);
@@ -157,7 +161,7 @@ public class PartnerApiResource {
     @Operation(summary = "Appeal (申诉) a dissatisfied or not-solved survey result of work you resolved, with a reason;"
             + " a supervisor decides, an upheld appeal takes the result out of the rates")
     public AppealView appeal(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") long id, AppealRequest request) {
+            @PathParam("id") long id, @Valid AppealRequest request) {
         return appeals.appeal(partner(authorization), id, request == null ? null : request.reason());
     }
 

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -36,6 +37,7 @@ import org.hotlinehub.model.Attachment;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.IllegalTransitionException;
 import org.hotlinehub.model.ImageFormats;
+import org.hotlinehub.model.InputLimits;
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.PageLanguage;
 import org.hotlinehub.model.PartnerActor;
@@ -146,7 +148,7 @@ public class PortalResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Decline an offer with a reason; the hub offers it to the next party")
-    public Response decline(@PathParam("id") long id, @RestForm String reason,
+    public Response decline(@PathParam("id") long id, @RestForm @Size(max = InputLimits.NOTE) String reason,
             @CookieParam(PageLanguage.COOKIE) String cookieLang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         PortalPage page = page(null, cookieLang, acceptLanguage);
@@ -161,8 +163,10 @@ public class PortalResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Return (退单) accepted work with a reason code; the hub rules on it")
-    public Response giveBack(@PathParam("id") long id, @RestForm("return-reason") String reason,
-            @RestForm("return-note") String note, @CookieParam(PageLanguage.COOKIE) String cookieLang,
+    public Response giveBack(@PathParam("id") long id,
+            @RestForm("return-reason") @Size(max = InputLimits.NOTE) String reason,
+            @RestForm("return-note") @Size(max = InputLimits.NOTE) String note,
+            @CookieParam(PageLanguage.COOKIE) String cookieLang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         PortalPage page = page(null, cookieLang, acceptLanguage);
         Optional<ReturnReason> code = ReturnReason.fromCode(reason == null ? "" : reason.strip());
@@ -177,7 +181,8 @@ public class PortalResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Add a progress note")
-    public Response progress(@PathParam("id") long id, @RestForm("progress-note") String note,
+    public Response progress(@PathParam("id") long id,
+            @RestForm("progress-note") @Size(max = InputLimits.NOTE) String note,
             @CookieParam(PageLanguage.COOKIE) String cookieLang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         PortalPage page = page(null, cookieLang, acceptLanguage);
@@ -192,7 +197,8 @@ public class PortalResource {
     @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED})
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Report resolved with what was done and optionally a photo (JPEG, PNG, GIF, WebP)")
-    public Response resolve(@PathParam("id") long id, @RestForm("resolve-note") String note,
+    public Response resolve(@PathParam("id") long id,
+            @RestForm("resolve-note") @Size(max = InputLimits.NOTE) String note,
             @RestForm FileUpload photo, @CookieParam(PageLanguage.COOKIE) String cookieLang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) throws IOException {
         PortalPage page = page(null, cookieLang, acceptLanguage);

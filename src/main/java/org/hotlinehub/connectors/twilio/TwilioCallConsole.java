@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hotlinehub.model.Caller;
+import org.hotlinehub.model.InputLimits;
 import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.port.VoiceCalls;
@@ -97,7 +99,8 @@ public class TwilioCallConsole {
     @Path("/next")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response next(@FormParam("lang") String lang, @HeaderParam("Origin") String origin,
+    public Response next(@FormParam("lang") @Size(max = InputLimits.CODE) String lang,
+            @HeaderParam("Origin") String origin,
             HttpServerRequest request) {
         sameOrigin(origin, request);
         boolean english = "en".equals(lang);
@@ -119,7 +122,8 @@ public class TwilioCallConsole {
     @Path("/callbacks/{id}/done")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response done(@PathParam("id") long id, @FormParam("lang") String lang, @FormParam("note") String note,
+    public Response done(@PathParam("id") long id, @FormParam("lang") @Size(max = InputLimits.CODE) String lang,
+            @FormParam("note") @Size(max = InputLimits.NOTE) String note,
             @HeaderParam("Origin") String origin, HttpServerRequest request) {
         sameOrigin(origin, request);
         boolean english = "en".equals(lang);

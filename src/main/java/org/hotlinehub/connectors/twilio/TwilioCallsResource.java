@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -26,6 +28,7 @@ import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.ContactIntent;
 import org.hotlinehub.model.InboundContact;
+import org.hotlinehub.model.InputLimits;
 import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.TicketStatus;
@@ -81,20 +84,22 @@ public class TwilioCallsResource {
             ResidentResponse resident) {
     }
 
-    public record TakeRequest(String to) {
+    public record TakeRequest(@Size(max = InputLimits.TERM) String to) {
     }
 
     public record TakenResponse(String callSid, String phone, boolean vulnerable, String queue, String connectingTo,
             String status, ResidentResponse resident) {
     }
 
-    public record TicketRequest(String description, String category, String place, String address) {
+    public record TicketRequest(@Size(max = InputLimits.DESCRIPTION) String description,
+            @Size(max = InputLimits.CODE) String category, @Size(max = InputLimits.CODE) String place,
+            @Size(max = InputLimits.ADDRESS) String address) {
     }
 
     public record TicketAccepted(String reference, String callSid) {
     }
 
-    public record DoneRequest(String note) {
+    public record DoneRequest(@Size(max = InputLimits.NOTE) String note) {
     }
 
     @GET
@@ -111,7 +116,7 @@ public class TwilioCallsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Take the next caller (priority queue first): Twilio dials your phone or client and bridges"
             + " the caller; 204 when nobody is waiting")
-    public Response next(TakeRequest request) {
+    public Response next(@Valid TakeRequest request) {
         String operator = identity.getPrincipal().getName();
         Optional<TwilioVoiceCaller.Taken> taken = caller.takeNext(operator,
                 Optional.ofNullable(request == null ? null : request.to()));
@@ -128,7 +133,7 @@ public class TwilioCallsResource {
     @Path("/{callSid}/ticket")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "File the caller's request during the call (one per call; repeating answers the same reference)")
-    public Response ticket(@PathParam("callSid") String callSid, TicketRequest request) {
+    public Response ticket(@PathParam("callSid") String callSid, @Valid TicketRequest request) {
         CallState call = calls.call(callSid).orElseThrow(() -> new NotFoundException("no call " + callSid));
         if (request == null || request.description() == null || request.description().isBlank()) {
             throw new BadRequestException("description is required");
@@ -153,7 +158,7 @@ public class TwilioCallsResource {
     @Path("/callbacks/{id}/done")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Mark a call-back as done (repeating it is harmless)")
-    public CallbackResponse done(@PathParam("id") long id, DoneRequest request) {
+    public CallbackResponse done(@PathParam("id") long id, @Valid DoneRequest request) {
         return callback(calls.callbackDone(id, "staff:" + identity.getPrincipal().getName(),
                 request == null ? null : blank(request.note())));
     }

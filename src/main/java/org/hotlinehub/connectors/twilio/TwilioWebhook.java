@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.hotlinehub.model.InputText;
+
 /** What every Twilio webhook of the hub shares: the signature check over all parameters, and the plain answers. */
 final class TwilioWebhook {
 
@@ -27,7 +29,12 @@ final class TwilioWebhook {
         }
         String query = uri.getRequestUri().getRawQuery();
         String pathAndQuery = uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query);
-        return signatures.valid(pathAndQuery, params, signature) ? Optional.of(params) : Optional.empty();
+        if (!signatures.valid(pathAndQuery, params, signature)) {
+            return Optional.empty();
+        }
+        // signed as sent; then cleaned of control characters (InputText) like every channel: Twilio cannot be told 400
+        params.replaceAll((name, value) -> InputText.clean(value));
+        return Optional.of(params);
     }
 
     static Response xml(String twiml) {

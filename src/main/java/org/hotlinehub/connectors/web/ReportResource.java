@@ -36,6 +36,8 @@ import org.hotlinehub.model.CatalogItem;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.ImageFormats;
 import org.hotlinehub.model.InboundContact;
+import org.hotlinehub.model.InputLimits;
+import org.hotlinehub.model.InputText;
 import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.PhoneNumbers;
 import org.hotlinehub.model.PlaceItem;
@@ -145,6 +147,8 @@ public class ReportResource {
                 || form.description().length() > 2000) {
             errors.put("description", msg.errDescription());
         }
+        tooLong("name", form.name(), InputLimits.NAME, msg.name(), errors, msg);
+        tooLong("address", form.address(), InputLimits.ADDRESS, msg.address(), errors, msg);
         Optional<String> normalizedPhone = PhoneNumbers.normalize(form.phone());
         if (normalizedPhone.isEmpty()) {
             errors.put("phone", msg.errPhone());
@@ -291,7 +295,16 @@ public class ReportResource {
         return s == null ? "" : s;
     }
 
+    /** Cleaned of control characters (InputText, as on every channel), stripped, blank as null. */
     private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        String cleaned = InputText.clean(s);
+        return cleaned == null || cleaned.isBlank() ? null : cleaned.strip();
+    }
+
+    private static void tooLong(String field, String value, int max, String label, Map<String, String> errors,
+            WebMessages msg) {
+        if (InputText.tooLong(field, value, max) != null) {
+            errors.put(field, msg.errTooLong(label, max));
+        }
     }
 }

@@ -136,6 +136,9 @@ public interface WebMessages {
     @Message("请检查这一项：{label}")
     String errAttribute(String label);
 
+    @Message("“{label}”最多 {max} 个字")
+    String errTooLong(String label, int max);
+
     @Message("工作人员登录")
     String signInTitle();
 

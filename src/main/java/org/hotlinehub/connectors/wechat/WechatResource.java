@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.model.InputLimits;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,7 +37,7 @@ public class WechatResource {
 
     static final String PATH = "/wechat";
     static final long MAX_SKEW_SECONDS = 300;
-    static final int MAX_BODY_BYTES = 64 * 1024;
+    static final int MAX_BODY_BYTES = InputLimits.WEBHOOK_BODY_BYTES;
     static final MediaType TEXT_XML = MediaType.TEXT_XML_TYPE.withCharset("UTF-8");
     static final MediaType TEXT_PLAIN = MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8");
 

@@ -13,6 +13,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 
+import org.hotlinehub.model.InputText;
+
 /**
  * Reads WeChat's flat {@code <xml>…</xml>} documents with the JDK's own StAX parser (whatever provider a dependency
  * brings), hardened as protocols.md B.6 asks: no DTD at all (a DOCTYPE is refused the moment the parser meets it, so no
@@ -80,7 +82,8 @@ final class WechatXml {
                             if (fields.size() >= MAX_FIELDS) {
                                 throw new WechatCrypto.InvalidMessageException("too many fields");
                             }
-                            fields.putIfAbsent(field, text.toString());
+                            // control characters are cleaned (InputText): WeChat cannot be told 400
+                            fields.putIfAbsent(field, InputText.clean(text.toString()));
                             field = null;
                         }
                         depth--;
