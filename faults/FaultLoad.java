@@ -598,7 +598,8 @@ public class FaultLoad {
                 deadByKey.putIfAbsent(d[4], d[5]);
             }
 
-            // references.tsv: the references the edge reserved (intake_reference) before it answered
+            // references.tsv: references the edge reserved in the database before it answered (empty since the edge
+            // reserves them in memory, V69)
             Set<String> reserved = new HashSet<>();
             for (String[] r : tsv(db.resolve("references.tsv"))) {
                 reserved.add(r[0]);
