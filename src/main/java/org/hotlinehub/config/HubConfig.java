@@ -44,6 +44,18 @@ public interface HubConfig {
 
     SignIn signIn();
 
+    DeadLetters deadLetters();
+
+    /** Dead letters are kept encrypted (AES-GCM): their bodies carry residents' phone numbers and messages. */
+    interface DeadLetters {
+
+        /**
+         * The key (at least 16 characters; its SHA-256 is the AES-256 key), the same on every instance. Unset: a key
+         * generated once and kept in {@code hub.data-dir/dead-letter.key}, which suits one instance only.
+         */
+        Optional<String> key();
+    }
+
     /**
      * Single sign-on for staff through an OpenID Connect provider (on when quarkus.oidc.tenant-enabled=true): which
      * of the provider's roles or groups (the ID token's role claim) make a staff member an operator, supervisor or
@@ -65,13 +77,27 @@ public interface HubConfig {
 
     interface SignIn {
 
-        /** Wrong passwords in a row after which an account is locked (form sign-in and HTTP Basic alike). */
+        /**
+         * Wrong passwords in a row from one address for one account (form sign-in and HTTP Basic alike) after which
+         * that address must wait before trying that account again.
+         */
         @WithDefault("5")
         int maxFailures();
 
-        /** How long a locked account stays locked. */
+        /** The first wait after {@link #maxFailures()}; doubled after every further wrong password. */
+        @WithDefault("30s")
+        Duration backoff();
+
+        /** The longest wait; failures older than this are forgotten. */
         @WithDefault("15m")
         Duration lockout();
+
+        /**
+         * How long a verified HTTP Basic credential is remembered (by a SHA-256 of user and password), so API calls
+         * do not run bcrypt each time; logout, a password or role change end it at once. 0 turns the cache off.
+         */
+        @WithDefault("60s")
+        Duration credentialCache();
     }
     Voice voice();
 

@@ -130,6 +130,9 @@ public interface WebMessages {
     @Message("提交太频繁，请 {seconds} 秒后再试。")
     String errTooMany(long seconds);
 
+    @Message("这张表单已经提交过另一条报事，不能再用来提交不同的内容。请刷新页面后重新填写。")
+    String errTokenUsed();
+
     @Message("该表单只能从本站提交。请打开本站的报事页面重新填写。")
     String errForeignOrigin();
 

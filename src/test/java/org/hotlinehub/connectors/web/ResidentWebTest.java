@@ -1,11 +1,14 @@
 package org.hotlinehub.connectors.web;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
@@ -48,6 +51,34 @@ class ResidentWebTest {
         report("本站提交测试 " + System.nanoTime()).header("Origin", "http://hub.test")
                 .header("Sec-Fetch-Site", "same-origin").post("/report").then().statusCode(202);
         report("脚本提交测试 " + System.nanoTime()).post("/report").then().statusCode(202);
+    }
+
+    @Test
+    void shouldRefuseAFormTokenUsedAgainForAnotherReportButAnswerADoubleSubmitTheSame() {
+        String token = Reports.formToken();
+        String phone = Reports.uniquePhone();
+        String description = "令牌测试：3号楼漏水 " + System.nanoTime();
+        String first = tokenReport(token, phone, description).post("/report").then().statusCode(202).extract()
+                .path("reference");
+        // a double submit of the same report names the same ticket
+        tokenReport(token, phone, description).post("/report").then().statusCode(202)
+                .body("reference", equalTo(first));
+        // the same token carrying another report is refused, in Chinese and in English, and nothing is queued
+        tokenReport(token, phone, "令牌测试：另一件事，5号楼电梯坏了").post("/report").then().statusCode(409)
+                .body("error.code", equalTo("conflict"))
+                .body("error.fields.token", containsString("这张表单已经提交过另一条报事"));
+        tokenReport(token, phone, "token test: another thing, the lift").formParam("lang", "en").post("/report")
+                .then().statusCode(409).body("error.fields.token", containsString("already used for another report"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> sql.count("select count(*) from ticket where reference = ?",
+                first) == 1);
+        assertEquals(0L, sql.count("select count(*) from ticket where description like '令牌测试：另一件事%'"
+                + " or description like 'token test: another%'"));
+    }
+
+    private static RequestSpecification tokenReport(String token, String phone, String description) {
+        return given().accept("application/json").contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("description", description).formParam("phone", phone).formParam("compound", "HY-GARDEN")
+                .formParam("token", token);
     }
 
     @Test
