@@ -46,6 +46,37 @@ public interface HubConfig {
 
     DeadLetters deadLetters();
 
+    RateLimits rateLimits();
+
+    /**
+     * Requests one client may make a minute (429 with Retry-After above), counted per IP address and, where the
+     * request carries a credential (Authorization, X-Api-Key, api_key), per credential too. Counted by each hub
+     * instance on its own. Verified webhooks (Twilio, WeChat) are never limited; the report form has
+     * hub.web.reports-per-minute.
+     */
+    interface RateLimits {
+
+        /** GET /status (a reference and a phone number). */
+        @WithDefault("30")
+        int statusPerMinute();
+
+        /** /api/v1. */
+        @WithDefault("600")
+        int apiPerMinute();
+
+        /** /open311/v2, GET and POST. */
+        @WithDefault("120")
+        int open311PerMinute();
+
+        /** /partner-api/v1. */
+        @WithDefault("600")
+        int partnerApiPerMinute();
+
+        /** Answers 401/403 of those APIs to one address; above it the address waits for the rest of the minute. */
+        @WithDefault("20")
+        int failedAuthPerMinute();
+    }
+
     /** Dead letters are kept encrypted (AES-GCM): their bodies carry residents' phone numbers and messages. */
     interface DeadLetters {
 

@@ -84,7 +84,7 @@ public class ReportResource {
     @Inject
     HubConfig config;
     @Inject
-    ReportRateLimiter rateLimiter;
+    RateLimiter rateLimiter;
     @Inject
     OneTimeUses oneTimeUses;
     @Inject
@@ -137,7 +137,8 @@ public class ReportResource {
             errors.put("form", msg.errForeignOrigin());
             return answerInvalid(form, answers, errors, english, wantsJson, 403, token);
         }
-        Optional<Duration> wait = rateLimiter.tryAcquire(request.remoteAddress().hostAddress());
+        Optional<Duration> wait = rateLimiter.tryAcquire(RateLimiter.Bucket.REPORT,
+                request.remoteAddress().hostAddress());
         if (wait.isPresent()) {
             errors.put("form", msg.errTooMany(wait.get().toSeconds()));
             return Response.fromResponse(answerInvalid(form, answers, errors, english, wantsJson, 429, token))

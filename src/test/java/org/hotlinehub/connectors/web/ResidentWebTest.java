@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
@@ -84,7 +85,8 @@ class ResidentWebTest {
     @Test
     void shouldAnswer429WithRetryAfterWhenOneClientPostsTooOften() {
         AtomicLong now = new AtomicLong(1_000_000);
-        QuarkusMock.installMockForType(new ReportRateLimiter(2, now::get), ReportRateLimiter.class);
+        QuarkusMock.installMockForType(new RateLimiter(Map.of(RateLimiter.Bucket.REPORT, 2), now::get),
+                RateLimiter.class);
         report("频率测试一 " + System.nanoTime()).post("/report").then().statusCode(202);
         report("频率测试二 " + System.nanoTime()).post("/report").then().statusCode(202);
         now.addAndGet(15_000);
