@@ -6,6 +6,7 @@ import org.hotlinehub.model.DeadLetter;
 
 public interface DeadLetters {
 
+    /** Newest first, as shown to supervisors: phone numbers and WeChat openids in body and reason masked. */
     List<DeadLetter> list(boolean includeReplayed, int offset, int limit);
 
     /** Sends the dead letter back to where it failed; @throws org.hotlinehub.model.NotFoundException */
