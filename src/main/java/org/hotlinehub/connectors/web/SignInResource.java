@@ -26,6 +26,7 @@ import io.quarkus.oidc.OidcSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -85,12 +86,20 @@ public class SignInResource {
     @Path("logout")
     @Operation(summary = "Ends the session on the server (every session of the user) and clears its cookies")
     public Response logout() {
-        if (SingleSignOnRoles.signedInBySso(identity)) {
-            // the hub's own session with the provider ends here; the provider's session is the provider's business
-            oidcSession.get().logout().await().indefinitely();
-        } else if (!identity.isAnonymous()) {
-            // a copy of the cookie must not outlive the logout: raising the version ends it on the server
-            access.endSessions(identity.getPrincipal().getName());
+        try {
+            if (SingleSignOnRoles.signedInBySso(identity)) {
+                // the hub's own session with the provider ends here; the provider's session is the provider's
+                // business
+                oidcSession.get().logout().await().indefinitely();
+            } else if (!identity.isAnonymous()) {
+                // a copy of the cookie must not outlive the logout: raising the version ends it on the server
+                access.endSessions(identity.getPrincipal().getName());
+            }
+        } catch (RuntimeException e) {
+            if (!(e instanceof AuthenticationException)) {
+                throw e;
+            }
+            // the session had already ended (logged out elsewhere, password changed): only its cookies are left
         }
         return Response.seeOther(URI.create(SignInPages.LOGIN + "?signedout=1"))
                 .cookie(cleared(sessionCookie), cleared(SignInPages.SESSION_VERSION_COOKIE))

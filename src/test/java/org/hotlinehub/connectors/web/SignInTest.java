@@ -167,6 +167,9 @@ class SignInTest {
         given().redirects().follow(false).cookies(captured).get("/api/v1/tickets").then().statusCode(401);
         given().redirects().follow(false).cookie(captured.get(Sessions.COOKIE)).get("/api/v1/tickets").then()
                 .statusCode(401);
+        // signing out with an ended session just clears its cookies
+        given().redirects().follow(false).cookies(captured).header("Origin", origin()).post("/logout").then()
+                .statusCode(303);
 
         Cookies again = signIn("test-session", "right-password-2").detailedCookies();
         given().cookies(again).get("/api/v1/tickets").then().statusCode(200);
@@ -261,11 +264,11 @@ class SignInTest {
     @Test
     void shouldRefuseCrossSiteRequestsThatCarryTheSession() {
         // not a demo user: the logout at the end ends every session of the user, also those other tests keep
-        Cookie cookie = session("test-session", "right-password-2");
-        given().redirects().follow(false).cookie(cookie).header("Origin", "https://evil.example").post("/logout")
+        Cookies cookie = signIn("test-session", "right-password-2").detailedCookies();
+        given().redirects().follow(false).cookies(cookie).header("Origin", "https://evil.example").post("/logout")
                 .then().statusCode(403).body(containsString("cross-site"));
-        given().redirects().follow(false).cookie(cookie).post("/logout").then().statusCode(403);
-        given().redirects().follow(false).cookie(cookie).header("Sec-Fetch-Site", "cross-site")
+        given().redirects().follow(false).cookies(cookie).post("/logout").then().statusCode(403);
+        given().redirects().follow(false).cookies(cookie).header("Sec-Fetch-Site", "cross-site")
                 .header("Origin", origin()).post("/logout").then().statusCode(403);
         given().redirects().follow(false).contentType(FORM).header("Origin", "https://evil.example")
                 .formParam("j_username", "operator").formParam("j_password", "demo-operator-pass")
@@ -275,7 +278,7 @@ class SignInTest {
                 .contentType(FORM).header("Origin", "https://evil.example").post("/console/admin/users/new")
                 .then().statusCode(403).body(containsString("cross-site"));
 
-        Response out = given().redirects().follow(false).cookie(cookie).header("Origin", origin()).post("/logout");
+        Response out = given().redirects().follow(false).cookies(cookie).header("Origin", origin()).post("/logout");
         out.then().statusCode(303).header("Location", endsWith("/login?signedout=1"));
         Cookie cleared = out.detailedCookie("hub-session");
         assertNotNull(cleared, "logout clears the session cookie");
