@@ -45,8 +45,10 @@ trap cleanup EXIT
 
 echo "machine: $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/machine.txt"
 echo "starting the hub (data in $DATA, log $OUT/hub.log)"
-# the form's per-address rate limit would refuse a benchmark that files from one address
+# the per-address rate limits (form, Open311, APIs) would refuse a benchmark that files from one address
 HUB_DATA_DIR=$DATA HUB_EMBEDDED_BROKER_PORT=0 QUARKUS_HTTP_PORT=$PORT HUB_WEB_REPORTS_PER_MINUTE=1000000 \
+  HUB_RATE_LIMITS_OPEN311_PER_MINUTE=1000000 HUB_RATE_LIMITS_API_PER_MINUTE=1000000 \
+  HUB_RATE_LIMITS_PARTNER_API_PER_MINUTE=1000000 HUB_RATE_LIMITS_STATUS_PER_MINUTE=1000000 \
   java -Xmx768m ${HUB_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$OUT/hub.log" 2>&1 &
 HUB_PID=$!
 READY=

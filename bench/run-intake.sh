@@ -331,10 +331,13 @@ log "starting the hub (data $HUB_DATA, http 127.0.0.1:$HTTP_PORT)"
     echo "\"$JAR\""
 } >"$OUT/hub.args"
 # All load comes from 127.0.0.1, while in reality it comes from many residents: the per-client limit of the report
-# form (hub.web.reports-per-minute, S5) is lifted for the run, or the benchmark would measure 429s.
+# form (hub.web.reports-per-minute, S5) and of Open311 and the APIs (hub.rate-limits.*) are lifted for the run, or the
+# benchmark would measure 429s.
 HUB_DATA_DIR="$HUB_DATA" QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_HTTP_HOST=127.0.0.1 HUB_EMBEDDED_BROKER_PORT=0 \
     HUB_REFERENCE_DATA_FILES="$OUT/refdata" HUB_PUBLIC_BASE_URL="http://127.0.0.1:$HTTP_PORT" \
-    HUB_WEB_REPORTS_PER_MINUTE="$REPORTS_PER_MINUTE" \
+    HUB_WEB_REPORTS_PER_MINUTE="$REPORTS_PER_MINUTE" HUB_RATE_LIMITS_OPEN311_PER_MINUTE="$REPORTS_PER_MINUTE" \
+    HUB_RATE_LIMITS_STATUS_PER_MINUTE="$REPORTS_PER_MINUTE" HUB_RATE_LIMITS_API_PER_MINUTE="$REPORTS_PER_MINUTE" \
+    HUB_RATE_LIMITS_PARTNER_API_PER_MINUTE="$REPORTS_PER_MINUTE" \
     java "@$OUT/hub.args" >"$OUT/hub.log" 2>&1 &
 HUB_PID=$!
 PIDS+=("$HUB_PID")

@@ -44,6 +44,49 @@ public interface HubConfig {
 
     SignIn signIn();
 
+    DeadLetters deadLetters();
+
+    RateLimits rateLimits();
+
+    /**
+     * Requests one client may make a minute (429 with Retry-After above), counted per IP address and, where the
+     * request carries a credential (Authorization, X-Api-Key, api_key), per credential too. Counted by each hub
+     * instance on its own. Verified webhooks (Twilio, WeChat) are never limited; the report form has
+     * hub.web.reports-per-minute.
+     */
+    interface RateLimits {
+
+        /** GET /status (a reference and a phone number). */
+        @WithDefault("30")
+        int statusPerMinute();
+
+        /** /api/v1. */
+        @WithDefault("600")
+        int apiPerMinute();
+
+        /** /open311/v2, GET and POST. */
+        @WithDefault("120")
+        int open311PerMinute();
+
+        /** /partner-api/v1. */
+        @WithDefault("600")
+        int partnerApiPerMinute();
+
+        /** Answers 401/403 of those APIs to one address; above it the address waits for the rest of the minute. */
+        @WithDefault("20")
+        int failedAuthPerMinute();
+    }
+
+    /** Dead letters are kept encrypted (AES-GCM): their bodies carry residents' phone numbers and messages. */
+    interface DeadLetters {
+
+        /**
+         * The key (at least 16 characters; its SHA-256 is the AES-256 key), the same on every instance. Unset: a key
+         * generated once and kept in {@code hub.data-dir/dead-letter.key}, which suits one instance only.
+         */
+        Optional<String> key();
+    }
+
     /**
      * Single sign-on for staff through an OpenID Connect provider (on when quarkus.oidc.tenant-enabled=true): which
      * of the provider's roles or groups (the ID token's role claim) make a staff member an operator, supervisor or
@@ -65,13 +108,27 @@ public interface HubConfig {
 
     interface SignIn {
 
-        /** Wrong passwords in a row after which an account is locked (form sign-in and HTTP Basic alike). */
+        /**
+         * Wrong passwords in a row from one address for one account (form sign-in and HTTP Basic alike) after which
+         * that address must wait before trying that account again.
+         */
         @WithDefault("5")
         int maxFailures();
 
-        /** How long a locked account stays locked. */
+        /** The first wait after {@link #maxFailures()}; doubled after every further wrong password. */
+        @WithDefault("30s")
+        Duration backoff();
+
+        /** The longest wait; failures older than this are forgotten. */
         @WithDefault("15m")
         Duration lockout();
+
+        /**
+         * How long a verified HTTP Basic credential is remembered (by a SHA-256 of user and password), so API calls
+         * do not run bcrypt each time; logout, a password or role change end it at once. 0 turns the cache off.
+         */
+        @WithDefault("60s")
+        Duration credentialCache();
     }
     Voice voice();
 

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.DeadLetter;
+import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.port.DeadLetters;
 import org.hotlinehub.model.port.QueueSender;
@@ -40,6 +41,8 @@ public class DeadLetterService implements DeadLetters {
     ObjectMapper json;
     @Inject
     HubConfig config;
+    @Inject
+    DeadLetterCipher cipher;
 
     @Inject
     MeterRegistry metrics;
@@ -56,7 +59,7 @@ public class DeadLetterService implements DeadLetters {
         e.source = source == null ? "unknown" : source;
         e.reason = reason == null ? "no reason recorded" : reason;
         e.destination = destination == null ? "" : destination;
-        e.body = body == null ? "" : body;
+        e.body = cipher.seal(body == null ? "" : body);
         e.headers = headersJson(headers);
         repository.persist(e);
         // an alert rule watches this: every dead letter needs a person to look at it
@@ -66,7 +69,7 @@ public class DeadLetterService implements DeadLetters {
     @Override
     @Transactional
     public List<DeadLetter> list(boolean includeReplayed, int offset, int limit) {
-        return repository.page(includeReplayed, offset, limit).stream().map(DeadLetterEntity::toModel).toList();
+        return repository.page(includeReplayed, offset, limit).stream().map(this::shown).toList();
     }
 
     @Override
@@ -83,14 +86,22 @@ public class DeadLetterService implements DeadLetters {
         if (e.destination.startsWith(PARTNER_DELIVERY_PREFIX)) {
             reviveDelivery(Long.parseLong(e.destination.substring(PARTNER_DELIVERY_PREFIX.length())));
         } else if (!e.destination.isBlank()) {
-            queues.send(e.destination, e.body, Map.of("HubReplayOf", e.id));
+            queues.send(e.destination, cipher.open(e.body), Map.of("HubReplayOf", e.id));
         } else {
             throw new IllegalArgumentException("dead letter " + id + " has no destination to replay to");
         }
         e.replayCount++;
         e.replayed = true;
         e.lastReplayedAt = Instant.now();
-        return e.toModel();
+        return shown(e);
+    }
+
+    /** As listed to supervisors (API and console): decrypted, with phone numbers and openids masked. */
+    private DeadLetter shown(DeadLetterEntity e) {
+        DeadLetter stored = e.toModel();
+        return new DeadLetter(stored.id(), stored.source(), Masks.personalIn(stored.reason()),
+                stored.destination(), Masks.personalIn(cipher.open(stored.body())), stored.createdAt(),
+                stored.replayCount(), stored.lastReplayedAt());
     }
 
     private void reviveDelivery(long deliveryId) {

@@ -4,9 +4,10 @@ import java.util.Set;
 
 /**
  * Who is calling: a user of the console or the partner portal (by password or session), or an API client (by key),
- * with their roles; {@code partner} is the partner's code for a portal user, else null.
+ * with their roles; {@code partner} is the partner's code for a portal user, else null. {@code sessionVersion} is the
+ * user's current session version (raised by logout, password and role changes; 0 for API clients).
  */
-public record Caller(String name, Kind kind, Set<String> roles, String partner) {
+public record Caller(String name, Kind kind, Set<String> roles, String partner, int sessionVersion) {
 
     public static final String OPERATOR = "operator";
     public static final String SUPERVISOR = "supervisor";
@@ -30,6 +31,6 @@ public record Caller(String name, Kind kind, Set<String> roles, String partner) 
     }
 
     public Caller(String name, Kind kind, Set<String> roles) {
-        this(name, kind, roles, null);
+        this(name, kind, roles, null, 0);
     }
 }

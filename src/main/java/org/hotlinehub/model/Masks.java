@@ -38,4 +38,27 @@ public final class Masks {
         }
         return openid.substring(0, 3) + "***" + openid.substring(openid.length() - 3);
     }
+
+    /** A WeChat openid as WeChat issues them: 28 characters of base64url starting with {@code o}. */
+    private static final java.util.regex.Pattern OPENID_IN_TEXT = java.util.regex.Pattern
+            .compile("(?<![A-Za-z0-9_-])o[A-Za-z0-9_-]{27}(?![A-Za-z0-9_-])");
+    /** A value stored under an openid key (JSON) or as a WeChat sender (XML), whatever its shape. */
+    private static final java.util.regex.Pattern OPENID_FIELD = java.util.regex.Pattern.compile(
+            "(\"[A-Za-z_]*(?i:openid)\"\\s*:\\s*\")([^\"]+)(\")"
+                    + "|(<(?:FromUserName|ToUserName)>(?:<!\\[CDATA\\[)?)([^<\\]]+)");
+
+    /**
+     * Phone numbers and WeChat openids in free text (a dead letter's body, a reason) masked as {@link #phone} and
+     * {@link #openid}: for every listing that shows stored messages.
+     */
+    public static String personalIn(String text) {
+        if (text == null) {
+            return null;
+        }
+        String fields = OPENID_FIELD.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                m.group(1) != null ? m.group(1) + openid(m.group(2)) + m.group(3) : m.group(4) + openid(m.group(5))));
+        String openids = OPENID_IN_TEXT.matcher(fields)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(openid(m.group())));
+        return phonesIn(openids);
+    }
 }

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * A ticket as the public Open311 request list shows it. Personal data stays out: the description and the address
  * as typed only for requests filed through Open311 (their senders filed them on a public interface), otherwise the
- * place name.
+ * place name. Without a client's api_key only requests filed through Open311 are shown
+ * ({@code filedThroughOpen311}).
  */
 public record ServiceRequestRecord(
         String reference,
@@ -22,5 +23,6 @@ public record ServiceRequestRecord(
         String addressId,
         Double lat,
         Double lon,
-        String mediaUrl) {
+        String mediaUrl,
+        boolean filedThroughOpen311) {
 }

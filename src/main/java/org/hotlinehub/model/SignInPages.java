@@ -12,6 +12,13 @@ public final class SignInPages {
     public static final String SSO = "/sso";
     /** Where the form posts; handled by Quarkus' form mechanism. */
     public static final String SIGN_IN_POST = "/j_security_check";
+    /** The form session's cookie (quarkus.http.auth.form.cookie-name). */
+    public static final String SESSION_COOKIE = "hub-session";
+    /**
+     * Beside the session cookie: the user's session version it was issued under, signed. Logout, a password or role
+     * change raise the version and so end every session issued before (connectors/api/SessionVersions).
+     */
+    public static final String SESSION_VERSION_COOKIE = "hub-session-version";
     /** The form mechanism's cookie remembering the page to return to after signing in. */
     public static final String RETURN_COOKIE = "quarkus-redirect-location";
 

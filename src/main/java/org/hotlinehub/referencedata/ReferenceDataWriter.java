@@ -181,9 +181,21 @@ public class ReferenceDataWriter {
         HubUserEntity u = users.findByUsername(d.username()).orElseGet(HubUserEntity::new);
         u.username = d.username();
         u.displayName = d.name();
-        u.passwordHash = d.passwordHash() != null ? d.passwordHash() : BcryptUtil.bcryptHash(d.password());
+        String oldHash = u.passwordHash;
+        List<String> oldRoles = u.roles == null ? List.of() : List.copyOf(u.roles);
+        PartnerEntity oldPartner = u.partner;
+        boolean samePassword = d.passwordHash() == null && d.password() != null && oldHash != null
+                && BcryptUtil.matches(d.password(), oldHash);
+        u.passwordHash = d.passwordHash() != null
+                ? d.passwordHash()
+                : samePassword ? oldHash : BcryptUtil.bcryptHash(d.password());
         u.roles = new ArrayList<>(d.roles());
         u.partner = d.partner() == null ? null : partners.findByCode(d.partner()).orElseThrow();
+        if (u.id != null && (!u.passwordHash.equals(oldHash) || !new HashSet<>(oldRoles).equals(new HashSet<>(u.roles))
+                || oldPartner != u.partner)) {
+            // a new password, role or partner ends the user's sessions (and remembered API credentials)
+            u.sessionVersion++;
+        }
         u.active = true;
         u.updatedAt = Instant.now();
         users.persist(u);

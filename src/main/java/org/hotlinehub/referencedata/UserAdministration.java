@@ -101,6 +101,7 @@ public class UserAdministration implements UserAdmin {
         u.lockedUntil = null;
         u.failedLogins = 0;
         u.updatedAt = Instant.now();
+        users.clearSignInPauses(username);
         audit.record(actor, "user.unlock", "user", username, detail, client);
     }
 

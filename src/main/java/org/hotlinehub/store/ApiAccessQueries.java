@@ -1,19 +1,20 @@
 package org.hotlinehub.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.Caller;
+import org.hotlinehub.model.Hashes;
 import org.hotlinehub.model.port.ApiAccess;
 import org.jboss.logging.Logger;
 
@@ -39,59 +40,111 @@ public class ApiAccessQueries implements ApiAccess {
     AuditTrailQueries audit;
     @Inject
     ApiClientRepository clients;
+    @Inject
+    EntityManager em;
+    @Inject
+    Clock clock;
 
     /**
-     * Checks the password; {@link HubConfig.SignIn#maxFailures()} wrong ones in a row lock the account for
-     * {@link HubConfig.SignIn#lockout()}, during which even the right password is refused. The work done is the same
-     * for unknown, locked and existing users, so timing tells nothing.
+     * Checks the password. Wrong ones are counted per client address and account: after
+     * {@link HubConfig.SignIn#maxFailures()} in a row that address waits {@link HubConfig.SignIn#backoff()}, doubled
+     * after every further miss up to {@link HubConfig.SignIn#lockout()}, during which even the right password is
+     * refused from it. The account itself is never locked by failures, so nobody can lock its owner out from another
+     * address, and a signed-in session carries on. Unknown and existing users cost the same bcrypt check.
      */
     @Override
     @Transactional
-    public Optional<Caller> user(String username, String password) {
+    public Optional<Caller> user(String username, String password, String client) {
         if (username == null || password == null) {
             return Optional.empty();
         }
-        Optional<HubUserEntity> user = users.findByUsernameForUpdate(username.strip()).filter(u -> u.active);
+        String name = username.strip();
+        String from = client == null || client.isBlank() ? "unknown" : client;
+        Instant now = clock.instant();
+        Optional<Instant> waitUntil = blockedUntil(name, from, now);
+        if (waitUntil.isPresent()) {
+            LOG.infof("sign-in refused for %s from %s: too many wrong passwords, waits until %s", name, from,
+                    waitUntil.get());
+            return Optional.empty();
+        }
+        Optional<HubUserEntity> user = users.findByUsernameForUpdate(name).filter(u -> u.active);
         boolean matches = BcryptUtil.matches(password, user.map(u -> u.passwordHash).orElse(NO_USER_HASH));
-        if (user.isEmpty()) {
+        if (user.isPresent() && user.get().lockedUntil != null && user.get().lockedUntil.isAfter(now)) {
+            LOG.infof("sign-in refused for %s: locked until %s", name, user.get().lockedUntil);
+            return Optional.empty();
+        }
+        if (!matches || user.isEmpty()) {
+            user.ifPresent(u -> u.failedLogins++);
+            countFailure(name, from, now);
             return Optional.empty();
         }
         HubUserEntity u = user.get();
-        Instant now = Instant.now();
-        if (u.lockedUntil != null && u.lockedUntil.isAfter(now)) {
-            LOG.infof("sign-in refused for %s: locked until %s", u.username, u.lockedUntil);
-            return Optional.empty();
-        }
-        if (!matches) {
-            u.failedLogins++;
-            if (u.failedLogins >= config.signIn().maxFailures()) {
-                u.lockedUntil = now.plus(config.signIn().lockout());
-                u.failedLogins = 0;
-                LOG.warnf("user %s locked until %s after %d wrong passwords", u.username, u.lockedUntil,
-                        config.signIn().maxFailures());
-                audit.record(u.username, "user.locked", "user", u.username,
-                        config.signIn().maxFailures() + " wrong passwords in a row; locked until " + u.lockedUntil,
-                        null);
-            }
-            return Optional.empty();
-        }
+        em.createNativeQuery("delete from sign_in_throttle where username = ?1 and client = ?2").setParameter(1, name)
+                .setParameter(2, from).executeUpdate();
         u.failedLogins = 0;
-        u.lockedUntil = null;
         u.lastLoginAt = now;
         return Optional.of(caller(u));
     }
 
+    private Optional<Instant> blockedUntil(String name, String from, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object> until = em.createNativeQuery("select blocked_until from sign_in_throttle where username = ?1"
+                + " and client = ?2 and blocked_until > ?3").setParameter(1, name).setParameter(2, from)
+                .setParameter(3, now).getResultList();
+        return until.stream().findFirst().map(WechatConversationQueries::instant);
+    }
+
+    /** One more wrong password from this address for this account; failures older than the lockout are forgotten. */
+    private void countFailure(String name, String from, Instant now) {
+        Instant forgetBefore = now.minus(config.signIn().lockout());
+        em.createNativeQuery("delete from sign_in_throttle where last_failure < ?1").setParameter(1, forgetBefore)
+                .executeUpdate();
+        int failures = ((Number) em.createNativeQuery("insert into sign_in_throttle (username, client, failures,"
+                + " last_failure) values (?1, ?2, 1, ?3) on conflict (username, client) do update set failures ="
+                + " sign_in_throttle.failures + 1, last_failure = ?3 returning failures").setParameter(1, name)
+                .setParameter(2, from).setParameter(3, now).getSingleResult()).intValue();
+        int max = config.signIn().maxFailures();
+        if (failures < max) {
+            return;
+        }
+        Duration wait = backoff(failures - max);
+        Instant until = now.plus(wait);
+        em.createNativeQuery("update sign_in_throttle set blocked_until = ?3 where username = ?1 and client = ?2")
+                .setParameter(1, name).setParameter(2, from).setParameter(3, until).executeUpdate();
+        LOG.warnf("sign-in of %s from %s paused until %s after %d wrong passwords", name, from, until, failures);
+        audit.record(name, "user.locked", "user", name, failures + " wrong passwords in a row from " + from
+                + "; that address may try again at " + until, from);
+    }
+
+    /** {@code backoff × 2^extra}, at most the lockout. */
+    private Duration backoff(int extra) {
+        Duration lockout = config.signIn().lockout();
+        Duration wait = config.signIn().backoff();
+        for (int i = 0; i < extra && wait.compareTo(lockout) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(lockout) > 0 ? lockout : wait;
+    }
+
     @Override
     @Transactional
-    public Optional<Caller> signedInUser(String username) {
-        Instant now = Instant.now();
+    public Optional<Caller> signedInUser(String username, int sessionVersion) {
+        Instant now = clock.instant();
         return users.findByUsername(username).filter(u -> u.active)
-                .filter(u -> u.lockedUntil == null || !u.lockedUntil.isAfter(now)).map(ApiAccessQueries::caller);
+                .filter(u -> u.lockedUntil == null || !u.lockedUntil.isAfter(now))
+                .filter(u -> u.sessionVersion == sessionVersion).map(ApiAccessQueries::caller);
+    }
+
+    @Override
+    @Transactional
+    public void endSessions(String username) {
+        em.createNativeQuery("update hub_user set session_version = session_version + 1 where username = ?1")
+                .setParameter(1, username).executeUpdate();
     }
 
     private static Caller caller(HubUserEntity u) {
         return new Caller(u.username, Caller.Kind.USER, new HashSet<>(u.roles),
-                u.partner == null ? null : u.partner.code);
+                u.partner == null ? null : u.partner.code, u.sessionVersion);
     }
 
     @Override
@@ -105,11 +158,6 @@ public class ApiAccessQueries implements ApiAccess {
     }
 
     public static String hashKey(String apiKey) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256(apiKey);
     }
 }

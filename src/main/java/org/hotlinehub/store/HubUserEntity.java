@@ -46,6 +46,9 @@ public class HubUserEntity extends PanacheEntityBase {
     public Instant lockedUntil;
     @Column(name = "last_login_at")
     public Instant lastLoginAt;
+    /** Raised on logout, password and role change; sessions issued under an older version are refused. */
+    @Column(name = "session_version")
+    public int sessionVersion;
     @Column(name = "updated_at")
     public Instant updatedAt = Instant.now();
 }

@@ -18,4 +18,10 @@ public class HubUserRepository implements PanacheRepository<HubUserEntity> {
     public Optional<HubUserEntity> findByUsernameForUpdate(String username) {
         return find("username", username).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
+
+    /** Lets every address try the user's password again (an administrator's unlock). */
+    public void clearSignInPauses(String username) {
+        getEntityManager().createNativeQuery("delete from sign_in_throttle where username = ?1")
+                .setParameter(1, username).executeUpdate();
+    }
 }

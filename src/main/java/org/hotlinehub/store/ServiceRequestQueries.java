@@ -123,6 +123,10 @@ public class ServiceRequestQueries implements ServiceRequests {
                 params.add(open ? OPEN_STATUSES : CLOSED_STATUSES);
             });
         }
+        if (q.filedThroughOpen311Only()) {
+            sql.append(" and t.channel = ?");
+            params.add(Channel.OPEN311.name());
+        }
         sql.append(" order by t.created_at desc, t.id desc limit ?");
         params.add(q.limit());
         return query(sql.toString(), params);
@@ -171,7 +175,7 @@ public class ServiceRequestQueries implements ServiceRequests {
                 return Optional.of(new ServiceRequestRecord(reference, true, notes(TimelineKind.RECEIVED),
                         rs.getString("service_code"), name(rs), rs.getString("description"), null, requested,
                         requested, null, rs.getString("address"), rs.getString("address_id"),
-                        (Double) rs.getObject("lat"), (Double) rs.getObject("lon"), rs.getString("media_url")));
+                        (Double) rs.getObject("lat"), (Double) rs.getObject("lon"), rs.getString("media_url"), true));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read service requests", e);
@@ -217,7 +221,8 @@ public class ServiceRequestQueries implements ServiceRequests {
                 rs.getString("place_code"),
                 (Double) rs.getObject("lat"),
                 (Double) rs.getObject("lon"),
-                rs.getString("media_url"));
+                rs.getString("media_url"),
+                filedHere);
     }
 
     private static String name(ResultSet rs) throws SQLException {

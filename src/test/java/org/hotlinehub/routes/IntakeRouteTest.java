@@ -2,7 +2,9 @@ package org.hotlinehub.routes;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,9 +20,11 @@ import org.apache.camel.ProducerTemplate;
 import org.hotlinehub.intake.Priorities;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.InboundContact;
+import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.port.ReferenceNumbers;
 import org.hotlinehub.store.CatalogEntryEntity;
 import org.hotlinehub.store.ResidentEntity;
+import org.hotlinehub.testsupport.DeadLetterRows;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Reports;
 import org.hotlinehub.testsupport.Sql;
@@ -46,6 +50,8 @@ class IntakeRouteTest {
     ReferenceNumbers references;
     @Inject
     Sql sql;
+    @Inject
+    DeadLetterRows deadLetters;
 
     /** Fails while {@code failuresLeft} is positive, after intake has already written rows in its transaction. */
     static class FailingPriorities extends Priorities {
@@ -126,19 +132,21 @@ class IntakeRouteTest {
         InboundContact contact = contact(phone, "下水道堵了，死信测试");
         send(contact);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> sql.count(
-                "select count(*) from dead_letter where body like ?", "%" + contact.externalId() + "%") == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters.containing(contact.externalId()).size() == 1);
         assertEquals(5, failing.calls.get(), "first try plus four redeliveries");
         assertEquals(0L, ticketsFor(phone));
-        long id = ((Number) sql.one("select id from dead_letter where body like ?",
-                "%" + contact.externalId() + "%")).longValue();
+        long id = deadLetters.containing(contact.externalId()).get(0);
+        assertTrue(((String) sql.one("select body from dead_letter where id = ?", id)).startsWith("enc:v1:"),
+                "dead letters are kept encrypted");
         given().get("/api/v1/dead-letters").then().statusCode(401).header("WWW-Authenticate", startsWith("Basic"));
         operator().get("/api/v1/dead-letters").then().statusCode(403).body("error.code", equalTo("forbidden"));
         supervisor().get("/api/v1/dead-letters?limit=500").then().statusCode(200)
                 .body("find { it.id == " + id + " }.source", equalTo("intake-contact"))
                 .body("find { it.id == " + id + " }.destination", equalTo("queue:hub.intake"))
                 .body("find { it.id == " + id + " }.reason",
-                        equalTo("IllegalStateException: injected failure inside the intake transaction"));
+                        equalTo("IllegalStateException: injected failure inside the intake transaction"))
+                .body("find { it.id == " + id + " }.body", containsString(Masks.phone(phone)))
+                .body("find { it.id == " + id + " }.body", not(containsString(phone)));
 
         failing.failuresLeft.set(0);
         operator().post("/api/v1/dead-letters/" + id + "/replay").then().statusCode(403);
@@ -153,9 +161,9 @@ class IntakeRouteTest {
     void shouldDeadLetterMessageThatIsNotAContact() throws Exception {
         String marker = "not-json-" + System.nanoTime();
         send("{ this is " + marker);
-        await().atMost(Duration.ofSeconds(20)).until(() -> sql.count(
-                "select count(*) from dead_letter where body like ?", "%" + marker + "%") == 1);
-        String reason = (String) sql.one("select reason from dead_letter where body like ?", "%" + marker + "%");
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters.containing(marker).size() == 1);
+        String reason = (String) sql.one("select reason from dead_letter where id = ?",
+                deadLetters.containing(marker).get(0));
         assertTrue(reason.contains("JsonParseException") || reason.contains("Unrecognized token"), reason);
         supervisor().post("/api/v1/dead-letters/999999999/replay").then().statusCode(404)
                 .body("error.code", equalTo("not_found"));

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.restassured.http.Cookie;
+import io.restassured.http.Cookies;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -15,7 +16,7 @@ import io.restassured.specification.RequestSpecification;
 public final class ConsoleSessions {
 
     public static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
-    private static final Map<String, Cookie> SESSIONS = new ConcurrentHashMap<>();
+    private static final Map<String, Cookies> SESSIONS = new ConcurrentHashMap<>();
 
     private ConsoleSessions() {
     }
@@ -25,20 +26,29 @@ public final class ConsoleSessions {
     }
 
     public static Cookie session(String user, String password) {
+        return cookies(user, password).get("hub-session");
+    }
+
+    /** The cookies of the user's session: the session and the session version it was issued under. */
+    private static Cookies cookies(String user, String password) {
         return SESSIONS.computeIfAbsent(user + "\n" + password, k -> {
             Response r = given().redirects().follow(false).contentType(FORM).header("Origin", origin())
                     .formParam("j_username", user).formParam("j_password", password).post("/j_security_check");
-            Cookie cookie = r.detailedCookie("hub-session");
-            if (r.statusCode() != 302 || cookie == null) {
+            if (r.statusCode() != 302 || r.detailedCookie("hub-session") == null) {
                 throw new AssertionError("sign-in of " + user + " failed: " + r.statusCode());
             }
-            return cookie;
+            return r.detailedCookies();
         });
+    }
+
+    /** Forgets the kept session, so the next request signs in again (after a change that ended the session). */
+    public static void signInAgain(String user, String password) {
+        SESSIONS.remove(user + "\n" + password);
     }
 
     /** A request as this user, not following redirects, same-origin for unsafe methods. */
     public static RequestSpecification as(String user, String password) {
-        return given().redirects().follow(false).cookie(session(user, password)).header("Origin", origin());
+        return given().redirects().follow(false).cookies(cookies(user, password)).header("Origin", origin());
     }
 
     public static RequestSpecification admin() {

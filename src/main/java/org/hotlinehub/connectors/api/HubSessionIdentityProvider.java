@@ -1,5 +1,7 @@
 package org.hotlinehub.connectors.api;
 
+import java.util.OptionalInt;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -10,17 +12,21 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The signed-in session: the form mechanism's encrypted cookie names the user, and every request rebuilds their
- * roles from the hub_user table, so a deactivated or locked user's session ends at their next click.
+ * roles from the hub_user table and checks the session's version ({@link SessionVersions}), so a deactivated or
+ * locked user's session, and every session ended by logout or a password or role change, ends at the next click.
  */
 @ApplicationScoped
 public class HubSessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
 
     @Inject
     ApiAccess access;
+    @Inject
+    SessionVersions versions;
 
     @Override
     public Class<TrustedAuthenticationRequest> getRequestType() {
@@ -30,8 +36,13 @@ public class HubSessionIdentityProvider implements IdentityProvider<TrustedAuthe
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        return context.runBlocking(() -> access.signedInUser(request.getPrincipal())
+        OptionalInt version = versions.version(HttpSecurityUtils.getRoutingContextAttribute(request),
+                request.getPrincipal());
+        if (version.isEmpty()) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("the session's version is forged"));
+        }
+        return context.runBlocking(() -> access.signedInUser(request.getPrincipal(), version.getAsInt())
                 .map(HubPasswordIdentityProvider::identity)
-                .orElseThrow(() -> new AuthenticationFailedException("the session's user is no longer active")));
+                .orElseThrow(() -> new AuthenticationFailedException("the session has ended")));
     }
 }

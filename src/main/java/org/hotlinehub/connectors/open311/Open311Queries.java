@@ -41,7 +41,7 @@ final class Open311Queries {
         } else if (end == null) {
             end = start.plus(Open311Resource.WINDOW);
         }
-        return new ServiceRequestQuery(list(ids), list(codes), start, end, open, Open311Resource.LIMIT);
+        return new ServiceRequestQuery(list(ids), list(codes), start, end, open, Open311Resource.LIMIT, false);
     }
 
     private static Instant date(String field, String value, List<String> problems) {

@@ -189,10 +189,11 @@ public class Open311Resource {
     public Response list(@PathParam("ext") String ext, @QueryParam("jurisdiction_id") String jurisdiction,
             @QueryParam("service_request_id") String ids, @QueryParam("service_code") String codes,
             @QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate,
-            @QueryParam("status") String status) {
+            @QueryParam("status") String status, @QueryParam("api_key") String apiKey) {
         Open311Format format = format(ext, jurisdiction);
         ServiceRequestQuery query = Open311Queries.of(ids, codes, startDate, endDate, status, Instant.now());
-        List<Map<String, Object>> found = requests.find(query).stream().map(Open311Resource::request).toList();
+        List<Map<String, Object>> found = requests.find(knowsClient(apiKey) ? query : query.filedThroughOpen311())
+                .stream().map(Open311Resource::request).toList();
         return answer(format, serviceRequests(found),
                 200);
     }
@@ -201,11 +202,26 @@ public class Open311Resource {
     @Path("requests/{id" + ID + EXT)
     @Operation(summary = "One service request by its id (the ticket reference)")
     public Response one(@PathParam("id") String id, @PathParam("ext") String ext,
-            @QueryParam("jurisdiction_id") String jurisdiction) {
+            @QueryParam("jurisdiction_id") String jurisdiction, @QueryParam("api_key") String apiKey) {
         Open311Format format = format(ext, jurisdiction);
-        ServiceRequestRecord found = requests.find(id)
+        boolean client = knowsClient(apiKey);
+        ServiceRequestRecord found = requests.find(id).filter(r -> client || r.filedThroughOpen311())
                 .orElseThrow(() -> Open311Exception.of(404, "service_request_id '" + id + "' not found"));
         return answer(format, serviceRequests(List.of(request(found))), 200);
+    }
+
+    /**
+     * References are sequential, so anyone could read every ticket's status, category and agency: without a
+     * client's api_key only requests filed through Open311 (public by their nature) are shown. A key given but
+     * unknown is refused, so a client with a typo learns why it sees less.
+     */
+    private boolean knowsClient(String apiKey) {
+        if (apiKey == null || apiKey.isBlank()) {
+            return false;
+        }
+        access.apiClient(apiKey).filter(c -> c.roles().contains(Caller.OPEN311))
+                .orElseThrow(() -> Open311Exception.of(403, "Invalid api_key received -- can't proceed."));
+        return true;
     }
 
     @GET

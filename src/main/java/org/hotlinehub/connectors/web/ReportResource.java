@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +35,7 @@ import org.hotlinehub.model.Attachment;
 import org.hotlinehub.model.AttributeAnswers;
 import org.hotlinehub.model.CatalogItem;
 import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.Hashes;
 import org.hotlinehub.model.ImageFormats;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.InputLimits;
@@ -45,6 +47,7 @@ import org.hotlinehub.model.PlaceType;
 import org.hotlinehub.model.ServiceDefinition;
 import org.hotlinehub.model.port.CatalogDirectory;
 import org.hotlinehub.model.port.IntakeQueue;
+import org.hotlinehub.model.port.OneTimeUses;
 import org.hotlinehub.model.port.PlaceDirectory;
 import org.hotlinehub.model.port.ReferenceNumbers;
 import org.hotlinehub.model.port.ServiceCatalog;
@@ -67,6 +70,8 @@ import io.vertx.core.http.HttpServerRequest;
 public class ReportResource {
 
     static final ZoneId HOTLINE_ZONE = ZoneId.of("Asia/Shanghai");
+    /** Form tokens do not expire; the report first sent with one is remembered this long. */
+    static final Duration TOKEN_USE_KEPT = Duration.ofDays(400);
 
     @Inject
     CatalogDirectory catalog;
@@ -81,7 +86,11 @@ public class ReportResource {
     @Inject
     HubConfig config;
     @Inject
-    ReportRateLimiter rateLimiter;
+    RateLimiter rateLimiter;
+    @Inject
+    OneTimeUses oneTimeUses;
+    @Inject
+    Clock clock;
     @Inject
     ServiceCatalog services;
 
@@ -130,7 +139,8 @@ public class ReportResource {
             errors.put("form", msg.errForeignOrigin());
             return answerInvalid(form, answers, errors, english, wantsJson, 403, token);
         }
-        Optional<Duration> wait = rateLimiter.tryAcquire(request.remoteAddress().hostAddress());
+        Optional<Duration> wait = rateLimiter.tryAcquire(RateLimiter.Bucket.REPORT,
+                request.remoteAddress().hostAddress());
         if (wait.isPresent()) {
             errors.put("form", msg.errTooMany(wait.get().toSeconds()));
             return Response.fromResponse(answerInvalid(form, answers, errors, english, wantsJson, 429, token))
@@ -182,6 +192,12 @@ public class ReportResource {
         }
 
         Optional<String> reserved = tokens.verify(token);
+        if (reserved.isPresent() && !oneTimeUses.claim("form:" + reserved.get(), reportHash(form, normalizedPhone.get(),
+                answers), clock.instant().plus(TOKEN_USE_KEPT))) {
+            // the same token with the same report is a double submit (same reference below); with another, refuse
+            errors.put("token", msg.errTokenUsed());
+            return answerInvalid(form, answers, errors, english, wantsJson, 409, token);
+        }
         String externalId = reserved.map(r -> "form:" + r).orElseGet(() -> "hash:" + contentKey(form,
                 normalizedPhone.get()));
         String reference;
@@ -262,6 +278,7 @@ public class ReportResource {
             case 413 -> "payload_too_large";
             case 429 -> "too_many_requests";
             case 403 -> "forbidden";
+            case 409 -> "conflict";
             default -> "invalid_input";
         };
     }
@@ -280,6 +297,13 @@ public class ReportResource {
     }
 
     /** Without a form token (curl, scripts) a repeat of the same report on the same day is the same contact. */
+    /** Everything a resident typed, to tell a double submit of one report from a token used for another. */
+    private static String reportHash(ReportForm form, String phone, Map<String, List<String>> answers) {
+        return Hashes.sha256(String.join("\u001f", phone, nz(form.category()), nz(form.compound()),
+                nz(form.address()), nz(form.description()), nz(form.name()), new java.util.TreeMap<>(answers)
+                        .toString()));
+    }
+
     private static String contentKey(ReportForm form, String phone) {
         String joined = String.join("\u001f", phone, nz(form.category()), nz(form.compound()), nz(form.address()),
                 nz(form.description()), LocalDate.now(HOTLINE_ZONE).toString());

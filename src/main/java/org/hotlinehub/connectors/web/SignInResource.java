@@ -20,11 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.SignInPages;
+import org.hotlinehub.model.port.ApiAccess;
 
 import io.quarkus.oidc.OidcSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -48,6 +50,8 @@ public class SignInResource {
     boolean sso;
     @Inject
     Instance<OidcSession> oidcSession;
+    @Inject
+    ApiAccess access;
 
     @CheckedTemplate
     static class Templates {
@@ -80,16 +84,31 @@ public class SignInResource {
 
     @POST
     @Path("logout")
-    @Operation(summary = "Ends the session (clears the session cookie, and the single sign-on session's)")
+    @Operation(summary = "Ends the session on the server (every session of the user) and clears its cookies")
     public Response logout() {
-        if (SingleSignOnRoles.signedInBySso(identity)) {
-            // the hub's own session with the provider ends here; the provider's session is the provider's business
-            oidcSession.get().logout().await().indefinitely();
+        try {
+            if (SingleSignOnRoles.signedInBySso(identity)) {
+                // the hub's own session with the provider ends here; the provider's session is the provider's
+                // business
+                oidcSession.get().logout().await().indefinitely();
+            } else if (!identity.isAnonymous()) {
+                // a copy of the cookie must not outlive the logout: raising the version ends it on the server
+                access.endSessions(identity.getPrincipal().getName());
+            }
+        } catch (RuntimeException e) {
+            if (!(e instanceof AuthenticationException)) {
+                throw e;
+            }
+            // the session had already ended (logged out elsewhere, password changed): only its cookies are left
         }
-        NewCookie cleared = new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true)
-                .sameSite(NewCookie.SameSite.STRICT).build();
-        return Response.seeOther(URI.create(SignInPages.LOGIN + "?signedout=1")).cookie(cleared)
+        return Response.seeOther(URI.create(SignInPages.LOGIN + "?signedout=1"))
+                .cookie(cleared(sessionCookie), cleared(SignInPages.SESSION_VERSION_COOKIE))
                 .header("Cache-Control", "no-store")
                 .build();
+    }
+
+    private static NewCookie cleared(String name) {
+        return new NewCookie.Builder(name).value("").path("/").maxAge(0).httpOnly(true)
+                .sameSite(NewCookie.SameSite.STRICT).build();
     }
 }

@@ -130,6 +130,12 @@ public interface WebMessages {
     @Message("提交太频繁，请 {seconds} 秒后再试。")
     String errTooMany(long seconds);
 
+    @Message("请求太频繁，请 {seconds} 秒后再试。")
+    String errTooManyRequests(long seconds);
+
+    @Message("这张表单已经提交过另一条报事，不能再用来提交不同的内容。请刷新页面后重新填写。")
+    String errTokenUsed();
+
     @Message("该表单只能从本站提交。请打开本站的报事页面重新填写。")
     String errForeignOrigin();
 
@@ -154,7 +160,7 @@ public interface WebMessages {
     @Message("登录")
     String signIn();
 
-    @Message("用户名或密码错误。连续输错 {maxFailures} 次后账户将锁定 {lockoutMinutes} 分钟。")
+    @Message("用户名或密码错误。连续输错 {maxFailures} 次后需等待一段时间（最长 {lockoutMinutes} 分钟）才能再试。")
     String signInFailed(int maxFailures, long lockoutMinutes);
 
     @Message("您已退出登录。")

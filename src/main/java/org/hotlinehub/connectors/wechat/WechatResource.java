@@ -3,6 +3,7 @@ package org.hotlinehub.connectors.wechat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,13 +21,16 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.model.Hashes;
 import org.hotlinehub.model.InputLimits;
+import org.hotlinehub.model.port.OneTimeUses;
 import org.jboss.logging.Logger;
 
 /**
  * WeChat's server URL (contract.md): {@code GET /wechat} verifies the URL, {@code POST /wechat} takes pushes in
  * plaintext, compatible and safe (AES) modes. Checks, in order, each a clear 4xx with nothing stored: the URL
- * {@code signature} (403), the timestamp within ±300 s (403), the body size (413), the XML (400, no DOCTYPE), in safe
+ * {@code signature} (403), the timestamp within ±300 s (403), the body size (413), the timestamp and nonce not used
+ * before with another body (403), the XML (400, no DOCTYPE), in safe
  * mode the {@code msg_signature} before decrypting (403) and the appid after (403), the fields (400). Then the push is
  * answered within WeChat's 5 s: a passive reply, or {@code success} when the reply will follow by customer-service
  * message.
@@ -47,6 +51,10 @@ public class WechatResource {
     HubConfig config;
     @Inject
     WechatReplies replies;
+    @Inject
+    OneTimeUses oneTimeUses;
+    @Inject
+    Clock clock;
 
     @GET
     @Operation(summary = "URL verification: echoes echostr when the signature is WeChat's")
@@ -76,7 +84,9 @@ public class WechatResource {
             if (encryptType != null && !encrypted && !"raw".equalsIgnoreCase(encryptType)) {
                 throw new WechatCrypto.InvalidMessageException("encrypt_type must be aes or raw");
             }
-            Map<String, String> fields = WechatXml.parse(read(body));
+            byte[] raw = read(body);
+            checkFirstUse(timestamp, nonce, raw);
+            Map<String, String> fields = WechatXml.parse(raw);
             if (encrypted) {
                 fields = WechatXml.parse(decrypt(fields, timestamp, nonce, msgSignature)
                         .getBytes(StandardCharsets.UTF_8));
@@ -113,10 +123,30 @@ public class WechatResource {
         if (!WechatSignature.matches(WechatSignature.sign(token.get(), timestamp, nonce), signature)) {
             throw new WechatCrypto.InvalidMessageException(403, "signature does not match hub.wechat.token");
         }
-        long skew = Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp));
+        long skew = Math.abs(clock.instant().getEpochSecond() - Long.parseLong(timestamp));
         if (skew > MAX_SKEW_SECONDS) {
             throw new WechatCrypto.InvalidMessageException(403, "timestamp is " + skew
                     + " s away from the hub's clock (more than " + MAX_SKEW_SECONDS + " s): stale or replayed");
+        }
+    }
+
+    /**
+     * In plaintext mode the signature does not cover the body, so a captured timestamp, nonce and signature could
+     * carry another message within the ±300 s window: the first body they came with is kept (on every node) until
+     * the window has passed, and another body is refused. WeChat's own retries send the same body and pass.
+     */
+    private void checkFirstUse(String timestamp, String nonce, byte[] body) {
+        Instant keepUntil = Instant.ofEpochSecond(Long.parseLong(timestamp)).plusSeconds(MAX_SKEW_SECONDS + 60);
+        boolean first;
+        try {
+            first = oneTimeUses.claim("wechat:" + timestamp + ":" + nonce, Hashes.sha256(body), keepUntil);
+        } catch (RuntimeException e) {
+            LOG.warnf("WeChat push answered 503: the nonce could not be checked (%s)", e.toString());
+            throw new WechatCrypto.InvalidMessageException(503, "the hub cannot check this message now; retry");
+        }
+        if (!first) {
+            throw new WechatCrypto.InvalidMessageException(403,
+                    "timestamp and nonce were already used with another message: replay refused");
         }
     }
 

@@ -134,11 +134,15 @@ class AdminConsoleTest {
                 .then().statusCode(303);
         assertEquals("{operator,supervisor}", sql.one("select roles::text from hub_user where username = ?", name));
         assertEquals(1L, audits("user.change", name));
+        // a role change ends the user's sessions; signed in again, the new role counts
+        ConsoleSessions.as(name, "first-pass-1").get("/console/supervision").then().statusCode(302);
+        ConsoleSessions.signInAgain(name, "first-pass-1");
         ConsoleSessions.as(name, "first-pass-1").get("/console/supervision").then().statusCode(200);
 
         ConsoleSessions.admin().contentType(ConsoleSessions.FORM).formParam("password", "second-pass-2")
                 .post("/console/admin/users/" + name + "/password").then().statusCode(303);
         assertEquals(1L, audits("user.reset-password", name));
+        ConsoleSessions.as(name, "first-pass-1").get("/console").then().statusCode(302);
         ConsoleSessions.as(name, "second-pass-2").get("/console").then().statusCode(200);
 
         sql.update("update hub_user set failed_logins = 5, locked_until = now() + interval '15 minutes'"

@@ -432,7 +432,18 @@ class Open311ConformanceTest {
                 .post("/report").then().statusCode(202).extract().path("reference");
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> sql.count("select count(*) from ticket where reference = ?", reference) == 1);
-        given().get("/open311/v2/requests/" + reference + ".json").then().statusCode(200)
+        // references are sequential: without a client's key only requests filed through Open311 are shown
+        given().get("/open311/v2/requests/" + reference + ".json").then().statusCode(404)
+                .body("[0].description", equalTo("service_request_id '" + reference + "' not found"));
+        given().get("/open311/v2/requests.json?service_request_id=" + reference).then().statusCode(200)
+                .body("$", empty());
+        given().get("/open311/v2/requests.json?status=open").then().statusCode(200)
+                .body("service_request_id", not(hasItem(reference)));
+        given().get("/open311/v2/requests/" + reference + ".json?api_key=guessed-key").then().statusCode(403)
+                .body("[0].description", equalTo("Invalid api_key received -- can't proceed."));
+        given().get("/open311/v2/requests.json?service_request_id=" + reference + "&api_key=" + KEY).then()
+                .statusCode(200).body("service_request_id", contains(reference));
+        given().get("/open311/v2/requests/" + reference + ".json?api_key=" + KEY).then().statusCode(200)
                 .body("[0].service_code", equalTo("property-repair"))
                 .body("[0].description", nullValue())
                 .body("[0].address", equalTo("海韵花园"))

@@ -1,11 +1,15 @@
 package org.hotlinehub.connectors.web;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
@@ -51,9 +55,38 @@ class ResidentWebTest {
     }
 
     @Test
+    void shouldRefuseAFormTokenUsedAgainForAnotherReportButAnswerADoubleSubmitTheSame() {
+        String token = Reports.formToken();
+        String phone = Reports.uniquePhone();
+        String description = "令牌测试：3号楼漏水 " + System.nanoTime();
+        String first = tokenReport(token, phone, description).post("/report").then().statusCode(202).extract()
+                .path("reference");
+        // a double submit of the same report names the same ticket
+        tokenReport(token, phone, description).post("/report").then().statusCode(202)
+                .body("reference", equalTo(first));
+        // the same token carrying another report is refused, in Chinese and in English, and nothing is queued
+        tokenReport(token, phone, "令牌测试：另一件事，5号楼电梯坏了").post("/report").then().statusCode(409)
+                .body("error.code", equalTo("conflict"))
+                .body("error.fields.token", containsString("这张表单已经提交过另一条报事"));
+        tokenReport(token, phone, "token test: another thing, the lift").formParam("lang", "en").post("/report")
+                .then().statusCode(409).body("error.fields.token", containsString("already used for another report"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> sql.count("select count(*) from ticket where reference = ?",
+                first) == 1);
+        assertEquals(0L, sql.count("select count(*) from ticket where description like '令牌测试：另一件事%'"
+                + " or description like 'token test: another%'"));
+    }
+
+    private static RequestSpecification tokenReport(String token, String phone, String description) {
+        return given().accept("application/json").contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("description", description).formParam("phone", phone).formParam("compound", "HY-GARDEN")
+                .formParam("token", token);
+    }
+
+    @Test
     void shouldAnswer429WithRetryAfterWhenOneClientPostsTooOften() {
         AtomicLong now = new AtomicLong(1_000_000);
-        QuarkusMock.installMockForType(new ReportRateLimiter(2, now::get), ReportRateLimiter.class);
+        QuarkusMock.installMockForType(new RateLimiter(Map.of(RateLimiter.Bucket.REPORT, 2), now::get),
+                RateLimiter.class);
         report("频率测试一 " + System.nanoTime()).post("/report").then().statusCode(202);
         report("频率测试二 " + System.nanoTime()).post("/report").then().statusCode(202);
         now.addAndGet(15_000);

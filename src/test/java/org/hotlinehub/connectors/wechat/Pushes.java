@@ -77,8 +77,12 @@ final class Pushes {
 
     /** Signed with the test token at {@code timestamp}; {@code signature} overrides the right one when given. */
     static Response post(String body, long timestamp, String signature) {
+        return post(body, timestamp, String.valueOf(ThreadLocalRandom.current().nextInt(1_000_000_000)), signature);
+    }
+
+    /** As {@link #post(String, long, String)} with the given nonce (a captured request used again). */
+    static Response post(String body, long timestamp, String nonce, String signature) {
         String ts = String.valueOf(timestamp);
-        String nonce = String.valueOf(ThreadLocalRandom.current().nextInt(1_000_000_000));
         return given().queryParam("signature", signature != null
                 ? signature
                 : WechatSignature.sign(WechatApiStub.TOKEN, ts, nonce)).queryParam("timestamp", ts)

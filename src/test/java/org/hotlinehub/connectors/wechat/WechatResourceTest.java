@@ -141,6 +141,25 @@ class WechatResourceTest {
     }
 
     @Test
+    void shouldRefuseACapturedTimestampAndNonceCarryingAnotherMessageButAnswerWechatsRetries() {
+        String openid = Pushes.openid();
+        long now = Instant.now().getEpochSecond();
+        String nonce = "replay" + Pushes.msgId();
+        String push = Pushes.text(openid, Pushes.msgId(), "微信测试苑3号楼楼道灯不亮");
+        String reply = Pushes.content(Pushes.post(push, now, nonce, null));
+        // WeChat's retry: same timestamp, nonce, signature and body, same answer
+        assertEquals(reply, Pushes.content(Pushes.post(push, now, nonce, null)));
+
+        String intruder = Pushes.openid();
+        Pushes.post(Pushes.text(intruder, Pushes.msgId(), "微信测试苑5号楼电梯坏了"), now, nonce, null).then()
+                .statusCode(403).body(org.hamcrest.Matchers.equalTo(
+                        "timestamp and nonce were already used with another message: replay refused"));
+        assertEquals(0L, stored(intruder));
+        assertEquals(1L, sql.count("select count(*) from one_time_use where use_key = ?", "wechat:" + now + ":"
+                + nonce));
+    }
+
+    @Test
     void shouldRejectXxeAndEntityExpansionFastWithoutTouchingFilesOrNetwork() throws IOException {
         Path secret = Files.createTempFile("wechat-xxe", ".txt");
         Files.writeString(secret, "TOP-SECRET");
