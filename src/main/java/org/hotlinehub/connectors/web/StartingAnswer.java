@@ -63,6 +63,12 @@ public class StartingAnswer {
         }
     }
 
+    /** Whether the stand-in still holds the port. */
+    static boolean isOpen() {
+        ServerSocket server = listening;
+        return server != null && !server.isClosed();
+    }
+
     private static void serve(ServerSocket server) {
         while (!server.isClosed()) {
             try (Socket client = server.accept()) {
