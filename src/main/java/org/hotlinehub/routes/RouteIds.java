@@ -4,8 +4,6 @@ package org.hotlinehub.routes;
 public final class RouteIds {
 
     public static final String INTAKE = "intake-contact";
-    public static final String INTAKE_ACCEPT = "intake-accept";
-    public static final String INTAKE_PUBLISH = "intake-publish";
     public static final String DISPATCH = "dispatch-offer";
     public static final String DISPATCH_EXPIRY = "dispatch-expiry";
     public static final String DELIVERY = "delivery-partner";
