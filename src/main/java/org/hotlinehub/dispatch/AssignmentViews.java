@@ -11,8 +11,8 @@ import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.PlaceType;
 import org.hotlinehub.store.AssignmentEntity;
-import org.hotlinehub.store.PlaceEntity;
-import org.hotlinehub.store.PlaceRepository;
+import org.hotlinehub.store.ReferenceLookup;
+import org.hotlinehub.store.ReferenceLookup.Spot;
 import org.hotlinehub.store.TicketEntity;
 
 /** Maps an assignment to what its partner sees (webhook body and partner API), with links for the next actions. */
@@ -20,7 +20,7 @@ import org.hotlinehub.store.TicketEntity;
 public class AssignmentViews {
 
     @Inject
-    PlaceRepository places;
+    ReferenceLookup places;
     @Inject
     HubConfig config;
 
@@ -36,18 +36,20 @@ public class AssignmentViews {
                 links(a.id), a.pausedAt, a.overdueAt);
     }
 
+    /** The ticket's place and the places above it, read from memory (the place's id needs no read of its row). */
     private AssignmentView.Location location(TicketEntity t) {
-        PlaceEntity p = t.place;
+        Spot p = t.place == null ? null : places.place(t.place.id).orElse(null);
         if (p == null) {
             return new AssignmentView.Location(null, null, null, t.address, t.lat, t.lon);
         }
-        String address = t.address != null && !t.address.isBlank() ? t.address : p.address;
+        String address = t.address != null && !t.address.isBlank() ? t.address : p.address();
         return new AssignmentView.Location(name(p, PlaceType.COMMUNITY), name(p, PlaceType.GRID),
-                name(p, PlaceType.COMPOUND), address, t.lat != null ? t.lat : p.lat, t.lon != null ? t.lon : p.lon);
+                name(p, PlaceType.COMPOUND), address, t.lat != null ? t.lat : p.lat(),
+                t.lon != null ? t.lon : p.lon());
     }
 
-    private String name(PlaceEntity place, PlaceType type) {
-        return places.ancestorOfType(place, type.code()).map(p -> p.code + " " + p.nameZh).orElse(null);
+    private String name(Spot place, PlaceType type) {
+        return places.ancestorOfType(place, type.code()).map(p -> p.code() + " " + p.nameZh()).orElse(null);
     }
 
     private Map<String, String> links(long id) {

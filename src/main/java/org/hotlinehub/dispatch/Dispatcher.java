@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.AssignmentState;
@@ -33,6 +32,8 @@ public class Dispatcher {
     public static final String EVENT_OFFERED = "assignment.offered";
     public static final String EVENT_CANCELLED = "assignment.cancelled";
     public static final String EVENT_RULING = "assignment.ruling";
+    /** Tickets locked, read and offered together before the session is flushed and cleared. */
+    static final int CHUNK = 64;
 
     @Inject
     TicketRepository tickets;
@@ -53,32 +54,29 @@ public class Dispatcher {
 
     /**
      * Dispatches a batch of new tickets in one transaction, each ticket once, in the order of their ids (two batches
-     * lock tickets in the same order, so they wait for each other instead of deadlocking).
+     * lock tickets in the same order, so they wait for each other instead of deadlocking). Per chunk of tickets: one
+     * statement locks those still waiting for their first offer (a repeated event finds its ticket offered already
+     * and leaves it alone), one query reads them with what an offer reads, and the session is flushed and cleared
+     * after the chunk, so its dirty checking stays small.
      */
     @Transactional
     public void dispatchAll(List<TicketCreated> events) {
-        java.util.Map<Long, TicketCreated> byTicket = new java.util.TreeMap<>();
-        events.stream().filter(e -> !e.triage()).forEach(e -> byTicket.putIfAbsent(e.ticketId(), e));
-        for (TicketCreated event : byTicket.values()) {
-            dispatch(event);
-            // written, then forgotten: the session's dirty checking (at every flush) stays the size of one ticket
+        List<Long> ids = events.stream().filter(e -> !e.triage()).map(TicketCreated::ticketId).distinct().sorted()
+                .toList();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            List<Long> waiting = tickets.lockAwaitingFirstOffer(chunk);
+            if (waiting.size() < chunk.size()) {
+                LOG.debugf("%d of %d tickets already offered or out of intake's hands, left alone",
+                        chunk.size() - waiting.size(), chunk.size());
+            }
+            for (TicketEntity ticket : tickets.withOfferDetails(waiting)) {
+                offerNext(ticket, List.of());
+            }
+            LOG.infof("%d new ticket(s) offered or escalated", waiting.size());
             tickets.getEntityManager().flush();
             tickets.getEntityManager().clear();
         }
-    }
-
-    @Transactional
-    public void dispatch(TicketCreated event) {
-        TicketEntity ticket = tickets.findById(event.ticketId(), LockModeType.PESSIMISTIC_WRITE);
-        if (ticket == null) {
-            throw new IllegalStateException("ticket " + event.ticketId() + " not found for dispatch");
-        }
-        List<AssignmentEntity> earlier = assignments.forTicket(ticket.id);
-        if (ticket.status != TicketStatus.RECEIVED || !earlier.isEmpty()) {
-            LOG.debugf("ticket %s already %s, nothing to dispatch", ticket.reference, ticket.status);
-            return;
-        }
-        offerNext(ticket, earlier);
     }
 
     /** Offers the ticket to the next candidate nobody has tried yet, or escalates it to a supervisor. */
@@ -130,7 +128,7 @@ public class Dispatcher {
                 ? TimelineKind.DISPATCHED
                 : TimelineKind.SUPPORT_ADDED, actor, null,
                 a.reason + (pushed ? "" : "; picked up in the portal / partner API"));
-        LOG.infof("ticket %s offered to %s (%s): %s", ticket.reference, a.assigneeCode(), role, a.reason);
+        LOG.debugf("ticket %s offered to %s (%s): %s", ticket.reference, a.assigneeCode(), role, a.reason);
         return a;
     }
 

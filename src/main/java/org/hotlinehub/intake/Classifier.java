@@ -7,8 +7,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.hotlinehub.store.IntakeDirectory;
-import org.hotlinehub.store.IntakeDirectory.Term;
+import org.hotlinehub.store.ReferenceLookup;
+import org.hotlinehub.store.ReferenceLookup.Term;
 
 /**
  * Picks a catalog entry for a free-text request by its keywords: every keyword found scores its length (a specific
@@ -18,7 +18,7 @@ import org.hotlinehub.store.IntakeDirectory.Term;
 public class Classifier {
 
     @Inject
-    IntakeDirectory directory;
+    ReferenceLookup directory;
 
     public record Match(Term entry, List<String> keywords) {
     }

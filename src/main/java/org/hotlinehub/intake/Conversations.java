@@ -18,7 +18,7 @@ import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.SmsOutbox;
 import org.hotlinehub.store.InboundContactEntity;
-import org.hotlinehub.store.IntakeDirectory;
+import org.hotlinehub.store.ReferenceLookup;
 import org.hotlinehub.store.TicketEntity;
 import org.hotlinehub.store.TicketRepository;
 import org.hotlinehub.store.TimelineRepository;
@@ -52,7 +52,7 @@ public class Conversations {
     @Inject
     SmsOutbox sms;
     @Inject
-    IntakeDirectory directory;
+    ReferenceLookup directory;
 
     /** @return the event to publish when a follow-up made a triage ticket dispatchable, else empty */
     Optional<TicketCreated> reply(InboundContactEntity row, InboundContact contact) {

@@ -23,10 +23,10 @@ import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.store.AttachmentEntity;
 import org.hotlinehub.store.InboundContactEntity;
 import org.hotlinehub.store.InboundContactRepository;
-import org.hotlinehub.store.IntakeDirectory;
-import org.hotlinehub.store.IntakeDirectory.Spot;
-import org.hotlinehub.store.IntakeDirectory.Term;
 import org.hotlinehub.store.IntakeRows;
+import org.hotlinehub.store.ReferenceLookup;
+import org.hotlinehub.store.ReferenceLookup.Spot;
+import org.hotlinehub.store.ReferenceLookup.Term;
 import org.hotlinehub.store.TicketEntity;
 import org.hotlinehub.store.TicketRepository;
 import org.jboss.logging.Logger;
@@ -57,7 +57,7 @@ public class IntakeService {
     @Inject
     Priorities priorities;
     @Inject
-    IntakeDirectory directory;
+    ReferenceLookup directory;
     @Inject
     IntakeRows rows;
     @Inject

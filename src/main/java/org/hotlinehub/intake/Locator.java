@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.PlaceType;
-import org.hotlinehub.store.IntakeDirectory;
-import org.hotlinehub.store.IntakeDirectory.Spot;
+import org.hotlinehub.store.ReferenceLookup;
+import org.hotlinehub.store.ReferenceLookup.Spot;
 
 /**
  * Finds where a request is: the place the sender picked; else a compound named in the address or text (its name, an
@@ -24,7 +24,7 @@ public class Locator {
     static final double NEAR_METRES = 500;
 
     @Inject
-    IntakeDirectory places;
+    ReferenceLookup places;
 
     public record Location(Spot place, String how) {
     }

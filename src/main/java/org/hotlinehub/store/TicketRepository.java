@@ -1,8 +1,14 @@
 package org.hotlinehub.store;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
@@ -17,6 +23,41 @@ public class TicketRepository implements PanacheRepository<TicketEntity> {
     public Optional<TicketEntity> findByReferenceOrAlias(String reference) {
         return findByReference(reference).or(() -> TicketAliasEntity.<TicketAliasEntity>findByIdOptional(reference)
                 .flatMap(alias -> findByIdOptional(alias.ticketId)));
+    }
+
+    /**
+     * Locks the tickets of {@code ids} that still wait for their first offer (received, no assignment yet), in id
+     * order, with one statement.
+     *
+     * @return their ids, ascending
+     */
+    public List<Long> lockAwaitingFirstOffer(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("select t.id from ticket t"
+                    + " where t.id = any(?) and t.status = 'RECEIVED'"
+                    + " and not exists (select 1 from assignment a where a.ticket_id = t.id) order by t.id for update")) {
+                lock.setArray(1, connection.createArrayOf("bigint", ids.toArray(Long[]::new)));
+                List<Long> locked = new ArrayList<>(ids.size());
+                try (ResultSet row = lock.executeQuery()) {
+                    while (row.next()) {
+                        locked.add(row.getLong(1));
+                    }
+                }
+                return locked;
+            }
+        });
+    }
+
+    /** The tickets with their category, place and resident, which an offer reads, in one query; in id order. */
+    public List<TicketEntity> withOfferDetails(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return list("from TicketEntity t left join fetch t.category left join fetch t.place"
+                + " left join fetch t.resident where t.id in ?1 order by t.id", ids);
     }
 
     public void addAlias(String reference, long ticketId) {

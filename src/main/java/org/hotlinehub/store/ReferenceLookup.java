@@ -19,12 +19,12 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 /**
- * What intake classifies and locates a contact by: the active catalog entries with their keywords and every place
+ * What intake classifies and locates a contact by, and what an offer names its place by: the active catalog entries with their keywords and every place
  * with its names, aliases and point, held in memory until either table changes ({@link ReferenceMemo}), so a batch of
  * contacts is classified and located without a database round trip.
  */
 @ApplicationScoped
-public class IntakeDirectory {
+public class ReferenceLookup {
 
     /** An active catalog entry as the classifier reads it. */
     public record Term(long id, String code, String urgency, List<String> keywordsZh, List<String> keywordsEn) {
@@ -49,7 +49,7 @@ public class IntakeDirectory {
     @PostConstruct
     void init() {
         memo = new ReferenceMemo<>(cache,
-                () -> entityManager.unwrap(Session.class).doReturningWork(IntakeDirectory::read));
+                () -> entityManager.unwrap(Session.class).doReturningWork(ReferenceLookup::read));
     }
 
     /** The active catalog entries, in the catalog's order (group, then code). */
