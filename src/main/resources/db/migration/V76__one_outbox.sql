@@ -41,7 +41,8 @@ CREATE TABLE outbox (
     CONSTRAINT outbox_key UNIQUE (stream, idempotency_key)
 );
 CREATE INDEX outbox_due_idx ON outbox (next_attempt_at, id) WHERE status = 'PENDING';
-CREATE UNIQUE INDEX outbox_external_idx ON outbox (external_id, stream) WHERE external_id IS NOT NULL;
+-- Not unique: WeChat may give two template messages the same msgid.
+CREATE INDEX outbox_external_idx ON outbox (external_id) WHERE external_id IS NOT NULL;
 CREATE INDEX outbox_listing_idx ON outbox (stream, created_at DESC, id DESC);
 CREATE INDEX outbox_ticket_idx ON outbox (ticket_reference, id) WHERE ticket_reference IS NOT NULL;
 CREATE INDEX outbox_assignment_idx ON outbox (assignment_id, topic) WHERE assignment_id IS NOT NULL;

@@ -185,7 +185,7 @@ public class OutboxWorker {
                 return room > 0 ? store.claim(now, leaseUntil, room, full) : List.<OutboxStore.Claimed>of();
             });
         } catch (RuntimeException e) {
-            finished.addAll(done);
+            recordEachAlone(done, now);
             throw e;
         }
         finishedIds.forEach(held::remove);
@@ -198,6 +198,23 @@ public class OutboxWorker {
         }
         if (claimed.size() == room && room > 0) {
             wake();
+        }
+    }
+
+    /**
+     * After a failed round: each outcome in a transaction of its own, so one that cannot be written never stops the
+     * others. One that fails again is dropped; its row comes due after its lease and is sent again, under the same
+     * idempotency key.
+     */
+    private void recordEachAlone(List<OutboxRecorder.Sent> done, Instant now) {
+        for (OutboxRecorder.Sent s : done) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> recorder.record(List.of(s), now));
+            } catch (RuntimeException e) {
+                LOG.warnf("%s: outcome not recorded (%s); sent again after its lease", s.claimed().message(),
+                        e.getMessage());
+            }
+            held.remove(s.claimed().message().id());
         }
     }
 
