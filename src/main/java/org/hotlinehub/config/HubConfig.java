@@ -236,7 +236,10 @@ public interface HubConfig {
 
     interface Delivery {
 
-        /** How often the delivery worker looks for due partner deliveries. */
+        /**
+         * How often the outbox is polled for due messages (retries, and rows written by another instance); a commit
+         * that writes to the outbox wakes this instance's worker at once.
+         */
         @WithDefault("200ms")
         Duration pollInterval();
 
@@ -255,9 +258,16 @@ public interface HubConfig {
         @WithDefault("10s")
         Duration timeout();
 
-        /** Deliveries sent in parallel by one hub instance. */
+        /** Messages (of every channel) sent in parallel by one hub instance. */
         @WithDefault("8")
         int parallelism();
+
+        /**
+         * Messages sent at the same time to one recipient (a partner, a volunteer, a phone, a WeChat openid); more
+         * wait their turn, so a slow partner takes at most this many of {@link #parallelism()}.
+         */
+        @WithDefault("4")
+        int perRecipient();
     }
 
     interface Web {

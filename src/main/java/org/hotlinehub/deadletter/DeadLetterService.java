@@ -1,5 +1,6 @@
 package org.hotlinehub.deadletter;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,8 +18,7 @@ import org.hotlinehub.model.port.DeadLetters;
 import org.hotlinehub.model.port.QueueSender;
 import org.hotlinehub.store.DeadLetterEntity;
 import org.hotlinehub.store.DeadLetterRepository;
-import org.hotlinehub.store.PartnerDeliveryEntity;
-import org.hotlinehub.store.PartnerDeliveryRepository;
+import org.hotlinehub.store.OutboxStore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,11 +30,15 @@ public class DeadLetterService implements DeadLetters {
 
     /** Destination of a partner delivery that gave up; a replay puts it back in the outbox. */
     public static final String PARTNER_DELIVERY_PREFIX = "partner-delivery:";
+    /** Destination of any other outbox message (SMS, WeChat, call) that gave up; a replay puts it back too. */
+    public static final String OUTBOX_PREFIX = "outbox:";
 
     @Inject
     DeadLetterRepository repository;
     @Inject
-    PartnerDeliveryRepository deliveries;
+    OutboxStore outbox;
+    @Inject
+    Clock clock;
     @Inject
     QueueSender queues;
     @Inject
@@ -84,7 +88,9 @@ public class DeadLetterService implements DeadLetters {
         DeadLetterEntity e = repository.findByIdOptional(id)
                 .orElseThrow(() -> new NotFoundException("no dead letter " + id));
         if (e.destination.startsWith(PARTNER_DELIVERY_PREFIX)) {
-            reviveDelivery(Long.parseLong(e.destination.substring(PARTNER_DELIVERY_PREFIX.length())));
+            revive(Long.parseLong(e.destination.substring(PARTNER_DELIVERY_PREFIX.length())));
+        } else if (e.destination.startsWith(OUTBOX_PREFIX)) {
+            revive(Long.parseLong(e.destination.substring(OUTBOX_PREFIX.length())));
         } else if (!e.destination.isBlank()) {
             queues.send(e.destination, cipher.open(e.body), Map.of("HubReplayOf", e.id));
         } else {
@@ -104,15 +110,15 @@ public class DeadLetterService implements DeadLetters {
                 stored.replayCount(), stored.lastReplayedAt());
     }
 
-    private void reviveDelivery(long deliveryId) {
-        PartnerDeliveryEntity d = deliveries.findByIdOptional(deliveryId)
-                .orElseThrow(() -> new NotFoundException("partner delivery " + deliveryId + " no longer exists"));
-        Duration giveUp = d.partner.giveUpAfterSeconds == null
+    /** Back in the outbox, due now, with a new give-up time (the partner's own for a partner delivery). */
+    private void revive(long id) {
+        OutboxStore.Revivable row = outbox.revivable(id)
+                .orElseThrow(() -> new NotFoundException("outbox message " + id + " no longer exists"));
+        Duration giveUp = row.giveUpAfterSeconds() == null
                 ? config.delivery().giveUpAfter()
-                : Duration.ofSeconds(d.partner.giveUpAfterSeconds);
-        d.status = PartnerDeliveryEntity.Status.PENDING;
-        d.nextAttemptAt = Instant.now();
-        d.giveUpAt = Instant.now().plus(giveUp);
+                : Duration.ofSeconds(row.giveUpAfterSeconds());
+        Instant now = clock.instant();
+        outbox.revive(id, now, now.plus(giveUp));
     }
 
     /** Headers that carry credentials are never kept. */

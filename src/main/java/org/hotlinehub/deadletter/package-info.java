@@ -1,5 +1,5 @@
 /**
- * Dead letters: what a route or the delivery worker gave up on, stored with its reason, listed for operators and
+ * Dead letters: what a route or the outbox gave up on, stored with its reason, listed for operators and
  * replayed to where it failed. Depends on store and model.
  */
 package org.hotlinehub.deadletter;

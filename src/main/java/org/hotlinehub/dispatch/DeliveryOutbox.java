@@ -1,31 +1,37 @@
 package org.hotlinehub.dispatch;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.DeliveryChannel;
-import org.hotlinehub.model.port.PartnerTransport;
+import org.hotlinehub.model.OutboxChannel;
+import org.hotlinehub.model.port.OutboxSender;
 import org.hotlinehub.store.AssignmentEntity;
-import org.hotlinehub.store.PartnerDeliveryEntity;
-import org.hotlinehub.store.PartnerDeliveryRepository;
+import org.hotlinehub.store.OutboxStore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Writes what a partner must be told into the outbox, in the caller's transaction, so an offer exists exactly when
- * its assignment does. The idempotency key is fixed here, once per event and partner, and never changes on retry.
+ * Writes what a partner must be told into the hub's one outbox, in the caller's transaction, so an offer exists
+ * exactly when its assignment does. The idempotency key is fixed here, once per event and partner, and never changes
+ * on retry; the give-up time is the partner's own ({@code give-up-after}) or {@code hub.delivery.give-up-after}.
  */
 @ApplicationScoped
 public class DeliveryOutbox {
 
     @Inject
-    PartnerDeliveryRepository deliveries;
+    OutboxStore outbox;
     @Inject
     AssignmentViews views;
     @Inject
@@ -33,36 +39,38 @@ public class DeliveryOutbox {
     @Inject
     HubConfig config;
     @Inject
-    Instance<PartnerTransport> transports;
+    Clock clock;
+    @Inject
+    Instance<OutboxSender> senders;
+
+    private final Set<OutboxChannel> installed = EnumSet.noneOf(OutboxChannel.class);
+
+    @PostConstruct
+    void findSenders() {
+        senders.forEach(s -> installed.add(s.channel()));
+    }
 
     /**
-     * @return false when there is nothing to push: the partner works from the portal or partner API, or no transport
+     * @return false when there is nothing to push: the partner works from the portal or partner API, or no sender
      *         for its channel is installed
      */
     public boolean enqueue(AssignmentEntity assignment, String eventType) {
-        DeliveryChannel channel = assignment.partner == null
+        DeliveryChannel delivery = assignment.partner == null
                 ? DeliveryChannel.SMS
                 : DeliveryChannel.fromCode(assignment.partner.deliveryChannel).orElse(DeliveryChannel.PORTAL);
-        if (channel == DeliveryChannel.PORTAL || transports.stream().noneMatch(t -> t.channel() == channel)) {
+        Optional<OutboxChannel> channel = OutboxChannel.forPartner(delivery).filter(installed::contains);
+        if (channel.isEmpty()) {
             return false;
         }
-        PartnerDeliveryEntity d = new PartnerDeliveryEntity();
-        d.partner = assignment.partner;
-        d.volunteer = assignment.volunteer;
-        d.assignmentId = assignment.id;
-        d.channel = channel;
-        d.eventType = eventType;
-        long earlier = deliveries.count("assignmentId = ?1 and eventType = ?2", assignment.id, eventType);
-        d.idempotencyKey = "asg-" + assignment.id + "-" + eventType + (earlier == 0 ? "" : "-" + (earlier + 1));
-        d.body = body(assignment, eventType);
-        Instant now = Instant.now();
-        d.nextAttemptAt = now;
+        Instant now = clock.instant();
         // Volunteers (no partner row) are reached by SMS and keep the default give-up time.
         Duration giveUp = assignment.partner == null || assignment.partner.giveUpAfterSeconds == null
                 ? config.delivery().giveUpAfter()
                 : Duration.ofSeconds(assignment.partner.giveUpAfterSeconds);
-        d.giveUpAt = now.plus(giveUp);
-        deliveries.persist(d);
+        outbox.addPartnerDelivery(channel.get(), assignment.partner == null ? null : assignment.partner.id,
+                assignment.volunteer == null ? null : assignment.volunteer.id,
+                assignment.partner != null ? assignment.partner.code : assignment.volunteer.code, assignment.id,
+                eventType, body(assignment, eventType), now, now.plus(giveUp));
         return true;
     }
 

@@ -6,14 +6,11 @@ public final class RouteIds {
     public static final String INTAKE = "intake-contact";
     public static final String DISPATCH = "dispatch-offer";
     public static final String DISPATCH_EXPIRY = "dispatch-expiry";
-    public static final String DELIVERY = "delivery-partner";
+    public static final String OUTBOX = "outbox-poll";
     public static final String PARTNER_REPLIES = "partner-replies";
     public static final String DEAD_LETTER = "deadletter-store";
-    public static final String SMS_OUTBOUND = "sms-outbound";
-    public static final String WECHAT_OUTBOUND = "wechat-outbound";
     public static final String WECHAT_NOTICES = "wechat-notices";
     public static final String WECHAT_RESUBMIT = "wechat-resubmit";
-    public static final String VOICE_OUTBOUND = "voice-outbound";
 
     private RouteIds() {
     }

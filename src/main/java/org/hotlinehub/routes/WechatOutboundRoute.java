@@ -5,20 +5,16 @@ import jakarta.inject.Inject;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
-import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.connectors.wechat.WechatSender;
 
 /**
- * The WeChat outbox worker and its two feeders: status changes of WeChat tickets become messages (one instance at a
- * time reads the timeline, under a row lock), contacts the broker could not take when WeChat was answered are queued
- * again, and due messages are sent as customer-service or template messages (or recorded in sandbox mode). A failed
- * tick is logged; claimed messages come due again after their lease.
+ * The two feeders of WeChat's outbound messages: status changes of WeChat tickets become messages (one instance at a
+ * time reads the timeline, under a row lock), and contacts the broker could not take when WeChat was answered are
+ * queued again. The hub's one outbox sends them ({@link OutboxRoute}). A failed tick is logged.
  */
 @ApplicationScoped
 public class WechatOutboundRoute extends RouteBuilder {
 
-    @Inject
-    HubConfig config;
     @Inject
     WechatSender sender;
 
@@ -32,8 +28,5 @@ public class WechatOutboundRoute extends RouteBuilder {
         from("timer:wechat-resubmit?delay=2000&period=5000")
                 .routeId(RouteIds.WECHAT_RESUBMIT)
                 .bean(sender, "resubmit");
-        from("timer:wechat-outbound?delay=1000&period=" + config.delivery().pollInterval().toMillis())
-                .routeId(RouteIds.WECHAT_OUTBOUND)
-                .bean(sender, "sendDue");
     }
 }

@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.MessageItem;
-import org.hotlinehub.model.OutboundSmsStatus;
 import org.hotlinehub.model.port.MessageHistory;
 
 /** The text messages of a ticket from the SMS outbox (also those recorded in sandbox mode or blocked by STOP). */
@@ -17,7 +16,7 @@ import org.hotlinehub.model.port.MessageHistory;
 public class SmsMessageHistory implements MessageHistory {
 
     @Inject
-    OutboundMessageRepository messages;
+    SmsOutboxQueries messages;
 
     @Override
     public Channel channel() {
@@ -27,10 +26,10 @@ public class SmsMessageHistory implements MessageHistory {
     @Override
     @Transactional
     public List<MessageItem> forTicket(String reference) {
-        return messages.list("ticketReference = ?1 order by id", reference).stream()
-                .map(m -> new MessageItem(m.createdAt, Channel.SMS, Masks.phone(m.toPhone), m.purpose, m.body,
-                        m.status.name().toLowerCase(), m.status == OutboundSmsStatus.SENT,
-                        m.lastError != null ? m.lastError : m.twilioStatus))
+        return messages.forTicket(reference).stream()
+                .map(m -> new MessageItem(m.createdAt(), Channel.SMS, Masks.phone(m.to()), m.purpose(), m.body(),
+                        m.status().name().toLowerCase(), m.sent(),
+                        m.lastError() != null ? m.lastError() : m.twilioStatus()))
                 .toList();
     }
 }

@@ -1,7 +1,7 @@
 package org.hotlinehub.store;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,53 +10,39 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hotlinehub.model.OutboxChannel;
 import org.hotlinehub.model.port.VoiceOutbox;
 
+/** The voice stream of the outbox (V76): call-back survey calls and what became of each call. */
 @ApplicationScoped
 public class VoiceOutboxQueries implements VoiceOutbox {
 
-    private static final String COLUMNS = "id, purpose, to_phone, ticket_reference, language, status, attempts,"
-            + " max_attempts, call_sid, last_error";
+    private static final String COLUMNS = "id, topic, recipient, ticket_reference, language, status, attempts,"
+            + " max_attempts, external_id, last_error";
     /** Twilio's final statuses of a call that was answered. */
     private static final String ANSWERED_STATUS = "completed";
 
     @Inject
     EntityManager em;
+    @Inject
+    OutboxStore outbox;
+    @Inject
+    Clock clock;
 
     @Override
     @Transactional
     public void enqueue(String idempotencyKey, String purpose, String to, String ticketReference, String language,
             int maxAttempts) {
-        em.createNativeQuery("insert into voice_outbound (idempotency_key, purpose, to_phone, ticket_reference,"
-                + " language, status, max_attempts, next_attempt_at) values (?1, ?2, ?3, ?4, ?5, 'PENDING', ?6, ?7)"
-                + " on conflict (idempotency_key) do nothing")
-                .setParameter(1, idempotencyKey)
-                .setParameter(2, purpose)
-                .setParameter(3, to)
-                .setParameter(4, ticketReference)
-                .setParameter(5, language == null ? "zh" : language)
-                .setParameter(6, Math.max(1, maxAttempts))
-                .setParameter(7, Instant.now())
-                .executeUpdate();
-    }
-
-    @Override
-    @Transactional
-    public List<Long> claimDue(Instant now, Instant leaseUntil, int limit) {
-        return OutboxClaims.claimDue(em, "voice_outbound", now, leaseUntil, limit);
-    }
-
-    @Override
-    @Transactional
-    public Optional<OutboundCall> pending(long id) {
-        return find(id).filter(c -> c.status() == Status.PENDING);
+        outbox.add(new OutboxStore.NewMessage(OutboxChannel.VOICE, to, idempotencyKey, purpose, "", ticketReference,
+                null, null, language == null ? "zh" : language, Math.max(1, maxAttempts)));
     }
 
     @Override
     @Transactional
     public Optional<OutboundCall> find(long id) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from voice_outbound where id = ?1")
+        List<Object[]> rows = em
+                .createNativeQuery("select " + COLUMNS + " from outbox where id = ?1 and stream = 'voice'")
                 .setParameter(1, id).getResultList();
         return rows.stream().findFirst().map(r -> new OutboundCall(((Number) r[0]).longValue(), (String) r[1],
                 (String) r[2], (String) r[3], (String) r[4], Status.valueOf((String) r[5]),
@@ -65,40 +51,18 @@ public class VoiceOutboxQueries implements VoiceOutbox {
 
     @Override
     @Transactional
-    public void calling(long id, String callSid) {
-        em.createNativeQuery("update voice_outbound set status = 'CALLING', call_sid = ?2, attempts = attempts + 1,"
-                + " last_error = null, updated_at = now() where id = ?1")
-                .setParameter(1, id).setParameter(2, callSid).executeUpdate();
-    }
-
-    @Override
-    @Transactional
-    public void notPlaced(long id, Status status, String detail) {
-        em.createNativeQuery("update voice_outbound set status = ?2, last_error = ?3, updated_at = now() where id = ?1")
-                .setParameter(1, id).setParameter(2, status.name()).setParameter(3, detail).executeUpdate();
-    }
-
-    @Override
-    @Transactional
-    public void retryLater(long id, String error, Instant nextAttemptAt) {
-        em.createNativeQuery("update voice_outbound set last_error = ?2, next_attempt_at = ?3, updated_at = now()"
-                + " where id = ?1")
-                .setParameter(1, id).setParameter(2, error).setParameter(3, nextAttemptAt).executeUpdate();
-    }
-
-    @Override
-    @Transactional
     public void answered(long id) {
-        em.createNativeQuery("update voice_outbound set status = 'ANSWERED', updated_at = now()"
-                + " where id = ?1 and status in ('CALLING', 'PENDING')").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("update outbox set status = 'ANSWERED', updated_at = now()"
+                + " where id = ?1 and stream = 'voice' and status in ('CALLING', 'PENDING')").setParameter(1, id)
+                .executeUpdate();
     }
 
     @Override
     @Transactional
     public Optional<Status> ended(String callSid, String callStatus, Duration retryAfter) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, status, attempts, max_attempts from voice_outbound"
-                + " where call_sid = ?1 for update").setParameter(1, callSid).getResultList();
+        List<Object[]> rows = em.createNativeQuery("select id, status, attempts, max_attempts from outbox"
+                + " where external_id = ?1 and stream = 'voice' for update").setParameter(1, callSid).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -113,12 +77,12 @@ public class VoiceOutboxQueries implements VoiceOutbox {
                 : "call " + callStatus;
         boolean last = ((Number) r[2]).intValue() >= ((Number) r[3]).intValue();
         Status next = last ? Status.GAVE_UP : Status.PENDING;
-        em.createNativeQuery("update voice_outbound set status = ?2, last_error = ?3, next_attempt_at = ?4,"
+        em.createNativeQuery("update outbox set status = ?2, last_error = ?3, next_attempt_at = ?4,"
                 + " updated_at = now() where id = ?1")
                 .setParameter(1, id)
                 .setParameter(2, next.name())
                 .setParameter(3, last ? why + "; gave up after " + r[2] + " attempts" : why)
-                .setParameter(4, Instant.now().plus(retryAfter))
+                .setParameter(4, clock.instant().plus(retryAfter))
                 .executeUpdate();
         return Optional.of(next);
     }

@@ -6,35 +6,38 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.camel.ProducerTemplate;
-import org.hotlinehub.model.DeliveryChannel;
-import org.hotlinehub.model.port.PartnerTransport;
+import org.hotlinehub.model.OutboxChannel;
+import org.hotlinehub.model.OutboxMessage;
+import org.hotlinehub.model.SendResult;
+import org.hotlinehub.model.port.OutboxSender;
 
 /**
  * Delivery to partners that integrate over the broker: one queue per partner, {@code hub.partner.<CODE>}, carrying
- * the same JSON body and headers as the webhook (README, "JMS partner queues").
+ * the same JSON body and headers as the webhook (README, "JMS partner queues"). A broker that refuses is worth a
+ * retry.
  */
 @ApplicationScoped
-public class PartnerQueueTransport implements PartnerTransport {
+public class PartnerQueueTransport implements OutboxSender {
 
     @Inject
     ProducerTemplate producer;
 
     @Override
-    public DeliveryChannel channel() {
-        return DeliveryChannel.JMS;
+    public OutboxChannel channel() {
+        return OutboxChannel.PARTNER_JMS;
     }
 
     @Override
-    public Outcome send(Request request) {
-        String queue = JmsEndpoints.PARTNER_QUEUE_PREFIX + request.partnerCode();
+    public SendResult send(OutboxMessage request) {
+        String queue = JmsEndpoints.PARTNER_QUEUE_PREFIX + request.recipient();
         try {
             producer.sendBodyAndHeaders(JmsEndpoints.queueProducer(queue), request.body(), Map.of(
-                    "HubEvent", request.eventType(),
+                    "HubEvent", request.topic(),
                     "HubIdempotencyKey", request.idempotencyKey(),
                     JmsEndpoints.DUPLICATE_ID_HEADER, request.idempotencyKey()));
-            return Outcome.ok("queued on " + queue);
+            return SendResult.delivered("queued on " + queue);
         } catch (RuntimeException e) {
-            return Outcome.failed("broker refused: " + e.getMessage());
+            return SendResult.retry("broker refused: " + e.getMessage());
         }
     }
 }

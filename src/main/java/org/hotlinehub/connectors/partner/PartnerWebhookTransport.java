@@ -11,15 +11,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.hotlinehub.config.HubConfig;
-import org.hotlinehub.model.DeliveryChannel;
-import org.hotlinehub.model.port.PartnerTransport;
+import org.hotlinehub.model.OutboxChannel;
+import org.hotlinehub.model.OutboxMessage;
+import org.hotlinehub.model.SendResult;
+import org.hotlinehub.model.port.OutboxSender;
 
 /**
  * Posts an event to a partner's URL with the signature, event and idempotency headers of contract.md. A 2xx answer
- * means delivered; anything else, a timeout or a connection failure is reported for a retry.
+ * means delivered; anything else, a timeout or a connection failure is worth a retry (contract.md: retried until the
+ * partner's give-up time), which the outbox makes.
  */
 @ApplicationScoped
-public class PartnerWebhookTransport implements PartnerTransport {
+public class PartnerWebhookTransport implements OutboxSender {
 
     public static final String EVENT_HEADER = "X-Hub-Event";
     public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
@@ -33,21 +36,21 @@ public class PartnerWebhookTransport implements PartnerTransport {
             .build();
 
     @Override
-    public DeliveryChannel channel() {
-        return DeliveryChannel.WEBHOOK;
+    public OutboxChannel channel() {
+        return OutboxChannel.PARTNER_WEBHOOK;
     }
 
     @Override
-    public Outcome send(Request request) {
-        if (request.url() == null || request.url().isBlank()) {
-            return Outcome.failed("partner " + request.partnerCode() + " has no webhook url");
+    public SendResult send(OutboxMessage request) {
+        if (request.address() == null || request.address().isBlank()) {
+            return SendResult.retry("partner " + request.recipient() + " has no webhook url");
         }
         byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
-        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(request.url()))
+        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(request.address()))
                 .timeout(config.delivery().timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "HotlineHub-Webhook/1")
-                .header(EVENT_HEADER, request.eventType())
+                .header(EVENT_HEADER, request.topic())
                 .header(IDEMPOTENCY_HEADER, request.idempotencyKey())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (request.secret() != null && !request.secret().isBlank()) {
@@ -56,16 +59,16 @@ public class PartnerWebhookTransport implements PartnerTransport {
         try {
             HttpResponse<Void> response = http.send(post.build(), HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
-            return status / 100 == 2 ? Outcome.ok("HTTP " + status) : Outcome.failed("HTTP " + status);
+            return status / 100 == 2 ? SendResult.delivered("HTTP " + status) : SendResult.retry("HTTP " + status);
         } catch (IOException e) {
-            return Outcome.failed(e.getMessage() == null
+            return SendResult.retry(e.getMessage() == null
                     ? e.getClass().getSimpleName()
                     : e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Outcome.failed("interrupted");
+            return SendResult.retry("interrupted");
         } catch (IllegalArgumentException e) {
-            return Outcome.failed("bad webhook url: " + e.getMessage());
+            return SendResult.retry("bad webhook url: " + e.getMessage());
         }
     }
 }

@@ -10,9 +10,11 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.AssignmentView;
-import org.hotlinehub.model.DeliveryChannel;
 import org.hotlinehub.model.Masks;
-import org.hotlinehub.model.port.PartnerTransport;
+import org.hotlinehub.model.OutboxChannel;
+import org.hotlinehub.model.OutboxMessage;
+import org.hotlinehub.model.SendResult;
+import org.hotlinehub.model.port.OutboxSender;
 import org.hotlinehub.model.port.SmsOutbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * opted out is not reachable: the delivery fails and ends as a dead letter rather than silently unsent.
  */
 @ApplicationScoped
-public class TwilioSmsPartnerTransport implements PartnerTransport {
+public class TwilioSmsPartnerTransport implements OutboxSender {
 
     static final ZoneId HOTLINE_ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日HH:mm").withZone(HOTLINE_ZONE);
@@ -37,31 +39,31 @@ public class TwilioSmsPartnerTransport implements PartnerTransport {
     SmsOutbox outbox;
 
     @Override
-    public DeliveryChannel channel() {
-        return DeliveryChannel.SMS;
+    public OutboxChannel channel() {
+        return OutboxChannel.PARTNER_SMS;
     }
 
     @Override
-    public Outcome send(Request request) {
+    public SendResult send(OutboxMessage request) {
         AssignmentView assignment;
         try {
             JsonNode body = json.readTree(request.body());
             assignment = json.treeToValue(body.get("assignment"), AssignmentView.class);
         } catch (IOException | IllegalArgumentException e) {
-            return Outcome.failed("SMS delivery body is not an assignment event: " + e.getMessage());
+            return SendResult.retry("SMS delivery body is not an assignment event: " + e.getMessage());
         }
-        String to = request.phone();
+        String to = request.address();
         if (to == null || to.isBlank() || assignment == null || assignment.ticket() == null) {
-            return Outcome.failed("SMS delivery to " + request.partnerCode() + " has no phone or ticket");
+            return SendResult.retry("SMS delivery to " + request.recipient() + " has no phone or ticket");
         }
         if (outbox.optedOut(to)) {
             // Not delivered: retried until the partner's give-up time, then dead-lettered for a supervisor to see.
-            return Outcome.failed("the phone of " + request.partnerCode() + " opted out of SMS (STOP)");
+            return SendResult.retry("the phone of " + request.recipient() + " opted out of SMS (STOP)");
         }
-        String text = text(request.eventType(), assignment);
-        List<Long> ids = outbox.enqueue(request.idempotencyKey(), to, text, "partner-" + request.eventType(),
+        String text = text(request.topic(), assignment);
+        List<Long> ids = outbox.enqueue(request.idempotencyKey(), to, text, "partner-" + request.topic(),
                 assignment.ticket().reference());
-        return Outcome.ok("queued as SMS " + ids + " to " + Masks.phone(to));
+        return SendResult.delivered("queued as SMS " + ids + " to " + Masks.phone(to));
     }
 
     static String text(String eventType, AssignmentView a) {

@@ -1,7 +1,6 @@
 package org.hotlinehub.connectors.twilio;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,10 +10,13 @@ import jakarta.ws.rs.WebApplicationException;
 
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.Masks;
+import org.hotlinehub.model.OutboxChannel;
+import org.hotlinehub.model.OutboxMessage;
+import org.hotlinehub.model.SendResult;
+import org.hotlinehub.model.port.OutboxSender;
 import org.hotlinehub.model.port.VoiceCalls;
 import org.hotlinehub.model.port.VoiceCalls.CallState;
 import org.hotlinehub.model.port.VoiceOutbox;
-import org.hotlinehub.model.port.VoiceOutbox.OutboundCall;
 import org.jboss.logging.Logger;
 
 import com.twilio.exception.ApiConnectionException;
@@ -24,21 +26,18 @@ import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.type.PhoneNumber;
 
 /**
- * The hub's side of the Calls API: places the queued outbound calls (survey calls; recorded only in sandbox mode) and
+ * The hub's side of the Calls API: places the outbox's calls (survey calls; recorded only in sandbox mode) and
  * connects a waiting caller to the operator who takes the next call, by redirecting the caller's call to TwiML that
  * dials the operator's phone or client.
  */
 @ApplicationScoped
-public class TwilioVoiceCaller {
+public class TwilioVoiceCaller implements OutboxSender {
 
     private static final Logger LOG = Logger.getLogger(TwilioVoiceCaller.class);
-    static final int BATCH = 20;
     /** Seconds the resident's phone rings before Twilio reports no-answer. */
     static final int RING_SECONDS = 30;
     static final List<String> STATUS_EVENTS = List.of("initiated", "ringing", "answered", "completed");
 
-    @Inject
-    VoiceOutbox outbox;
     @Inject
     VoiceCalls calls;
     @Inject
@@ -48,49 +47,43 @@ public class TwilioVoiceCaller {
     @Inject
     HubConfig config;
 
-    /** One round of the voice-outbound route: claims the due calls (SKIP LOCKED) and places each once. */
-    public int callDue() {
-        Instant now = Instant.now();
-        List<Long> due = outbox.claimDue(now, now.plus(config.delivery().timeout()).plusSeconds(30), BATCH);
-        due.forEach(this::place);
-        return due.size();
+    @Override
+    public OutboxChannel channel() {
+        return OutboxChannel.VOICE;
     }
 
-    void place(long id) {
-        OutboundCall c = outbox.pending(id).orElse(null);
-        if (c == null) {
-            return;
-        }
+    /**
+     * Places one queued call. Twilio's answer that it could not take the call now (429, 5xx, no connection) is worth
+     * a retry that does not count as an attempt: a call's attempts are the calls placed.
+     */
+    @Override
+    public SendResult send(OutboxMessage c) {
         if (api.sandbox()) {
-            outbox.notPlaced(id, VoiceOutbox.Status.SANDBOX, "sandbox mode: no Twilio credentials, recorded and not"
-                    + " called");
-            LOG.infof("sandbox: %s call %d to %s not placed", c.purpose(), id, Masks.phone(c.to()));
-            return;
+            LOG.infof("sandbox: %s call %d to %s not placed", c.topic(), c.id(), Masks.phone(c.recipient()));
+            return SendResult.notSent(VoiceOutbox.Status.SANDBOX.name(), "sandbox mode: no Twilio credentials,"
+                    + " recorded and not called", null);
         }
         if (api.fromNumber().isEmpty()) {
-            outbox.notPlaced(id, VoiceOutbox.Status.FAILED, "hub.twilio.from-number is not set");
-            return;
+            return SendResult.notSent(VoiceOutbox.Status.FAILED.name(), "hub.twilio.from-number is not set", null);
         }
         try {
-            Call call = Call.creator(new PhoneNumber(c.to()), new PhoneNumber(api.fromNumber().get()),
-                    URI.create(webhooks.url("/" + c.purpose() + "?id=" + id))).setMethod(HttpMethod.POST)
+            Call call = Call.creator(new PhoneNumber(c.recipient()), new PhoneNumber(api.fromNumber().get()),
+                    URI.create(webhooks.url("/" + c.topic() + "?id=" + c.id()))).setMethod(HttpMethod.POST)
                     .setStatusCallback(URI.create(webhooks.url("/status"))).setStatusCallbackMethod(HttpMethod.POST)
                     .setStatusCallbackEvent(STATUS_EVENTS).setTimeout(RING_SECONDS).create(api.client());
-            outbox.calling(id, call.getSid());
-            LOG.infof("%s call %d to %s placed as %s (attempt %d of %d)", c.purpose(), id, Masks.phone(c.to()),
-                    call.getSid(), c.attempts() + 1, c.maxAttempts());
+            LOG.infof("%s call %d to %s placed as %s (attempt %d of %d)", c.topic(), c.id(),
+                    Masks.phone(c.recipient()), call.getSid(), c.attempts() + 1, c.maxAttempts());
+            return SendResult.delivered("placed", call.getSid(), null, 0);
         } catch (ApiException e) {
             Integer http = e.getStatusCode();
             String detail = "Twilio " + (http == null ? "error" : "HTTP " + http) + ": " + e.getMessage();
             if (http == null || http == 429 || http >= 500) {
-                outbox.retryLater(id, detail, Instant.now().plus(config.delivery().initialBackoff()));
-            } else {
-                outbox.notPlaced(id, VoiceOutbox.Status.FAILED, detail);
-                LOG.warnf("%s call %d to %s refused: %s", c.purpose(), id, Masks.phone(c.to()), detail);
+                return SendResult.retryUncounted(detail);
             }
+            LOG.warnf("%s call %d to %s refused: %s", c.topic(), c.id(), Masks.phone(c.recipient()), detail);
+            return SendResult.notSent(VoiceOutbox.Status.FAILED.name(), detail, null);
         } catch (ApiConnectionException e) {
-            outbox.retryLater(id, "cannot reach Twilio: " + e.getMessage(),
-                    Instant.now().plus(config.delivery().initialBackoff()));
+            return SendResult.retryUncounted("cannot reach Twilio: " + e.getMessage());
         }
     }
 

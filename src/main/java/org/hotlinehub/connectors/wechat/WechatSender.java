@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,26 +18,29 @@ import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.OutboundWechat;
 import org.hotlinehub.model.OutboundWechatStatus;
+import org.hotlinehub.model.OutboxChannel;
+import org.hotlinehub.model.OutboxMessage;
 import org.hotlinehub.model.ResidentTexts;
+import org.hotlinehub.model.SendResult;
 import org.hotlinehub.model.port.IntakeQueue;
+import org.hotlinehub.model.port.OutboxSender;
 import org.hotlinehub.model.port.WechatConversations;
 import org.hotlinehub.model.port.WechatFollowers;
 import org.hotlinehub.model.port.WechatOutbox;
 import org.jboss.logging.Logger;
 
 /**
- * The WeChat outbox worker. A message goes as a customer-service message while the resident's 48-hour window is open;
+ * Sends the outbox's WeChat messages. A message goes as a customer-service message while the resident's 48-hour window is open;
  * outside it, or when WeChat says so (45015), a status message goes as a template message instead, and any other is
- * failed as undeliverable. System busy (-1), rate limits (45009, 45047) and network trouble are retried with
- * exponential backoff; a refused token is refreshed once by {@link WechatApi}. Without credentials every message is
+ * failed as undeliverable. System busy (-1), rate limits (45009, 45047), network trouble and a token WeChat will not
+ * give are worth a retry; a refused token is refreshed once by {@link WechatApi}. Without credentials every message is
  * recorded as SANDBOX. Also queues the status notices and re-queues contacts that missed the intake queue.
  */
 @ApplicationScoped
-public class WechatSender {
+public class WechatSender implements OutboxSender {
 
     private static final Logger LOG = Logger.getLogger(WechatSender.class);
     static final int BATCH = 50;
-    static final int MAX_ATTEMPTS = 8;
     static final Duration WINDOW = Duration.ofHours(48);
     static final int OUT_OF_WINDOW = 45015;
     static final Set<Integer> RETRYABLE = Set.of(-2, -1, 45009, 45047);
@@ -59,14 +61,6 @@ public class WechatSender {
     WechatApi api;
     @Inject
     HubConfig config;
-
-    /** One round: claims the due messages (SKIP LOCKED, so instances share the work) and tries each once. */
-    public int sendDue() {
-        Instant now = Instant.now();
-        var due = outbox.claimDue(now, now.plus(config.delivery().timeout()).plusSeconds(30), BATCH);
-        due.forEach(this::attempt);
-        return due.size();
-    }
 
     /** Status changes of WeChat tickets since the last round, as messages to their residents. */
     public int queueNotices() {
@@ -107,21 +101,22 @@ public class WechatSender {
         return data;
     }
 
-    void attempt(long id) {
-        OutboundWechat m = outbox.pending(id).orElse(null);
-        if (m == null) {
-            return;
-        }
+    @Override
+    public OutboxChannel channel() {
+        return OutboxChannel.WECHAT;
+    }
+
+    @Override
+    public SendResult send(OutboxMessage m) {
         if (api.sandbox()) {
-            outbox.markNotSent(id, OutboundWechatStatus.SANDBOX,
+            LOG.infof("sandbox WeChat message %d to %s not sent (%s)", m.id(), Masks.openid(m.recipient()), m.topic());
+            return SendResult.notSent(OutboundWechatStatus.SANDBOX.name(),
                     "sandbox mode: no WeChat app-id/app-secret, recorded and not sent", null);
-            LOG.infof("sandbox WeChat message %d to %s not sent (%s)", id, Masks.openid(m.openid()), m.purpose());
-            return;
         }
-        Optional<WechatFollowers.Follower> follower = followers.find(m.openid());
+        Optional<WechatFollowers.Follower> follower = followers.find(m.recipient());
         if (follower.isPresent() && !follower.get().subscribed()) {
-            outbox.markNotSent(id, OutboundWechatStatus.FAILED, "the resident no longer follows the account", null);
-            return;
+            return SendResult.failed(OutboundWechatStatus.FAILED.name(), "the resident no longer follows the account",
+                    null);
         }
         boolean windowOpen = follower.map(f -> f.lastInteractionAt().isAfter(Instant.now().minus(WINDOW)))
                 .orElse(false);
@@ -133,45 +128,43 @@ public class WechatSender {
             if (result.errcode() == OUT_OF_WINDOW && m.templateData() != null) {
                 Optional<String> template = config.wechat().templateId().filter(t -> !t.isBlank());
                 if (template.isEmpty()) {
-                    outbox.markNotSent(id, OutboundWechatStatus.FAILED, "outside the 48-hour window and"
+                    return SendResult.failed(OutboundWechatStatus.FAILED.name(), "outside the 48-hour window and"
                             + " hub.wechat.template-id is not set", String.valueOf(OUT_OF_WINDOW));
-                    return;
                 }
                 kind = OutboundWechat.Kind.TEMPLATE;
                 result = api.post(TEMPLATE_SEND, template(m, template.get()));
             }
-            finish(m, kind, result);
+            return finish(m, kind, result);
         } catch (WechatApi.TokenException e) {
-            retry(m, "access token: " + e.getMessage(), String.valueOf(e.errcode));
+            return SendResult.retry("access token: " + e.getMessage(), String.valueOf(e.errcode));
         }
     }
 
-    private void finish(OutboundWechat m, OutboundWechat.Kind kind, WechatApi.Result result) {
+    private SendResult finish(OutboxMessage m, OutboundWechat.Kind kind, WechatApi.Result result) {
         if (result.ok()) {
-            outbox.markSent(m.id(), kind, result.msgid());
-            LOG.infof("WeChat %s %d to %s sent (%s)", kind, m.id(), Masks.openid(m.openid()), m.purpose());
-            return;
+            LOG.infof("WeChat %s %d to %s sent (%s)", kind, m.id(), Masks.openid(m.recipient()), m.topic());
+            // the kind it went out as is kept with the provider's id (rank 1: no callback ever changes it)
+            return SendResult.delivered("sent", result.msgid(), kind.name(), 1);
         }
         String detail = "WeChat " + result.errcode() + ": " + result.errmsg();
         if (RETRYABLE.contains(result.errcode())) {
-            retry(m, detail, String.valueOf(result.errcode()));
-        } else {
-            outbox.markNotSent(m.id(), OutboundWechatStatus.FAILED, detail, String.valueOf(result.errcode()));
-            LOG.warnf("WeChat message %d to %s refused: %s", m.id(), Masks.openid(m.openid()), detail);
+            return SendResult.retry(detail, String.valueOf(result.errcode()));
         }
+        LOG.warnf("WeChat message %d to %s refused: %s", m.id(), Masks.openid(m.recipient()), detail);
+        return SendResult.failed(OutboundWechatStatus.FAILED.name(), detail, String.valueOf(result.errcode()));
     }
 
-    static Map<String, Object> customerService(OutboundWechat m) {
+    static Map<String, Object> customerService(OutboxMessage m) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("touser", m.openid());
+        body.put("touser", m.recipient());
         body.put("msgtype", "text");
         body.put("text", Map.of("content", m.body()));
         return body;
     }
 
-    private Map<String, Object> template(OutboundWechat m, String templateId) {
+    private Map<String, Object> template(OutboxMessage m, String templateId) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("touser", m.openid());
+        body.put("touser", m.recipient());
         body.put("template_id", templateId);
         if (m.ticketReference() != null) {
             body.put("url", config.publicBaseUrl().replaceAll("/+$", "") + "/status?reference="
@@ -182,21 +175,5 @@ public class WechatSender {
         m.templateData().forEach((k, v) -> data.put(k, Map.of("value", v)));
         body.put("data", data);
         return body;
-    }
-
-    private void retry(OutboundWechat m, String detail, String code) {
-        int attempts = m.attempts() + 1;
-        if (attempts >= MAX_ATTEMPTS) {
-            outbox.markNotSent(m.id(), OutboundWechatStatus.FAILED, "gave up after " + attempts + " attempts: "
-                    + detail, code);
-            LOG.warnf("WeChat message %d to %s failed for good: %s", m.id(), Masks.openid(m.openid()), detail);
-            return;
-        }
-        long initial = config.delivery().initialBackoff().toMillis();
-        long capped = Math.min(initial * (1L << Math.min(attempts - 1, 20)), config.delivery().maxBackoff()
-                .toMillis());
-        Instant next = Instant.now().plusMillis(capped + ThreadLocalRandom.current().nextLong(capped / 5 + 1));
-        outbox.retryLater(m.id(), detail, code, next);
-        LOG.infof("WeChat message %d to %s: %s; retry at %s", m.id(), Masks.openid(m.openid()), detail, next);
     }
 }

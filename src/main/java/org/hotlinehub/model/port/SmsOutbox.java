@@ -1,6 +1,5 @@
 package org.hotlinehub.model.port;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,8 +7,8 @@ import org.hotlinehub.model.OutboundSms;
 import org.hotlinehub.model.OutboundSmsStatus;
 
 /**
- * Outbound text messages: written in the caller's transaction, sent later by the SMS connector, with their delivery
- * status as Twilio reports it. Also the opt-out list (STOP / 退订) every send checks.
+ * Outbound text messages: written to the hub's one outbox in the caller's transaction, sent later by the SMS
+ * connector's sender, with their delivery status as Twilio reports it. Also the opt-out list (STOP / 退订) every send checks.
  */
 public interface SmsOutbox {
 
@@ -20,19 +19,6 @@ public interface SmsOutbox {
      * @return the ids of the messages queued for this key
      */
     List<Long> enqueue(String idempotencyKey, String to, String text, String purpose, String ticketReference);
-
-    /** Due pending messages for this instance; their next attempt is pushed to {@code leaseUntil}. */
-    List<Long> claimDue(Instant now, Instant leaseUntil, int limit);
-
-    Optional<OutboundSms> pending(long id);
-
-    /** Twilio took the message; {@code rank} as in {@link #recordStatus}. */
-    void markSent(long id, String twilioSid, String twilioStatus, int rank);
-
-    /** SANDBOX, BLOCKED or FAILED, with why. */
-    void markNotSent(long id, OutboundSmsStatus status, String detail, String errorCode);
-
-    void retryLater(long id, String error, Instant nextAttemptAt);
 
     /**
      * Applies a status callback unless the message already has a status of the same or a later stage (callbacks

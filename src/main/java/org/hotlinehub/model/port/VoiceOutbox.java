@@ -1,13 +1,12 @@
 package org.hotlinehub.model.port;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Outbound calls (the call-back survey by voice): queued in the caller's transaction, placed later by a route through
- * the Twilio Calls API, retried when nobody answers, up to the row's attempts.
+ * Outbound calls (the call-back survey by voice): queued in the hub's one outbox in the caller's transaction, placed
+ * later through the Twilio Calls API by the voice connector's sender, retried when nobody answers, up to the row's
+ * attempts.
  */
 public interface VoiceOutbox {
 
@@ -24,21 +23,7 @@ public interface VoiceOutbox {
     void enqueue(String idempotencyKey, String purpose, String to, String ticketReference, String language,
             int maxAttempts);
 
-    /** Due pending calls for this instance; their next attempt is pushed to {@code leaseUntil}. */
-    List<Long> claimDue(Instant now, Instant leaseUntil, int limit);
-
-    Optional<OutboundCall> pending(long id);
-
     Optional<OutboundCall> find(long id);
-
-    /** Twilio took the call: counts as an attempt. */
-    void calling(long id, String callSid);
-
-    /** SANDBOX or FAILED, with why. */
-    void notPlaced(long id, Status status, String detail);
-
-    /** Twilio could not be asked now: try again then, without counting an attempt. */
-    void retryLater(long id, String error, Instant nextAttemptAt);
 
     /** The resident answered the questions. */
     void answered(long id);

@@ -10,7 +10,8 @@ import org.hotlinehub.model.OutboundWechat;
 import org.hotlinehub.model.OutboundWechatStatus;
 
 /**
- * Outbound WeChat messages: written in the caller's transaction, sent later by the WeChat connector. A message starts
+ * Outbound WeChat messages: written to the hub's one outbox in the caller's transaction, sent later by the WeChat
+ * connector's sender. A message starts
  * as a customer-service message (客服消息); one that carries template data may be sent as a template message (模板消息)
  * instead when the resident's 48-hour window is closed.
  */
@@ -23,17 +24,6 @@ public interface WechatOutbox {
      */
     long enqueue(String idempotencyKey, String openid, String text, Map<String, String> templateData, String purpose,
             String ticketReference);
-
-    List<Long> claimDue(Instant now, Instant leaseUntil, int limit);
-
-    Optional<OutboundWechat> pending(long id);
-
-    void markSent(long id, OutboundWechat.Kind kind, String wechatMsgid);
-
-    /** SANDBOX or FAILED, with why. */
-    void markNotSent(long id, OutboundWechatStatus status, String detail, String errorCode);
-
-    void retryLater(long id, String error, String errorCode, Instant nextAttemptAt);
 
     /** A template message went out for it ({@code TEMPLATESENDJOBFINISH}); @return false for an unknown msgid */
     boolean recordDelivery(String wechatMsgid, String status);

@@ -1,0 +1,131 @@
+package org.hotlinehub.outbound;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.hotlinehub.deadletter.DeadLetterService;
+import org.hotlinehub.model.Masks;
+import org.hotlinehub.model.OutboxChannel;
+import org.hotlinehub.model.OutboxChannel.Stream;
+import org.hotlinehub.model.OutboxMessage;
+import org.hotlinehub.model.SendResult;
+import org.hotlinehub.model.TimelineKind;
+import org.hotlinehub.store.OutboxStore;
+import org.hotlinehub.store.TimelineRepository;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns what the senders reported into the outbox's rows, in one transaction for a whole round: delivered, failed
+ * for good, due again after the {@link RetryPolicy}'s backoff, or given up. The one give-up rule: a row whose next
+ * retry would fall after its give-up time takes its stream's final status and becomes a dead letter that a replay
+ * puts back in the outbox; a partner delivery also says so on the ticket's timeline.
+ */
+@ApplicationScoped
+public class OutboxRecorder {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRecorder.class);
+
+    @Inject
+    OutboxStore store;
+    @Inject
+    RetryPolicy retry;
+    @Inject
+    DeadLetterService deadLetters;
+    @Inject
+    TimelineRepository timeline;
+
+    /** One send and how it went. */
+    public record Sent(OutboxStore.Claimed claimed, SendResult result) {
+    }
+
+    @Transactional
+    public void record(List<Sent> sent, Instant now) {
+        List<OutboxStore.Outcome> outcomes = new ArrayList<>(sent.size());
+        for (Sent s : sent) {
+            outcomes.add(outcome(s.claimed(), s.result(), now));
+        }
+        store.record(outcomes);
+    }
+
+    private OutboxStore.Outcome outcome(OutboxStore.Claimed claimed, SendResult r, Instant now) {
+        OutboxMessage m = claimed.message();
+        Stream stream = m.channel().stream();
+        int attempted = r.attempted() ? 1 : 0;
+        int attempts = m.attempts() + attempted;
+        switch (r.kind()) {
+            case DELIVERED -> {
+                if (stream == Stream.PARTNER) {
+                    onTicket(claimed, TimelineKind.DELIVERED, m.topic() + " delivered to " + m.recipient() + " by "
+                            + partnerChannel(m.channel()) + " after " + attempts + " attempt(s)");
+                }
+                return new OutboxStore.Outcome(m.id(), stream.deliveredStatus(), attempted, null, null, null,
+                        r.externalId(), r.externalStatus(), r.statusRank(), now);
+            }
+            case FAILED -> {
+                LOG.infof("%s to %s not sent: %s (%s)", m, shown(m), r.status(), r.detail());
+                return new OutboxStore.Outcome(m.id(), r.status(), attempted, null, r.detail(), r.errorCode(), null,
+                        null, 0, null);
+            }
+            default -> {
+                Optional<Instant> next = retry.nextAttempt(now, attempts, claimed.giveUpAt());
+                if (next.isPresent()) {
+                    LOG.infof("%s to %s failed (attempt %d: %s), next at %s", m, shown(m), attempts, r.detail(),
+                            next.get());
+                    return new OutboxStore.Outcome(m.id(), "PENDING", attempted, next.get(), r.detail(),
+                            r.errorCode(), null, null, 0, null);
+                }
+                giveUp(claimed, attempts, r.detail());
+                return new OutboxStore.Outcome(m.id(), stream.gaveUpStatus(), attempted, null,
+                        "gave up after " + attempts + " attempts: " + r.detail(), r.errorCode(), null, null, 0, null);
+            }
+        }
+    }
+
+    private void giveUp(OutboxStore.Claimed claimed, int attempts, String detail) {
+        OutboxMessage m = claimed.message();
+        if (m.channel().stream() == Stream.PARTNER) {
+            String reason = m.topic() + " to " + m.recipient() + " gave up after " + attempts + " attempts: " + detail;
+            deadLetters.record("partner-delivery-" + m.id() + "-" + attempts, "partner-delivery", reason,
+                    DeadLetterService.PARTNER_DELIVERY_PREFIX + m.id(), m.body(), Map.of("partner", m.recipient()));
+            onTicket(claimed, TimelineKind.DELIVERY_FAILED, reason);
+            LOG.warnf("dead-lettered: %s", reason);
+            return;
+        }
+        String reason = m.topic() + " " + m.channel().stream().code() + " message to " + shown(m) + " gave up after "
+                + attempts + " attempts: " + detail;
+        Map<String, String> headers = new java.util.TreeMap<>(Map.of("recipient", shown(m)));
+        if (m.ticketReference() != null) {
+            headers.put("ticket", m.ticketReference());
+        }
+        deadLetters.record("outbox-" + m.id() + "-" + attempts, m.channel().stream().code() + "-outbound", reason,
+                DeadLetterService.OUTBOX_PREFIX + m.id(), m.body(), headers);
+        LOG.warnf("dead-lettered: %s", reason);
+    }
+
+    private void onTicket(OutboxStore.Claimed claimed, TimelineKind kind, String detail) {
+        if (claimed.ticketId() != null) {
+            timeline.record(claimed.ticketId(), kind, "hub:delivery", null, detail);
+        }
+    }
+
+    /** As the timeline has always named a partner's channel: webhook, jms, sms. */
+    private static String partnerChannel(OutboxChannel channel) {
+        return channel.code().toLowerCase();
+    }
+
+    /** Who a message is for, fit for a log line or a dead letter's reason. */
+    static String shown(OutboxMessage m) {
+        return switch (m.channel()) {
+            case SMS, VOICE -> Masks.phone(m.recipient());
+            case WECHAT -> Masks.openid(m.recipient());
+            default -> m.recipient();
+        };
+    }
+}

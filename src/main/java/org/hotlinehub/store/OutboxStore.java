@@ -1,0 +1,296 @@
+package org.hotlinehub.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.model.OutboxChannel;
+import org.hotlinehub.model.OutboxMessage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The one outbox table every outbound message is written to and sent from (V76). Rows are written in the caller's
+ * transaction; the claim leases due rows with SKIP LOCKED and reads what their senders need in the same statement;
+ * outcomes are written back in one JDBC batch. Methods join the caller's transaction.
+ */
+@ApplicationScoped
+public class OutboxStore {
+
+    /** Separates the recipients passed to the claim in one text parameter; never part of a code, phone or openid. */
+    private static final String SEPARATOR = "\u001f";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Event<OutboxWritten> written;
+    @Inject
+    HubConfig config;
+    @Inject
+    Clock clock;
+
+    /** Fired (synchronously) for every row written; the outbox worker wakes once the writing transaction commits. */
+    public record OutboxWritten(String stream) {
+    }
+
+    /** A new row; null where the channel has no use for a field. */
+    public record NewMessage(OutboxChannel channel, String recipient, String idempotencyKey, String topic, String body,
+            String ticketReference, Integer segments, Map<String, String> templateData, String language,
+            Integer maxAttempts) {
+    }
+
+    /**
+     * Writes a row once per key in its stream, due now, given up after {@code hub.delivery.give-up-after}.
+     *
+     * @return the row's id, also when the key was written before
+     */
+    public long add(NewMessage m) {
+        Instant now = clock.instant();
+        Number id = (Number) em.createNativeQuery("insert into outbox (stream, channel, recipient, idempotency_key,"
+                + " topic, body, ticket_reference, segments, template_data, language, max_attempts, status,"
+                + " next_attempt_at, give_up_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'PENDING', ?12,"
+                + " ?13) on conflict (stream, idempotency_key) do update set idempotency_key = excluded.idempotency_key"
+                + " returning id")
+                .setParameter(1, m.channel().stream().code())
+                .setParameter(2, m.channel().code())
+                .setParameter(3, m.recipient())
+                .setParameter(4, m.idempotencyKey())
+                .setParameter(5, m.topic())
+                .setParameter(6, m.body())
+                .setParameter(7, m.ticketReference())
+                .setParameter(8, m.segments())
+                .setParameter(9, m.templateData() == null ? null : write(m.templateData()))
+                .setParameter(10, m.language())
+                .setParameter(11, m.maxAttempts())
+                .setParameter(12, now)
+                .setParameter(13, now.plus(config.delivery().giveUpAfter()))
+                .getSingleResult();
+        written.fire(new OutboxWritten(m.channel().stream().code()));
+        return id.longValue();
+    }
+
+    /**
+     * Writes what a partner or volunteer must be told about an assignment. The key is {@code asg-<id>-<event>} the
+     * first time, then numbered ({@code -2}, {@code -3} …) for the same event again; one statement on the hot path.
+     */
+    public void addPartnerDelivery(OutboxChannel channel, Long partnerId, Long volunteerId, String recipient,
+            long assignmentId, String eventType, String body, Instant now, Instant giveUpAt) {
+        String key = "asg-" + assignmentId + "-" + eventType;
+        if (insertPartner(channel, partnerId, volunteerId, recipient, assignmentId, eventType, key, body, now,
+                giveUpAt) == 0) {
+            long earlier = ((Number) em.createNativeQuery("select count(*) from outbox where assignment_id = ?1"
+                    + " and topic = ?2 and stream = 'partner'").setParameter(1, assignmentId)
+                    .setParameter(2, eventType).getSingleResult()).longValue();
+            insertPartner(channel, partnerId, volunteerId, recipient, assignmentId, eventType,
+                    key + "-" + (earlier + 1), body, now, giveUpAt);
+        }
+        written.fire(new OutboxWritten(OutboxChannel.Stream.PARTNER.code()));
+    }
+
+    private int insertPartner(OutboxChannel channel, Long partnerId, Long volunteerId, String recipient,
+            long assignmentId, String eventType, String key, String body, Instant now, Instant giveUpAt) {
+        return em.createNativeQuery("insert into outbox (stream, channel, recipient, idempotency_key, topic, body,"
+                + " partner_id, volunteer_id, assignment_id, status, next_attempt_at, give_up_at)"
+                + " values ('partner', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'PENDING', ?9, ?10)"
+                + " on conflict (stream, idempotency_key) do nothing")
+                .setParameter(1, channel.code())
+                .setParameter(2, recipient)
+                .setParameter(3, key)
+                .setParameter(4, eventType)
+                .setParameter(5, body)
+                .setParameter(6, partnerId)
+                .setParameter(7, volunteerId)
+                .setParameter(8, assignmentId)
+                .setParameter(9, now)
+                .setParameter(10, giveUpAt)
+                .executeUpdate();
+    }
+
+    /** A claimed row: the message for its sender, and what the outbox itself needs to record its outcome. */
+    public record Claimed(OutboxMessage message, Instant giveUpAt, Long ticketId) {
+    }
+
+    /**
+     * Leases up to {@code limit} due rows until {@code leaseUntil} (skipping rows another instance holds and the
+     * recipients given) and reads them, with their partner's current URL, secret and phone, in one statement.
+     */
+    public List<Claimed> claim(Instant now, Instant leaseUntil, int limit, Collection<String> skipRecipients) {
+        String sql = "with claimed as (update outbox set next_attempt_at = ? where id in ("
+                + " select id from outbox where status = 'PENDING' and next_attempt_at <= ?"
+                + " and not (recipient = any(string_to_array(?, ?)))"
+                + " order by next_attempt_at, id limit ? for update skip locked) returning *)"
+                + " select c.id, c.stream, c.channel, c.recipient, c.idempotency_key, c.topic, c.body,"
+                + " c.ticket_reference, c.attempts, c.template_data, c.language, c.max_attempts, c.give_up_at,"
+                + " p.webhook_url, p.webhook_secret, coalesce(p.phone, v.phone), a.ticket_id"
+                + " from claimed c left join partner p on p.id = c.partner_id"
+                + " left join volunteer v on v.id = c.volunteer_id left join assignment a on a.id = c.assignment_id"
+                + " order by c.id";
+        return session().doReturningWork(c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                setInstant(st, 1, leaseUntil);
+                setInstant(st, 2, now);
+                st.setString(3, String.join(SEPARATOR, skipRecipients));
+                st.setString(4, SEPARATOR);
+                st.setInt(5, limit);
+                List<Claimed> claimed = new ArrayList<>();
+                try (ResultSet r = st.executeQuery()) {
+                    while (r.next()) {
+                        claimed.add(claimed(r));
+                    }
+                }
+                return claimed;
+            }
+        });
+    }
+
+    private Claimed claimed(ResultSet r) throws SQLException {
+        OutboxChannel channel = OutboxChannel.of(r.getString(2), r.getString(3));
+        boolean partner = channel.stream() == OutboxChannel.Stream.PARTNER;
+        String address = channel == OutboxChannel.PARTNER_WEBHOOK
+                ? r.getString(14)
+                : channel == OutboxChannel.PARTNER_SMS ? r.getString(16) : r.getString(4);
+        String templateData = r.getString(10);
+        OutboxMessage m = new OutboxMessage(r.getLong(1), channel, r.getString(4), address,
+                partner ? r.getString(15) : null, r.getString(5), r.getString(6), r.getString(7), r.getString(8),
+                r.getInt(9), templateData == null ? null : read(templateData), r.getString(11), r.getInt(12));
+        long ticketId = r.getLong(17);
+        return new Claimed(m, r.getObject(13, OffsetDateTime.class).toInstant(), r.wasNull() ? null : ticketId);
+    }
+
+    /** Pushes the lease of rows still waiting in this instance's queues. */
+    public void renewLeases(Collection<Long> ids, Instant leaseUntil) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        session().doWork(c -> {
+            try (PreparedStatement st = c.prepareStatement("update outbox set next_attempt_at = ?"
+                    + " where id = any(?) and status = 'PENDING'")) {
+                setInstant(st, 1, leaseUntil);
+                st.setArray(2, c.createArrayOf("bigint", ids.toArray()));
+                st.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * What becomes of a claimed row after one send.
+     *
+     * @param attempted 1 when the send counts as an attempt, else 0
+     * @param nextAttemptAt when it is due again; null for a final status
+     * @param deliveredAt set when the row's channel took it
+     */
+    public record Outcome(long id, String status, int attempted, Instant nextAttemptAt, String lastError,
+            String errorCode, String externalId, String externalStatus, int statusRank, Instant deliveredAt) {
+    }
+
+    /** Records outcomes in one batch; a row no longer pending (a replay, a callback) is left as it is. */
+    public void record(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        session().doWork(c -> {
+            try (PreparedStatement st = c.prepareStatement("update outbox set status = ?, attempts = attempts + ?,"
+                    + " next_attempt_at = coalesce(?, next_attempt_at), last_error = ?,"
+                    + " error_code = coalesce(?, error_code), external_id = coalesce(?, external_id),"
+                    + " external_status = case when ? > status_rank then ? else external_status end,"
+                    + " status_rank = greatest(status_rank, ?), delivered_at = coalesce(?, delivered_at),"
+                    + " updated_at = now() where id = ? and status = 'PENDING'")) {
+                for (Outcome o : outcomes) {
+                    st.setString(1, o.status());
+                    st.setInt(2, o.attempted());
+                    setInstant(st, 3, o.nextAttemptAt());
+                    st.setString(4, o.lastError());
+                    st.setString(5, o.errorCode());
+                    st.setString(6, o.externalId());
+                    st.setInt(7, o.statusRank());
+                    st.setString(8, o.externalStatus());
+                    st.setInt(9, o.statusRank());
+                    setInstant(st, 10, o.deliveredAt());
+                    st.setLong(11, o.id());
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+        });
+    }
+
+    /** What a dead letter's replay needs of a row. */
+    public record Revivable(long id, String stream, Long giveUpAfterSeconds) {
+    }
+
+    public java.util.Optional<Revivable> revivable(long id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select o.id, o.stream, p.give_up_after_s from outbox o"
+                + " left join partner p on p.id = o.partner_id where o.id = ?1").setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(r -> new Revivable(((Number) r[0]).longValue(), (String) r[1],
+                r[2] == null ? null : ((Number) r[2]).longValue()));
+    }
+
+    /** Puts a row that gave up back in the queue, due now, with a new give-up time. */
+    public void revive(long id, Instant now, Instant giveUpAt) {
+        em.createNativeQuery("update outbox set status = 'PENDING', next_attempt_at = ?2, give_up_at = ?3,"
+                + " updated_at = now() where id = ?1").setParameter(1, id).setParameter(2, now)
+                .setParameter(3, giveUpAt).executeUpdate();
+        written.fire(new OutboxWritten("replay"));
+    }
+
+    /** The rows of a read-side query of a stream's listing, its parameters numbered from 1. */
+    List<Object[]> rows(String sql, Object... params) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows;
+    }
+
+    private static void setInstant(PreparedStatement st, int index, Instant value) throws SQLException {
+        if (value == null) {
+            st.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            st.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+        }
+    }
+
+    private Session session() {
+        return em.unwrap(Session.class);
+    }
+
+    String write(Map<String, String> data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("template data cannot be written as JSON", e);
+        }
+    }
+
+    Map<String, String> read(String data) {
+        try {
+            return json.readValue(data, new TypeReference<java.util.LinkedHashMap<String, String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored template data cannot be read", e);
+        }
+    }
+}
