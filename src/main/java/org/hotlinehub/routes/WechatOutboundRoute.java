@@ -9,10 +9,10 @@ import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.connectors.wechat.WechatSender;
 
 /**
- * The WeChat outbox worker and its two feeders: status changes of WeChat tickets become messages (one instance at a
- * time reads the timeline, under a row lock), contacts the broker could not take when WeChat was answered are queued
- * again, and due messages are sent as customer-service or template messages (or recorded in sandbox mode). A failed
- * tick is logged; claimed messages come due again after their lease.
+ * The WeChat outbox worker and one of its feeders: contacts the broker could not take when WeChat was answered are
+ * queued again, and due messages are sent as customer-service or template messages (or recorded in sandbox mode). A
+ * failed tick is logged; claimed messages come due again after their lease. Status notices are queued from the ticket
+ * events ({@link WechatNoticeRoute}).
  */
 @ApplicationScoped
 public class WechatOutboundRoute extends RouteBuilder {
@@ -26,9 +26,6 @@ public class WechatOutboundRoute extends RouteBuilder {
     public void configure() {
         errorHandler(defaultErrorHandler().logExhausted(true).logExhaustedMessageHistory(false)
                 .retryAttemptedLogLevel(LoggingLevel.WARN));
-        from("timer:wechat-notices?delay=1000&period=1000")
-                .routeId(RouteIds.WECHAT_NOTICES)
-                .bean(sender, "queueNotices");
         from("timer:wechat-resubmit?delay=2000&period=5000")
                 .routeId(RouteIds.WECHAT_RESUBMIT)
                 .bean(sender, "resubmit");
