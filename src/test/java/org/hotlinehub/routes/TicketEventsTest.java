@@ -74,6 +74,8 @@ class TicketEventsTest {
     TicketEvents ticketEvents;
     @Inject
     EventTopicSender sender;
+    @Inject
+    DispatchRoute dispatch;
 
     /** A message seen on hub.events: its type and duplicate-detection id properties, and the event. */
     record Seen(String type, String duplicateId, TicketEvent event) {
@@ -267,6 +269,29 @@ class TicketEventsTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> seen(ticketId, TicketEvent.Kind.ACCEPTED).size() == 2);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> sql.count(
                 "select count(*) from wechat_outbound where openid = ?", openid) == 1);
+    }
+
+    @Test
+    void shouldPublishTheDispatchOfARedeliveredCreationAgainWithoutADuplicateId() throws Exception {
+        long ticketId = ticketOf(Reports.fileAndAwaitOffer(sql, "HY-GARDEN", "property-repair", "漏水 redelivered"));
+        Seen created = one(ticketId, TicketEvent.Kind.CREATED);
+        Seen dispatched = one(ticketId, TicketEvent.Kind.DISPATCHED);
+        var message = new JmsBatchConsumer.Received(json.writeValueAsString(created.event()),
+                Map.of(JmsEndpoints.EVENT_TYPE_HEADER, created.type()), 1);
+        assertEquals(List.of(), dispatch.handle(List.of(message)).send(), "a repeat is not a redelivery");
+
+        // redelivered: the last attempt may have committed the offer and lost its message with the broker
+        var redelivered = new JmsBatchConsumer.Received(message.body(), message.properties(), 2);
+        var again = dispatch.handle(List.of(redelivered)).send();
+        assertEquals(1, again.size());
+        assertEquals("topic:" + JmsEndpoints.EVENTS_TOPIC, again.get(0).destination());
+        assertEquals(Map.of(JmsEndpoints.EVENT_TYPE_HEADER, "TicketDispatched"), again.get(0).properties());
+        TicketEvent republished = json.readValue(again.get(0).body(), TicketEvent.class);
+        assertEquals(dispatched.event().id(), republished.id(), "the same event, recognised by its id");
+        assertEquals(dispatched.event().timelineId(), republished.timelineId());
+        assertEquals(TicketEvent.Kind.DISPATCHED, republished.kind());
+        assertEquals(dispatched.event().detail(), republished.detail());
+        assertEquals(1L, sql.count("select count(*) from assignment where ticket_id = ?", ticketId));
     }
 
     @Test
