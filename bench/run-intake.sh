@@ -44,7 +44,8 @@
 #   BENCH_REPORTS_PER_MINUTE=1000000000   the hub's per-client form limit (all load comes from one address)
 #   BENCH_WAIT_IDLE=30             wait up to this many seconds for the 1-min load average to drop below 1 first
 #   BENCH_JSTACK=1                 take 5 thread dumps of the hub while it works off the backlog after the last phase
-#   BENCH_JFR=0                    1: record a JDK Flight Recorder profile of the hub during the last phase (hub.jfr)
+#   BENCH_JFR=0                    1: record a JDK Flight Recorder profile of the hub during the last phase (hub.jfr);
+#                                  drain: during the end-to-end wait after it instead (the pipeline alone, no HTTP load)
 #   BENCH_KEEP_DATA=0              keep the hub's database and journal after the run
 set -uo pipefail
 
@@ -598,6 +599,7 @@ for phase in $PHASES; do
     load_snapshot "after $phase"
     if [ "$n" = "$nphases" ]; then
         [ "$JFR" = 1 ] && jcmd "$HUB_PID" JFR.stop name=bench >>"$LOG" 2>&1
+        [ "$JFR" = drain ] && jcmd "$HUB_PID" JFR.start name=bench settings=profile filename="$OUT/hub.jfr" >>"$LOG" 2>&1
         drain_max=$E2E_MAX
         dlabel="e2e"
     else
@@ -631,6 +633,7 @@ if r:
         PIDS+=("$!")
     fi
     wait_pipeline "$dlabel" "$drain_max"
+    [ "$JFR" = drain ] && [ "$n" = "$nphases" ] && jcmd "$HUB_PID" JFR.stop name=bench >>"$LOG" 2>&1
     t_drained=$(date +%s.%N)
     drain_after=$(cpu_ticks)
     read -r h0 g0 k0 b0 a0 <<<"$drain_before"

@@ -7,8 +7,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.hotlinehub.store.CatalogEntryEntity;
-import org.hotlinehub.store.CatalogRepository;
+import org.hotlinehub.store.IntakeDirectory;
+import org.hotlinehub.store.IntakeDirectory.Term;
 
 /**
  * Picks a catalog entry for a free-text request by its keywords: every keyword found scores its length (a specific
@@ -18,9 +18,9 @@ import org.hotlinehub.store.CatalogRepository;
 public class Classifier {
 
     @Inject
-    CatalogRepository catalog;
+    IntakeDirectory directory;
 
-    public record Match(CatalogEntryEntity entry, List<String> keywords) {
+    public record Match(Term entry, List<String> keywords) {
     }
 
     public Optional<Match> classify(String text) {
@@ -30,8 +30,8 @@ public class Classifier {
         String haystack = text.toLowerCase(Locale.ROOT);
         Match best = null;
         int bestScore = 0;
-        for (CatalogEntryEntity entry : catalog.active()) {
-            List<String> hits = java.util.stream.Stream.concat(entry.keywordsZh.stream(), entry.keywordsEn.stream())
+        for (Term entry : directory.activeTerms()) {
+            List<String> hits = java.util.stream.Stream.concat(entry.keywordsZh().stream(), entry.keywordsEn().stream())
                     .filter(k -> !k.isBlank() && haystack.contains(k.toLowerCase(Locale.ROOT))).toList();
             int score = hits.stream().mapToInt(String::length).sum();
             if (score > bestScore || (score == bestScore && score > 0 && moreUrgent(entry, best.entry()))) {
@@ -42,8 +42,8 @@ public class Classifier {
         return Optional.ofNullable(best);
     }
 
-    private static boolean moreUrgent(CatalogEntryEntity a, CatalogEntryEntity b) {
-        return rank(a.urgency) < rank(b.urgency);
+    private static boolean moreUrgent(Term a, Term b) {
+        return rank(a.urgency()) < rank(b.urgency());
     }
 
     private static int rank(String urgency) {

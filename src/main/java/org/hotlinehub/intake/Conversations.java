@@ -18,6 +18,7 @@ import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.SmsOutbox;
 import org.hotlinehub.store.InboundContactEntity;
+import org.hotlinehub.store.IntakeDirectory;
 import org.hotlinehub.store.TicketEntity;
 import org.hotlinehub.store.TicketRepository;
 import org.hotlinehub.store.TimelineRepository;
@@ -50,6 +51,8 @@ public class Conversations {
     SurveyService surveys;
     @Inject
     SmsOutbox sms;
+    @Inject
+    IntakeDirectory directory;
 
     /** @return the event to publish when a follow-up made a triage ticket dispatchable, else empty */
     Optional<TicketCreated> reply(InboundContactEntity row, InboundContact contact) {
@@ -93,9 +96,9 @@ public class Conversations {
         ticket.description = ticket.description + "\n" + text;
         if (ticket.category == null) {
             classifier.classify(ticket.description).ifPresent(match -> {
-                ticket.category = match.entry();
+                ticket.category = directory.categoryReference(match.entry());
                 timeline.record(ticket.id, TimelineKind.CLASSIFIED, IntakeService.ACTOR, null, "category "
-                        + match.entry().code + " by keywords " + String.join(", ", match.keywords())
+                        + match.entry().code() + " by keywords " + String.join(", ", match.keywords())
                         + " after the resident's follow-up");
             });
         }
@@ -103,10 +106,11 @@ public class Conversations {
             InboundContact answer = new InboundContact(contact.channel(), contact.externalId(), ticket.reference,
                     contact.receivedAt(), contact.phone(), null, text, ticket.language, null, null, text,
                     contact.lat(), contact.lon(), null);
-            locator.locate(answer, ticket.resident).ifPresent(location -> {
-                ticket.place = location.place();
-                timeline.record(ticket.id, TimelineKind.LOCATED, IntakeService.ACTOR, null, location.place().type
-                        + " " + location.place().code + " (" + location.how() + ") after the resident's follow-up");
+            Long home = ticket.resident == null || ticket.resident.place == null ? null : ticket.resident.place.id;
+            locator.locate(answer, home).ifPresent(location -> {
+                ticket.place = directory.placeReference(location.place());
+                timeline.record(ticket.id, TimelineKind.LOCATED, IntakeService.ACTOR, null, location.place().type()
+                        + " " + location.place().code() + " (" + location.how() + ") after the resident's follow-up");
             });
         }
         if (ticket.category == null || ticket.place == null) {
@@ -122,16 +126,19 @@ public class Conversations {
     }
 
     /** One clarifying question for a new SMS ticket that landed in triage: where it is, else what is needed. */
-    void askIfUnclear(TicketEntity ticket, InboundContact contact) {
-        if (contact.channel() != Channel.SMS || ticket.status != TicketStatus.TRIAGE || contact.phone() == null) {
-            return;
+    /**
+     * @param located whether intake found the ticket's place
+     * @return the timeline entry to write, or empty when nothing was asked
+     */
+    Optional<String> askIfUnclear(String reference, String language, boolean located, InboundContact contact) {
+        if (contact.channel() != Channel.SMS || contact.phone() == null) {
+            return Optional.empty();
         }
-        boolean english = "en".equals(ticket.language);
-        String question = ticket.place == null
-                ? ResidentTexts.askPlace(ticket.reference, english)
-                : ResidentTexts.askCategory(ticket.reference, english);
-        sms.enqueue("clarify-" + ticket.reference, contact.phone(), question, "clarification", ticket.reference);
-        timeline.record(ticket.id, TimelineKind.CLARIFICATION_REQUESTED, IntakeService.ACTOR, Channel.SMS,
-                ticket.place == null ? "asked for the compound or address" : "asked what help is needed");
+        boolean english = "en".equals(language);
+        String question = located
+                ? ResidentTexts.askCategory(reference, english)
+                : ResidentTexts.askPlace(reference, english);
+        sms.enqueue("clarify-" + reference, contact.phone(), question, "clarification", reference);
+        return Optional.of(located ? "asked what help is needed" : "asked for the compound or address");
     }
 }

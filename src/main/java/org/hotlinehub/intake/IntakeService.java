@@ -1,5 +1,6 @@
 package org.hotlinehub.intake;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,21 +21,21 @@ import org.hotlinehub.model.TicketCreated;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.store.AttachmentEntity;
-import org.hotlinehub.store.CatalogRepository;
 import org.hotlinehub.store.InboundContactEntity;
 import org.hotlinehub.store.InboundContactRepository;
-import org.hotlinehub.store.PlaceRepository;
-import org.hotlinehub.store.ResidentEntity;
+import org.hotlinehub.store.IntakeDirectory;
+import org.hotlinehub.store.IntakeDirectory.Spot;
+import org.hotlinehub.store.IntakeDirectory.Term;
+import org.hotlinehub.store.IntakeRows;
 import org.hotlinehub.store.TicketEntity;
 import org.hotlinehub.store.TicketRepository;
-import org.hotlinehub.store.TimelineRepository;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Accepts one contact from the intake queue. Runs in one database transaction, keyed on (channel, external id): a
+ * Accepts contacts from the intake queue, a batch in one database transaction, keyed on (channel, external id): a
  * redelivered or double-submitted contact finds its ticket instead of making another.
  */
 @ApplicationScoped
@@ -48,8 +49,6 @@ public class IntakeService {
     @Inject
     TicketRepository tickets;
     @Inject
-    TimelineRepository timeline;
-    @Inject
     Residents residents;
     @Inject
     Classifier classifier;
@@ -58,9 +57,11 @@ public class IntakeService {
     @Inject
     Priorities priorities;
     @Inject
-    CatalogRepository catalog;
+    IntakeDirectory directory;
     @Inject
-    PlaceRepository places;
+    IntakeRows rows;
+    @Inject
+    Clock clock;
     @Inject
     Conversations conversations;
     @Inject
@@ -71,27 +72,36 @@ public class IntakeService {
     }
 
     /**
-     * Accepts a batch of contacts in one transaction, in their order. A reply about a ticket that is not committed
-     * yet (a resident's second message overtook the first one, which another consumer still holds) is deferred, not
-     * failed: it is tried again later and never lost. Any other failure rolls the whole batch back.
+     * Accepts a batch of contacts in one transaction. New requests become tickets together, set-based (a few
+     * statements for the whole batch); then repeats of contacts seen before, then replies about tickets (follow-ups,
+     * survey answers) in their order. A reply about a ticket that is not committed yet (a resident's second message
+     * overtook the first one, which another consumer still holds) is deferred, not failed: it is tried again later
+     * and never lost. Any other failure rolls the whole batch back.
      */
     @Transactional
     public Accepted acceptAll(List<InboundContact> batch) {
         List<TicketCreated> events = new ArrayList<>(batch.size());
         List<Integer> deferred = new ArrayList<>();
+        List<InboundContact> requests = batch.stream().filter(c -> c.intent() == ContactIntent.REQUEST).toList();
+        List<InboundContact> repeats = new ArrayList<>();
+        if (!requests.isEmpty()) {
+            events.addAll(newTickets(requests, repeats));
+        }
+        for (InboundContact repeat : repeats) {
+            events.add(duplicate(repeat));
+        }
         for (int i = 0; i < batch.size(); i++) {
             InboundContact contact = batch.get(i);
-            if (contact.intent() != ContactIntent.REQUEST && contact.reference() != null
-                    && tickets.findByReferenceOrAlias(contact.reference()).isEmpty()) {
+            if (contact.intent() == ContactIntent.REQUEST) {
+                continue;
+            }
+            if (contact.reference() != null && tickets.findByReferenceOrAlias(contact.reference()).isEmpty()) {
                 LOG.debugf("%s %s:%s waits for ticket %s", contact.intent(), contact.channel(),
                         contact.externalId(), contact.reference());
                 deferred.add(i);
                 continue;
             }
-            TicketCreated event = accept(contact);
-            if (event != null) {
-                events.add(event);
-            }
+            reply(contact).ifPresent(events::add);
             // written, then forgotten: the session's dirty checking (at every flush) stays the size of one contact
             tickets.getEntityManager().flush();
             tickets.getEntityManager().clear();
@@ -99,55 +109,120 @@ public class IntakeService {
         return new Accepted(events, deferred);
     }
 
-    /**
-     * @return the event to publish: for a new ticket, and again for a duplicate (dispatch ignores repeats); for a
-     *         reply about a ticket (follow-up, survey answer) only when it made the ticket dispatchable, else null
-     */
+    /** One contact, as {@link #acceptAll}; the event to publish, if any. */
     @Transactional
-    public TicketCreated accept(InboundContact contact) {
+    public Optional<TicketCreated> accept(InboundContact contact) {
+        return acceptAll(List.of(contact)).events().stream().findFirst();
+    }
+
+    /**
+     * A reply about a ticket (follow-up, survey answer).
+     *
+     * @return the event to publish when it made the ticket dispatchable
+     */
+    private Optional<TicketCreated> reply(InboundContact contact) {
         Optional<Long> contactId = contacts.insertIfNew(contact);
         if (contactId.isEmpty()) {
-            return contact.intent() == ContactIntent.REQUEST ? duplicate(contact) : null;
+            return Optional.empty();
         }
-        if (contact.intent() != ContactIntent.REQUEST) {
-            return conversations.reply(contacts.findById(contactId.get()), contact).orElse(null);
-        }
-        var resident = residents.forContact(contact);
-        TicketEntity ticket = new TicketEntity();
-        ticket.reference = contact.reference();
-        ticket.channel = contact.channel();
-        ticket.resident = resident;
-        ticket.description = contact.text();
-        ticket.language = contact.language() != null ? contact.language() : resident != null ? resident.language : "zh";
-        ticket.address = contact.address();
-        ticket.lat = contact.lat();
-        ticket.lon = contact.lon();
-        ticket.createdAt = contact.receivedAt();
-        ticket.status = TicketStatus.RECEIVED;
-        ticket.priority = "normal";
-        ticket.attributes = attributesJson(contact);
-        tickets.persist(ticket);
-        // a ticket an operator filed for a caller names the operator (OperatorContacts), every other one intake
-        timeline.record(ticket.id, TimelineKind.RECEIVED,
-                contact.channel() == Channel.OPERATOR ? OperatorContacts.actor(contact.externalId()) : ACTOR,
-                contact.channel(), "contact " + contact.channel().name().toLowerCase() + ":" + contact.externalId());
+        return conversations.reply(contacts.findById(contactId.get()), contact);
+    }
 
-        classify(ticket, contact);
-        locate(ticket, contact, resident);
-        ticket.priority = priorities.of(ticket.category, resident);
-        storeAttachments(ticket.id, contact.attachments());
-        if (ticket.triageReason != null) {
-            ticket.status = TicketStatus.TRIAGE;
-            timeline.record(ticket.id, TimelineKind.TRIAGE, ACTOR, null, ticket.triageReason);
-            conversations.askIfUnclear(ticket, contact);
+    /**
+     * New requests → tickets, classified, located and prioritised in memory, written with one statement per table.
+     * A contact stored before (a redelivery, a double submit) goes to {@code repeats}: it finds its ticket afterwards.
+     */
+    private List<TicketCreated> newTickets(List<InboundContact> requests, List<InboundContact> repeats) {
+        Instant now = clock.instant();
+        Long[] contactIds = rows.insertNewContacts(requests, now);
+        List<InboundContact> fresh = new ArrayList<>(requests.size());
+        List<Long> freshIds = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            if (contactIds[i] == null) {
+                repeats.add(requests.get(i));
+            } else {
+                fresh.add(requests.get(i));
+                freshIds.add(contactIds[i]);
+            }
         }
-        InboundContactEntity row = contacts.findById(contactId.get());
-        row.ticketId = ticket.id;
-        row.residentId = resident == null ? null : resident.id;
-        LOG.infof("ticket %s from %s (%s), %s", ticket.reference, contact.channel(), contact.phone() != null
-                ? Masks.phone(contact.phone())
-                : Masks.openid(contact.wechatOpenid()), ticket.status);
-        return new TicketCreated(ticket.id, ticket.reference, ticket.status == TicketStatus.TRIAGE, Instant.now());
+        if (fresh.isEmpty()) {
+            return List.of();
+        }
+        List<IntakeRows.Resident> residentsOf = residents.forContacts(fresh, now);
+        List<Draft> drafts = new ArrayList<>(fresh.size());
+        for (int i = 0; i < fresh.size(); i++) {
+            drafts.add(draft(fresh.get(i), residentsOf.get(i), now));
+        }
+        long[] ticketIds = rows.insertTickets(drafts.stream().map(Draft::ticket).toList());
+        List<IntakeRows.Entry> entries = new ArrayList<>(drafts.size() * 4);
+        List<TicketCreated> events = new ArrayList<>(drafts.size());
+        Long[] residentIds = new Long[drafts.size()];
+        int triage = 0;
+        for (int i = 0; i < drafts.size(); i++) {
+            Draft d = drafts.get(i);
+            long id = ticketIds[i];
+            InboundContact contact = fresh.get(i);
+            residentIds[i] = d.ticket().residentId();
+            for (Note note : d.notes()) {
+                entries.add(new IntakeRows.Entry(id, note.kind(), note.actor(), note.channel(), note.detail(), now));
+            }
+            storeAttachments(id, contact.attachments());
+            boolean inTriage = d.ticket().status() == TicketStatus.TRIAGE;
+            if (inTriage) {
+                triage++;
+                conversations.askIfUnclear(d.ticket().reference(), d.ticket().language(), d.ticket().placeId() != null,
+                        contact).ifPresent(
+                                asked -> entries.add(new IntakeRows.Entry(id,
+                                        TimelineKind.CLARIFICATION_REQUESTED, ACTOR, Channel.SMS, asked, now)));
+            }
+            LOG.debugf("ticket %s from %s (%s), %s", d.ticket().reference(), contact.channel(),
+                    contact.phone() != null ? Masks.phone(contact.phone()) : Masks.openid(contact.wechatOpenid()),
+                    d.ticket().status());
+            events.add(new TicketCreated(id, d.ticket().reference(), inTriage, now));
+        }
+        rows.insertTimeline(entries);
+        rows.linkContacts(freshIds.stream().mapToLong(Long::longValue).toArray(), ticketIds, residentIds);
+        LOG.infof("%d new ticket(s), %d in triage, %d repeat(s)", drafts.size(), triage, repeats.size());
+        return events;
+    }
+
+    /** A ticket and its timeline entries, before they are written. */
+    private record Draft(IntakeRows.NewTicket ticket, List<Note> notes) {
+    }
+
+    private record Note(TimelineKind kind, String actor, Channel channel, String detail) {
+    }
+
+    private Draft draft(InboundContact contact, IntakeRows.Resident resident, Instant now) {
+        List<Note> notes = new ArrayList<>(4);
+        // a ticket an operator filed for a caller names the operator (OperatorContacts), every other one intake
+        notes.add(new Note(TimelineKind.RECEIVED, contact.channel() == Channel.OPERATOR
+                ? OperatorContacts.actor(contact.externalId())
+                : ACTOR, contact.channel(),
+                "contact " + contact.channel().name().toLowerCase() + ":"
+                        + contact.externalId()));
+        List<String> unclear = new ArrayList<>(2);
+        Term category = classify(contact, notes).orElse(null);
+        if (category == null) {
+            unclear.add("no catalog entry matches the description");
+        }
+        Spot place = locate(contact, resident, notes).orElse(null);
+        if (place == null) {
+            unclear.add("the address matches no known place");
+        }
+        String triageReason = unclear.isEmpty() ? null : String.join("; ", unclear);
+        if (triageReason != null) {
+            notes.add(new Note(TimelineKind.TRIAGE, ACTOR, null, triageReason));
+        }
+        String language = contact.language() != null
+                ? contact.language()
+                : resident != null ? resident.language() : "zh";
+        return new Draft(new IntakeRows.NewTicket(contact.reference(), contact.channel(),
+                resident == null ? null : resident.id(), category == null ? null : category.id(), contact.text(),
+                language, place == null ? null : place.id(), contact.address(), contact.lat(), contact.lon(),
+                priorities.of(category == null ? null : category.urgency(), resident),
+                triageReason == null ? TicketStatus.RECEIVED : TicketStatus.TRIAGE, attributesJson(contact),
+                triageReason, contact.receivedAt(), now), notes);
     }
 
     private TicketCreated duplicate(InboundContact contact) {
@@ -157,36 +232,33 @@ public class IntakeService {
             tickets.addAlias(contact.reference(), ticket.id);
         }
         LOG.debugf("duplicate contact %s:%s → ticket %s", contact.channel(), contact.externalId(), ticket.reference);
-        return new TicketCreated(ticket.id, ticket.reference, ticket.status == TicketStatus.TRIAGE, Instant.now());
+        return new TicketCreated(ticket.id, ticket.reference, ticket.status == TicketStatus.TRIAGE, clock.instant());
     }
 
-    private void classify(TicketEntity ticket, InboundContact contact) {
+    private Optional<Term> classify(InboundContact contact, List<Note> notes) {
         if (contact.categoryCode() != null && !contact.categoryCode().isBlank()) {
-            ticket.category = catalog.findByCode(contact.categoryCode()).filter(c -> c.active).orElse(null);
-            if (ticket.category != null) {
-                timeline.record(ticket.id, TimelineKind.CLASSIFIED, ACTOR, null,
-                        "category " + ticket.category.code + " chosen by the sender");
-                return;
+            Optional<Term> chosen = directory.activeTerm(contact.categoryCode());
+            if (chosen.isPresent()) {
+                notes.add(new Note(TimelineKind.CLASSIFIED, ACTOR, null,
+                        "category " + chosen.get().code() + " chosen by the sender"));
+                return chosen;
             }
         }
-        classifier.classify(contact.text()).ifPresentOrElse(match -> {
-            ticket.category = match.entry();
-            timeline.record(ticket.id, TimelineKind.CLASSIFIED, ACTOR, null,
-                    "category " + match.entry().code + " by keywords " + String.join(", ", match.keywords()));
-        }, () -> ticket.triageReason = "no catalog entry matches the description");
+        return classifier.classify(contact.text()).map(match -> {
+            notes.add(new Note(TimelineKind.CLASSIFIED, ACTOR, null,
+                    "category " + match.entry().code() + " by keywords " + String.join(", ", match.keywords())));
+            return match.entry();
+        });
     }
 
-    private void locate(TicketEntity ticket, InboundContact contact, ResidentEntity resident) {
-        locator.locate(contact, resident).ifPresentOrElse(location -> {
-            ticket.place = location.place();
-            String grid = places.ancestorOfType(location.place(), PlaceType.GRID.code()).map(g -> g.code)
+    private Optional<Spot> locate(InboundContact contact, IntakeRows.Resident resident, List<Note> notes) {
+        return locator.locate(contact, resident == null ? null : resident.placeId()).map(location -> {
+            String grid = directory.ancestorOfType(location.place(), PlaceType.GRID.code()).map(Spot::code)
                     .orElse("no grid");
-            timeline.record(ticket.id, TimelineKind.LOCATED, ACTOR, null,
-                    location.place().type + " " + location.place().code + " (" + location.how() + ") → grid "
-                            + grid);
-        }, () -> ticket.triageReason = ticket.triageReason == null
-                ? "the address matches no known place"
-                : ticket.triageReason + "; the address matches no known place");
+            notes.add(new Note(TimelineKind.LOCATED, ACTOR, null, location.place().type() + " "
+                    + location.place().code() + " (" + location.how() + ") → grid " + grid));
+            return location.place();
+        });
     }
 
     private String attributesJson(InboundContact contact) {

@@ -9,9 +9,8 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.PlaceType;
-import org.hotlinehub.store.PlaceEntity;
-import org.hotlinehub.store.PlaceRepository;
-import org.hotlinehub.store.ResidentEntity;
+import org.hotlinehub.store.IntakeDirectory;
+import org.hotlinehub.store.IntakeDirectory.Spot;
 
 /**
  * Finds where a request is: the place the sender picked; else a compound named in the address or text (its name, an
@@ -25,14 +24,15 @@ public class Locator {
     static final double NEAR_METRES = 500;
 
     @Inject
-    PlaceRepository places;
+    IntakeDirectory places;
 
-    public record Location(PlaceEntity place, String how) {
+    public record Location(Spot place, String how) {
     }
 
-    public Optional<Location> locate(InboundContact contact, ResidentEntity resident) {
+    /** @param residentPlaceId the place the resident registered as home, or null */
+    public Optional<Location> locate(InboundContact contact, Long residentPlaceId) {
         if (contact.placeCode() != null && !contact.placeCode().isBlank()) {
-            Optional<PlaceEntity> chosen = places.findByCode(contact.placeCode()).filter(p -> p.active);
+            Optional<Spot> chosen = places.activePlace(contact.placeCode());
             if (chosen.isPresent()) {
                 return Optional.of(new Location(chosen.get(), "chosen by the sender"));
             }
@@ -47,20 +47,18 @@ public class Locator {
         if (near.isPresent()) {
             return near;
         }
-        if (resident != null && resident.place != null) {
-            return Optional.of(new Location(resident.place, "the resident's registered address"));
-        }
-        return Optional.empty();
+        return Optional.ofNullable(residentPlaceId).flatMap(places::place)
+                .map(home -> new Location(home, "the resident's registered address"));
     }
 
     private Optional<Location> nearest(Double lat, Double lon) {
         if (lat == null || lon == null) {
             return Optional.empty();
         }
-        record Near(PlaceEntity place, double metres) {
+        record Near(Spot place, double metres) {
         }
-        return places.activeOfType(PlaceType.COMPOUND.code()).stream().filter(p -> p.lat != null && p.lon != null)
-                .map(p -> new Near(p, metres(lat, lon, p.lat, p.lon))).filter(n -> n.metres() <= NEAR_METRES)
+        return places.activeOfType(PlaceType.COMPOUND.code()).stream().filter(p -> p.lat() != null && p.lon() != null)
+                .map(p -> new Near(p, metres(lat, lon, p.lat(), p.lon()))).filter(n -> n.metres() <= NEAR_METRES)
                 .min(Comparator.comparingDouble(Near::metres))
                 .map(n -> new Location(n.place(), Math.round(n.metres()) + " m from the coordinates sent"));
     }
@@ -78,10 +76,10 @@ public class Locator {
         if (text.isBlank()) {
             return Optional.empty();
         }
-        record Hit(PlaceEntity place, String name) {
+        record Hit(Spot place, String name) {
         }
         return places.activeOfType(PlaceType.COMPOUND.code()).stream()
-                .flatMap(p -> Stream.concat(Stream.of(p.nameZh, p.nameEn, p.address), p.aliases.stream())
+                .flatMap(p -> Stream.concat(Stream.of(p.nameZh(), p.nameEn(), p.address()), p.aliases().stream())
                         .filter(n -> n != null && n.length() >= 2 && text.contains(n)).map(n -> new Hit(p, n)))
                 .max(Comparator.comparingInt(h -> h.name().length()))
                 .map(h -> new Location(h.place(), "address mentions \"" + h.name() + "\""));

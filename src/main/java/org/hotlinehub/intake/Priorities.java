@@ -5,6 +5,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotlinehub.store.CatalogEntryEntity;
+import org.hotlinehub.store.IntakeRows;
 import org.hotlinehub.store.ResidentEntity;
 
 /**
@@ -17,8 +18,21 @@ public class Priorities {
     static final Set<String> VULNERABLE = Set.of("elderly-alone", "disabled");
 
     public String of(CatalogEntryEntity category, ResidentEntity resident) {
-        String base = category == null ? "normal" : category.urgency;
-        boolean vulnerable = resident != null && resident.flags.stream().anyMatch(VULNERABLE::contains);
+        return of(category == null ? null : category.urgency, resident == null ? null : resident.flags);
+    }
+
+    /** As {@link #of(String, java.util.Collection)}, for a resident as intake reads it (null without one). */
+    public String of(String urgency, IntakeRows.Resident resident) {
+        return of(urgency, resident == null ? null : resident.flags());
+    }
+
+    /**
+     * @param urgency the catalog entry's urgency, null without an entry
+     * @param residentFlags the resident's flags, null without a resident
+     */
+    public String of(String urgency, java.util.Collection<String> residentFlags) {
+        String base = urgency == null ? "normal" : urgency;
+        boolean vulnerable = residentFlags != null && residentFlags.stream().anyMatch(VULNERABLE::contains);
         if (!vulnerable) {
             return base;
         }

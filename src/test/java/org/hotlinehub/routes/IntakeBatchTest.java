@@ -23,8 +23,7 @@ import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.ContactIntent;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.port.ReferenceNumbers;
-import org.hotlinehub.store.CatalogEntryEntity;
-import org.hotlinehub.store.ResidentEntity;
+import org.hotlinehub.store.IntakeRows;
 import org.hotlinehub.testsupport.ConsoleSessions;
 import org.hotlinehub.testsupport.DeadLetterRows;
 import org.hotlinehub.testsupport.HubTestResources;
@@ -68,11 +67,11 @@ class IntakeBatchTest {
         }
 
         @Override
-        public String of(CatalogEntryEntity category, ResidentEntity resident) {
-            if (resident != null && phone.equals(resident.phone) && failures.getAndIncrement() == 0) {
+        public String of(String urgency, IntakeRows.Resident resident) {
+            if (resident != null && phone.equals(resident.phone()) && failures.getAndIncrement() == 0) {
                 throw new IllegalStateException("injected failure in the middle of a batch");
             }
-            return super.of(category, resident);
+            return super.of(urgency, resident);
         }
     }
 

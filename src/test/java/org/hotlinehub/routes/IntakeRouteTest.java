@@ -22,8 +22,7 @@ import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.port.ReferenceNumbers;
-import org.hotlinehub.store.CatalogEntryEntity;
-import org.hotlinehub.store.ResidentEntity;
+import org.hotlinehub.store.IntakeRows;
 import org.hotlinehub.testsupport.DeadLetterRows;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Reports;
@@ -64,12 +63,12 @@ class IntakeRouteTest {
         }
 
         @Override
-        public String of(CatalogEntryEntity category, ResidentEntity resident) {
+        public String of(String urgency, IntakeRows.Resident resident) {
             calls.incrementAndGet();
             if (failuresLeft.getAndDecrement() > 0) {
                 throw new IllegalStateException("injected failure inside the intake transaction");
             }
-            return super.of(category, resident);
+            return super.of(urgency, resident);
         }
     }
 
