@@ -17,16 +17,17 @@ import java.util.stream.Collectors;
  *
  * @param id stable for the event: {@code ticket-<ticketId>-created} for a creation, {@code timeline-<entry id>} for
  *        every other kind (the timeline entry that records the change)
- * @param timelineId the timeline entry that records the change; null for a creation published again
+ * @param timelineId the timeline entry that records the change; null for a creation
  * @param triage for a creation: whether the ticket awaits an operator instead of dispatch
  */
 public record TicketEvent(String id, Kind kind, long ticketId, String reference, Instant occurredAt, String actor,
         Channel channel, String detail, Long timelineId, boolean triage) {
 
-    /** The kinds of change, each recorded on the timeline as one {@link TimelineKind}. */
+    /** The kinds of change; all but a creation are emitted where the timeline records them as one {@link TimelineKind}. */
     public enum Kind {
 
-        CREATED("TicketCreated", TimelineKind.RECEIVED),
+        /** Published by intake for every ticket it makes (its timeline rows are written in bulk, not one by one). */
+        CREATED("TicketCreated", null),
         DISPATCHED("TicketDispatched", TimelineKind.DISPATCHED),
         ACCEPTED("TicketAccepted", TimelineKind.ACCEPTED),
         IN_PROGRESS("TicketProgressed", TimelineKind.PROGRESS),
@@ -68,7 +69,7 @@ public record TicketEvent(String id, Kind kind, long ticketId, String reference,
 
         /** The kind recorded as this timeline kind, if any (without the rule of {@link #of} on merges). */
         public static Optional<Kind> recordedAs(TimelineKind kind) {
-            return Arrays.stream(values()).filter(k -> k.timelineKind == kind).findFirst();
+            return Arrays.stream(values()).filter(k -> k.timelineKind != null && k.timelineKind == kind).findFirst();
         }
 
         public static Optional<Kind> ofType(String type) {
@@ -79,22 +80,17 @@ public record TicketEvent(String id, Kind kind, long ticketId, String reference,
     /** The event for a timeline entry just written. */
     public static TicketEvent recorded(Kind kind, long timelineId, long ticketId, String reference,
             Instant occurredAt, String actor, Channel channel, String detail) {
-        String id = kind == Kind.CREATED ? createdId(ticketId) : "timeline-" + timelineId;
-        return new TicketEvent(id, kind, ticketId, reference, occurredAt, actor, channel, detail, timelineId, false);
+        return new TicketEvent("timeline-" + timelineId, kind, ticketId, reference, occurredAt, actor, channel, detail,
+                timelineId, false);
     }
 
-    /** A ticket's creation, published again (a redelivered or repeated contact, or a reply that made it dispatchable). */
+    /**
+     * A ticket's creation as intake publishes it: for a new ticket, and again for a redelivered or repeated contact
+     * or a reply that made the ticket dispatchable (the same id each time).
+     */
     public static TicketEvent created(TicketCreated created, String actor) {
-        return new TicketEvent(createdId(created.ticketId()), Kind.CREATED, created.ticketId(), created.reference(),
-                created.occurredAt(), actor, null, null, null, created.triage());
-    }
-
-    private static String createdId(long ticketId) {
-        return "ticket-" + ticketId + "-created";
-    }
-
-    public TicketEvent withTriage(boolean triage) {
-        return new TicketEvent(id, kind, ticketId, reference, occurredAt, actor, channel, detail, timelineId, triage);
+        return new TicketEvent("ticket-" + created.ticketId() + "-created", Kind.CREATED, created.ticketId(),
+                created.reference(), created.occurredAt(), actor, null, null, null, created.triage());
     }
 
     /** The JMS message selector (on {@code property}) that takes these kinds only. */

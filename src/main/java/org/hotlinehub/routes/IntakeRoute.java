@@ -1,10 +1,7 @@
 package org.hotlinehub.routes;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +21,6 @@ import org.hotlinehub.intake.IntakeService;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.TicketCreated;
 import org.hotlinehub.model.TicketEvent;
-import org.hotlinehub.model.port.TicketEvents;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -36,11 +32,10 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * hub.intake → tickets → hub.events, in batches: up to {@code hub.intake.batch-size} contacts (or what arrives within
  * {@code hub.intake.batch-wait}) become tickets in one database transaction, and their TicketCreated events (the
- * creation {@link TicketEvent}s, captured from the timeline instead of the event outbox) leave with the consumed
- * contacts in one JMS transaction. The contacts leave the queue only after their tickets are committed; a redelivery
- * after a crash finds each ticket by (channel, external id) and publishes its event again, under the same event id
- * but without the duplicate-detection id, which would make the broker refuse the whole batch (dispatch ignores
- * repeats, other subscribers key on the event id). Replies about a ticket (follow-ups, survey answers) publish only when they make it
+ * creation {@link TicketEvent}s) leave with the consumed contacts in one JMS transaction. The contacts leave the
+ * queue only after their tickets are committed; a redelivery after a crash finds each ticket by (channel, external
+ * id) and publishes its event again under the same event id. So creations carry no duplicate-detection id: a repeat
+ * would make the broker refuse the whole batch; dispatch ignores repeats, other subscribers key on the event id. Replies about a ticket (follow-ups, survey answers) publish only when they make it
  * dispatchable; one whose ticket is not committed yet waits on the queue (see {@link IntakeService#acceptAll}).
  */
 @ApplicationScoped
@@ -59,8 +54,6 @@ public class IntakeRoute {
     IntakeService intake;
     @Inject
     ConnectionFactory broker;
-    @Inject
-    TicketEvents ticketEvents;
     @Inject
     EventTopicSender sender;
 
@@ -89,21 +82,11 @@ public class IntakeRoute {
         for (Received r : batch) {
             contacts.add(json.readValue(r.body(), InboundContact.class));
         }
-        IntakeService.Accepted accepted;
-        Map<Long, TicketEvent> made = new LinkedHashMap<>();
-        try (TicketEvents.Capture capture = ticketEvents.capture(Set.of(TicketEvent.Kind.CREATED))) {
-            accepted = intake.acceptAll(contacts);
-            capture.events().forEach(e -> made.putIfAbsent(e.ticketId(), e));
-        }
+        IntakeService.Accepted accepted = intake.acceptAll(contacts);
         List<Outgoing> events = new ArrayList<>(accepted.events().size());
         for (TicketCreated created : accepted.events()) {
-            TicketEvent fresh = made.remove(created.ticketId());
-            events.add(fresh != null
-                    ? sender.outgoing(fresh.withTriage(created.triage()), true)
-                    : sender.outgoing(TicketEvent.created(created, INTAKE_ACTOR), false));
+            events.add(sender.outgoing(TicketEvent.created(created, INTAKE_ACTOR), false));
         }
-        // a ticket made without a creation event for dispatch (none today): its creation is still published
-        made.values().forEach(fresh -> events.add(sender.outgoing(fresh, true)));
         return new Outcome(events, accepted.deferred());
     }
 }

@@ -116,7 +116,10 @@ class TicketEventsTest {
                 .until(() -> seen(ticketId, kind).size() == 1);
         Seen s = seen(ticketId, kind).get(0);
         assertEquals(kind.type(), s.type());
-        assertEquals(s.event().id(), s.duplicateId(), "the event id is the duplicate-detection id");
+        // a creation is published again under its id by intake on a redelivery, in the batch's transaction, which the
+        // broker would refuse whole for a duplicate id: it has none (docs/events.md)
+        assertEquals(kind == TicketEvent.Kind.CREATED ? null : s.event().id(), s.duplicateId(),
+                "the event id is the duplicate-detection id");
         return s;
     }
 
