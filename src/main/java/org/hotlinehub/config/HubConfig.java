@@ -30,6 +30,8 @@ public interface HubConfig {
 
     Dispatch dispatch();
 
+    Events events();
+
     Deadlines deadlines();
 
     Survey survey();
@@ -183,6 +185,24 @@ public interface HubConfig {
         /** The share of an accept or resolve window after which the holder and the console are warned. */
         @WithDefault("0.8")
         double warnAt();
+    }
+
+    /**
+     * Ticket events on hub.events: the relay of the event outbox, and the status notices read from the events (a
+     * batch stage: {@code hub.events.consumers}, {@code batch-size}, {@code batch-wait}).
+     */
+    interface Events extends Stage {
+
+        /** Events the relay publishes in one broker transaction. */
+        @WithDefault("200")
+        int relayBatch();
+
+        /**
+         * How often the relay looks at the outbox when nothing woke it: a commit on this node wakes it at once; one on
+         * another node is seen by this node's next look.
+         */
+        @WithDefault("1s")
+        Duration relayPoll();
     }
 
     /** The two clocks of an assignment (accept-by, resolve-by): calendars, urgency and who hears of a breach. */

@@ -2,7 +2,6 @@ package org.hotlinehub.routes;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +11,7 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.connectors.jms.EventTopicSender;
 import org.hotlinehub.connectors.jms.JmsBatchConsumer;
 import org.hotlinehub.connectors.jms.JmsBatchConsumer.Outcome;
 import org.hotlinehub.connectors.jms.JmsBatchConsumer.Outgoing;
@@ -20,6 +20,7 @@ import org.hotlinehub.connectors.jms.JmsEndpoints;
 import org.hotlinehub.intake.IntakeService;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.TicketCreated;
+import org.hotlinehub.model.TicketEvent;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,17 +31,20 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * hub.intake → tickets → hub.events, in batches: up to {@code hub.intake.batch-size} contacts (or what arrives within
- * {@code hub.intake.batch-wait}) become tickets in one database transaction, and their TicketCreated events leave
- * with the consumed contacts in one JMS transaction. The contacts leave the queue only after their tickets are
- * committed; a redelivery after a crash finds each ticket by (channel, external id) and publishes its event again
- * (dispatch ignores repeats). Replies about a ticket (follow-ups, survey answers) publish only when they make it
+ * {@code hub.intake.batch-wait}) become tickets in one database transaction, and their TicketCreated events (the
+ * creation {@link TicketEvent}s) leave with the consumed contacts in one JMS transaction. The contacts leave the
+ * queue only after their tickets are committed; a redelivery after a crash finds each ticket by (channel, external
+ * id) and publishes its event again under the same event id. So creations carry no duplicate-detection id: a repeat
+ * would make the broker refuse the whole batch; dispatch ignores repeats, other subscribers key on the event id. Replies about a ticket (follow-ups, survey answers) publish only when they make it
  * dispatchable; one whose ticket is not committed yet waits on the queue (see {@link IntakeService#acceptAll}).
  */
 @ApplicationScoped
 public class IntakeRoute {
 
     private static final Logger LOG = Logger.getLogger(IntakeRoute.class);
-    public static final String TICKET_CREATED = "TicketCreated";
+    public static final String TICKET_CREATED = TicketEvent.Kind.CREATED.type();
+    /** Who a creation published again names (intake's timeline actor). */
+    private static final String INTAKE_ACTOR = "hub:intake";
 
     @Inject
     ObjectMapper json;
@@ -50,6 +54,8 @@ public class IntakeRoute {
     IntakeService intake;
     @Inject
     ConnectionFactory broker;
+    @Inject
+    EventTopicSender sender;
 
     private JmsBatchConsumer consumer;
 
@@ -79,8 +85,7 @@ public class IntakeRoute {
         IntakeService.Accepted accepted = intake.acceptAll(contacts);
         List<Outgoing> events = new ArrayList<>(accepted.events().size());
         for (TicketCreated created : accepted.events()) {
-            events.add(new Outgoing("topic:" + JmsEndpoints.EVENTS_TOPIC, json.writeValueAsString(created),
-                    Map.of(JmsEndpoints.EVENT_TYPE_HEADER, TICKET_CREATED)));
+            events.add(sender.outgoing(TicketEvent.created(created, INTAKE_ACTOR), false));
         }
         return new Outcome(events, accepted.deferred());
     }

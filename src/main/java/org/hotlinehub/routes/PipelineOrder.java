@@ -7,14 +7,18 @@ import org.hotlinehub.connectors.jms.JmsBatchConsumer;
 
 /**
  * When the batch consumers of the pipeline start and stop, as observer priorities. They start after the reference
- * data is loaded (its observer has the default priority), dispatch before intake; on shutdown they stop first, intake
- * before dispatch, so that what intake publishes while stopping is still dispatched.
+ * data is loaded (its observer has the default priority): the subscriptions of hub.events (dispatch, notices) before
+ * anything publishes on it (intake, the event relay); on shutdown they stop first, intake and the relay before the
+ * subscribers, so that what they publish while stopping is still read.
  */
 final class PipelineOrder {
 
     static final int DISPATCH = Interceptor.Priority.APPLICATION + 1000;
+    static final int NOTICES = DISPATCH + 5;
     static final int INTAKE = DISPATCH + 10;
+    static final int RELAY = INTAKE + 10;
     static final int STOP_INTAKE = Interceptor.Priority.PLATFORM_BEFORE;
+    static final int STOP_RELAY = STOP_INTAKE + 5;
     static final int STOP_DISPATCH = STOP_INTAKE + 10;
     /** A message that fails alone this many times, for a reason that is not passing, is dead-lettered. */
     static final int POISON_AFTER = 5;

@@ -10,6 +10,7 @@ public final class RouteIds {
     public static final String PARTNER_REPLIES = "partner-replies";
     public static final String DEAD_LETTER = "deadletter-store";
     public static final String WECHAT_NOTICES = "wechat-notices";
+    public static final String EVENTS_RELAY = "events-relay";
     public static final String WECHAT_RESUBMIT = "wechat-resubmit";
 
     private RouteIds() {

@@ -71,10 +71,26 @@ public final class JmsBatchConsumer implements AutoCloseable {
         Outcome handle(List<Received> batch) throws Exception;
     }
 
-    /** Where to read and how: {@code subscription} null reads the queue {@code destination}. */
+    /**
+     * Where to read and how: {@code subscription} null reads the queue {@code destination}; {@code selector} (a JMS
+     * message selector, or null) makes the broker keep only the matching messages for a subscription.
+     */
     public record Settings(String name, String destination, String subscription, int threads, int maxBatch,
-            long maxWaitMillis, int poisonAfter) {
+            long maxWaitMillis, int poisonAfter, String selector) {
+
+        public Settings(String name, String destination, String subscription, int threads, int maxBatch,
+                long maxWaitMillis, int poisonAfter) {
+            this(name, destination, subscription, threads, maxBatch, maxWaitMillis, poisonAfter, null);
+        }
+
+        public Settings withSelector(String messageSelector) {
+            return new Settings(name, destination, subscription, threads, maxBatch, maxWaitMillis, poisonAfter,
+                    messageSelector);
+        }
     }
+
+    /** Artemis' answer when a durable subscription exists with another filter than the one asked for. */
+    private static final String OTHER_FILTER = "AMQ229083";
 
     private final ConnectionFactory factory;
     private final Settings settings;
@@ -84,6 +100,7 @@ public final class JmsBatchConsumer implements AutoCloseable {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile Connection connection;
+    private volatile boolean unfiltered;
 
     private JmsBatchConsumer(ConnectionFactory factory, Settings settings, Handler handler) {
         this.factory = factory;
@@ -166,10 +183,26 @@ public final class JmsBatchConsumer implements AutoCloseable {
     }
 
     private MessageConsumer open(Session session) throws JMSException {
-        return settings.subscription() == null
-                ? session.createConsumer(session.createQueue(settings.destination()))
-                : session.createSharedDurableConsumer(session.createTopic(settings.destination()),
-                        settings.subscription());
+        if (settings.subscription() == null) {
+            return session.createConsumer(session.createQueue(settings.destination()));
+        }
+        var topic = session.createTopic(settings.destination());
+        if (settings.selector() == null || unfiltered) {
+            return session.createSharedDurableConsumer(topic, settings.subscription());
+        }
+        try {
+            return session.createSharedDurableConsumer(topic, settings.subscription(), settings.selector());
+        } catch (JMSException e) {
+            if (!String.valueOf(e.getMessage()).contains(OTHER_FILTER)) {
+                throw e;
+            }
+            // A subscription made by an earlier version without the selector: the JMS way to change it would delete
+            // it with the messages waiting in it. Read it as it is; the handler ignores what it does not want.
+            LOG.warnf("%s: subscription %s exists without the selector [%s]; read unfiltered (drain and delete it to"
+                    + " have the broker filter)", settings.name(), settings.subscription(), settings.selector());
+            unfiltered = true;
+            return session.createSharedDurableConsumer(topic, settings.subscription());
+        }
     }
 
     private void close(Session session) {

@@ -24,6 +24,7 @@ import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.SendResult;
 import org.hotlinehub.model.port.IntakeQueue;
 import org.hotlinehub.model.port.OutboxSender;
+import org.hotlinehub.model.port.StatusNotices;
 import org.hotlinehub.model.port.WechatConversations;
 import org.hotlinehub.model.port.WechatFollowers;
 import org.hotlinehub.model.port.WechatOutbox;
@@ -34,7 +35,8 @@ import org.jboss.logging.Logger;
  * outside it, or when WeChat says so (45015), a status message goes as a template message instead, and any other is
  * failed as undeliverable. System busy (-1), rate limits (45009, 45047), network trouble and a token WeChat will not
  * give are worth a retry; a refused token is refreshed once by {@link WechatApi}. Without credentials every message is
- * recorded as SANDBOX. Also queues the status notices and re-queues contacts that missed the intake queue.
+ * recorded as SANDBOX. Also queues the status notices (from the ticket events) and re-queues contacts that missed the
+ * intake queue.
  */
 @ApplicationScoped
 public class WechatSender implements OutboxSender {
@@ -62,9 +64,20 @@ public class WechatSender implements OutboxSender {
     @Inject
     HubConfig config;
 
-    /** Status changes of WeChat tickets since the last round, as messages to their residents. */
-    public int queueNotices() {
-        return outbox.queueStatusNotices(200, WechatSender::notice);
+    /**
+     * Queues a status message for each notice, under the notice's key: a notice of an event read twice (a redelivery)
+     * is queued once.
+     */
+    public void queueNotices(List<StatusNotices.StatusNotice> notices) {
+        for (StatusNotices.StatusNotice n : notices) {
+            Notice message = notice(n);
+            outbox.enqueue(n.idempotencyKey(), n.openid(), message.text(), message.templateData(), n.purpose(),
+                    n.reference());
+        }
+    }
+
+    /** A status message: its text, and the keywords of the template it may go out as. */
+    record Notice(String text, Map<String, String> templateData) {
     }
 
     /** Contacts whose decision was stored but which the broker could not take at the time. */
@@ -86,10 +99,10 @@ public class WechatSender implements OutboxSender {
         return done;
     }
 
-    static WechatOutbox.Notice notice(WechatOutbox.StatusNotice n) {
+    static Notice notice(StatusNotices.StatusNotice n) {
         boolean english = "en".equals(n.language());
-        return new WechatOutbox.Notice(ResidentTexts.status(n.reference(), n.status(), n.categoryZh(), n
-                .categoryEn(), english), templateData(n.reference(), ResidentTexts.statusZh(n.status()), n.at()));
+        return new Notice(ResidentTexts.status(n.reference(), n.status(), n.categoryZh(), n.categoryEn(), english),
+                templateData(n.reference(), ResidentTexts.statusZh(n.status()), n.event().occurredAt()));
     }
 
     /** keyword1 the reference, keyword2 the status, keyword3 the time (a 工单进度通知 template). */

@@ -1,10 +1,8 @@
 package org.hotlinehub.model.port;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 import org.hotlinehub.model.OutboundWechat;
 import org.hotlinehub.model.OutboundWechatStatus;
@@ -29,22 +27,4 @@ public interface WechatOutbox {
     boolean recordDelivery(String wechatMsgid, String status);
 
     List<OutboundWechat> list(Optional<OutboundWechatStatus> status, int offset, int limit);
-
-    /**
-     * Reads the timeline past the last notice (one instance at a time, under a row lock) and queues a status message
-     * for every public change of a ticket filed on WeChat, composed by {@code compose}.
-     *
-     * @return how many were queued
-     */
-    int queueStatusNotices(int limit, Function<StatusNotice, Notice> compose);
-
-    /** A public change of a WeChat ticket: the timeline event, the ticket as it is now, and who to tell. */
-    record StatusNotice(long eventId, String kind, String detail, Instant at, String reference,
-            org.hotlinehub.model.TicketStatus status, String categoryZh, String categoryEn, String language,
-            String openid) {
-    }
-
-    /** What to queue for a notice; null to skip it. */
-    record Notice(String text, Map<String, String> templateData) {
-    }
 }

@@ -59,11 +59,15 @@ class WechatSandboxTest {
             replies.budget(Duration.ofSeconds(4));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> sql.count("select count(*) from wechat_outbound where"
-                + " openid = ? and status = 'SANDBOX'", openid) == 1);
+                + " openid = ? and status = 'SANDBOX' and purpose = 'reply'", openid) == 1);
+        // the status notices of both tickets (dispatched) are recorded the same way
+        await().atMost(Duration.ofSeconds(20)).until(() -> sql.count("select count(*) from wechat_outbound where"
+                + " openid = ? and status = 'SANDBOX' and purpose = 'status-dispatched'", openid) == 2);
 
         List<Map<String, Object>> listed = given().auth().preemptive().basic("operator", "demo-operator-pass")
                 .queryParam("status", "sandbox").get("/api/v1/outbound-messages/wechat").then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.openid == '" + Masks.openid(openid) + "' }");
+                .extract().jsonPath().getList("findAll { it.openid == '" + Masks.openid(openid)
+                        + "' && it.purpose == 'reply' }");
         assertEquals(1, listed.size());
         Map<String, Object> m = listed.get(0);
         assertEquals(false, m.get("sent"));

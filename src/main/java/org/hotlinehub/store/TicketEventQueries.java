@@ -1,0 +1,198 @@
+package org.hotlinehub.store;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.TicketEvent;
+import org.hotlinehub.model.TimelineKind;
+import org.hotlinehub.model.port.TicketEvents;
+import org.jboss.logging.Logger;
+
+/**
+ * The event outbox and the per-thread captures of the batch stages (see {@link TicketEvents}). {@link #emit} is called
+ * by the timeline for every entry that is a state change, inside the transaction that writes it.
+ */
+@ApplicationScoped
+public class TicketEventQueries implements TicketEvents {
+
+    private static final Logger LOG = Logger.getLogger(TicketEventQueries.class);
+    private static final String CAPTURED = TicketEventQueries.class.getName() + ".captured";
+    private static final String WAKE = TicketEventQueries.class.getName() + ".wake";
+    static final Duration RETENTION = Duration.ofDays(1);
+    private static final String COLUMNS = "select id, event_id, kind, ticket_id, reference, occurred_at, actor,"
+            + " channel, detail, timeline_id from ticket_event_outbox";
+
+    private final ThreadLocal<Held> capturing = new ThreadLocal<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    @Inject
+    EntityManager em;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+    @Inject
+    Clock clock;
+
+    private final class Held implements Capture {
+
+        final Set<TicketEvent.Kind> kinds;
+        final List<TicketEvent> committed = new ArrayList<>();
+
+        Held(Set<TicketEvent.Kind> kinds) {
+            this.kinds = Set.copyOf(kinds);
+        }
+
+        @Override
+        public List<TicketEvent> events() {
+            return List.copyOf(committed);
+        }
+
+        @Override
+        public void close() {
+            capturing.remove();
+        }
+    }
+
+    @Override
+    public Capture capture(Set<TicketEvent.Kind> kinds) {
+        if (capturing.get() != null) {
+            throw new IllegalStateException("this thread already captures ticket events");
+        }
+        Held held = new Held(kinds);
+        capturing.set(held);
+        return held;
+    }
+
+    /** The timeline wrote entry {@code timelineId}: the event it stands for, if it stands for one. */
+    void emit(long timelineId, long ticketId, TimelineKind kind, Instant at, String actor, Channel channel,
+            String detail) {
+        if (TicketEvent.Kind.recordedAs(kind).isEmpty()) {
+            return;
+        }
+        TicketEntity ticket = em.find(TicketEntity.class, ticketId); // in the session already, as a rule: no query
+        TicketEvent.Kind.of(kind, ticket.status).ifPresent(k -> emit(TicketEvent.recorded(k, timelineId, ticketId,
+                ticket.reference, at, actor, channel, detail)));
+    }
+
+    private void emit(TicketEvent event) {
+        Held held = capturing.get();
+        if (held != null && held.kinds.contains(event.kind())) {
+            heldUntilCommit(held).add(event);
+            return;
+        }
+        em.createNativeQuery("insert into ticket_event_outbox (event_id, kind, ticket_id, reference, occurred_at,"
+                + " actor, channel, detail, timeline_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                + " on conflict (event_id) do nothing")
+                .setParameter(1, event.id()).setParameter(2, event.kind().name()).setParameter(3, event.ticketId())
+                .setParameter(4, event.reference()).setParameter(5, Timestamp.from(event.occurredAt()))
+                .setParameter(6, event.actor())
+                .setParameter(7, event.channel() == null ? null : event.channel().name())
+                .setParameter(8, event.detail()).setParameter(9, event.timelineId())
+                .executeUpdate();
+        wakeAfterCommit();
+    }
+
+    /** This transaction's captured events, handed to the capture when (and only if) it commits. */
+    private List<TicketEvent> heldUntilCommit(Held held) {
+        @SuppressWarnings("unchecked")
+        List<TicketEvent> pending = (List<TicketEvent>) transactions.getResource(CAPTURED);
+        if (pending == null) {
+            List<TicketEvent> fresh = new ArrayList<>();
+            transactions.putResource(CAPTURED, fresh);
+            transactions.registerInterposedSynchronization(new AfterCommit(() -> held.committed.addAll(fresh)));
+            pending = fresh;
+        }
+        return pending;
+    }
+
+    private void wakeAfterCommit() {
+        if (transactions.getResource(WAKE) == null) {
+            transactions.putResource(WAKE, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new AfterCommit(() -> listeners.forEach(Runnable::run)));
+        }
+    }
+
+    private record AfterCommit(Runnable action) implements Synchronization {
+
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                action.run();
+            }
+        }
+    }
+
+    @Override
+    @Transactional
+    public List<TicketEvent> recorded(Collection<Long> ticketIds, TicketEvent.Kind kind) {
+        if (ticketIds.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select e.id, e.ticket_id, t.reference, e.at, e.actor, e.channel,"
+                + " e.detail from timeline_event e join ticket t on t.id = e.ticket_id"
+                + " where e.ticket_id in (?1) and e.kind = ?2 order by e.id")
+                .setParameter(1, List.copyOf(ticketIds))
+                .setParameter(2, kind.timelineKind().name()).getResultList();
+        return rows.stream().map(r -> TicketEvent.recorded(kind, ((Number) r[0]).longValue(),
+                ((Number) r[1]).longValue(), (String) r[2], WechatConversationQueries.instant(r[3]), (String) r[4],
+                r[5] == null ? null : Channel.valueOf((String) r[5]), (String) r[6])).toList();
+    }
+
+    @Override
+    @Transactional
+    public int relay(int limit, Consumer<List<TicketEvent>> publish) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(COLUMNS + " where sent_at is null order by id limit ?1"
+                + " for update skip locked").setParameter(1, limit).getResultList();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<TicketEvent> events = rows.stream().map(TicketEventQueries::event).toList();
+        publish.accept(events);
+        em.createNativeQuery("update ticket_event_outbox set sent_at = ?2 where id in (?1)")
+                .setParameter(1, rows.stream().map(r -> ((Number) r[0]).longValue()).toList())
+                .setParameter(2, Timestamp.from(clock.instant())).executeUpdate();
+        LOG.debugf("relayed %d ticket events", events.size());
+        return events.size();
+    }
+
+    @Override
+    @Transactional
+    public int purgeRelayed() {
+        return em.createNativeQuery("delete from ticket_event_outbox where sent_at < ?1")
+                .setParameter(1, Timestamp.from(clock.instant().minus(RETENTION))).executeUpdate();
+    }
+
+    @Override
+    public void onQueued(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    private static TicketEvent event(Object[] r) {
+        return new TicketEvent((String) r[1], TicketEvent.Kind.valueOf((String) r[2]), ((Number) r[3]).longValue(),
+                (String) r[4], WechatConversationQueries.instant(r[5]), (String) r[6],
+                r[7] == null ? null : Channel.valueOf((String) r[7]), (String) r[8],
+                r[9] == null ? null : ((Number) r[9]).longValue(), false);
+    }
+}
