@@ -62,7 +62,9 @@ public final class HubMain {
         }
         if (setting("quarkus.artemis.url").filter(url -> !url.startsWith("vm:")).isEmpty()) {
             int port = Integer.parseInt(setting("hub.embedded.broker-port").orElse("61616"));
-            embedded.push(EmbeddedBroker.start(dataDir.resolve("artemis"), port));
+            long globalMaxMb = Long.parseLong(setting("hub.embedded.global-max-size-mb")
+                    .orElse(String.valueOf(EmbeddedBroker.DEFAULT_GLOBAL_MAX_MB)));
+            embedded.push(EmbeddedBroker.start(dataDir.resolve("artemis"), port, globalMaxMb));
             System.setProperty("quarkus.artemis.url", EmbeddedBroker.IN_VM_URL);
             LOG.infof("embedded Artemis broker started, data in %s%s", dataDir.resolve("artemis"),
                     port > 0 ? ", TCP on 127.0.0.1:" + port : "");

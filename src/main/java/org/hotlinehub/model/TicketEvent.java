@@ -95,7 +95,9 @@ public record TicketEvent(String id, Kind kind, long ticketId, String reference,
 
     /** The JMS message selector (on {@code property}) that takes these kinds only. */
     public static String selector(String property, Collection<Kind> kinds) {
-        return property + " IN (" + kinds.stream().map(k -> "'" + k.type + "'").collect(Collectors.joining(", "))
-                + ")";
+        // in a fixed order: a durable subscription is made again at every start with this text, and the broker refuses a
+        // subscription whose filter differs from the stored one (AMQ229083) — Set.of iterates in a new order per JVM
+        return property + " IN (" + kinds.stream().sorted().distinct().map(k -> "'" + k.type + "'")
+                .collect(Collectors.joining(", ")) + ")";
     }
 }

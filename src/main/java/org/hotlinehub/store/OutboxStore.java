@@ -107,23 +107,30 @@ public class OutboxStore {
         written.fire(new OutboxWritten(OutboxChannel.Stream.PARTNER.code()));
     }
 
+    /**
+     * Plain JDBC on the transaction's connection: a native query through the session would flush every entity of the
+     * session first, which a dispatch batch holding dozens of tickets paid on every offer.
+     */
     private int insertPartner(OutboxChannel channel, Long partnerId, Long volunteerId, String recipient,
             long assignmentId, String eventType, String key, String body, Instant now, Instant giveUpAt) {
-        return em.createNativeQuery("insert into outbox (stream, channel, recipient, idempotency_key, topic, body,"
-                + " partner_id, volunteer_id, assignment_id, status, next_attempt_at, give_up_at)"
-                + " values ('partner', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'PENDING', ?9, ?10)"
-                + " on conflict (stream, idempotency_key) do nothing")
-                .setParameter(1, channel.code())
-                .setParameter(2, recipient)
-                .setParameter(3, key)
-                .setParameter(4, eventType)
-                .setParameter(5, body)
-                .setParameter(6, partnerId)
-                .setParameter(7, volunteerId)
-                .setParameter(8, assignmentId)
-                .setParameter(9, now)
-                .setParameter(10, giveUpAt)
-                .executeUpdate();
+        return session().doReturningWork(c -> {
+            try (PreparedStatement st = c.prepareStatement("insert into outbox (stream, channel, recipient,"
+                    + " idempotency_key, topic, body, partner_id, volunteer_id, assignment_id, status, next_attempt_at,"
+                    + " give_up_at) values ('partner', ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)"
+                    + " on conflict (stream, idempotency_key) do nothing")) {
+                st.setString(1, channel.code());
+                st.setString(2, recipient);
+                st.setString(3, key);
+                st.setString(4, eventType);
+                st.setString(5, body);
+                st.setObject(6, partnerId, Types.BIGINT);
+                st.setObject(7, volunteerId, Types.BIGINT);
+                st.setLong(8, assignmentId);
+                setInstant(st, 9, now);
+                setInstant(st, 10, giveUpAt);
+                return st.executeUpdate();
+            }
+        });
     }
 
     /** A claimed row: the message for its sender, and what the outbox itself needs to record its outcome. */

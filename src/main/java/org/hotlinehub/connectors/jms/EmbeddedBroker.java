@@ -23,10 +23,18 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 public final class EmbeddedBroker implements AutoCloseable {
 
     public static final String IN_VM_URL = "vm://0";
+    /** {@code hub.embedded.global-max-size-mb} unless set. */
+    public static final long DEFAULT_GLOBAL_MAX_MB = 64;
 
     private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
 
+    /** Keeps up to {@value #DEFAULT_GLOBAL_MAX_MB} MiB of messages in the heap, pages the rest. */
     public static EmbeddedBroker start(Path dir, int tcpPort) throws Exception {
+        return start(dir, tcpPort, DEFAULT_GLOBAL_MAX_MB);
+    }
+
+    /** @param globalMaxMb messages the broker keeps in the heap before paging to disk, in MiB */
+    public static EmbeddedBroker start(Path dir, int tcpPort, long globalMaxMb) throws Exception {
         EmbeddedBroker broker = new EmbeddedBroker();
         Configuration config = new ConfigurationImpl()
                 .setName("hotline-hub")
@@ -42,6 +50,11 @@ public final class EmbeddedBroker implements AutoCloseable {
                 // as `artemis create` does: wait for more writes no longer than one sync of this disk takes
                 .setJournalBufferTimeout_NIO(journalBufferTimeoutNanos(dir))
                 .setIDCacheSize(50_000)
+                // Messages the broker holds in the heap before it pages further ones to disk (every address: PAGE).
+                // Its default is half the heap, which the broker then shares with the hub itself: a surge's backlog of
+                // tens of thousands of contacts pushed the process past its memory target (P7). Paging keeps the
+                // backlog durable and in order; only its reads cost a little more.
+                .setGlobalMaxSize(globalMaxMb * 1024 * 1024)
                 .addAcceptorConfiguration("in-vm", IN_VM_URL);
         if (tcpPort > 0) {
             config.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + tcpPort);
