@@ -29,6 +29,7 @@ import org.hotlinehub.store.ReferenceLookup.Spot;
 import org.hotlinehub.store.ReferenceLookup.Term;
 import org.hotlinehub.store.TicketEntity;
 import org.hotlinehub.store.TicketRepository;
+import org.hotlinehub.store.TimelineRepository;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -60,6 +61,8 @@ public class IntakeService {
     ReferenceLookup directory;
     @Inject
     IntakeRows rows;
+    @Inject
+    TimelineRepository timeline;
     @Inject
     Clock clock;
     @Inject
@@ -154,7 +157,7 @@ public class IntakeService {
             drafts.add(draft(fresh.get(i), residentsOf.get(i), now));
         }
         long[] ticketIds = rows.insertTickets(drafts.stream().map(Draft::ticket).toList());
-        List<IntakeRows.Entry> entries = new ArrayList<>(drafts.size() * 4);
+        List<TimelineRepository.Entry> entries = new ArrayList<>(drafts.size() * 4);
         List<TicketCreated> events = new ArrayList<>(drafts.size());
         Long[] residentIds = new Long[drafts.size()];
         int triage = 0;
@@ -164,7 +167,7 @@ public class IntakeService {
             InboundContact contact = fresh.get(i);
             residentIds[i] = d.ticket().residentId();
             for (Note note : d.notes()) {
-                entries.add(new IntakeRows.Entry(id, note.kind(), note.actor(), note.channel(), note.detail(), now));
+                entries.add(new TimelineRepository.Entry(id, note.kind(), note.actor(), note.channel(), note.detail()));
             }
             storeAttachments(id, contact.attachments());
             boolean inTriage = d.ticket().status() == TicketStatus.TRIAGE;
@@ -172,15 +175,15 @@ public class IntakeService {
                 triage++;
                 conversations.askIfUnclear(d.ticket().reference(), d.ticket().language(), d.ticket().placeId() != null,
                         contact).ifPresent(
-                                asked -> entries.add(new IntakeRows.Entry(id,
-                                        TimelineKind.CLARIFICATION_REQUESTED, ACTOR, Channel.SMS, asked, now)));
+                                asked -> entries.add(new TimelineRepository.Entry(id,
+                                        TimelineKind.CLARIFICATION_REQUESTED, ACTOR, Channel.SMS, asked)));
             }
             LOG.debugf("ticket %s from %s (%s), %s", d.ticket().reference(), contact.channel(),
                     contact.phone() != null ? Masks.phone(contact.phone()) : Masks.openid(contact.wechatOpenid()),
                     d.ticket().status());
             events.add(new TicketCreated(id, d.ticket().reference(), inTriage, now));
         }
-        rows.insertTimeline(entries);
+        timeline.recordAll(entries);
         rows.linkContacts(freshIds.stream().mapToLong(Long::longValue).toArray(), ticketIds, residentIds);
         LOG.infof("%d new ticket(s), %d in triage, %d repeat(s)", drafts.size(), triage, repeats.size());
         return events;

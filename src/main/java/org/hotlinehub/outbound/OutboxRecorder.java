@@ -45,25 +45,33 @@ public class OutboxRecorder {
     public record Sent(OutboxStore.Claimed claimed, SendResult result) {
     }
 
+    /** Who the timeline names for what the outbox did. */
+    static final String ACTOR = "hub:delivery";
+
     @Transactional
     public void record(List<Sent> sent, Instant now) {
         List<OutboxStore.Outcome> outcomes = new ArrayList<>(sent.size());
+        List<TimelineRepository.Entry> delivered = new ArrayList<>();
         for (Sent s : sent) {
-            outcomes.add(outcome(s.claimed(), s.result(), now));
+            outcomes.add(outcome(s.claimed(), s.result(), now, delivered));
         }
         store.record(outcomes);
+        // the delivered offers on their tickets' timelines, with one statement
+        timeline.recordAll(delivered);
     }
 
-    private OutboxStore.Outcome outcome(OutboxStore.Claimed claimed, SendResult r, Instant now) {
+    private OutboxStore.Outcome outcome(OutboxStore.Claimed claimed, SendResult r, Instant now,
+            List<TimelineRepository.Entry> delivered) {
         OutboxMessage m = claimed.message();
         Stream stream = m.channel().stream();
         int attempted = r.attempted() ? 1 : 0;
         int attempts = m.attempts() + attempted;
         switch (r.kind()) {
             case DELIVERED -> {
-                if (stream == Stream.PARTNER) {
-                    onTicket(claimed, TimelineKind.DELIVERED, m.topic() + " delivered to " + m.recipient() + " by "
-                            + partnerChannel(m.channel()) + " after " + attempts + " attempt(s)");
+                if (stream == Stream.PARTNER && claimed.ticketId() != null) {
+                    delivered.add(new TimelineRepository.Entry(claimed.ticketId(), TimelineKind.DELIVERED,
+                            ACTOR, null, m.topic() + " delivered to " + m.recipient() + " by "
+                                    + partnerChannel(m.channel()) + " after " + attempts + " attempt(s)"));
                 }
                 return new OutboxStore.Outcome(m.id(), stream.deliveredStatus(), attempted, null, null, null,
                         r.externalId(), r.externalStatus(), r.statusRank(), now);
@@ -111,7 +119,7 @@ public class OutboxRecorder {
 
     private void onTicket(OutboxStore.Claimed claimed, TimelineKind kind, String detail) {
         if (claimed.ticketId() != null) {
-            timeline.record(claimed.ticketId(), kind, "hub:delivery", null, detail);
+            timeline.record(claimed.ticketId(), kind, ACTOR, null, detail);
         }
     }
 

@@ -22,7 +22,6 @@ import org.hibernate.jdbc.ReturningWork;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.TicketStatus;
-import org.hotlinehub.model.TimelineKind;
 
 /**
  * The rows a batch of new contacts becomes, written set-based on the transaction's own connection: one statement per
@@ -45,10 +44,6 @@ public class IntakeRows {
     public record NewTicket(String reference, Channel channel, Long residentId, Long categoryId, String description,
             String language, Long placeId, String address, Double lat, Double lon, String priority,
             TicketStatus status, String attributesJson, String triageReason, Instant createdAt, Instant updatedAt) {
-    }
-
-    /** One timeline entry. */
-    public record Entry(long ticketId, TimelineKind kind, String actor, Channel channel, String detail, Instant at) {
     }
 
     @Inject
@@ -244,39 +239,6 @@ public class IntakeRows {
             ids[i] = Objects.requireNonNull(byReference.get(reference[i]), reference[i]);
         }
         return ids;
-    }
-
-    /** Writes timeline entries, in the order of the list (their ids follow it). */
-    public void insertTimeline(List<Entry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        int n = entries.size();
-        Long[] ticketId = new Long[n];
-        String[] kind = new String[n];
-        String[] actor = new String[n];
-        String[] channel = new String[n];
-        String[] detail = new String[n];
-        String[] at = new String[n];
-        for (int i = 0; i < n; i++) {
-            Entry e = entries.get(i);
-            ticketId[i] = e.ticketId();
-            kind[i] = e.kind().name();
-            actor[i] = e.actor();
-            channel[i] = e.channel() == null ? null : e.channel().name();
-            detail[i] = e.detail();
-            at[i] = e.at().toString();
-        }
-        work(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into timeline_event (ticket_id, kind,"
-                    + " actor, channel, detail, at) select e.ticket_id, e.kind, e.actor, e.channel, e.detail,"
-                    + " e.at::timestamptz from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                    + " ?::text[]) with ordinality as e(ticket_id, kind, actor, channel, detail, at, n) order by e.n")) {
-                insert.setArray(1, connection.createArrayOf("bigint", ticketId));
-                setArrays(connection, insert, 2, kind, actor, channel, detail, at);
-                return insert.executeUpdate();
-            }
-        });
     }
 
     /** Records which ticket and resident each contact became. */
