@@ -167,4 +167,35 @@ class IntakeBatchTest {
         assertEquals(List.of(), deadLetters.containing(followUp.externalId()),
                 "never dead-lettered for arriving early");
     }
+
+    @Test
+    void shouldMakeOneTicketForADoubleSubmitAndOneResidentForANewNumberWithinOneBatch() throws Exception {
+        String twice = Reports.uniquePhone();
+        InboundContact first = request(twice, "同批重复提交：电梯坏了");
+        // the same form submitted again (same external id) after the sender was told another reference
+        InboundContact again = new InboundContact(first.channel(), first.externalId(), references.next(),
+                first.receivedAt(), first.phone(), first.name(), first.text(), first.language(), first.categoryCode(),
+                first.placeCode(), null, null, null, List.of());
+        String newcomer = Reports.uniquePhone();
+        InboundContact one = request(newcomer, "同一新号码第一件：楼道灯坏了");
+        InboundContact two = new InboundContact(Channel.WEB, "batch-second:" + newcomer, references.next(),
+                Instant.now(), "+86" + newcomer, "批量", "同一新号码第二件：水管漏水", "zh", "property-repair",
+                "HY-GARDEN", null, null, null, List.of());
+        sendTogether(List.of(json.writeValueAsString(first), json.writeValueAsString(again),
+                json.writeValueAsString(one), json.writeValueAsString(two)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ticketsFor(twice) == 1 && ticketsFor(newcomer) == 2);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> ticketsFor(twice) == 1 && ticketsFor(newcomer) == 2);
+        assertEquals(1L, sql.count("select count(*) from inbound_contact where external_id = ?", first.externalId()));
+        assertEquals(1L, sql.count("select count(*) from ticket_alias a join ticket t on t.id = a.ticket_id"
+                + " where a.reference = ? and t.reference = ?", again.reference(), first.reference()),
+                "the second reference leads to the one ticket");
+        assertEquals(1L, sql.count("select count(*) from resident where phone = ?", "+86" + newcomer),
+                "one profile for a number first seen twice in one batch");
+        assertEquals(2L, sql.count("select count(*) from inbound_contact c join resident r on r.id = c.resident_id"
+                + " where r.phone = ? and c.ticket_id is not null", "+86" + newcomer),
+                "both contacts linked to their ticket and the one profile");
+        assertEquals("批量", sql.one("select name from resident where phone = ?", "+86" + newcomer));
+    }
 }
