@@ -42,6 +42,7 @@ import org.hotlinehub.store.CatalogEntryEntity;
 import org.hotlinehub.store.CatalogRepository;
 import org.hotlinehub.store.PlaceEntity;
 import org.hotlinehub.store.PlaceRepository;
+import org.hotlinehub.store.ReferenceLookup;
 import org.hotlinehub.store.TicketEntity;
 import org.hotlinehub.store.TicketRepository;
 import org.hotlinehub.store.TimelineRepository;
@@ -68,6 +69,8 @@ public class CaseworkService implements Casework {
     CatalogRepository catalog;
     @Inject
     PlaceRepository places;
+    @Inject
+    ReferenceLookup lookup;
     @Inject
     Priorities priorities;
     @Inject
@@ -145,7 +148,8 @@ public class CaseworkService implements Casework {
         }
         if (place != ticket.place) {
             ticket.place = place;
-            String grid = places.ancestorOfType(place, PlaceType.GRID.code()).map(g -> g.code).orElse("no grid");
+            String grid = lookup.place(place.id).flatMap(p -> lookup.ancestorOfType(p, PlaceType.GRID.code()))
+                    .map(ReferenceLookup.Spot::code).orElse("no grid");
             timeline.record(ticket.id, TimelineKind.LOCATED, staff.actor(), null,
                     place.type + " " + place.code + " chosen by " + staff.actor() + " → grid " + grid + why);
         }

@@ -298,11 +298,16 @@ public class OutboxWorker {
         return Math.max(1, config.delivery().perRecipient());
     }
 
-    private static void pause(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Waits before the next round after a failed one; stopping the worker ends the wait at once. */
+    private void pause(Duration d) {
+        synchronized (signal) {
+            try {
+                if (running) {
+                    signal.wait(d.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
