@@ -10,6 +10,8 @@ import java.util.Deque;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 import org.hotlinehub.connectors.db.EmbeddedDatabase;
@@ -41,9 +43,27 @@ public final class HubMain {
         StartingAnswer.open(setting("quarkus.http.host").orElse("0.0.0.0"),
                 Integer.parseInt(setting("quarkus.http.port").orElse("8080")));
         Path dataDir = Path.of(setting("hub.data-dir").orElse("./data")).toAbsolutePath().normalize();
+        // the embedded broker and database start side by side (time to ready after a crash, issue 17)
+        FutureTask<EmbeddedBroker> broker = null;
+        int brokerPort = Integer.parseInt(setting("hub.embedded.broker-port").orElse("61616"));
+        if (setting("quarkus.artemis.url").filter(url -> !url.startsWith("vm:")).isEmpty()) {
+            long globalMaxMb = Long.parseLong(setting("hub.embedded.global-max-size-mb")
+                    .orElse(String.valueOf(EmbeddedBroker.DEFAULT_GLOBAL_MAX_MB)));
+            broker = new FutureTask<>(() -> EmbeddedBroker.start(dataDir.resolve("artemis"), brokerPort,
+                    globalMaxMb));
+            new Thread(broker, "embedded-broker-start").start();
+        }
         if (setting("quarkus.datasource.jdbc.url").isEmpty()) {
-            EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("postgres"),
-                    Integer.parseInt(setting("hub.embedded.postgres-port").orElse("0")));
+            EmbeddedDatabase db;
+            try {
+                db = EmbeddedDatabase.start(dataDir.resolve("postgres"),
+                        Integer.parseInt(setting("hub.embedded.postgres-port").orElse("0")));
+            } catch (IOException | RuntimeException e) {
+                if (broker != null) {
+                    closeQuietly(started(broker, embedded));
+                }
+                throw e;
+            }
             embedded.push(db);
             System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
             System.setProperty("quarkus.datasource.username", db.username());
@@ -60,14 +80,11 @@ public final class HubMain {
                 System.setProperty(SESSION_KEY, SessionKeyFile.readOrCreate(dataDir.resolve("session.key")));
             }
         }
-        if (setting("quarkus.artemis.url").filter(url -> !url.startsWith("vm:")).isEmpty()) {
-            int port = Integer.parseInt(setting("hub.embedded.broker-port").orElse("61616"));
-            long globalMaxMb = Long.parseLong(setting("hub.embedded.global-max-size-mb")
-                    .orElse(String.valueOf(EmbeddedBroker.DEFAULT_GLOBAL_MAX_MB)));
-            embedded.push(EmbeddedBroker.start(dataDir.resolve("artemis"), port, globalMaxMb));
+        if (broker != null) {
+            embedded.push(started(broker, embedded));
             System.setProperty("quarkus.artemis.url", EmbeddedBroker.IN_VM_URL);
             LOG.infof("embedded Artemis broker started, data in %s%s", dataDir.resolve("artemis"),
-                    port > 0 ? ", TCP on 127.0.0.1:" + port : "");
+                    brokerPort > 0 ? ", TCP on 127.0.0.1:" + brokerPort : "");
         }
         CountDownLatch hubStopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterHub(hubStopped, embedded), "embedded-stop"));
@@ -85,6 +102,25 @@ public final class HubMain {
         System.exit(exitCode[0]);
     }
 
+    /** The broker started beside the database; if it failed, whatever started already is closed first. */
+    private static EmbeddedBroker started(FutureTask<EmbeddedBroker> broker, Deque<AutoCloseable> embedded)
+            throws Exception {
+        try {
+            return broker.get();
+        } catch (ExecutionException e) {
+            embedded.forEach(HubMain::closeQuietly);
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable service) {
+        try {
+            service.close();
+        } catch (Exception e) {
+            LOG.warnf(e, "stopping %s", service.getClass().getSimpleName());
+        }
+    }
+
     /**
      * On SIGTERM the JVM runs every shutdown hook at once. The embedded broker and database must outlive the hub's own
      * shutdown (consumers finishing their batch, Camel's graceful stop), or in-flight work fails against a database
@@ -98,13 +134,7 @@ public final class HubMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (AutoCloseable service : embedded) {
-            try {
-                service.close();
-            } catch (Exception e) {
-                LOG.warnf(e, "stopping %s", service.getClass().getSimpleName());
-            }
-        }
+        embedded.forEach(HubMain::closeQuietly);
     }
 
     /** Whether the reference data is the demo district: the default, or a list naming {@code config/demo}. */

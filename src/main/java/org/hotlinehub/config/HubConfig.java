@@ -145,6 +145,14 @@ public interface HubConfig {
          * starts the embedded database), so a hub on an external database never gets the demo's known passwords.
          */
         Optional<List<String>> demoFiles();
+
+        /**
+         * Whether every file is applied at every start. By default a start skips the files that are unchanged since
+         * they were last applied (unless reference data was edited through the console or the API since), which makes
+         * a restart after a crash faster; development and tests apply them all.
+         */
+        @WithDefault("false")
+        boolean reapplyUnchanged();
     }
 
     /** A stage of the pipeline that reads its queue in batches, one transaction per batch. */

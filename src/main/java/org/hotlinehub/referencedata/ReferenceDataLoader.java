@@ -1,9 +1,13 @@
 package org.hotlinehub.referencedata;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +23,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.store.AppliedReferenceFiles;
 import org.hotlinehub.store.CatalogRepository;
 import org.hotlinehub.store.PartnerRepository;
 import org.hotlinehub.store.PlaceRepository;
@@ -59,13 +64,63 @@ public class ReferenceDataLoader {
     CatalogRepository catalog;
     @Inject
     ReferenceDataWriter writer;
+    @Inject
+    AppliedReferenceFiles appliedFiles;
+
+    private final ObjectMapper canonical = new ObjectMapper().findAndRegisterModules();
 
     void onStart(@Observes StartupEvent event) throws IOException {
-        for (Path file : files(config.referenceData().files())) {
-            load(file);
+        List<Path> all = new ArrayList<>(files(config.referenceData().files()));
+        all.addAll(files(config.referenceData().demoFiles().orElse(List.of())));
+        applyAtStart(all, !config.referenceData().reapplyUnchanged());
+    }
+
+    /**
+     * Applies the files of a start in order. With {@code skipUnchanged}, the leading files whose content (and the
+     * secrets they name, and the schema version) is what was last applied from them are skipped, unless reference data
+     * was edited through the console or the API since; from the first file that changed on, every file is applied, so
+     * a later file still overrides what an earlier one says.
+     *
+     * @return the names of the files applied
+     */
+    List<String> applyAtStart(List<Path> files, boolean skipUnchanged) throws IOException {
+        Map<String, String> unchanged = skipUnchanged ? appliedFiles.stillApplied() : Map.of();
+        String schema = appliedFiles.schemaVersion();
+        boolean applying = !skipUnchanged;
+        List<String> applied = new ArrayList<>();
+        for (Path file : files) {
+            String name = file.toString();
+            ReferenceDataFile parsed = parse(name, Files.readString(file));
+            String digest = digest(schema, name, parsed);
+            if (!applying && digest != null && digest.equals(unchanged.get(name))) {
+                LOG.infof("reference data %s unchanged since it was last applied: skipped", name);
+                continue;
+            }
+            applying = true;
+            apply(name, parsed, true, ReferenceDataWriter.Progress.NONE, counts -> {
+                if (digest != null) {
+                    appliedFiles.record(name, digest);
+                }
+            });
+            applied.add(name);
         }
-        for (Path file : files(config.referenceData().demoFiles().orElse(List.of()))) {
-            load(file);
+        return applied;
+    }
+
+    /** SHA-256 of what applying the document writes, or null when its secrets cannot be resolved (apply says why). */
+    private String digest(String schema, String name, ReferenceDataFile parsed) {
+        List<String> problems = new ArrayList<>();
+        ReferenceDataFile resolved = resolveSecrets(parsed, problems);
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((schema + "\n" + name + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update(canonical.writeValueAsBytes(resolved));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
