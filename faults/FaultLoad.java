@@ -691,6 +691,13 @@ public class FaultLoad {
             long lostInOutage = 0;
             long slowRefusals = 0;
             String downAt = null;
+            // acknowledgement latency before the first fault, the baseline of "intake latency unchanged" (R3)
+            long loadStart = events.stream().filter(ev -> ev[1].equals("load-start")).mapToLong(ev -> Long.parseLong(
+                    ev[0])).findFirst().orElse(0);
+            long firstDown = events.stream().filter(ev -> ev[1].endsWith("-down")).mapToLong(ev -> Long.parseLong(
+                    ev[0])).findFirst().orElse(Long.MAX_VALUE);
+            long baselineP50 = ackLatencyP50(bySent, loadStart, firstDown);
+            long latencyBreaches = 0;
             Set<Long> lostSeqs = new HashSet<>();
             lost.forEach(l -> lostSeqs.add(Long.parseLong(l.substring(0, l.indexOf('\t')))));
             for (String[] ev : events) {
@@ -718,9 +725,22 @@ public class FaultLoad {
                     if (rec < 0) {
                         unrecovered++;
                     }
-                    faults.append(String.format(Locale.ROOT, "%s down %.1fs, steady %s; ", what.replace("-back", ""),
+                    faults.append(String.format(Locale.ROOT, "%s down %.1fs, steady %s", what.replace("-back", ""),
                             (t - from) / 1000.0, rec < 0 ? "never" : String.format(Locale.ROOT, "%.1fs after", rec
                                     / 1000.0)));
+                    if (what.equals("partner-back")) {
+                        // targets.md R3: intake latency unchanged ±20 % while a partner is down (a 5 ms floor:
+                        // below that the difference is the scheduler's, not the hub's)
+                        long during = ackLatencyP50(bySent, from, t);
+                        boolean within = baselineP50 >= 0 && during >= 0 && Math.abs(during - baselineP50) <= Math.max(
+                                5, baselineP50 / 5);
+                        if (!within) {
+                            latencyBreaches++;
+                        }
+                        faults.append(String.format(Locale.ROOT, ", acknowledgement p50 %d ms while down against %d ms"
+                                + " before (%s)", during, baselineP50, within ? "within ±20 %" : "outside ±20 %"));
+                    }
+                    faults.append("; ");
                     downAt = null;
                 }
             }
@@ -745,7 +765,7 @@ public class FaultLoad {
             }
             long sent = ledger.size();
             boolean pass = lost.isEmpty() && duplicateTickets == 0 && duplicateEffects == 0 && differentAnswers == 0
-                    && lostInOutage == 0 && unrecovered == 0 && acked > 0;
+                    && lostInOutage == 0 && unrecovered == 0 && latencyBreaches == 0 && acked > 0;
             result.put("label", label);
             result.put("sent", Long.toString(sent));
             result.put("acknowledged", Long.toString(acked));
@@ -768,6 +788,8 @@ public class FaultLoad {
             result.put("lost_acked_during_outage", Long.toString(lostInOutage));
             result.put("refusals_slower_than_1s_during_outage", Long.toString(slowRefusals));
             result.put("fault_windows_never_steady_again", Long.toString(unrecovered));
+            result.put("ack_p50_before_first_fault_ms", Long.toString(baselineP50));
+            result.put("partner_outages_with_intake_latency_changed", Long.toString(latencyBreaches));
             result.put("worst_recovery_s", worstRecovery < 0 ? "-" : String.format(Locale.ROOT, "%.1f", worstRecovery
                     / 1000.0));
             result.put("faults", faults.toString().trim());
@@ -786,6 +808,13 @@ public class FaultLoad {
                 Files.write(Path.of(o.get("out") + ".lost.tsv"), lost, StandardCharsets.UTF_8);
             }
             return pass ? 0 : 1;
+        }
+
+        /** Median time to the answer of the new contacts acknowledged that were sent in [from, to); -1 if none. */
+        static long ackLatencyP50(List<Entry> bySent, long from, long to) {
+            long[] ms = bySent.stream().filter(e -> e.acked() && e.kind().equals("new") && e.sent() >= from && e
+                    .sent() < to).mapToLong(e -> e.answered() - e.sent()).sorted().toArray();
+            return ms.length == 0 ? -1 : ms[ms.length / 2];
         }
 
         /** Time from t until the first window of `steady` ms in which every contact sent was acknowledged; -1 never. */
