@@ -70,8 +70,9 @@ public class Dispatcher {
                 LOG.debugf("%d of %d tickets already offered or out of intake's hands, left alone",
                         chunk.size() - waiting.size(), chunk.size());
             }
+            ChunkOffers offers = new ChunkOffers();
             for (TicketEntity ticket : tickets.withOfferDetails(waiting)) {
-                offerNext(ticket, List.of());
+                offerNext(ticket, List.of(), offers);
             }
             LOG.infof("%d new ticket(s) offered or escalated", waiting.size());
             tickets.getEntityManager().flush();
@@ -81,11 +82,14 @@ public class Dispatcher {
 
     /** Offers the ticket to the next candidate nobody has tried yet, or escalates it to a supervisor. */
     void offerNext(TicketEntity ticket) {
-        offerNext(ticket, assignments.forTicket(ticket.id));
+        offerNext(ticket, assignments.forTicket(ticket.id), null);
     }
 
-    /** As {@link #offerNext(TicketEntity)}, with the ticket's assignments so far already read. */
-    private void offerNext(TicketEntity ticket, List<AssignmentEntity> earlier) {
+    /**
+     * As {@link #offerNext(TicketEntity)}, with the ticket's assignments so far already read, inside a chunk whose
+     * offers are written at its end ({@code chunk}; null: each query sees everything written first).
+     */
+    private void offerNext(TicketEntity ticket, List<AssignmentEntity> earlier, ChunkOffers chunk) {
         if (ticket.category == null || ticket.place == null) {
             // nothing to choose a next party by (e.g. an offer made by hand on an unclassified ticket): people decide
             escalate(ticket, "no " + (ticket.category == null ? "category" : "place")
@@ -93,13 +97,17 @@ public class Dispatcher {
             return;
         }
         long started = System.nanoTime();
-        var choice = selector.choose(ticket.category, ticket.place, Tried.of(earlier));
+        var choice = selector.choose(ticket.category, ticket.place, Tried.of(earlier), chunk);
         int decisionMicros = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1000);
         if (choice.isEmpty()) {
             escalate(ticket, "no partner or volunteer left for " + ticket.category.code + " at " + ticket.place.code);
             return;
         }
-        offer(ticket, choice.get(), AssignmentEntity.ROLE_LEAD, ACTOR).decisionMicros = decisionMicros;
+        AssignmentEntity offered = offer(ticket, choice.get(), AssignmentEntity.ROLE_LEAD, ACTOR);
+        offered.decisionMicros = decisionMicros;
+        if (chunk != null && offered.volunteer != null) {
+            chunk.offered(offered.volunteer.id);
+        }
     }
 
     AssignmentEntity offer(TicketEntity ticket, Choice choice, String role, String actor) {

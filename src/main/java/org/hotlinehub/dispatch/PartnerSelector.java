@@ -39,6 +39,11 @@ public class PartnerSelector {
     Clock clock;
 
     public Optional<Choice> choose(CatalogEntryEntity category, PlaceEntity place, Tried tried) {
+        return choose(category, place, tried, null);
+    }
+
+    /** As above, inside a dispatch chunk whose own offers are not written yet (see {@link ChunkOffers}). */
+    Optional<Choice> choose(CatalogEntryEntity category, PlaceEntity place, Tried tried, ChunkOffers chunk) {
         CatalogRule rule = directory.rule(category);
         List<PlaceNode> chain = directory.chain(place);
         if (chain.isEmpty()) {
@@ -50,7 +55,7 @@ public class PartnerSelector {
             boolean volunteer = isVolunteer(types.get(i));
             int end = volunteer ? i + 1 : endOfPartnerTypes(types, i);
             Optional<Choice> choice = volunteer
-                    ? volunteers.choose(rule, chain, tried, clock.instant())
+                    ? volunteers.choose(rule, chain, tried, clock.instant(), chunk)
                     : nearestPartner(rule, chain, tried, types, i, end);
             if (choice.isPresent()) {
                 return choice;

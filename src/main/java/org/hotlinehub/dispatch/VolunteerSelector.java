@@ -17,6 +17,7 @@ import org.hotlinehub.store.DispatchDirectory;
 import org.hotlinehub.store.PlaceNode;
 import org.hotlinehub.store.VolunteerEntity;
 import org.hotlinehub.store.VolunteerRepository;
+import org.hotlinehub.store.VolunteerRepository.Candidate;
 
 /**
  * Picks a registered volunteer: every skill the catalog entry asks for; on duty now (weekly calendar) and not marked
@@ -38,6 +39,14 @@ public class VolunteerSelector {
 
     /** Chooses for the ticket's place, given with every place above it (nearest first). */
     public Optional<Choice> choose(CatalogRule rule, List<PlaceNode> chain, Tried tried, Instant now) {
+        return choose(rule, chain, tried, now, null);
+    }
+
+    /**
+     * As above, inside a dispatch chunk whose own offers are not written yet ({@code chunk}; null: write everything
+     * first, as for a single re-offer).
+     */
+    Optional<Choice> choose(CatalogRule rule, List<PlaceNode> chain, Tried tried, Instant now, ChunkOffers chunk) {
         Optional<PlaceNode> grid = ofType(chain, PlaceType.GRID);
         if (grid.isEmpty()) {
             return Optional.empty();
@@ -57,7 +66,7 @@ public class VolunteerSelector {
         for (Supplier<List<Long>> ring : rings) {
             List<Long> grids = ring.get();
             Optional<Choice> found = pick(rule, chain.get(0), tried, now, gridId, communityId, streetId, grids,
-                    grids.isEmpty() ? CANDIDATES_ANYWHERE : CANDIDATES_NEARBY);
+                    grids.isEmpty() ? CANDIDATES_ANYWHERE : CANDIDATES_NEARBY, chunk);
             if (found.isPresent()) {
                 return found;
             }
@@ -70,10 +79,13 @@ public class VolunteerSelector {
     }
 
     private Optional<Choice> pick(CatalogRule rule, PlaceNode place, Tried tried, Instant now, long grid,
-            long community, long street, List<Long> grids, int limit) {
+            long community, long street, List<Long> grids, int limit, ChunkOffers chunk) {
         var at = now.atZone(LOCAL);
-        for (var candidate : volunteers.candidates(rule.skills(), grid, community, street, grids,
-                tried.volunteers(), now, limit)) {
+        List<Candidate> candidates = chunk == null
+                ? volunteers.candidates(rule.skills(), grid, community, street, grids, tried.volunteers(), now, limit)
+                : chunk.reorder(volunteers.candidates(rule.skills(), grid, community, street, grids,
+                        tried.volunteers(), now, limit + chunk.volunteersOffered(), false));
+        for (var candidate : candidates) {
             if (WeeklyCalendar.parse(candidate.onDuty()).isOnDuty(at)) {
                 VolunteerEntity v = volunteers.getEntityManager().getReference(VolunteerEntity.class,
                         candidate.id());

@@ -37,11 +37,22 @@ public class VolunteerRepository implements PanacheRepository<VolunteerEntity> {
      */
     public List<Candidate> candidates(List<String> skills, long gridId, long communityId, long streetId,
             Collection<Long> gridIds, Collection<Long> excluded, Instant now, int limit) {
+        return candidates(skills, gridId, communityId, streetId, gridIds, excluded, now, limit, true);
+    }
+
+    /**
+     * As above; with {@code flushFirst} false the query reads what is written so far, and the caller accounts for its
+     * own unwritten offers (a dispatch chunk, which flushes once at its end).
+     */
+    public List<Candidate> candidates(List<String> skills, long gridId, long communityId, long streetId,
+            Collection<Long> gridIds, Collection<Long> excluded, Instant now, int limit, boolean flushFirst) {
         // One round trip to dispatch_volunteer_candidates (V68): the ticket's grid by the covering grid index with a
         // plan kept per connection, the wider rings planned for their own grids. Plain JDBC on the transaction's
         // connection, as Hibernate's native-query machinery cost more than the query.
         Session session = getEntityManager().unwrap(Session.class);
-        session.flush(); // the open load counts this transaction's own changes to assignments
+        if (flushFirst) {
+            session.flush(); // the open load counts this transaction's own changes to assignments
+        }
         return session.doReturningWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement(CANDIDATES)) {
                 query.setArray(1, connection.createArrayOf("text", skills.toArray()));
