@@ -25,22 +25,29 @@ public class SmsConversationQueries implements SmsConversations {
         List<Object[]> rows = em.createNativeQuery(
                 "select message_sid, from_phone, kind, reference, reply from sms_inbound where message_sid = ?1")
                 .setParameter(1, messageSid).getResultList();
-        return rows.stream().findFirst().map(r -> new Decision((String) r[0], (String) r[1], (String) r[2],
-                (String) r[3], (String) r[4]));
+        return rows.stream().findFirst().map(SmsConversationQueries::decision);
     }
 
     @Override
     @Transactional
     public Decision decide(Decision d) {
-        em.createNativeQuery("insert into sms_inbound (message_sid, from_phone, kind, reference, reply)"
-                + " values (?1, ?2, ?3, ?4, ?5) on conflict (message_sid) do nothing")
+        // one statement when the decision is new (the usual case); a concurrent retry's decision is read after it
+        @SuppressWarnings("unchecked")
+        List<Object[]> inserted = em.createNativeQuery("insert into sms_inbound (message_sid, from_phone, kind,"
+                + " reference, reply) values (?1, ?2, ?3, ?4, ?5) on conflict (message_sid) do nothing"
+                + " returning message_sid, from_phone, kind, reference, reply")
                 .setParameter(1, d.messageSid())
                 .setParameter(2, d.fromPhone())
                 .setParameter(3, d.kind())
                 .setParameter(4, d.reference())
                 .setParameter(5, d.reply())
-                .executeUpdate();
-        return decided(d.messageSid()).orElseThrow();
+                .getResultList();
+        return inserted.stream().findFirst().map(SmsConversationQueries::decision)
+                .orElseGet(() -> decided(d.messageSid()).orElseThrow());
+    }
+
+    private static Decision decision(Object[] r) {
+        return new Decision((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4]);
     }
 
     @Override

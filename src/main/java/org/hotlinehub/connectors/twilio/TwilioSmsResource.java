@@ -157,7 +157,7 @@ public class TwilioSmsResource {
         if (reply != null) {
             twiml.message(new Message.Builder().body(new Body.Builder(reply).build()).build());
         }
-        return TwilioWebhook.xml(twiml.build().toXml());
+        return TwilioWebhook.xml(twiml.build());
     }
 
     private static Response forbidden() {

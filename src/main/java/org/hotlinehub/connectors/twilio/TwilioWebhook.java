@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.hotlinehub.model.InputText;
 
+import com.twilio.twiml.TwiML;
+
 /** What every Twilio webhook of the hub shares: the signature check over all parameters, and the plain answers. */
 final class TwilioWebhook {
 
@@ -37,8 +39,8 @@ final class TwilioWebhook {
         return Optional.of(params);
     }
 
-    static Response xml(String twiml) {
-        return Response.ok(twiml).type(TEXT_XML).build();
+    static Response xml(TwiML twiml) {
+        return Response.ok(TwimlXml.of(twiml)).type(TEXT_XML).build();
     }
 
     static Response forbidden() {

@@ -77,7 +77,7 @@ public class VoiceWebhooks {
     }
 
     static Response twiml(VoiceResponse response) {
-        return TwilioWebhook.xml(response.toXml());
+        return TwilioWebhook.xml(response);
     }
 
     static Response empty() {
