@@ -75,6 +75,12 @@ public class SmsConversationQueries implements SmsConversations {
 
     @Override
     @Transactional
+    public Context context(String messageSid, String phone) {
+        return new Context(decided(messageSid), partnerByPhone(phone), conversation(phone));
+    }
+
+    @Override
+    @Transactional
     public Optional<String> partnerByPhone(String phone) {
         @SuppressWarnings("unchecked")
         List<Object> codes = em.createNativeQuery(

@@ -65,7 +65,9 @@ public class TwilioSmsConversation {
 
     /** @throws org.hotlinehub.model.IntakeUnavailableException when the contact cannot be made durable now */
     String answer(InboundSms sms) {
-        Optional<Decision> earlier = conversations.decided(sms.messageSid());
+        // one transaction for what the answer reads (a new message's usual path: this, then the decision)
+        SmsConversations.Context context = conversations.context(sms.messageSid(), sms.from());
+        Optional<Decision> earlier = context.earlier();
         if (earlier.isPresent()) {
             LOG.debugf("SMS %s is a retry, answered as before", sms.messageSid());
             submitIfContact(earlier.get(), sms);
@@ -83,7 +85,7 @@ public class TwilioSmsConversation {
             outbox.optIn(sms.from());
             return record(sms, KIND_OPT_IN, null, ResidentTexts.optedIn(english));
         }
-        Optional<String> partner = conversations.partnerByPhone(sms.from());
+        Optional<String> partner = context.partner();
         if (partner.isPresent()) {
             return record(sms, KIND_PARTNER, null, partnerKeywords.answer(partner.get(), text));
         }
@@ -96,7 +98,7 @@ public class TwilioSmsConversation {
             return record(sms, KIND_EMPTY, null, ResidentTexts.emptyMessage(false) + " / "
                     + ResidentTexts.emptyMessage(true));
         }
-        Optional<Conversation> conversation = conversations.conversation(sms.from());
+        Optional<Conversation> conversation = context.conversation();
         Matcher status = STATUS.matcher(text);
         if (status.matches()) {
             boolean en = !status.group(1).startsWith("查");

@@ -25,6 +25,16 @@ public interface SmsConversations {
     /** The code of the active partner whose registered phone this is. */
     Optional<String> partnerByPhone(String phone);
 
+    /**
+     * The three reads an answer starts with, in one transaction: the earlier decision for the sid, the partner whose
+     * phone this is, and the sender's conversation.
+     */
+    Context context(String messageSid, String phone);
+
+    /** What {@link #context} read. */
+    record Context(Optional<Decision> earlier, Optional<String> partner, Optional<Conversation> conversation) {
+    }
+
     /** @param kind what the message was taken as (request, follow-up, survey answer, status query, partner, …) */
     record Decision(String messageSid, String fromPhone, String kind, String reference, String reply) {
     }
