@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.DeliveryChannel;
 import org.hotlinehub.model.OutboxChannel;
 import org.hotlinehub.model.port.OutboxSender;
@@ -74,12 +75,13 @@ public class DeliveryOutbox {
         return true;
     }
 
+    /** The webhook body (contract.md): {@code {"event": …, "assignment": {…}}}, written in one pass. */
+    private record Body(String event, AssignmentView assignment) {
+    }
+
     private String body(AssignmentEntity assignment, String eventType) {
         try {
-            var node = json.createObjectNode();
-            node.put("event", eventType);
-            node.set("assignment", json.valueToTree(views.of(assignment)));
-            return json.writeValueAsString(node);
+            return json.writeValueAsString(new Body(eventType, views.of(assignment)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize assignment " + assignment.id, e);
         }
