@@ -66,8 +66,8 @@ public class ReferenceDataLoader {
     ReferenceDataWriter writer;
     @Inject
     AppliedReferenceFiles appliedFiles;
-
-    private final ObjectMapper canonical = new ObjectMapper().findAndRegisterModules();
+    @Inject
+    ObjectMapper json;
 
     void onStart(@Observes StartupEvent event) throws IOException {
         List<Path> all = new ArrayList<>(files(config.referenceData().files()));
@@ -117,7 +117,7 @@ public class ReferenceDataLoader {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update((schema + "\n" + name + "\n").getBytes(StandardCharsets.UTF_8));
-            sha.update(canonical.writeValueAsBytes(resolved));
+            sha.update(json.writeValueAsBytes(resolved));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException(e);
