@@ -372,6 +372,8 @@ settle() { # waits (bounded) until the broker's queues are worked off, no ticket
                 return 0
             fi
         else
+            [ "$same" -gt 0 ] || [ -z "$last" ] || [ $(( $(date +%s) - t0 )) -lt $((SETTLE_MAX - 30)) ] ||
+                log "settling: tickets, contacts, RECEIVED, pending partner deliveries $(tr '\t' ' ' <<<"$row"); queued $queued"
             same=0
         fi
         last=$row

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.camel.ProducerTemplate;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.port.IntakeQueue;
@@ -15,7 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Puts a contact on the intake queue: a persistent, blocking send, so it returns only after the broker has the
- * message in its journal. Any failure surfaces as {@link IntakeUnavailableException} (the edge answers 503).
+ * message in its journal. Any failure surfaces as {@link IntakeUnavailableException} (the edge answers 503); while
+ * recent sends failed, {@link IntakeSendBreaker} refuses at once instead of letting each sender wait for the broker
+ * client's time-outs.
  */
 @ApplicationScoped
 public class IntakeQueueSender implements IntakeQueue {
@@ -26,6 +29,8 @@ public class IntakeQueueSender implements IntakeQueue {
     ProducerTemplate producer;
     @Inject
     ObjectMapper json;
+    @Inject
+    IntakeSendBreaker breaker;
 
     @Override
     public void submit(InboundContact contact) {
@@ -38,9 +43,12 @@ public class IntakeQueueSender implements IntakeQueue {
         try {
             // The broker drops a resend of this very message (a failover retry); a sender's retry told another
             // reference (at another instance) gets through, and intake keeps that reference as an alias.
-            producer.sendBodyAndHeaders(JmsEndpoints.intakeProducer(), body, Map.of(
+            breaker.send(() -> producer.sendBodyAndHeaders(JmsEndpoints.intakeProducer(), body, Map.of(
                     JmsEndpoints.DUPLICATE_ID_HEADER,
-                    contact.channel().name() + ":" + contact.externalId() + ":" + contact.reference()));
+                    contact.channel().name() + ":" + contact.externalId() + ":" + contact.reference())));
+        } catch (CircuitBreakerOpenException e) {
+            LOG.debugf("intake queue send refused at once for %s contact: the breaker is open", contact.channel());
+            throw new IntakeUnavailableException("the intake queue is not available (recent sends failed)", e);
         } catch (RuntimeException e) {
             LOG.warnf(e, "intake queue send failed for %s contact", contact.channel());
             throw new IntakeUnavailableException("the intake queue is not available", e);

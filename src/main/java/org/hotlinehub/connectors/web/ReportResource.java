@@ -72,6 +72,8 @@ public class ReportResource {
     static final ZoneId HOTLINE_ZONE = ZoneId.of("Asia/Shanghai");
     /** Form tokens do not expire; the report first sent with one is remembered this long. */
     static final Duration TOKEN_USE_KEPT = Duration.ofDays(400);
+    /** Seconds a sender is told to wait before it tries again when the intake could not take a report. */
+    static final int UNAVAILABLE_RETRY_AFTER_S = 2;
 
     @Inject
     CatalogDirectory catalog;
@@ -226,12 +228,17 @@ public class ReportResource {
 
     private Response answerInvalid(ReportForm form, Map<String, List<String>> answers, Map<String, String> errors,
             boolean english, boolean wantsJson, int status, String postedToken) {
+        Response.ResponseBuilder answer = Response.status(status);
+        if (status == 503) {
+            // the report was not taken: the resident's browser or a client tries again
+            answer.header("Retry-After", UNAVAILABLE_RETRY_AFTER_S);
+        }
         if (wantsJson) {
-            return Response.status(status).type(MediaType.APPLICATION_JSON)
+            return answer.type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("error", Map.of("status", status, "code", errorCode(status), "fields", errors)))
                     .build();
         }
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        return answer.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(page(form, answers, errors, english, tokenToKeep(postedToken))).build();
     }
 

@@ -22,9 +22,7 @@ class IntakeAdmissionTest {
     IntakeAdmission admission;
 
     private static io.restassured.response.Response report() {
-        return given().accept("application/json").formParam("category", "property-repair")
-                .formParam("description", "电梯坏了，饱和测试").formParam("phone", Reports.uniquePhone())
-                .formParam("compound", "HY-GARDEN").post("/report");
+        return Reports.postJson("电梯坏了，饱和测试");
     }
 
     @Test

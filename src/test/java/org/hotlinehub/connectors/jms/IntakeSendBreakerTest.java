@@ -1,0 +1,102 @@
+package org.hotlinehub.connectors.jms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.Reports;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+
+/**
+ * Issue 17, L5: while the broker fails sends, the edge answers 503 at once instead of letting every sender wait for
+ * the broker client's time-outs; a busy broker (slow but successful sends) never opens the breaker, and one good send
+ * after the open period closes it.
+ */
+@QuarkusTest
+@QuarkusTestResource(HubTestResources.class)
+class IntakeSendBreakerTest {
+
+    @Inject
+    IntakeSendBreaker breaker;
+    @Inject
+    CircuitBreakerMaintenance maintenance;
+
+    @AfterEach
+    void closeAgain() {
+        maintenance.reset(IntakeSendBreaker.NAME);
+    }
+
+    private static void fail(IntakeSendBreaker breaker) {
+        assertThrows(IllegalStateException.class, () -> breaker.send(() -> {
+            throw new IllegalStateException("AMQ219014: Timed out after waiting 1,000 ms for response");
+        }));
+    }
+
+    private static io.restassured.response.Response report() {
+        return Reports.postJson("楼道灯坏了，断路器测试");
+    }
+
+    @Test
+    void shouldRefuseAtOnceWithA503WhileRecentSendsFailedAndCloseAfterOneGoodSend() throws Exception {
+        assertEquals(CircuitBreakerState.CLOSED, breaker.state());
+        report().then().statusCode(202); // the form path warm, so the time below is the breaker's
+        // the window holds that success: half of the last WINDOW sends failing opens it
+        for (int i = 0; i < IntakeSendBreaker.WINDOW / 2; i++) {
+            fail(breaker);
+            assertEquals(CircuitBreakerState.CLOSED, breaker.state(), "after " + (i + 1) + " failures");
+        }
+        for (int i = IntakeSendBreaker.WINDOW / 2; i < IntakeSendBreaker.WINDOW - 1; i++) {
+            fail(breaker);
+        }
+        assertEquals(CircuitBreakerState.OPEN, breaker.state());
+
+        AtomicInteger tried = new AtomicInteger();
+        assertThrows(CircuitBreakerOpenException.class, () -> breaker.send(tried::incrementAndGet));
+        assertEquals(0, tried.get(), "an open breaker does not touch the broker");
+
+        long t0 = System.nanoTime();
+        var busy = report();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(503, busy.statusCode(), busy.body().asString());
+        assertEquals("2", busy.header("Retry-After"), "the sender is told when to retry");
+        assertTrue(ms < 1000, "answered in " + ms + " ms");
+
+        Thread.sleep(IntakeSendBreaker.OPEN_MS + 200);
+        report().then().statusCode(202);
+        assertEquals(CircuitBreakerState.CLOSED, breaker.state(), "the trial send succeeded");
+    }
+
+    @Test
+    void shouldStayClosedForSlowSendsAndForAFewFailuresAmongSuccesses() {
+        for (int i = 0; i < IntakeSendBreaker.WINDOW; i++) {
+            breaker.send(() -> sleep(20));
+        }
+        for (int i = 0; i < IntakeSendBreaker.WINDOW / 2 - 1; i++) {
+            fail(breaker);
+            breaker.send(() -> {
+            });
+        }
+        assertEquals(CircuitBreakerState.CLOSED, breaker.state());
+        report().then().statusCode(202);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
