@@ -74,7 +74,7 @@ public class Dispatcher {
             for (TicketEntity ticket : tickets.withOfferDetails(waiting)) {
                 offerNext(ticket, List.of(), offers);
             }
-            LOG.infof("%d new ticket(s) offered or escalated", waiting.size());
+            LOG.debugf("%d new ticket(s) offered or escalated", waiting.size());
             tickets.getEntityManager().flush();
             tickets.getEntityManager().clear();
         }

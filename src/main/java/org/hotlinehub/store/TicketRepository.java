@@ -61,8 +61,11 @@ public class TicketRepository implements PanacheRepository<TicketEntity> {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return getEntityManager().unwrap(Session.class).byMultipleIds(TicketEntity.class).multiLoad(ids).stream()
-                .filter(java.util.Objects::nonNull).toList();
+        // one statement for the tickets and what an offer reads of them (resident, category, place), instead of a
+        // load per ticket and a lazy load per association (a quarter of the dispatch thread at a steady 50/s)
+        return getEntityManager().createQuery("select t from TicketEntity t left join fetch t.resident"
+                + " left join fetch t.category left join fetch t.place where t.id in :ids order by t.id",
+                TicketEntity.class).setParameter("ids", ids).getResultList();
     }
 
     public void addAlias(String reference, long ticketId) {
