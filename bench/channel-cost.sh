@@ -10,8 +10,10 @@
 #
 # Settings (environment): COST_CHANNELS="form sms wechat open311 idle" (idle: 1 form/s, the hub's own background)
 #   COST_RATE=50  COST_LOAD_S=150 (load before the SIGTERM; the last 60 s are measured)  COST_OUT=dir
+#   COST_PG_STATEMENTS=1 (pg_stat_statements on: statements and commits per contact, the costliest statements)
 #   Anything faults/run.sh reads passes through (e.g. FAULTS_HUB_JAVA_OPTS, HUB_* settings of the hub).
-# Results: COST_OUT/summary.md (one table), per channel the fault suite's results and the CPU samples (cpu.tsv).
+# Results: COST_OUT/summary.md (the table, then per channel the database's statements per acknowledged contact over the
+# whole run), per channel the fault suite's results (<channel>/R6/db/statements.tsv) and the CPU samples.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 ROOT=$(pwd)
@@ -36,7 +38,7 @@ for ch in $CHANNELS; do
     [ "$ch" = idle ] && mix=form rate=1
     sample >"$OUT/$ch.cpu.tsv" &
     sp=$!
-    FAULTS_OUT="$OUT/$ch" FAULTS_MIX="$mix:100" FAULTS_RATE=$rate FAULTS_R6_AFTER_S=$LOAD_S FAULTS_LEAD_S=0 \
+    FAULTS_PG_STATEMENTS=${COST_PG_STATEMENTS:-1} FAULTS_OUT="$OUT/$ch" FAULTS_MIX="$mix:100" FAULTS_RATE=$rate FAULTS_R6_AFTER_S=$LOAD_S FAULTS_LEAD_S=0 \
         "$ROOT/faults/run.sh" R6 >"$OUT/$ch.log" 2>&1
     kill "$sp" 2>/dev/null; wait "$sp" 2>/dev/null
 done
@@ -69,8 +71,27 @@ for ch in chans:
     per = lambda c: f"{1000 * c / acks:.1f}" if acks else "-"
     rows.append(f"| {ch} | {dt} | {acks / dt:.1f} ({new / dt:.1f} new) | " + " | ".join(
         f"{100 * c / dt:.0f} % / {per(c)}" for c in cpu) + " |")
+stmts = []
+for ch in chans:
+    d = f"{out}/{ch}/R6"
+    try:
+        rows_s = [l.rstrip("\n").split("\t") for l in open(d + "/db/statements.tsv") if l.strip()]
+        acked = sum(1 for l in open(d + "/ledger.tsv")
+                    if len(l.split("\t")) >= 10 and l.split("\t")[9].startswith("ack"))
+    except OSError:
+        continue
+    if not acked or not rows_s:
+        continue
+    calls = sum(int(r[0]) for r in rows_s)
+    commits = sum(int(r[0]) for r in rows_s if r[3].strip().upper() == "COMMIT")
+    stmts.append(f"\n**{ch}**: {calls / acked:.1f} statements and {commits / acked:.2f} commits per acknowledged"
+                 f" contact ({acked} acknowledged over the whole run); the costliest:\n")
+    stmts.append("| calls per contact | ms per contact | statement |\n|---|---|---|")
+    for r in rows_s[:8]:
+        stmts.append(f"| {int(r[0]) / acked:.2f} | {float(r[1]) / acked:.3f} | `{r[3][:150].replace('|', '/')}` |")
 head = "| channel | window s | acknowledged/s | " + " | ".join(f"{n}: CPU / ms per ack" for n in names) + " |"
 table = "\n".join([head, "|" + "---|" * (3 + len(names))] + rows)
+table += "\n" + "\n".join(stmts)
 open(f"{out}/summary.md", "w").write(table + "\n")
 print(table)
 PY

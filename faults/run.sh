@@ -32,6 +32,8 @@
 #   FAULTS_HTTP_PORT=18180 (second hub: +1) FAULTS_SINK_PORT=18189 FAULTS_PG_PORT=15442 FAULTS_BROKER_PORT=61646
 #   FAULTS_ARTEMIS_URL_OPTIONS="ha=true&reconnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=1.5&maxRetryInterval=5000&callTimeout=5000&callFailoverTimeout=1000"
 #   FAULTS_HUB_JAVA_OPTS="-Xmx512m"
+#   FAULTS_PG_STATEMENTS=0     1: load pg_stat_statements and export each scenario's statements (db/statements.tsv:
+#                              calls, total ms, rows, query), for bench/channel-cost.sh
 #   FAULTS_OUT=dir             results directory
 set -uo pipefail
 
@@ -52,6 +54,9 @@ PG_PORT=${FAULTS_PG_PORT:-15442}
 BROKER_PORT=${FAULTS_BROKER_PORT:-61646}
 URL_OPTIONS=${FAULTS_ARTEMIS_URL_OPTIONS:-"ha=true&reconnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=1.5&maxRetryInterval=5000&callTimeout=5000&callFailoverTimeout=1000"}
 HUB_JAVA_OPTS=${FAULTS_HUB_JAVA_OPTS:-"-Xmx512m"}
+PG_STATEMENTS=${FAULTS_PG_STATEMENTS:-0}
+PG_EXTRA=""
+[ "$PG_STATEMENTS" = 1 ] && PG_EXTRA="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.max=1000"
 TWILIO_TOKEN=faults-twilio-token   # test secrets of this suite only
 WECHAT_TOKEN=faults-wechat-token
 SCENARIOS=("$@")
@@ -161,7 +166,7 @@ PG_DATA="$PG_TMP/data"
 as_pg "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --no-instructions >>"$LOG" 2>&1 || die "initdb failed"
 pg_start() {
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_TMP/server.log" -w -t 60 start -o \
-        "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_TMP -c fsync=on -c synchronous_commit=on -c max_connections=200" \
+        "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_TMP -c fsync=on -c synchronous_commit=on -c max_connections=200 $PG_EXTRA" \
         >>"$LOG" 2>&1
 }
 pg_stop() { as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 60 stop >>"$LOG" 2>&1; }
@@ -321,6 +326,10 @@ scenario_begin() { # name
     : >"$SC/events.tsv"
     psqlc -d postgres -c "DROP DATABASE IF EXISTS $DB" >>"$LOG" 2>&1
     psqlc -d postgres -c "CREATE DATABASE $DB" >>"$LOG" 2>&1 || return 1
+    if [ "$PG_STATEMENTS" = 1 ]; then
+        psqlc -d "$DB" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >>"$LOG" 2>&1
+        psqlc -d "$DB" -c "select pg_stat_statements_reset()" >>"$LOG" 2>&1
+    fi
     for f in "$ROOT"/config/demo/*.yaml; do
         sed "s#http://127.0.0.1:8089/#http://127.0.0.1:$SINK_PORT/#g" "$f" >"$SC/refdata/$(basename "$f")"
     done
@@ -407,6 +416,10 @@ scenario_end() { # name [extra pass condition 0/1] [extra note]
             where kind in ('EXPIRED', 'DEADLINE_WARNING', 'OVERDUE', 'ESCALATED') group by 1, 2" >"$SC/db/sweeps.tsv"
     psqlc -d "$DB" -c "select status, count(*) from ticket group by 1 order by 1" >"$SC/db/ticket-status.tsv"
     psqlc -d "$DB" -c "select status, count(*) from partner_delivery group by 1 order by 1" >"$SC/db/deliveries.tsv"
+    [ "$PG_STATEMENTS" = 1 ] && psqlc -d "$DB" -c "select calls, round(total_exec_time::numeric, 1), rows,
+            regexp_replace(query, '\s+', ' ', 'g') from pg_stat_statements
+            where dbid = (select oid from pg_database where datname = current_database())
+            order by total_exec_time desc" >"$SC/db/statements.tsv"
     java -cp "$OUT/classes" FaultLoad check --label "$name" --ledger "$SC/ledger.tsv" --db "$SC/db" \
         --sink-stats "$SC/sink-stats.json" --events "$SC/events.tsv" --out "$SC/result.txt" >"$SC/check.txt" 2>&1
     rc=$?
