@@ -33,6 +33,11 @@ public class IntakeQueueSender implements IntakeQueue {
     IntakeSendBreaker breaker;
 
     @Override
+    public boolean accepting() {
+        return !breaker.refusing();
+    }
+
+    @Override
     public void submit(InboundContact contact) {
         String body;
         try {

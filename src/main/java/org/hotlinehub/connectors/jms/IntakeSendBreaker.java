@@ -36,11 +36,17 @@ public class IntakeSendBreaker {
     @Inject
     CircuitBreakerMaintenance maintenance;
 
+    /** When the breaker last opened (System.nanoTime), or 0. */
+    private volatile long openedAt;
+
     void logChanges(@Observes StartupEvent start) {
-        maintenance.onStateChange(NAME, IntakeSendBreaker::logChange);
+        maintenance.onStateChange(NAME, this::changed);
     }
 
-    private static void logChange(CircuitBreakerState state) {
+    private void changed(CircuitBreakerState state) {
+        if (state == CircuitBreakerState.OPEN) {
+            openedAt = System.nanoTime();
+        }
         switch (state) {
             case OPEN -> LOG.warn("intake send circuit breaker OPEN: the broker is failing sends; new contacts are"
                     + " answered 503 at once until a trial send succeeds");
@@ -63,5 +69,14 @@ public class IntakeSendBreaker {
     /** The breaker's state now. */
     public CircuitBreakerState state() {
         return maintenance.currentState(NAME);
+    }
+
+    /**
+     * Whether a send would be refused at once now: the breaker is open and its open period has not passed. (An open
+     * breaker turns half-open only when a send arrives after that period, so callers that stop asking while it is open
+     * must let sends through again once it has passed.)
+     */
+    public boolean refusing() {
+        return state() == CircuitBreakerState.OPEN && System.nanoTime() - openedAt < OPEN_MS * 1_000_000;
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.model.port.IntakeQueue;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
@@ -21,8 +22,10 @@ import io.vertx.ext.web.RoutingContext;
  * one is answered 503 with {@code Retry-After} at once, on the event loop, without parsing its body — the sender
  * retries (Twilio with a connection override such as {@code #rc=3&rp=5xx}, or its fallback URL; WeChat shows the
  * resident "try again"; forms and API clients by Retry-After) and nothing unacknowledged is lost. So a surge gets
- * fast answers instead of time-outs, and the hub answers normally as soon as it ends. Voice calls are not bounded
- * here: a caller must never hear an error, and phone lines bound them anyway.
+ * fast answers instead of time-outs, and the hub answers normally as soon as it ends. The same answer, for the same
+ * reasons, while the intake queue is known to refuse contacts ({@link IntakeQueue#accepting()}: the broker away), so
+ * no sender waits behind others only to be refused. Voice calls are not bounded here: a caller must never hear an
+ * error, and phone lines bound them anyway.
  */
 @ApplicationScoped
 public class IntakeAdmission {
@@ -34,6 +37,8 @@ public class IntakeAdmission {
 
     @Inject
     HubConfig config;
+    @Inject
+    IntakeQueue intake;
 
     private Semaphore permits;
     private final AtomicLong refused = new AtomicLong();
@@ -48,7 +53,7 @@ public class IntakeAdmission {
             rc.next();
             return;
         }
-        if (!permits.tryAcquire()) {
+        if (!intake.accepting() || !permits.tryAcquire()) {
             refused.incrementAndGet();
             boolean english = Languages.english(null, rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
             rc.response().setStatusCode(503).putHeader("Retry-After", "1")
@@ -62,7 +67,7 @@ public class IntakeAdmission {
         rc.next();
     }
 
-    /** Contacts refused since start because the intake was saturated. */
+    /** Contacts refused since start because the intake was saturated or its queue refusing. */
     public long refused() {
         return refused.get();
     }

@@ -7,4 +7,12 @@ public interface IntakeQueue {
 
     /** @throws org.hotlinehub.model.IntakeUnavailableException when the broker cannot take it now */
     void submit(InboundContact contact);
+
+    /**
+     * False while the queue is known to refuse contacts (the broker failing sends): the edge then answers 503 at once,
+     * before it parses anything or waits for a worker. Cheap and non-blocking: asked on the event loop per request.
+     */
+    default boolean accepting() {
+        return true;
+    }
 }

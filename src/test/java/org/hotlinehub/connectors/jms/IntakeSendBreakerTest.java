@@ -4,11 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.hotlinehub.connectors.web.IntakeAdmission;
+import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.ContactIntent;
+import org.hotlinehub.model.InboundContact;
+import org.hotlinehub.model.IntakeUnavailableException;
+import org.hotlinehub.model.port.IntakeQueue;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Reports;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +40,10 @@ class IntakeSendBreakerTest {
     IntakeSendBreaker breaker;
     @Inject
     CircuitBreakerMaintenance maintenance;
+    @Inject
+    IntakeQueue intake;
+    @Inject
+    IntakeAdmission admission;
 
     @AfterEach
     void closeAgain() {
@@ -42,6 +54,12 @@ class IntakeSendBreakerTest {
         assertThrows(IllegalStateException.class, () -> breaker.send(() -> {
             throw new IllegalStateException("AMQ219014: Timed out after waiting 1,000 ms for response");
         }));
+    }
+
+    private static InboundContact contact() {
+        return new InboundContact(Channel.WEB, "breaker-" + System.nanoTime(), "9" + System.nanoTime() % 100_000_000L,
+                Instant.now(), Reports.uniquePhone(), null, "楼道灯坏了", "zh", null, null, null, null, null, List.of(),
+                ContactIntent.REQUEST);
     }
 
     private static io.restassured.response.Response report() {
@@ -62,18 +80,26 @@ class IntakeSendBreakerTest {
         }
         assertEquals(CircuitBreakerState.OPEN, breaker.state());
 
-        AtomicInteger tried = new AtomicInteger();
-        assertThrows(CircuitBreakerOpenException.class, () -> breaker.send(tried::incrementAndGet));
-        assertEquals(0, tried.get(), "an open breaker does not touch the broker");
+        AtomicInteger reached = new AtomicInteger();
+        assertThrows(CircuitBreakerOpenException.class, () -> breaker.send(reached::incrementAndGet));
+        assertEquals(0, reached.get());
 
+        // the edge refuses before parsing or queueing for a worker, like a saturated edge
+        long refusedBefore = admission.refused();
         long t0 = System.nanoTime();
         var busy = report();
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(503, busy.statusCode(), busy.body().asString());
-        assertEquals("2", busy.header("Retry-After"), "the sender is told when to retry");
+        assertEquals("1", busy.header("Retry-After"), "the sender is told when to retry");
+        assertEquals(refusedBefore + 1, admission.refused(), "refused by the admission filter");
         assertTrue(ms < 1000, "answered in " + ms + " ms");
 
+        // a send that gets past the edge meanwhile (admitted just before) is refused at once by the breaker itself
+        assertThrows(IntakeUnavailableException.class, () -> intake.submit(contact()));
+
+        // once the open period has passed the edge lets contacts through again: the first is the breaker's trial
         Thread.sleep(IntakeSendBreaker.OPEN_MS + 200);
+        assertTrue(intake.accepting(), "the edge stops refusing when the breaker may try again");
         report().then().statusCode(202);
         assertEquals(CircuitBreakerState.CLOSED, breaker.state(), "the trial send succeeded");
     }
