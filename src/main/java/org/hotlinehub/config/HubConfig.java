@@ -179,8 +179,13 @@ public interface HubConfig {
     /** Intake (hub.intake → tickets): {@code hub.intake.consumers}, {@code batch-size}, {@code batch-wait}. */
     interface Intake extends Stage {
 
-        /** Contacts taken in at once at the edge; more are answered 503 with Retry-After at once. */
-        @WithDefault("256")
+        /**
+         * Contacts taken in at once at the edge; more are answered 503 with Retry-After at once. A contact waits for
+         * those before it (in-flight ÷ the rate the hub answers), so this bounds how long a sender waits for any answer:
+         * with 256 a hub still cold from a restart kept senders waiting several seconds for their 503 (fault suite R1);
+         * 64 still leaves room for thousands of acknowledgements a second at a few ms each.
+         */
+        @WithDefault("64")
         int maxInFlight();
 
         /** Maintenance switch: keep accepting contacts but leave them queued until the hub restarts without it. */

@@ -80,21 +80,31 @@ public class WechatSender implements OutboxSender {
     record Notice(String text, Map<String, String> templateData) {
     }
 
-    /** Contacts whose decision was stored but which the broker could not take at the time. */
+    /**
+     * Contacts whose decision was stored but which the broker could not take at the time, all of them, a page of
+     * {@value #BATCH} at a time (after a broker outage there can be thousands: one page per tick left them waiting for
+     * minutes). Stops at the first refusal; the next tick tries again.
+     */
     public int resubmit() {
-        List<WechatConversations.Decision> missed = conversations.unsubmitted(Instant.now().minusSeconds(10), BATCH);
         int done = 0;
-        for (WechatConversations.Decision d : missed) {
-            try {
-                intake.submit(d.contact());
-            } catch (IntakeUnavailableException e) {
-                LOG.debugf("intake queue still unavailable: %s", e.getMessage());
+        Instant before = Instant.now().minusSeconds(10);
+        while (intake.accepting()) {
+            List<WechatConversations.Decision> missed = conversations.unsubmitted(before, BATCH);
+            for (WechatConversations.Decision d : missed) {
+                try {
+                    intake.submit(d.contact());
+                } catch (IntakeUnavailableException e) {
+                    LOG.debugf("intake queue still unavailable: %s", e.getMessage());
+                    return done;
+                }
+                if (conversations.markSubmitted(d.dedupeKey())) {
+                    outbox.enqueue("reply-" + d.dedupeKey(), d.openid(), d.reply(), null, "reply", d.reference());
+                }
+                done++;
+            }
+            if (missed.size() < BATCH) {
                 break;
             }
-            if (conversations.markSubmitted(d.dedupeKey())) {
-                outbox.enqueue("reply-" + d.dedupeKey(), d.openid(), d.reply(), null, "reply", d.reference());
-            }
-            done++;
         }
         return done;
     }

@@ -28,7 +28,7 @@ class IntakeAdmissionTest {
     @Test
     void shouldAnswer503AtOnceWhileEveryPermitIsHeldAndAcceptAgainAfterwards() throws Exception {
         int held = admission.permits().availablePermits();
-        assertEquals(256, held, "nothing else in flight, the default bound");
+        assertEquals(64, held, "nothing else in flight, the default bound");
         admission.permits().acquire(held);
         long refusedBefore = admission.refused();
         try {
