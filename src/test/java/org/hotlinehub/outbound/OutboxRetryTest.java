@@ -181,7 +181,7 @@ class OutboxRetryTest {
                     .post("/report").then().statusCode(202).extract().path("reference");
             String delivery = "select d.id from partner_delivery d join assignment a on a.id = d.assignment_id"
                     + " join ticket t on t.id = a.ticket_id where t.reference = ? and d.event_type = 'assignment.offered'";
-            await().atMost(Duration.ofSeconds(30)).until(() -> sql.one(delivery, reference) != null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> sql.column(delivery, reference).size() == 1);
             long id = ((Number) sql.one(delivery, reference)).longValue();
             awaitRetried("partner_delivery", id, 2, "HTTP 503");
 
