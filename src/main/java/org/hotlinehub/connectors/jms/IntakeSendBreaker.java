@@ -22,7 +22,9 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
  * Its state is on the metrics endpoint ({@code ft_circuitbreaker_state_total}, method
  * {@code ...IntakeSendBreaker.send}) and every change is logged. The values can be overridden with the standard
  * MicroProfile Fault Tolerance keys, e.g.
- * {@code org.hotlinehub.connectors.jms.IntakeSendBreaker/send/CircuitBreaker/delay=5000}.
+ * {@code org.hotlinehub.connectors.jms.IntakeSendBreaker/send/CircuitBreaker/delay=5000}; {@link #refusing()} keeps
+ * to the default open period, so with a longer delay contacts past it reach the breaker and are refused there, still
+ * at once.
  */
 @ApplicationScoped
 public class IntakeSendBreaker {

@@ -1,5 +1,6 @@
 package org.hotlinehub.connectors.wechat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -63,6 +64,8 @@ public class WechatSender implements OutboxSender {
     WechatApi api;
     @Inject
     HubConfig config;
+    @Inject
+    Clock clock;
 
     /**
      * Queues a status message for each notice, under the notice's key: a notice of an event read twice (a redelivery)
@@ -87,7 +90,7 @@ public class WechatSender implements OutboxSender {
      */
     public int resubmit() {
         int done = 0;
-        Instant before = Instant.now().minusSeconds(10);
+        Instant before = clock.instant().minusSeconds(10);
         while (intake.accepting()) {
             List<WechatConversations.Decision> missed = conversations.unsubmitted(before, BATCH);
             for (WechatConversations.Decision d : missed) {
@@ -141,7 +144,7 @@ public class WechatSender implements OutboxSender {
             return SendResult.failed(OutboundWechatStatus.FAILED.name(), "the resident no longer follows the account",
                     null);
         }
-        boolean windowOpen = follower.map(f -> f.lastInteractionAt().isAfter(Instant.now().minus(WINDOW)))
+        boolean windowOpen = follower.map(f -> f.lastInteractionAt().isAfter(clock.instant().minus(WINDOW)))
                 .orElse(false);
         try {
             WechatApi.Result result = windowOpen
