@@ -144,7 +144,7 @@ public class WechatSender implements OutboxSender {
             return SendResult.failed(OutboundWechatStatus.FAILED.name(), "the resident no longer follows the account",
                     null);
         }
-        boolean windowOpen = follower.map(f -> f.lastInteractionAt().isAfter(clock.instant().minus(WINDOW)))
+        boolean windowOpen = follower.map(f -> f.lastInteractionAt().isAfter(Instant.now().minus(WINDOW)))
                 .orElse(false);
         try {
             WechatApi.Result result = windowOpen
