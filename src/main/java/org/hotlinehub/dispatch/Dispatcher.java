@@ -74,6 +74,7 @@ public class Dispatcher {
             for (TicketEntity ticket : tickets.withOfferDetails(waiting)) {
                 offerNext(ticket, List.of(), offers);
             }
+            timeline.recordAll(offers.timeline());
             LOG.debugf("%d new ticket(s) offered or escalated", waiting.size());
             tickets.getEntityManager().flush();
             tickets.getEntityManager().clear();
@@ -93,17 +94,18 @@ public class Dispatcher {
         if (ticket.category == null || ticket.place == null) {
             // nothing to choose a next party by (e.g. an offer made by hand on an unclassified ticket): people decide
             escalate(ticket, "no " + (ticket.category == null ? "category" : "place")
-                    + " to choose the next party by; an operator or supervisor must assign it");
+                    + " to choose the next party by; an operator or supervisor must assign it", chunk);
             return;
         }
         long started = System.nanoTime();
         var choice = selector.choose(ticket.category, ticket.place, Tried.of(earlier), chunk);
         int decisionMicros = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1000);
         if (choice.isEmpty()) {
-            escalate(ticket, "no partner or volunteer left for " + ticket.category.code + " at " + ticket.place.code);
+            escalate(ticket, "no partner or volunteer left for " + ticket.category.code + " at " + ticket.place.code,
+                    chunk);
             return;
         }
-        AssignmentEntity offered = offer(ticket, choice.get(), AssignmentEntity.ROLE_LEAD, ACTOR);
+        AssignmentEntity offered = offer(ticket, choice.get(), AssignmentEntity.ROLE_LEAD, ACTOR, chunk);
         offered.decisionMicros = decisionMicros;
         if (chunk != null && offered.volunteer != null) {
             chunk.offered(offered.volunteer.id);
@@ -111,6 +113,12 @@ public class Dispatcher {
     }
 
     AssignmentEntity offer(TicketEntity ticket, Choice choice, String role, String actor) {
+        return offer(ticket, choice, role, actor, null);
+    }
+
+    /** As above; inside a chunk ({@code chunk} not null) the timeline entry is written with the chunk's others. */
+    private AssignmentEntity offer(TicketEntity ticket, Choice choice, String role, String actor,
+            ChunkOffers chunk) {
         Instant now = clock.instant();
         AssignmentEntity a = new AssignmentEntity();
         a.ticket = ticket;
@@ -132,10 +140,10 @@ public class Dispatcher {
         }
         ticket.updatedAt = now;
         boolean pushed = outbox.enqueue(a, EVENT_OFFERED);
-        timeline.record(ticket.id, AssignmentEntity.ROLE_LEAD.equals(role)
-                ? TimelineKind.DISPATCHED
-                : TimelineKind.SUPPORT_ADDED, actor, null,
-                a.reason + (pushed ? "" : "; picked up in the portal / partner API"));
+        TimelineRepository.Entry entry = new TimelineRepository.Entry(ticket.id,
+                AssignmentEntity.ROLE_LEAD.equals(role) ? TimelineKind.DISPATCHED : TimelineKind.SUPPORT_ADDED, actor,
+                null, a.reason + (pushed ? "" : "; picked up in the portal / partner API"));
+        record(entry, chunk);
         LOG.debugf("ticket %s offered to %s (%s): %s", ticket.reference, a.assigneeCode(), role, a.reason);
         return a;
     }
@@ -150,12 +158,25 @@ public class Dispatcher {
     }
 
     void escalate(TicketEntity ticket, String reason) {
+        escalate(ticket, reason, null);
+    }
+
+    private void escalate(TicketEntity ticket, String reason, ChunkOffers chunk) {
         ticket.status = TicketStatus.TRIAGE;
         ticket.triageReason = reason;
         ticket.updatedAt = clock.instant();
-        timeline.record(ticket.id, TimelineKind.ESCALATED, ACTOR, null, reason);
+        record(new TimelineRepository.Entry(ticket.id, TimelineKind.ESCALATED, ACTOR, null, reason), chunk);
         supervisors.alert("queue-" + ticket.id + "-" + ticket.updatedAt.toEpochMilli(), ticket,
                 "工单" + ticket.reference + "无人承接，已转主管处理。",
                 "Ticket " + ticket.reference + " is in the supervisors' queue: " + reason);
+    }
+
+    /** Writes the entry now, or with the chunk's other entries at its end. */
+    private void record(TimelineRepository.Entry entry, ChunkOffers chunk) {
+        if (chunk == null) {
+            timeline.record(entry.ticketId(), entry.kind(), entry.actor(), entry.channel(), entry.detail());
+        } else {
+            chunk.record(entry);
+        }
     }
 }

@@ -1,8 +1,12 @@
 package org.hotlinehub.store;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +14,7 @@ import jakarta.inject.Inject;
 import org.hibernate.Session;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.TicketEvent;
+import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
@@ -42,28 +47,47 @@ public class TimelineRepository implements PanacheRepository<TimelineEventEntity
     public record Entry(long ticketId, TimelineKind kind, String actor, Channel channel, String detail) {
     }
 
-    /**
-     * Writes entries together: those that are ticket events one by one through {@link #record} (so every event still
-     * comes from there), all the others with one statement, all at the same time.
-     */
-    public void recordAll(List<Entry> entries) {
-        java.time.Instant at = clock.instant();
-        List<Entry> plain = new java.util.ArrayList<>(entries.size());
-        for (Entry e : entries) {
-            if (TicketEvent.Kind.recordedAs(e.kind()).isPresent()) {
-                record(e.ticketId(), e.kind(), e.actor(), e.channel(), e.detail());
-            } else {
-                plain.add(e);
-            }
-        }
-        insertAll(plain, at);
+    /** What a ticket event says of its ticket, when the caller knows it already (see {@link #recordAll(List, Function)}). */
+    public record TicketState(String reference, TicketStatus status) {
     }
 
-    /** Writes timeline entries with one statement, in the order of the list (their ids follow it). */
-    private void insertAll(List<Entry> entries, java.time.Instant when) {
+    /** As {@link #recordAll(List, Function)}, each event's ticket read through the session. */
+    public void recordAll(List<Entry> entries) {
+        recordAll(entries, ticketId -> null);
+    }
+
+    /**
+     * Writes entries together with one statement, all at the same time, their ids in the order of the list; then the
+     * entries that are ticket events are emitted as {@link #record} does. {@code known} gives the reference and
+     * current status of a ticket the caller wrote itself (null: the ticket is read through the session), so a batch
+     * of new tickets written with plain SQL costs no query per ticket.
+     */
+    public void recordAll(List<Entry> entries, Function<Long, TicketState> known) {
         if (entries.isEmpty()) {
             return;
         }
+        Instant at = clock.instant();
+        long[] ids = insertAll(entries, at);
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            if (TicketEvent.Kind.recordedAs(e.kind()).isEmpty()) {
+                continue;
+            }
+            TicketState state = known.apply(e.ticketId());
+            if (state == null) {
+                events.emit(ids[i], e.ticketId(), e.kind(), at, e.actor(), e.channel(), e.detail());
+            } else {
+                events.emit(ids[i], e.ticketId(), state.reference(), state.status(), e.kind(), at, e.actor(),
+                        e.channel(), e.detail());
+            }
+        }
+    }
+
+    /**
+     * Writes timeline entries with one statement, in the order of the list: the rows are inserted in that order, so
+     * their ids (drawn from the sequence row by row) ascend with it; returns them in that order.
+     */
+    private long[] insertAll(List<Entry> entries, Instant when) {
         int n = entries.size();
         Long[] ticketId = new Long[n];
         String[] kind = new String[n];
@@ -78,18 +102,29 @@ public class TimelineRepository implements PanacheRepository<TimelineEventEntity
             channel[i] = e.channel() == null ? null : e.channel().name();
             detail[i] = e.detail();
         }
-        getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into timeline_event (ticket_id, kind,"
                     + " actor, channel, detail, at) select e.ticket_id, e.kind, e.actor, e.channel, e.detail,"
                     + " ?::timestamptz from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])"
-                    + " with ordinality as e(ticket_id, kind, actor, channel, detail, n) order by e.n")) {
+                    + " with ordinality as e(ticket_id, kind, actor, channel, detail, n) order by e.n returning id")) {
                 insert.setString(1, when.toString());
                 insert.setArray(2, connection.createArrayOf("bigint", ticketId));
                 insert.setArray(3, connection.createArrayOf("text", kind));
                 insert.setArray(4, connection.createArrayOf("text", actor));
                 insert.setArray(5, connection.createArrayOf("text", channel));
                 insert.setArray(6, connection.createArrayOf("text", detail));
-                return insert.executeUpdate();
+                long[] ids = new long[n];
+                int i = 0;
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        ids[i++] = rows.getLong(1);
+                    }
+                }
+                if (i != n) {
+                    throw new IllegalStateException("wrote " + i + " of " + n + " timeline entries");
+                }
+                Arrays.sort(ids);
+                return ids;
             }
         });
     }

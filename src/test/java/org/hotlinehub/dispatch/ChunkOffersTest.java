@@ -15,20 +15,25 @@ class ChunkOffersTest {
 
     @Test
     void shouldPutTheChunksVolunteersWhereAFlushWould() {
-        // the query's order, its open loads counting the chunk's offers already but not their offer times
-        List<Candidate> fromQuery = List.of(candidate(1, 0, 1), candidate(2, 0, 1), candidate(3, 0, 1),
-                candidate(4, 0, 2), candidate(5, 1, 0));
+        // the query's order: it sees none of the chunk's offers (neither in the open load nor in the offer times)
+        List<Candidate> fromQuery = List.of(candidate(1, 0, 0), candidate(2, 0, 0), candidate(3, 0, 0),
+                candidate(4, 0, 1), candidate(5, 1, 0));
         ChunkOffers chunk = new ChunkOffers();
         assertEquals(fromQuery, chunk.reorder(fromQuery), "nothing offered in the chunk: the query's order");
 
         chunk.offered(1);
-        assertEquals(List.of(2L, 3L, 1L, 4L, 5L), ids(chunk.reorder(fromQuery)),
-                "1 was offered last: after the others of its load, before a heavier load");
+        List<Candidate> once = chunk.reorder(fromQuery);
+        assertEquals(List.of(2L, 3L, 4L, 1L, 5L), ids(once),
+                "1 carries the chunk's offer: after the lighter loads, after 4 (same load, offered earlier)");
+        assertEquals(1, once.get(3).openLoad(), "the open load counts the chunk's offer");
         chunk.offered(3);
-        assertEquals(List.of(2L, 1L, 3L, 4L, 5L), ids(chunk.reorder(fromQuery)),
+        assertEquals(List.of(2L, 4L, 1L, 3L, 5L), ids(chunk.reorder(fromQuery)),
                 "the chunk's volunteers in the order of their offers");
         chunk.offered(1);
-        assertEquals(List.of(2L, 3L, 1L, 4L, 5L), ids(chunk.reorder(fromQuery)));
+        List<Candidate> thrice = chunk.reorder(fromQuery);
+        assertEquals(List.of(2L, 4L, 3L, 1L, 5L), ids(thrice), "1 holds two of the chunk's offers");
+        assertEquals(2, thrice.get(3).openLoad());
+        assertEquals(5, thrice.get(4).id(), "a farther tier stays behind whatever the load");
         assertEquals(2, chunk.volunteersOffered());
     }
 

@@ -25,6 +25,7 @@ public class JmsComponentProducer {
         caching.setReconnectOnException(true);
         JmsComponent component = JmsComponent.jmsComponent(caching);
         component.setDeliveryPersistent(true);
+        component.setDestinationResolver(new KnownDestinations());
         return component;
     }
 }
