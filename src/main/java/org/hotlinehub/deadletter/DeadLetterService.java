@@ -98,7 +98,7 @@ public class DeadLetterService implements DeadLetters {
         }
         e.replayCount++;
         e.replayed = true;
-        e.lastReplayedAt = Instant.now();
+        e.lastReplayedAt = clock.instant();
         return shown(e);
     }
 
