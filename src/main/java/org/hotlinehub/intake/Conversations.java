@@ -85,8 +85,8 @@ public class Conversations {
         timeline.record(ticket.id, TimelineKind.FOLLOW_UP, RESIDENT, contact.channel(), text.isEmpty()
                 ? contact.attachments().size() + " attachment(s)"
                 : text);
-        IntakeService.storeAttachments(ticket.id, contact.attachments());
         ticket.updatedAt = clock.instant();
+        IntakeService.storeAttachments(ticket.id, contact.attachments(), ticket.updatedAt);
         if (contact.lat() != null && contact.lon() != null && ticket.lat == null) {
             // A location shared after the request (WeChat): the ticket's point, and below its place if it had none.
             ticket.lat = contact.lat();

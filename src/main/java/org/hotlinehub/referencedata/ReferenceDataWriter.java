@@ -260,6 +260,9 @@ public class ReferenceDataWriter {
                 .map(c -> PhoneNumbers.normalize(c).orElseThrow()).toList());
         r.registered = true;
         r.updatedAt = clock.instant();
+        if (r.id == null) {
+            r.createdAt = r.updatedAt;
+        }
         residents.persist(r);
     }
 
