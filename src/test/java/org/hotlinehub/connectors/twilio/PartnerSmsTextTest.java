@@ -41,7 +41,7 @@ class PartnerSmsTextTest {
     void shouldTellTheDeadlineInTheConfiguredZone() {
         // hub.deadlines.zone set to another zone: the same instants are written in that zone's local time
         ZoneId berlin = ZoneId.of("Europe/Berlin");
-        assertEquals("提醒：工单100000017请在11月23日02:00前回复 Y 100000017 接单。",
+        assertEquals("提醒：工单100000017请在11月23日03:00前回复 Y 100000017 接单。",
                 TwilioSmsPartnerTransport.text("assignment.deadline-warning", assignment(AssignmentState.OFFERED),
                         berlin));
         assertEquals("工单100000017恢复计时，请在11月24日02:00前办结。",
