@@ -1,6 +1,6 @@
 package org.hotlinehub.casework;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -89,6 +89,8 @@ public class CaseworkService implements Casework {
     PlaceDirectory placeDirectory;
     @Inject
     Instance<ResidentMessenger> messengers;
+    @Inject
+    Clock clock;
 
     @Override
     public String fileForCaller(CallerReport report, String requestKey, Staff staff) {
@@ -107,7 +109,7 @@ public class CaseworkService implements Casework {
         String externalId = OperatorContacts.externalId(staff.name(),
                 requestKey == null || requestKey.isBlank() ? UUID.randomUUID().toString() : requestKey);
         String reference = references.reserve(Channel.OPERATOR, externalId, references.next());
-        intake.submit(new InboundContact(Channel.OPERATOR, externalId, reference, Instant.now(), phone,
+        intake.submit(new InboundContact(Channel.OPERATOR, externalId, reference, clock.instant(), phone,
                 blankToNull(report.name()), description, language, category, place, blankToNull(report.address()),
                 null, null, List.of()));
         audit.record(staff.name(), "ticket.create", TARGET, reference, "filed for caller " + Masks.phone(phone)
@@ -156,7 +158,7 @@ public class CaseworkService implements Casework {
         ticket.priority = priorities.of(category, ticket.resident);
         ticket.triageReason = null;
         ticket.status = TicketStatus.RECEIVED;
-        ticket.updatedAt = Instant.now();
+        ticket.updatedAt = clock.instant();
         dispatch.dispatchNow(ticket);
         audit.record(staff.name(), "ticket.triage", TARGET, ticket.reference,
                 "category " + category.code + ", place " + place.code + " → " + word(ticket.status) + why,
@@ -185,7 +187,7 @@ public class CaseworkService implements Casework {
         timeline.record(ticket.id, TimelineKind.NOTE, staff.actor(), null, note);
         audit.record(staff.name(), "ticket.note", TARGET, ticket.reference,
                 "internal note of " + note.codePointCount(0, note.length()) + " characters", staff.client());
-        return new TimelineItem(Instant.now(), TimelineKind.NOTE, staff.actor(), null, note);
+        return new TimelineItem(clock.instant(), TimelineKind.NOTE, staff.actor(), null, note);
     }
 
     @Override
@@ -251,14 +253,14 @@ public class CaseworkService implements Casework {
             dup.status = TicketStatus.MERGED;
             dup.mergedIntoId = primaryRow.id;
             dup.triageReason = null;
-            dup.updatedAt = Instant.now();
+            dup.updatedAt = clock.instant();
             timeline.record(dup.id, TimelineKind.MERGED, staff.actor(), null,
                     "merged into ticket " + primaryRow.reference + " by " + staff.actor() + why);
             timeline.record(primaryRow.id, TimelineKind.MERGED, staff.actor(), null,
                     "ticket " + dup.reference + " merged into this one" + residentWords(dup) + why);
             informOfMerge(dup, primaryRow, staff);
         }
-        primaryRow.updatedAt = Instant.now();
+        primaryRow.updatedAt = clock.instant();
         audit.record(staff.name(), "ticket.merge", TARGET, primaryRow.reference, "merged "
                 + String.join(", ", rows.stream().map(t -> t.reference).toList()) + " into it" + why, staff.client());
     }
@@ -278,7 +280,7 @@ public class CaseworkService implements Casework {
                     + "; only a resolved, closed or cancelled ticket can be reopened");
         }
         ticket.status = TicketStatus.REOPENED;
-        ticket.updatedAt = Instant.now();
+        ticket.updatedAt = clock.instant();
         timeline.record(ticket.id, TimelineKind.REOPENED, staff.actor(), null, "reopened by " + staff.actor()
                 + ": " + why);
         dispatch.handOn(ticket, to, staff.actor(), "reopened: " + why);
@@ -302,7 +304,7 @@ public class CaseworkService implements Casework {
         dispatch.withdrawAll(ticket, TimelineKind.CANCELLED, staff.actor(), "ticket cancelled");
         ticket.status = TicketStatus.CANCELLED;
         ticket.triageReason = null;
-        ticket.updatedAt = Instant.now();
+        ticket.updatedAt = clock.instant();
         timeline.record(ticket.id, TimelineKind.CANCELLED, staff.actor(), null, "cancelled by " + staff.actor()
                 + ": " + why);
         audit.record(staff.name(), "ticket.cancel", TARGET, ticket.reference, "cancelled: " + why, staff.client());

@@ -65,6 +65,7 @@ public class DeadLetterService implements DeadLetters {
         e.destination = destination == null ? "" : destination;
         e.body = cipher.seal(body == null ? "" : body);
         e.headers = headersJson(headers);
+        e.createdAt = clock.instant();
         repository.persist(e);
         // an alert rule watches this: every dead letter needs a person to look at it
         metrics.counter("hub.dead.letters", "source", e.source).increment();
@@ -98,7 +99,7 @@ public class DeadLetterService implements DeadLetters {
         }
         e.replayCount++;
         e.replayed = true;
-        e.lastReplayedAt = Instant.now();
+        e.lastReplayedAt = clock.instant();
         return shown(e);
     }
 

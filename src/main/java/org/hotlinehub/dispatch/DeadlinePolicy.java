@@ -34,13 +34,13 @@ public class DeadlinePolicy {
 
     @Inject
     HubConfig config;
+    @Inject
+    ZoneId zone;
 
-    private ZoneId zone;
     private final Map<String, WeeklyCalendar> calendars = new HashMap<>();
 
     @PostConstruct
     void readCalendars() {
-        zone = ZoneId.of(config.deadlines().zone());
         config.deadlines().businessHours().forEach((type, lines) -> {
             if (PartnerType.fromCode(type).isEmpty()) {
                 throw new IllegalArgumentException("hub.deadlines.business-hours." + type + ": unknown partner type;"

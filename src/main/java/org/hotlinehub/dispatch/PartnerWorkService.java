@@ -177,7 +177,7 @@ public class PartnerWorkService implements PartnerWork {
         a.resolutionPhotoUrl = photoUrl == null || photoUrl.isBlank() ? null : photoUrl.strip();
         String photoNote = a.resolutionPhotoUrl == null ? "" : " (photo " + a.resolutionPhotoUrl + ")";
         if (photo != null) {
-            AttachmentEntity stored = AttachmentEntity.store(a.ticket.id, photo);
+            AttachmentEntity stored = AttachmentEntity.store(a.ticket.id, photo, a.resolvedAt);
             photoNote += " (photo attached: " + stored.filename + ", attachment " + stored.id + ")";
         }
         if (isLead(a)) {

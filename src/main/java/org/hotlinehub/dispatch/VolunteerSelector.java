@@ -27,7 +27,6 @@ import org.hotlinehub.store.VolunteerRepository.Candidate;
 @ApplicationScoped
 public class VolunteerSelector {
 
-    static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
     private static final String[] TIER_NAMES = {"same grid", "same community", "same street", "same district"};
     private static final int CANDIDATES_NEARBY = 50;
     private static final int CANDIDATES_ANYWHERE = 200;
@@ -36,6 +35,9 @@ public class VolunteerSelector {
     VolunteerRepository volunteers;
     @Inject
     DispatchDirectory directory;
+    /** The zone of the volunteers' on-duty calendars (hub.deadlines.zone). */
+    @Inject
+    ZoneId zone;
 
     /** Chooses for the ticket's place, given with every place above it (nearest first). */
     public Optional<Choice> choose(CatalogRule rule, List<PlaceNode> chain, Tried tried, Instant now) {
@@ -80,7 +82,7 @@ public class VolunteerSelector {
 
     private Optional<Choice> pick(CatalogRule rule, PlaceNode place, Tried tried, Instant now, long grid,
             long community, long street, List<Long> grids, int limit, ChunkOffers chunk) {
-        var at = now.atZone(LOCAL);
+        var at = now.atZone(zone);
         List<Candidate> candidates = chunk == null
                 ? volunteers.candidates(rule.skills(), grid, community, street, grids, tried.volunteers(), now, limit)
                 : chunk.reorder(volunteers.candidates(rule.skills(), grid, community, street, grids,

@@ -1,6 +1,6 @@
 package org.hotlinehub.intake;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +53,8 @@ public class Conversations {
     SmsOutbox sms;
     @Inject
     ReferenceLookup directory;
+    @Inject
+    Clock clock;
 
     /** @return the event to publish when a follow-up made a triage ticket dispatchable, else empty */
     Optional<TicketCreated> reply(InboundContactEntity row, InboundContact contact) {
@@ -83,8 +85,8 @@ public class Conversations {
         timeline.record(ticket.id, TimelineKind.FOLLOW_UP, RESIDENT, contact.channel(), text.isEmpty()
                 ? contact.attachments().size() + " attachment(s)"
                 : text);
-        IntakeService.storeAttachments(ticket.id, contact.attachments());
-        ticket.updatedAt = Instant.now();
+        ticket.updatedAt = clock.instant();
+        IntakeService.storeAttachments(ticket.id, contact.attachments(), ticket.updatedAt);
         if (contact.lat() != null && contact.lon() != null && ticket.lat == null) {
             // A location shared after the request (WeChat): the ticket's point, and below its place if it had none.
             ticket.lat = contact.lat();
@@ -122,7 +124,7 @@ public class Conversations {
         ticket.triageReason = null;
         ticket.status = TicketStatus.RECEIVED;
         LOG.infof("ticket %s leaves triage after the resident's follow-up", ticket.reference);
-        return Optional.of(new TicketCreated(ticket.id, ticket.reference, false, Instant.now()));
+        return Optional.of(new TicketCreated(ticket.id, ticket.reference, false, clock.instant()));
     }
 
     /** One clarifying question for a new SMS ticket that landed in triage: where it is, else what is needed. */

@@ -173,7 +173,7 @@ public class IntakeService {
             for (Note note : d.notes()) {
                 entries.add(new TimelineRepository.Entry(id, note.kind(), note.actor(), note.channel(), note.detail()));
             }
-            storeAttachments(id, contact.attachments());
+            storeAttachments(id, contact.attachments(), now);
             boolean inTriage = d.ticket().status() == TicketStatus.TRIAGE;
             if (inTriage) {
                 triage++;
@@ -276,9 +276,9 @@ public class IntakeService {
         }
     }
 
-    static void storeAttachments(long ticketId, List<Attachment> attachments) {
+    static void storeAttachments(long ticketId, List<Attachment> attachments, Instant now) {
         for (Attachment a : attachments) {
-            AttachmentEntity.store(ticketId, a);
+            AttachmentEntity.store(ticketId, a, now);
         }
     }
 }

@@ -7,21 +7,22 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
-/** Reads the period bounds of the API's queries: an ISO date-time, or a date meaning that day in hotline time. */
+/**
+ * Reads the period bounds of the API's queries: an ISO date-time, or a date meaning that day in hotline time (the zone
+ * the caller passes: hub.deadlines.zone).
+ */
 public final class Periods {
-
-    /** The hotline's local time: dates, weeks and months of the reports. */
-    public static final ZoneId HOTLINE_ZONE = ZoneId.of("Asia/Shanghai");
 
     private Periods() {
     }
 
     /**
      * @param endOfDay a date means the start of the next day (an inclusive "to" date)
+     * @param zone the hotline's zone, in which a date starts
      * @return null for a blank value
      * @throws IllegalArgumentException naming the parameter and the formats it takes
      */
-    public static Instant instant(String value, String name, boolean endOfDay) {
+    public static Instant instant(String value, String name, boolean endOfDay, ZoneId zone) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -31,7 +32,7 @@ public final class Periods {
             return at.toInstant();
         } catch (DateTimeParseException e) {
             LocalDate day = date(value, name);
-            return (endOfDay ? day.plusDays(1) : day).atStartOfDay(HOTLINE_ZONE).toInstant();
+            return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.hotlinehub.model;
 
 import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * Which rates to compute: grouped {@code by} a dimension, over a period [{@code from}, {@code to}) and narrowed by
@@ -26,20 +27,21 @@ public record RateQuery(
     /**
      * Reads the query parameters of the rates API and reports: {@code by} a {@link RateDimension} code (default
      * partner), {@code from}/{@code to} ISO date-times or dates in hotline time ({@code to} inclusive for a date;
-     * default the 90 days up to {@code now}), filters blank for any.
+     * default the 90 days up to {@code now}), filters blank for any; {@code zone} is the hotline's zone, in which a
+     * date starts.
      *
      * @throws IllegalArgumentException naming the parameter that cannot be read
      */
     public static RateQuery parse(String by, String from, String to, String partner, String partyType,
-            String community, String grid, String category, String channel, Instant now) {
+            String community, String grid, String category, String channel, Instant now, ZoneId zone) {
         RateDimension dimension = by == null || by.isBlank()
                 ? RateDimension.PARTNER
                 : RateDimension.fromCode(by.strip()).orElseThrow(() -> new IllegalArgumentException("by '" + by
                         + "' is not one of " + java.util.Arrays.stream(RateDimension.values())
                                 .map(RateDimension::code).toList()));
-        Instant end = Periods.instant(to, "to", true);
+        Instant end = Periods.instant(to, "to", true, zone);
         end = end == null ? now : end;
-        Instant start = Periods.instant(from, "from", false);
+        Instant start = Periods.instant(from, "from", false, zone);
         start = start == null ? end.minus(DEFAULT_PERIOD) : start;
         if (!start.isBefore(end)) {
             throw new IllegalArgumentException("from must be before to");

@@ -1,5 +1,6 @@
 package org.hotlinehub.referencedata;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,10 +39,12 @@ public class ImportJobService implements ImportJobs {
     ReferenceDataLoader loader;
     @Inject
     AuditTrail audit;
+    @Inject
+    Clock clock;
 
     @Override
     public String start(String source, Kind csvKind, String content, String actor, String client) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         jobs.values().removeIf(j -> j.finished() && j.startedAt().isBefore(now.minus(KEEP)));
         String id = UUID.randomUUID().toString();
         jobs.put(id, new ImportJob(id, source, actor, now, ImportJob.State.RUNNING, 0, "queued", null));

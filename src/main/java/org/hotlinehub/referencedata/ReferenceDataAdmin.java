@@ -1,7 +1,7 @@
 package org.hotlinehub.referencedata;
 
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +40,8 @@ public class ReferenceDataAdmin implements ReferenceAdmin {
     VolunteerRepository volunteers;
     @Inject
     ResidentRepository residents;
+    @Inject
+    Clock clock;
 
     @Override
     public ImportReport importYaml(String source, String yaml) {
@@ -84,7 +86,7 @@ public class ReferenceDataAdmin implements ReferenceAdmin {
         RANDOM.nextBytes(secret);
         String key = "hk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         partner.apiKeyHash = PartnerWorkService.hashApiKey(key);
-        partner.updatedAt = Instant.now();
+        partner.updatedAt = clock.instant();
         return key;
     }
 

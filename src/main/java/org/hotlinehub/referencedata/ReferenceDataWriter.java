@@ -1,7 +1,7 @@
 package org.hotlinehub.referencedata;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,6 +67,8 @@ public class ReferenceDataWriter {
     HubUserRepository users;
     @Inject
     ObjectMapper json;
+    @Inject
+    Clock clock;
 
     public record Counts(int places, int catalog, int partners, int volunteers, int residents, int apiClients,
             int users) {
@@ -120,7 +122,7 @@ public class ReferenceDataWriter {
         p.lat = d.lat();
         p.lon = d.lon();
         p.active = true;
-        p.updatedAt = Instant.now();
+        p.updatedAt = clock.instant();
         places.persist(p);
     }
 
@@ -144,7 +146,7 @@ public class ReferenceDataWriter {
         if (changed) {
             c.version++;
         }
-        c.updatedAt = Instant.now();
+        c.updatedAt = clock.instant();
         catalog.persist(c);
     }
 
@@ -173,7 +175,7 @@ public class ReferenceDataWriter {
         c.keyHash = ApiAccessQueries.hashKey(d.apiKey().strip());
         c.roles = new ArrayList<>(d.roles());
         c.active = true;
-        c.updatedAt = Instant.now();
+        c.updatedAt = clock.instant();
         apiClients.persist(c);
     }
 
@@ -197,7 +199,7 @@ public class ReferenceDataWriter {
             u.sessionVersion++;
         }
         u.active = true;
-        u.updatedAt = Instant.now();
+        u.updatedAt = clock.instant();
         users.persist(u);
     }
 
@@ -217,7 +219,7 @@ public class ReferenceDataWriter {
         p.areas = new HashSet<>(d.serves().stream().map(s -> places.findByCode(s).orElseThrow()).toList());
         p.services = new HashSet<>(nz(d.services()));
         p.active = true;
-        p.updatedAt = Instant.now();
+        p.updatedAt = clock.instant();
         partners.persist(p);
     }
 
@@ -230,7 +232,7 @@ public class ReferenceDataWriter {
         v.skills = new ArrayList<>(nz(d.skills()));
         v.onDuty = new ArrayList<>(nz(d.onDuty()));
         v.active = true;
-        v.updatedAt = Instant.now();
+        v.updatedAt = clock.instant();
         volunteers.persist(v);
         if (d.unavailable() != null) {
             VolunteerUnavailabilityEntity.delete("volunteerId", v.id);
@@ -257,7 +259,10 @@ public class ReferenceDataWriter {
         r.emergencyContacts = new ArrayList<>(nz(d.emergencyContacts()).stream()
                 .map(c -> PhoneNumbers.normalize(c).orElseThrow()).toList());
         r.registered = true;
-        r.updatedAt = Instant.now();
+        r.updatedAt = clock.instant();
+        if (r.id == null) {
+            r.createdAt = r.updatedAt;
+        }
         residents.persist(r);
     }
 

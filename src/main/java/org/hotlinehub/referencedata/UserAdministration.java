@@ -1,6 +1,6 @@
 package org.hotlinehub.referencedata;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -35,6 +35,8 @@ public class UserAdministration implements UserAdmin {
     ReferenceDataLoader loader;
     @Inject
     AuditTrail audit;
+    @Inject
+    Clock clock;
 
     @Override
     @Transactional
@@ -100,7 +102,7 @@ public class UserAdministration implements UserAdmin {
                 + (u.lockedUntil == null ? "" : ", was locked until " + u.lockedUntil) + ")";
         u.lockedUntil = null;
         u.failedLogins = 0;
-        u.updatedAt = Instant.now();
+        u.updatedAt = clock.instant();
         users.clearSignInPauses(username);
         audit.record(actor, "user.unlock", "user", username, detail, client);
     }
@@ -113,7 +115,7 @@ public class UserAdministration implements UserAdmin {
             return List.of("users[0] (" + username + "): you cannot deactivate yourself");
         }
         u.active = false;
-        u.updatedAt = Instant.now();
+        u.updatedAt = clock.instant();
         audit.record(actor, "user.deactivate", "user", username, "deactivated", client);
         return List.of();
     }

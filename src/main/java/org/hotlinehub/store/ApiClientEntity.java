@@ -32,5 +32,5 @@ public class ApiClientEntity extends PanacheEntityBase {
     public List<String> roles = new ArrayList<>();
     public boolean active = true;
     @Column(name = "updated_at")
-    public Instant updatedAt = Instant.now();
+    public Instant updatedAt;
 }

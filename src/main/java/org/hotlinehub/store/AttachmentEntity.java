@@ -31,11 +31,16 @@ public class AttachmentEntity extends PanacheEntityBase {
     public byte[] data;
     public String url;
     @Column(name = "created_at")
-    public Instant createdAt = Instant.now();
+    public Instant createdAt;
 
-    /** Stores a file that came with a contact or a partner's answer on the ticket, in the caller's transaction. */
-    public static AttachmentEntity store(long ticketId, Attachment a) {
+    /**
+     * Stores a file that came with a contact or a partner's answer on the ticket, in the caller's transaction.
+     *
+     * @param now the hub's clock
+     */
+    public static AttachmentEntity store(long ticketId, Attachment a, Instant now) {
         AttachmentEntity row = new AttachmentEntity();
+        row.createdAt = now;
         row.ticketId = ticketId;
         row.filename = a.filename();
         row.contentType = a.contentType();

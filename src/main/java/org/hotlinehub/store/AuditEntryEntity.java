@@ -20,7 +20,7 @@ public class AuditEntryEntity extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    public Instant at = Instant.now();
+    public Instant at;
     public String actor;
     public String action;
     @Column(name = "target_type")

@@ -1,5 +1,6 @@
 package org.hotlinehub.store;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.AuditEntry;
@@ -16,6 +18,9 @@ import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class AuditTrailQueries implements AuditTrail {
+
+    @Inject
+    Clock clock;
 
     @Override
     @Transactional
@@ -27,6 +32,7 @@ public class AuditTrailQueries implements AuditTrail {
         e.target = target;
         e.detail = detail;
         e.client = client;
+        e.at = clock.instant();
         e.persist();
     }
 

@@ -58,7 +58,7 @@ public class CatalogEntryEntity extends PanacheEntityBase {
     public int version = 1;
     public boolean active = true;
     @Column(name = "updated_at")
-    public Instant updatedAt = Instant.now();
+    public Instant updatedAt;
 
     public Duration acceptWithin() {
         return Duration.ofSeconds(acceptWithinSeconds);

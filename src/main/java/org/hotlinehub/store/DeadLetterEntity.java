@@ -31,7 +31,7 @@ public class DeadLetterEntity extends PanacheEntityBase {
     public String body;
     public String headers;
     @Column(name = "created_at")
-    public Instant createdAt = Instant.now();
+    public Instant createdAt;
     @Column(name = "replay_count")
     public int replayCount;
     @Column(name = "last_replayed_at")

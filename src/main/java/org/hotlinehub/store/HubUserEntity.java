@@ -50,5 +50,5 @@ public class HubUserEntity extends PanacheEntityBase {
     @Column(name = "session_version")
     public int sessionVersion;
     @Column(name = "updated_at")
-    public Instant updatedAt = Instant.now();
+    public Instant updatedAt;
 }

@@ -36,5 +36,5 @@ public class InboundContactEntity extends PanacheEntityBase {
     @Column(name = "resident_id")
     public Long residentId;
     @Column(name = "created_at")
-    public Instant createdAt = Instant.now();
+    public Instant createdAt;
 }

@@ -45,7 +45,7 @@ public class PartnerEntity extends PanacheEntityBase {
     public Long giveUpAfterSeconds;
     public boolean active = true;
     @Column(name = "updated_at")
-    public Instant updatedAt = Instant.now();
+    public Instant updatedAt;
 
     @ManyToMany
     @JoinTable(name = "partner_area", joinColumns = @JoinColumn(name = "partner_id"), inverseJoinColumns = @JoinColumn(name = "place_id"))

@@ -44,5 +44,5 @@ public class PlaceEntity extends PanacheEntityBase {
     public Double lon;
     public boolean active = true;
     @Column(name = "updated_at")
-    public Instant updatedAt = Instant.now();
+    public Instant updatedAt;
 }

@@ -43,7 +43,7 @@ public class ResidentEntity extends PanacheEntityBase {
     /** Registered through reference data (vulnerable residents' call assurance), not only seen on a contact. */
     public boolean registered;
     @Column(name = "created_at")
-    public Instant createdAt = Instant.now();
+    public Instant createdAt;
     @Column(name = "updated_at")
-    public Instant updatedAt = Instant.now();
+    public Instant updatedAt;
 }

@@ -24,9 +24,6 @@ import org.hotlinehub.model.port.Supervision;
 @ApplicationScoped
 public class SupervisionQueries implements Supervision {
 
-    /** The hotline's day: "today" and the daily overview follow the local calendar. */
-    static final ZoneId HOTLINE_ZONE = ZoneId.of("Asia/Shanghai");
-
     private static final String DEADLINES = """
             select a.id, t.reference, c.name_zh, coalesce(p.code, v.code), coalesce(p.name_zh, v.name), a.state,
                    case when a.state = 'OFFERED' then 'accept' else 'resolve' end as clock,
@@ -65,6 +62,9 @@ public class SupervisionQueries implements Supervision {
     EntityManager em;
     @Inject
     HubConfig config;
+    /** The hotline's zone (hub.deadlines.zone): the daily overview follows its calendar. */
+    @Inject
+    ZoneId zone;
 
     @Override
     @Transactional
@@ -90,8 +90,8 @@ public class SupervisionQueries implements Supervision {
     @Transactional
     @SuppressWarnings("unchecked")
     public DailyOverview daily(LocalDate day) {
-        Instant from = day.atStartOfDay(HOTLINE_ZONE).toInstant();
-        Instant to = day.plusDays(1).atStartOfDay(HOTLINE_ZONE).toInstant();
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
         List<Object[]> channels = em.createNativeQuery("select channel, count(*) from ticket"
                 + " where created_at >= ?1 and created_at < ?2 group by channel order by count(*) desc, channel")
                 .setParameter(1, from).setParameter(2, to).getResultList();

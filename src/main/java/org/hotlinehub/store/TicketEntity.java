@@ -73,7 +73,7 @@ public class TicketEntity extends PanacheEntityBase {
     @Column(name = "merged_into_id")
     public Long mergedIntoId;
     @Column(name = "created_at")
-    public Instant createdAt = Instant.now();
+    public Instant createdAt;
     @Column(name = "updated_at")
-    public Instant updatedAt = Instant.now();
+    public Instant updatedAt;
 }

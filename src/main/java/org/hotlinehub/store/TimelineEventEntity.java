@@ -25,7 +25,7 @@ public class TimelineEventEntity extends PanacheEntityBase {
     public Long id;
     @Column(name = "ticket_id")
     public Long ticketId;
-    public Instant at = Instant.now();
+    public Instant at;
     @Enumerated(EnumType.STRING)
     public TimelineKind kind;
     public String actor;

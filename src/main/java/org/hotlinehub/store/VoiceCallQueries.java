@@ -1,6 +1,7 @@
 package org.hotlinehub.store;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -31,6 +32,9 @@ public class VoiceCallQueries implements VoiceCalls {
 
     @Inject
     EntityManager em;
+    /** The start of a caller's wait is read against the hub's clock (the Calls API, the call-back list). */
+    @Inject
+    Clock clock;
 
     @Override
     @Transactional
@@ -85,9 +89,9 @@ public class VoiceCallQueries implements VoiceCalls {
     private void addCallback(String callSid, String reason) {
         em.createNativeQuery("insert into voice_callback (call_sid, phone, resident_id, reason, waited_s)"
                 + " select call_sid, from_phone, resident_id, ?2,"
-                + " case when enqueued_at is null then null else cast(extract(epoch from now() - enqueued_at) as int) end"
+                + " case when enqueued_at is null then null else cast(extract(epoch from cast(?3 as timestamptz) - enqueued_at) as int) end"
                 + " from voice_call where call_sid = ?1 on conflict (call_sid) do nothing")
-                .setParameter(1, callSid).setParameter(2, reason).executeUpdate();
+                .setParameter(1, callSid).setParameter(2, reason).setParameter(3, clock.instant()).executeUpdate();
     }
 
     @Override
@@ -161,9 +165,9 @@ public class VoiceCallQueries implements VoiceCalls {
     @Transactional
     public void enqueued(String callSid, String queue) {
         em.createNativeQuery("update voice_call set stage = 'QUEUED', queue = ?2,"
-                + " enqueued_at = coalesce(enqueued_at, now()), operator = null, taken_at = null, updated_at = now()"
+                + " enqueued_at = coalesce(enqueued_at, ?3), operator = null, taken_at = null, updated_at = now()"
                 + " where call_sid = ?1 and stage <> 'ENDED'")
-                .setParameter(1, callSid).setParameter(2, queue).executeUpdate();
+                .setParameter(1, callSid).setParameter(2, queue).setParameter(3, clock.instant()).executeUpdate();
     }
 
     @Override

@@ -43,5 +43,5 @@ public class VolunteerEntity extends PanacheEntityBase {
     public Instant lastOfferedAt;
     public boolean active = true;
     @Column(name = "updated_at")
-    public Instant updatedAt = Instant.now();
+    public Instant updatedAt;
 }

@@ -1,5 +1,6 @@
 package org.hotlinehub.store;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,8 @@ public class WechatFollowerQueries implements WechatFollowers {
     EntityManager em;
     @Inject
     ResidentRepository residents;
+    @Inject
+    Clock clock;
 
     @Override
     @Transactional
@@ -114,8 +117,9 @@ public class WechatFollowerQueries implements WechatFollowers {
             LOG.infof("resident %d rebinds from openid %s", kept.id, Masks.openid(kept.wechatOpenid));
         }
         kept.wechatOpenid = openid;
-        kept.updatedAt = Instant.now();
+        kept.updatedAt = clock.instant();
         if (kept.id == null) {
+            kept.createdAt = kept.updatedAt;
             residents.persist(kept);
         }
         residents.flush();

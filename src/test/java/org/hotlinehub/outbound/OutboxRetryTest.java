@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -126,8 +127,10 @@ class OutboxRetryTest {
     @Test
     void shouldRetryAWechatMessageWhileWechatIsBusyThenGiveUpAsFailed() {
         String openid = "oOutbox" + Reports.uniquePhone();
-        sql.update("insert into wechat_follower (openid, subscribed, last_interaction_at) values (?, true, now())",
-                openid);
+        // the hub's clock, not the database's now(): the sender checks the 48-hour window on the hub's clock, which
+        // earlier tests (and this one) have moved ahead
+        sql.update("insert into wechat_follower (openid, subscribed, last_interaction_at) values (?, true, ?)",
+                openid, Timestamp.from(clock.instant()));
         StubMapping busy = WechatApiStub.server.stubFor(post(urlPathEqualTo(WechatApiStub.CUSTOM_PATH)).atPriority(1)
                 .withRequestBody(containing(openid)).willReturn(aResponse().withHeader("Content-Type",
                         "application/json").withBody("{\"errcode\":-1,\"errmsg\":\"system error\"}")));

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.RankedRates;
 import org.hotlinehub.model.RateQuery;
@@ -46,9 +45,9 @@ public class RatesResource {
     @Inject
     Rates rates;
     @Inject
-    HubConfig config;
-    @Inject
     Clock clock;
+    @Inject
+    ZoneId zone;
 
     /** The query parameters every rates call takes. */
     public static class Filters {
@@ -81,8 +80,8 @@ public class RatesResource {
         @Parameter(description = "only this channel: web, sms, voice, wechat, open311, api, operator")
         public String channel;
 
-        RateQuery query(Instant now) {
-            return RateQuery.parse(by, from, to, partner, partyType, community, grid, category, channel, now);
+        RateQuery query(Instant now, ZoneId zone) {
+            return RateQuery.parse(by, from, to, partner, partyType, community, grid, category, channel, now, zone);
         }
     }
 
@@ -99,7 +98,7 @@ public class RatesResource {
             + " the period they were offered in, tickets and survey answers in the period the ticket was filed in."
             + " A rate is null when nothing counts towards its denominator.")
     public RatesResponse list(@BeanParam Filters filters) {
-        RateQuery q = filters.query(clock.instant());
+        RateQuery q = filters.query(clock.instant(), zone);
         return new RatesResponse(q.by().code(), q.from(), q.to(), q.asOf(), rates.rates(q));
     }
 
@@ -109,7 +108,7 @@ public class RatesResource {
             + " Groups whose counts behind the score are below minimum are left out.")
     public RankingResponse ranking(@BeanParam Filters filters, @QueryParam("sort") @DefaultValue("overall") String sort,
             @QueryParam("minimum") @DefaultValue("1") long minimum) {
-        RateQuery q = filters.query(clock.instant());
+        RateQuery q = filters.query(clock.instant(), zone);
         return new RankingResponse(q.by().code(), sort, q.from(), q.to(), q.asOf(),
                 rates.ranking(q, sort, minimum));
     }
@@ -121,8 +120,8 @@ public class RatesResource {
         if (weeks < 1 || weeks > MAX_WEEKS) {
             throw new BadRequestException("weeks must be between 1 and " + MAX_WEEKS);
         }
-        RateQuery q = filters.query(clock.instant());
-        List<RateRow> rows = rates.weekly(q, weeks, ZoneId.of(config.deadlines().zone()));
+        RateQuery q = filters.query(clock.instant(), zone);
+        List<RateRow> rows = rates.weekly(q, weeks, zone);
         // the first row is keyed by the Monday the trend starts on
         return new RatesResponse("week", null, q.to(), q.asOf(), rows);
     }

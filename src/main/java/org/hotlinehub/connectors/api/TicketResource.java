@@ -2,6 +2,7 @@ package org.hotlinehub.connectors.api;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -83,6 +84,8 @@ public class TicketResource {
     TicketContext context;
     @Inject
     CurrentVertxRequest request;
+    @Inject
+    ZoneId zone;
 
     /** One page of the list; pass {@code next} as {@code cursor} for the following page (null on the last one). */
     public record TicketPageResponse(List<TicketListItem> items, String next) {
@@ -168,8 +171,8 @@ public class TicketResource {
     }
 
     /** A date means the start of that day in hotline time ({@code to}: the start of the next day). */
-    private static Instant instant(String value, String name, boolean endOfDay) {
-        return Periods.instant(value, name, endOfDay);
+    private Instant instant(String value, String name, boolean endOfDay) {
+        return Periods.instant(value, name, endOfDay, zone);
     }
 
     private static String blankToNull(String s) {

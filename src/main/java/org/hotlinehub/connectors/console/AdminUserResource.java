@@ -79,7 +79,7 @@ public class AdminUserResource {
     public Response list(@QueryParam("q") String q, @QueryParam("offset") @DefaultValue("0") int offset) {
         ConsolePage page = staff.page("/console/admin/users");
         int from = Math.max(0, offset);
-        Instant now = Instant.now();
+        Instant now = page.now();
         List<HubUser> found = users.list(q, from, PAGE + 1);
         return staff.html(page, Templates.users(page, found.stream().limit(PAGE)
                 .map(u -> new UserRow(u, u.locked(now), String.join(", ", new TreeSet<>(u.roles())))).toList(),
@@ -120,7 +120,7 @@ public class AdminUserResource {
     public Response show(@PathParam("username") String username, @QueryParam("done") String done) {
         HubUser user = users.find(username).orElseThrow(NotFoundException::new);
         ConsolePage page = staff.page("/console/admin/users");
-        return staff.html(page, Templates.user(page, form(user, List.of(), done)));
+        return staff.html(page, Templates.user(page, form(user, page.now(), List.of(), done)));
     }
 
     @POST
@@ -168,11 +168,11 @@ public class AdminUserResource {
             return StaffRequest.seeOther(userPath(user.username()) + "?done=" + done);
         }
         ConsolePage page = staff.page("/console/admin/users");
-        return staff.html(page, Templates.user(page, form(user, readable(problems), null)), 422);
+        return staff.html(page, Templates.user(page, form(user, page.now(), readable(problems), null)), 422);
     }
 
-    private static UserForm form(HubUser user, List<String> problems, String done) {
-        return new UserForm(user, user.locked(Instant.now()), user.username(), user.name() == null ? "" : user.name(),
+    private static UserForm form(HubUser user, Instant now, List<String> problems, String done) {
+        return new UserForm(user, user.locked(now), user.username(), user.name() == null ? "" : user.name(),
                 user.partner() == null ? "" : user.partner(), boxes(user.roles()), problems, done);
     }
 

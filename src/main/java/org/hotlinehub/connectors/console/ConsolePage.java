@@ -1,5 +1,8 @@
 package org.hotlinehub.connectors.console;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Locale;
 
 import org.hotlinehub.model.Caller;
@@ -9,21 +12,27 @@ import org.hotlinehub.model.port.DeadLetters;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * What every console page's layout needs: who is signed in, which menu entries their roles open, and the language
- * ({@code ?lang=} wins, then the {@code hub-lang} cookie the language switch sets, then the browser's preference).
+ * What every console page's layout needs: who is signed in, which menu entries their roles open, the language
+ * ({@code ?lang=} wins, then the {@code hub-lang} cookie the language switch sets, then the browser's preference),
+ * and the hub's time: the zone its times are shown in ({@code {ops:time(t.createdAt, page.zone)}}) and the instant
+ * the page was made, on the hub's clock ({@code {ops:past(a.acceptBy, page.now)}}).
  */
 public record ConsolePage(String user, boolean operator, boolean supervisor, boolean admin, boolean english,
-        String path, long openDeadLetters) {
+        String path, long openDeadLetters, ZoneId zone, Instant now) {
 
     public static final String LANGUAGE_COOKIE = PageLanguage.COOKIE;
 
-    /** @param deadLetters how many dead letters wait for a supervisor (asked only for supervisors' pages) */
+    /**
+     * @param deadLetters how many dead letters wait for a supervisor (asked only for supervisors' pages)
+     * @param clock the hub's clock
+     * @param zone the hotline's zone (hub.deadlines.zone)
+     */
     public static ConsolePage of(SecurityIdentity identity, String path, String lang, String cookieLang,
-            String acceptLanguage, DeadLetters deadLetters) {
+            String acceptLanguage, DeadLetters deadLetters, Clock clock, ZoneId zone) {
         boolean supervisor = identity.hasRole(Caller.SUPERVISOR);
         return new ConsolePage(identity.getPrincipal().getName(), identity.hasRole(Caller.OPERATOR), supervisor,
                 identity.hasRole(Caller.ADMIN), english(lang, cookieLang, acceptLanguage), path,
-                supervisor ? deadLetters.openCount() : 0);
+                supervisor ? deadLetters.openCount() : 0, zone, clock.instant());
     }
 
     static boolean english(String lang, String cookieLang, String acceptLanguage) {

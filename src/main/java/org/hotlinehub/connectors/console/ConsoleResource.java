@@ -1,5 +1,8 @@
 package org.hotlinehub.connectors.console;
 
+import java.time.Clock;
+import java.time.ZoneId;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
@@ -30,6 +33,10 @@ public class ConsoleResource {
     SecurityIdentity identity;
     @Inject
     DeadLetters deadLetters;
+    @Inject
+    Clock clock;
+    @Inject
+    ZoneId zone;
 
     @CheckedTemplate
     static class Templates {
@@ -42,7 +49,8 @@ public class ConsoleResource {
     @Operation(summary = "Console home (signed-in staff)")
     public Response home(@QueryParam("lang") String lang, @CookieParam(ConsolePage.LANGUAGE_COOKIE) String cookieLang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        ConsolePage page = ConsolePage.of(identity, "/console", lang, cookieLang, acceptLanguage, deadLetters);
+        ConsolePage page = ConsolePage.of(identity, "/console", lang, cookieLang, acceptLanguage, deadLetters, clock,
+                zone);
         return html(page, lang, Templates.home(page, String.join(", ", new java.util.TreeSet<>(identity.getRoles()))));
     }
 

@@ -6,18 +6,16 @@ import java.time.format.DateTimeFormatter;
 
 import io.quarkus.qute.TemplateExtension;
 
-/** Times on console pages in the hotline's local time ({@code {entry.at.consoleTime}}). */
+/** Times on console pages in the hotline's local time ({@code {entry.at.consoleTime(page.zone)}}). */
 @TemplateExtension
 public final class ConsoleTime {
 
-    static final ZoneId HOTLINE_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(HOTLINE_ZONE);
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private ConsoleTime() {
     }
 
-    static String consoleTime(Instant at) {
-        return at == null ? "" : FORMAT.format(at);
+    static String consoleTime(Instant at, ZoneId zone) {
+        return at == null ? "" : FORMAT.withZone(zone).format(at);
     }
 }

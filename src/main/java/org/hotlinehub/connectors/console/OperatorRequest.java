@@ -1,5 +1,8 @@
 package org.hotlinehub.connectors.console;
 
+import java.time.Clock;
+import java.time.ZoneId;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -22,12 +25,16 @@ public class OperatorRequest {
     CurrentVertxRequest current;
     @Inject
     DeadLetters deadLetters;
+    @Inject
+    Clock clock;
+    @Inject
+    ZoneId zone;
 
     ConsolePage page(String path) {
         HttpServerRequest request = current.getCurrent().request();
         Cookie cookie = request.getCookie(ConsolePage.LANGUAGE_COOKIE);
         return ConsolePage.of(identity, path, lang(), cookie == null ? null : cookie.getValue(),
-                request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), deadLetters);
+                request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), deadLetters, clock, zone);
     }
 
     /** The {@code ?lang=} choice of this request, if any. */

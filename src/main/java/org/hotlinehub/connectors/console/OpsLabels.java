@@ -18,8 +18,7 @@ import io.quarkus.qute.TemplateExtension;
 @TemplateExtension(namespace = "ops")
 public final class OpsLabels {
 
-    static final ZoneId HOTLINE_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(HOTLINE_ZONE);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     private OpsLabels() {
     }
@@ -99,12 +98,13 @@ public final class OpsLabels {
         };
     }
 
-    /** Hotline time (Beijing), month-day hour:minute. */
-    static String time(Instant at) {
-        return at == null ? "" : TIME.format(at);
+    /** Hotline time ({@code page.zone}), month-day hour:minute. */
+    static String time(Instant at, ZoneId zone) {
+        return at == null ? "" : TIME.withZone(zone).format(at);
     }
 
-    static boolean past(Instant at) {
-        return at != null && at.isBefore(Instant.now());
+    /** Whether {@code at} lies before {@code now} ({@code page.now}, the hub's clock when the page was made). */
+    static boolean past(Instant at, Instant now) {
+        return at != null && at.isBefore(now);
     }
 }

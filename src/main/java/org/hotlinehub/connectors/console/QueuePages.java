@@ -74,8 +74,8 @@ public class QueuePages {
         List<QueueItem> triage = triage(items, true);
         List<QueueItem> fresh = triage(items, false);
         return ConsoleResource.html(page, whole ? request.lang() : null, whole
-                ? Templates.queue(page, triage, fresh, fingerprint, Instant.now())
-                : Templates.queue$items(page, triage, fresh, fingerprint, Instant.now()));
+                ? Templates.queue(page, triage, fresh, fingerprint, page.now())
+                : Templates.queue$items(page, triage, fresh, fingerprint, page.now()));
     }
 
     private static List<QueueItem> triage(List<QueueItem> items, boolean triage) {

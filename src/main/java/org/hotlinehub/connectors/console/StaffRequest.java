@@ -1,6 +1,8 @@
 package org.hotlinehub.connectors.console;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.ZoneId;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -28,12 +30,16 @@ public class StaffRequest {
     CurrentVertxRequest current;
     @Inject
     DeadLetters deadLetters;
+    @Inject
+    Clock clock;
+    @Inject
+    ZoneId zone;
 
     public ConsolePage page(String path) {
         HttpServerRequest request = request();
         Cookie cookie = request.getCookie(ConsolePage.LANGUAGE_COOKIE);
         return ConsolePage.of(identity, path, request.getParam("lang"), cookie == null ? null : cookie.getValue(),
-                request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), deadLetters);
+                request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), deadLetters, clock, zone);
     }
 
     /** The page as HTML in its language (see {@link ConsoleResource#html}). */

@@ -90,7 +90,7 @@ public class SupervisionResource {
     @Operation(summary = "Supervision: assignments near or past their deadline (console page)")
     public Response deadlines() {
         ConsolePage page = staff.page("/console/supervision");
-        return staff.html(page, Templates.deadlines(page, supervision.deadlines(Instant.now(), DEADLINE_ROWS),
+        return staff.html(page, Templates.deadlines(page, supervision.deadlines(page.now(), DEADLINE_ROWS),
                 (int) Math.round(config.dispatch().warnAt() * 100)));
     }
 
@@ -123,7 +123,7 @@ public class SupervisionResource {
     @Operation(summary = "Supervision: open assignments per partner (console page)")
     public Response partners() {
         ConsolePage page = staff.page("/console/supervision/partners");
-        Map<String, List<PartnerLoad>> byType = supervision.partnerLoads(Instant.now()).stream()
+        Map<String, List<PartnerLoad>> byType = supervision.partnerLoads(page.now()).stream()
                 .collect(Collectors.groupingBy(PartnerLoad::type, LinkedHashMap::new, Collectors.toList()));
         List<LoadGroup> groups = byType.entrySet().stream()
                 .map(e -> new LoadGroup(e.getKey(), e.getValue(),
@@ -138,7 +138,7 @@ public class SupervisionResource {
     public Response daily(@QueryParam("day") String day) {
         ConsolePage page = staff.page("/console/supervision/daily");
         LocalDate date = day == null || day.isBlank()
-                ? LocalDate.now(ConsoleTime.HOTLINE_ZONE)
+                ? LocalDate.ofInstant(page.now(), page.zone())
                 : Periods.date(day, "day");
         DailyOverview overview = supervision.daily(date);
         boolean en = page.english();

@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -141,7 +142,8 @@ public class TicketPages {
             TicketFilter filter = new TicketFilter(one(status, TicketStatus::valueOf), blank(category)
                     ? List.of()
                     : List.of(category.strip()), blank(place) ? null : place.strip(), null,
-                    one(channel, Channel::valueOf), day(from, false), day(to, true), blank(q) ? null : q.strip());
+                    one(channel, Channel::valueOf), day(from, false, page.zone()), day(to, true, page.zone()),
+                    blank(q) ? null : q.strip());
             List<TicketListItem> found = search.list(filter, before, PAGE + 1);
             tickets = found.size() > PAGE ? found.subList(0, PAGE) : found;
             next = found.size() > PAGE ? "?before=" + tickets.get(PAGE - 1).id() + filters.query() : null;
@@ -344,12 +346,12 @@ public class TicketPages {
     }
 
     /** A date (yyyy-mm-dd) in hotline time; {@code to} includes that whole day. */
-    private static Instant day(String value, boolean end) {
+    private static Instant day(String value, boolean end, ZoneId zone) {
         if (blank(value)) {
             return null;
         }
         LocalDate d = Periods.date(value, end ? "to" : "from");
-        return (end ? d.plusDays(1) : d).atStartOfDay(OpsLabels.HOTLINE_ZONE).toInstant();
+        return (end ? d.plusDays(1) : d).atStartOfDay(zone).toInstant();
     }
 
     private static boolean blank(String s) {

@@ -33,30 +33,31 @@ record Open311Document(String root, Object body) {
     }
 
     /** w3 date-time with the hotline's offset, e.g. 2026-11-22T08:15:30+08:00 (the spec requires an offset). */
-    static final DateTimeFormatter W3 = DateTimeFormatter.ISO_OFFSET_DATE_TIME
-            .withZone(ZoneId.of("Asia/Shanghai"));
+    static final DateTimeFormatter W3 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     // The JDK's own writer, not whichever StAX provider a dependency brings (Woodstox writes another declaration).
     private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
 
-    String render(Open311Format format, ObjectMapper json) {
-        return format == Open311Format.JSON ? json(json) : xml();
+    /** @param zone the hotline's zone, whose offset the date-times carry */
+    String render(Open311Format format, ObjectMapper json, ZoneId zone) {
+        DateTimeFormatter w3 = W3.withZone(zone);
+        return format == Open311Format.JSON ? json(json, w3) : xml(w3);
     }
 
-    String json(ObjectMapper json) {
+    String json(ObjectMapper json, DateTimeFormatter w3) {
         try {
-            return json.writeValueAsString(toJson(body));
+            return json.writeValueAsString(toJson(body, w3));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    String xml() {
+    String xml(DateTimeFormatter w3) {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter w = XML.createXMLStreamWriter(out);
             w.writeStartDocument("utf-8", "1.0");
-            element(w, root, body);
+            element(w, root, body, w3);
             w.writeEndDocument();
             w.close();
         } catch (XMLStreamException e) {
@@ -65,19 +66,19 @@ record Open311Document(String root, Object body) {
         return out.toString();
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode toJson(Object value) {
+    private static com.fasterxml.jackson.databind.JsonNode toJson(Object value, DateTimeFormatter w3) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         if (value == null) {
             return f.nullNode();
         }
         if (value instanceof Map<?, ?> map) {
             ObjectNode o = f.objectNode();
-            map.forEach((k, v) -> o.set(String.valueOf(k), toJson(v)));
+            map.forEach((k, v) -> o.set(String.valueOf(k), toJson(v, w3)));
             return o;
         }
         if (value instanceof Listing listing) {
             ArrayNode a = f.arrayNode();
-            listing.items().forEach(i -> a.add(toJson(i)));
+            listing.items().forEach(i -> a.add(toJson(i, w3)));
             return a;
         }
         if (value instanceof Boolean b) {
@@ -92,10 +93,11 @@ record Open311Document(String root, Object body) {
         if (value instanceof Double d) {
             return f.numberNode(d);
         }
-        return f.textNode(text(value));
+        return f.textNode(text(value, w3));
     }
 
-    private static void element(XMLStreamWriter w, String name, Object value) throws XMLStreamException {
+    private static void element(XMLStreamWriter w, String name, Object value, DateTimeFormatter w3)
+            throws XMLStreamException {
         if (value == null) {
             w.writeEmptyElement(name);
             return;
@@ -103,19 +105,19 @@ record Open311Document(String root, Object body) {
         w.writeStartElement(name);
         if (value instanceof Map<?, ?> map) {
             for (var e : map.entrySet()) {
-                element(w, String.valueOf(e.getKey()), e.getValue());
+                element(w, String.valueOf(e.getKey()), e.getValue(), w3);
             }
         } else if (value instanceof Listing listing) {
             for (Object item : listing.items()) {
-                element(w, listing.item(), item);
+                element(w, listing.item(), item, w3);
             }
         } else {
-            w.writeCharacters(text(value));
+            w.writeCharacters(text(value, w3));
         }
         w.writeEndElement();
     }
 
-    private static String text(Object value) {
-        return value instanceof Instant instant ? W3.format(instant) : String.valueOf(value);
+    private static String text(Object value, DateTimeFormatter w3) {
+        return value instanceof Instant instant ? w3.format(instant) : String.valueOf(value);
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,7 +70,6 @@ public class Open311Resource {
     private static final Logger LOG = Logger.getLogger(Open311Resource.class);
     private static final String EXT = "{ext: (\\.[A-Za-z0-9]+)?}";
     private static final String ID = ": [^/.]+}";
-    static final ZoneId HOTLINE_ZONE = ZoneId.of("Asia/Shanghai");
     /** The spec's default and largest window of GET requests, and its default number of requests. */
     static final Duration WINDOW = Duration.ofDays(90);
     static final int LIMIT = 1000;
@@ -89,6 +89,10 @@ public class Open311Resource {
     HubConfig config;
     @Inject
     ObjectMapper json;
+    @Inject
+    Clock clock;
+    @Inject
+    ZoneId zone;
 
     @GET
     @Path("discovery" + EXT)
@@ -154,9 +158,9 @@ public class Open311Resource {
             throw new Open311Exception(400, filing.problems().stream()
                     .map(p -> new Open311Exception.Error("400", p)).toList());
         }
-        String externalId = client.name() + ":" + contentKey(service.code(), fields);
+        Instant now = clock.instant();
+        String externalId = client.name() + ":" + contentKey(service.code(), fields, LocalDate.ofInstant(now, zone));
         String reference = references.reserve(Channel.OPEN311, externalId, references.next());
-        Instant now = Instant.now();
         String token = requests.record(new Open311Submission(UUID.randomUUID().toString(), reference, client.name(),
                 service.code(), now, filing.description(), filing.address(), filing.addressId(), filing.lat(),
                 filing.lon(), filing.mediaUrl()));
@@ -175,7 +179,7 @@ public class Open311Resource {
         answer.put("service_notice", notice(reference));
         answer.put("account_id", one(fields, "account_id"));
         Response.ResponseBuilder builder = Response.status(batch ? 202 : 201)
-                .entity(serviceRequests(List.of(answer)).render(format, json))
+                .entity(serviceRequests(List.of(answer)).render(format, json, zone))
                 .type(format.mediaType());
         if (!batch) {
             builder.location(URI.create("/open311/v2/requests/" + reference + suffix(format)));
@@ -191,7 +195,7 @@ public class Open311Resource {
             @QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate,
             @QueryParam("status") String status, @QueryParam("api_key") String apiKey) {
         Open311Format format = format(ext, jurisdiction);
-        ServiceRequestQuery query = Open311Queries.of(ids, codes, startDate, endDate, status, Instant.now());
+        ServiceRequestQuery query = Open311Queries.of(ids, codes, startDate, endDate, status, clock.instant());
         List<Map<String, Object>> found = requests.find(knowsClient(apiKey) ? query : query.filedThroughOpen311())
                 .stream().map(Open311Resource::request).toList();
         return answer(format, serviceRequests(found),
@@ -302,7 +306,7 @@ public class Open311Resource {
     }
 
     private Response answer(Open311Format format, Open311Document document, int status) {
-        return Response.status(status).type(format.mediaType()).entity(document.render(format, json)).build();
+        return Response.status(status).type(format.mediaType()).entity(document.render(format, json, zone)).build();
     }
 
     /** The answer format, once the jurisdiction is known to be ours. */
@@ -391,11 +395,11 @@ public class Open311Resource {
     }
 
     /** A retry of the same request by the same client on the same day is the same contact (the same reference). */
-    private static String contentKey(String serviceCode, Map<String, List<String>> form) {
+    private static String contentKey(String serviceCode, Map<String, List<String>> form, LocalDate today) {
         Map<String, List<String>> sorted = new TreeMap<>(form);
         sorted.remove("api_key");
         StringBuilder joined = new StringBuilder(serviceCode).append('\u001e')
-                .append(LocalDate.now(HOTLINE_ZONE));
+                .append(today);
         sorted.forEach((k, v) -> joined.append('\u001e').append(k).append('\u001f').append(String.join("\u001f", v)));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

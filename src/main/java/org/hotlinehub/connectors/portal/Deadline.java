@@ -12,13 +12,12 @@ import java.util.Locale;
  */
 public record Deadline(String iso, String local, String relative, boolean overdue, boolean soon) {
 
-    static final ZoneId HOTLINE_ZONE = ZoneId.of("Asia/Shanghai");
     private static final Duration SOON = Duration.ofMinutes(30);
     private static final DateTimeFormatter ZH = DateTimeFormatter.ofPattern("M月d日 HH:mm", Locale.CHINA);
     private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
 
-    /** Null when there is no deadline. */
-    static Deadline of(Instant at, Instant now, boolean english) {
+    /** Null when there is no deadline; {@code zone} is the hotline's, whose clock the local time shows. */
+    static Deadline of(Instant at, Instant now, ZoneId zone, boolean english) {
         if (at == null) {
             return null;
         }
@@ -28,12 +27,13 @@ public record Deadline(String iso, String local, String relative, boolean overdu
         String relative = english
                 ? (overdue ? "overdue by " + span : span + " left")
                 : (overdue ? "已超时" + span : "还剩" + span);
-        return new Deadline(at.toString(), local(at, english), relative, overdue, overdue || left.compareTo(SOON) <= 0);
+        return new Deadline(at.toString(), local(at, zone, english), relative, overdue,
+                overdue || left.compareTo(SOON) <= 0);
     }
 
     /** A time as the hotline's clock shows it, short enough for a phone. */
-    static String local(Instant at, boolean english) {
-        return (english ? EN : ZH).format(at.atZone(HOTLINE_ZONE));
+    static String local(Instant at, ZoneId zone, boolean english) {
+        return (english ? EN : ZH).format(at.atZone(zone));
     }
 
     static String span(Duration d, boolean english) {

@@ -1,6 +1,7 @@
 package org.hotlinehub.connectors.portal;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -11,9 +12,9 @@ import org.hotlinehub.model.AssignmentView;
 /** An assignment as the portal shows it: the partner's view of it with its deadlines spelled out. */
 public record PortalAssignment(AssignmentView view, Deadline acceptBy, Deadline resolveBy) {
 
-    static PortalAssignment of(AssignmentView view, Instant now, boolean english) {
-        return new PortalAssignment(view, Deadline.of(view.acceptBy(), now, english),
-                Deadline.of(view.resolveBy(), now, english));
+    static PortalAssignment of(AssignmentView view, Instant now, ZoneId zone, boolean english) {
+        return new PortalAssignment(view, Deadline.of(view.acceptBy(), now, zone, english),
+                Deadline.of(view.resolveBy(), now, zone, english));
     }
 
     public long id() {

@@ -3,7 +3,9 @@ package org.hotlinehub.connectors.portal;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -74,6 +76,10 @@ public class PortalResource {
     PartnerWork work;
     @Inject
     HubConfig config;
+    @Inject
+    Clock clock;
+    @Inject
+    ZoneId zone;
 
     @CheckedTemplate
     static class Templates {
@@ -97,8 +103,8 @@ public class PortalResource {
     /** One of the partner's own steps on the ticket, for the page. */
     public record Step(String iso, String local, String label, String detail) {
 
-        static Step of(TimelineItem item, boolean english) {
-            return new Step(item.at().toString(), Deadline.local(item.at(), english),
+        static Step of(TimelineItem item, ZoneId zone, boolean english) {
+            return new Step(item.at().toString(), Deadline.local(item.at(), zone, english),
                     english ? item.kind().labelEn() : item.kind().labelZh(), item.detail());
         }
     }
@@ -110,7 +116,7 @@ public class PortalResource {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         PortalPage page = page(lang, cookieLang, acceptLanguage);
         PartnerActor by = actor();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Function<AssignmentState, List<PortalAssignment>> in = state -> mine(by, state, LIST_LIMIT, now, page);
         List<PortalAssignment> inHand = new ArrayList<>(in.apply(AssignmentState.IN_PROGRESS));
         inHand.addAll(in.apply(AssignmentState.ACCEPTED));
@@ -245,12 +251,12 @@ public class PortalResource {
         List<Step> history;
         try {
             view = work.get(by, id);
-            history = work.history(by, id).stream().map(item -> Step.of(item, page.english())).toList();
+            history = work.history(by, id).stream().map(item -> Step.of(item, zone, page.english())).toList();
         } catch (NotFoundException e) {
             return notFound(page, lang);
         }
-        return html(page, lang, status, Templates.assignment(page, PortalAssignment.of(view, Instant.now(),
-                page.english()), history, done, problem, Arrays.asList(ReturnReason.values()), maxMb()));
+        return html(page, lang, status, Templates.assignment(page, PortalAssignment.of(view, clock.instant(),
+                zone, page.english()), history, done, problem, Arrays.asList(ReturnReason.values()), maxMb()));
     }
 
     private Response notFound(PortalPage page, String lang) {
@@ -260,7 +266,7 @@ public class PortalResource {
     private List<PortalAssignment> mine(PartnerActor by, AssignmentState state, int limit, Instant now,
             PortalPage page) {
         return work.list(by, Optional.of(state), 0, limit).stream()
-                .map(v -> PortalAssignment.of(v, now, page.english())).toList();
+                .map(v -> PortalAssignment.of(v, now, zone, page.english())).toList();
     }
 
     /** The signed-in user acting for their partner; a partner user without a partner may do nothing. */

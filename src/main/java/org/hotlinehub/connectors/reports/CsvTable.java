@@ -24,13 +24,15 @@ final class CsvTable implements AutoCloseable {
 
     private static final CsvMapper CSV = new CsvMapper();
     private static final CsvSchema SCHEMA = CsvSchema.emptySchema().withLineSeparator("\r\n");
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Writer writer;
     private final SequenceWriter rows;
+    private final DateTimeFormatter time;
 
-    CsvTable(OutputStream out, List<String> header) throws IOException {
+    /** @param zone the hotline's zone, in which times are written */
+    CsvTable(OutputStream out, List<String> header, ZoneId zone) throws IOException {
+        time = TIME.withZone(zone);
         out.write(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         rows = CSV.writerFor(String[].class).with(SCHEMA).writeValues(writer);
@@ -42,7 +44,7 @@ final class CsvTable implements AutoCloseable {
         String[] values = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {
             Object cell = cells[i];
-            values[i] = cell == null ? "" : cell instanceof Instant at ? TIME.format(at) : cell.toString();
+            values[i] = cell == null ? "" : cell instanceof Instant at ? time.format(at) : cell.toString();
         }
         rows.write(values);
     }

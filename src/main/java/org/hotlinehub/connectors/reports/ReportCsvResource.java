@@ -3,6 +3,7 @@ package org.hotlinehub.connectors.reports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -57,6 +58,8 @@ public class ReportCsvResource {
     Rates rates;
     @Inject
     Clock clock;
+    @Inject
+    ZoneId zone;
 
     @GET
     @Path("/tickets.csv")
@@ -73,10 +76,11 @@ public class ReportCsvResource {
             @Parameter(description = "channels, comma-separated") @QueryParam("channel") String channel) {
         TicketFilter filter = new TicketFilter(list(status, "status", s -> TicketStatus.valueOf(s.toUpperCase())),
                 list(category, "category", s -> s), blank(place), blank(partner),
-                list(channel, "channel", s -> Channel.valueOf(s.toUpperCase())), Periods.instant(from, "from", false),
-                Periods.instant(to, "to", true), null);
+                list(channel, "channel", s -> Channel.valueOf(s.toUpperCase())),
+                Periods.instant(from, "from", false, zone),
+                Periods.instant(to, "to", true, zone), null);
         StreamingOutput body = out -> {
-            try (CsvTable csv = new CsvTable(out, TICKET_COLUMNS)) {
+            try (CsvTable csv = new CsvTable(out, TICKET_COLUMNS, zone)) {
                 tickets.export(filter, t -> {
                     try {
                         csv.row(t.reference(), t.createdAt(), lower(t.channel()), lower(t.status()), t.priority(),
@@ -104,10 +108,10 @@ public class ReportCsvResource {
             @QueryParam("community") String community, @QueryParam("grid") String grid,
             @QueryParam("category") String category, @QueryParam("channel") String channel) {
         RateQuery q = RateQuery.parse(by, from, to, partner, partyType, community, grid, category, channel,
-                clock.instant());
+                clock.instant(), zone);
         List<RateRow> rows = rates.rates(q);
         StreamingOutput body = out -> {
-            try (CsvTable csv = new CsvTable(out, RATE_COLUMNS)) {
+            try (CsvTable csv = new CsvTable(out, RATE_COLUMNS, zone)) {
                 for (RateRow r : rows) {
                     csv.row(CsvTable.text(r.key()), CsvTable.text(r.name()), r.offered(), r.acceptedInTime(),
                             r.responseRate(), r.overdue(), r.tickets(), r.judged(), r.solved(), r.resolutionRate(),

@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.Periods;
 import org.hotlinehub.model.PlaceItem;
@@ -56,11 +55,11 @@ public class ReportPages {
     @Inject
     PlaceDirectory places;
     @Inject
-    HubConfig config;
-    @Inject
     ObjectMapper json;
     @Inject
     Clock clock;
+    @Inject
+    ZoneId zone;
 
     /** A rate as a percentage with one decimal ("87.5%"), or "—" without a denominator. */
     public record Cell(RateRow row, String response, String resolution, String satisfaction) {
@@ -94,7 +93,6 @@ public class ReportPages {
     public TemplateInstance monthly(@QueryParam("community") String community, @QueryParam("month") String month,
             @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         ReportLabels t = ReportLabels.of(english(lang, acceptLanguage));
-        ZoneId zone = ZoneId.of(config.deadlines().zone());
         Instant now = clock.instant();
         YearMonth ym = month == null || month.isBlank()
                 ? YearMonth.from(now.atZone(zone))
@@ -130,7 +128,8 @@ public class ReportPages {
             @QueryParam("community") String community, @QueryParam("weeks") Integer weeks,
             @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         ReportLabels t = ReportLabels.of(english(lang, acceptLanguage));
-        RateQuery q = RateQuery.parse("all", from, to, null, null, community, null, null, null, clock.instant());
+        RateQuery q = RateQuery.parse("all", from, to, null, null, community, null, null, null, clock.instant(),
+                zone);
         int span = weeks == null ? 12 : Math.max(1, Math.min(52, weeks));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("channels", series(rates.rates(q.withBy(RateDimension.CHANNEL)), "tickets"));
@@ -138,7 +137,7 @@ public class ReportPages {
         data.put("overdue", series(rates.rates(q.withBy(RateDimension.PARTNER)).stream()
                 .filter(r -> r.overdue() > 0).sorted(Comparator.comparingLong(RateRow::overdue).reversed()).toList(),
                 "overdue"));
-        List<RateRow> trend = rates.weekly(q, span, ZoneId.of(config.deadlines().zone()));
+        List<RateRow> trend = rates.weekly(q, span, zone);
         Map<String, Object> weekly = new LinkedHashMap<>();
         weekly.put("labels", trend.stream().map(RateRow::key).toList());
         weekly.put("response", trend.stream().map(r -> percentValue(r.responseRate())).toList());

@@ -1,5 +1,6 @@
 package org.hotlinehub.connectors.twilio;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -43,6 +44,8 @@ public class CallAssurance {
     VoiceHours hours;
     @Inject
     HubConfig config;
+    @Inject
+    Clock clock;
 
     /** @return the urgent ticket's reference */
     String raise(VoiceRequest call, CallerProfile resident, boolean silent) {
@@ -57,12 +60,13 @@ public class CallAssurance {
                         + ") called the hotline and " + how + ". Please visit at once."
                 : "呼叫保障：已登记居民" + name(resident) + "（" + String.join("、", resident.flags()) + "）来电，" + how
                         + "，请立即上门查看。";
-        intake.submit(new InboundContact(Channel.VOICE, externalId, reference, Instant.now(), resident.phone(),
+        Instant now = clock.instant();
+        intake.submit(new InboundContact(Channel.VOICE, externalId, reference, now, resident.phone(),
                 resident.name(), text, english ? "en" : "zh", config.voice().urgentCategory(), resident.placeCode(),
                 resident.address(), null, null, List.of(), ContactIntent.REQUEST));
         calls.linkTicket(call.callSid(), reference);
         if (resident.textContacts()) {
-            String message = contactText(resident, reference, silent, english);
+            String message = contactText(resident, reference, silent, english, now);
             List<String> contacts = resident.emergencyContacts();
             for (int i = 0; i < contacts.size(); i++) {
                 sms.enqueue("assurance-" + call.callSid() + "-" + i, contacts.get(i), message, "assurance",
@@ -79,8 +83,9 @@ public class CallAssurance {
         return resident.textContacts() && !resident.emergencyContacts().isEmpty();
     }
 
-    private String contactText(CallerProfile resident, String reference, boolean silent, boolean english) {
-        String at = DateTimeFormatter.ofPattern("HH:mm").withZone(hours.zone()).format(Instant.now());
+    private String contactText(CallerProfile resident, String reference, boolean silent, boolean english,
+            Instant now) {
+        String at = DateTimeFormatter.ofPattern("HH:mm").withZone(hours.zone()).format(now);
         String where = resident.address() != null ? resident.address() : resident.placeName();
         if (english) {
             return "96993 call assurance: " + name(resident) + " called the hotline for help at " + at + " ("

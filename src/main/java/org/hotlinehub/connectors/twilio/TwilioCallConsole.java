@@ -1,6 +1,8 @@
 package org.hotlinehub.connectors.twilio;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +55,8 @@ public class TwilioCallConsole {
     VoiceHours hours;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    Clock clock;
 
     public record TicketRow(String reference, String status, String category, String created) {
     }
@@ -80,9 +84,10 @@ public class TwilioCallConsole {
     @Operation(hidden = true)
     public Response page(@QueryParam("lang") String lang, @QueryParam("msg") String message) {
         boolean english = "en".equals(lang);
+        Instant now = clock.instant();
         List<LiveRow> live = calls.live().stream().map(c -> new LiveRow(c.callSid(), Masks.phone(c.from()),
                 stage(c.stage(), english), c.vulnerable(), topic(c.topic(), english),
-                seconds(TwilioCallsResource.waiting(c.enqueuedAt(), c.stage())), c.operator(), c.ticketReference(),
+                seconds(TwilioCallsResource.waiting(c.enqueuedAt(), c.stage(), now)), c.operator(), c.ticketReference(),
                 c.caller().map(p -> profile(p, english, hours.zone())).orElse(null))).toList();
         List<CallbackRow> callbacks = calls.callbacks(false).stream().map(c -> new CallbackRow(c.id(), c.phone(),
                 reason(c.reason(), english), seconds(c.waitedSeconds() == null ? null : c.waitedSeconds().longValue()),

@@ -1,5 +1,6 @@
 package org.hotlinehub.connectors.twilio;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -64,6 +65,8 @@ public class TwilioCallsResource {
     ReferenceNumbers references;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    Clock clock;
 
     public record RecentTicketResponse(String reference, TicketStatus status, String category, String categoryEn,
             Instant createdAt) {
@@ -106,8 +109,10 @@ public class TwilioCallsResource {
     @Path("/live")
     @Operation(summary = "Calls in the menu, waiting for an operator or with one: priority first, then longest waiting")
     public List<LiveCallResponse> live() {
+        Instant now = clock.instant();
         return calls.live().stream().map(c -> new LiveCallResponse(c.callSid(), Masks.phone(c.from()), c.stage(),
-                c.vulnerable(), c.language(), c.topic(), c.queue(), waiting(c.enqueuedAt(), c.stage()), c.operator(),
+                c.vulnerable(), c.language(), c.topic(), c.queue(), waiting(c.enqueuedAt(), c.stage(), now),
+                c.operator(),
                 c.ticketReference(), c.caller().map(TwilioCallsResource::resident).orElse(null))).toList();
     }
 
@@ -140,7 +145,7 @@ public class TwilioCallsResource {
         }
         String externalId = callSid + "/operator";
         String reference = references.reserve(Channel.VOICE, externalId, references.next());
-        intake.submit(new InboundContact(Channel.VOICE, externalId, reference, Instant.now(), call.from(), null,
+        intake.submit(new InboundContact(Channel.VOICE, externalId, reference, clock.instant(), call.from(), null,
                 request.description().strip(), call.language(), blank(request.category()), blank(request.place()),
                 blank(request.address()), null, null, List.of(), ContactIntent.REQUEST));
         calls.linkTicket(callSid, reference);
@@ -177,10 +182,11 @@ public class TwilioCallsResource {
                         t.categoryZh(), t.categoryEn(), t.createdAt())).toList());
     }
 
-    static Long waiting(Instant enqueuedAt, Stage stage) {
+    /** Seconds waited by {@code now} (the hub's clock, which also stamped {@code enqueuedAt}). */
+    static Long waiting(Instant enqueuedAt, Stage stage, Instant now) {
         return enqueuedAt == null || stage != Stage.QUEUED
                 ? null
-                : Duration.between(enqueuedAt, Instant.now()).toSeconds();
+                : Duration.between(enqueuedAt, now).toSeconds();
     }
 
     private static String blank(String s) {

@@ -29,14 +29,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class TwilioSmsPartnerTransport implements OutboxSender {
 
-    static final ZoneId HOTLINE_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日HH:mm").withZone(HOTLINE_ZONE);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日HH:mm");
     private static final int DESCRIPTION_CHARS = 60;
 
     @Inject
     ObjectMapper json;
     @Inject
     SmsOutbox outbox;
+    @Inject
+    ZoneId zone;
 
     @Override
     public OutboxChannel channel() {
@@ -60,13 +61,15 @@ public class TwilioSmsPartnerTransport implements OutboxSender {
             // Not delivered: retried until the partner's give-up time, then dead-lettered for a supervisor to see.
             return SendResult.retry("the phone of " + request.recipient() + " opted out of SMS (STOP)");
         }
-        String text = text(request.topic(), assignment);
+        String text = text(request.topic(), assignment, zone);
         List<Long> ids = outbox.enqueue(request.idempotencyKey(), to, text, "partner-" + request.topic(),
                 assignment.ticket().reference());
         return SendResult.delivered("queued as SMS " + ids + " to " + Masks.phone(to));
     }
 
-    static String text(String eventType, AssignmentView a) {
+    /** @param zone the hotline's zone, in which the deadlines are written */
+    static String text(String eventType, AssignmentView a, ZoneId zone) {
+        DateTimeFormatter when = WHEN.withZone(zone);
         AssignmentView.TicketSummary t = a.ticket();
         String ref = t.reference();
         switch (eventType) {
@@ -75,18 +78,18 @@ public class TwilioSmsPartnerTransport implements OutboxSender {
             }
             case "assignment.deadline-warning" -> {
                 return a.state() == AssignmentState.OFFERED
-                        ? "提醒：工单" + ref + "请在" + WHEN.format(a.acceptBy()) + "前回复 Y " + ref + " 接单。"
-                        : "提醒：工单" + ref + "请在" + WHEN.format(a.resolveBy()) + "前办结，办完回复 OK " + ref + "。";
+                        ? "提醒：工单" + ref + "请在" + when.format(a.acceptBy()) + "前回复 Y " + ref + " 接单。"
+                        : "提醒：工单" + ref + "请在" + when.format(a.resolveBy()) + "前办结，办完回复 OK " + ref + "。";
             }
             case "assignment.overdue" -> {
-                return "工单" + ref + "已超过办结时限（" + WHEN.format(a.resolveBy()) + "），已转主管督办，请尽快办理，办完回复 OK "
+                return "工单" + ref + "已超过办结时限（" + when.format(a.resolveBy()) + "），已转主管督办，请尽快办理，办完回复 OK "
                         + ref + "。";
             }
             case "assignment.paused" -> {
                 return "工单" + ref + "已暂停计时（等待居民）。";
             }
             case "assignment.resumed" -> {
-                return "工单" + ref + "恢复计时，请在" + WHEN.format(a.resolveBy()) + "前办结。";
+                return "工单" + ref + "恢复计时，请在" + when.format(a.resolveBy()) + "前办结。";
             }
             default -> {
                 return "工单" + ref + "有更新（" + eventType + "），请留意。";
@@ -108,7 +111,7 @@ public class TwilioSmsPartnerTransport implements OutboxSender {
         }
         s.append("。工单").append(ref);
         if (a.acceptBy() != null) {
-            s.append("，请在").append(WHEN.format(a.acceptBy())).append("前回复");
+            s.append("，请在").append(when.format(a.acceptBy())).append("前回复");
         } else {
             s.append("，请回复");
         }

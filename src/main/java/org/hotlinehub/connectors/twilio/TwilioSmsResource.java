@@ -1,6 +1,6 @@
 package org.hotlinehub.connectors.twilio;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +57,8 @@ public class TwilioSmsResource {
     TwilioSmsConversation conversation;
     @Inject
     SmsOutbox outbox;
+    @Inject
+    Clock clock;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -87,7 +89,7 @@ public class TwilioSmsResource {
             return badRequest(e.getMessage());
         }
         try {
-            String reply = conversation.answer(new InboundSms(sid, from.get(), body, media, Instant.now()));
+            String reply = conversation.answer(new InboundSms(sid, from.get(), body, media, clock.instant()));
             return twiml(reply);
         } catch (IntakeUnavailableException e) {
             LOG.warnf("SMS %s from %s not taken: %s", sid, Masks.phone(from.get()), e.getMessage());

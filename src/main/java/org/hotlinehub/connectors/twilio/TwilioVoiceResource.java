@@ -4,7 +4,7 @@ import static org.hotlinehub.connectors.twilio.VoicePrompts.say;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -91,6 +91,8 @@ public class TwilioVoiceResource {
     ReferenceNumbers references;
     @Inject
     HubConfig config;
+    @Inject
+    Clock clock;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -403,7 +405,7 @@ public class TwilioVoiceResource {
             Attachment transcript = new Attachment("transcript-" + recordingSid + ".txt", "text/plain; charset=UTF-8",
                     bytes.length, Base64.getEncoder().encodeToString(bytes), url.isEmpty() ? null : url);
             intake.submit(new InboundContact(Channel.VOICE, recordingSid + "/transcript"
-                    + (transcriptionSid.isEmpty() ? "" : "/" + transcriptionSid), reference, Instant.now(),
+                    + (transcriptionSid.isEmpty() ? "" : "/" + transcriptionSid), reference, clock.instant(),
                     phoneOf(call), null, (english ? "Voicemail transcript: " : "留言转写：") + text, lang(english),
                     null, null, null, null, null, List.of(transcript), ContactIntent.FOLLOW_UP));
             return VoiceWebhooks.empty();
@@ -532,7 +534,7 @@ public class TwilioVoiceResource {
                         + "，请收听录音，转写稍后附上。";
         Attachment recording = new Attachment("voicemail-" + recordingSid + ".wav", "audio/wav", 0, null,
                 call.param("RecordingUrl"));
-        intake.submit(new InboundContact(Channel.VOICE, recordingSid, reference, Instant.now(), phoneOf(call), null,
+        intake.submit(new InboundContact(Channel.VOICE, recordingSid, reference, clock.instant(), phoneOf(call), null,
                 text, lang(english), null, null, null, null, null, List.of(recording), ContactIntent.REQUEST));
         calls.recording(call.callSid(), recordingSid);
         calls.linkTicket(call.callSid(), reference);

@@ -2,7 +2,7 @@ package org.hotlinehub.connectors.twilio;
 
 import static org.hotlinehub.connectors.twilio.VoicePrompts.say;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +53,8 @@ public class TwilioVoiceSurveyResource {
     VoiceOutbox outbox;
     @Inject
     IntakeQueue intake;
+    @Inject
+    Clock clock;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -157,9 +159,9 @@ public class TwilioVoiceSurveyResource {
             case DISSATISFIED -> "3";
             case NOT_SOLVED -> "4";
         };
-        intake.submit(new InboundContact(Channel.VOICE, call.callSid() + "/survey", s.ticketReference(), Instant.now(),
-                s.to(), null, digit, s.language(), null, null, null, null, null, List.of(),
-                ContactIntent.SURVEY_ANSWER));
+        String externalId = call.callSid() + "/survey";
+        intake.submit(new InboundContact(Channel.VOICE, externalId, s.ticketReference(), clock.instant(), s.to(),
+                null, digit, s.language(), null, null, null, null, null, List.of(), ContactIntent.SURVEY_ANSWER));
         outbox.answered(s.id());
     }
 

@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -69,7 +68,6 @@ import io.vertx.core.http.HttpServerRequest;
 @Path("/report")
 public class ReportResource {
 
-    static final ZoneId HOTLINE_ZONE = ZoneId.of("Asia/Shanghai");
     /** Form tokens do not expire; the report first sent with one is remembered this long. */
     static final Duration TOKEN_USE_KEPT = Duration.ofDays(400);
     /** Seconds a sender is told to wait before it tries again when the intake could not take a report. */
@@ -93,6 +91,8 @@ public class ReportResource {
     OneTimeUses oneTimeUses;
     @Inject
     Clock clock;
+    @Inject
+    ZoneId zone;
     @Inject
     ServiceCatalog services;
 
@@ -201,7 +201,7 @@ public class ReportResource {
             return answerInvalid(form, answers, errors, english, wantsJson, 409, token);
         }
         String externalId = reserved.map(r -> "form:" + r).orElseGet(() -> "hash:" + contentKey(form,
-                normalizedPhone.get()));
+                normalizedPhone.get(), LocalDate.ofInstant(clock.instant(), zone)));
         String reference;
         try {
             reference = references.reserve(Channel.WEB, externalId, reserved.orElseGet(references::next));
@@ -209,7 +209,7 @@ public class ReportResource {
             errors.put("form", msg.errUnavailable());
             return answerInvalid(form, answers, errors, english, wantsJson, 503, token);
         }
-        InboundContact contact = new InboundContact(Channel.WEB, externalId, reference, Instant.now(),
+        InboundContact contact = new InboundContact(Channel.WEB, externalId, reference, clock.instant(),
                 normalizedPhone.get(), form.name(), form.description(), english ? "en" : "zh", form.category(),
                 form.compound(), form.address(), null, null, attachment == null ? List.of() : List.of(attachment),
                 answers);
@@ -311,9 +311,9 @@ public class ReportResource {
                         .toString()));
     }
 
-    private static String contentKey(ReportForm form, String phone) {
+    private static String contentKey(ReportForm form, String phone, LocalDate today) {
         String joined = String.join("\u001f", phone, nz(form.category()), nz(form.compound()), nz(form.address()),
-                nz(form.description()), LocalDate.now(HOTLINE_ZONE).toString());
+                nz(form.description()), today.toString());
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(joined.getBytes(StandardCharsets.UTF_8)));

@@ -1,5 +1,6 @@
 package org.hotlinehub.connectors.web;
 
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -24,11 +25,12 @@ import io.quarkus.qute.TemplateInstance;
 @Path("/status")
 public class StatusResource {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ReportResource.HOTLINE_ZONE);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
     TicketLookup tickets;
+    @Inject
+    ZoneId zone;
 
     public record Entry(String at, String label) {
     }
@@ -53,10 +55,11 @@ public class StatusResource {
             return html(404, Templates.status(reference, phone, null, null, null, List.of(), true, english), english);
         }
         TicketView t = found.get();
+        DateTimeFormatter time = TIME.withZone(zone);
         List<Entry> timeline = t.timeline().stream()
-                .map(e -> new Entry(TIME.format(e.at()), english ? e.kind().labelEn() : e.kind().labelZh())).toList();
+                .map(e -> new Entry(time.format(e.at()), english ? e.kind().labelEn() : e.kind().labelZh())).toList();
         return html(200, Templates.status(reference, phone, t, StatusLabels.of(t.status(), english),
-                TIME.format(t.createdAt()), timeline, false, english), english);
+                time.format(t.createdAt()), timeline, false, english), english);
     }
 
     private static Response html(int status, TemplateInstance page, boolean english) {

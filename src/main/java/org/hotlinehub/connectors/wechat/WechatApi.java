@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -50,6 +51,8 @@ public class WechatApi {
     WechatTokens tokens;
     @Inject
     ObjectMapper json;
+    @Inject
+    Clock clock;
 
     private HttpClient http;
     private volatile WechatTokens.Issued cached;
@@ -128,7 +131,7 @@ public class WechatApi {
 
     /** A token good for a while: this instance's copy, else the shared one, else a fresh one fetched for all. */
     String token(String rejected) {
-        Instant validUntil = Instant.now().plus(MARGIN);
+        Instant validUntil = clock.instant().plus(MARGIN);
         WechatTokens.Issued mine = cached;
         if (mine != null && !mine.token().equals(rejected) && mine.expiresAt().isAfter(validUntil)) {
             return mine.token();
@@ -182,7 +185,7 @@ public class WechatApi {
             LOG.infof("WeChat access token fetched (%s), valid %d s", config.wechat().stableToken()
                     ? "stable_token"
                     : "token", expiresIn);
-            return new WechatTokens.Issued(answer.get("access_token").asText(), Instant.now().plus(keep));
+            return new WechatTokens.Issued(answer.get("access_token").asText(), clock.instant().plus(keep));
         } catch (JsonProcessingException e) {
             throw new TokenException(-2, "the token endpoint answered something that is not JSON");
         } catch (IOException e) {

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -75,6 +75,8 @@ public class WechatConversation {
     org.hotlinehub.model.port.WechatOutbox outbox;
     @Inject
     StoredDecisions decisions;
+    @Inject
+    Clock clock;
 
     /**
      * @throws IntakeUnavailableException when the database cannot record the decision now (answer 503)
@@ -91,7 +93,7 @@ public class WechatConversation {
             return d.asyncReply() || d.reply().isEmpty() ? null : d.reply();
         }
         String text = m.content() == null ? "" : m.content().strip();
-        followers.interacted(m.openid(), Instant.now(), text.isEmpty() ? null : language(text));
+        followers.interacted(m.openid(), clock.instant(), text.isEmpty() ? null : language(text));
         return switch (m.type()) {
             case "text" -> text(m, text, List.of());
             case "voice" -> voice(m);
@@ -145,11 +147,11 @@ public class WechatConversation {
         Optional<Conversation> open;
         switch (event.toLowerCase(Locale.ROOT)) {
             case "subscribe" :
-                followers.subscribed(m.openid(), Instant.now());
+                followers.subscribed(m.openid(), clock.instant());
                 LOG.infof("WeChat follower %s subscribed", Masks.openid(m.openid()));
                 return record(m, "SUBSCRIBE", null, WechatTexts.welcome());
             case "unsubscribe" :
-                followers.unsubscribed(m.openid(), Instant.now());
+                followers.unsubscribed(m.openid(), clock.instant());
                 LOG.infof("WeChat follower %s unsubscribed", Masks.openid(m.openid()));
                 return record(m, "UNSUBSCRIBE", null, "");
             case "click" :
@@ -244,7 +246,7 @@ public class WechatConversation {
             return record(m, "BIND", null, WechatTexts.bindUsage(english));
         }
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
-        followers.startBinding(m.openid(), phone.get(), hash(m.openid(), code), Instant.now().plus(CODE_VALID));
+        followers.startBinding(m.openid(), phone.get(), hash(m.openid(), code), clock.instant().plus(CODE_VALID));
         sms.enqueue("wechat-bind-" + m.dedupeKey(), phone.get(), WechatTexts.bindSms(code), "wechat-binding", null);
         LOG.infof("WeChat follower %s asked to link %s", Masks.openid(m.openid()), Masks.phone(phone.get()));
         return record(m, "BIND", null, WechatTexts.bindCodeSent(Masks.phone(phone.get()), english));
@@ -252,7 +254,7 @@ public class WechatConversation {
 
     private String confirm(WechatMessage m, String code, WechatFollowers.Follower f) {
         boolean english = "en".equals(f.language());
-        if (f.bindExpiresAt() == null || f.bindExpiresAt().isBefore(Instant.now())) {
+        if (f.bindExpiresAt() == null || f.bindExpiresAt().isBefore(clock.instant())) {
             followers.dropBinding(m.openid());
             return record(m, "BIND_CODE", null, WechatTexts.bindExpired(english));
         }
@@ -319,7 +321,7 @@ public class WechatConversation {
      */
     private String decideContact(WechatMessage m, ContactIntent intent, String reference, String text, Double lat,
             Double lon, List<Attachment> attachments, boolean english, String reply) {
-        InboundContact contact = new InboundContact(Channel.WECHAT, m.dedupeKey(), reference, Instant.now(), null,
+        InboundContact contact = new InboundContact(Channel.WECHAT, m.dedupeKey(), reference, clock.instant(), null,
                 null, text, ResidentTexts.language(english), null, null, null, lat, lon, attachments, intent, null,
                 m.openid());
         Decision d = conversations.decide(new Decision(m.dedupeKey(), m.openid(), intent.name(), reference, reply,

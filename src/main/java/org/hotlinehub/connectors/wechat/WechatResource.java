@@ -103,7 +103,7 @@ public class WechatResource {
         if (answer.reply() == null) {
             return Response.ok("success", TEXT_PLAIN).build();
         }
-        String xml = replyXml(message, answer.reply());
+        String xml = replyXml(message, answer.reply(), clock.instant());
         return Response.ok(encrypted ? encryptedReply(xml, timestamp, nonce) : xml, TEXT_XML).build();
     }
 
@@ -185,11 +185,11 @@ public class WechatResource {
         return WechatXml.write(envelope, "TimeStamp");
     }
 
-    static String replyXml(WechatMessage to, String text) {
+    static String replyXml(WechatMessage to, String text, Instant at) {
         Map<String, String> reply = new LinkedHashMap<>();
         reply.put("ToUserName", to.openid());
         reply.put("FromUserName", to.account());
-        reply.put("CreateTime", String.valueOf(Instant.now().getEpochSecond()));
+        reply.put("CreateTime", String.valueOf(at.getEpochSecond()));
         reply.put("MsgType", "text");
         reply.put("Content", text);
         return WechatXml.write(reply, "CreateTime");

@@ -49,8 +49,7 @@ public class WechatSender implements OutboxSender {
     static final Set<Integer> RETRYABLE = Set.of(-2, -1, 45009, 45047);
     static final String CUSTOM_SEND = "/cgi-bin/message/custom/send";
     static final String TEMPLATE_SEND = "/cgi-bin/message/template/send";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
     WechatOutbox outbox;
@@ -66,6 +65,8 @@ public class WechatSender implements OutboxSender {
     HubConfig config;
     @Inject
     Clock clock;
+    @Inject
+    ZoneId zone;
 
     /**
      * Queues a status message for each notice, under the notice's key: a notice of an event read twice (a redelivery)
@@ -73,7 +74,7 @@ public class WechatSender implements OutboxSender {
      */
     public void queueNotices(List<StatusNotices.StatusNotice> notices) {
         for (StatusNotices.StatusNotice n : notices) {
-            Notice message = notice(n);
+            Notice message = notice(n, zone);
             outbox.enqueue(n.idempotencyKey(), n.openid(), message.text(), message.templateData(), n.purpose(),
                     n.reference());
         }
@@ -112,18 +113,20 @@ public class WechatSender implements OutboxSender {
         return done;
     }
 
-    static Notice notice(StatusNotices.StatusNotice n) {
+    static Notice notice(StatusNotices.StatusNotice n, ZoneId zone) {
         boolean english = "en".equals(n.language());
         return new Notice(ResidentTexts.status(n.reference(), n.status(), n.categoryZh(), n.categoryEn(), english),
-                templateData(n.reference(), ResidentTexts.statusZh(n.status()), n.event().occurredAt()));
+                templateData(n.reference(), ResidentTexts.statusZh(n.status()), n.event().occurredAt(), zone));
     }
 
-    /** keyword1 the reference, keyword2 the status, keyword3 the time (a 工单进度通知 template). */
-    static Map<String, String> templateData(String reference, String status, Instant at) {
+    /**
+     * keyword1 the reference, keyword2 the status, keyword3 the time in the hotline's zone (a 工单进度通知 template).
+     */
+    static Map<String, String> templateData(String reference, String status, Instant at, ZoneId zone) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("keyword1", reference);
         data.put("keyword2", status);
-        data.put("keyword3", TIME.format(at));
+        data.put("keyword3", TIME.withZone(zone).format(at));
         return data;
     }
 
@@ -144,7 +147,7 @@ public class WechatSender implements OutboxSender {
             return SendResult.failed(OutboundWechatStatus.FAILED.name(), "the resident no longer follows the account",
                     null);
         }
-        boolean windowOpen = follower.map(f -> f.lastInteractionAt().isAfter(Instant.now().minus(WINDOW)))
+        boolean windowOpen = follower.map(f -> f.lastInteractionAt().isAfter(clock.instant().minus(WINDOW)))
                 .orElse(false);
         try {
             WechatApi.Result result = windowOpen

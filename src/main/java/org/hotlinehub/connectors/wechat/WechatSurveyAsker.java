@@ -1,6 +1,7 @@
 package org.hotlinehub.connectors.wechat;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.time.ZoneId;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,10 @@ public class WechatSurveyAsker implements SurveyAsker {
     WechatFollowers followers;
     @Inject
     WechatOutbox outbox;
+    @Inject
+    Clock clock;
+    @Inject
+    ZoneId zone;
 
     @Override
     public Channel channel() {
@@ -40,7 +45,7 @@ public class WechatSurveyAsker implements SurveyAsker {
         outbox.enqueue(question.idempotencyKey(), openid,
                 ResidentTexts.surveyQuestion(question.ticketReference(), question.english()),
                 WechatSender.templateData(question.ticketReference(), ResidentTexts.statusZh(TicketStatus.RESOLVED),
-                        Instant.now()),
+                        clock.instant(), zone),
                 "survey", question.ticketReference());
         return "survey question sent by WeChat";
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.testsupport.ConsoleSessions;
 import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.MovableClock;
 import org.hotlinehub.testsupport.Sql;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -31,6 +33,8 @@ class AdminConsoleTest {
 
     @Inject
     Sql sql;
+    @Inject
+    MovableClock clock;
 
     private long audits(String action, String target) {
         return sql.count("select count(*) from audit_log where actor = 'admin' and action = ? and target = ?", action,
@@ -145,8 +149,9 @@ class AdminConsoleTest {
         ConsoleSessions.as(name, "first-pass-1").get("/console").then().statusCode(302);
         ConsoleSessions.as(name, "second-pass-2").get("/console").then().statusCode(200);
 
-        sql.update("update hub_user set failed_logins = 5, locked_until = now() + interval '15 minutes'"
-                + " where username = ?", name);
+        // locked on the hub's clock (which sign-in and the users page read), not the database's now()
+        sql.update("update hub_user set failed_logins = 5, locked_until = ? where username = ?",
+                Timestamp.from(clock.instant().plus(Duration.ofMinutes(15))), name);
         ConsoleSessions.as(name, "second-pass-2").get("/console").then().statusCode(302);
         ConsoleSessions.admin().get("/console/admin/users/" + name).then().statusCode(200)
                 .body(containsString("/console/admin/users/" + name + "/unlock"));

@@ -18,6 +18,7 @@ import jakarta.jms.Message;
 
 import org.hotlinehub.testsupport.ConsoleSessions;
 import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.MovableClock;
 import org.hotlinehub.testsupport.Sql;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -33,6 +34,8 @@ class SupervisionConsoleTest {
 
     @Inject
     Sql sql;
+    @Inject
+    MovableClock clock;
     @Inject
     ConnectionFactory broker;
 
@@ -75,7 +78,8 @@ class SupervisionConsoleTest {
         String partner = "PF-SUP-" + System.nanoTime();
         long partnerId = ((Number) sql.one("insert into partner (code, type, name_zh, delivery_channel)"
                 + " values (?, 'mediation', '督办测试调解室', 'portal') returning id", partner)).longValue();
-        Instant now = Instant.now();
+        // the hub's clock, which the page reads and other tests may have moved ahead
+        Instant now = clock.instant();
         String overdueRef = ticket("SUP-O-");
         String nearRef = ticket("SUP-N-");
         String calmRef = ticket("SUP-C-");
