@@ -1,34 +1,56 @@
 package org.hotlinehub.dispatch;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.hotlinehub.store.TimelineRepository;
 import org.hotlinehub.store.VolunteerRepository.Candidate;
 
 /**
- * What a dispatch chunk has done that is not written yet: the chunk's writes go to the database together at its end
- * (assignments in one JDBC batch at the flush, timeline entries in one statement). The volunteer query no longer
- * flushes the session before it runs, so it sees neither the chunk's new offers in the volunteers' open load nor their
- * new {@code last_offered_at}. This puts the chunk's volunteers where a flush would have: their open load counts the
- * chunk's offers, and they come after the others of their tier and load, in the order of their offers.
+ * What a dispatch batch has done that is not written yet. A chunk's writes go to the database together at its end
+ * (assignments in one JDBC batch at the flush, timeline entries in one statement); the volunteers' new
+ * {@code last_offered_at} go at the batch's end, in one statement that locks their rows in id order. Two dispatch
+ * consumers offer to the same least-recently-offered volunteers: when each flushed its chunks' volunteer updates as
+ * they came, the two transactions locked those rows in different orders and deadlocked (a few times a minute under
+ * load, each time a batch of 100 rolled back and done again).
+ *
+ * <p>The volunteer query does not flush the session first, so it sees neither the chunk's new offers in the
+ * volunteers' open load nor the batch's new offer times. This puts the batch's volunteers where a flush would have:
+ * their open load counts the chunk's offers, and they come after the others of their tier and load, in the order of
+ * their offers.
  */
 final class ChunkOffers {
 
     private final Map<Long, Integer> lastOffer = new HashMap<>();
     private final Map<Long, Integer> unwrittenLoad = new HashMap<>();
+    private final SortedMap<Long, Instant> offeredAt = new TreeMap<>();
     private final List<TimelineRepository.Entry> timeline = new ArrayList<>();
     private int sequence;
 
-    void offered(long volunteerId) {
+    void offered(long volunteerId, Instant at) {
         lastOffer.put(volunteerId, ++sequence);
         unwrittenLoad.merge(volunteerId, 1, Integer::sum);
+        offeredAt.put(volunteerId, at);
     }
 
-    /** A timeline entry of the chunk, written with the others at its end. */
+    /** The chunk's assignments and timeline entries are written (the session was flushed). */
+    void chunkWritten() {
+        unwrittenLoad.clear();
+        timeline.clear();
+    }
+
+    /** Each volunteer offered to in the batch with the time of its last offer, by id: for the batch's end. */
+    SortedMap<Long, Instant> volunteersOfferedAt() {
+        return offeredAt;
+    }
+
+    /** A timeline entry of the chunk, written with the chunk's others at its end. */
     void record(TimelineRepository.Entry entry) {
         timeline.add(entry);
     }

@@ -17,6 +17,7 @@ import org.hotlinehub.store.AssignmentRepository;
 import org.hotlinehub.store.TicketEntity;
 import org.hotlinehub.store.TicketRepository;
 import org.hotlinehub.store.TimelineRepository;
+import org.hotlinehub.store.VolunteerRepository;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +43,8 @@ public class Dispatcher {
     @Inject
     TimelineRepository timeline;
     @Inject
+    VolunteerRepository volunteers;
+    @Inject
     PartnerSelector selector;
     @Inject
     DeliveryOutbox outbox;
@@ -57,12 +60,14 @@ public class Dispatcher {
      * lock tickets in the same order, so they wait for each other instead of deadlocking). Per chunk of tickets: one
      * statement locks those still waiting for their first offer (a repeated event finds its ticket offered already
      * and leaves it alone), one query reads them with what an offer reads, and the session is flushed and cleared
-     * after the chunk, so its dirty checking stays small.
+     * after the chunk, so its dirty checking stays small. The volunteers' offer times are written once, at the end
+     * (see {@link ChunkOffers}).
      */
     @Transactional
     public void dispatchAll(List<TicketCreated> events) {
         List<Long> ids = events.stream().filter(e -> !e.triage()).map(TicketCreated::ticketId).distinct().sorted()
                 .toList();
+        ChunkOffers offers = new ChunkOffers();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             List<Long> waiting = tickets.lockAwaitingFirstOffer(chunk);
@@ -70,7 +75,6 @@ public class Dispatcher {
                 LOG.debugf("%d of %d tickets already offered or out of intake's hands, left alone",
                         chunk.size() - waiting.size(), chunk.size());
             }
-            ChunkOffers offers = new ChunkOffers();
             for (TicketEntity ticket : tickets.withOfferDetails(waiting)) {
                 offerNext(ticket, List.of(), offers);
             }
@@ -78,7 +82,9 @@ public class Dispatcher {
             LOG.debugf("%d new ticket(s) offered or escalated", waiting.size());
             tickets.getEntityManager().flush();
             tickets.getEntityManager().clear();
+            offers.chunkWritten();
         }
+        volunteers.markOffered(offers.volunteersOfferedAt());
     }
 
     /** Offers the ticket to the next candidate nobody has tried yet, or escalates it to a supervisor. */
@@ -108,7 +114,7 @@ public class Dispatcher {
         AssignmentEntity offered = offer(ticket, choice.get(), AssignmentEntity.ROLE_LEAD, ACTOR, chunk);
         offered.decisionMicros = decisionMicros;
         if (chunk != null && offered.volunteer != null) {
-            chunk.offered(offered.volunteer.id);
+            chunk.offered(offered.volunteer.id, offered.offeredAt);
         }
     }
 
@@ -131,8 +137,8 @@ public class Dispatcher {
         a.updatedAt = now;
         deadlines.start(a);
         assignments.persist(a);
-        if (a.volunteer != null) {
-            a.volunteer.lastOfferedAt = now;
+        if (a.volunteer != null && chunk == null) {
+            a.volunteer.lastOfferedAt = now; // a chunk's are written at its batch's end
         }
         if (AssignmentEntity.ROLE_LEAD.equals(role)) {
             ticket.status = TicketStatus.DISPATCHED;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,6 +36,30 @@ public class VolunteerRepository implements PanacheRepository<VolunteerEntity> {
      * {@code gridIds} (all grids when empty), nearest tier first (0 the ticket's grid, 1 its community, 2 its
      * street), then the lightest open load, then whoever was offered least recently — so equals take turns.
      */
+    /**
+     * Sets the volunteers' {@code last_offered_at}, all in this transaction: their rows are locked in id order first,
+     * so two transactions that offer to some of the same volunteers wait for each other instead of deadlocking.
+     */
+    public void markOffered(SortedMap<Long, Instant> offeredAt) {
+        if (offeredAt.isEmpty()) {
+            return;
+        }
+        Long[] ids = offeredAt.keySet().toArray(Long[]::new);
+        String[] at = offeredAt.values().stream().map(Instant::toString).toArray(String[]::new);
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select id from volunteer where id = any(?) order by id for no key update");
+                    PreparedStatement update = connection.prepareStatement("update volunteer v set last_offered_at ="
+                            + " x.at from unnest(?::bigint[], ?::timestamptz[]) as x(id, at) where v.id = x.id")) {
+                lock.setArray(1, connection.createArrayOf("bigint", ids));
+                lock.executeQuery().close();
+                update.setArray(1, connection.createArrayOf("bigint", ids));
+                update.setArray(2, connection.createArrayOf("text", at));
+                update.executeUpdate();
+            }
+        });
+    }
+
     public List<Candidate> candidates(List<String> skills, long gridId, long communityId, long streetId,
             Collection<Long> gridIds, Collection<Long> excluded, Instant now, int limit) {
         return candidates(skills, gridId, communityId, streetId, gridIds, excluded, now, limit, true);
