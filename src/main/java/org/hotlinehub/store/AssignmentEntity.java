@@ -96,7 +96,7 @@ public class AssignmentEntity extends PanacheEntityBase {
     @Column(name = "decision_us")
     public Integer decisionMicros;
     @Column(name = "updated_at")
-    public Instant updatedAt = Instant.now();
+    public Instant updatedAt;
 
     /** The partner's or volunteer's code. */
     public String assigneeCode() {

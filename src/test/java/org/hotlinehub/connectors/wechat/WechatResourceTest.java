@@ -11,7 +11,6 @@ import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -52,7 +51,7 @@ class WechatResourceTest {
 
     @Test
     void shouldEchoEchostrWhenTheUrlSignatureIsWechats() {
-        String ts = String.valueOf(Instant.now().getEpochSecond());
+        String ts = String.valueOf(Pushes.hubNow());
         given().queryParam("signature", WechatSignature.sign(WechatApiStub.TOKEN, ts, "n1")).queryParam("timestamp",
                 ts).queryParam("nonce", "n1").queryParam("echostr", "7043785371093481567").get("/wechat")
                 .then().statusCode(200).body(org.hamcrest.Matchers.equalTo("7043785371093481567"));
@@ -123,7 +122,7 @@ class WechatResourceTest {
     void shouldRefuseWrongSignaturesStaleTimestampsAndForeignAppidsStoringNothing() {
         String openid = Pushes.openid();
         String push = Pushes.text(openid, Pushes.msgId(), "微信测试苑漏水");
-        long now = Instant.now().getEpochSecond();
+        long now = Pushes.hubNow();
         Pushes.post(push, now, "0".repeat(40)).then().statusCode(403)
                 .body(org.hamcrest.Matchers.equalTo("signature does not match hub.wechat.token"));
         Pushes.post(push, now - 301, null).then().statusCode(403)
@@ -143,7 +142,7 @@ class WechatResourceTest {
     @Test
     void shouldRefuseACapturedTimestampAndNonceCarryingAnotherMessageButAnswerWechatsRetries() {
         String openid = Pushes.openid();
-        long now = Instant.now().getEpochSecond();
+        long now = Pushes.hubNow();
         String nonce = "replay" + Pushes.msgId();
         String push = Pushes.text(openid, Pushes.msgId(), "微信测试苑3号楼楼道灯不亮");
         String reply = Pushes.content(Pushes.post(push, now, nonce, null));
