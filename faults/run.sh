@@ -30,7 +30,7 @@
 #   FAULTS_R7_AFTER_S=60 FAULTS_R7_ACCEPT_WITHIN=PT1M                    two hubs, one killed -9; short accept-by
 #                                                                         windows so the deadline sweeps run
 #   FAULTS_HTTP_PORT=18180 (second hub: +1) FAULTS_SINK_PORT=18189 FAULTS_PG_PORT=15442 FAULTS_BROKER_PORT=61646
-#   FAULTS_ARTEMIS_URL_OPTIONS="ha=true&reconnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=1.5&maxRetryInterval=5000&callTimeout=5000&callFailoverTimeout=1000"
+#   FAULTS_ARTEMIS_URL_OPTIONS="ha=true&reconnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=1.5&maxRetryInterval=5000&callTimeout=5000&callFailoverTimeout=500"
 #   FAULTS_HUB_JAVA_OPTS="-Xmx512m"
 #   FAULTS_PG_STATEMENTS=0     1: load pg_stat_statements and export each scenario's statements (db/statements.tsv:
 #                              calls, total ms, rows, query), for bench/channel-cost.sh
@@ -52,7 +52,7 @@ HTTP_PORT_B=$((HTTP_PORT + 1))
 SINK_PORT=${FAULTS_SINK_PORT:-18189}
 PG_PORT=${FAULTS_PG_PORT:-15442}
 BROKER_PORT=${FAULTS_BROKER_PORT:-61646}
-URL_OPTIONS=${FAULTS_ARTEMIS_URL_OPTIONS:-"ha=true&reconnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=1.5&maxRetryInterval=5000&callTimeout=5000&callFailoverTimeout=1000"}
+URL_OPTIONS=${FAULTS_ARTEMIS_URL_OPTIONS:-"ha=true&reconnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=1.5&maxRetryInterval=5000&callTimeout=5000&callFailoverTimeout=500"}
 HUB_JAVA_OPTS=${FAULTS_HUB_JAVA_OPTS:-"-Xmx512m"}
 PG_STATEMENTS=${FAULTS_PG_STATEMENTS:-0}
 PG_EXTRA=""
