@@ -15,14 +15,25 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 @ApplicationScoped
 public class JmsComponentProducer {
 
+    /** Sessions kept open for sending. */
+    static final int SESSIONS = 128;
+
     @Produces
     @Named("jms")
     @ApplicationScoped
     JmsComponent jms(ConnectionFactory artemis) {
         CachingConnectionFactory caching = new CachingConnectionFactory(artemis);
-        caching.setSessionCacheSize(32);
+        // At least as many sessions as threads that send at once (64 request workers, 32 WeChat repliers, the outbox's
+        // senders): a send beyond the cache opens a session, and while the broker is away the client holds a new
+        // session until its reconnection ends, under the connection's lock, so those senders and all behind them
+        // waited for the whole outage instead of getting a 503 (R1, RELIABILITY.md round 5).
+        caching.setSessionCacheSize(SESSIONS);
         caching.setCacheConsumers(false);
-        caching.setReconnectOnException(true);
+        // The Artemis client reconnects by itself (reconnectAttempts=-1) and takes its sessions along. Resetting the
+        // connection on the first failed send instead made every later send open a new session, which the client
+        // holds until its failover ends, under the connection's lock: during a broker outage the senders queued there
+        // for its whole length instead of failing after callFailoverTimeout (R1's slow answers, RELIABILITY.md).
+        caching.setReconnectOnException(false);
         JmsComponent component = JmsComponent.jmsComponent(caching);
         component.setDeliveryPersistent(true);
         component.setDestinationResolver(new KnownDestinations());
