@@ -3,9 +3,7 @@ package org.hotlinehub.intake;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -161,7 +159,6 @@ public class IntakeService {
         long[] ticketIds = rows.insertTickets(drafts.stream().map(Draft::ticket).toList());
         List<TimelineRepository.Entry> entries = new ArrayList<>(drafts.size() * 4);
         List<TicketCreated> events = new ArrayList<>(drafts.size());
-        Map<Long, TimelineRepository.TicketState> states = new HashMap<>(drafts.size() * 2);
         Long[] residentIds = new Long[drafts.size()];
         int triage = 0;
         for (int i = 0; i < drafts.size(); i++) {
@@ -169,7 +166,6 @@ public class IntakeService {
             long id = ticketIds[i];
             InboundContact contact = fresh.get(i);
             residentIds[i] = d.ticket().residentId();
-            states.put(id, new TimelineRepository.TicketState(d.ticket().reference(), d.ticket().status()));
             for (Note note : d.notes()) {
                 entries.add(new TimelineRepository.Entry(id, note.kind(), note.actor(), note.channel(), note.detail()));
             }
@@ -187,7 +183,7 @@ public class IntakeService {
                     d.ticket().status());
             events.add(new TicketCreated(id, d.ticket().reference(), inTriage, now));
         }
-        timeline.recordAll(entries, states::get);
+        timeline.recordAll(entries);
         rows.linkContacts(freshIds.stream().mapToLong(Long::longValue).toArray(), ticketIds, residentIds);
         LOG.infof("%d new ticket(s), %d in triage, %d repeat(s)", drafts.size(), triage, repeats.size());
         return events;

@@ -3,6 +3,8 @@ package org.hotlinehub.model;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -37,6 +39,17 @@ public record TicketEvent(String id, Kind kind, long ticketId, String reference,
         MERGED("TicketMerged", TimelineKind.MERGED),
         CANCELLED("TicketCancelled", TimelineKind.CANCELLED);
 
+        /** Each kind by the timeline kind it is recorded as (asked for every timeline entry written). */
+        private static final Map<TimelineKind, Kind> BY_TIMELINE_KIND = new EnumMap<>(TimelineKind.class);
+
+        static {
+            for (Kind k : values()) {
+                if (k.timelineKind != null) {
+                    BY_TIMELINE_KIND.putIfAbsent(k.timelineKind, k);
+                }
+            }
+        }
+
         private final String type;
         private final TimelineKind timelineKind;
 
@@ -69,7 +82,7 @@ public record TicketEvent(String id, Kind kind, long ticketId, String reference,
 
         /** The kind recorded as this timeline kind, if any (without the rule of {@link #of} on merges). */
         public static Optional<Kind> recordedAs(TimelineKind kind) {
-            return Arrays.stream(values()).filter(k -> k.timelineKind != null && k.timelineKind == kind).findFirst();
+            return Optional.ofNullable(BY_TIMELINE_KIND.get(kind));
         }
 
         public static Optional<Kind> ofType(String type) {

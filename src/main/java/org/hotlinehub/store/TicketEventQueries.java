@@ -21,7 +21,6 @@ import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.TicketEvent;
-import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.TicketEvents;
 import org.jboss.logging.Logger;
@@ -87,14 +86,8 @@ public class TicketEventQueries implements TicketEvents {
             return;
         }
         TicketEntity ticket = em.find(TicketEntity.class, ticketId); // in the session already, as a rule: no query
-        emit(timelineId, ticketId, ticket.reference, ticket.status, kind, at, actor, channel, detail);
-    }
-
-    /** As above, for a ticket whose reference and current status the caller knows. */
-    void emit(long timelineId, long ticketId, String reference, TicketStatus status, TimelineKind kind, Instant at,
-            String actor, Channel channel, String detail) {
-        TicketEvent.Kind.of(kind, status).ifPresent(k -> emit(TicketEvent.recorded(k, timelineId, ticketId,
-                reference, at, actor, channel, detail)));
+        TicketEvent.Kind.of(kind, ticket.status).ifPresent(k -> emit(TicketEvent.recorded(k, timelineId, ticketId,
+                ticket.reference, at, actor, channel, detail)));
     }
 
     private void emit(TicketEvent event) {

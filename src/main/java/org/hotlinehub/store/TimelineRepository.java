@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +13,6 @@ import jakarta.inject.Inject;
 import org.hibernate.Session;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.TicketEvent;
-import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
@@ -47,22 +45,11 @@ public class TimelineRepository implements PanacheRepository<TimelineEventEntity
     public record Entry(long ticketId, TimelineKind kind, String actor, Channel channel, String detail) {
     }
 
-    /** What a ticket event says of its ticket, when the caller knows it already (see {@link #recordAll(List, Function)}). */
-    public record TicketState(String reference, TicketStatus status) {
-    }
-
-    /** As {@link #recordAll(List, Function)}, each event's ticket read through the session. */
-    public void recordAll(List<Entry> entries) {
-        recordAll(entries, ticketId -> null);
-    }
-
     /**
      * Writes entries together with one statement, all at the same time, their ids in the order of the list; then the
-     * entries that are ticket events are emitted as {@link #record} does. {@code known} gives the reference and
-     * current status of a ticket the caller wrote itself (null: the ticket is read through the session), so a batch
-     * of new tickets written with plain SQL costs no query per ticket.
+     * entries that are ticket events are emitted as {@link #record} does.
      */
-    public void recordAll(List<Entry> entries, Function<Long, TicketState> known) {
+    public void recordAll(List<Entry> entries) {
         if (entries.isEmpty()) {
             return;
         }
@@ -73,13 +60,7 @@ public class TimelineRepository implements PanacheRepository<TimelineEventEntity
             if (TicketEvent.Kind.recordedAs(e.kind()).isEmpty()) {
                 continue;
             }
-            TicketState state = known.apply(e.ticketId());
-            if (state == null) {
-                events.emit(ids[i], e.ticketId(), e.kind(), at, e.actor(), e.channel(), e.detail());
-            } else {
-                events.emit(ids[i], e.ticketId(), state.reference(), state.status(), e.kind(), at, e.actor(),
-                        e.channel(), e.detail());
-            }
+            events.emit(ids[i], e.ticketId(), e.kind(), at, e.actor(), e.channel(), e.detail());
         }
     }
 

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -23,6 +25,14 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class WechatApiStub implements QuarkusTestResourceLifecycleManager {
 
     public static final String TOKEN = "pamtest";
+
+    /**
+     * The time a test push is signed with, in epoch seconds: the hub's clock, which other tests of the run may have
+     * moved forward (the hub checks a push's timestamp against it).
+     */
+    public static long timestamp() {
+        return Arc.container().instance(Clock.class).get().instant().getEpochSecond();
+    }
     public static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
     public static final String APP_ID = "wxb11529c136998cb6";
     public static final String APP_SECRET = "test-wechat-secret";

@@ -3,7 +3,6 @@ package org.hotlinehub.connectors.wechat;
 import static io.restassured.RestAssured.given;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
 
 import org.hotlinehub.testsupport.WechatApiStub;
 
-import io.quarkus.arc.Arc;
 import io.restassured.response.Response;
 
 /** Pushes as WeChat sends them: signed with the test token, in plaintext or safe (AES) mode. */
@@ -34,14 +32,6 @@ final class Pushes {
         return s.toString();
     }
 
-    /**
-     * The hub's time in epoch seconds: its clock, which other tests of the run may have moved forward; WeChat signs
-     * with its own time, which the hub checks against its clock.
-     */
-    static long hubNow() {
-        return Arc.container().instance(Clock.class).get().instant().getEpochSecond();
-    }
-
     static long msgId() {
         return MSG_IDS.incrementAndGet();
     }
@@ -50,7 +40,7 @@ final class Pushes {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("ToUserName", WechatApiStub.ACCOUNT);
         all.put("FromUserName", openid);
-        all.put("CreateTime", String.valueOf(hubNow()));
+        all.put("CreateTime", String.valueOf(WechatApiStub.timestamp()));
         all.put("MsgType", type);
         all.putAll(fields);
         return WechatXml.write(all, "CreateTime", "MsgId", "Location_X", "Location_Y", "Scale");
@@ -61,8 +51,8 @@ final class Pushes {
      * in one second is a retry of one push, and a test that means two clicks must let a second pass.
      */
     static void awaitNextSecond() {
-        long now = hubNow();
-        while (hubNow() == now) {
+        long now = WechatApiStub.timestamp();
+        while (WechatApiStub.timestamp() == now) {
             Thread.onSpinWait();
         }
     }
@@ -81,7 +71,7 @@ final class Pushes {
     }
 
     static Response post(String body) {
-        return post(body, hubNow(), null);
+        return post(body, WechatApiStub.timestamp(), null);
     }
 
     /** Signed with the test token at {@code timestamp}; {@code signature} overrides the right one when given. */
@@ -105,7 +95,7 @@ final class Pushes {
 
     /** Safe mode: the message encrypted into an envelope, with msg_signature (or {@code msgSignature} instead). */
     static Response postEncrypted(String inner, WechatCrypto crypto, String msgSignature) {
-        String ts = String.valueOf(hubNow());
+        String ts = String.valueOf(WechatApiStub.timestamp());
         String nonce = "n" + ThreadLocalRandom.current().nextInt(1_000_000);
         String encrypt = crypto.encrypt(inner);
         String envelope = WechatXml.write(new LinkedHashMap<>(Map.of("ToUserName", WechatApiStub.ACCOUNT,

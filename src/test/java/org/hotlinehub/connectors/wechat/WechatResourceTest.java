@@ -51,7 +51,7 @@ class WechatResourceTest {
 
     @Test
     void shouldEchoEchostrWhenTheUrlSignatureIsWechats() {
-        String ts = String.valueOf(Pushes.hubNow());
+        String ts = String.valueOf(WechatApiStub.timestamp());
         given().queryParam("signature", WechatSignature.sign(WechatApiStub.TOKEN, ts, "n1")).queryParam("timestamp",
                 ts).queryParam("nonce", "n1").queryParam("echostr", "7043785371093481567").get("/wechat")
                 .then().statusCode(200).body(org.hamcrest.Matchers.equalTo("7043785371093481567"));
@@ -122,7 +122,7 @@ class WechatResourceTest {
     void shouldRefuseWrongSignaturesStaleTimestampsAndForeignAppidsStoringNothing() {
         String openid = Pushes.openid();
         String push = Pushes.text(openid, Pushes.msgId(), "微信测试苑漏水");
-        long now = Pushes.hubNow();
+        long now = WechatApiStub.timestamp();
         Pushes.post(push, now, "0".repeat(40)).then().statusCode(403)
                 .body(org.hamcrest.Matchers.equalTo("signature does not match hub.wechat.token"));
         Pushes.post(push, now - 301, null).then().statusCode(403)
@@ -142,7 +142,7 @@ class WechatResourceTest {
     @Test
     void shouldRefuseACapturedTimestampAndNonceCarryingAnotherMessageButAnswerWechatsRetries() {
         String openid = Pushes.openid();
-        long now = Pushes.hubNow();
+        long now = WechatApiStub.timestamp();
         String nonce = "replay" + Pushes.msgId();
         String push = Pushes.text(openid, Pushes.msgId(), "微信测试苑3号楼楼道灯不亮");
         String reply = Pushes.content(Pushes.post(push, now, nonce, null));
