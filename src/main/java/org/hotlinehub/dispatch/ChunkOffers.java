@@ -9,12 +9,13 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.hotlinehub.store.OutboxStore;
 import org.hotlinehub.store.TimelineRepository;
 import org.hotlinehub.store.VolunteerRepository.Candidate;
 
 /**
  * What a dispatch batch has done that is not written yet. A chunk's writes go to the database together at its end
- * (assignments in one JDBC batch at the flush, timeline entries in one statement); the volunteers' new
+ * (assignments in one JDBC batch at the flush, outbox rows in one statement, timeline entries in one statement); the volunteers' new
  * {@code last_offered_at} go at the batch's end, in one statement that locks their rows in id order. Two dispatch
  * consumers offer to the same least-recently-offered volunteers: when each flushed its chunks' volunteer updates as
  * they came, the two transactions locked those rows in different orders and deadlocked (a few times a minute under
@@ -31,6 +32,7 @@ final class ChunkOffers {
     private final Map<Long, Integer> unwrittenLoad = new HashMap<>();
     private final SortedMap<Long, Instant> offeredAt = new TreeMap<>();
     private final List<TimelineRepository.Entry> timeline = new ArrayList<>();
+    private final List<OutboxStore.PartnerDelivery> deliveries = new ArrayList<>();
     private int sequence;
 
     void offered(long volunteerId, Instant at) {
@@ -43,6 +45,7 @@ final class ChunkOffers {
     void chunkWritten() {
         unwrittenLoad.clear();
         timeline.clear();
+        deliveries.clear();
     }
 
     /** Each volunteer offered to in the batch with the time of its last offer, by id: for the batch's end. */
@@ -57,6 +60,16 @@ final class ChunkOffers {
 
     List<TimelineRepository.Entry> timeline() {
         return timeline;
+    }
+
+    /** An offer's outbox row, written with the chunk's others at its end. */
+    OutboxStore.PartnerDelivery deliver(OutboxStore.PartnerDelivery delivery) {
+        deliveries.add(delivery);
+        return delivery;
+    }
+
+    List<OutboxStore.PartnerDelivery> deliveries() {
+        return deliveries;
     }
 
     /** How many more candidates to read, so that the chunk's volunteers cannot push someone better out of the limit. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -52,27 +53,44 @@ public class DeliveryOutbox {
     }
 
     /**
+     * Writes the assignment's row for the event now.
+     *
      * @return false when there is nothing to push: the partner works from the portal or partner API, or no sender
      *         for its channel is installed
      */
     public boolean enqueue(AssignmentEntity assignment, String eventType) {
+        Optional<OutboxStore.PartnerDelivery> row = delivery(assignment, eventType);
+        row.ifPresent(outbox::addPartnerDelivery);
+        return row.isPresent();
+    }
+
+    /** Writes rows made by {@link #delivery} together (a dispatch chunk's offers). */
+    public void enqueueAll(List<OutboxStore.PartnerDelivery> rows) {
+        outbox.addPartnerDeliveries(rows);
+    }
+
+    /**
+     * The row that tells the assignment's holder about the event, for {@link #enqueueAll}; empty when there is
+     * nothing to push (as {@link #enqueue}).
+     */
+    public Optional<OutboxStore.PartnerDelivery> delivery(AssignmentEntity assignment, String eventType) {
         DeliveryChannel delivery = assignment.partner == null
                 ? DeliveryChannel.SMS
                 : DeliveryChannel.fromCode(assignment.partner.deliveryChannel).orElse(DeliveryChannel.PORTAL);
         Optional<OutboxChannel> channel = OutboxChannel.forPartner(delivery).filter(installed::contains);
         if (channel.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         Instant now = clock.instant();
         // Volunteers (no partner row) are reached by SMS and keep the default give-up time.
         Duration giveUp = assignment.partner == null || assignment.partner.giveUpAfterSeconds == null
                 ? config.delivery().giveUpAfter()
                 : Duration.ofSeconds(assignment.partner.giveUpAfterSeconds);
-        outbox.addPartnerDelivery(channel.get(), assignment.partner == null ? null : assignment.partner.id,
+        return Optional.of(new OutboxStore.PartnerDelivery(channel.get(),
+                assignment.partner == null ? null : assignment.partner.id,
                 assignment.volunteer == null ? null : assignment.volunteer.id,
                 assignment.partner != null ? assignment.partner.code : assignment.volunteer.code, assignment.id,
-                eventType, body(assignment, eventType), now, now.plus(giveUp));
-        return true;
+                eventType, body(assignment, eventType), now, now.plus(giveUp)));
     }
 
     /** The webhook body (contract.md): {@code {"event": …, "assignment": {…}}}, written in one pass. */

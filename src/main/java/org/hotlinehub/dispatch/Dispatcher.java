@@ -78,6 +78,7 @@ public class Dispatcher {
             for (TicketEntity ticket : tickets.withOfferDetails(waiting)) {
                 offerNext(ticket, List.of(), offers);
             }
+            outbox.enqueueAll(offers.deliveries());
             timeline.recordAll(offers.timeline());
             LOG.debugf("%d new ticket(s) offered or escalated", waiting.size());
             tickets.getEntityManager().flush();
@@ -111,20 +112,24 @@ public class Dispatcher {
                     chunk);
             return;
         }
-        AssignmentEntity offered = offer(ticket, choice.get(), AssignmentEntity.ROLE_LEAD, ACTOR, chunk);
-        offered.decisionMicros = decisionMicros;
+        AssignmentEntity offered = offer(ticket, choice.get(), AssignmentEntity.ROLE_LEAD, ACTOR, decisionMicros,
+                chunk);
         if (chunk != null && offered.volunteer != null) {
             chunk.offered(offered.volunteer.id, offered.offeredAt);
         }
     }
 
     AssignmentEntity offer(TicketEntity ticket, Choice choice, String role, String actor) {
-        return offer(ticket, choice, role, actor, null);
+        return offer(ticket, choice, role, actor, null, null);
     }
 
-    /** As above; inside a chunk ({@code chunk} not null) the timeline entry is written with the chunk's others. */
+    /**
+     * As above, with how long the rules took to choose ({@code decisionMicros}, null for a choice made by a person),
+     * set before the assignment is persisted so that its row is written once. Inside a chunk ({@code chunk} not null)
+     * the offer's outbox row and timeline entry are written with the chunk's others.
+     */
     private AssignmentEntity offer(TicketEntity ticket, Choice choice, String role, String actor,
-            ChunkOffers chunk) {
+            Integer decisionMicros, ChunkOffers chunk) {
         Instant now = clock.instant();
         AssignmentEntity a = new AssignmentEntity();
         a.ticket = ticket;
@@ -135,6 +140,7 @@ public class Dispatcher {
         a.reason = choice.reason();
         a.offeredAt = now;
         a.updatedAt = now;
+        a.decisionMicros = decisionMicros;
         deadlines.start(a);
         assignments.persist(a);
         if (a.volunteer != null && chunk == null) {
@@ -145,7 +151,9 @@ public class Dispatcher {
             ticket.triageReason = null;
         }
         ticket.updatedAt = now;
-        boolean pushed = outbox.enqueue(a, EVENT_OFFERED);
+        boolean pushed = chunk == null
+                ? outbox.enqueue(a, EVENT_OFFERED)
+                : outbox.delivery(a, EVENT_OFFERED).map(chunk::deliver).isPresent();
         TimelineRepository.Entry entry = new TimelineRepository.Entry(ticket.id,
                 AssignmentEntity.ROLE_LEAD.equals(role) ? TimelineKind.DISPATCHED : TimelineKind.SUPPORT_ADDED, actor,
                 null, a.reason + (pushed ? "" : "; picked up in the portal / partner API"));

@@ -1,5 +1,7 @@
 package org.hotlinehub.store;
 
+import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,8 +12,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -30,7 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The one outbox table every outbound message is written to and sent from (V76). Rows are written in the caller's
  * transaction; the claim leases due rows with SKIP LOCKED and reads what their senders need in the same statement;
- * outcomes are written back in one JDBC batch. Methods join the caller's transaction.
+ * outcomes are written back with one statement. Methods join the caller's transaction.
  */
 @ApplicationScoped
 public class OutboxStore {
@@ -89,46 +94,103 @@ public class OutboxStore {
         return id.longValue();
     }
 
+    /** What a partner or volunteer must be told about an assignment: one row of the partner stream. */
+    public record PartnerDelivery(OutboxChannel channel, Long partnerId, Long volunteerId, String recipient,
+            long assignmentId, String eventType, String body, Instant now, Instant giveUpAt) {
+
+        /** The key of the first row for this event of the assignment; later ones are numbered. */
+        String firstKey() {
+            return "asg-" + assignmentId + "-" + eventType;
+        }
+    }
+
     /**
      * Writes what a partner or volunteer must be told about an assignment. The key is {@code asg-<id>-<event>} the
      * first time, then numbered ({@code -2}, {@code -3} …) for the same event again; one statement on the hot path.
      */
-    public void addPartnerDelivery(OutboxChannel channel, Long partnerId, Long volunteerId, String recipient,
-            long assignmentId, String eventType, String body, Instant now, Instant giveUpAt) {
-        String key = "asg-" + assignmentId + "-" + eventType;
-        if (insertPartner(channel, partnerId, volunteerId, recipient, assignmentId, eventType, key, body, now,
-                giveUpAt) == 0) {
-            long earlier = ((Number) em.createNativeQuery("select count(*) from outbox where assignment_id = ?1"
-                    + " and topic = ?2 and stream = 'partner'").setParameter(1, assignmentId)
-                    .setParameter(2, eventType).getSingleResult()).longValue();
-            insertPartner(channel, partnerId, volunteerId, recipient, assignmentId, eventType,
-                    key + "-" + (earlier + 1), body, now, giveUpAt);
+    public void addPartnerDelivery(PartnerDelivery d) {
+        if (insertPartner(List.of(d)).isEmpty()) {
+            insertNumbered(d);
         }
         written.fire(new OutboxWritten(OutboxChannel.Stream.PARTNER.code()));
     }
 
     /**
-     * Plain JDBC on the transaction's connection: a native query through the session would flush every entity of the
-     * session first, which a dispatch batch holding dozens of tickets paid on every offer.
+     * As {@link #addPartnerDelivery} for many rows (a dispatch chunk's offers), with one statement; a row whose first
+     * key is taken already (the same event again) is written numbered, on its own.
      */
-    private int insertPartner(OutboxChannel channel, Long partnerId, Long volunteerId, String recipient,
-            long assignmentId, String eventType, String key, String body, Instant now, Instant giveUpAt) {
-        return session().doReturningWork(c -> {
+    public void addPartnerDeliveries(List<PartnerDelivery> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Set<String> inserted = insertPartner(rows);
+        for (PartnerDelivery d : rows) {
+            // the first row of a key took it; another with the same key (the same event again) is numbered
+            if (!inserted.remove(d.firstKey())) {
+                insertNumbered(d);
+            }
+        }
+        written.fire(new OutboxWritten(OutboxChannel.Stream.PARTNER.code()));
+    }
+
+    private void insertNumbered(PartnerDelivery d) {
+        long earlier = ((Number) em.createNativeQuery("select count(*) from outbox where assignment_id = ?1"
+                + " and topic = ?2 and stream = 'partner'").setParameter(1, d.assignmentId())
+                .setParameter(2, d.eventType()).getSingleResult()).longValue();
+        String key = d.firstKey() + "-" + (earlier + 1);
+        session().doWork(c -> {
             try (PreparedStatement st = c.prepareStatement("insert into outbox (stream, channel, recipient,"
                     + " idempotency_key, topic, body, partner_id, volunteer_id, assignment_id, status, next_attempt_at,"
                     + " give_up_at) values ('partner', ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)"
                     + " on conflict (stream, idempotency_key) do nothing")) {
-                st.setString(1, channel.code());
-                st.setString(2, recipient);
+                st.setString(1, d.channel().code());
+                st.setString(2, d.recipient());
                 st.setString(3, key);
-                st.setString(4, eventType);
-                st.setString(5, body);
-                st.setObject(6, partnerId, Types.BIGINT);
-                st.setObject(7, volunteerId, Types.BIGINT);
-                st.setLong(8, assignmentId);
-                setInstant(st, 9, now);
-                setInstant(st, 10, giveUpAt);
-                return st.executeUpdate();
+                st.setString(4, d.eventType());
+                st.setString(5, d.body());
+                st.setObject(6, d.partnerId(), Types.BIGINT);
+                st.setObject(7, d.volunteerId(), Types.BIGINT);
+                st.setLong(8, d.assignmentId());
+                setInstant(st, 9, d.now());
+                setInstant(st, 10, d.giveUpAt());
+                st.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Inserts the rows under their first keys with one statement (plain JDBC on the transaction's connection: a
+     * native query through the session would flush every entity of the session first, which a dispatch batch holding
+     * dozens of tickets paid on every offer); returns the keys that were free and are now written.
+     */
+    private Set<String> insertPartner(List<PartnerDelivery> rows) {
+        return session().doReturningWork(c -> {
+            try (PreparedStatement st = c.prepareStatement("insert into outbox (stream, channel, recipient,"
+                    + " idempotency_key, topic, body, partner_id, volunteer_id, assignment_id, status, next_attempt_at,"
+                    + " give_up_at) select 'partner', r.channel, r.recipient, r.idempotency_key, r.topic, r.body,"
+                    + " r.partner_id, r.volunteer_id, r.assignment_id, 'PENDING', r.due::timestamptz,"
+                    + " r.give_up_at::timestamptz from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                    + " ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[]) with ordinality as r(channel,"
+                    + " recipient, idempotency_key, topic, body, partner_id, volunteer_id, assignment_id, due,"
+                    + " give_up_at, n) order by r.n on conflict (stream, idempotency_key) do nothing"
+                    + " returning idempotency_key")) {
+                st.setArray(1, texts(c, rows, d -> d.channel().code()));
+                st.setArray(2, texts(c, rows, PartnerDelivery::recipient));
+                st.setArray(3, texts(c, rows, PartnerDelivery::firstKey));
+                st.setArray(4, texts(c, rows, PartnerDelivery::eventType));
+                st.setArray(5, texts(c, rows, PartnerDelivery::body));
+                st.setArray(6, bigints(c, rows, PartnerDelivery::partnerId));
+                st.setArray(7, bigints(c, rows, PartnerDelivery::volunteerId));
+                st.setArray(8, bigints(c, rows, PartnerDelivery::assignmentId));
+                st.setArray(9, texts(c, rows, d -> d.now().toString()));
+                st.setArray(10, texts(c, rows, d -> d.giveUpAt().toString()));
+                Set<String> written = new HashSet<>();
+                try (ResultSet r = st.executeQuery()) {
+                    while (r.next()) {
+                        written.add(r.getString(1));
+                    }
+                }
+                return written;
             }
         });
     }
@@ -210,33 +272,37 @@ public class OutboxStore {
             String errorCode, String externalId, String externalStatus, int statusRank, Instant deliveredAt) {
     }
 
-    /** Records outcomes in one batch; a row no longer pending (a replay, a callback) is left as it is. */
+    /** Records outcomes with one statement; a row no longer pending (a replay, a callback) is left as it is. */
     public void record(List<Outcome> outcomes) {
         if (outcomes.isEmpty()) {
             return;
         }
         session().doWork(c -> {
-            try (PreparedStatement st = c.prepareStatement("update outbox set status = ?, attempts = attempts + ?,"
-                    + " next_attempt_at = coalesce(?, next_attempt_at), last_error = ?,"
-                    + " error_code = coalesce(?, error_code), external_id = coalesce(?, external_id),"
-                    + " external_status = case when ? > status_rank then ? else external_status end,"
-                    + " status_rank = greatest(status_rank, ?), delivered_at = coalesce(?, delivered_at),"
-                    + " updated_at = now() where id = ? and status = 'PENDING'")) {
-                for (Outcome o : outcomes) {
-                    st.setString(1, o.status());
-                    st.setInt(2, o.attempted());
-                    setInstant(st, 3, o.nextAttemptAt());
-                    st.setString(4, o.lastError());
-                    st.setString(5, o.errorCode());
-                    st.setString(6, o.externalId());
-                    st.setInt(7, o.statusRank());
-                    st.setString(8, o.externalStatus());
-                    st.setInt(9, o.statusRank());
-                    setInstant(st, 10, o.deliveredAt());
-                    st.setLong(11, o.id());
-                    st.addBatch();
-                }
-                st.executeBatch();
+            try (PreparedStatement st = c.prepareStatement("update outbox o set status = v.status,"
+                    + " attempts = o.attempts + v.attempted, next_attempt_at = coalesce(v.next_at, o.next_attempt_at),"
+                    + " last_error = v.last_error, error_code = coalesce(v.error_code, o.error_code),"
+                    + " external_id = coalesce(v.external_id, o.external_id),"
+                    + " external_status = case when v.rank > o.status_rank then v.external_status"
+                    + " else o.external_status end, status_rank = greatest(o.status_rank, v.rank),"
+                    + " delivered_at = coalesce(v.delivered_at, o.delivered_at), updated_at = now()"
+                    + " from (select u.id, u.status, u.attempted, u.next_at::timestamptz as next_at, u.last_error,"
+                    + " u.error_code, u.external_id, u.external_status, u.rank,"
+                    + " u.delivered_at::timestamptz as delivered_at from unnest(?::bigint[], ?::text[], ?::int[],"
+                    + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[]) as u(id, status,"
+                    + " attempted, next_at, last_error, error_code, external_id, external_status, rank, delivered_at)"
+                    + ") v where o.id = v.id and o.status = 'PENDING'")) {
+                st.setArray(1, bigints(c, outcomes, Outcome::id));
+                st.setArray(2, texts(c, outcomes, Outcome::status));
+                st.setArray(3, c.createArrayOf("integer", outcomes.stream().map(Outcome::attempted).toArray()));
+                st.setArray(4,
+                        texts(c, outcomes, o -> o.nextAttemptAt() == null ? null : o.nextAttemptAt().toString()));
+                st.setArray(5, texts(c, outcomes, Outcome::lastError));
+                st.setArray(6, texts(c, outcomes, Outcome::errorCode));
+                st.setArray(7, texts(c, outcomes, Outcome::externalId));
+                st.setArray(8, texts(c, outcomes, Outcome::externalStatus));
+                st.setArray(9, c.createArrayOf("integer", outcomes.stream().map(Outcome::statusRank).toArray()));
+                st.setArray(10, texts(c, outcomes, o -> o.deliveredAt() == null ? null : o.deliveredAt().toString()));
+                st.executeUpdate();
             }
         });
     }
@@ -270,6 +336,16 @@ public class OutboxStore {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows;
+    }
+
+    /** One column of rows as a {@code text[]} parameter (for {@code unnest}). */
+    private static <T> Array texts(Connection c, List<T> rows, Function<T, String> column) throws SQLException {
+        return c.createArrayOf("text", rows.stream().map(column).toArray());
+    }
+
+    /** One column of rows as a {@code bigint[]} parameter (for {@code unnest}). */
+    private static <T> Array bigints(Connection c, List<T> rows, Function<T, Long> column) throws SQLException {
+        return c.createArrayOf("bigint", rows.stream().map(column).toArray());
     }
 
     private static void setInstant(PreparedStatement st, int index, Instant value) throws SQLException {

@@ -4,9 +4,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.hibernate.Session;
 
@@ -14,6 +17,28 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
 public class PartnerRepository implements PanacheRepository<PartnerEntity> {
+
+    /** Lookups held per generation of the reference cache at most; beyond, the others are read each time. */
+    static final int NEAREST_HELD = 20_000;
+
+    @Inject
+    ReferenceCache cache;
+
+    private volatile NearestHeld nearestHeld = new NearestHeld(-1);
+
+    /** What {@link #nearestServing} found with nobody excluded, for one generation of the reference cache. */
+    private static final class NearestHeld {
+
+        final long generation;
+        final Map<NearestKey, Optional<NearestPartner>> found = new ConcurrentHashMap<>();
+
+        NearestHeld(long generation) {
+            this.generation = generation;
+        }
+    }
+
+    private record NearestKey(List<String> types, String service, List<Long> chain) {
+    }
 
     public Optional<PartnerEntity> findByCode(String code) {
         return find("code", code).firstResultOptional();
@@ -31,13 +56,40 @@ public class PartnerRepository implements PanacheRepository<PartnerEntity> {
      *
      * <p>Read on every dispatch decision (target P6): one round trip to {@code dispatch_nearest_partner} (V68), which
      * looks the types up in order by partner_area's (place, type) index and stops at the first that answers, with
-     * a plan kept per connection. Plain JDBC on the transaction's connection.
+     * a plan kept per connection. Plain JDBC on the transaction's connection. What a lookup with nobody excluded
+     * found (a new ticket's first offer) is held in memory until the {@link ReferenceCache} changes generation: any
+     * committed change to partners, their areas or services, places or catalog entries (V67, V80). While the cache
+     * holds nothing (not listening, or this transaction changed reference data) every lookup reads the database.
      */
     public Optional<NearestPartner> nearestServing(List<String> types, String service, List<Long> placeIdsNearestFirst,
             Collection<Long> excluded) {
         if (placeIdsNearestFirst.isEmpty() || types.isEmpty()) {
             return Optional.empty();
         }
+        if (!excluded.isEmpty() || cache.current().isEmpty()) {
+            return nearestFromDatabase(types, service, placeIdsNearestFirst, excluded);
+        }
+        // the generation is read before the query: a change committed meanwhile starts a new generation, and what
+        // was read goes into the old one, which nobody reads again
+        long generation = cache.generation();
+        NearestHeld held = nearestHeld;
+        if (held.generation != generation) {
+            held = new NearestHeld(generation);
+            nearestHeld = held;
+        }
+        NearestKey key = new NearestKey(List.copyOf(types), service, List.copyOf(placeIdsNearestFirst));
+        Optional<NearestPartner> found = held.found.get(key);
+        if (found == null) {
+            found = nearestFromDatabase(types, service, placeIdsNearestFirst, excluded);
+            if (held.found.size() < NEAREST_HELD) {
+                held.found.put(key, found);
+            }
+        }
+        return found;
+    }
+
+    private Optional<NearestPartner> nearestFromDatabase(List<String> types, String service,
+            List<Long> placeIdsNearestFirst, Collection<Long> excluded) {
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement(
                     "select partner_id, area_id, partner_code, partner_type from dispatch_nearest_partner(?, ?, ?, ?)")) {

@@ -7,8 +7,8 @@ import jakarta.persistence.PostUpdate;
 import io.quarkus.arc.Arc;
 
 /**
- * Entity listener on places and catalog entries: the hub's own writes make {@link ReferenceCache} stale as their
- * transaction completes, so this node's next decision reads what it has just committed.
+ * Entity listener on places, catalog entries and partners: the hub's own writes make {@link ReferenceCache} stale as
+ * their transaction completes, so this node's next decision reads what it has just committed.
  */
 public class ReferenceWrites {
 

@@ -9,14 +9,17 @@ import java.util.Set;
 
 import jakarta.inject.Inject;
 
+import org.hotlinehub.model.OutboxChannel;
 import org.hotlinehub.model.TicketCreated;
 import org.hotlinehub.model.TicketEvent;
 import org.hotlinehub.model.port.TicketEvents;
 import org.hotlinehub.referencedata.ReferenceDataLoader;
+import org.hotlinehub.store.OutboxStore;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Sql;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -36,6 +39,8 @@ class DispatchChunkTest {
     Sql sql;
     @Inject
     TicketEvents events;
+    @Inject
+    OutboxStore outbox;
 
     @Test
     void shouldLetEqualVolunteersTakeTurnsWithinOneChunk() {
@@ -94,6 +99,41 @@ class DispatchChunkTest {
                 + " fx-chunk-skill; open load 1)",
                 sql.one("select reason from assignment where ticket_id = ?",
                         created.get(2).ticketId()));
+        for (TicketCreated t : created) {
+            long assignment = ((Number) sql.one("select id from assignment where ticket_id = ?", t.ticketId()))
+                    .longValue();
+            // the chunk's offers reach the outbox with the chunk's one statement, each under its own key, with its
+            // decision time written in the same row as the rest of the assignment
+            assertEquals(List.of("asg-" + assignment + "-assignment.offered"),
+                    sql.column("select idempotency_key from outbox where assignment_id = ? and stream = 'partner'"
+                            + " and channel = 'SMS' and body like ?", assignment,
+                            "%\"event\":\"assignment.offered\"%"));
+            assertEquals(1L, sql.count("select count(*) from assignment where id = ? and decision_us is not null",
+                    assignment));
+        }
+    }
+
+    @Test
+    void shouldNumberOfferRowsWhoseKeyIsTaken() {
+        long ticket = ((Number) sql.one("insert into ticket (reference, channel, description, priority, status)"
+                + " values (?, 'WEB', '编号测试', 'normal', 'DISPATCHED') returning id",
+                "7" + (System.nanoTime() % 100_000_000L))).longValue();
+        long assignment = ((Number) sql.one("insert into assignment (ticket_id, volunteer_id, role, state, reason,"
+                + " offered_at, accept_by, resolve_by, accept_warn_at, resolve_warn_at) select ?, min(v.id), 'lead',"
+                + " 'OFFERED', 'fixture', now(), now() + interval '1 hour', now() + interval '1 day',"
+                + " now() + interval '50 minutes', now() + interval '20 hours' from volunteer v returning id", ticket))
+                .longValue();
+        Instant now = Instant.now();
+        OutboxStore.PartnerDelivery fresh = new OutboxStore.PartnerDelivery(OutboxChannel.PARTNER_WEBHOOK, null, null,
+                "FX-NUMBERED", assignment, "assignment.fx-numbered", "{}", now, now.plusSeconds(60));
+        // the same event twice in one statement, then once more: the first row takes the key, the others count on
+        QuarkusTransaction.requiringNew().run(() -> outbox.addPartnerDeliveries(List.of(fresh, fresh)));
+        QuarkusTransaction.requiringNew().run(() -> outbox.addPartnerDeliveries(List.of(fresh)));
+        String key = "asg-" + assignment + "-assignment.fx-numbered";
+        assertEquals(List.of(key, key + "-2", key + "-3"), sql.column("select idempotency_key from outbox"
+                + " where assignment_id = ? and topic = 'assignment.fx-numbered' order by id", assignment));
+        // nobody receives these: the outbox must not keep trying them while the other tests run
+        sql.update("delete from outbox where topic = 'assignment.fx-numbered'");
     }
 
     private long ticket() {

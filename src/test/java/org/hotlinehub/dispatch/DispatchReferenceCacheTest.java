@@ -164,6 +164,24 @@ class DispatchReferenceCacheTest {
     }
 
     @Test
+    void shouldFollowAPartnersServicesChangedWithSqlOutsideTheHub() {
+        // the partner found for this kind of ticket at this place is held in memory after the first decision
+        assertTrue(decide("HY-GARDEN").contains("RC-GUANHAI by catalog " + category + " ("));
+        assertTrue(decide("HY-GARDEN").contains("RC-GUANHAI by catalog " + category + " ("));
+        long guanhai = ((Number) sql.one("select id from partner where code = 'RC-GUANHAI'")).longValue();
+        try {
+            // RC-GUANHAI now offers one other service only: the database's notification must drop what is held
+            sql.update("insert into partner_service (partner_id, catalog_code) values (?, 'test-cache-other')",
+                    guanhai);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !decide("HY-GARDEN").contains("RC-GUANHAI"));
+        } finally {
+            sql.update("delete from partner_service where partner_id = ? and catalog_code = 'test-cache-other'",
+                    guanhai);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> decide("HY-GARDEN").contains("RC-GUANHAI"));
+    }
+
+    @Test
     void shouldDecideByTheHubsOwnCommittedChangeAtOnce() {
         QuarkusTransaction.requiringNew().run(() -> {
             CatalogEntryEntity entry = entityManager.find(CatalogEntryEntity.class, categoryId);
