@@ -75,7 +75,7 @@ public class DeliveryOutbox {
         return true;
     }
 
-    /** The webhook body (contract.md): {@code {"event": …, "assignment": {…}}}, written in one pass. */
+    /** The webhook body (docs/contract.md, "Partner webhook"): {@code {"event": …, "assignment": {…}}}, in one pass. */
     private record Body(String event, AssignmentView assignment) {
     }
 
