@@ -14,9 +14,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * The dependency rule of design.md §2: routes → connectors, model, config; a connector → model and config only (never
- * another connector, never routes or the core); model and config → nothing of the hub. Feature packages (intake,
- * dispatch, …) are the core: they never reach connectors or routes.
+ * The dependency rule (docs/architecture.md, "Dependency rule"): routes → connectors, model, config; a connector →
+ * model and config only (never another connector, never routes or the core); model and config → nothing of the hub.
+ * Feature packages (intake, dispatch, …) are the core: they never reach connectors or routes.
  */
 class ArchitectureTest {
 

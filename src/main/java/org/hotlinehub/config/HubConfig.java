@@ -10,7 +10,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
-/** All application settings, under the {@code hub} prefix (contract.md lists the fixed keys). */
+/** All application settings, under the {@code hub} prefix (docs/contract.md, "Configuration keys": the fixed ones). */
 @ConfigMapping(prefix = "hub")
 public interface HubConfig {
 

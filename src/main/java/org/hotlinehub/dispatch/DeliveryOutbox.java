@@ -93,7 +93,7 @@ public class DeliveryOutbox {
                 eventType, body(assignment, eventType), now, now.plus(giveUp)));
     }
 
-    /** The webhook body (contract.md): {@code {"event": …, "assignment": {…}}}, written in one pass. */
+    /** The webhook body (docs/contract.md, "Partner webhook"): {@code {"event": …, "assignment": {…}}}, in one pass. */
     private record Body(String event, AssignmentView assignment) {
     }
 

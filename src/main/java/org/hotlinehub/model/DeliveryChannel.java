@@ -6,7 +6,7 @@ import java.util.Optional;
 /** How a partner receives its assignments. */
 public enum DeliveryChannel {
 
-    /** Signed JSON POST to the partner's URL (contract.md). */
+    /** Signed JSON POST to the partner's URL (docs/contract.md, "Partner webhook"). */
     WEBHOOK,
     /** A queue per partner on the hub's broker. */
     JMS,

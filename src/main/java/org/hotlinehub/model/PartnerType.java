@@ -3,7 +3,10 @@ package org.hotlinehub.model;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Kinds of organizations that take on service items (可承接服务项目的组织). Codes as in contract.md. */
+/**
+ * Kinds of organizations that take on service items (可承接服务项目的组织). Codes as in docs/contract.md,
+ * "Reference-data file".
+ */
 public enum PartnerType {
 
     RESIDENTS_COMMITTEE("residents-committee", "居委会", "Residents' committee"),

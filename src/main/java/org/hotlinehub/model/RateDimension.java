@@ -3,7 +3,10 @@ package org.hotlinehub.model;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What the rates are grouped by (design.md §6): a party, a place, a category, a channel, or a period. */
+/**
+ * What the rates are grouped by (docs/architecture.md, "The three rates"): a party, a place, a category, a channel, or
+ * a period.
+ */
 public enum RateDimension {
 
     PARTNER("partner"),

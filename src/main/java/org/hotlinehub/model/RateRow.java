@@ -1,8 +1,8 @@
 package org.hotlinehub.model;
 
 /**
- * The three rates (三率) of one group, with the counts behind them (design.md §6). A rate is null when its
- * denominator is zero.
+ * The three rates (三率) of one group, with the counts behind them (docs/architecture.md, "The three rates"). A rate
+ * is null when its denominator is zero.
  *
  * <ul>
  * <li>response rate (响应率) = {@code acceptedInTime} ÷ {@code offered}: assignments accepted by their accept-by ÷

@@ -1,6 +1,6 @@
 package org.hotlinehub.model;
 
-/** Life of a ticket (design.md §4). */
+/** Life of a ticket (docs/architecture.md, "Ticket life"). */
 public enum TicketStatus {
 
     RECEIVED,

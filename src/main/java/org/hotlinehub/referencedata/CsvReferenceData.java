@@ -22,8 +22,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
- * Reads one kind of reference data from CSV with a header row (the columns of contract.md's YAML keys, {@code name_zh}
- * and {@code name_en} for names, lists separated by {@code ;}) into the same document the YAML loader checks.
+ * Reads one kind of reference data from CSV with a header row (the YAML keys of docs/contract.md, "Reference-data
+ * file", as columns, {@code name_zh} and {@code name_en} for names, lists separated by {@code ;}) into the same
+ * document the YAML loader checks.
  */
 final class CsvReferenceData {
 

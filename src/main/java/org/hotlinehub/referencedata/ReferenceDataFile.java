@@ -5,7 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** One reference-data file as written (contract.md, "Reference-data file"). Unknown keys are errors. */
+/** One reference-data file as written (docs/contract.md, "Reference-data file"). Unknown keys are errors. */
 public record ReferenceDataFile(
         List<PlaceData> places,
         List<CatalogData> catalog,

@@ -75,7 +75,8 @@ final class ReferenceDataValidator {
                 problems.add(at + ": type '" + p.type() + "' is not one of " + codes(PlaceType.values()));
                 continue;
             }
-            // A grid is often known by its code alone (contract.md's example has no name): it shows its code.
+            // A grid is often known by its code alone (docs/contract.md, "Reference-data file": the example's grid has no
+            // name): it shows its code.
             if ((p.name() == null || blank(p.name().zh())) && type.get() != PlaceType.GRID) {
                 problems.add(at + ": name.zh is required");
             }

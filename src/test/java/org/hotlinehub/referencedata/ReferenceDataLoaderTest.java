@@ -194,7 +194,7 @@ class ReferenceDataLoaderTest {
                 .startsWith("$2a$"), "a bcrypt hash, never the password");
     }
 
-    /** The reference-data example of contract.md, character for character (comments included). */
+    /** The example of docs/contract.md, "Reference-data file", character for character (comments included). */
     static final String CONTRACT_EXAMPLE = """
             places:            # district > street > community > grid > compound (> building)
               - {code: SN, type: district, name: {zh: 市南区, en: Shinan}}

@@ -18,8 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
 import io.restassured.response.Response;
 
 /**
- * Posting to the hub as Twilio does: form-encoded, signed the way protocols.md A.3 describes (HMAC-SHA1 over the
- * public URL and the sorted parameters, keyed with the auth token), computed here independently of the SDK.
+ * Posting to the hub as Twilio does: form-encoded, signed the way docs/contract.md, "Twilio signature", describes
+ * (HMAC-SHA1 over the public URL and the sorted parameters, keyed with the auth token), computed here independently of
+ * the SDK.
  */
 public final class TwilioSms {
 

@@ -64,7 +64,7 @@ public final class TwilioVoice {
         return "CA" + HexFormat.of().formatHex(bytes);
     }
 
-    /** The parameters of an inbound call webhook (protocols.md A.2). */
+    /** The parameters of an inbound call webhook (docs/contract.md, "Twilio webhooks"). */
     public static Map<String, String> call(String callSid, String from, String status) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("AccountSid", TwilioApiStub.ACCOUNT_SID);

@@ -20,7 +20,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * WireMock standing in for the WeChat API (hub.wechat.api-base-url points here), with the test account of
- * protocols.md's published test vectors. The token endpoint hands out a numbered token; sends answer errcode 0.
+ * the published test vectors (docs/contract.md, "WeChat message encryption"). The token endpoint hands out a numbered
+ * token; sends answer errcode 0.
  */
 public class WechatApiStub implements QuarkusTestResourceLifecycleManager {
 

@@ -27,10 +27,10 @@ import org.hotlinehub.model.RateRow;
 import org.hotlinehub.model.port.Rates;
 
 /**
- * The three rates (三率) of design.md §6 for supervisors: response rate = assignments accepted within the accept limit
- * ÷ assignments offered; resolution rate = tickets confirmed solved ÷ tickets that reached their resolve limit or
- * closed; satisfaction rate = (satisfied + basically satisfied) ÷ survey answers — grouped by partner, party type,
- * community, grid, category, channel, week or month, with the counts behind each.
+ * The three rates (三率) of docs/architecture.md, "The three rates", for supervisors: response rate = assignments
+ * accepted within the accept limit ÷ assignments offered; resolution rate = tickets confirmed solved ÷ tickets that
+ * reached their resolve limit or closed; satisfaction rate = (satisfied + basically satisfied) ÷ survey answers —
+ * grouped by partner, party type, community, grid, category, channel, week or month, with the counts behind each.
  */
 @Path("/api/v1/rates")
 @Produces(MediaType.APPLICATION_JSON)

@@ -33,7 +33,10 @@ import org.hotlinehub.model.port.AssignmentClocks;
 import org.hotlinehub.model.port.PartnerWork;
 import org.hotlinehub.model.port.SurveyAppeals;
 
-/** The partner API (contract.md): a partner lists its assignments and answers them with its bearer API key. */
+/**
+ * The partner API (docs/contract.md, "Partner API"): a partner lists its assignments and answers them with its bearer
+ * API key.
+ */
 @Path("/partner-api/v1/assignments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Partner API", description = "For partner organizations: their assignments and their answers")

@@ -17,9 +17,9 @@ import org.hotlinehub.model.SendResult;
 import org.hotlinehub.model.port.OutboxSender;
 
 /**
- * Posts an event to a partner's URL with the signature, event and idempotency headers of contract.md. A 2xx answer
- * means delivered; anything else, a timeout or a connection failure is worth a retry (contract.md: retried until the
- * partner's give-up time), which the outbox makes.
+ * Posts an event to a partner's URL with the signature, event and idempotency headers of docs/contract.md, "Partner
+ * webhook". A 2xx answer means delivered; anything else, a timeout or a connection failure is worth a retry (the
+ * contract: retried until the partner's give-up time), which the outbox makes.
  */
 @ApplicationScoped
 public class PartnerWebhookTransport implements OutboxSender {

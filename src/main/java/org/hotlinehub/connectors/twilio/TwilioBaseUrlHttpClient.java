@@ -10,7 +10,8 @@ import com.twilio.http.Response;
 
 /**
  * The SDK's HTTP client, sending to {@code hub.twilio.api-base-url} instead of {@code https://api.twilio.com}: the
- * SDK has no base-URL setting, so each request is copied with the rewritten URL (protocols.md A.3).
+ * SDK has no base-URL setting, so each request is copied with the rewritten URL (docs/contract.md, "Twilio API base
+ * URL").
  */
 final class TwilioBaseUrlHttpClient extends NetworkHttpClient {
 

@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Twilio's call statuses in the order a call passes through them (protocols.md A.2). Status callbacks can arrive out
- * of order, so a status is applied only when it ranks above the recorded one; the final ones share the top rank.
+ * Twilio's call statuses in the order a call passes through them (docs/contract.md, "Twilio statuses"). Status
+ * callbacks can arrive out of order, so a status is applied only when it ranks above the recorded one; the final ones
+ * share the top rank.
  */
 final class TwilioCallStatus {
 

@@ -32,10 +32,11 @@ import com.twilio.twiml.messaging.Body;
 import com.twilio.twiml.messaging.Message;
 
 /**
- * Twilio's Messaging webhooks (contract.md). Every request must carry a valid {@code X-Twilio-Signature} (403
- * otherwise) and the fields Twilio always sends (400 otherwise); nothing is stored before both checks pass. A text is
- * answered with TwiML only after what it asks for is durable (the contact on the intake queue, or the partner's answer
- * committed); when the broker or database cannot take it the answer is 503 and Twilio retries.
+ * Twilio's Messaging webhooks (docs/contract.md, "Inbound endpoints"). Every request must carry a valid
+ * {@code X-Twilio-Signature} (403 otherwise) and the fields Twilio always sends (400 otherwise); nothing is stored
+ * before both checks pass. A text is answered with TwiML only after what it asks for is durable (the contact on the
+ * intake queue, or the partner's answer committed); when the broker or database cannot take it the answer is 503 and
+ * Twilio retries.
  */
 @Path(TwilioSmsResource.SMS_PATH)
 @Tag(name = "Twilio", description = "Webhooks called by Twilio Messaging (signed)")

@@ -51,11 +51,11 @@ import com.twilio.twiml.voice.Record;
 import com.twilio.twiml.voice.Redirect;
 
 /**
- * The 96993 line (contract.md {@code POST /twilio/voice} and its follow-ups). Mandarin first, English on key 9: 1
- * urgent help (call assurance for registered vulnerable residents), 2 home services and repairs, 3 property, 4 public
- * order (emergencies told to dial 110/119/120), 5 ticket status, 0 an operator. A wrong or missing key is asked again
- * once, then the caller goes to an operator; outside staffed hours to voicemail, which becomes a ticket. Every answer
- * is TwiML from the SDK's builders; every request is signed (403) and logged by CallSid.
+ * The 96993 line (docs/contract.md, "Inbound endpoints": {@code POST /twilio/voice} and its follow-ups). Mandarin
+ * first, English on key 9: 1 urgent help (call assurance for registered vulnerable residents), 2 home services and
+ * repairs, 3 property, 4 public order (emergencies told to dial 110/119/120), 5 ticket status, 0 an operator. A wrong
+ * or missing key is asked again once, then the caller goes to an operator; outside staffed hours to voicemail, which
+ * becomes a ticket. Every answer is TwiML from the SDK's builders; every request is signed (403) and logged by CallSid.
  */
 @Path(VoiceWebhooks.VOICE_PATH)
 @Tag(name = "Twilio", description = "Webhooks called by Twilio (signed)")

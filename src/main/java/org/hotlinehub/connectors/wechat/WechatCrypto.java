@@ -13,10 +13,10 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * WeChat's message encryption (protocols.md B.2) with the JDK's AES: key = Base64(EncodingAESKey + "="), 32 bytes;
- * AES-256-CBC with IV = the key's first 16 bytes and the cipher's padding off; PKCS#7 padding to 32-byte blocks done
- * here; plaintext = random(16) || length (4 bytes, big-endian) || message (UTF-8) || appid. Unlike WxJava, decryption
- * checks the trailing appid.
+ * WeChat's message encryption (docs/contract.md, "WeChat message encryption") with the JDK's AES: key =
+ * Base64(EncodingAESKey + "="), 32 bytes; AES-256-CBC with IV = the key's first 16 bytes and the cipher's padding off;
+ * PKCS#7 padding to 32-byte blocks done here; plaintext = random(16) || length (4 bytes, big-endian) || message (UTF-8)
+ * || appid. Unlike WxJava, decryption checks the trailing appid.
  */
 final class WechatCrypto {
 

@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * One push from WeChat after its signature (and decryption) checked out, with the fields of protocols.md B.3 that the
- * hub uses. {@link #dedupeKey()} is WeChat's retry identity: the MsgId of an ordinary message, sender and CreateTime
- * (with the event and its key) of an event.
+ * One push from WeChat after its signature (and decryption) checked out, with the fields of docs/contract.md, "WeChat
+ * push messages", that the hub uses. {@link #dedupeKey()} is WeChat's retry identity: the MsgId of an ordinary message,
+ * sender and CreateTime (with the event and its key) of an event.
  */
 record WechatMessage(
         String account,

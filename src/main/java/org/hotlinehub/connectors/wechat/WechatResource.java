@@ -27,13 +27,12 @@ import org.hotlinehub.model.port.OneTimeUses;
 import org.jboss.logging.Logger;
 
 /**
- * WeChat's server URL (contract.md): {@code GET /wechat} verifies the URL, {@code POST /wechat} takes pushes in
- * plaintext, compatible and safe (AES) modes. Checks, in order, each a clear 4xx with nothing stored: the URL
- * {@code signature} (403), the timestamp within ±300 s (403), the body size (413), the timestamp and nonce not used
- * before with another body (403), the XML (400, no DOCTYPE), in safe
- * mode the {@code msg_signature} before decrypting (403) and the appid after (403), the fields (400). Then the push is
- * answered within WeChat's 5 s: a passive reply, or {@code success} when the reply will follow by customer-service
- * message.
+ * WeChat's server URL (docs/contract.md, "Inbound endpoints"): {@code GET /wechat} verifies the URL,
+ * {@code POST /wechat} takes pushes in plaintext, compatible and safe (AES) modes. Checks, in order, each a clear 4xx
+ * with nothing stored: the URL {@code signature} (403), the timestamp within ±300 s (403), the body size (413), the
+ * timestamp and nonce not used before with another body (403), the XML (400, no DOCTYPE), in safe mode the
+ * {@code msg_signature} before decrypting (403) and the appid after (403), the fields (400). Then the push is answered
+ * within WeChat's 5 s: a passive reply, or {@code success} when the reply will follow by customer-service message.
  */
 @Path(WechatResource.PATH)
 @Tag(name = "WeChat", description = "The Official Account's message push (signed by WeChat)")

@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * WeChat's signatures (protocols.md B.1, B.2): SHA-1 of the parts sorted and joined, lowercase hex. The URL
- * {@code signature} covers token, timestamp and nonce; {@code msg_signature} also the {@code Encrypt} ciphertext.
+ * WeChat's signatures (docs/contract.md, "WeChat signatures"): SHA-1 of the parts sorted and joined, lowercase hex. The
+ * URL {@code signature} covers token, timestamp and nonce; {@code msg_signature} also the {@code Encrypt} ciphertext.
  */
 final class WechatSignature {
 

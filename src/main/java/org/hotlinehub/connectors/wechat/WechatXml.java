@@ -17,9 +17,9 @@ import org.hotlinehub.model.InputText;
 
 /**
  * Reads WeChat's flat {@code <xml>…</xml>} documents with the JDK's own StAX parser (whatever provider a dependency
- * brings), hardened as protocols.md B.6 asks: no DTD at all (a DOCTYPE is refused the moment the parser meets it, so no
- * entity is declared, expanded or fetched), no external entities or DTD access, entity references not replaced. The
- * caller caps the size before. Writes replies with the JDK's writer.
+ * brings), hardened as docs/contract.md, "WeChat XML", asks: no DTD at all (a DOCTYPE is refused the moment the parser
+ * meets it, so no entity is declared, expanded or fetched), no external entities or DTD access, entity references not
+ * replaced. The caller caps the size before. Writes replies with the JDK's writer.
  */
 final class WechatXml {
 

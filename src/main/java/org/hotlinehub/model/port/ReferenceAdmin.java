@@ -2,7 +2,10 @@ package org.hotlinehub.model.port;
 
 import org.hotlinehub.model.ImportReport;
 
-/** Administration of reference data: imports (YAML in the format of contract.md, or CSV per kind) and retirement. */
+/**
+ * Administration of reference data: imports (YAML in the format of docs/contract.md, "Reference-data file", or CSV per
+ * kind) and retirement.
+ */
 public interface ReferenceAdmin {
 
     /** Kinds that can be imported as CSV, one file per kind. */

@@ -5,7 +5,8 @@ import java.util.function.Supplier;
 
 /**
  * The access token shared by every hub instance (WeChat invalidates the old token when a new one is fetched, so only
- * one instance may fetch: the 中控 of protocols.md B.5). The token row is locked while it is checked and refreshed.
+ * one instance may fetch: the 中控 of docs/contract.md, "WeChat access token"). The token row is locked while it is
+ * checked and refreshed.
  */
 public interface WechatTokens {
 

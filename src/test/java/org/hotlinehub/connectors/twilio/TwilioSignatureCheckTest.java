@@ -10,7 +10,10 @@ import java.util.Optional;
 import org.hotlinehub.config.HubConfig;
 import org.junit.jupiter.api.Test;
 
-/** The signature check on Twilio's own test vector (protocols.md A.3), and its refusal when there is no token. */
+/**
+ * The signature check on Twilio's own test vector (docs/contract.md, "Twilio signature"), and its refusal when there is
+ * no token.
+ */
 class TwilioSignatureCheckTest {
 
     static final Map<String, String> PARAMS = Map.of("CallSid", "CA1234567890ABCDE", "Caller", "+14158675309",

@@ -114,7 +114,10 @@ class RateLimitTest {
         }
     }
 
-    /** WeChat's URL signature: SHA-1 of token, timestamp and nonce, sorted and joined (protocols.md B.1). */
+    /**
+     * WeChat's URL signature: SHA-1 of token, timestamp and nonce, sorted and joined (docs/contract.md, "WeChat
+     * signatures").
+     */
     private static String wechatSignature(String timestamp, String nonce) {
         try {
             String joined = String.join("", new java.util.TreeSet<>(List.of(WechatApiStub.TOKEN, timestamp, nonce)));

@@ -9,7 +9,10 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
-/** protocols.md B.2's published test vectors (WxJava WxCryptUtilTest, re-computed with Node and wechat-crypto). */
+/**
+ * The published test vectors of docs/contract.md, "WeChat message encryption" (WxJava WxCryptUtilTest, re-computed with
+ * Node and wechat-crypto).
+ */
 class WechatCryptoTest {
 
     static final String KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
