@@ -9,14 +9,10 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,18 +29,19 @@ import com.twilio.twiml.messaging.Message;
 
 /**
  * Twilio's Messaging webhooks (docs/contract.md, "Inbound endpoints"). Every request must carry a valid
- * {@code X-Twilio-Signature} (403 otherwise) and the fields Twilio always sends (400 otherwise); nothing is stored
+ * {@code X-Twilio-Signature} (403 otherwise, from {@link TwilioSignatureFilter}) and the fields Twilio always sends
+ * (400 otherwise); nothing is stored
  * before both checks pass. A text is answered with TwiML only after what it asks for is durable (the contact on the
  * intake queue, or the partner's answer committed); when the broker or database cannot take it the answer is 503 and
  * Twilio retries.
  */
 @Path(TwilioSmsResource.SMS_PATH)
+@TwilioSigned
 @Tag(name = "Twilio", description = "Webhooks called by Twilio Messaging (signed)")
 public class TwilioSmsResource {
 
     static final String SMS_PATH = "/twilio/sms";
     static final String STATUS_PATH = SMS_PATH + "/status";
-    static final String SIGNATURE_HEADER = TwilioWebhook.SIGNATURE_HEADER;
 
     private static final Logger LOG = Logger.getLogger(TwilioSmsResource.class);
     private static final Pattern SID = Pattern.compile("(SM|MM)[0-9a-fA-F]{32}");
@@ -53,7 +50,7 @@ public class TwilioSmsResource {
     private static final int MAX_MEDIA = 10;
 
     @Inject
-    TwilioSignatureCheck signatures;
+    TwilioForm form;
     @Inject
     TwilioSmsConversation conversation;
     @Inject
@@ -64,13 +61,8 @@ public class TwilioSmsResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "A text or MMS from a resident or partner; answered with TwiML")
-    public Response inbound(@HeaderParam(SIGNATURE_HEADER) String signature, @Context UriInfo uri,
-            MultivaluedMap<String, String> form) {
-        Optional<Map<String, String>> signed = signed(signature, uri, form);
-        if (signed.isEmpty()) {
-            return forbidden();
-        }
-        Map<String, String> params = signed.get();
+    public Response inbound() {
+        Map<String, String> params = form.params();
         String sid = params.get("MessageSid");
         if (sid == null || !SID.matcher(sid).matches()) {
             return badRequest("MessageSid is missing or not a Twilio message SID");
@@ -102,14 +94,10 @@ public class TwilioSmsResource {
     @Path("/status")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Delivery status of a message the hub sent")
-    public Response status(@HeaderParam(SIGNATURE_HEADER) String signature, @Context UriInfo uri,
-            MultivaluedMap<String, String> form) {
-        Optional<Map<String, String>> signed = signed(signature, uri, form);
-        if (signed.isEmpty()) {
-            return forbidden();
-        }
-        String sid = signed.get().get("MessageSid");
-        String status = signed.get().get("MessageStatus");
+    public Response status() {
+        Map<String, String> params = form.params();
+        String sid = params.get("MessageSid");
+        String status = params.get("MessageStatus");
         if (sid == null || sid.isBlank() || status == null || status.isBlank()) {
             return badRequest("MessageSid and MessageStatus are required");
         }
@@ -117,17 +105,13 @@ public class TwilioSmsResource {
         if (rank.isEmpty()) {
             return badRequest("unknown MessageStatus '" + status + "'");
         }
-        String errorCode = signed.get().get("ErrorCode");
+        String errorCode = params.get("ErrorCode");
         if (!outbox.recordStatus(sid, status, rank.get(), errorCode == null || errorCode.isBlank()
                 ? null
                 : errorCode)) {
             LOG.infof("status %s for unknown message %s ignored", status, sid);
         }
         return twiml(null);
-    }
-
-    private Optional<Map<String, String>> signed(String signature, UriInfo uri, MultivaluedMap<String, String> form) {
-        return TwilioWebhook.signed(signatures, signature, uri, form);
     }
 
     /** MediaUrl0..N-1 with their content types, N = NumMedia. */
@@ -161,10 +145,6 @@ public class TwilioSmsResource {
             twiml.message(new Message.Builder().body(new Body.Builder(reply).build()).build());
         }
         return TwilioWebhook.xml(twiml.build());
-    }
-
-    private static Response forbidden() {
-        return TwilioWebhook.forbidden();
     }
 
     private static Response badRequest(String message) {

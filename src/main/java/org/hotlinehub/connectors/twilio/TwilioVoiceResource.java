@@ -11,13 +11,11 @@ import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -58,6 +56,7 @@ import com.twilio.twiml.voice.Redirect;
  * becomes a ticket. Every answer is TwiML from the SDK's builders; every request is signed (403) and logged by CallSid.
  */
 @Path(VoiceWebhooks.VOICE_PATH)
+@TwilioSigned
 @Tag(name = "Twilio", description = "Webhooks called by Twilio (signed)")
 public class TwilioVoiceResource {
 
@@ -97,9 +96,8 @@ public class TwilioVoiceResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "A call to the hotline: the greeting and main menu (call assurance for registered residents)")
-    public Response entry(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature, @Context UriInfo uri,
-            MultivaluedMap<String, String> form) {
-        return webhooks.handle(signature, uri, form, true, call -> {
+    public Response entry(@Context UriInfo uri) {
+        return webhooks.handle(uri, true, call -> {
             Optional<CallerProfile> caller = calls.caller(call.phone());
             boolean english = caller.map(c -> "en".equals(c.language())).orElse(false);
             if (caller.isPresent() && caller.get().vulnerable()) {
@@ -117,10 +115,8 @@ public class TwilioVoiceResource {
     @Path("/menu")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "The key pressed in the main menu (none: the menu timed out)")
-    public Response menu(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature, @Context UriInfo uri,
-            @QueryParam("lang") String lang, @QueryParam("attempt") int attempt,
-            MultivaluedMap<String, String> form) {
-        return webhooks.handle(signature, uri, form, true, call -> {
+    public Response menu(@Context UriInfo uri, @QueryParam("lang") String lang, @QueryParam("attempt") int attempt) {
+        return webhooks.handle(uri, true, call -> {
             boolean english = "en".equals(lang);
             VoiceResponse.Builder r = new VoiceResponse.Builder();
             switch (call.digits()) {
@@ -168,10 +164,9 @@ public class TwilioVoiceResource {
     @Path("/assurance")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "A registered vulnerable resident's answer to the call-assurance greeting (none: silence)")
-    public Response assurance(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature, @Context UriInfo uri,
-            @QueryParam("lang") String lang, @QueryParam("attempt") int attempt,
-            MultivaluedMap<String, String> form) {
-        return webhooks.handle(signature, uri, form, true, call -> {
+    public Response assurance(@Context UriInfo uri,
+            @QueryParam("lang") String lang, @QueryParam("attempt") int attempt) {
+        return webhooks.handle(uri, true, call -> {
             boolean english = "en".equals(lang);
             VoiceResponse.Builder r = new VoiceResponse.Builder();
             Optional<CallerProfile> caller = calls.caller(call.phone()).filter(CallerProfile::vulnerable);
@@ -202,10 +197,8 @@ public class TwilioVoiceResource {
     @Path("/lookup")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "A ticket reference keyed in (menu 5): its status is read back")
-    public Response lookup(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature, @Context UriInfo uri,
-            @QueryParam("lang") String lang, @QueryParam("attempt") int attempt,
-            MultivaluedMap<String, String> form) {
-        return webhooks.handle(signature, uri, form, true, call -> {
+    public Response lookup(@Context UriInfo uri, @QueryParam("lang") String lang, @QueryParam("attempt") int attempt) {
+        return webhooks.handle(uri, true, call -> {
             boolean english = "en".equals(lang);
             VoiceResponse.Builder r = new VoiceResponse.Builder();
             String reference = call.digits();
@@ -233,9 +226,8 @@ public class TwilioVoiceResource {
     @Path("/queue/wait")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "What callers hear while they wait for an operator (Twilio repeats it)")
-    public Response queueWait(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature, @Context UriInfo uri,
-            @QueryParam("lang") String lang, MultivaluedMap<String, String> form) {
-        return webhooks.handle(signature, uri, form, true, call -> {
+    public Response queueWait(@Context UriInfo uri, @QueryParam("lang") String lang) {
+        return webhooks.handle(uri, true, call -> {
             boolean english = "en".equals(lang);
             String position = call.param("QueuePosition");
             return VoiceWebhooks.twiml(new VoiceResponse.Builder()
@@ -249,9 +241,8 @@ public class TwilioVoiceResource {
     @Path("/queue/done")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "A caller left the operator queue: bridged, redirected to an operator, hung up (call-back list) or the queue failed")
-    public Response queueDone(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature, @Context UriInfo uri,
-            @QueryParam("lang") String lang, MultivaluedMap<String, String> form) {
-        return webhooks.handle(signature, uri, form, true, call -> {
+    public Response queueDone(@Context UriInfo uri, @QueryParam("lang") String lang) {
+        return webhooks.handle(uri, true, call -> {
             boolean english = "en".equals(lang);
             String result = call.param("QueueResult");
             switch (result) {
@@ -275,9 +266,8 @@ public class TwilioVoiceResource {
     @Path("/connect")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "An operator took this caller (Calls API redirect): dial the operator's phone or client")
-    public Response connect(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature, @Context UriInfo uri,
-            @QueryParam("lang") String lang, @QueryParam("to") String to, MultivaluedMap<String, String> form) {
-        return webhooks.handle(signature, uri, form, true, call -> {
+    public Response connect(@Context UriInfo uri, @QueryParam("lang") String lang, @QueryParam("to") String to) {
+        return webhooks.handle(uri, true, call -> {
             boolean english = "en".equals(lang);
             if (to == null || to.isBlank()) {
                 return TwilioWebhook.badRequest("to (the operator's phone or client:identity) is required");
@@ -305,9 +295,8 @@ public class TwilioVoiceResource {
     @Path("/connect/answered")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "The operator answered: the caller is with an operator now")
-    public Response connectAnswered(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature,
-            @Context UriInfo uri, @QueryParam("call") String callerSid, MultivaluedMap<String, String> form) {
-        return webhooks.handle(signature, uri, form, false, operatorLeg -> {
+    public Response connectAnswered(@Context UriInfo uri, @QueryParam("call") String callerSid) {
+        return webhooks.handle(uri, false, operatorLeg -> {
             if (callerSid != null) {
                 calls.connected(callerSid);
             }
@@ -319,9 +308,8 @@ public class TwilioVoiceResource {
     @Path("/connect/done")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "The operator leg ended; an unanswered operator puts the caller back in the queue")
-    public Response connectDone(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature, @Context UriInfo uri,
-            @QueryParam("lang") String lang, MultivaluedMap<String, String> form) {
-        return webhooks.handle(signature, uri, form, true, call -> {
+    public Response connectDone(@Context UriInfo uri, @QueryParam("lang") String lang) {
+        return webhooks.handle(uri, true, call -> {
             boolean english = "en".equals(lang);
             String status = call.param("DialCallStatus");
             if ("completed".equals(status) || "answered".equals(status)) {
@@ -339,9 +327,8 @@ public class TwilioVoiceResource {
     @Path("/voicemail")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "The voicemail is recorded: it becomes a ticket and the caller hears its number")
-    public Response voicemailDone(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature,
-            @Context UriInfo uri, @QueryParam("lang") String lang, MultivaluedMap<String, String> form) {
-        return webhooks.handle(signature, uri, form, true, call -> {
+    public Response voicemailDone(@Context UriInfo uri, @QueryParam("lang") String lang) {
+        return webhooks.handle(uri, true, call -> {
             boolean english = "en".equals(lang);
             VoiceResponse.Builder r = new VoiceResponse.Builder();
             if (call.param("RecordingSid").isEmpty() || call.param("RecordingUrl").isEmpty()) {
@@ -367,9 +354,8 @@ public class TwilioVoiceResource {
     @Path("/voicemail/recording")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Recording status: a completed voicemail is a ticket even when the caller hung up at once")
-    public Response recordingStatus(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature,
-            @Context UriInfo uri, @QueryParam("lang") String lang, MultivaluedMap<String, String> form) {
-        return webhooks.handle(signature, uri, form, false, call -> {
+    public Response recordingStatus(@Context UriInfo uri, @QueryParam("lang") String lang) {
+        return webhooks.handle(uri, false, call -> {
             if (!"completed".equals(call.param("RecordingStatus"))) {
                 return VoiceWebhooks.empty();
             }
@@ -385,9 +371,8 @@ public class TwilioVoiceResource {
     @Path("/voicemail/transcription")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "The voicemail's transcription: added to its ticket (text and attachment)")
-    public Response transcription(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature,
-            @Context UriInfo uri, @QueryParam("lang") String lang, MultivaluedMap<String, String> form) {
-        return webhooks.handle(signature, uri, form, false, call -> {
+    public Response transcription(@Context UriInfo uri, @QueryParam("lang") String lang) {
+        return webhooks.handle(uri, false, call -> {
             String text = call.param("TranscriptionText");
             String recordingSid = call.param("RecordingSid");
             if (!"completed".equals(call.param("TranscriptionStatus")) || text.isEmpty()) {
@@ -416,9 +401,8 @@ public class TwilioVoiceResource {
     @Path("/status")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Call status callback (the number's \"call status changes\" URL, and the hub's own calls)")
-    public Response status(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature, @Context UriInfo uri,
-            MultivaluedMap<String, String> form) {
-        return webhooks.handle(signature, uri, form, true, call -> {
+    public Response status(@Context UriInfo uri) {
+        return webhooks.handle(uri, true, call -> {
             String status = call.param("CallStatus");
             Optional<Integer> rank = TwilioCallStatus.rank(status);
             if (rank.isEmpty()) {

@@ -9,13 +9,11 @@ import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -41,6 +39,7 @@ import com.twilio.twiml.voice.Redirect;
  * "not solved" is {@link SurveyResult#NOT_SOLVED}. A call that ends without an answer is tried again later.
  */
 @Path(VoiceWebhooks.VOICE_PATH + "/survey")
+@TwilioSigned
 @Tag(name = "Twilio", description = "Webhooks called by Twilio (signed)")
 public class TwilioVoiceSurveyResource {
 
@@ -59,9 +58,8 @@ public class TwilioVoiceSurveyResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "The resident answered the survey call: the first question")
-    public Response question(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature, @Context UriInfo uri,
-            @QueryParam("id") long id, MultivaluedMap<String, String> form) {
-        return webhooks.handle(signature, uri, form, true, call -> survey(id)
+    public Response question(@Context UriInfo uri, @QueryParam("id") long id) {
+        return webhooks.handle(uri, true, call -> survey(id)
                 .map(s -> VoiceWebhooks.twiml(solved(new VoiceResponse.Builder(), s, 1)))
                 .orElseGet(TwilioVoiceSurveyResource::hangup));
     }
@@ -70,9 +68,8 @@ public class TwilioVoiceSurveyResource {
     @Path("/solved")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Solved? 1 yes, 2 no (reopens the ticket)")
-    public Response solved(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature, @Context UriInfo uri,
-            @QueryParam("id") long id, @QueryParam("attempt") int attempt, MultivaluedMap<String, String> form) {
-        return webhooks.handle(signature, uri, form, true, call -> {
+    public Response solved(@Context UriInfo uri, @QueryParam("id") long id, @QueryParam("attempt") int attempt) {
+        return webhooks.handle(uri, true, call -> {
             Optional<OutboundCall> survey = survey(id);
             if (survey.isEmpty()) {
                 return hangup();
@@ -105,9 +102,8 @@ public class TwilioVoiceSurveyResource {
     @Path("/rating")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "How satisfied: 1 satisfied, 2 basically satisfied, 3 dissatisfied")
-    public Response rating(@HeaderParam(TwilioWebhook.SIGNATURE_HEADER) String signature, @Context UriInfo uri,
-            @QueryParam("id") long id, @QueryParam("attempt") int attempt, MultivaluedMap<String, String> form) {
-        return webhooks.handle(signature, uri, form, true, call -> {
+    public Response rating(@Context UriInfo uri, @QueryParam("id") long id, @QueryParam("attempt") int attempt) {
+        return webhooks.handle(uri, true, call -> {
             Optional<OutboundCall> survey = survey(id);
             if (survey.isEmpty()) {
                 return hangup();

@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -21,8 +20,9 @@ import org.jboss.logging.Logger;
 import com.twilio.twiml.VoiceResponse;
 
 /**
- * The steps every voice webhook takes before its own: the signature (403, nothing stored), a CallSid (400), then the
- * call's status in the call log, once per sid and status. A contact that cannot be made durable answers 503.
+ * The steps every voice webhook takes before its own, once {@link TwilioSignatureFilter} has let it in (403, nothing
+ * stored): a CallSid (400), then the call's status in the call log, once per sid and status. A contact that cannot be
+ * made durable answers 503.
  */
 @ApplicationScoped
 public class VoiceWebhooks {
@@ -32,20 +32,15 @@ public class VoiceWebhooks {
     private static final Pattern CALL_SID = Pattern.compile("CA[0-9a-fA-F]{32}");
 
     @Inject
-    TwilioSignatureCheck signatures;
+    TwilioForm form;
     @Inject
     VoiceCalls calls;
     @Inject
     HubConfig config;
 
     /** @param log whether the request is about the call itself (not an operator's leg) and goes in the call log */
-    Response handle(String signature, UriInfo uri, MultivaluedMap<String, String> form, boolean log,
-            Function<VoiceRequest, Response> then) {
-        Optional<Map<String, String>> signed = TwilioWebhook.signed(signatures, signature, uri, form);
-        if (signed.isEmpty()) {
-            return TwilioWebhook.forbidden();
-        }
-        Map<String, String> params = signed.get();
+    Response handle(UriInfo uri, boolean log, Function<VoiceRequest, Response> then) {
+        Map<String, String> params = form.params();
         String sid = params.get("CallSid");
         if (sid == null || !CALL_SID.matcher(sid).matches()) {
             return TwilioWebhook.badRequest("CallSid is missing or not a Twilio call SID");
