@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hotlinehub.testsupport.Sessions.partnerJson;
+import static org.hotlinehub.testsupport.Sessions.staffJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -26,7 +28,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * The two clocks of an assignment with a clock the test moves: warnings, expiry and re-offer, the supervisors' queue,
@@ -74,15 +75,6 @@ class DeadlineClockTest {
         return value == null ? null : ((java.sql.Timestamp) value).toInstant();
     }
 
-    static RequestSpecification as(String partner) {
-        return given().header("Authorization", "Bearer test-key-" + partner).contentType("application/json");
-    }
-
-    static RequestSpecification staff(String user) {
-        return given().auth().preemptive().basic(user, "demo-" + user + "-pass")
-                .contentType("application/json; charset=UTF-8");
-    }
-
     /** Waits a few sweeps to show that nothing more happens. */
     void quietFor(Duration d, String reference, String kind, long expected) {
         await().during(d).atMost(d.plusSeconds(5)).until(() -> events(reference, kind) == expected);
@@ -124,7 +116,7 @@ class DeadlineClockTest {
     void shouldMarkOverdueAndEscalateOnceWhenResolveByPasses() {
         String ref = report("test-deadline", "HY-GARDEN", "时钟推进测试：楼道灯不亮", Reports.uniquePhone());
         long id = offered(ref, "PF-HAIYUN");
-        as("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
+        partnerJson("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
         clock.advance(Duration.ofHours(20));
         await().atMost(SWEEPS).until(() -> at("resolve_warned_at", id) != null);
         assertNull(at("overdue_at", id));
@@ -136,7 +128,7 @@ class DeadlineClockTest {
                 + " where t.reference = ? and e.kind = 'DEADLINE_WARNING' and e.detail like '%must resolve%'", ref));
         await().atMost(SWEEPS).until(() -> sql.count("select count(*) from outbound_message where purpose ="
                 + " 'supervisor-alert' and ticket_reference = ? and body like '%超期%'", ref) == 1);
-        staff("operator").get("/api/v1/deadlines?watch=overdue").then().statusCode(200)
+        staffJson("operator").get("/api/v1/deadlines?watch=overdue").then().statusCode(200)
                 .body("find { it.assignmentId == " + id + " }.ticketReference", equalTo(ref));
         await().atMost(SWEEPS).until(() -> HubTestResources.receiver.to("/hooks/PF-HAIYUN").stream()
                 .anyMatch(r -> "assignment.overdue".equals(r.header("X-Hub-Event")) && r.bodyText().contains(ref)));
@@ -146,23 +138,25 @@ class DeadlineClockTest {
     void shouldNotCountPausedTimeAndMoveTheDeadlinesOnResume() {
         String ref = report("test-deadline", "HY-GARDEN", "时钟推进测试：等居民回家", Reports.uniquePhone());
         long id = offered(ref, "PF-HAIYUN");
-        as("PF-HAIYUN").body("{\"reason\":\"居民外出\"}").post("/partner-api/v1/assignments/" + id + "/pause").then()
+        partnerJson("PF-HAIYUN").body("{\"reason\":\"居民外出\"}").post("/partner-api/v1/assignments/" + id + "/pause")
+                .then()
                 .statusCode(409).body("error.message", containsString("only accepted work can be paused"));
-        as("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
-        as("PF-HAIYUN").body("{}").post("/partner-api/v1/assignments/" + id + "/pause").then().statusCode(400);
-        as("RC-GUANHAI").body("{\"reason\":\"x\"}").post("/partner-api/v1/assignments/" + id + "/pause").then()
+        partnerJson("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
+        partnerJson("PF-HAIYUN").body("{}").post("/partner-api/v1/assignments/" + id + "/pause").then().statusCode(400);
+        partnerJson("RC-GUANHAI").body("{\"reason\":\"x\"}").post("/partner-api/v1/assignments/" + id + "/pause").then()
                 .statusCode(404);
         Instant resolveBy = at("resolve_by", id);
-        as("PF-HAIYUN").body("{\"reason\":\"居民外出，约定后天上门\"}").post("/partner-api/v1/assignments/" + id + "/pause")
+        partnerJson("PF-HAIYUN").body("{\"reason\":\"居民外出，约定后天上门\"}")
+                .post("/partner-api/v1/assignments/" + id + "/pause")
                 .then().statusCode(200).body("pausedAt", notNullValue());
-        staff("operator").get("/api/v1/deadlines?watch=paused").then().statusCode(200)
+        staffJson("operator").get("/api/v1/deadlines?watch=paused").then().statusCode(200)
                 .body("find { it.assignmentId == " + id + " }.pauseReason", equalTo("居民外出，约定后天上门"));
 
         clock.advance(Duration.ofHours(30));
         quietFor(Duration.ofSeconds(2), ref, "OVERDUE", 0);
         assertEquals(0, events(ref, "DEADLINE_WARNING"), "a paused clock does not warn either");
 
-        as("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/resume").then().statusCode(200);
+        partnerJson("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/resume").then().statusCode(200);
         Instant moved = at("resolve_by", id);
         long pausedSeconds = ((Number) sql.one("select paused_s from assignment where id = ?", id)).longValue();
         assertEquals(Duration.ofHours(30).toSeconds(), pausedSeconds, 60.0, "30 hours moved plus the test's own time");
@@ -180,11 +174,11 @@ class DeadlineClockTest {
         long id = offered(ref, "PF-HAIYUN");
         given().contentType("application/json").body("{\"reason\":\"x\"}").post("/api/v1/assignments/" + id + "/pause")
                 .then().statusCode(401);
-        staff("operator").body("{\"reason\":\"电话联系居民核实地址\"}").post("/api/v1/assignments/" + id + "/pause").then()
+        staffJson("operator").body("{\"reason\":\"电话联系居民核实地址\"}").post("/api/v1/assignments/" + id + "/pause").then()
                 .statusCode(200);
         clock.advance(Duration.ofHours(2));
         quietFor(Duration.ofSeconds(2), ref, "EXPIRED", 0);
-        staff("operator").post("/api/v1/assignments/" + id + "/resume").then().statusCode(200)
+        staffJson("operator").post("/api/v1/assignments/" + id + "/resume").then().statusCode(200)
                 .body("state", equalTo("OFFERED"));
         Instant acceptBy = at("accept_by", id);
         assertEquals(Duration.ofHours(1).toSeconds(),

@@ -2,6 +2,8 @@ package org.hotlinehub.deadlines;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hotlinehub.testsupport.Sessions.kept;
+import static org.hotlinehub.testsupport.Sessions.staffJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +15,6 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hotlinehub.testsupport.ConsoleSessions;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.RatesFixture;
 import org.hotlinehub.testsupport.Sql;
@@ -44,18 +45,13 @@ class RatesFixtureTest {
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
 
-    /** The report pages sign in with the console's form (as a browser does); returns the session cookie. */
-    static Cookie session(String user) {
-        return ConsoleSessions.session(user, "demo-" + user + "-pass");
-    }
-
     @BeforeEach
     void fixture() {
         RatesFixture.load(sql);
     }
 
     static JsonPath rates(String query) {
-        return DeadlineClockTest.staff("supervisor").get("/api/v1/rates?" + query + "&" + PERIOD).then()
+        return staffJson("supervisor").get("/api/v1/rates?" + query + "&" + PERIOD).then()
                 .statusCode(200).extract().jsonPath();
     }
 
@@ -130,24 +126,24 @@ class RatesFixtureTest {
 
     @Test
     void shouldRankPartnersWithSharedRanksForTies() {
-        JsonPath overall = DeadlineClockTest.staff("supervisor").get("/api/v1/rates/ranking?by=partner&" + PERIOD)
+        JsonPath overall = staffJson("supervisor").get("/api/v1/rates/ranking?by=partner&" + PERIOD)
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("FX-RC-1", "FX-SP-1", "FX-PF-1"), overall.getList("ranking.rates.key"));
         assertEquals(List.of(1, 1, 3), overall.getList("ranking.rank"));
         assertEquals(0.5833, overall.getDouble("ranking[2].score"), 0.00005);
-        JsonPath satisfaction = DeadlineClockTest.staff("admin").get("/api/v1/rates/ranking?by=partner&sort="
+        JsonPath satisfaction = staffJson("admin").get("/api/v1/rates/ranking?by=partner&sort="
                 + "satisfaction&" + PERIOD).then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("FX-RC-1", "FX-PF-1", "FX-SP-1"), satisfaction.getList("ranking.rates.key"));
         assertEquals(List.of(1, 2, 2), satisfaction.getList("ranking.rank"));
-        JsonPath enough = DeadlineClockTest.staff("supervisor").get("/api/v1/rates/ranking?by=partner&sort="
+        JsonPath enough = staffJson("supervisor").get("/api/v1/rates/ranking?by=partner&sort="
                 + "satisfaction&minimum=2&" + PERIOD).then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("FX-PF-1", "FX-SP-1"), enough.getList("ranking.rates.key"));
-        DeadlineClockTest.staff("supervisor").get("/api/v1/rates/ranking?sort=speed").then().statusCode(400);
+        staffJson("supervisor").get("/api/v1/rates/ranking?sort=speed").then().statusCode(400);
     }
 
     @Test
     void shouldGiveWeeklyTrendsWithQuietWeeks() {
-        JsonPath trend = DeadlineClockTest.staff("supervisor").get("/api/v1/rates/trend?weeks=3&to=" + RatesFixture.TO)
+        JsonPath trend = staffJson("supervisor").get("/api/v1/rates/trend?weeks=3&to=" + RatesFixture.TO)
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("2025-02-24", "2025-03-03", "2025-03-10"), trend.getList("rows.key"));
         assertRow(trend, "2025-02-24", n(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), null, null, null);
@@ -157,18 +153,18 @@ class RatesFixtureTest {
     @Test
     void shouldGuardTheRatesAndSayWhatIsWrong() {
         given().get("/api/v1/rates").then().statusCode(401);
-        DeadlineClockTest.staff("operator").get("/api/v1/rates").then().statusCode(403);
-        DeadlineClockTest.staff("supervisor").get("/api/v1/rates?by=color").then().statusCode(400);
-        DeadlineClockTest.staff("supervisor").get("/api/v1/rates?from=yesterday").then().statusCode(400);
-        DeadlineClockTest.staff("supervisor").get("/api/v1/rates?from=2025-03-10&to=2025-03-01").then()
+        staffJson("operator").get("/api/v1/rates").then().statusCode(403);
+        staffJson("supervisor").get("/api/v1/rates?by=color").then().statusCode(400);
+        staffJson("supervisor").get("/api/v1/rates?from=yesterday").then().statusCode(400);
+        staffJson("supervisor").get("/api/v1/rates?from=2025-03-10&to=2025-03-01").then()
                 .statusCode(400);
-        DeadlineClockTest.staff("supervisor").get("/api/v1/rates/trend?weeks=0").then().statusCode(400);
-        DeadlineClockTest.staff("operator").get("/api/v1/reports/rates.csv").then().statusCode(403);
+        staffJson("supervisor").get("/api/v1/rates/trend?weeks=0").then().statusCode(400);
+        staffJson("operator").get("/api/v1/reports/rates.csv").then().statusCode(403);
     }
 
     @Test
     void shouldExportRatesAsCsvThatExcelReads() throws Exception {
-        byte[] body = DeadlineClockTest.staff("supervisor").get("/api/v1/reports/rates.csv?by=partner&" + PERIOD)
+        byte[] body = staffJson("supervisor").get("/api/v1/reports/rates.csv?by=partner&" + PERIOD)
                 .then().statusCode(200).contentType("text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"rates-partner.csv\"").extract().asByteArray();
         assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(body[0], body[1], body[2]), "BOM");
@@ -184,7 +180,7 @@ class RatesFixtureTest {
 
     @Test
     void shouldExportTicketsAsCsvWithQuotingAndDefusedFormulas() throws Exception {
-        byte[] body = DeadlineClockTest.staff("supervisor").get("/api/v1/reports/tickets.csv?" + PERIOD).then()
+        byte[] body = staffJson("supervisor").get("/api/v1/reports/tickets.csv?" + PERIOD).then()
                 .statusCode(200).contentType("text/csv; charset=UTF-8").extract().asByteArray();
         assertEquals((byte) 0xEF, body[0]);
         CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
@@ -213,9 +209,9 @@ class RatesFixtureTest {
     void shouldPrintAMonthlyReportPerCommunityInBothLanguages() {
         given().redirects().follow(false).get("/console/reports/monthly?community=FX-COMM-A&month=2025-03").then()
                 .statusCode(302).header("Location", endsWith("/login"));
-        given().redirects().follow(false).cookie(session("operator")).get("/console/reports/monthly").then()
+        given().redirects().follow(false).cookie(kept("operator")).get("/console/reports/monthly").then()
                 .statusCode(403);
-        Cookie supervisor = session("supervisor");
+        Cookie supervisor = kept("supervisor");
         given().redirects().follow(false).cookie(supervisor).get("/console/reports").then().statusCode(303)
                 .header("Location", endsWith("/console/reports/monthly"));
         String zh = given().cookie(supervisor).get("/console/reports/monthly?community=FX-COMM-A"

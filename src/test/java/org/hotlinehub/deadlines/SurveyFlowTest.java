@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hotlinehub.testsupport.Sessions.partnerJson;
+import static org.hotlinehub.testsupport.Sessions.staffJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,9 +43,9 @@ class SurveyFlowTest {
         String phone = Reports.uniquePhone();
         String ref = DeadlineClockTest.report("test-deadline", "HY-GARDEN", description, phone);
         long id = offered(ref);
-        DeadlineClockTest.as("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then()
+        partnerJson("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then()
                 .statusCode(200);
-        DeadlineClockTest.as("PF-HAIYUN").body("{\"note\":\"已处理\"}").post("/partner-api/v1/assignments/" + id
+        partnerJson("PF-HAIYUN").body("{\"note\":\"已处理\"}").post("/partner-api/v1/assignments/" + id
                 + "/resolve").then().statusCode(200);
         assertEquals("RESOLVED", status(ref));
         assertEquals(1, events(ref, "SURVEY_REQUESTED"));
@@ -99,7 +101,7 @@ class SurveyFlowTest {
         assertTrue(((String) sql.one("select reason from assignment where id = ?", again)).startsWith(
                 "reopened: the resident says the problem is not solved; back to PF-HAIYUN"));
         assertEquals(List.of("NOT_SOLVED"), outcomes(t[0]));
-        DeadlineClockTest.as("PF-HAIYUN").post("/partner-api/v1/assignments/" + again + "/accept").then()
+        partnerJson("PF-HAIYUN").post("/partner-api/v1/assignments/" + again + "/accept").then()
                 .statusCode(200);
         assertEquals("ACCEPTED", status(t[0]));
     }
@@ -109,15 +111,15 @@ class SurveyFlowTest {
         String[] t = resolved("时钟推进测试：满意后又坏");
         TwilioSms.text(t[1], "1");
         await().atMost(DeadlineClockTest.SWEEPS).until(() -> "CLOSED".equals(status(t[0])));
-        DeadlineClockTest.staff("operator").body("{\"to\":\"next\"}").post("/api/v1/tickets/" + t[0] + "/reopen")
+        staffJson("operator").body("{\"to\":\"next\"}").post("/api/v1/tickets/" + t[0] + "/reopen")
                 .then().statusCode(400); // a reopening needs its reason
-        DeadlineClockTest.staff("supervisor").body("{\"to\":\"NO-SUCH\",\"note\":\"x\"}")
+        staffJson("supervisor").body("{\"to\":\"NO-SUCH\",\"note\":\"x\"}")
                 .post("/api/v1/tickets/" + t[0] + "/reopen").then().statusCode(404);
-        DeadlineClockTest.staff("supervisor").body("{\"to\":\"RC-GUANHAI\",\"note\":\"居民来电说又坏了\"}")
+        staffJson("supervisor").body("{\"to\":\"RC-GUANHAI\",\"note\":\"居民来电说又坏了\"}")
                 .post("/api/v1/tickets/" + t[0] + "/reopen").then().statusCode(200)
                 .body("status", equalTo("REOPENED"))
                 .body("assignments.partnerCode", hasItem("RC-GUANHAI"));
-        DeadlineClockTest.staff("supervisor").body("{\"note\":\"again\"}").post("/api/v1/tickets/" + t[0] + "/reopen")
+        staffJson("supervisor").body("{\"note\":\"again\"}").post("/api/v1/tickets/" + t[0] + "/reopen")
                 .then().statusCode(409);
     }
 
@@ -125,41 +127,41 @@ class SurveyFlowTest {
     void shouldLetThePartnerAppealAndASupervisorUpholdItOnce() {
         String[] t = resolved("时钟推进测试：居民不满意");
         long id = Long.parseLong(t[2]);
-        DeadlineClockTest.as("PF-HAIYUN").body("{\"reason\":\"x\"}").post("/partner-api/v1/assignments/" + id
+        partnerJson("PF-HAIYUN").body("{\"reason\":\"x\"}").post("/partner-api/v1/assignments/" + id
                 + "/appeal").then().statusCode(409);
         TwilioSms.text(t[1], "3");
         await().atMost(DeadlineClockTest.SWEEPS).until(() -> "CLOSED".equals(status(t[0])));
 
-        DeadlineClockTest.as("PF-HAIYUN").body("{}").post("/partner-api/v1/assignments/" + id + "/appeal").then()
+        partnerJson("PF-HAIYUN").body("{}").post("/partner-api/v1/assignments/" + id + "/appeal").then()
                 .statusCode(400);
-        DeadlineClockTest.as("RC-GUANHAI").body("{\"reason\":\"x\"}").post("/partner-api/v1/assignments/" + id
+        partnerJson("RC-GUANHAI").body("{\"reason\":\"x\"}").post("/partner-api/v1/assignments/" + id
                 + "/appeal").then().statusCode(404);
         String reason = "{\"reason\":\"居民不满意的是物业费，与本次维修无关\"}";
-        int appeal = DeadlineClockTest.as("PF-HAIYUN").body(reason).post("/partner-api/v1/assignments/" + id
+        int appeal = partnerJson("PF-HAIYUN").body(reason).post("/partner-api/v1/assignments/" + id
                 + "/appeal").then().statusCode(200).body("status", equalTo("PENDING"))
                 .body("outcome", equalTo("DISSATISFIED")).extract().path("id");
-        DeadlineClockTest.as("PF-HAIYUN").body(reason).post("/partner-api/v1/assignments/" + id + "/appeal").then()
+        partnerJson("PF-HAIYUN").body(reason).post("/partner-api/v1/assignments/" + id + "/appeal").then()
                 .statusCode(200).body("id", equalTo(appeal));
 
         given().get("/api/v1/appeals").then().statusCode(401);
-        DeadlineClockTest.staff("operator").get("/api/v1/appeals").then().statusCode(403);
-        DeadlineClockTest.staff("supervisor").get("/api/v1/appeals?status=pending").then().statusCode(200)
+        staffJson("operator").get("/api/v1/appeals").then().statusCode(403);
+        staffJson("supervisor").get("/api/v1/appeals?status=pending").then().statusCode(200)
                 .body("id", hasItem(appeal));
-        DeadlineClockTest.staff("supervisor").body("{\"decision\":\"maybe\"}").post("/api/v1/appeals/" + appeal
+        staffJson("supervisor").body("{\"decision\":\"maybe\"}").post("/api/v1/appeals/" + appeal
                 + "/decision").then().statusCode(400);
-        DeadlineClockTest.staff("supervisor").body("{\"decision\":\"uphold\",\"note\":\"核实属实\"}")
+        staffJson("supervisor").body("{\"decision\":\"uphold\",\"note\":\"核实属实\"}")
                 .post("/api/v1/appeals/" + appeal + "/decision").then().statusCode(200)
                 .body("status", equalTo("UPHELD")).body("decidedBy", equalTo("staff:supervisor"));
-        DeadlineClockTest.staff("supervisor").body("{\"decision\":\"uphold\"}").post("/api/v1/appeals/" + appeal
+        staffJson("supervisor").body("{\"decision\":\"uphold\"}").post("/api/v1/appeals/" + appeal
                 + "/decision").then().statusCode(200);
-        DeadlineClockTest.staff("supervisor").body("{\"decision\":\"reject\"}").post("/api/v1/appeals/" + appeal
+        staffJson("supervisor").body("{\"decision\":\"reject\"}").post("/api/v1/appeals/" + appeal
                 + "/decision").then().statusCode(409);
         assertEquals(true, sql.one("select s.excluded from survey_answer s join ticket t on t.id = s.ticket_id"
                 + " where t.reference = ?", t[0]));
         assertEquals(true, sql.one("select survey_excluded from ticket where reference = ?", t[0]));
         assertEquals(1, events(t[0], "APPEALED"));
         assertEquals(1, events(t[0], "APPEAL_DECIDED"));
-        DeadlineClockTest.as("PF-HAIYUN").get("/partner-api/v1/assignments/" + id + "/appeal").then()
+        partnerJson("PF-HAIYUN").get("/partner-api/v1/assignments/" + id + "/appeal").then()
                 .statusCode(200).body("status", equalTo("UPHELD")).body("decisionNote", equalTo("核实属实"));
     }
 
@@ -169,7 +171,7 @@ class SurveyFlowTest {
         TwilioSms.text(t[1], "4");
         await().atMost(DeadlineClockTest.SWEEPS).until(() -> "REOPENED".equals(status(t[0])));
         clock.advance(Duration.ofDays(8));
-        DeadlineClockTest.as("PF-HAIYUN").body("{\"reason\":\"已修好\"}").post("/partner-api/v1/assignments/" + t[2]
+        partnerJson("PF-HAIYUN").body("{\"reason\":\"已修好\"}").post("/partner-api/v1/assignments/" + t[2]
                 + "/appeal").then().statusCode(409);
     }
 }

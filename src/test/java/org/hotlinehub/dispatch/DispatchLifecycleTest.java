@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hotlinehub.testsupport.Sessions.operator;
+import static org.hotlinehub.testsupport.Sessions.partnerJson;
+import static org.hotlinehub.testsupport.Sessions.staffJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +23,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 
 /** The assignment lifecycle: returns and rulings, progress and resolution, joint handling, expiry, volunteers. */
 @QuarkusTest
@@ -49,15 +51,6 @@ class DispatchLifecycleTest {
                 + " left join partner p on p.id = a.partner_id left join volunteer v on v.id = a.volunteer_id"
                 + " where t.reference = ? and coalesce(p.code, v.code) = ? and a.state = ? order by a.id",
                 reference, assignee, state);
-    }
-
-    private static RequestSpecification as(String partner) {
-        return given().header("Authorization", "Bearer test-key-" + partner).contentType("application/json");
-    }
-
-    private static RequestSpecification staff() {
-        return given().auth().preemptive().basic("supervisor", "demo-supervisor-pass")
-                .contentType("application/json; charset=UTF-8");
     }
 
     private String ticketStatus(String reference) {
@@ -89,7 +82,7 @@ class DispatchLifecycleTest {
     void shouldLetOnlySupervisorsRuleAndStaffReassign() {
         given().contentType("application/json").body("{\"decision\":\"overrule\"}")
                 .post("/api/v1/assignments/1/ruling").then().statusCode(401);
-        given().auth().preemptive().basic("operator", "demo-operator-pass").contentType("application/json")
+        operator().contentType("application/json")
                 .body("{\"decision\":\"overrule\"}").post("/api/v1/assignments/1/ruling").then().statusCode(403);
         given().contentType("application/json").body("{\"partner\":\"RC-GUANHAI\"}")
                 .post("/api/v1/tickets/100000009/reassign").then().statusCode(401);
@@ -99,19 +92,20 @@ class DispatchLifecycleTest {
     void shouldSendAReturnBackWhenTheHubOverrulesIt() {
         String ref = report("property-repair", "HY-GARDEN", "楼顶水箱漏水");
         long id = offered(ref, "PF-HAIYUN");
-        as("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
-        as("PF-HAIYUN").body("{\"reason\":\"somewhere-else\"}").post("/partner-api/v1/assignments/" + id + "/return")
+        partnerJson("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
+        partnerJson("PF-HAIYUN").body("{\"reason\":\"somewhere-else\"}")
+                .post("/partner-api/v1/assignments/" + id + "/return")
                 .then().statusCode(400).body("error.message", containsString("wrong-area"));
-        as("PF-HAIYUN").body("{\"reason\":\"not-our-duty\",\"note\":\"水箱属于自来水公司\"}")
+        partnerJson("PF-HAIYUN").body("{\"reason\":\"not-our-duty\",\"note\":\"水箱属于自来水公司\"}")
                 .post("/partner-api/v1/assignments/" + id + "/return").then().statusCode(200)
                 .body("state", equalTo("RETURNED"));
         assertEquals("TRIAGE", ticketStatus(ref));
 
-        staff().body("{\"decision\":\"overrule\",\"note\":\"水箱在小区红线内，属物业维护\"}")
+        staffJson("supervisor").body("{\"decision\":\"overrule\",\"note\":\"水箱在小区红线内，属物业维护\"}")
                 .post("/api/v1/assignments/" + id + "/ruling").then().statusCode(200)
                 .body("state", equalTo("ACCEPTED"));
         assertEquals("ACCEPTED", ticketStatus(ref));
-        staff().body("{\"decision\":\"overrule\"}").post("/api/v1/assignments/" + id + "/ruling").then()
+        staffJson("supervisor").body("{\"decision\":\"overrule\"}").post("/api/v1/assignments/" + id + "/ruling").then()
                 .statusCode(409).body("error.message", containsString("only a returned assignment can be ruled on"));
         await().atMost(Duration.ofSeconds(10)).until(() -> HubTestResources.receiver.to("/hooks/PF-HAIYUN").stream()
                 .anyMatch(r -> "assignment.ruling".equals(r.header("X-Hub-Event")) && r.bodyText().contains(ref)));
@@ -121,10 +115,11 @@ class DispatchLifecycleTest {
     void shouldOfferToTheNextPartyWhenTheHubUpholdsAReturn() {
         String ref = report("property-repair", "HY-GARDEN", "单元门锁坏了关不上");
         long id = offered(ref, "PF-HAIYUN");
-        as("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
-        as("PF-HAIYUN").body("{\"reason\":\"wrong-area\"}").post("/partner-api/v1/assignments/" + id + "/return")
+        partnerJson("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
+        partnerJson("PF-HAIYUN").body("{\"reason\":\"wrong-area\"}")
+                .post("/partner-api/v1/assignments/" + id + "/return")
                 .then().statusCode(200);
-        staff().body("{\"decision\":\"reassign\",\"note\":\"退单理由成立\"}")
+        staffJson("supervisor").body("{\"decision\":\"reassign\",\"note\":\"退单理由成立\"}")
                 .post("/api/v1/assignments/" + id + "/ruling").then().statusCode(200)
                 .body("state", equalTo("CANCELLED"));
         offered(ref, "RC-GUANHAI");
@@ -138,23 +133,26 @@ class DispatchLifecycleTest {
     void shouldRecordProgressAndResolutionAndRefuseMovesOutOfOrder() {
         String ref = report("property-repair", "HY-GARDEN", "地下室积水严重");
         long id = offered(ref, "PF-HAIYUN");
-        as("PF-HAIYUN").body("{\"note\":\"已到场\"}").post("/partner-api/v1/assignments/" + id + "/progress")
+        partnerJson("PF-HAIYUN").body("{\"note\":\"已到场\"}").post("/partner-api/v1/assignments/" + id + "/progress")
                 .then().statusCode(409).body("error.message",
                         equalTo("assignment " + id + " is offered and cannot become in_progress"));
-        as("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
-        as("PF-HAIYUN").body("{}").post("/partner-api/v1/assignments/" + id + "/progress").then().statusCode(400);
-        as("PF-HAIYUN").body("{\"note\":\"已到场，正在抽水\"}").post("/partner-api/v1/assignments/" + id + "/progress")
+        partnerJson("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
+        partnerJson("PF-HAIYUN").body("{}").post("/partner-api/v1/assignments/" + id + "/progress").then()
+                .statusCode(400);
+        partnerJson("PF-HAIYUN").body("{\"note\":\"已到场，正在抽水\"}").post("/partner-api/v1/assignments/" + id + "/progress")
                 .then().statusCode(200).body("state", equalTo("IN_PROGRESS"));
         assertEquals("IN_PROGRESS", ticketStatus(ref));
         String resolve = "{\"note\":\"积水已抽干，排水泵已修复\",\"photoUrl\":\"https://partner.example/p/1.jpg\"}";
-        as("PF-HAIYUN").body(resolve).post("/partner-api/v1/assignments/" + id + "/resolve").then().statusCode(200)
+        partnerJson("PF-HAIYUN").body(resolve).post("/partner-api/v1/assignments/" + id + "/resolve").then()
+                .statusCode(200)
                 .body("state", equalTo("RESOLVED"));
-        as("PF-HAIYUN").body(resolve).post("/partner-api/v1/assignments/" + id + "/resolve").then().statusCode(200)
+        partnerJson("PF-HAIYUN").body(resolve).post("/partner-api/v1/assignments/" + id + "/resolve").then()
+                .statusCode(200)
                 .body("state", equalTo("RESOLVED"));
         assertEquals("RESOLVED", ticketStatus(ref));
         assertEquals("https://partner.example/p/1.jpg",
                 sql.one("select resolution_photo_url from assignment where id = ?", id));
-        as("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(409);
+        partnerJson("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(409);
         assertEquals(1L, sql.count("select count(*) from timeline_event e join ticket t on t.id = e.ticket_id"
                 + " where t.reference = ? and e.kind = 'RESOLVED'", ref));
     }
@@ -163,17 +161,19 @@ class DispatchLifecycleTest {
     void shouldAddASupportingPartyAndReassignTheLeadOnAnOperatorsWord() {
         String ref = report("property-repair", "HY-GARDEN", "外墙瓷砖脱落砸坏车辆");
         long first = offered(ref, "PF-HAIYUN");
-        staff().body("{\"partner\":\"NO-SUCH-PARTNER\"}").post("/api/v1/tickets/" + ref + "/supporting").then()
+        staffJson("supervisor").body("{\"partner\":\"NO-SUCH-PARTNER\"}").post("/api/v1/tickets/" + ref + "/supporting")
+                .then()
                 .statusCode(404);
         String police = (String) sql.one("select p.code from partner p join partner_area pa on pa.partner_id = p.id"
                 + " join place pl on pl.id = pa.place_id where p.type = 'police-desk' and pl.code = 'SN-01-03'");
-        staff().body("{\"partner\":\"" + police + "\",\"note\":\"涉及财产损失，请警务室协助\"}")
+        staffJson("supervisor").body("{\"partner\":\"" + police + "\",\"note\":\"涉及财产损失，请警务室协助\"}")
                 .post("/api/v1/tickets/" + ref + "/supporting").then().statusCode(200)
                 .body("role", equalTo("support"));
-        staff().body("{\"partner\":\"" + police + "\"}").post("/api/v1/tickets/" + ref + "/supporting").then()
+        staffJson("supervisor").body("{\"partner\":\"" + police + "\"}").post("/api/v1/tickets/" + ref + "/supporting")
+                .then()
                 .statusCode(409);
 
-        staff().body("{\"partner\":\"RC-GUANHAI\",\"note\":\"物业拒不处理\"}")
+        staffJson("supervisor").body("{\"partner\":\"RC-GUANHAI\",\"note\":\"物业拒不处理\"}")
                 .post("/api/v1/tickets/" + ref + "/reassign").then().statusCode(200).body("role", equalTo("lead"));
         assertEquals("CANCELLED", sql.one("select state from assignment where id = ?", first));
         offered(ref, "RC-GUANHAI");
@@ -205,7 +205,7 @@ class DispatchLifecycleTest {
     void shouldWarnBeforeEachDeadlineAndMarkOverdueOnceWhenResolveByPasses() {
         String ref = report("test-clock", "HY-GARDEN", "时限测试：楼道漏水");
         long id = offered(ref, "PF-HAIYUN");
-        as("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
+        partnerJson("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
         await().atMost(Duration.ofSeconds(15)).until(() -> sql.one("select overdue_at from assignment where id = ?",
                 id) != null);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> sql.count("select count(*)"
@@ -217,7 +217,8 @@ class DispatchLifecycleTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> HubTestResources.receiver.to("/hooks/PF-HAIYUN").stream()
                 .filter(r -> r.bodyText().contains(ref)).map(r -> r.header("X-Hub-Event")).toList()
                 .containsAll(List.of("assignment.deadline-warning", "assignment.overdue")));
-        as("PF-HAIYUN").body("{\"note\":\"已修好\"}").post("/partner-api/v1/assignments/" + id + "/resolve").then()
+        partnerJson("PF-HAIYUN").body("{\"note\":\"已修好\"}").post("/partner-api/v1/assignments/" + id + "/resolve")
+                .then()
                 .statusCode(200);
     }
 
@@ -238,7 +239,7 @@ class DispatchLifecycleTest {
                 + " where t.reference = ?", first);
         assertEquals("compound TEST-VOL-COURT → volunteer V-T1 by catalog test-errand (same grid; skills test-skill;"
                 + " open load 0)", reason);
-        staff().body("{\"partner\":\"RC-DAXUE\"}").post("/api/v1/tickets/" + first + "/reassign").then()
+        staffJson("supervisor").body("{\"partner\":\"RC-DAXUE\"}").post("/api/v1/tickets/" + first + "/reassign").then()
                 .statusCode(200);
 
         String second = report("test-errand", "TEST-VOL-COURT", "跑腿测试：帮忙取快递");

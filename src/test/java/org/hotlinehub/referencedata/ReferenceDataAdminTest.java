@@ -3,6 +3,8 @@ package org.hotlinehub.referencedata;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hotlinehub.testsupport.Sessions.admin;
+import static org.hotlinehub.testsupport.Sessions.supervisor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.inject.Inject;
@@ -21,15 +23,11 @@ class ReferenceDataAdminTest {
     @Inject
     Sql sql;
 
-    private static io.restassured.specification.RequestSpecification admin() {
-        return given().auth().preemptive().basic("admin", "demo-admin-pass");
-    }
-
     @Test
     void shouldRequireTheAdminRole() {
         given().contentType("text/csv").body("code\n").post("/api/v1/reference-data/import/places").then()
                 .statusCode(401);
-        given().auth().preemptive().basic("supervisor", "demo-supervisor-pass").contentType("text/csv")
+        supervisor().contentType("text/csv")
                 .body("code\n").post("/api/v1/reference-data/import/places").then().statusCode(403);
     }
 

@@ -24,10 +24,10 @@ import org.hotlinehub.model.ContactIntent;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.port.ReferenceNumbers;
 import org.hotlinehub.store.IntakeRows;
-import org.hotlinehub.testsupport.ConsoleSessions;
 import org.hotlinehub.testsupport.DeadLetterRows;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Reports;
+import org.hotlinehub.testsupport.Sessions;
 import org.hotlinehub.testsupport.Sql;
 import org.junit.jupiter.api.Test;
 
@@ -118,9 +118,9 @@ class IntakeBatchTest {
         }
         // supervisors are alerted: on every console page, and by a metric
         long open = sql.count("select count(*) from dead_letter where not replayed");
-        ConsoleSessions.supervisor().get("/console?lang=zh").then().statusCode(200)
+        Sessions.console("supervisor").get("/console?lang=zh").then().statusCode(200)
                 .body(containsString(open + " 条消息未能处理，请查看原因并重放。"));
-        ConsoleSessions.operator().get("/console?lang=zh").then().statusCode(200)
+        Sessions.console("operator").get("/console?lang=zh").then().statusCode(200)
                 .body(not(containsString("条消息未能处理")));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("hub_dead_letters_total{source=\"intake-contact\"}"));

@@ -6,6 +6,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.hotlinehub.testsupport.Sessions.admin;
+import static org.hotlinehub.testsupport.Sessions.operator;
+import static org.hotlinehub.testsupport.Sessions.supervisor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,7 +37,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 
 /** At-least-once delivery into the intake route never makes a second ticket; what cannot be processed is kept. */
 @QuarkusTest
@@ -78,14 +80,6 @@ class IntakeRouteTest {
     }
 
     /** Dead letters are for supervisors and admins (the demo users of config/demo-access). */
-    private static RequestSpecification supervisor() {
-        return given().auth().preemptive().basic("supervisor", "demo-supervisor-pass");
-    }
-
-    private static RequestSpecification operator() {
-        return given().auth().preemptive().basic("operator", "demo-operator-pass");
-    }
-
     private void send(Object body) throws Exception {
         producer.sendBody("jms:queue:hub.intake", body instanceof String s ? s : json.writeValueAsString(body));
     }
@@ -152,7 +146,7 @@ class IntakeRouteTest {
         supervisor().post("/api/v1/dead-letters/" + id + "/replay").then().statusCode(200).body("replayCount",
                 equalTo(1));
         await().atMost(Duration.ofSeconds(15)).until(() -> ticketsFor(phone) == 1);
-        given().auth().preemptive().basic("admin", "demo-admin-pass").get("/api/v1/dead-letters?limit=500").then()
+        admin().get("/api/v1/dead-letters?limit=500").then()
                 .statusCode(200).body("find { it.id == " + id + " }", equalTo(null));
     }
 

@@ -1,8 +1,7 @@
 package org.hotlinehub.routes;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hotlinehub.testsupport.Tickets.operator;
+import static org.hotlinehub.testsupport.Sessions.operator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,6 +38,7 @@ import org.hotlinehub.model.port.TicketEvents;
 import org.hotlinehub.store.TimelineRepository;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Reports;
+import org.hotlinehub.testsupport.Sessions;
 import org.hotlinehub.testsupport.Sql;
 import org.hotlinehub.testsupport.Tickets;
 import org.junit.jupiter.api.AfterEach;
@@ -59,8 +59,6 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @QuarkusTestResource(HubTestResources.class)
 class TicketEventsTest {
-
-    private static final String PARTNER = "Bearer test-key-PF-HAIYUN";
 
     @Inject
     ConnectionFactory factory;
@@ -138,7 +136,7 @@ class TicketEventsTest {
     }
 
     private void partner(String action, long assignment, String body) {
-        given().header("Authorization", PARTNER).contentType("application/json").body(body)
+        Sessions.partner("PF-HAIYUN").contentType("application/json").body(body)
                 .post("/partner-api/v1/assignments/" + assignment + "/" + action).then().statusCode(200);
     }
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hotlinehub.testsupport.Sessions.partner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,10 +72,10 @@ class WebReportFlowTest {
         assertEquals("http://hub.test/partner-api/v1/assignments/" + assignmentId + "/accept",
                 assignment.at("/links/accept").asText());
 
-        given().header("Authorization", "Bearer test-key-PF-HAIYUN")
+        partner("PF-HAIYUN")
                 .post("/partner-api/v1/assignments/" + assignmentId + "/accept")
                 .then().statusCode(200).body("state", equalTo("ACCEPTED"));
-        given().header("Authorization", "Bearer test-key-PF-HAIYUN")
+        partner("PF-HAIYUN")
                 .post("/partner-api/v1/assignments/" + assignmentId + "/accept")
                 .then().statusCode(200).body("state", equalTo("ACCEPTED"));
 

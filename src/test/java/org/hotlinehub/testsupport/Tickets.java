@@ -5,16 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
-import io.restassured.specification.RequestSpecification;
-
 /** Tickets for casework tests: filed through the web form (JSON answer) and waited for, as intake makes them. */
 public final class Tickets {
 
     private Tickets() {
-    }
-
-    public static RequestSpecification operator() {
-        return given().auth().preemptive().basic("operator", "demo-operator-pass");
     }
 
     /** A ticket that intake dispatches (a compound with a partner, a description the catalog knows). */

@@ -13,9 +13,9 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.hotlinehub.testsupport.ConsoleSessions;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Reports;
+import org.hotlinehub.testsupport.Sessions;
 import org.hotlinehub.testsupport.Sql;
 import org.hotlinehub.testsupport.Tickets;
 import org.hotlinehub.testsupport.TwilioApiStub;
@@ -44,10 +44,6 @@ class BadInputTest {
 
     private static RequestSpecification form() {
         return given().accept("application/json").contentType("application/x-www-form-urlencoded; charset=UTF-8");
-    }
-
-    private static RequestSpecification partner() {
-        return given().header("Authorization", "Bearer test-key-PF-HAIYUN").contentType("application/json");
     }
 
     private String descriptionOf(String reference) {
@@ -89,12 +85,13 @@ class BadInputTest {
     @Test
     void shouldRefuseOverlongApiAndPartnerNotesNamingTheField() {
         String reference = Tickets.file(sql, "小区路灯不亮，晚上很黑 " + System.nanoTime(), "HY-GARDEN", null);
-        Tickets.operator().contentType(ContentType.JSON).body(Map.of("text", "注".repeat(2_001)))
+        Sessions.operator().contentType(ContentType.JSON).body(Map.of("text", "注".repeat(2_001)))
                 .post("/api/v1/tickets/" + reference + "/notes").then().statusCode(400)
                 .body("error.message", equalTo("text is limited to 2000 characters"));
         long id = Reports.fileAndAwaitOffer(sql, "HY-GARDEN", "property-repair", "地下车库漏水 " + System.nanoTime());
-        partner().post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
-        partner().body(Map.of("note", "x".repeat(5_000_000))).post("/partner-api/v1/assignments/" + id + "/progress")
+        Sessions.partnerJson("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
+        Sessions.partnerJson("PF-HAIYUN").body(Map.of("note", "x".repeat(5_000_000)))
+                .post("/partner-api/v1/assignments/" + id + "/progress")
                 .then().statusCode(400).body("error.message", equalTo("note is limited to 2000 characters"));
         assertEquals(0L, sql.count("select count(*) from timeline_event where length(detail) > 100000"));
     }
@@ -114,10 +111,10 @@ class BadInputTest {
     @Test
     void shouldAnswer400ForDeepNestingOrHugeNumbersInTheJsonBody() {
         String deep = "[".repeat(5_000) + "]".repeat(5_000);
-        Tickets.operator().contentType(ContentType.JSON)
+        Sessions.operator().contentType(ContentType.JSON)
                 .body("{\"phone\":\"13900000002\",\"description\":\"路灯坏了\",\"extra\":" + deep + "}")
                 .post("/api/v1/tickets").then().statusCode(400).body("error.message", containsString("body"));
-        Tickets.operator().contentType(ContentType.JSON)
+        Sessions.operator().contentType(ContentType.JSON)
                 .body("{\"phone\":\"13900000002\",\"description\":\"路灯坏了\",\"extra\":" + "9".repeat(2_000_000)
                         + "}")
                 .post("/api/v1/tickets").then().statusCode(400).body("error.message", containsString("body"));
@@ -126,28 +123,29 @@ class BadInputTest {
     @Test
     void shouldAnswer400NamingTheParameterForYearsOutOfRange() {
         for (String year : new String[]{"+999999999-01-01", "-999999999-01-01"}) {
-            Tickets.operator().queryParam("from", year).get("/api/v1/tickets").then().statusCode(400)
+            Sessions.operator().queryParam("from", year).get("/api/v1/tickets").then().statusCode(400)
                     .body("error.message", containsString("from '" + year + "'"));
-            given().auth().preemptive().basic("supervisor", "demo-supervisor-pass").queryParam("to", year)
+            Sessions.supervisor().queryParam("to", year)
                     .get("/api/v1/rates").then().statusCode(400).body("error.message", containsString("to '"));
-            ConsoleSessions.supervisor().queryParam("day", year).get("/console/supervision/daily").then()
+            Sessions.console("supervisor").queryParam("day", year).get("/console/supervision/daily").then()
                     .statusCode(400).body("error.message", containsString("day '" + year + "'"));
         }
     }
 
     @Test
     void shouldAnswer400NamingThePagingParameterThatIsNoNumber() {
-        Tickets.operator().queryParam("limit", "abc").get("/api/v1/tickets").then().statusCode(400)
+        Sessions.operator().queryParam("limit", "abc").get("/api/v1/tickets").then().statusCode(400)
                 .body("error.message", containsString("limit 'abc'"));
-        given().auth().preemptive().basic("supervisor", "demo-supervisor-pass").queryParam("offset", "99999999999")
+        Sessions.supervisor().queryParam("offset", "99999999999")
                 .get("/api/v1/dead-letters").then().statusCode(400)
                 .body("error.message", containsString("offset '99999999999'"));
-        partner().queryParam("limit", "abc").get("/partner-api/v1/assignments").then().statusCode(400)
+        Sessions.partnerJson("PF-HAIYUN").queryParam("limit", "abc").get("/partner-api/v1/assignments").then()
+                .statusCode(400)
                 .body("error.message", containsString("limit 'abc'"));
-        ConsoleSessions.supervisor().queryParam("offset", "99999999999").get("/console/supervision/dead-letters")
+        Sessions.console("supervisor").queryParam("offset", "99999999999").get("/console/supervision/dead-letters")
                 .then().statusCode(400).body("error.message", containsString("offset"));
         // a path that does not exist is still a 404
-        Tickets.operator().get("/api/v1/no-such-thing").then().statusCode(404);
+        Sessions.operator().get("/api/v1/no-such-thing").then().statusCode(404);
     }
 
     // ---- issue 17: NUL and other control characters are cleaned on every channel -------------------------------
@@ -185,18 +183,19 @@ class BadInputTest {
     @Test
     void shouldStoreApiTicketsNotesAndPartnerNotesWithNulCleaned() {
         String description = "来电\u0000反映路灯不亮 " + System.nanoTime();
-        String reference = Tickets.operator().contentType(ContentType.JSON)
+        String reference = Sessions.operator().contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("phone", Reports.uniquePhone(), "description", description, "place", "HY-GARDEN"))
                 .post("/api/v1/tickets").then().statusCode(202).extract().path("reference");
         assertEquals(description.replace("\u0000", ""), descriptionOf(reference));
-        Tickets.operator().contentType(ContentType.JSON).body("{\"text\":\"已\\u0000回电\"}")
+        Sessions.operator().contentType(ContentType.JSON).body("{\"text\":\"已\\u0000回电\"}")
                 .post("/api/v1/tickets/" + reference + "/notes").then().statusCode(201);
         assertEquals(1L, sql.count("select count(*) from timeline_event e join ticket t on t.id = e.ticket_id"
                 + " where t.reference = ? and e.detail like '%已回电%'", reference));
         long id = Reports.fileAndAwaitOffer(sql, "HY-GARDEN", "property-repair", "地下车库漏水 " + System.nanoTime());
-        partner().post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
-        partner().body("{\"note\":\"已到场\\u0000正在抽水\"}").post("/partner-api/v1/assignments/" + id + "/progress")
+        Sessions.partnerJson("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
+        Sessions.partnerJson("PF-HAIYUN").body("{\"note\":\"已到场\\u0000正在抽水\"}")
+                .post("/partner-api/v1/assignments/" + id + "/progress")
                 .then().statusCode(200).body("state", equalTo("IN_PROGRESS"));
         assertEquals(1L, sql.count("select count(*) from timeline_event e join assignment a on a.ticket_id ="
                 + " e.ticket_id where a.id = ? and e.detail like '%已到场正在抽水%'", id));
@@ -205,10 +204,10 @@ class BadInputTest {
     @Test
     void shouldCleanAndLimitConsoleFormFieldsLikeTheApi() {
         String reference = Tickets.file(sql, "小区路灯不亮，晚上很黑 " + System.nanoTime(), "HY-GARDEN", null);
-        ConsoleSessions.operator().contentType(ConsoleSessions.FORM).formParam("text", "注".repeat(2_001))
+        Sessions.console("operator").contentType(Sessions.FORM).formParam("text", "注".repeat(2_001))
                 .post("/console/tickets/" + reference + "/notes").then().statusCode(400)
                 .body("error.message", equalTo("text is limited to 2000 characters"));
-        ConsoleSessions.operator().contentType(ConsoleSessions.FORM).formParam("text", "控制台\u0000备注")
+        Sessions.console("operator").contentType(Sessions.FORM).formParam("text", "控制台\u0000备注")
                 .post("/console/tickets/" + reference + "/notes").then().statusCode(303);
         assertEquals(1L, sql.count("select count(*) from timeline_event e join ticket t on t.id = e.ticket_id"
                 + " where t.reference = ? and e.detail like '%控制台备注%'", reference));

@@ -9,8 +9,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.hotlinehub.testsupport.Sessions.basic;
+import static org.hotlinehub.testsupport.Sessions.operator;
 import static org.hotlinehub.testsupport.Tickets.audits;
-import static org.hotlinehub.testsupport.Tickets.operator;
 import static org.hotlinehub.testsupport.Tickets.status;
 import static org.hotlinehub.testsupport.Tickets.timeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -107,7 +108,7 @@ class CaseworkApiTest {
         given().header("X-Api-Key", "demo-open311-key-2026").contentType(ContentType.JSON).body(Map.of("text", "x"))
                 .post("/api/v1/tickets/" + reference + "/notes").then().statusCode(403)
                 .body("error.code", equalTo("forbidden"));
-        given().auth().preemptive().basic("test-portal-flaky", "portal-pass-1").contentType(ContentType.JSON)
+        basic("test-portal-flaky", "portal-pass-1").contentType(ContentType.JSON)
                 .body(Map.of("reason", "x")).post("/api/v1/tickets/" + reference + "/cancel").then()
                 .statusCode(403);
         given().header("X-Api-Key", "demo-open311-key-2026").contentType(ContentType.JSON)
@@ -207,7 +208,7 @@ class CaseworkApiTest {
                 .body("flags", hasItem("elderly-alone")).body("emergencyContacts[0]", containsString("****"))
                 .body("tickets", notNullValue());
         operator().queryParam("phone", "13000000000").get("/api/v1/residents").then().statusCode(404);
-        given().auth().preemptive().basic("test-portal-flaky", "portal-pass-1").queryParam("phone", "13900000002")
+        basic("test-portal-flaky", "portal-pass-1").queryParam("phone", "13900000002")
                 .get("/api/v1/residents").then().statusCode(403);
     }
 

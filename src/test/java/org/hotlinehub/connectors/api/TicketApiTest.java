@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.hotlinehub.testsupport.Sessions.admin;
+import static org.hotlinehub.testsupport.Sessions.operator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -27,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 
 /** The ticket API: who may call it, its filters and search, keyset paging under concurrent filing, the detail. */
 @QuarkusTest
@@ -36,10 +37,6 @@ class TicketApiTest {
 
     @Inject
     Sql sql;
-
-    static RequestSpecification operator() {
-        return given().auth().preemptive().basic("operator", "demo-operator-pass");
-    }
 
     @Test
     void shouldRefuseCallersWithoutARoleThatMayReadTickets() {
@@ -54,7 +51,7 @@ class TicketApiTest {
                 .body("error.code", equalTo("forbidden"));
         given().header("X-Api-Key", "demo-api-key-integrator-2026").get("/api/v1/tickets").then().statusCode(200);
         operator().get("/api/v1/tickets").then().statusCode(200);
-        given().auth().preemptive().basic("admin", "demo-admin-pass").get("/api/v1/tickets").then().statusCode(200);
+        admin().get("/api/v1/tickets").then().statusCode(200);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.hotlinehub.connectors.console;
 
+import static org.hotlinehub.testsupport.Sessions.fillSignIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,9 +62,7 @@ class AdminConsoleBrowserTest {
                 .setBaseURL(base.toString()));
         Page page = context.newPage();
         page.navigate("/login");
-        page.fill("#j_username", user);
-        page.fill("#j_password", password);
-        page.locator("form[action='/j_security_check'] button[type=submit]").click();
+        fillSignIn(page, user, password);
         page.waitForURL("**/console");
         return page;
     }

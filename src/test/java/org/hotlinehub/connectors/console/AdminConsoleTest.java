@@ -14,9 +14,9 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.hotlinehub.testsupport.ConsoleSessions;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.MovableClock;
+import org.hotlinehub.testsupport.Sessions;
 import org.hotlinehub.testsupport.Sql;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -44,7 +44,7 @@ class AdminConsoleTest {
     @Test
     void shouldCreateEditAndDeactivateAPartnerThroughTheValidatorWithAuditEntries() {
         String code = "MED-ADM-" + System.nanoTime();
-        Response bad = ConsoleSessions.admin().contentType(ConsoleSessions.FORM).formParam("code", code)
+        Response bad = Sessions.console("admin").contentType(Sessions.FORM).formParam("code", code)
                 .formParam("type", "mediation").formParam("name_zh", "").formParam("serves", "NO-SUCH-PLACE")
                 .formParam("channel", "webhook").formParam("url", "ftp://x").post("/console/admin/partners/new");
         assertEquals(422, bad.statusCode());
@@ -57,19 +57,19 @@ class AdminConsoleTest {
         assertEquals(0L, sql.count("select count(*) from partner where code = ?", code), "nothing half-stored");
         assertEquals(0L, sql.count("select count(*) from audit_log where target = ?", code));
 
-        ConsoleSessions.admin().contentType(ConsoleSessions.FORM).formParam("code", code)
+        Sessions.console("admin").contentType(Sessions.FORM).formParam("code", code)
                 .formParam("type", "mediation").formParam("name_zh", "管理测试调解室").formParam("serves", "HY-GARDEN")
                 .formParam("channel", "webhook").formParam("url", "https://partner.example/hub")
                 .formParam("secret", "s3cret-for-test").post("/console/admin/partners/new").then().statusCode(303)
                 .header("Location", endsWith("/console/admin/partners/" + code + "?saved=true"));
         assertEquals(1L, audits("reference-data.create", code));
-        ConsoleSessions.admin().contentType(ConsoleSessions.FORM).formParam("code", code)
+        Sessions.console("admin").contentType(Sessions.FORM).formParam("code", code)
                 .formParam("type", "mediation").formParam("name_zh", "重复").formParam("serves", "HY-GARDEN")
                 .formParam("channel", "portal").post("/console/admin/partners/new").then().statusCode(422)
                 .body(containsString("exists already"));
 
         // an edit keeps the secret when the field is left blank, and cannot move the entry to another code
-        ConsoleSessions.admin().contentType(ConsoleSessions.FORM).formParam("code", "SOMETHING-ELSE")
+        Sessions.console("admin").contentType(Sessions.FORM).formParam("code", "SOMETHING-ELSE")
                 .formParam("type", "mediation").formParam("name_zh", "管理测试调解室（新）")
                 .formParam("name_en", "Admin Test Mediation").formParam("serves", "HY-GARDEN; SN-01-03")
                 .formParam("channel", "webhook").formParam("url", "https://partner.example/hub2")
@@ -84,15 +84,15 @@ class AdminConsoleTest {
         assertTrue(detail.contains("name_zh: 管理测试调解室 → 管理测试调解室（新）"), detail);
         assertTrue(!detail.contains("s3cret"), detail);
 
-        Document edit = Jsoup.parse(ConsoleSessions.admin().get("/console/admin/partners/" + code).then()
+        Document edit = Jsoup.parse(Sessions.console("admin").get("/console/admin/partners/" + code).then()
                 .statusCode(200).extract().asString());
         assertEquals("Admin Test Mediation", edit.getElementById("f-name_en").val());
         assertEquals("", edit.getElementById("f-secret").val(), "a secret is never sent back to the browser");
 
-        ConsoleSessions.admin().post("/console/admin/partners/" + code + "/deactivate").then().statusCode(303);
+        Sessions.console("admin").post("/console/admin/partners/" + code + "/deactivate").then().statusCode(303);
         assertEquals(false, sql.one("select active from partner where code = ?", code));
         assertEquals(1L, audits("reference-data.deactivate", code));
-        Document list = Jsoup.parse(ConsoleSessions.admin().get("/console/admin/partners?q=" + code).then()
+        Document list = Jsoup.parse(Sessions.console("admin").get("/console/admin/partners?q=" + code).then()
                 .statusCode(200).extract().asString());
         assertEquals(1, list.select("#entries tr[data-key=" + code + "]").size());
         assertTrue(list.select("#entries tr[data-key=" + code + "]").text().contains("已停用"));
@@ -101,11 +101,11 @@ class AdminConsoleTest {
     @Test
     void shouldEditAResidentWithoutPuttingThePhoneInTheUrlOrTheLog() {
         String phone = "+86139" + String.valueOf(System.nanoTime()).substring(0, 8);
-        ConsoleSessions.admin().contentType(ConsoleSessions.FORM).formParam("phone", phone)
+        Sessions.console("admin").contentType(Sessions.FORM).formParam("phone", phone)
                 .formParam("name", "测试居民").formParam("place", "HY-GARDEN").formParam("language", "fr")
                 .post("/console/admin/residents/new").then().statusCode(422)
                 .body(containsString("language must be zh or en"));
-        Response created = ConsoleSessions.admin().contentType(ConsoleSessions.FORM).formParam("phone", phone)
+        Response created = Sessions.console("admin").contentType(Sessions.FORM).formParam("phone", phone)
                 .formParam("name", "测试居民").formParam("place", "HY-GARDEN").post("/console/admin/residents/new");
         created.then().statusCode(303);
         String id = String.valueOf(sql.one("select id from resident where phone = ?", phone));
@@ -119,58 +119,58 @@ class AdminConsoleTest {
     @Test
     void shouldManageAUserWithAuditEntriesAndEndTheirAccess() {
         String name = "staff" + System.nanoTime();
-        ConsoleSessions.admin().contentType(ConsoleSessions.FORM).formParam("username", name)
+        Sessions.console("admin").contentType(Sessions.FORM).formParam("username", name)
                 .formParam("password", "short").formParam("roles", "operator").post("/console/admin/users/new")
                 .then().statusCode(422).body(containsString("password must have at least 8 characters"));
-        ConsoleSessions.admin().contentType(ConsoleSessions.FORM).formParam("username", name)
+        Sessions.console("admin").contentType(Sessions.FORM).formParam("username", name)
                 .formParam("password", "first-pass-1").formParam("roles", "operator")
                 .formParam("roles", "wizard").post("/console/admin/users/new").then().statusCode(422)
                 .body(containsString("unknown role &#39;wizard&#39;"));
-        ConsoleSessions.admin().contentType(ConsoleSessions.FORM).formParam("username", name)
+        Sessions.console("admin").contentType(Sessions.FORM).formParam("username", name)
                 .formParam("name", "新同事").formParam("password", "first-pass-1").formParam("roles", "operator")
                 .post("/console/admin/users/new").then().statusCode(303)
                 .header("Location", endsWith("/console/admin/users/" + name + "?done=created"));
         assertEquals(1L, audits("user.create", name));
-        ConsoleSessions.as(name, "first-pass-1").get("/console/supervision").then().statusCode(403);
+        Sessions.as(name, "first-pass-1").get("/console/supervision").then().statusCode(403);
 
-        ConsoleSessions.admin().contentType(ConsoleSessions.FORM).formParam("name", "新同事")
+        Sessions.console("admin").contentType(Sessions.FORM).formParam("name", "新同事")
                 .formParam("roles", "operator").formParam("roles", "supervisor").post("/console/admin/users/" + name)
                 .then().statusCode(303);
         assertEquals("{operator,supervisor}", sql.one("select roles::text from hub_user where username = ?", name));
         assertEquals(1L, audits("user.change", name));
         // a role change ends the user's sessions; signed in again, the new role counts
-        ConsoleSessions.as(name, "first-pass-1").get("/console/supervision").then().statusCode(302);
-        ConsoleSessions.signInAgain(name, "first-pass-1");
-        ConsoleSessions.as(name, "first-pass-1").get("/console/supervision").then().statusCode(200);
+        Sessions.as(name, "first-pass-1").get("/console/supervision").then().statusCode(302);
+        Sessions.signInAgain(name, "first-pass-1");
+        Sessions.as(name, "first-pass-1").get("/console/supervision").then().statusCode(200);
 
-        ConsoleSessions.admin().contentType(ConsoleSessions.FORM).formParam("password", "second-pass-2")
+        Sessions.console("admin").contentType(Sessions.FORM).formParam("password", "second-pass-2")
                 .post("/console/admin/users/" + name + "/password").then().statusCode(303);
         assertEquals(1L, audits("user.reset-password", name));
-        ConsoleSessions.as(name, "first-pass-1").get("/console").then().statusCode(302);
-        ConsoleSessions.as(name, "second-pass-2").get("/console").then().statusCode(200);
+        Sessions.as(name, "first-pass-1").get("/console").then().statusCode(302);
+        Sessions.as(name, "second-pass-2").get("/console").then().statusCode(200);
 
         // locked on the hub's clock (which sign-in and the users page read), not the database's now()
         sql.update("update hub_user set failed_logins = 5, locked_until = ? where username = ?",
                 Timestamp.from(clock.instant().plus(Duration.ofMinutes(15))), name);
-        ConsoleSessions.as(name, "second-pass-2").get("/console").then().statusCode(302);
-        ConsoleSessions.admin().get("/console/admin/users/" + name).then().statusCode(200)
+        Sessions.as(name, "second-pass-2").get("/console").then().statusCode(302);
+        Sessions.console("admin").get("/console/admin/users/" + name).then().statusCode(200)
                 .body(containsString("/console/admin/users/" + name + "/unlock"));
-        ConsoleSessions.admin().post("/console/admin/users/" + name + "/unlock").then().statusCode(303);
+        Sessions.console("admin").post("/console/admin/users/" + name + "/unlock").then().statusCode(303);
         assertEquals(0L, sql.count("select count(*) from hub_user where username = ? and locked_until is not null",
                 name));
         assertEquals(1L, audits("user.unlock", name));
-        ConsoleSessions.as(name, "second-pass-2").get("/console").then().statusCode(200);
+        Sessions.as(name, "second-pass-2").get("/console").then().statusCode(200);
 
-        ConsoleSessions.admin().post("/console/admin/users/" + name + "/deactivate").then().statusCode(303);
+        Sessions.console("admin").post("/console/admin/users/" + name + "/deactivate").then().statusCode(303);
         assertEquals(1L, audits("user.deactivate", name));
-        ConsoleSessions.as(name, "second-pass-2").get("/console").then().statusCode(302);
+        Sessions.as(name, "second-pass-2").get("/console").then().statusCode(302);
     }
 
     @Test
     void shouldNotLetAnAdminLockThemselvesOut() {
-        ConsoleSessions.admin().post("/console/admin/users/admin/deactivate").then().statusCode(422)
+        Sessions.console("admin").post("/console/admin/users/admin/deactivate").then().statusCode(422)
                 .body(containsString("you cannot deactivate yourself"));
-        ConsoleSessions.admin().contentType(ConsoleSessions.FORM).formParam("roles", "operator")
+        Sessions.console("admin").contentType(Sessions.FORM).formParam("roles", "operator")
                 .post("/console/admin/users/admin").then().statusCode(422)
                 .body(containsString("you cannot take the admin role from yourself"));
         assertEquals(true, sql.one("select active from hub_user where username = 'admin'"));
@@ -215,23 +215,23 @@ class AdminConsoleTest {
             sql.update("insert into audit_log (actor, action, target_type, target, detail) values"
                     + " ('audit-tester', 'test.action', 'test', ?, ?)", target, "n" + i);
         }
-        Document first = Jsoup.parse(ConsoleSessions.admin().get("/console/admin/audit?actor=audit-tester&target="
+        Document first = Jsoup.parse(Sessions.console("admin").get("/console/admin/audit?actor=audit-tester&target="
                 + target).then().statusCode(200).extract().asString());
         assertEquals(50, first.select("#audit tbody tr").size());
         assertTrue(first.select("#audit tbody tr").first().text().contains("n54"), "newest first");
         String older = first.select("a[rel=next]").attr("href");
-        Document second = Jsoup.parse(ConsoleSessions.admin().get("/console/admin/audit" + older).then()
+        Document second = Jsoup.parse(Sessions.console("admin").get("/console/admin/audit" + older).then()
                 .statusCode(200).extract().asString());
         assertEquals(List.of("n4", "n3", "n2", "n1", "n0"),
                 second.select("#audit tbody tr").stream().map(tr -> tr.child(5).text()).toList());
         assertTrue(second.select("a[rel=next]").isEmpty());
-        Document otherActor = Jsoup.parse(ConsoleSessions.admin().get("/console/admin/audit?actor=admin&target="
+        Document otherActor = Jsoup.parse(Sessions.console("admin").get("/console/admin/audit?actor=admin&target="
                 + target).then().statusCode(200).extract().asString());
         assertEquals(0, otherActor.select("#audit tbody tr").size());
     }
 
     private static String startImport(String format, String filename, String content) {
-        Response r = ConsoleSessions.admin().multiPart("format", format)
+        Response r = Sessions.console("admin").multiPart("format", format)
                 .multiPart("file", filename, content.getBytes(StandardCharsets.UTF_8), "text/plain")
                 .post("/console/admin/import");
         r.then().statusCode(303);
@@ -243,7 +243,7 @@ class AdminConsoleTest {
     private static Document finished(String job) {
         Document[] page = new Document[1];
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            page[0] = Jsoup.parse(ConsoleSessions.admin().get("/console/admin/import/" + job + "/status").then()
+            page[0] = Jsoup.parse(Sessions.console("admin").get("/console/admin/import/" + job + "/status").then()
                     .statusCode(200).extract().asString());
             return !page[0].getElementById("import-status").hasAttr("hx-get");
         });

@@ -14,8 +14,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
-import org.hotlinehub.testsupport.ConsoleSessions;
 import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.Sessions;
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -144,8 +144,8 @@ class ConsoleRolesTest {
     void shouldGuardTheLiveStreamsLikeThePages() throws Exception {
         for (Route r : STREAMS) {
             assertEquals(302, open(r, null), r.toString());
-            assertEquals(403, open(r, ConsoleSessions.session("test-portal-flaky", "portal-pass-1")), r.toString());
-            assertEquals(200, open(r, ConsoleSessions.session("operator", "demo-operator-pass")), r.toString());
+            assertEquals(403, open(r, Sessions.kept("test-portal-flaky", "portal-pass-1")), r.toString());
+            assertEquals(200, open(r, Sessions.kept("operator", "demo-operator-pass")), r.toString());
         }
     }
 
@@ -154,7 +154,7 @@ class ConsoleRolesTest {
         java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
                 .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
         java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest
-                .newBuilder(java.net.URI.create(ConsoleSessions.origin() + r.path()))
+                .newBuilder(java.net.URI.create(Sessions.origin() + r.path()))
                 .timeout(java.time.Duration.ofSeconds(60));
         if (session != null) {
             request.header("Cookie", session.getName() + "=" + session.getValue());
@@ -168,7 +168,7 @@ class ConsoleRolesTest {
     @Test
     void shouldSendAnonymousVisitorsToSignIn() {
         for (Route r : ROUTES) {
-            Response res = call(given().redirects().follow(false).header("Origin", ConsoleSessions.origin()), r);
+            Response res = call(given().redirects().follow(false).header("Origin", Sessions.origin()), r);
             assertEquals(302, res.statusCode(), r.toString());
             assertTrue(res.header("Location").endsWith("/login"), r + " → " + res.header("Location"));
         }
@@ -177,7 +177,7 @@ class ConsoleRolesTest {
     @Test
     void shouldRefusePartnersEverywhereInTheConsole() {
         for (Route r : ROUTES) {
-            assertEquals(403, call(ConsoleSessions.as("test-portal-flaky", "portal-pass-1"), r).statusCode(),
+            assertEquals(403, call(Sessions.as("test-portal-flaky", "portal-pass-1"), r).statusCode(),
                     r.toString());
         }
     }
@@ -185,9 +185,9 @@ class ConsoleRolesTest {
     @Test
     void shouldLetEachStaffRoleOnlyThroughItsOwnDoors() {
         for (Route r : ROUTES) {
-            check(ConsoleSessions.operator(), "operator", r, r.needs() == Needs.STAFF);
-            check(ConsoleSessions.supervisor(), "supervisor", r, r.needs() != Needs.ADMIN);
-            check(ConsoleSessions.admin(), "admin", r, true);
+            check(Sessions.console("operator"), "operator", r, r.needs() == Needs.STAFF);
+            check(Sessions.console("supervisor"), "supervisor", r, r.needs() != Needs.ADMIN);
+            check(Sessions.console("admin"), "admin", r, true);
         }
     }
 
@@ -208,7 +208,7 @@ class ConsoleRolesTest {
                 ? spec.get(r.path())
                 : r.path().endsWith("/import")
                         ? spec.multiPart("format", "yaml").post(r.path())
-                        : spec.contentType(ConsoleSessions.FORM).formParam("x", "y").post(r.path());
+                        : spec.contentType(Sessions.FORM).formParam("x", "y").post(r.path());
     }
 
     private static String normalize(String path) {

@@ -1,6 +1,7 @@
 package org.hotlinehub.connectors.console;
 
 import static org.awaitility.Awaitility.await;
+import static org.hotlinehub.testsupport.Sessions.fillSignIn;
 import static org.hotlinehub.testsupport.Tickets.audits;
 import static org.hotlinehub.testsupport.Tickets.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,9 +74,7 @@ class OperatorConsoleBrowserTest {
     private Page signIn(BrowserContext context) {
         Page page = context.newPage();
         page.navigate(url("/console/queue"));
-        page.fill("#j_username", "operator");
-        page.fill("#j_password", "demo-operator-pass");
-        page.locator("form[action='/j_security_check'] button[type=submit]").click();
+        fillSignIn(page, "operator", "demo-operator-pass");
         try {
             page.waitForSelector("nav.menu");
         } catch (com.microsoft.playwright.TimeoutError e) {

@@ -3,6 +3,9 @@ package org.hotlinehub.connectors.console;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hotlinehub.testsupport.Sessions.FORM;
+import static org.hotlinehub.testsupport.Sessions.origin;
+import static org.hotlinehub.testsupport.Sessions.session;
 import static org.hotlinehub.testsupport.Tickets.audits;
 import static org.hotlinehub.testsupport.Tickets.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +24,6 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Sql;
 import org.hotlinehub.testsupport.Tickets;
@@ -36,22 +38,8 @@ import io.restassured.http.Cookie;
 @QuarkusTestResource(HubTestResources.class)
 class OperatorPagesTest {
 
-    private static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
-
-    @ConfigProperty(name = "quarkus.http.test-port")
-    int port;
     @Inject
     Sql sql;
-
-    private Cookie session(String user, String password) {
-        return given().redirects().follow(false).contentType(FORM).header("Origin", origin())
-                .formParam("j_username", user).formParam("j_password", password).post("/j_security_check")
-                .detailedCookie("hub-session");
-    }
-
-    private String origin() {
-        return "http://localhost:" + port;
-    }
 
     @Test
     void shouldOpenTheOperatorPagesToOperatorsOnly() {

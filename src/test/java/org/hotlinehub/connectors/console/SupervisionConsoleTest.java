@@ -16,9 +16,9 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 
-import org.hotlinehub.testsupport.ConsoleSessions;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.MovableClock;
+import org.hotlinehub.testsupport.Sessions;
 import org.hotlinehub.testsupport.Sql;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -46,16 +46,16 @@ class SupervisionConsoleTest {
                 + " values (?, 'test', 'injected failure for +8613912345678', ?, ?) returning id", "m-" + queue,
                 "queue:" + queue, "{\"replay\":\"" + queue + "\"}")).longValue();
 
-        Document page = html(ConsoleSessions.supervisor().get("/console/supervision/dead-letters").then()
+        Document page = html(Sessions.console("supervisor").get("/console/supervision/dead-letters").then()
                 .statusCode(200).extract().asString());
         assertNotNull(page.getElementById("dead-letter-" + id), "the open dead letter is listed");
         assertTrue(page.getElementById("dead-letter-" + id).text().contains("+86139****5678"),
                 "phone numbers in the reason are masked");
         assertTrue(!page.getElementById("dead-letter-" + id).text().contains("+8613912345678"));
 
-        ConsoleSessions.operator().post("/console/supervision/dead-letters/" + id + "/replay").then()
+        Sessions.console("operator").post("/console/supervision/dead-letters/" + id + "/replay").then()
                 .statusCode(403);
-        ConsoleSessions.supervisor().post("/console/supervision/dead-letters/" + id + "/replay").then()
+        Sessions.console("supervisor").post("/console/supervision/dead-letters/" + id + "/replay").then()
                 .statusCode(303).header("Location", endsWith("/console/supervision/dead-letters?replayed=" + id));
 
         try (JMSContext context = broker.createContext()) {
@@ -67,9 +67,9 @@ class SupervisionConsoleTest {
         assertEquals(1L, sql.count("select count(*) from audit_log where actor = 'supervisor'"
                 + " and action = 'dead-letter.replay' and target_type = 'dead-letter' and target = ?",
                 String.valueOf(id)));
-        ConsoleSessions.supervisor().get("/console/supervision/dead-letters").then().statusCode(200)
+        Sessions.console("supervisor").get("/console/supervision/dead-letters").then().statusCode(200)
                 .body(not(containsString("id=\"dead-letter-" + id + "\"")));
-        ConsoleSessions.supervisor().get("/console/supervision/dead-letters?all=true").then().statusCode(200)
+        Sessions.console("supervisor").get("/console/supervision/dead-letters?all=true").then().statusCode(200)
                 .body(containsString("id=\"dead-letter-" + id + "\""));
     }
 
@@ -88,7 +88,7 @@ class SupervisionConsoleTest {
                 now.plus(1, ChronoUnit.HOURS));
         assignment(calmRef, partnerId, "OFFERED", now, now.plus(10, ChronoUnit.HOURS));
 
-        Document page = html(ConsoleSessions.supervisor().get("/console/supervision").then().statusCode(200)
+        Document page = html(Sessions.console("supervisor").get("/console/supervision").then().statusCode(200)
                 .extract().asString());
         var overdue = page.select("#deadlines tr:has(td:containsOwn(" + overdueRef + "))");
         var near = page.select("#deadlines tr:has(td:containsOwn(" + nearRef + "))");
@@ -99,7 +99,7 @@ class SupervisionConsoleTest {
         assertTrue(page.select("#deadlines td:containsOwn(" + calmRef + ")").isEmpty(),
                 "an offer far from its deadline is not listed");
 
-        Document loads = html(ConsoleSessions.supervisor().get("/console/supervision/partners?lang=en").then()
+        Document loads = html(Sessions.console("supervisor").get("/console/supervision/partners?lang=en").then()
                 .statusCode(200).extract().asString());
         var row = loads.select("table[data-type=mediation] tr[data-partner=" + partner + "] td");
         assertEquals(java.util.List.of(partner, "督办测试调解室", "1", "1", "1", "0", "1", "3"),
@@ -124,7 +124,7 @@ class SupervisionConsoleTest {
                 "D" + System.nanoTime(),
                 Timestamp.from(Instant.parse("2001-02-02T15:59:00Z")));
 
-        Document page = html(ConsoleSessions.supervisor().get("/console/supervision/daily?day=" + day + "&lang=en")
+        Document page = html(Sessions.console("supervisor").get("/console/supervision/daily?day=" + day + "&lang=en")
                 .then().statusCode(200).extract().asString());
         assertEquals("4 tickets filed on 2001-02-03", page.getElementById("daily-total").text());
         assertEquals(java.util.List.of("SMS 2", "WEB 1", "WECHAT 1"),

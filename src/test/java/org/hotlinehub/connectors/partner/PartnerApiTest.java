@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hotlinehub.testsupport.Sessions.partner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.inject.Inject;
@@ -41,7 +42,7 @@ class PartnerApiTest {
     @Test
     void shouldNotLetAPartnerTouchAnotherPartnersAssignment() {
         long id = offeredToHaiyun();
-        given().header("Authorization", "Bearer test-key-PF-FLAKY").post("/partner-api/v1/assignments/" + id
+        partner("PF-FLAKY").post("/partner-api/v1/assignments/" + id
                 + "/accept").then().statusCode(404).body("error.code", equalTo("not_found"));
         assertEquals("OFFERED", sql.one("select state from assignment where id = ?", id));
     }
@@ -49,11 +50,11 @@ class PartnerApiTest {
     @Test
     void shouldListByStateAndRejectUnknownState() {
         long id = offeredToHaiyun();
-        given().header("Authorization", "Bearer test-key-PF-HAIYUN").queryParam("state", "offered")
+        partner("PF-HAIYUN").queryParam("state", "offered")
                 .get("/partner-api/v1/assignments").then().statusCode(200)
                 .body("state", everyItem(equalTo("OFFERED")))
                 .body("find { it.id == " + id + " }.ticket.categoryCode", equalTo("property-repair"));
-        given().header("Authorization", "Bearer test-key-PF-HAIYUN").queryParam("state", "sleeping")
+        partner("PF-HAIYUN").queryParam("state", "sleeping")
                 .get("/partner-api/v1/assignments").then().statusCode(400)
                 .body("error.message", containsString("unknown state 'sleeping'"));
     }
@@ -61,14 +62,14 @@ class PartnerApiTest {
     @Test
     void shouldOfferToTheNextPartyWhenDeclinedAndRefuseIllegalMoves() {
         long id = offeredToHaiyun();
-        given().header("Authorization", "Bearer test-key-PF-HAIYUN").contentType("application/json")
+        partner("PF-HAIYUN").contentType("application/json")
                 .body("{}").post("/partner-api/v1/assignments/" + id + "/decline").then().statusCode(400)
                 .body("error.message", containsString("reason"));
-        given().header("Authorization", "Bearer test-key-PF-HAIYUN").contentType("application/json")
+        partner("PF-HAIYUN").contentType("application/json")
                 .body("{\"reason\":\"车库归开发商管理，不在我司服务范围\"}")
                 .post("/partner-api/v1/assignments/" + id + "/decline").then().statusCode(200)
                 .body("state", equalTo("DECLINED"));
-        given().header("Authorization", "Bearer test-key-PF-HAIYUN").post("/partner-api/v1/assignments/" + id
+        partner("PF-HAIYUN").post("/partner-api/v1/assignments/" + id
                 + "/accept").then().statusCode(409)
                 .body("error.message", equalTo("assignment " + id + " is declined and cannot become accepted"));
 

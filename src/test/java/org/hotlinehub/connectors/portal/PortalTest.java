@@ -13,7 +13,6 @@ import java.util.Base64;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Reports;
 import org.hotlinehub.testsupport.Sessions;
@@ -41,8 +40,6 @@ class PortalTest {
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
     private static final String USER_ACTOR = "partner:PF-HUIQUAN/huiquan";
 
-    @ConfigProperty(name = "quarkus.http.test-port")
-    int port;
     @Inject
     Sql sql;
 
@@ -52,11 +49,11 @@ class PortalTest {
     }
 
     private RequestSpecification as(Cookie session) {
-        return given().redirects().follow(false).cookie(session).header("Origin", Sessions.origin(port));
+        return given().redirects().follow(false).cookie(session).header("Origin", Sessions.origin());
     }
 
     private Cookie huiquan() {
-        return Sessions.session(port, "huiquan", "demo-portal-pass");
+        return Sessions.session("huiquan", "demo-portal-pass");
     }
 
     private Response post(Cookie session, long id, String step, String... fields) {
@@ -105,7 +102,7 @@ class PortalTest {
         given().redirects().follow(false).contentType(Sessions.FORM).post("/portal/assignments/1/accept").then()
                 .statusCode(302).header("Location", endsWith("/login"));
 
-        Cookie operator = Sessions.session(port, "operator", "demo-operator-pass");
+        Cookie operator = Sessions.session("operator", "demo-operator-pass");
         as(operator).get("/portal").then().statusCode(403);
         as(operator).post("/portal/assignments/1/accept").then().statusCode(403);
     }
@@ -226,7 +223,7 @@ class PortalTest {
         long id = offer("垃圾桶满溢");
         for (String[] user : new String[][]{{"test-portal-flaky", "portal-pass-1"}, {"tpj-owners",
                 "demo-portal-pass"}}) {
-            Cookie other = Sessions.session(port, user[0], user[1]);
+            Cookie other = Sessions.session(user[0], user[1]);
             as(other).header("Accept-Language", "zh-CN").get("/portal/assignments/" + id).then().statusCode(404)
                     .body(containsString("没有派给本单位的这个工单"));
             post(other, id, "accept").then().statusCode(404);

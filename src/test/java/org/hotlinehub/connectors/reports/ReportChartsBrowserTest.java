@@ -1,5 +1,6 @@
 package org.hotlinehub.connectors.reports;
 
+import static org.hotlinehub.testsupport.Sessions.fillSignIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,9 +47,7 @@ class ReportChartsBrowserTest {
             Page page = context.newPage();
             page.navigate(charts + "?from=" + RatesFixture.FROM + "&to=" + RatesFixture.TO + "&weeks=2");
             // the console's form sign-in first, then back to the charts
-            page.locator("#j_username").fill("supervisor");
-            page.locator("#j_password").fill("demo-supervisor-pass");
-            page.locator("button[type=submit]").click();
+            fillSignIn(page, "supervisor", "demo-supervisor-pass");
             page.waitForURL(url -> !url.contains("/login"));
             page.navigate(charts + "?from=" + RatesFixture.FROM + "&to=" + RatesFixture.TO + "&weeks=2");
             page.waitForFunction("() => window.Chart && Chart.getChart('chart-weekly')");

@@ -1,7 +1,7 @@
 package org.hotlinehub.connectors.twilio;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hotlinehub.testsupport.Sessions.operator;
 import static org.hotlinehub.testsupport.TwilioVoice.BASE;
 import static org.hotlinehub.testsupport.TwilioVoice.call;
 import static org.hotlinehub.testsupport.TwilioVoice.children;
@@ -142,7 +142,7 @@ class CallAssuranceTest {
                 + " where r.phone = ?", phone));
 
         // On the operators' screen: first, flagged, with the profile and the new ticket
-        given().auth().preemptive().basic("operator", "demo-operator-pass").get("/api/v1/calls/live").then()
+        operator().get("/api/v1/calls/live").then()
                 .statusCode(200)
                 .body("find { it.callSid == '" + sid + "' }.vulnerable", equalTo(true))
                 .body("find { it.callSid == '" + sid + "' }.queue", equalTo("hotline-priority"))

@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hotlinehub.testsupport.Sessions.admin;
+import static org.hotlinehub.testsupport.Sessions.operator;
 import static org.hotlinehub.testsupport.TwilioVoice.BASE;
 import static org.hotlinehub.testsupport.TwilioVoice.call;
 import static org.hotlinehub.testsupport.TwilioVoice.children;
@@ -28,10 +30,10 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
-import org.hotlinehub.testsupport.ConsoleSessions;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.MovableClock;
 import org.hotlinehub.testsupport.Reports;
+import org.hotlinehub.testsupport.Sessions;
 import org.hotlinehub.testsupport.Sql;
 import org.hotlinehub.testsupport.TwilioApiStub;
 import org.hotlinehub.testsupport.TwilioSms;
@@ -45,7 +47,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * The operator queue: callers waiting with their screen-pop, an operator taking the next one (priority first) through
@@ -77,10 +78,6 @@ class TwilioCallsApiTest {
     @AfterEach
     void systemClock() {
         hours.useClock(Clock.systemUTC());
-    }
-
-    private static RequestSpecification operator() {
-        return given().auth().preemptive().basic("operator", "demo-operator-pass");
     }
 
     private static String masked(String phone) {
@@ -192,7 +189,7 @@ class TwilioCallsApiTest {
         assertEquals(BASE + "/connect?lang=zh&to=client%3Adesk-7", TwilioApiStub.form(TwilioVoice.callUpdates(plainSid)
                 .get(0)).get("Url"));
         operator().contentType("application/json").body("{}").post("/api/v1/calls/next").then().statusCode(204);
-        given().auth().preemptive().basic("admin", "demo-admin-pass").contentType("application/json").body("{}")
+        admin().contentType("application/json").body("{}")
                 .post("/api/v1/calls/next").then().statusCode(400)
                 .body("error.message", containsString("hub.voice.operators.admin"));
     }
@@ -223,16 +220,16 @@ class TwilioCallsApiTest {
         operator().get("/api/v1/calls/live").then().body("callSid", not(hasItem(sid)));
 
         // The calls page shows it, in either language
-        ConsoleSessions.operator().get("/console/calls").then().statusCode(200)
+        Sessions.console("operator").get("/console/calls").then().statusCode(200)
                 .contentType(containsString("text/html")).body(containsString("待回拨")).body(containsString(phone))
                 .body(containsString("排队时挂断"));
-        ConsoleSessions.operator().get("/console/calls?lang=en").then().statusCode(200)
+        Sessions.console("operator").get("/console/calls?lang=en").then().statusCode(200)
                 .body(containsString("Call-back list")).body(containsString("hung up while waiting"));
         given().redirects().follow(false).get("/console/calls").then().statusCode(302)
                 .header("Location", endsWith("/login"));
         // Its form is accepted from its own pages only
-        given().redirects().follow(false).cookie(ConsoleSessions.session("operator", "demo-operator-pass"))
-                .header("Origin", "https://evil.example").contentType(ConsoleSessions.FORM).formParam("lang", "zh")
+        given().redirects().follow(false).cookie(Sessions.kept("operator", "demo-operator-pass"))
+                .header("Origin", "https://evil.example").contentType(Sessions.FORM).formParam("lang", "zh")
                 .post("/console/calls/callbacks/" + id + "/done").then().statusCode(403);
 
         operator().contentType("application/json").body("{\"note\":\"已回电，居民已报修\"}")

@@ -1,8 +1,8 @@
 package org.hotlinehub.connectors.twilio;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hotlinehub.testsupport.Sessions.operator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -51,7 +51,7 @@ class TwilioSandboxTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> sql.count("select count(*) from outbound_message where"
                 + " to_phone = ? and status = 'SANDBOX'", resident) == 1);
 
-        List<Map<String, Object>> listed = given().auth().preemptive().basic("operator", "demo-operator-pass")
+        List<Map<String, Object>> listed = operator()
                 .queryParam("status", "sandbox").get("/api/v1/outbound-messages")
                 .then().statusCode(200).extract().jsonPath().getList("findAll { it.to == '" + resident + "' }");
         assertEquals(1, listed.size());
@@ -63,12 +63,12 @@ class TwilioSandboxTest {
         assertEquals("sandbox mode: no Twilio credentials, recorded and not sent", m.get("lastError"));
         assertEquals(0, TwilioApiStub.sentTo(resident).size(), "nothing reached the Twilio API");
 
-        given().auth().preemptive().basic("operator", "demo-operator-pass").queryParam("status", "lost")
+        operator().queryParam("status", "lost")
                 .get("/api/v1/outbound-messages").then().statusCode(400)
                 .body("error.status", equalTo(400)).body("error.code", equalTo("bad_request"))
                 .body("error.message", equalTo(
                         "unknown status 'lost'; use one of [pending, sent, sandbox, blocked, failed]"));
-        given().auth().preemptive().basic("operator", "demo-operator-pass").queryParam("limit", 0)
+        operator().queryParam("limit", 0)
                 .get("/api/v1/outbound-messages").then().statusCode(400)
                 .body("error.code", equalTo("bad_request"));
     }

@@ -1,6 +1,6 @@
 package org.hotlinehub.connectors.twilio;
 
-import static io.restassured.RestAssured.given;
+import static org.hotlinehub.testsupport.Sessions.operator;
 import static org.hotlinehub.testsupport.TwilioVoice.BASE;
 import static org.hotlinehub.testsupport.TwilioVoice.only;
 import static org.hotlinehub.testsupport.TwilioVoice.post;
@@ -68,7 +68,7 @@ class VoiceSurveyCallTest {
     private String resolvedVoiceTicket(String phone) {
         String sid = TwilioVoice.newCallSid();
         post("/twilio/voice", TwilioVoice.call(sid, phone, "ringing"));
-        String ref = given().auth().preemptive().basic("operator", "demo-operator-pass").contentType("application/json")
+        String ref = operator().contentType("application/json")
                 .body("{\"description\":\"短信测试苑2号楼楼道漏水\",\"category\":\"property-repair\",\"place\":\"TEST-SMS-COURT\"}")
                 .post("/api/v1/calls/" + sid + "/ticket").then().statusCode(202).extract().path("reference");
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> TwilioApiStub.sentTo(PARTNER_PHONE).stream()

@@ -6,6 +6,9 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.hotlinehub.testsupport.Sessions.origin;
+import static org.hotlinehub.testsupport.Sessions.session;
+import static org.hotlinehub.testsupport.Sessions.signIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,8 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.SignInPages;
 import org.hotlinehub.model.port.ApiAccess;
@@ -43,28 +44,12 @@ import io.restassured.response.Response;
 @QuarkusTestResource(HubTestResources.class)
 class SignInTest {
 
-    private static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
-
-    @ConfigProperty(name = "quarkus.http.test-port")
-    int port;
     @Inject
     Sql sql;
     @Inject
     UserAdmin users;
     @Inject
     ApiAccess access;
-
-    private String origin() {
-        return Sessions.origin(port);
-    }
-
-    private Response signIn(String user, String password) {
-        return Sessions.signIn(port, user, password);
-    }
-
-    private Cookie session(String user, String password) {
-        return Sessions.session(port, user, password);
-    }
 
     @Test
     void shouldShowABilingualSignInPageAndSendAnonymousBrowsersThere() {
@@ -123,7 +108,7 @@ class SignInTest {
         Cookie owner = session("test-lockout", "right-password-1");
         String attacker = "127.0.0.2";
         for (int i = 0; i < 5; i++) {
-            signInFrom(attacker, "test-lockout", "wrong-" + i).then().statusCode(302)
+            signIn(Addresses.from(attacker), "test-lockout", "wrong-" + i).then().statusCode(302)
                     .header("Location", endsWith("error=1"));
         }
         assertEquals(1L, sql.count("SELECT count(*) FROM sign_in_throttle WHERE username = 'test-lockout'"
@@ -133,7 +118,7 @@ class SignInTest {
                         + " AND detail LIKE '%from 127.0.0.2%' AND at > now() - interval '1 minute'"),
                 () -> "audit log: " + sql.column("SELECT actor || ' ' || action || ' ' || at FROM audit_log"));
         // the guessing address waits, even with the right password, by form and by HTTP Basic alike
-        signInFrom(attacker, "test-lockout", "right-password-1").then().statusCode(302)
+        signIn(Addresses.from(attacker), "test-lockout", "right-password-1").then().statusCode(302)
                 .header("Location", endsWith("error=1"));
         Addresses.from(attacker).auth().preemptive().basic("test-lockout", "right-password-1").get("/api/v1/tickets")
                 .then().statusCode(401);
@@ -145,16 +130,10 @@ class SignInTest {
         // after the pause, every further miss from that address doubles the wait
         sql.update("UPDATE sign_in_throttle SET blocked_until = now() - interval '1 second' WHERE client = ?",
                 attacker);
-        signInFrom(attacker, "test-lockout", "wrong-again").then().statusCode(302);
+        signIn(Addresses.from(attacker), "test-lockout", "wrong-again").then().statusCode(302);
         assertEquals(1L, sql.count("SELECT count(*) FROM sign_in_throttle WHERE username = 'test-lockout'"
                 + " AND client = ? AND blocked_until > now() + interval '55 seconds'", attacker));
         sql.update("DELETE FROM sign_in_throttle WHERE username = 'test-lockout'");
-    }
-
-    private static Response signInFrom(String address, String user, String password) {
-        return Addresses.from(address).contentType(FORM).header("Origin", "http://localhost:" + ConfigProvider
-                .getConfig().getValue("quarkus.http.test-port", Integer.class)).formParam("j_username", user)
-                .formParam("j_password", password).post("/j_security_check");
     }
 
     @Test
@@ -190,9 +169,8 @@ class SignInTest {
     void shouldMarkTheSessionCookiesSecureWhenTheProxySaysHttps() {
         Response plain = signIn("test-session", "right-password-2");
         assertFalse(plain.detailedCookie(Sessions.COOKIE).isSecured());
-        Response proxied = given().redirects().follow(false).contentType(FORM).header("Origin", origin())
-                .header("X-Forwarded-Proto", "https").formParam("j_username", "test-session")
-                .formParam("j_password", "right-password-2").post("/j_security_check");
+        Response proxied = signIn(given().redirects().follow(false).header("X-Forwarded-Proto", "https"),
+                "test-session", "right-password-2");
         proxied.then().statusCode(302);
         assertTrue(proxied.detailedCookie(Sessions.COOKIE).isSecured(), proxied.headers().toString());
         assertTrue(proxied.detailedCookie(SignInPages.SESSION_VERSION_COOKIE).isSecured());
@@ -270,12 +248,12 @@ class SignInTest {
         given().redirects().follow(false).cookies(cookie).post("/logout").then().statusCode(403);
         given().redirects().follow(false).cookies(cookie).header("Sec-Fetch-Site", "cross-site")
                 .header("Origin", origin()).post("/logout").then().statusCode(403);
-        given().redirects().follow(false).contentType(FORM).header("Origin", "https://evil.example")
+        given().redirects().follow(false).contentType(Sessions.FORM).header("Origin", "https://evil.example")
                 .formParam("j_username", "operator").formParam("j_password", "demo-operator-pass")
                 .post("/j_security_check").then().statusCode(403);
         // a browser's cached Basic login may not act on the console from another site either
-        given().redirects().follow(false).auth().preemptive().basic("admin", "demo-admin-pass")
-                .contentType(FORM).header("Origin", "https://evil.example").post("/console/admin/users/new")
+        Sessions.admin().redirects().follow(false)
+                .contentType(Sessions.FORM).header("Origin", "https://evil.example").post("/console/admin/users/new")
                 .then().statusCode(403).body(containsString("cross-site"));
 
         Response out = given().redirects().follow(false).cookies(cookie).header("Origin", origin()).post("/logout");
@@ -288,7 +266,7 @@ class SignInTest {
 
     @Test
     void shouldRefuseAPortalUserWithoutAKnownPartner() {
-        given().auth().preemptive().basic("admin", "demo-admin-pass").contentType("application/yaml")
+        Sessions.admin().contentType("application/yaml")
                 .body("users:\n  - {username: x-portal, password: long-enough-1, roles: [partner], partner: NOPE}\n"
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/reference-data/import").then().statusCode(equalTo(422))

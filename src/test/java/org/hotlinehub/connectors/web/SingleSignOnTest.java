@@ -15,9 +15,9 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import org.hotlinehub.testsupport.ConsoleSessions;
 import org.hotlinehub.testsupport.OidcProviderStub;
 import org.hotlinehub.testsupport.PhoneBrowser;
+import org.hotlinehub.testsupport.Sessions;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Browser;
@@ -111,7 +111,7 @@ class SingleSignOnTest {
                 "a cross-site post with the single sign-on cookie is refused");
         assertEquals(200, visitor.get("/console").statusCode(), "and did not sign the operator out");
 
-        HttpResponse<String> out = visitor.post("/logout", ConsoleSessions.origin());
+        HttpResponse<String> out = visitor.post("/logout", Sessions.origin());
         assertEquals("/login", out.uri().getPath());
         assertFalse(visitor.hasCookie("q_session"), "the session cookie is gone");
         assertEquals("/login", visitor.get("/console").uri().getPath());
@@ -122,10 +122,7 @@ class SingleSignOnTest {
         given().get("/login").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("href=\"/sso\""));
         for (var account : Map.of("operator", "demo-operator-pass", "huiquan", "demo-portal-pass").entrySet()) {
-            var signIn = given().redirects().follow(false).contentType(ConsoleSessions.FORM)
-                    .header("Origin", ConsoleSessions.origin())
-                    .formParam("j_username", account.getKey()).formParam("j_password", account.getValue())
-                    .post("/j_security_check");
+            var signIn = Sessions.signIn(account.getKey(), account.getValue());
             assertEquals(302, signIn.statusCode());
             var home = given().redirects().follow(false).cookie(signIn.detailedCookie("hub-session")).get("/home");
             String page = home.header("Location").endsWith("/portal") ? "/portal" : "/console";

@@ -6,8 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hotlinehub.testsupport.Sessions.operator;
+import static org.hotlinehub.testsupport.Sessions.partner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,7 +92,7 @@ class WechatOutboundTest {
                 .get(0);
         assertTrue(wire.queryParameter("access_token").firstValue().startsWith("stub-token-"));
 
-        List<Map<String, Object>> listed = given().auth().preemptive().basic("operator", "demo-operator-pass")
+        List<Map<String, Object>> listed = operator()
                 .queryParam("status", "sent").get("/api/v1/outbound-messages/wechat").then().statusCode(200)
                 .extract().jsonPath().getList("findAll { it.purpose == 'test' && it.body == '您好 hello' }");
         assertEquals(1, listed.size());
@@ -181,11 +182,11 @@ class WechatOutboundTest {
                 + " join ticket t on t.id = a.ticket_id join partner p on p.id = a.partner_id where t.reference = ?"
                 + " and p.code = 'PF-WECHAT'", ref), ids -> !ids.isEmpty()).stream().findFirst()
                 .map(n -> ((Number) n).longValue()).orElseThrow();
-        given().header("Authorization", "Bearer test-key-PF-WECHAT")
+        partner("PF-WECHAT")
                 .post("/partner-api/v1/assignments/" + assignment + "/accept").then().statusCode(200);
         awaitSent(WechatApiStub.CUSTOM_PATH, openid, "工单" + ref + "（物业报修）当前状态：承办单位已签收。");
 
-        given().header("Authorization", "Bearer test-key-PF-WECHAT").contentType("application/json")
+        partner("PF-WECHAT").contentType("application/json")
                 .body("{\"note\":\"换了水管\"}").post("/partner-api/v1/assignments/" + assignment + "/resolve")
                 .then().statusCode(200);
         awaitSent(WechatApiStub.CUSTOM_PATH, openid, "您的工单" + ref + "已办结。请回复数字评价：1满意 2基本满意 3不满意 4未解决");

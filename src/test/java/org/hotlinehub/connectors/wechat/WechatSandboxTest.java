@@ -2,6 +2,7 @@ package org.hotlinehub.connectors.wechat;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hotlinehub.testsupport.Sessions.operator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -64,7 +65,7 @@ class WechatSandboxTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> sql.count("select count(*) from wechat_outbound where"
                 + " openid = ? and status = 'SANDBOX' and purpose = 'status-dispatched'", openid) == 2);
 
-        List<Map<String, Object>> listed = given().auth().preemptive().basic("operator", "demo-operator-pass")
+        List<Map<String, Object>> listed = operator()
                 .queryParam("status", "sandbox").get("/api/v1/outbound-messages/wechat").then().statusCode(200)
                 .extract().jsonPath().getList("findAll { it.openid == '" + Masks.openid(openid)
                         + "' && it.purpose == 'reply' }");
@@ -76,7 +77,7 @@ class WechatSandboxTest {
         assertEquals(0, WechatApiStub.sent(WechatApiStub.CUSTOM_PATH, openid).size(), "nothing reached the API");
         assertEquals(1L, sql.count("select count(*) from ticket where reference = ?", ref));
 
-        given().auth().preemptive().basic("operator", "demo-operator-pass").queryParam("status", "lost")
+        operator().queryParam("status", "lost")
                 .get("/api/v1/outbound-messages/wechat").then().statusCode(400);
         given().get("/api/v1/outbound-messages/wechat").then().statusCode(401);
     }
