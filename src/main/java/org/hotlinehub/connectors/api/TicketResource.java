@@ -1,5 +1,7 @@
 package org.hotlinehub.connectors.api;
 
+import static org.hotlinehub.model.Strings.blankToNull;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -173,10 +175,6 @@ public class TicketResource {
     /** A date means the start of that day in hotline time ({@code to}: the start of the next day). */
     private Instant instant(String value, String name, boolean endOfDay) {
         return Periods.instant(value, name, endOfDay, zone);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** The partner to hand the ticket to, and why. */

@@ -1,5 +1,7 @@
 package org.hotlinehub.connectors.console;
 
+import static org.hotlinehub.model.Strings.isBlank;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -139,11 +141,11 @@ public class TicketPages {
         List<TicketListItem> tickets = List.of();
         String next = null;
         try {
-            TicketFilter filter = new TicketFilter(one(status, TicketStatus::valueOf), blank(category)
+            TicketFilter filter = new TicketFilter(one(status, TicketStatus::valueOf), isBlank(category)
                     ? List.of()
-                    : List.of(category.strip()), blank(place) ? null : place.strip(), null,
+                    : List.of(category.strip()), isBlank(place) ? null : place.strip(), null,
                     one(channel, Channel::valueOf), day(from, false, page.zone()), day(to, true, page.zone()),
-                    blank(q) ? null : q.strip());
+                    isBlank(q) ? null : q.strip());
             List<TicketListItem> found = search.list(filter, before, PAGE + 1);
             tickets = found.size() > PAGE ? found.subList(0, PAGE) : found;
             next = found.size() > PAGE ? "?before=" + tickets.get(PAGE - 1).id() + filters.query() : null;
@@ -192,7 +194,7 @@ public class TicketPages {
             @RestForm @Size(max = InputLimits.CODE) String language,
             @RestForm @Size(max = InputLimits.TERM) String key) {
         NewTicketForm form = new NewTicketForm(phone, name, description, category, place, address, language,
-                blank(key) ? UUID.randomUUID().toString() : key);
+                isBlank(key) ? UUID.randomUUID().toString() : key);
         try {
             String reference = casework.fileForCaller(new CallerReport(phone, name, description, category, place,
                     address, language), form.key(), request.staff());
@@ -232,7 +234,7 @@ public class TicketPages {
             @RestForm @Size(max = InputLimits.CODE) String partner,
             @RestForm @Size(max = InputLimits.NOTE) String note) {
         return act(reference, "reassign", () -> {
-            if (blank(partner)) {
+            if (isBlank(partner)) {
                 throw new IllegalArgumentException("partner is required");
             }
             return casework.reassign(reference, partner.strip(), note, request.staff());
@@ -267,7 +269,7 @@ public class TicketPages {
     public Response merge(@PathParam("reference") String reference,
             @RestForm @Size(max = InputLimits.NOTE) String duplicates,
             @RestForm @Size(max = InputLimits.NOTE) String note) {
-        List<String> refs = blank(duplicates)
+        List<String> refs = isBlank(duplicates)
                 ? List.of()
                 : Arrays.stream(duplicates.split("[,，;；\\s]+"))
                         .filter(s -> !s.isBlank()).toList();
@@ -335,7 +337,7 @@ public class TicketPages {
     }
 
     private static <T extends Enum<T>> List<T> one(String value, java.util.function.Function<String, T> parse) {
-        if (blank(value)) {
+        if (isBlank(value)) {
             return List.of();
         }
         try {
@@ -347,14 +349,10 @@ public class TicketPages {
 
     /** A date (yyyy-mm-dd) in hotline time; {@code to} includes that whole day. */
     private static Instant day(String value, boolean end, ZoneId zone) {
-        if (blank(value)) {
+        if (isBlank(value)) {
             return null;
         }
         LocalDate d = Periods.date(value, end ? "to" : "from");
         return (end ? d.plusDays(1) : d).atStartOfDay(zone).toInstant();
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

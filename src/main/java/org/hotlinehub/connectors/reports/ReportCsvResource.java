@@ -1,5 +1,7 @@
 package org.hotlinehub.connectors.reports;
 
+import static org.hotlinehub.model.Strings.blankToNull;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -75,7 +77,7 @@ public class ReportCsvResource {
             @Parameter(description = "a partner code that has or had an assignment") @QueryParam("partner") String partner,
             @Parameter(description = "channels, comma-separated") @QueryParam("channel") String channel) {
         TicketFilter filter = new TicketFilter(list(status, "status", s -> TicketStatus.valueOf(s.toUpperCase())),
-                list(category, "category", s -> s), blank(place), blank(partner),
+                list(category, "category", s -> s), blankToNull(place), blankToNull(partner),
                 list(channel, "channel", s -> Channel.valueOf(s.toUpperCase())),
                 Periods.instant(from, "from", false, zone),
                 Periods.instant(to, "to", true, zone), null);
@@ -143,9 +145,5 @@ public class ReportCsvResource {
                 throw new BadRequestException("unknown " + name + " '" + s + "'");
             }
         }).toList();
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }
