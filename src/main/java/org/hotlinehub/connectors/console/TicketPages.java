@@ -77,7 +77,7 @@ public class TicketPages {
     @Inject
     PlaceDirectory places;
     @Inject
-    OperatorRequest request;
+    StaffRequest request;
 
     /** What the new-ticket form holds (kept when it is shown again with an error). */
     public record NewTicketForm(String phone, String name, String description, String category, String place,
