@@ -13,7 +13,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
@@ -22,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.RateQuery;
+import org.hotlinehub.model.RateQueryParams;
 import org.hotlinehub.model.RateRow;
 import org.hotlinehub.model.TicketFilter;
 import org.hotlinehub.model.TicketFilterParams;
@@ -88,12 +88,8 @@ public class ReportCsvResource {
     @Path("/rates.csv")
     @Produces(CSV)
     @Operation(summary = "The three rates per group as CSV (same parameters as GET /api/v1/rates)")
-    public Response rates(@QueryParam("by") String by, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("partner") String partner, @QueryParam("partyType") String partyType,
-            @QueryParam("community") String community, @QueryParam("grid") String grid,
-            @QueryParam("category") String category, @QueryParam("channel") String channel) {
-        RateQuery q = RateQuery.parse(by, from, to, partner, partyType, community, grid, category, channel,
-                clock.instant(), zone);
+    public Response rates(@BeanParam RateQueryParams filters) {
+        RateQuery q = filters.query(clock.instant(), zone);
         List<RateRow> rows = rates.rates(q);
         StreamingOutput body = out -> {
             try (CsvTable csv = new CsvTable(out, RATE_COLUMNS, zone)) {
