@@ -1,5 +1,7 @@
 package org.hotlinehub.casework;
 
+import static org.hotlinehub.model.Strings.blankToNull;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -381,9 +383,5 @@ public class CaseworkService implements Casework {
 
     private static String word(TicketStatus status) {
         return status.name().toLowerCase().replace('_', ' ');
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

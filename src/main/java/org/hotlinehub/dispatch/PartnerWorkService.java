@@ -17,6 +17,7 @@ import org.hotlinehub.model.IllegalTransitionException;
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.PartnerActor;
 import org.hotlinehub.model.ReturnReason;
+import org.hotlinehub.model.Strings;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineItem;
 import org.hotlinehub.model.TimelineKind;
@@ -134,7 +135,7 @@ public class PartnerWorkService implements PartnerWork {
         }
         move(a, AssignmentState.RETURNED, clock.instant());
         a.returnReason = reason.code();
-        a.closedReason = note == null || note.isBlank() ? null : note.strip();
+        a.closedReason = Strings.blankToNull(note);
         String detail = "returned by " + by.describe() + ": " + reason.code()
                 + (a.closedReason == null ? "" : " — " + a.closedReason) + "; awaiting the hub's ruling";
         record(a, by, TimelineKind.RETURNED, detail);
@@ -174,7 +175,7 @@ public class PartnerWorkService implements PartnerWork {
         move(a, AssignmentState.RESOLVED, clock.instant());
         a.resolvedAt = a.updatedAt;
         a.resolutionNote = text;
-        a.resolutionPhotoUrl = photoUrl == null || photoUrl.isBlank() ? null : photoUrl.strip();
+        a.resolutionPhotoUrl = Strings.blankToNull(photoUrl);
         String photoNote = a.resolutionPhotoUrl == null ? "" : " (photo " + a.resolutionPhotoUrl + ")";
         if (photo != null) {
             AttachmentEntity stored = AttachmentEntity.store(a.ticket.id, photo, a.resolvedAt);

@@ -55,12 +55,8 @@ public record RateQuery(
                         + java.util.Arrays.stream(Channel.values()).map(c -> c.name().toLowerCase()).toList());
             }
         }
-        return new RateQuery(dimension, start, end, now, blank(partner), blank(partyType), blank(community),
-                blank(grid), blank(category), ch);
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return new RateQuery(dimension, start, end, now, Strings.blankToNull(partner), Strings.blankToNull(partyType),
+                Strings.blankToNull(community), Strings.blankToNull(grid), Strings.blankToNull(category), ch);
     }
 
     public RateQuery withBy(RateDimension dimension) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.hotlinehub.model.Strings;
 import org.hotlinehub.model.port.ReferenceAdmin.Kind;
 import org.hotlinehub.referencedata.ReferenceDataFile.CatalogData;
 import org.hotlinehub.referencedata.ReferenceDataFile.Delivery;
@@ -123,8 +124,7 @@ final class CsvReferenceData {
     }
 
     private static String v(Map<String, String> row, String column) {
-        String value = row.get(column);
-        return value == null || value.isBlank() ? null : value.strip();
+        return Strings.blankToNull(row.get(column));
     }
 
     private static List<String> list(Map<String, String> row, String column) {

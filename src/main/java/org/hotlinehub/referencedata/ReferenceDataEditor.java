@@ -20,6 +20,7 @@ import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.PhoneNumbers;
 import org.hotlinehub.model.ReferenceRow;
+import org.hotlinehub.model.Strings;
 import org.hotlinehub.model.port.AuditTrail;
 import org.hotlinehub.model.port.ReferenceAdmin.Kind;
 import org.hotlinehub.model.port.ReferenceEditor;
@@ -150,7 +151,7 @@ public class ReferenceDataEditor implements ReferenceEditor {
     @Override
     public Saved save(Kind kind, String key, Map<String, String> submitted, String actor, String client) {
         Map<String, String> row = new LinkedHashMap<>();
-        fields(kind).forEach(f -> row.put(f, blankToNull(submitted.get(f))));
+        fields(kind).forEach(f -> row.put(f, normalized(submitted.get(f))));
         Optional<Map<String, String>> before = key == null ? Optional.empty() : read(() -> values(kind, key));
         if (key != null && before.isEmpty()) {
             throw new NotFoundException("no " + singular(kind) + " " + key);
@@ -267,7 +268,7 @@ public class ReferenceDataEditor implements ReferenceEditor {
     private static String changes(Map<String, String> before, Map<String, String> after) {
         List<String> changed = new ArrayList<>();
         after.forEach((field, value) -> {
-            String old = blankToNull(before.get(field));
+            String old = normalized(before.get(field));
             if (!Objects.equals(old, value) && !(field.equals("secret") && value != null && old == null)) {
                 changed.add(SECRET_OR_PERSONAL.contains(field)
                         ? field + " changed"
@@ -328,8 +329,10 @@ public class ReferenceDataEditor implements ReferenceEditor {
         return String.join(";", values instanceof List<String> l ? l : new TreeSet<>(values));
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip().replaceAll("\\s*;\\s*", ";");
+    /** A field as stored: blank as null, stripped, list separators without spaces around them. */
+    private static String normalized(String s) {
+        String value = Strings.blankToNull(s);
+        return value == null ? null : value.replaceAll("\\s*;\\s*", ";");
     }
 
     private static String entry(Kind kind, String code) {

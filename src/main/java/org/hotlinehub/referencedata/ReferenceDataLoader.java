@@ -1,5 +1,7 @@
 package org.hotlinehub.referencedata;
 
+import static org.hotlinehub.model.Strings.nullToEmpty;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -225,20 +227,20 @@ public class ReferenceDataLoader {
     /** Secrets may be written as ${NAME}: taken from the environment or configuration, never from the file. */
     private static ReferenceDataFile resolveSecrets(ReferenceDataFile data, List<String> problems) {
         List<ReferenceDataFile.ApiClientData> clients = new ArrayList<>();
-        for (int i = 0; i < nz(data.apiClients()).size(); i++) {
+        for (int i = 0; i < nullToEmpty(data.apiClients()).size(); i++) {
             var c = data.apiClients().get(i);
             clients.add(new ReferenceDataFile.ApiClientData(c.code(), c.name(),
                     secret("api-clients[" + i + "] (" + c.code() + ")", "api-key", c.apiKey(), problems), c.roles()));
         }
         List<ReferenceDataFile.UserData> users = new ArrayList<>();
-        for (int i = 0; i < nz(data.users()).size(); i++) {
+        for (int i = 0; i < nullToEmpty(data.users()).size(); i++) {
             var u = data.users().get(i);
             users.add(new ReferenceDataFile.UserData(u.username(), u.name(),
                     secret("users[" + i + "] (" + u.username() + ")", "password", u.password(), problems),
                     u.passwordHash(), u.roles(), u.partner()));
         }
         List<ReferenceDataFile.PartnerData> partners = new ArrayList<>();
-        for (int i = 0; i < nz(data.partners()).size(); i++) {
+        for (int i = 0; i < nullToEmpty(data.partners()).size(); i++) {
             var p = data.partners().get(i);
             String at = "partners[" + i + "] (" + p.code() + ")";
             var d = p.delivery();
@@ -252,10 +254,6 @@ public class ReferenceDataLoader {
         return new ReferenceDataFile(data.places(), data.catalog(), data.partners() == null ? null : partners,
                 data.volunteers(), data.residents(), data.apiClients() == null ? null : clients,
                 data.users() == null ? null : users);
-    }
-
-    private static <T> List<T> nz(List<T> list) {
-        return list == null ? List.of() : list;
     }
 
     private static String secret(String at, String field, String value, List<String> problems) {

@@ -1,5 +1,8 @@
 package org.hotlinehub.referencedata;
 
+import static org.hotlinehub.model.Strings.isBlank;
+import static org.hotlinehub.model.Strings.nullToEmpty;
+
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -49,20 +52,20 @@ final class ReferenceDataValidator {
     }
 
     List<String> validate(ReferenceDataFile file) {
-        places(nz(file.places()));
-        catalog(nz(file.catalog()));
-        partners(nz(file.partners()));
-        volunteers(nz(file.volunteers()));
-        residents(nz(file.residents()));
-        apiClients(nz(file.apiClients()));
-        users(nz(file.users()));
+        places(nullToEmpty(file.places()));
+        catalog(nullToEmpty(file.catalog()));
+        partners(nullToEmpty(file.partners()));
+        volunteers(nullToEmpty(file.volunteers()));
+        residents(nullToEmpty(file.residents()));
+        apiClients(nullToEmpty(file.apiClients()));
+        users(nullToEmpty(file.users()));
         return problems;
     }
 
     private void places(List<PlaceData> places) {
         uniqueCodes("places", places, PlaceData::code);
         places.forEach(p -> {
-            if (p.code() != null && PlaceType.fromCode(nz(p.type())).isPresent()) {
+            if (p.code() != null && PlaceType.fromCode(nullToEmpty(p.type())).isPresent()) {
                 placeTypes.put(p.code(), p.type());
             }
         });
@@ -70,20 +73,20 @@ final class ReferenceDataValidator {
             PlaceData p = places.get(i);
             String at = entry("places", i, p.code());
             require(at, "code", p.code());
-            var type = PlaceType.fromCode(nz(p.type()));
+            var type = PlaceType.fromCode(nullToEmpty(p.type()));
             if (type.isEmpty()) {
                 problems.add(at + ": type '" + p.type() + "' is not one of " + codes(PlaceType.values()));
                 continue;
             }
             // A grid is often known by its code alone (docs/contract.md, "Reference-data file": the example's grid has no
             // name): it shows its code.
-            if ((p.name() == null || blank(p.name().zh())) && type.get() != PlaceType.GRID) {
+            if ((p.name() == null || isBlank(p.name().zh())) && type.get() != PlaceType.GRID) {
                 problems.add(at + ": name.zh is required");
             }
             if (type.get() == PlaceType.DISTRICT) {
                 continue;
             }
-            if (blank(p.parent())) {
+            if (isBlank(p.parent())) {
                 problems.add(at + ": parent is required for a " + p.type());
             } else if (!placeTypes.containsKey(p.parent())) {
                 problems.add(at + ": parent '" + p.parent() + "' is not a known place");
@@ -111,17 +114,17 @@ final class ReferenceDataValidator {
             CatalogData c = entries.get(i);
             String at = entry("catalog", i, c.code());
             require(at, "code", c.code());
-            if (c.name() == null || blank(c.name().zh())) {
+            if (c.name() == null || isBlank(c.name().zh())) {
                 problems.add(at + ": name.zh is required");
             }
-            if (Urgency.fromCode(nz(c.urgency())).isEmpty()) {
+            if (Urgency.fromCode(nullToEmpty(c.urgency())).isEmpty()) {
                 problems.add(at + ": urgency '" + c.urgency() + "' is not one of " + codes(Urgency.values()));
             }
             duration(at, "accept-within", c.acceptWithin(), true);
             duration(at, "resolve-within", c.resolveWithin(), true);
             partnerType(at, "party", c.party());
-            nz(c.fallback()).forEach(f -> partnerType(at, "fallback", f));
-            attributes(at, nz(c.attributes()));
+            nullToEmpty(c.fallback()).forEach(f -> partnerType(at, "fallback", f));
+            attributes(at, nullToEmpty(c.attributes()));
         }
     }
 
@@ -135,23 +138,23 @@ final class ReferenceDataValidator {
             if (a.code() != null && !a.code().matches("[A-Za-z0-9_\\-]+")) {
                 problems.add(at + ": code may contain only letters, digits, '-' and '_'");
             }
-            if (a.description() == null || blank(a.description().zh())) {
+            if (a.description() == null || isBlank(a.description().zh())) {
                 problems.add(at + ": description.zh is required");
             }
             if (a.order() != null && (a.order() < 1 || !orders.add(a.order()))) {
                 problems.add(at + ": order must be a positive number used by no other attribute of the entry");
             }
-            var type = AttributeType.fromCode(nz(a.datatype()));
+            var type = AttributeType.fromCode(nullToEmpty(a.datatype()));
             if (type.isEmpty()) {
                 problems.add(at + ": datatype '" + a.datatype() + "' is not one of " + codes(AttributeType.values()));
-            } else if (type.get().hasValues() && nz(a.values()).isEmpty()) {
+            } else if (type.get().hasValues() && nullToEmpty(a.values()).isEmpty()) {
                 problems.add(at + ": a " + a.datatype() + " needs values");
-            } else if (!type.get().hasValues() && !nz(a.values()).isEmpty()) {
+            } else if (!type.get().hasValues() && !nullToEmpty(a.values()).isEmpty()) {
                 problems.add(at + ": only singlevaluelist and multivaluelist take values");
             }
-            uniqueCodes(at + ": values", nz(a.values()), ValueData::key);
-            nz(a.values()).forEach(v -> {
-                if (blank(v.key()) || v.name() == null || blank(v.name().zh())) {
+            uniqueCodes(at + ": values", nullToEmpty(a.values()), ValueData::key);
+            nullToEmpty(a.values()).forEach(v -> {
+                if (isBlank(v.key()) || v.name() == null || isBlank(v.name().zh())) {
                     problems.add(at + ": every value needs a key and name.zh");
                 }
             });
@@ -165,7 +168,7 @@ final class ReferenceDataValidator {
             String at = entry("api-clients", i, c.code());
             require(at, "code", c.code());
             require(at, "name", c.name());
-            if (blank(c.apiKey()) || c.apiKey().strip().length() < 16) {
+            if (isBlank(c.apiKey()) || c.apiKey().strip().length() < 16) {
                 problems.add(at + ": api-key is required and must have at least 16 characters");
             }
             roles(at, c.roles());
@@ -178,31 +181,31 @@ final class ReferenceDataValidator {
             UserData u = users.get(i);
             String at = entry("users", i, u.username());
             require(at, "username", u.username());
-            if (blank(u.password()) == blank(u.passwordHash())) {
+            if (isBlank(u.password()) == isBlank(u.passwordHash())) {
                 problems.add(at + ": give either password (e.g. ${ENV_NAME}) or password-hash (bcrypt), not both");
-            } else if (!blank(u.passwordHash()) && !u.passwordHash().matches("\\$2[aby]?\\$\\d{2}\\$.{53}")) {
+            } else if (!isBlank(u.passwordHash()) && !u.passwordHash().matches("\\$2[aby]?\\$\\d{2}\\$.{53}")) {
                 problems.add(at + ": password-hash is not a bcrypt hash ($2a$10$…)");
-            } else if (!blank(u.password()) && u.password().length() < 8) {
+            } else if (!isBlank(u.password()) && u.password().length() < 8) {
                 problems.add(at + ": password must have at least 8 characters");
             }
             roles(at, u.roles());
-            boolean partnerRole = nz(u.roles()).contains(Caller.PARTNER);
-            if (partnerRole && (blank(u.partner()) || !partnerCodes.contains(u.partner()))) {
+            boolean partnerRole = nullToEmpty(u.roles()).contains(Caller.PARTNER);
+            if (partnerRole && (isBlank(u.partner()) || !partnerCodes.contains(u.partner()))) {
                 problems.add(at + ": a user with role partner needs partner: <code of a known partner>"
-                        + (blank(u.partner()) ? "" : " ('" + u.partner() + "' is unknown)"));
-            } else if (partnerRole && nz(u.roles()).size() > 1) {
+                        + (isBlank(u.partner()) ? "" : " ('" + u.partner() + "' is unknown)"));
+            } else if (partnerRole && nullToEmpty(u.roles()).size() > 1) {
                 problems.add(at + ": a partner's portal user has the role partner only");
-            } else if (!partnerRole && !blank(u.partner())) {
+            } else if (!partnerRole && !isBlank(u.partner())) {
                 problems.add(at + ": partner: is only for users with role partner");
             }
         }
     }
 
     private void roles(String at, List<String> roles) {
-        if (nz(roles).isEmpty()) {
+        if (nullToEmpty(roles).isEmpty()) {
             problems.add(at + ": roles must name at least one of " + new java.util.TreeSet<>(Caller.ROLES));
         }
-        nz(roles).stream().filter(r -> !Caller.ROLES.contains(r))
+        nullToEmpty(roles).stream().filter(r -> !Caller.ROLES.contains(r))
                 .forEach(r -> problems.add(at + ": unknown role '" + r + "' (" + new java.util.TreeSet<>(Caller.ROLES)
                         + ")"));
     }
@@ -215,15 +218,15 @@ final class ReferenceDataValidator {
             String at = entry("partners", i, p.code());
             require(at, "code", p.code());
             partnerType(at, "type", p.type());
-            if (p.name() == null || blank(p.name().zh())) {
+            if (p.name() == null || isBlank(p.name().zh())) {
                 problems.add(at + ": name.zh is required");
             }
-            if (nz(p.serves()).isEmpty()) {
+            if (nullToEmpty(p.serves()).isEmpty()) {
                 problems.add(at + ": serves must name at least one place");
             }
-            nz(p.serves()).stream().filter(s -> !placeTypes.containsKey(s))
+            nullToEmpty(p.serves()).stream().filter(s -> !placeTypes.containsKey(s))
                     .forEach(s -> problems.add(at + ": serves: unknown place '" + s + "'"));
-            nz(p.services()).stream().filter(s -> !catalogCodes.contains(s))
+            nullToEmpty(p.services()).stream().filter(s -> !catalogCodes.contains(s))
                     .forEach(s -> problems.add(at + ": services: unknown catalog entry '" + s + "'"));
             delivery(at, p.delivery());
             if (p.phone() != null && PhoneNumbers.normalize(p.phone()).isEmpty()) {
@@ -236,20 +239,20 @@ final class ReferenceDataValidator {
     }
 
     private void delivery(String at, ReferenceDataFile.Delivery d) {
-        if (d == null || DeliveryChannel.fromCode(nz(d.channel())).isEmpty()) {
+        if (d == null || DeliveryChannel.fromCode(nullToEmpty(d.channel())).isEmpty()) {
             problems.add(at + ": delivery.channel must be one of " + codes(DeliveryChannel.values()));
             return;
         }
         if (DeliveryChannel.fromCode(d.channel()).get() == DeliveryChannel.WEBHOOK) {
             try {
-                URI uri = URI.create(nz(d.url()));
+                URI uri = URI.create(nullToEmpty(d.url()));
                 if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
                     problems.add(at + ": delivery.url '" + d.url() + "' must be an http(s) URL");
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(at + ": delivery.url '" + d.url() + "' is not a URL");
             }
-            if (blank(d.secret())) {
+            if (isBlank(d.secret())) {
                 problems.add(at + ": delivery.secret is required for a webhook (it signs every delivery)");
             }
         }
@@ -273,7 +276,7 @@ final class ReferenceDataValidator {
             } catch (IllegalArgumentException e) {
                 problems.add(at + ": on-duty " + e.getMessage());
             }
-            for (var u : nz(v.unavailable())) {
+            for (var u : nullToEmpty(v.unavailable())) {
                 try {
                     if (!OffsetDateTime.parse(u.until()).isAfter(OffsetDateTime.parse(u.from()))) {
                         problems.add(at + ": unavailable until " + u.until() + " is not after " + u.from());
@@ -299,20 +302,20 @@ final class ReferenceDataValidator {
             if (r.language() != null && !Set.of("zh", "en").contains(r.language())) {
                 problems.add(at + ": language must be zh or en");
             }
-            nz(r.emergencyContacts()).stream().filter(c -> PhoneNumbers.normalize(c).isEmpty())
+            nullToEmpty(r.emergencyContacts()).stream().filter(c -> PhoneNumbers.normalize(c).isEmpty())
                     .forEach(c -> problems.add(at + ": emergency contact '" + c + "' is not a phone number"));
         }
     }
 
     private void partnerType(String at, String field, String type) {
-        if (PartnerType.fromCode(nz(type)).isEmpty()) {
+        if (PartnerType.fromCode(nullToEmpty(type)).isEmpty()) {
             problems.add(at + ": " + field + " '" + type + "' is not a partner type ("
                     + java.util.Arrays.stream(PartnerType.values()).map(PartnerType::code).toList() + ")");
         }
     }
 
     private void duration(String at, String field, String value, boolean required) {
-        if (blank(value)) {
+        if (isBlank(value)) {
             if (required) {
                 problems.add(at + ": " + field + " is required (ISO-8601, e.g. PT30M)");
             }
@@ -338,7 +341,7 @@ final class ReferenceDataValidator {
     }
 
     private void require(String at, String field, String value) {
-        if (blank(value)) {
+        if (isBlank(value)) {
             problems.add(at + ": " + field + " is required");
         }
     }
@@ -349,17 +352,5 @@ final class ReferenceDataValidator {
 
     private static <E extends Enum<E>> List<String> codes(E[] values) {
         return java.util.Arrays.stream(values).map(v -> v.name().toLowerCase()).toList();
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static <T> List<T> nz(List<T> list) {
-        return list == null ? List.of() : list;
     }
 }

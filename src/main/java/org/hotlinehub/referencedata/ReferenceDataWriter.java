@@ -1,5 +1,7 @@
 package org.hotlinehub.referencedata;
 
+import static org.hotlinehub.model.Strings.nullToEmpty;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -89,23 +91,23 @@ public class ReferenceDataWriter {
     }
 
     Counts apply(ReferenceDataFile file, Progress progress) {
-        List<PlaceData> placeData = new ArrayList<>(nz(file.places()));
+        List<PlaceData> placeData = new ArrayList<>(nullToEmpty(file.places()));
         placeData.sort(Comparator.comparingInt(p -> PlaceType.fromCode(p.type()).orElseThrow().ordinal()));
-        int total = placeData.size() + nz(file.catalog()).size() + nz(file.partners()).size()
-                + nz(file.volunteers()).size() + nz(file.residents()).size() + nz(file.apiClients()).size()
-                + nz(file.users()).size();
+        int total = placeData.size() + nullToEmpty(file.catalog()).size() + nullToEmpty(file.partners()).size()
+                + nullToEmpty(file.volunteers()).size() + nullToEmpty(file.residents()).size()
+                + nullToEmpty(file.apiClients()).size() + nullToEmpty(file.users()).size();
         int[] done = {0};
         placeData.forEach(counted(this::place, done, total, progress));
         places.flush();
-        nz(file.catalog()).forEach(counted(this::catalogEntry, done, total, progress));
-        nz(file.partners()).forEach(counted(this::partner, done, total, progress));
-        nz(file.volunteers()).forEach(counted(this::volunteer, done, total, progress));
-        nz(file.residents()).forEach(counted(this::resident, done, total, progress));
-        nz(file.apiClients()).forEach(counted(this::apiClient, done, total, progress));
-        nz(file.users()).forEach(counted(this::user, done, total, progress));
-        return new Counts(placeData.size(), nz(file.catalog()).size(), nz(file.partners()).size(),
-                nz(file.volunteers()).size(), nz(file.residents()).size(), nz(file.apiClients()).size(),
-                nz(file.users()).size());
+        nullToEmpty(file.catalog()).forEach(counted(this::catalogEntry, done, total, progress));
+        nullToEmpty(file.partners()).forEach(counted(this::partner, done, total, progress));
+        nullToEmpty(file.volunteers()).forEach(counted(this::volunteer, done, total, progress));
+        nullToEmpty(file.residents()).forEach(counted(this::resident, done, total, progress));
+        nullToEmpty(file.apiClients()).forEach(counted(this::apiClient, done, total, progress));
+        nullToEmpty(file.users()).forEach(counted(this::user, done, total, progress));
+        return new Counts(placeData.size(), nullToEmpty(file.catalog()).size(), nullToEmpty(file.partners()).size(),
+                nullToEmpty(file.volunteers()).size(), nullToEmpty(file.residents()).size(),
+                nullToEmpty(file.apiClients()).size(), nullToEmpty(file.users()).size());
     }
 
     private void place(PlaceData d) {
@@ -117,7 +119,7 @@ public class ReferenceDataWriter {
         // an unnamed grid (the validator allows only those) is shown by its code
         p.nameZh = named ? d.name().zh() : d.code();
         p.nameEn = d.name() == null ? null : d.name().en();
-        p.aliases = new ArrayList<>(nz(d.aliases()));
+        p.aliases = new ArrayList<>(nullToEmpty(d.aliases()));
         p.address = d.address();
         p.lat = d.lat();
         p.lon = d.lon();
@@ -133,15 +135,15 @@ public class ReferenceDataWriter {
         c.nameZh = d.name().zh();
         c.nameEn = d.name().en();
         c.groupCode = d.group();
-        c.keywordsZh = new ArrayList<>(d.keywords() == null ? List.of() : nz(d.keywords().zh()));
-        c.keywordsEn = new ArrayList<>(d.keywords() == null ? List.of() : nz(d.keywords().en()));
+        c.keywordsZh = new ArrayList<>(d.keywords() == null ? List.of() : nullToEmpty(d.keywords().zh()));
+        c.keywordsEn = new ArrayList<>(d.keywords() == null ? List.of() : nullToEmpty(d.keywords().en()));
         c.urgency = d.urgency();
         c.acceptWithinSeconds = Duration.parse(d.acceptWithin()).toSeconds();
         c.resolveWithinSeconds = Duration.parse(d.resolveWithin()).toSeconds();
         c.partyType = d.party();
-        c.fallbackTypes = new ArrayList<>(nz(d.fallback()));
-        c.skills = new ArrayList<>(nz(d.skills()));
-        c.attributes = attributesJson(nz(d.attributes()));
+        c.fallbackTypes = new ArrayList<>(nullToEmpty(d.fallback()));
+        c.skills = new ArrayList<>(nullToEmpty(d.skills()));
+        c.attributes = attributesJson(nullToEmpty(d.attributes()));
         c.active = true;
         if (changed) {
             c.version++;
@@ -157,7 +159,7 @@ public class ReferenceDataWriter {
             out.add(new CatalogAttribute(a.code(), AttributeType.fromCode(a.datatype()).orElseThrow(),
                     Boolean.TRUE.equals(a.required()), a.variable() == null || a.variable(),
                     a.order() == null ? i + 1 : a.order(), a.description().zh(), a.description().en(),
-                    a.datatypeDescription(), nz(a.values()).stream()
+                    a.datatypeDescription(), nullToEmpty(a.values()).stream()
                             .map(v -> new CatalogAttribute.Value(v.key(), v.name().zh(), v.name().en())).toList()));
         }
         out.sort(Comparator.comparingInt(CatalogAttribute::order));
@@ -217,7 +219,7 @@ public class ReferenceDataWriter {
         p.contact = d.contact();
         p.giveUpAfterSeconds = d.giveUpAfter() == null ? null : Duration.parse(d.giveUpAfter()).toSeconds();
         p.areas = new HashSet<>(d.serves().stream().map(s -> places.findByCode(s).orElseThrow()).toList());
-        p.services = new HashSet<>(nz(d.services()));
+        p.services = new HashSet<>(nullToEmpty(d.services()));
         p.active = true;
         p.updatedAt = clock.instant();
         partners.persist(p);
@@ -229,8 +231,8 @@ public class ReferenceDataWriter {
         v.name = d.name();
         v.phone = PhoneNumbers.normalize(d.phone()).orElseThrow();
         v.grid = d.grid() == null ? null : places.findByCode(d.grid()).orElseThrow();
-        v.skills = new ArrayList<>(nz(d.skills()));
-        v.onDuty = new ArrayList<>(nz(d.onDuty()));
+        v.skills = new ArrayList<>(nullToEmpty(d.skills()));
+        v.onDuty = new ArrayList<>(nullToEmpty(d.onDuty()));
         v.active = true;
         v.updatedAt = clock.instant();
         volunteers.persist(v);
@@ -254,9 +256,9 @@ public class ReferenceDataWriter {
         r.name = d.name();
         r.address = d.address();
         r.place = d.place() == null ? null : places.findByCode(d.place()).orElseThrow();
-        r.flags = new ArrayList<>(nz(d.flags()));
+        r.flags = new ArrayList<>(nullToEmpty(d.flags()));
         r.language = d.language() == null ? "zh" : d.language();
-        r.emergencyContacts = new ArrayList<>(nz(d.emergencyContacts()).stream()
+        r.emergencyContacts = new ArrayList<>(nullToEmpty(d.emergencyContacts()).stream()
                 .map(c -> PhoneNumbers.normalize(c).orElseThrow()).toList());
         r.registered = true;
         r.updatedAt = clock.instant();
@@ -272,9 +274,5 @@ public class ReferenceDataWriter {
             write.accept(entry);
             progress.written(++done[0], total);
         };
-    }
-
-    private static <T> List<T> nz(List<T> list) {
-        return list == null ? List.of() : list;
     }
 }

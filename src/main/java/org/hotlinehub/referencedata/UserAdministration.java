@@ -1,5 +1,7 @@
 package org.hotlinehub.referencedata;
 
+import static org.hotlinehub.model.Strings.blankToNull;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -147,10 +149,6 @@ public class UserAdministration implements UserAdmin {
 
     private static String partnerNote(String partner) {
         return blankToNull(partner) == null ? "" : ", partner " + partner.strip();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static NotFoundException notFound(String username) {

@@ -15,6 +15,7 @@ import org.hotlinehub.model.AppealStatus;
 import org.hotlinehub.model.AppealView;
 import org.hotlinehub.model.IllegalTransitionException;
 import org.hotlinehub.model.NotFoundException;
+import org.hotlinehub.model.Strings;
 import org.hotlinehub.model.SurveyResult;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.SurveyAppeals;
@@ -122,7 +123,7 @@ public class AppealService implements SurveyAppeals {
         appeal.status = decision;
         appeal.decidedAt = now;
         appeal.decidedBy = actor;
-        appeal.decisionNote = note == null || note.isBlank() ? null : note.strip();
+        appeal.decisionNote = Strings.blankToNull(note);
         SurveyAnswerEntity answer = SurveyAnswerEntity.findById(appeal.surveyAnswerId);
         if (uphold) {
             answer.excluded = true;

@@ -17,12 +17,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.RankedRates;
 import org.hotlinehub.model.RateQuery;
+import org.hotlinehub.model.RateQueryParams;
 import org.hotlinehub.model.RateRow;
 import org.hotlinehub.model.port.Rates;
 
@@ -49,42 +49,6 @@ public class RatesResource {
     @Inject
     ZoneId zone;
 
-    /** The query parameters every rates call takes. */
-    public static class Filters {
-
-        @QueryParam("by")
-        @Parameter(description = "partner (default), party-type, community, grid, category, channel, week, month or all")
-        public String by;
-        @QueryParam("from")
-        @Parameter(description = "period start: ISO date-time or date in hotline time (default: 90 days before to)")
-        public String from;
-        @QueryParam("to")
-        @Parameter(description = "period end: ISO date-time (exclusive) or date (that day included); default now")
-        public String to;
-        @QueryParam("partner")
-        @Parameter(description = "only this partner's or volunteer's code")
-        public String partner;
-        @QueryParam("partyType")
-        @Parameter(description = "only this party type, e.g. property-firm, volunteer")
-        public String partyType;
-        @QueryParam("community")
-        @Parameter(description = "only this community's place code")
-        public String community;
-        @QueryParam("grid")
-        @Parameter(description = "only this grid's place code")
-        public String grid;
-        @QueryParam("category")
-        @Parameter(description = "only this catalog code")
-        public String category;
-        @QueryParam("channel")
-        @Parameter(description = "only this channel: web, sms, voice, wechat, open311, api, operator")
-        public String channel;
-
-        RateQuery query(Instant now, ZoneId zone) {
-            return RateQuery.parse(by, from, to, partner, partyType, community, grid, category, channel, now, zone);
-        }
-    }
-
     /** The rows and the query they answer (period, as-of time). */
     public record RatesResponse(String by, Instant from, Instant to, Instant asOf, List<RateRow> rows) {
     }
@@ -97,7 +61,7 @@ public class RatesResource {
     @Operation(summary = "The three rates per group, with the counts behind each", description = "Assignments count in"
             + " the period they were offered in, tickets and survey answers in the period the ticket was filed in."
             + " A rate is null when nothing counts towards its denominator.")
-    public RatesResponse list(@BeanParam Filters filters) {
+    public RatesResponse list(@BeanParam RateQueryParams filters) {
         RateQuery q = filters.query(clock.instant(), zone);
         return new RatesResponse(q.by().code(), q.from(), q.to(), q.asOf(), rates.rates(q));
     }
@@ -106,7 +70,8 @@ public class RatesResource {
     @Path("/ranking")
     @Operation(summary = "Rank partners (or party types, communities …) by one rate or all three", description = "sort: overall (mean of the rates that exist, default), response, resolution, satisfaction."
             + " Groups whose counts behind the score are below minimum are left out.")
-    public RankingResponse ranking(@BeanParam Filters filters, @QueryParam("sort") @DefaultValue("overall") String sort,
+    public RankingResponse ranking(@BeanParam RateQueryParams filters,
+            @QueryParam("sort") @DefaultValue("overall") String sort,
             @QueryParam("minimum") @DefaultValue("1") long minimum) {
         RateQuery q = filters.query(clock.instant(), zone);
         return new RankingResponse(q.by().code(), sort, q.from(), q.to(), q.asOf(),
@@ -116,7 +81,7 @@ public class RatesResource {
     @GET
     @Path("/trend")
     @Operation(summary = "Weekly rates for the last weeks up to to (default now), quiet weeks included")
-    public RatesResponse trend(@BeanParam Filters filters, @QueryParam("weeks") @DefaultValue("12") int weeks) {
+    public RatesResponse trend(@BeanParam RateQueryParams filters, @QueryParam("weeks") @DefaultValue("12") int weeks) {
         if (weeks < 1 || weeks > MAX_WEEKS) {
             throw new BadRequestException("weeks must be between 1 and " + MAX_WEEKS);
         }

@@ -1,18 +1,16 @@
 package org.hotlinehub.connectors.api;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -40,13 +38,12 @@ import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.InputLimits;
 import org.hotlinehub.model.MessageItem;
 import org.hotlinehub.model.NotFoundException;
-import org.hotlinehub.model.Periods;
 import org.hotlinehub.model.Staff;
 import org.hotlinehub.model.TicketDetail;
 import org.hotlinehub.model.TicketFilter;
+import org.hotlinehub.model.TicketFilterParams;
 import org.hotlinehub.model.TicketLinks;
 import org.hotlinehub.model.TicketListItem;
-import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineItem;
 import org.hotlinehub.model.port.Casework;
 import org.hotlinehub.model.port.DispatchControl;
@@ -94,24 +91,13 @@ public class TicketResource {
     @GET
     @Operation(summary = "List tickets, newest first", description = "Keyset paging: tickets filed while you page appear before your first page and never shift "
             + "the following ones. Every filter is optional; list filters take comma-separated values.")
-    public TicketPageResponse list(
-            @Parameter(description = "statuses, e.g. received,triage,dispatched") @QueryParam("status") String status,
-            @Parameter(description = "catalog codes, e.g. property-repair") @QueryParam("category") String category,
-            @Parameter(description = "a place code; matches it and every place below it") @QueryParam("place") String place,
-            @Parameter(description = "a partner code that has or had an assignment") @QueryParam("partner") String partner,
-            @Parameter(description = "channels, e.g. web,open311") @QueryParam("channel") String channel,
-            @Parameter(description = "filed at or after: ISO date-time or date (hotline time)") @QueryParam("from") String from,
-            @Parameter(description = "filed before: ISO date-time or date (that whole day included)") @QueryParam("to") String to,
-            @Parameter(description = "full-text search in reference, description and address") @QueryParam("q") @Size(max = InputLimits.TERM) String q,
+    public TicketPageResponse list(@Valid @BeanParam TicketFilterParams filters,
             @Parameter(description = "the next value of the previous page") @QueryParam("cursor") @Size(max = InputLimits.TERM) String cursor,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new BadRequestException("limit must be between 1 and " + MAX_LIMIT);
         }
-        TicketFilter filter = new TicketFilter(list(status, "status", s -> TicketStatus.valueOf(s.toUpperCase())),
-                list(category, "category", s -> s), blankToNull(place), blankToNull(partner),
-                list(channel, "channel", s -> Channel.valueOf(s.toUpperCase())), instant(from, "from", false),
-                instant(to, "to", true), blankToNull(q));
+        TicketFilter filter = filters.filter(zone);
         List<TicketListItem> items = search.list(filter, decodeCursor(cursor), limit + 1);
         boolean more = items.size() > limit;
         List<TicketListItem> page = more ? items.subList(0, limit) : items;
@@ -155,28 +141,6 @@ public class TicketResource {
             // falls through to the answer below
         }
         throw new BadRequestException("cursor '" + cursor + "' is not one this API gave out");
-    }
-
-    private static <T> List<T> list(String value, String name, Function<String, T> parse) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(s -> {
-            try {
-                return parse.apply(s);
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException("unknown " + name + " '" + s + "'");
-            }
-        }).toList();
-    }
-
-    /** A date means the start of that day in hotline time ({@code to}: the start of the next day). */
-    private Instant instant(String value, String name, boolean endOfDay) {
-        return Periods.instant(value, name, endOfDay, zone);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** The partner to hand the ticket to, and why. */
@@ -287,8 +251,7 @@ public class TicketResource {
         MessageRequest r = required(body);
         Channel channel = r.channel() == null || r.channel().isBlank()
                 ? null
-                : list(r.channel(), "channel",
-                        s -> Channel.valueOf(s.toUpperCase())).get(0);
+                : TicketFilterParams.channels(r.channel()).get(0);
         return Response.accepted(new MessageResponse(casework.message(reference, r.text(), channel, idempotencyKey,
                 staff()))).build();
     }

@@ -1,5 +1,7 @@
 package org.hotlinehub.connectors.console;
 
+import static org.hotlinehub.model.Strings.nullToEmpty;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -53,18 +55,15 @@ public class AdminAuditResource {
                 ? "?actor=" + enc(actor) + "&targetType=" + enc(targetType) + "&target=" + enc(target) + "&before="
                         + entries.get(entries.size() - 1).id()
                 : null;
-        return staff.html(page, Templates.audit(page, entries, nz(actor), nz(targetType), nz(target), older));
+        return staff.html(page, Templates.audit(page, entries, nullToEmpty(actor), nullToEmpty(targetType),
+                nullToEmpty(target), older));
     }
 
     private static Optional<String> given(String value) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
-    private static String nz(String value) {
-        return value == null ? "" : value;
-    }
-
     private static String enc(String value) {
-        return URLEncoder.encode(nz(value), StandardCharsets.UTF_8);
+        return URLEncoder.encode(nullToEmpty(value), StandardCharsets.UTF_8);
     }
 }

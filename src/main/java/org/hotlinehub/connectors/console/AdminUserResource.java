@@ -1,5 +1,7 @@
 package org.hotlinehub.connectors.console;
 
+import static org.hotlinehub.model.Strings.nullToEmpty;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -104,14 +106,14 @@ public class AdminUserResource {
             @FormParam("password") @Size(max = InputLimits.TERM) String password,
             @FormParam("roles") List<String> roles,
             @FormParam("partner") @Size(max = InputLimits.CODE) String partner) {
-        List<String> problems = users.create(username, name, password, nz(roles), partner, staff.actor(),
+        List<String> problems = users.create(username, name, password, nullToEmpty(roles), partner, staff.actor(),
                 staff.client());
         if (problems.isEmpty()) {
             return StaffRequest.seeOther(userPath(username.strip()) + "?done=created");
         }
         ConsolePage page = staff.page("/console/admin/users");
         return staff.html(page, Templates.user(page, new UserForm(null, false, username, name, partner,
-                boxes(nz(roles)), readable(problems), null)), 422);
+                boxes(nullToEmpty(roles)), readable(problems), null)), 422);
     }
 
     @GET
@@ -132,7 +134,7 @@ public class AdminUserResource {
             @FormParam("roles") List<String> roles,
             @FormParam("partner") @Size(max = InputLimits.CODE) String partner) {
         HubUser user = users.find(username).orElseThrow(NotFoundException::new);
-        return outcome(user, users.change(username, name, nz(roles), partner, staff.actor(), staff.client()),
+        return outcome(user, users.change(username, name, nullToEmpty(roles), partner, staff.actor(), staff.client()),
                 "changed");
     }
 
@@ -189,9 +191,5 @@ public class AdminUserResource {
 
     private static String userPath(String username) {
         return "/console/admin/users/" + URLEncoder.encode(username, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static <T> List<T> nz(List<T> list) {
-        return list == null ? List.of() : list;
     }
 }

@@ -1,24 +1,16 @@
 package org.hotlinehub.connectors.console;
 
-import java.time.Clock;
-import java.time.ZoneId;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hotlinehub.model.Caller;
-import org.hotlinehub.model.port.DeadLetters;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -32,11 +24,7 @@ public class ConsoleResource {
     @Inject
     SecurityIdentity identity;
     @Inject
-    DeadLetters deadLetters;
-    @Inject
-    Clock clock;
-    @Inject
-    ZoneId zone;
+    StaffRequest staff;
 
     @CheckedTemplate
     static class Templates {
@@ -47,11 +35,9 @@ public class ConsoleResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Console home (signed-in staff)")
-    public Response home(@QueryParam("lang") String lang, @CookieParam(ConsolePage.LANGUAGE_COOKIE) String cookieLang,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        ConsolePage page = ConsolePage.of(identity, "/console", lang, cookieLang, acceptLanguage, deadLetters, clock,
-                zone);
-        return html(page, lang, Templates.home(page, String.join(", ", new java.util.TreeSet<>(identity.getRoles()))));
+    public Response home() {
+        ConsolePage page = staff.page("/console");
+        return staff.html(page, Templates.home(page, String.join(", ", new java.util.TreeSet<>(identity.getRoles()))));
     }
 
     /**

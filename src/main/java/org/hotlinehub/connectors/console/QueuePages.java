@@ -39,7 +39,7 @@ public class QueuePages {
     @Inject
     WorkQueue queue;
     @Inject
-    OperatorRequest request;
+    StaffRequest request;
 
     @CheckedTemplate
     static class Templates {

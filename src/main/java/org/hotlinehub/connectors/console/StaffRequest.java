@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.hotlinehub.model.Staff;
 import org.hotlinehub.model.port.DeadLetters;
 
 import io.quarkus.qute.TemplateInstance;
@@ -18,8 +19,8 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * The signed-in staff member behind a supervision or admin request: their page (language, menu), their name for the
- * audit log and the address the request came from.
+ * The signed-in staff member (operator, supervisor or admin) behind a console request: their page (language, menu),
+ * their name for the audit log and the address the request came from.
  */
 @RequestScoped
 public class StaffRequest {
@@ -38,13 +39,18 @@ public class StaffRequest {
     public ConsolePage page(String path) {
         HttpServerRequest request = request();
         Cookie cookie = request.getCookie(ConsolePage.LANGUAGE_COOKIE);
-        return ConsolePage.of(identity, path, request.getParam("lang"), cookie == null ? null : cookie.getValue(),
+        return ConsolePage.of(identity, path, lang(), cookie == null ? null : cookie.getValue(),
                 request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), deadLetters, clock, zone);
+    }
+
+    /** The {@code ?lang=} choice of this request, if any. */
+    public String lang() {
+        return request().getParam("lang");
     }
 
     /** The page as HTML in its language (see {@link ConsoleResource#html}). */
     public Response html(ConsolePage page, TemplateInstance template) {
-        return ConsoleResource.html(page, request().getParam("lang"), template);
+        return ConsoleResource.html(page, lang(), template);
     }
 
     /** The same with another status (422 for a form with problems). */
@@ -58,6 +64,11 @@ public class StaffRequest {
 
     public String client() {
         return request().remoteAddress() == null ? null : request().remoteAddress().hostAddress();
+    }
+
+    /** Who acts, for the timeline and the audit log of the core's casework. */
+    public Staff staff() {
+        return new Staff(actor(), client());
     }
 
     /** After a POST: back to a page with a GET (303), so reloading does not repeat the action. */

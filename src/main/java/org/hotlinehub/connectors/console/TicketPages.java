@@ -1,11 +1,10 @@
 package org.hotlinehub.connectors.console;
 
+import static org.hotlinehub.model.Strings.isBlank;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import java.util.function.Supplier;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,11 +36,11 @@ import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.MessageItem;
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.PartnerOption;
-import org.hotlinehub.model.Periods;
 import org.hotlinehub.model.PlaceItem;
 import org.hotlinehub.model.ResidentProfile;
 import org.hotlinehub.model.TicketDetail;
 import org.hotlinehub.model.TicketFilter;
+import org.hotlinehub.model.TicketFilterParams;
 import org.hotlinehub.model.TicketLinks;
 import org.hotlinehub.model.TicketListItem;
 import org.hotlinehub.model.TicketStatus;
@@ -77,30 +77,7 @@ public class TicketPages {
     @Inject
     PlaceDirectory places;
     @Inject
-    OperatorRequest request;
-
-    /** The list's filters as the form sent them (blank: none). */
-    public record Filters(String q, String status, String channel, String category, String place, String from,
-            String to) {
-
-        String query() {
-            StringBuilder s = new StringBuilder();
-            add(s, "q", q);
-            add(s, "status", status);
-            add(s, "channel", channel);
-            add(s, "category", category);
-            add(s, "place", place);
-            add(s, "from", from);
-            add(s, "to", to);
-            return s.toString();
-        }
-
-        private static void add(StringBuilder s, String name, String value) {
-            if (value != null && !value.isBlank()) {
-                s.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-            }
-        }
-    }
+    StaffRequest request;
 
     /** What the new-ticket form holds (kept when it is shown again with an error). */
     public record NewTicketForm(String phone, String name, String description, String category, String place,
@@ -110,7 +87,7 @@ public class TicketPages {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance list(ConsolePage page, Filters filters, List<TicketListItem> tickets,
+        static native TemplateInstance list(ConsolePage page, TicketFilterParams filters, List<TicketListItem> tickets,
                 String next, List<TicketStatus> statuses, List<Channel> channels, List<CatalogItem> categories,
                 List<PlaceItem> places, String error);
 
@@ -129,24 +106,16 @@ public class TicketPages {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Ticket list with filters, search and paging (console page)")
-    public Response list(@QueryParam("q") String q, @QueryParam("status") String status,
-            @QueryParam("channel") String channel, @QueryParam("category") String category,
-            @QueryParam("place") String place, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("before") Long before) {
+    public Response list(@BeanParam TicketFilterParams filters, @QueryParam("before") Long before) {
         ConsolePage page = request.page("/console/tickets");
-        Filters filters = new Filters(q, status, channel, category, place, from, to);
         String error = null;
         List<TicketListItem> tickets = List.of();
         String next = null;
         try {
-            TicketFilter filter = new TicketFilter(one(status, TicketStatus::valueOf), blank(category)
-                    ? List.of()
-                    : List.of(category.strip()), blank(place) ? null : place.strip(), null,
-                    one(channel, Channel::valueOf), day(from, false, page.zone()), day(to, true, page.zone()),
-                    blank(q) ? null : q.strip());
+            TicketFilter filter = filters.filter(page.zone());
             List<TicketListItem> found = search.list(filter, before, PAGE + 1);
             tickets = found.size() > PAGE ? found.subList(0, PAGE) : found;
-            next = found.size() > PAGE ? "?before=" + tickets.get(PAGE - 1).id() + filters.query() : null;
+            next = found.size() > PAGE ? "?before=" + tickets.get(PAGE - 1).id() + query(filters) : null;
         } catch (IllegalArgumentException e) {
             error = e.getMessage();
         }
@@ -192,7 +161,7 @@ public class TicketPages {
             @RestForm @Size(max = InputLimits.CODE) String language,
             @RestForm @Size(max = InputLimits.TERM) String key) {
         NewTicketForm form = new NewTicketForm(phone, name, description, category, place, address, language,
-                blank(key) ? UUID.randomUUID().toString() : key);
+                isBlank(key) ? UUID.randomUUID().toString() : key);
         try {
             String reference = casework.fileForCaller(new CallerReport(phone, name, description, category, place,
                     address, language), form.key(), request.staff());
@@ -232,7 +201,7 @@ public class TicketPages {
             @RestForm @Size(max = InputLimits.CODE) String partner,
             @RestForm @Size(max = InputLimits.NOTE) String note) {
         return act(reference, "reassign", () -> {
-            if (blank(partner)) {
+            if (isBlank(partner)) {
                 throw new IllegalArgumentException("partner is required");
             }
             return casework.reassign(reference, partner.strip(), note, request.staff());
@@ -267,7 +236,7 @@ public class TicketPages {
     public Response merge(@PathParam("reference") String reference,
             @RestForm @Size(max = InputLimits.NOTE) String duplicates,
             @RestForm @Size(max = InputLimits.NOTE) String note) {
-        List<String> refs = blank(duplicates)
+        List<String> refs = isBlank(duplicates)
                 ? List.of()
                 : Arrays.stream(duplicates.split("[,，;；\\s]+"))
                         .filter(s -> !s.isBlank()).toList();
@@ -335,7 +304,7 @@ public class TicketPages {
     }
 
     private static <T extends Enum<T>> List<T> one(String value, java.util.function.Function<String, T> parse) {
-        if (blank(value)) {
+        if (isBlank(value)) {
             return List.of();
         }
         try {
@@ -345,16 +314,23 @@ public class TicketPages {
         }
     }
 
-    /** A date (yyyy-mm-dd) in hotline time; {@code to} includes that whole day. */
-    private static Instant day(String value, boolean end, ZoneId zone) {
-        if (blank(value)) {
-            return null;
-        }
-        LocalDate d = Periods.date(value, end ? "to" : "from");
-        return (end ? d.plusDays(1) : d).atStartOfDay(zone).toInstant();
+    /** The list's filters as the form sent them, for the link to the next page. */
+    private static String query(TicketFilterParams f) {
+        StringBuilder s = new StringBuilder();
+        add(s, "q", f.q);
+        add(s, "status", f.status);
+        add(s, "channel", f.channel);
+        add(s, "category", f.category);
+        add(s, "place", f.place);
+        add(s, "partner", f.partner);
+        add(s, "from", f.from);
+        add(s, "to", f.to);
+        return s.toString();
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
+    private static void add(StringBuilder s, String name, String value) {
+        if (!isBlank(value)) {
+            s.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.hotlinehub.connectors.portal;
 
+import static org.hotlinehub.model.Strings.isBlank;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -158,7 +160,7 @@ public class PortalResource {
             @CookieParam(PageLanguage.COOKIE) String cookieLang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         PortalPage page = page(null, cookieLang, acceptLanguage);
-        if (blank(reason)) {
+        if (isBlank(reason)) {
             return show(page, null, id, 400, null, new Problem("reason", msg(page).errDeclineReason(), null));
         }
         return step(page, id, "decline", () -> work.decline(actor(), id, reason));
@@ -192,7 +194,7 @@ public class PortalResource {
             @CookieParam(PageLanguage.COOKIE) String cookieLang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         PortalPage page = page(null, cookieLang, acceptLanguage);
-        if (blank(note)) {
+        if (isBlank(note)) {
             return show(page, null, id, 400, null, new Problem("progress-note", msg(page).errProgressNote(), null));
         }
         return step(page, id, "progress", () -> work.progress(actor(), id, note));
@@ -209,7 +211,7 @@ public class PortalResource {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) throws IOException {
         PortalPage page = page(null, cookieLang, acceptLanguage);
         PortalMessages msg = msg(page);
-        if (blank(note)) {
+        if (isBlank(note)) {
             return show(page, null, id, 400, null, new Problem("resolve-note", msg.errResolveNote(), null));
         }
         Attachment attachment = null;
@@ -289,10 +291,6 @@ public class PortalResource {
 
     private static PortalMessages msg(PortalPage page) {
         return MessageBundles.get(PortalMessages.class, Localized.Literal.of(page.english() ? "en" : "zh"));
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     /** A page in its language, never cached; a {@code ?lang=} choice is remembered in the shared language cookie. */

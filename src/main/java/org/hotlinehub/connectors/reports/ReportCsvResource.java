@@ -4,31 +4,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotlinehub.model.Caller;
-import org.hotlinehub.model.Channel;
-import org.hotlinehub.model.Periods;
 import org.hotlinehub.model.RateQuery;
+import org.hotlinehub.model.RateQueryParams;
 import org.hotlinehub.model.RateRow;
 import org.hotlinehub.model.TicketFilter;
-import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.TicketFilterParams;
 import org.hotlinehub.model.port.Rates;
 import org.hotlinehub.model.port.TicketSearch;
 
@@ -66,19 +62,8 @@ public class ReportCsvResource {
     @Produces(CSV)
     @Operation(summary = "Tickets as CSV, oldest first, with their lead, clocks and call-back outcome (no resident"
             + " names or phones)")
-    public Response tickets(
-            @Parameter(description = "filed at or after: ISO date-time or date") @QueryParam("from") String from,
-            @Parameter(description = "filed before: ISO date-time, or date (included)") @QueryParam("to") String to,
-            @Parameter(description = "statuses, comma-separated") @QueryParam("status") String status,
-            @Parameter(description = "catalog codes, comma-separated") @QueryParam("category") String category,
-            @Parameter(description = "a place code (community, grid …) and everything below it") @QueryParam("place") String place,
-            @Parameter(description = "a partner code that has or had an assignment") @QueryParam("partner") String partner,
-            @Parameter(description = "channels, comma-separated") @QueryParam("channel") String channel) {
-        TicketFilter filter = new TicketFilter(list(status, "status", s -> TicketStatus.valueOf(s.toUpperCase())),
-                list(category, "category", s -> s), blank(place), blank(partner),
-                list(channel, "channel", s -> Channel.valueOf(s.toUpperCase())),
-                Periods.instant(from, "from", false, zone),
-                Periods.instant(to, "to", true, zone), null);
+    public Response tickets(@Valid @BeanParam TicketFilterParams filters) {
+        TicketFilter filter = filters.filter(zone);
         StreamingOutput body = out -> {
             try (CsvTable csv = new CsvTable(out, TICKET_COLUMNS, zone)) {
                 tickets.export(filter, t -> {
@@ -103,12 +88,8 @@ public class ReportCsvResource {
     @Path("/rates.csv")
     @Produces(CSV)
     @Operation(summary = "The three rates per group as CSV (same parameters as GET /api/v1/rates)")
-    public Response rates(@QueryParam("by") String by, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("partner") String partner, @QueryParam("partyType") String partyType,
-            @QueryParam("community") String community, @QueryParam("grid") String grid,
-            @QueryParam("category") String category, @QueryParam("channel") String channel) {
-        RateQuery q = RateQuery.parse(by, from, to, partner, partyType, community, grid, category, channel,
-                clock.instant(), zone);
+    public Response rates(@BeanParam RateQueryParams filters) {
+        RateQuery q = filters.query(clock.instant(), zone);
         List<RateRow> rows = rates.rates(q);
         StreamingOutput body = out -> {
             try (CsvTable csv = new CsvTable(out, RATE_COLUMNS, zone)) {
@@ -130,22 +111,5 @@ public class ReportCsvResource {
 
     private static String lower(Enum<?> value) {
         return value == null ? null : value.name().toLowerCase();
-    }
-
-    private static <T> List<T> list(String value, String name, Function<String, T> parse) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(s -> {
-            try {
-                return parse.apply(s);
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException("unknown " + name + " '" + s + "'");
-            }
-        }).toList();
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,5 +1,7 @@
 package org.hotlinehub.connectors.web;
 
+import static org.hotlinehub.model.Strings.nullToEmpty;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,6 +46,7 @@ import org.hotlinehub.model.PhoneNumbers;
 import org.hotlinehub.model.PlaceItem;
 import org.hotlinehub.model.PlaceType;
 import org.hotlinehub.model.ServiceDefinition;
+import org.hotlinehub.model.Strings;
 import org.hotlinehub.model.port.CatalogDirectory;
 import org.hotlinehub.model.port.IntakeQueue;
 import org.hotlinehub.model.port.OneTimeUses;
@@ -306,14 +309,14 @@ public class ReportResource {
     /** Without a form token (curl, scripts) a repeat of the same report on the same day is the same contact. */
     /** Everything a resident typed, to tell a double submit of one report from a token used for another. */
     private static String reportHash(ReportForm form, String phone, Map<String, List<String>> answers) {
-        return Hashes.sha256(String.join("\u001f", phone, nz(form.category()), nz(form.compound()),
-                nz(form.address()), nz(form.description()), nz(form.name()), new java.util.TreeMap<>(answers)
-                        .toString()));
+        return Hashes.sha256(String.join("\u001f", phone, nullToEmpty(form.category()), nullToEmpty(form.compound()),
+                nullToEmpty(form.address()), nullToEmpty(form.description()), nullToEmpty(form.name()),
+                new java.util.TreeMap<>(answers).toString()));
     }
 
     private static String contentKey(ReportForm form, String phone, LocalDate today) {
-        String joined = String.join("\u001f", phone, nz(form.category()), nz(form.compound()), nz(form.address()),
-                nz(form.description()), today.toString());
+        String joined = String.join("\u001f", phone, nullToEmpty(form.category()), nullToEmpty(form.compound()),
+                nullToEmpty(form.address()), nullToEmpty(form.description()), today.toString());
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(joined.getBytes(StandardCharsets.UTF_8)));
@@ -322,14 +325,9 @@ public class ReportResource {
         }
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
     /** Cleaned of control characters (InputText, as on every channel), stripped, blank as null. */
     private static String trim(String s) {
-        String cleaned = InputText.clean(s);
-        return cleaned == null || cleaned.isBlank() ? null : cleaned.strip();
+        return Strings.blankToNull(InputText.clean(s));
     }
 
     private static void tooLong(String field, String value, int max, String label, Map<String, String> errors,

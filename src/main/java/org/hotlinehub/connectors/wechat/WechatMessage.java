@@ -1,5 +1,7 @@
 package org.hotlinehub.connectors.wechat;
 
+import static org.hotlinehub.model.Strings.blankToNullUnstripped;
+
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -50,15 +52,15 @@ record WechatMessage(
             throw new WechatCrypto.InvalidMessageException("CreateTime is not a number");
         }
         String type = required(f, "MsgType");
-        String msgId = blankToNull(f.get("MsgId"));
+        String msgId = blankToNullUnstripped(f.get("MsgId"));
         if (msgId != null && !DIGITS.matcher(msgId).matches()) {
             throw new WechatCrypto.InvalidMessageException("MsgId is not a number");
         }
         if (msgId == null && !"event".equals(type)) {
             throw new WechatCrypto.InvalidMessageException("MsgId is required for a " + type + " message");
         }
-        String content = blankToNull(f.get("Content"));
-        String recognition = blankToNull(f.get("Recognition"));
+        String content = blankToNullUnstripped(f.get("Content"));
+        String recognition = blankToNullUnstripped(f.get("Recognition"));
         if ((content != null && content.length() > MAX_CONTENT)
                 || (recognition != null && recognition.length() > MAX_CONTENT)) {
             throw new WechatCrypto.InvalidMessageException("the message is longer than " + MAX_CONTENT
@@ -70,13 +72,14 @@ record WechatMessage(
             throw new WechatCrypto.InvalidMessageException("a location needs Location_X and Location_Y");
         }
         return new WechatMessage(account, openid, Long.parseLong(created), type, msgId, content,
-                blankToNull(f.get("Event")), blankToNull(f.get("EventKey")), blankToNull(f.get("MediaId")),
-                blankToNull(f.get("PicUrl")), blankToNull(f.get("Format")), recognition, lat, lon,
-                blankToNull(f.get("Label")), blankToNull(f.get("MsgID")), blankToNull(f.get("Status")));
+                blankToNullUnstripped(f.get("Event")), blankToNullUnstripped(f.get("EventKey")),
+                blankToNullUnstripped(f.get("MediaId")), blankToNullUnstripped(f.get("PicUrl")),
+                blankToNullUnstripped(f.get("Format")), recognition, lat, lon, blankToNullUnstripped(f.get("Label")),
+                blankToNullUnstripped(f.get("MsgID")), blankToNullUnstripped(f.get("Status")));
     }
 
     private static String required(Map<String, String> f, String name) {
-        String value = blankToNull(f.get(name));
+        String value = blankToNullUnstripped(f.get(name));
         if (value == null) {
             throw new WechatCrypto.InvalidMessageException(name + " is missing");
         }
@@ -84,7 +87,7 @@ record WechatMessage(
     }
 
     private static Double coordinate(Map<String, String> f, String name, double max) {
-        String value = blankToNull(f.get(name));
+        String value = blankToNullUnstripped(f.get(name));
         if (value == null) {
             return null;
         }
@@ -97,9 +100,5 @@ record WechatMessage(
         } catch (NumberFormatException e) {
             throw new WechatCrypto.InvalidMessageException(name + " is not a number");
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }
