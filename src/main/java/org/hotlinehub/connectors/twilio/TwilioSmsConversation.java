@@ -3,8 +3,6 @@ package org.hotlinehub.connectors.twilio;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,12 +12,11 @@ import org.hotlinehub.model.ContactIntent;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.ResidentTexts;
-import org.hotlinehub.model.SurveyResult;
-import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.port.ConversationRules;
+import org.hotlinehub.model.port.ConversationRules.Reading;
 import org.hotlinehub.model.port.IntakeQueue;
 import org.hotlinehub.model.port.ReferenceNumbers;
 import org.hotlinehub.model.port.SmsConversations;
-import org.hotlinehub.model.port.SmsConversations.Conversation;
 import org.hotlinehub.model.port.SmsConversations.Decision;
 import org.hotlinehub.model.port.SmsOutbox;
 import org.hotlinehub.model.port.TicketLookup;
@@ -27,19 +24,15 @@ import org.jboss.logging.Logger;
 
 /**
  * Decides what a text is and what to answer, at the edge, so Twilio gets its TwiML in milliseconds: opt-out and
- * opt-in keywords, a partner's keywords, a status query, or, for the rest, a survey answer, a follow-up to the open
- * ticket or a new request, which intake then applies from the durable queue. The decision is stored per MessageSid
- * first, so a retry of the same message is answered the same, even after its ticket exists.
+ * opt-in keywords and a partner's keywords here, then the core's {@link ConversationRules} for a status query, a
+ * survey answer, a follow-up to the open ticket or a new request, which intake then applies from the durable queue.
+ * The decision is stored per MessageSid first, so a retry of the same message is answered the same, even after its
+ * ticket exists.
  */
 @ApplicationScoped
 public class TwilioSmsConversation {
 
     private static final Logger LOG = Logger.getLogger(TwilioSmsConversation.class);
-    private static final Pattern STATUS = Pattern.compile("(查询|查|status|cx)\\s*[:：]?\\s*(\\d{6,12})?",
-            Pattern.CASE_INSENSITIVE);
-    /** "新：…" / "NEW …" starts a new request even while another ticket is open. */
-    private static final Pattern NEW_REQUEST = Pattern.compile("(?:新|new)[\\s:：,，]+(.+)",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Set<String> STOP = Set.of("stop", "stopall", "unsubscribe", "cancel", "end", "quit", "退订",
             "td");
     private static final Set<String> START = Set.of("start", "unstop", "subscribe", "订阅");
@@ -62,6 +55,8 @@ public class TwilioSmsConversation {
     TicketLookup lookup;
     @Inject
     TwilioPartnerKeywords partnerKeywords;
+    @Inject
+    ConversationRules rules;
 
     /** @throws org.hotlinehub.model.IntakeUnavailableException when the contact cannot be made durable now */
     String answer(InboundSms sms) {
@@ -93,39 +88,23 @@ public class TwilioSmsConversation {
             LOG.infof("partner keyword from unregistered phone %s refused", Masks.phone(sms.from()));
             return record(sms, KIND_NOT_PARTNER, null, TwilioPartnerKeywords.notRegistered());
         }
-        if (text.isEmpty() && sms.media().isEmpty()) {
+        Reading reading = rules.read(text, !sms.media().isEmpty(), context.conversation());
+        boolean en = reading.english();
+        String reference = reading.reference();
+        return switch (reading.kind()) {
             // Nothing to tell the language by: ask in both.
-            return record(sms, KIND_EMPTY, null, ResidentTexts.emptyMessage(false) + " / "
+            case EMPTY -> record(sms, KIND_EMPTY, null, ResidentTexts.emptyMessage(false) + " / "
                     + ResidentTexts.emptyMessage(true));
-        }
-        Optional<Conversation> conversation = context.conversation();
-        Matcher status = STATUS.matcher(text);
-        if (status.matches()) {
-            boolean en = !status.group(1).startsWith("查");
-            String reference = status.group(2) != null
-                    ? status.group(2)
-                    : conversation.map(Conversation::reference).orElse(null);
-            return record(sms, KIND_STATUS, reference, statusReply(reference, sms.from(), en));
-        }
-        if (text.codePoints().noneMatch(Character::isLetter) && conversation.map(Conversation::language).isPresent()) {
-            // "2" or "1!" say nothing about language: answer in the conversation's.
-            english = "en".equals(conversation.get().language());
-        }
-        boolean forceNew = NEW_REQUEST.matcher(text).matches();
-        if (conversation.isPresent() && !forceNew) {
-            Conversation c = conversation.get();
-            Optional<SurveyResult> survey = c.awaitingSurvey() ? SurveyResult.parse(text) : Optional.empty();
-            if (survey.isPresent()) {
-                return decideContact(sms, ContactIntent.SURVEY_ANSWER, c.reference(),
-                        ResidentTexts.surveyThanks(c.reference(), survey.get(), english));
+            case STATUS_QUERY -> record(sms, KIND_STATUS, reference, statusReply(reference, sms.from(), en));
+            case SURVEY_ANSWER -> decideContact(sms, ContactIntent.SURVEY_ANSWER, reference,
+                    ResidentTexts.surveyThanks(reference, reading.survey(), en));
+            case FOLLOW_UP -> decideContact(sms, ContactIntent.FOLLOW_UP, reference,
+                    ResidentTexts.followUp(reference, en));
+            case NEW_REQUEST, REQUEST -> {
+                String fresh = references.reserve(Channel.SMS, sms.messageSid(), references.next());
+                yield decideContact(sms, ContactIntent.REQUEST, fresh, ResidentTexts.received(fresh, en));
             }
-            if (c.status() != TicketStatus.RESOLVED) {
-                return decideContact(sms, ContactIntent.FOLLOW_UP, c.reference(),
-                        ResidentTexts.followUp(c.reference(), english));
-            }
-        }
-        String reference = references.reserve(Channel.SMS, sms.messageSid(), references.next());
-        return decideContact(sms, ContactIntent.REQUEST, reference, ResidentTexts.received(reference, english));
+        };
     }
 
     private String statusReply(String reference, String phone, boolean english) {
@@ -156,8 +135,8 @@ public class TwilioSmsConversation {
         } catch (IllegalArgumentException notAContact) {
             return;
         }
-        Matcher fresh = NEW_REQUEST.matcher(sms.body());
-        String text = intent == ContactIntent.REQUEST && fresh.matches() ? fresh.group(1).strip() : sms.body();
+        // from the body, not from a reading: a retry has only the stored decision
+        String text = intent == ContactIntent.REQUEST ? rules.requestText(sms.body()) : sms.body();
         intake.submit(new InboundContact(Channel.SMS, sms.messageSid(), decision.reference(), sms.receivedAt(),
                 sms.from(), null, text, ResidentTexts.language(ResidentTexts.english(sms.body())), null, null, null,
                 null, null, sms.media(), intent));

@@ -25,8 +25,9 @@ import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.PhoneNumbers;
 import org.hotlinehub.model.ResidentTexts;
-import org.hotlinehub.model.SurveyResult;
 import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.port.ConversationRules;
+import org.hotlinehub.model.port.ConversationRules.Reading;
 import org.hotlinehub.model.port.IntakeQueue;
 import org.hotlinehub.model.port.ReferenceNumbers;
 import org.hotlinehub.model.port.SmsConversations.Conversation;
@@ -38,20 +39,17 @@ import org.hotlinehub.model.port.WechatFollowers;
 import org.jboss.logging.Logger;
 
 /**
- * Decides what a push is and what to answer, the way the SMS conversation does: a status query, binding a phone, a
- * menu click, or a survey answer, a follow-up to the open ticket or a new request, which intake then applies from the
- * durable queue. Locations and photos go to the open ticket, or wait as a draft for the next request. The decision is
- * stored per push (MsgId, or sender and time for events) before anything is answered, so WeChat's retries get the
- * same answer and one ticket. {@link #answer} returns the text to reply, or null for {@code success}.
+ * Decides what a push is and what to answer: binding a phone or a menu click here, then, for text, the core's
+ * {@link ConversationRules} (the SMS conversation's too) for a status query, a survey answer, a follow-up to the open
+ * ticket or a new request, which intake then applies from the durable queue. Locations and photos go to the open
+ * ticket, or wait as a draft for the next request. The decision is stored per push (MsgId, or sender and time for
+ * events) before anything is answered, so WeChat's retries get the same answer and one ticket. {@link #answer}
+ * returns the text to reply, or null for {@code success}.
  */
 @ApplicationScoped
 public class WechatConversation {
 
     private static final Logger LOG = Logger.getLogger(WechatConversation.class);
-    private static final Pattern STATUS = Pattern.compile("(查询|查|status|cx)\\s*[:：]?\\s*(\\d{6,12})?",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern NEW_REQUEST = Pattern.compile("(?:新|new)[\\s:：,，]+(.+)",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern BIND = Pattern.compile("(绑定|bind)\\s*[:：]?\\s*(.*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern CODE = Pattern.compile("\\d{6}");
     static final Duration CODE_VALID = Duration.ofMinutes(10);
@@ -77,6 +75,8 @@ public class WechatConversation {
     StoredDecisions decisions;
     @Inject
     Clock clock;
+    @Inject
+    ConversationRules rules;
 
     /**
      * @throws IntakeUnavailableException when the database cannot record the decision now (answer 503)
@@ -180,45 +180,36 @@ public class WechatConversation {
     }
 
     private String text(WechatMessage m, String text, List<Attachment> media) {
-        boolean english = ResidentTexts.english(text);
-        if (text.isEmpty()) {
-            return record(m, "EMPTY", null, ResidentTexts.emptyMessage(false) + WechatTexts.BOTH
-                    + ResidentTexts.emptyMessage(true));
-        }
+        // neither matches an empty text, so they may come before the rules' check for one
         Matcher bind = BIND.matcher(text);
         if (bind.matches()) {
             return bind(m, bind.group(2), !bind.group(1).equals("绑定"));
         }
-        Optional<WechatFollowers.Follower> follower = followers.find(m.openid());
-        if (CODE.matcher(text).matches() && follower.map(WechatFollowers.Follower::bindPhone).isPresent()) {
-            return confirm(m, text, follower.get());
-        }
-        Optional<Conversation> conversation = conversations.conversation(m.openid());
-        Matcher status = STATUS.matcher(text);
-        if (status.matches()) {
-            boolean en = !status.group(1).startsWith("查");
-            String reference = status.group(2) != null
-                    ? status.group(2)
-                    : conversation.map(Conversation::reference).orElse(null);
-            return record(m, "STATUS", reference, statusReply(reference, m.openid(), en));
-        }
-        if (text.codePoints().noneMatch(Character::isLetter) && conversation.map(Conversation::language).isPresent()) {
-            english = "en".equals(conversation.get().language());
-        }
-        Matcher fresh = NEW_REQUEST.matcher(text);
-        if (conversation.isPresent() && !fresh.matches()) {
-            Conversation c = conversation.get();
-            Optional<SurveyResult> survey = c.awaitingSurvey() ? SurveyResult.parse(text) : Optional.empty();
-            if (survey.isPresent()) {
-                return decideContact(m, ContactIntent.SURVEY_ANSWER, c.reference(), text, null, null, media,
-                        english, ResidentTexts.surveyThanks(c.reference(), survey.get(), english));
-            }
-            if (c.status() != TicketStatus.RESOLVED) {
-                return decideContact(m, ContactIntent.FOLLOW_UP, c.reference(), text, null, null, media,
-                        english, ResidentTexts.followUp(c.reference(), english));
+        if (CODE.matcher(text).matches()) {
+            Optional<WechatFollowers.Follower> follower = followers.find(m.openid());
+            if (follower.map(WechatFollowers.Follower::bindPhone).isPresent()) {
+                return confirm(m, text, follower.get());
             }
         }
-        String description = fresh.matches() ? fresh.group(1).strip() : text;
+        // An empty recognition is an empty message even with its recording (SMS takes media alone as a message).
+        Reading reading = rules.read(text, false, conversations.conversation(m.openid()));
+        boolean english = reading.english();
+        String reference = reading.reference();
+        return switch (reading.kind()) {
+            case EMPTY -> record(m, "EMPTY", null, ResidentTexts.emptyMessage(false) + WechatTexts.BOTH
+                    + ResidentTexts.emptyMessage(true));
+            case STATUS_QUERY -> record(m, "STATUS", reference, statusReply(reference, m.openid(), english));
+            case SURVEY_ANSWER -> decideContact(m, ContactIntent.SURVEY_ANSWER, reference, text, null, null, media,
+                    english, ResidentTexts.surveyThanks(reference, reading.survey(), english));
+            case FOLLOW_UP -> decideContact(m, ContactIntent.FOLLOW_UP, reference, text, null, null, media, english,
+                    ResidentTexts.followUp(reference, english));
+            case NEW_REQUEST, REQUEST -> request(m, reading.text(), media, english);
+        };
+    }
+
+    /** A new request, with the locations and photos the follower sent before it. */
+    private String request(WechatMessage m, String text, List<Attachment> media, boolean english) {
+        String description = text;
         List<Draft> drafts = conversations.takeDrafts(m.openid(), m.dedupeKey());
         Double lat = null;
         Double lon = null;

@@ -4,8 +4,8 @@ import org.hotlinehub.model.Channel;
 
 /**
  * Puts the call-back question (回访: solved? how satisfied?) to a resident on one channel. One implementation per
- * channel (SMS in the core, WeChat and voice in their connectors). Runs inside the caller's transaction, so it only
- * queues work in an outbox and never calls out itself.
+ * channel, in that channel's connector (SMS and voice in twilio, WeChat in wechat). Runs inside the caller's
+ * transaction, so it only queues work in an outbox and never calls out itself.
  */
 public interface SurveyAsker {
 

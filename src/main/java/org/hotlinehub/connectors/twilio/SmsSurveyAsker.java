@@ -1,4 +1,4 @@
-package org.hotlinehub.survey;
+package org.hotlinehub.connectors.twilio;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
