@@ -3,7 +3,6 @@ package org.hotlinehub.routes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.dispatch.AcceptDeadlines;
@@ -14,7 +13,7 @@ import org.hotlinehub.survey.SurveyService;
  * The deadline sweep: warnings and overdue marks fire, offers past accept-by are re-offered, and unanswered call-back
  * questions close as "no reply". Every step claims its rows with SKIP LOCKED and stamps them, so the sweep can run on
  * every hub instance at once and each event still fires once; its time comes from the injected Clock. A failed sweep
- * is logged and runs again at the next tick.
+ * is logged and runs again at the next tick ({@link HubErrorPolicy#SCHEDULED_JOBS}).
  */
 @ApplicationScoped
 public class AcceptDeadlineRoute extends RouteBuilder {
@@ -30,13 +29,13 @@ public class AcceptDeadlineRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        errorHandler(defaultErrorHandler().logExhausted(true).retryAttemptedLogLevel(LoggingLevel.WARN));
         from("timer:dispatch-expiry?delay=2000&period=" + config.dispatch().expirySweepInterval().toMillis())
                 .routeId(RouteIds.DISPATCH_EXPIRY)
+                .routeConfigurationId(HubErrorPolicy.SCHEDULED_JOBS)
                 // warnings first: a sweep that comes late still warns before it expires
-                .bean(clocks, "fireDue")
-                .bean(deadlines, "expireDue")
+                .process(exchange -> clocks.fireDue())
+                .process(exchange -> deadlines.expireDue())
                 // call-back questions nobody answered in hub.survey.no-reply-after close as "no reply"
-                .bean(surveys, "closeUnanswered");
+                .process(exchange -> surveys.closeUnanswered());
     }
 }

@@ -3,7 +3,10 @@ package org.hotlinehub.routes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.jms.JmsConstants;
 import org.hotlinehub.connectors.jms.JmsEndpoints;
 import org.hotlinehub.deadletter.DeadLetterService;
 
@@ -23,8 +26,15 @@ public class DeadLetterRoute extends RouteBuilder {
                 .routeId(RouteIds.DEAD_LETTER)
                 .errorHandler(noErrorHandler())
                 .convertBodyTo(String.class)
-                .bean(deadLetters, "record(${header.JMSMessageID}, ${header." + HubErrorPolicy.SOURCE_HEADER
-                        + "}, ${header." + HubErrorPolicy.REASON_HEADER + "}, ${header."
-                        + HubErrorPolicy.DESTINATION_HEADER + "}, ${body}, ${headers})");
+                .process(this::record);
+    }
+
+    private void record(Exchange exchange) {
+        Message in = exchange.getMessage();
+        deadLetters.record(in.getHeader(JmsConstants.JMS_HEADER_MESSAGE_ID, String.class),
+                in.getHeader(HubErrorPolicy.SOURCE_HEADER, String.class),
+                in.getHeader(HubErrorPolicy.REASON_HEADER, String.class),
+                in.getHeader(HubErrorPolicy.DESTINATION_HEADER, String.class), in.getBody(String.class),
+                in.getHeaders());
     }
 }

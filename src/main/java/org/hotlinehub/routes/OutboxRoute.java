@@ -24,6 +24,7 @@ public class OutboxRoute extends RouteBuilder {
     public void configure() {
         from("timer:outbox?delay=1000&period=" + config.delivery().pollInterval().toMillis())
                 .routeId(RouteIds.OUTBOX)
+                .routeConfigurationId(HubErrorPolicy.SCHEDULED_JOBS)
                 .process(exchange -> worker.wake());
     }
 }

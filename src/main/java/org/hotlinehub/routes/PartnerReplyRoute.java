@@ -29,7 +29,10 @@ public class PartnerReplyRoute extends RouteBuilder {
                 .routeId(RouteIds.PARTNER_REPLIES)
                 .routeConfigurationId(HubErrorPolicy.ID)
                 .unmarshal(new JacksonDataFormat(json, PartnerReply.class))
-                .bean(replies, "apply(${header." + JmsEndpoints.PARTNER_KEY_HEADER + "}, ${body})")
+                // the assignment becomes the body: it is the answer when the partner set JMSReplyTo
+                .setBody(exchange -> replies.apply(
+                        exchange.getMessage().getHeader(JmsEndpoints.PARTNER_KEY_HEADER, String.class),
+                        exchange.getMessage().getBody(PartnerReply.class)))
                 .marshal(new JacksonDataFormat(json, Object.class));
     }
 }

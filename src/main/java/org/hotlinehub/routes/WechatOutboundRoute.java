@@ -3,14 +3,13 @@ package org.hotlinehub.routes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.hotlinehub.connectors.wechat.WechatSender;
 
 /**
  * The feeder of WeChat's outbound messages that is not an event: contacts the broker could not take when WeChat was
  * answered are queued again. The hub's one outbox sends them ({@link OutboxRoute}); status notices are queued from the
- * ticket events ({@link WechatNoticeRoute}). A failed tick is logged.
+ * ticket events ({@link WechatNoticeRoute}). A failed tick is logged ({@link HubErrorPolicy#SCHEDULED_JOBS}).
  */
 @ApplicationScoped
 public class WechatOutboundRoute extends RouteBuilder {
@@ -20,10 +19,9 @@ public class WechatOutboundRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        errorHandler(defaultErrorHandler().logExhausted(true).logExhaustedMessageHistory(false)
-                .retryAttemptedLogLevel(LoggingLevel.WARN));
         from("timer:wechat-resubmit?delay=2000&period=5000")
                 .routeId(RouteIds.WECHAT_RESUBMIT)
-                .bean(sender, "resubmit");
+                .routeConfigurationId(HubErrorPolicy.SCHEDULED_JOBS)
+                .process(exchange -> sender.resubmit());
     }
 }
