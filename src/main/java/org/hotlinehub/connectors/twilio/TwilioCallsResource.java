@@ -1,5 +1,7 @@
 package org.hotlinehub.connectors.twilio;
 
+import static org.hotlinehub.model.Strings.blankToNull;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,8 +148,9 @@ public class TwilioCallsResource {
         String externalId = callSid + "/operator";
         String reference = references.reserve(Channel.VOICE, externalId, references.next());
         intake.submit(new InboundContact(Channel.VOICE, externalId, reference, clock.instant(), call.from(), null,
-                request.description().strip(), call.language(), blank(request.category()), blank(request.place()),
-                blank(request.address()), null, null, List.of(), ContactIntent.REQUEST));
+                request.description().strip(), call.language(), blankToNull(request.category()),
+                blankToNull(request.place()),
+                blankToNull(request.address()), null, null, List.of(), ContactIntent.REQUEST));
         calls.linkTicket(callSid, reference);
         return Response.accepted(new TicketAccepted(reference, callSid)).build();
     }
@@ -165,7 +168,7 @@ public class TwilioCallsResource {
     @Operation(summary = "Mark a call-back as done (repeating it is harmless)")
     public CallbackResponse done(@PathParam("id") long id, @Valid DoneRequest request) {
         return callback(calls.callbackDone(id, "staff:" + identity.getPrincipal().getName(),
-                request == null ? null : blank(request.note())));
+                request == null ? null : blankToNull(request.note())));
     }
 
     static CallbackResponse callback(VoiceCalls.Callback c) {
@@ -187,9 +190,5 @@ public class TwilioCallsResource {
         return enqueuedAt == null || stage != Stage.QUEUED
                 ? null
                 : Duration.between(enqueuedAt, now).toSeconds();
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }
