@@ -2,6 +2,7 @@ package org.hotlinehub.dispatch;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,9 +76,13 @@ public class Dispatcher {
                 LOG.debugf("%d of %d tickets already offered or out of intake's hands, left alone",
                         chunk.size() - waiting.size(), chunk.size());
             }
+            // Decide for every ticket first, then offer: the chosen partners and volunteers are references until
+            // the first offer reads one, which loads all of the chunk's together (@BatchSize) instead of one by one.
+            List<Decision> decisions = new ArrayList<>(waiting.size());
             for (TicketEntity ticket : tickets.withOfferDetails(waiting)) {
-                offerNext(ticket, List.of(), offers);
+                decisions.add(decide(ticket, List.of(), offers));
             }
+            decisions.forEach(d -> carryOut(d, offers));
             outbox.enqueueAll(offers.deliveries());
             timeline.recordAll(offers.timeline());
             LOG.debugf("%d new ticket(s) offered or escalated", waiting.size());
@@ -98,39 +103,60 @@ public class Dispatcher {
      * offers are written at its end ({@code chunk}; null: each query sees everything written first).
      */
     private void offerNext(TicketEntity ticket, List<AssignmentEntity> earlier, ChunkOffers chunk) {
+        carryOut(decide(ticket, earlier, chunk), chunk);
+    }
+
+    /**
+     * What the rules decide for a ticket: the next party and when it was chosen (the offer's time), or why nobody
+     * (the ticket escalates).
+     */
+    private record Decision(TicketEntity ticket, Choice choice, Instant at, int decisionMicros, String noParty) {
+    }
+
+    /**
+     * Chooses the next candidate nobody has tried yet. Inside a chunk a volunteer's offer counts at once in the
+     * chunk's load and turn, so the chunk's next decisions see it.
+     */
+    private Decision decide(TicketEntity ticket, List<AssignmentEntity> earlier, ChunkOffers chunk) {
         if (ticket.category == null || ticket.place == null) {
             // nothing to choose a next party by (e.g. an offer made by hand on an unclassified ticket): people decide
-            escalate(ticket, "no " + (ticket.category == null ? "category" : "place")
-                    + " to choose the next party by; an operator or supervisor must assign it", chunk);
-            return;
+            return new Decision(ticket, null, null, 0, "no " + (ticket.category == null ? "category" : "place")
+                    + " to choose the next party by; an operator or supervisor must assign it");
         }
         long started = System.nanoTime();
         var choice = selector.choose(ticket.category, ticket.place, Tried.of(earlier), chunk);
         int decisionMicros = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1000);
         if (choice.isEmpty()) {
-            escalate(ticket, "no partner or volunteer left for " + ticket.category.code + " at " + ticket.place.code,
-                    chunk);
-            return;
+            return new Decision(ticket, null, null, decisionMicros,
+                    "no partner or volunteer left for " + ticket.category.code + " at " + ticket.place.code);
         }
-        AssignmentEntity offered = offer(ticket, choice.get(), AssignmentEntity.ROLE_LEAD, ACTOR, decisionMicros,
-                chunk);
-        if (chunk != null && offered.volunteer != null) {
-            chunk.offered(offered.volunteer.id, offered.offeredAt);
+        Instant at = clock.instant();
+        if (chunk != null && choice.get().volunteer() != null) {
+            chunk.offered(choice.get().volunteer().id, at);
+        }
+        return new Decision(ticket, choice.get(), at, decisionMicros, null);
+    }
+
+    /** Makes the decided offer, or escalates the ticket to a supervisor. */
+    private void carryOut(Decision d, ChunkOffers chunk) {
+        if (d.choice() == null) {
+            escalate(d.ticket(), d.noParty(), chunk);
+        } else {
+            offer(d.ticket(), d.choice(), AssignmentEntity.ROLE_LEAD, ACTOR, d.decisionMicros(), chunk, d.at());
         }
     }
 
     AssignmentEntity offer(TicketEntity ticket, Choice choice, String role, String actor) {
-        return offer(ticket, choice, role, actor, null, null);
+        return offer(ticket, choice, role, actor, null, null, clock.instant());
     }
 
     /**
-     * As above, with how long the rules took to choose ({@code decisionMicros}, null for a choice made by a person),
-     * set before the assignment is persisted so that its row is written once. Inside a chunk ({@code chunk} not null)
+     * As above, at {@code now}, with how long the rules took to choose ({@code decisionMicros}, null for a choice made
+     * by a person), set before the assignment is persisted so that its row is written once. Inside a chunk ({@code chunk} not null)
      * the offer's outbox row and timeline entry are written with the chunk's others.
      */
     private AssignmentEntity offer(TicketEntity ticket, Choice choice, String role, String actor,
-            Integer decisionMicros, ChunkOffers chunk) {
-        Instant now = clock.instant();
+            Integer decisionMicros, ChunkOffers chunk, Instant now) {
         AssignmentEntity a = new AssignmentEntity();
         a.ticket = ticket;
         a.partner = choice.partner();

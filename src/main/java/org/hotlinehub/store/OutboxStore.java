@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -22,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import org.hibernate.Session;
 import org.hotlinehub.config.HubConfig;
@@ -70,11 +72,29 @@ public class OutboxStore {
      * @return the row's id, also when the key was written before
      */
     public long add(NewMessage m) {
+        return insert(m, null, null).orElseThrow();
+    }
+
+    /**
+     * As {@link #add}, in the same statement, unless {@code guard} — a condition of this store's package with one
+     * text parameter, {@code guardValue} — is false; then nothing is written (for example a text to a phone that opted
+     * out: checked and written in one round trip).
+     *
+     * @return the row's id, also when the key was written before; empty when the guard was false and nothing was written
+     */
+    Optional<Long> addIf(NewMessage m, String guard, String guardValue) {
+        return insert(m, guard, guardValue);
+    }
+
+    private Optional<Long> insert(NewMessage m, String guard, String guardValue) {
         Instant now = clock.instant();
-        Number id = (Number) em.createNativeQuery("insert into outbox (stream, channel, recipient, idempotency_key,"
+        Query insert = em.createNativeQuery("insert into outbox (stream, channel, recipient, idempotency_key,"
                 + " topic, body, ticket_reference, segments, template_data, language, max_attempts, status,"
-                + " next_attempt_at, give_up_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'PENDING', ?12,"
-                + " ?13) on conflict (stream, idempotency_key) do update set idempotency_key = excluded.idempotency_key"
+                + " next_attempt_at, give_up_at) select cast(?1 as text), cast(?2 as text), cast(?3 as text),"
+                + " cast(?4 as text), cast(?5 as text), cast(?6 as text), cast(?7 as text), cast(?8 as int),"
+                + " cast(?9 as text), cast(?10 as text), cast(?11 as int), 'PENDING', ?12, ?13"
+                + (guard == null ? "" : " where " + guard)
+                + " on conflict (stream, idempotency_key) do update set idempotency_key = excluded.idempotency_key"
                 + " returning id")
                 .setParameter(1, m.channel().stream().code())
                 .setParameter(2, m.channel().code())
@@ -88,10 +108,17 @@ public class OutboxStore {
                 .setParameter(10, m.language())
                 .setParameter(11, m.maxAttempts())
                 .setParameter(12, now)
-                .setParameter(13, now.plus(config.delivery().giveUpAfter()))
-                .getSingleResult();
+                .setParameter(13, now.plus(config.delivery().giveUpAfter()));
+        if (guard != null) {
+            insert.setParameter(14, guardValue);
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> ids = insert.getResultList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
         written.fire(new OutboxWritten(m.channel().stream().code()));
-        return id.longValue();
+        return Optional.of(ids.get(0).longValue());
     }
 
     /** What a partner or volunteer must be told about an assignment: one row of the partner stream. */

@@ -17,10 +17,17 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.BatchSize;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+/**
+ * References to rows of this table that a session holds uninitialized (a dispatch chunk's chosen parties) are loaded
+ * together, up to 64 in one query, when the first of them is read.
+ */
 @Entity
 @Table(name = "partner")
+@BatchSize(size = 64)
 @EntityListeners(ReferenceWrites.class)
 public class PartnerEntity extends PanacheEntityBase {
 

@@ -31,14 +31,37 @@ public class SmsOutboxQueries implements SmsOutbox {
     @Transactional
     public List<Long> enqueue(String idempotencyKey, String to, String text, String purpose,
             String ticketReference) {
+        return parts(idempotencyKey, to, text, purpose, ticketReference).stream().map(outbox::add).toList();
+    }
+
+    @Override
+    @Transactional
+    public Optional<List<Long>> enqueueUnlessOptedOut(String idempotencyKey, String to, String text, String purpose,
+            String ticketReference) {
+        List<OutboxStore.NewMessage> parts = parts(idempotencyKey, to, text, purpose, ticketReference);
+        // the opt-out list is checked by the statement that writes the first part
+        Optional<Long> first = outbox.addIf(parts.get(0), "not exists (select 1 from sms_opt_out where phone = ?14)",
+                to);
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Long> ids = new ArrayList<>(parts.size());
+        ids.add(first.get());
+        parts.stream().skip(1).map(outbox::add).forEach(ids::add);
+        return Optional.of(ids);
+    }
+
+    /** The rows of a text: one, or one per part of a long text, numbered {@code #1}, {@code #2} … after the key. */
+    private static List<OutboxStore.NewMessage> parts(String idempotencyKey, String to, String text, String purpose,
+            String ticketReference) {
         List<String> parts = SmsSegments.split(text);
-        List<Long> ids = new ArrayList<>();
+        List<OutboxStore.NewMessage> rows = new ArrayList<>(parts.size());
         for (int i = 0; i < parts.size(); i++) {
             String key = parts.size() == 1 ? idempotencyKey : idempotencyKey + "#" + (i + 1);
-            ids.add(outbox.add(new OutboxStore.NewMessage(OutboxChannel.SMS, to, key, purpose, parts.get(i),
-                    ticketReference, SmsSegments.segments(parts.get(i)), null, null, null)));
+            rows.add(new OutboxStore.NewMessage(OutboxChannel.SMS, to, key, purpose, parts.get(i), ticketReference,
+                    SmsSegments.segments(parts.get(i)), null, null, null));
         }
-        return ids;
+        return rows;
     }
 
     @Override

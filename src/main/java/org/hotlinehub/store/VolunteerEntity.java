@@ -14,13 +14,19 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+/**
+ * References to rows of this table that a session holds uninitialized (a dispatch chunk's chosen parties) are loaded
+ * together, up to 64 in one query, when the first of them is read.
+ */
 @Entity
 @Table(name = "volunteer")
+@BatchSize(size = 64)
 public class VolunteerEntity extends PanacheEntityBase {
 
     @Id

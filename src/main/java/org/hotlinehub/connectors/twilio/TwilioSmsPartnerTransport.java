@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,14 +58,12 @@ public class TwilioSmsPartnerTransport implements OutboxSender {
         if (to == null || to.isBlank() || assignment == null || assignment.ticket() == null) {
             return SendResult.retry("SMS delivery to " + request.recipient() + " has no phone or ticket");
         }
-        if (outbox.optedOut(to)) {
-            // Not delivered: retried until the partner's give-up time, then dead-lettered for a supervisor to see.
-            return SendResult.retry("the phone of " + request.recipient() + " opted out of SMS (STOP)");
-        }
         String text = text(request.topic(), assignment, zone);
-        List<Long> ids = outbox.enqueue(request.idempotencyKey(), to, text, "partner-" + request.topic(),
-                assignment.ticket().reference());
-        return SendResult.delivered("queued as SMS " + ids + " to " + Masks.phone(to));
+        Optional<List<Long>> ids = outbox.enqueueUnlessOptedOut(request.idempotencyKey(), to, text,
+                "partner-" + request.topic(), assignment.ticket().reference());
+        // Opted out: not delivered, retried until the partner's give-up time, then dead-lettered for a supervisor.
+        return ids.map(queued -> SendResult.delivered("queued as SMS " + queued + " to " + Masks.phone(to)))
+                .orElseGet(() -> SendResult.retry("the phone of " + request.recipient() + " opted out of SMS (STOP)"));
     }
 
     /** @param zone the hotline's zone, in which the deadlines are written */

@@ -21,6 +21,14 @@ public interface SmsOutbox {
     List<Long> enqueue(String idempotencyKey, String to, String text, String purpose, String ticketReference);
 
     /**
+     * As {@link #enqueue}, unless the phone opted out: the check and the write are one statement.
+     *
+     * @return the ids of the messages queued for this key; empty when the phone opted out and nothing was queued
+     */
+    Optional<List<Long>> enqueueUnlessOptedOut(String idempotencyKey, String to, String text, String purpose,
+            String ticketReference);
+
+    /**
      * Applies a status callback unless the message already has a status of the same or a later stage (callbacks
      * arrive out of order); {@code rank} orders the stages (queued &lt; sending &lt; sent &lt; delivered …).
      *

@@ -115,4 +115,32 @@ class TwilioPartnerKeywordsTest {
         assertEquals(1L, sql.count("select count(*) from timeline_event e join ticket t on t.id = e.ticket_id"
                 + " where t.reference = ? and e.kind = 'ACCEPTED'", ref));
     }
+
+    /** The partner stream's row of the ticket's offer to the SMS partner: status, attempts, last error. */
+    private java.util.List<Object> offerRow(String ref) {
+        return sql.column("select o.status || '|' || o.attempts || '|' || coalesce(o.last_error, '') from outbox o"
+                + " join assignment a on a.id = o.assignment_id join ticket t on t.id = a.ticket_id"
+                + " where t.reference = ? and o.stream = 'partner' and o.topic = 'assignment.offered'", ref);
+    }
+
+    @Test
+    void shouldQueueTheOfferAsATextToThePartnersPhoneUnlessThePhoneOptedOut() {
+        String ref = offeredToSmsPartner();
+        await().atMost(Duration.ofSeconds(20)).until(() -> offerRow(ref).equals(java.util.List.of("DELIVERED|1|")));
+        assertEquals(1L, sql.count("select count(*) from outbox where stream = 'sms' and recipient = ?"
+                + " and ticket_reference = ? and topic = 'partner-assignment.offered' and body like '您好，有一件事想请您帮忙处理%'",
+                PARTNER_PHONE, ref), "the offer is one text to the partner's phone");
+
+        sql.update("insert into sms_opt_out (phone) values (?)", PARTNER_PHONE);
+        try {
+            String stopped = offeredToSmsPartner();
+            await().atMost(Duration.ofSeconds(20)).until(() -> offerRow(stopped).stream()
+                    .anyMatch(r -> ((String) r)
+                            .matches("PENDING\\|[1-9]\\d*\\|the phone of .* opted out of SMS \\(STOP\\)")));
+            assertEquals(0L, sql.count("select count(*) from outbox where stream = 'sms' and ticket_reference = ?",
+                    stopped), "nothing is queued to a phone that opted out");
+        } finally {
+            sql.update("delete from sms_opt_out where phone = ?", PARTNER_PHONE);
+        }
+    }
 }
