@@ -2,20 +2,24 @@ package org.hotlinehub.dispatch;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.hotlinehub.store.OutboxStore;
+import org.hotlinehub.store.TicketEntity;
 import org.hotlinehub.store.TimelineRepository;
 import org.hotlinehub.store.VolunteerRepository.Candidate;
 
 /**
  * What a dispatch batch has done that is not written yet. A chunk's writes go to the database together at its end
- * (assignments in one JDBC batch at the flush, outbox rows in one statement, timeline entries in one statement); the volunteers' new
+ * (assignments in one JDBC batch at the flush; outbox rows, timeline entries and the tickets' new statuses in one
+ * statement each); the volunteers' new
  * {@code last_offered_at} go at the batch's end, in one statement that locks their rows in id order. Two dispatch
  * consumers offer to the same least-recently-offered volunteers: when each flushed its chunks' volunteer updates as
  * they came, the two transactions locked those rows in different orders and deadlocked (a few times a minute under
@@ -33,6 +37,7 @@ final class ChunkOffers {
     private final SortedMap<Long, Instant> offeredAt = new TreeMap<>();
     private final List<TimelineRepository.Entry> timeline = new ArrayList<>();
     private final List<OutboxStore.PartnerDelivery> deliveries = new ArrayList<>();
+    private final Map<Long, TicketEntity> changedTickets = new LinkedHashMap<>();
     private int sequence;
 
     void offered(long volunteerId, Instant at) {
@@ -44,6 +49,7 @@ final class ChunkOffers {
     /** The chunk's assignments and timeline entries are written (the session was flushed). */
     void chunkWritten() {
         unwrittenLoad.clear();
+        changedTickets.clear();
         timeline.clear();
         deliveries.clear();
     }
@@ -60,6 +66,15 @@ final class ChunkOffers {
 
     List<TimelineRepository.Entry> timeline() {
         return timeline;
+    }
+
+    /** A ticket of the chunk whose status changed, written with the chunk's others at its end. */
+    void changed(TicketEntity ticket) {
+        changedTickets.put(ticket.id, ticket);
+    }
+
+    Collection<TicketEntity> changedTickets() {
+        return changedTickets.values();
     }
 
     /** An offer's outbox row, written with the chunk's others at its end. */

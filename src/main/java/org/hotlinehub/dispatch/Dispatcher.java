@@ -60,8 +60,8 @@ public class Dispatcher {
      * Dispatches a batch of new tickets in one transaction, each ticket once, in the order of their ids (two batches
      * lock tickets in the same order, so they wait for each other instead of deadlocking). Per chunk of tickets: one
      * statement locks those still waiting for their first offer (a repeated event finds its ticket offered already
-     * and leaves it alone), one query reads them with what an offer reads, and the session is flushed and cleared
-     * after the chunk, so its dirty checking stays small. The volunteers' offer times are written once, at the end
+     * and leaves it alone), one query reads them (read-only) with what an offer reads, one statement writes their new
+     * statuses, and the session is flushed and cleared after the chunk, so its dirty checking stays small. The volunteers' offer times are written once, at the end
      * (see {@link ChunkOffers}).
      */
     @Transactional
@@ -85,6 +85,7 @@ public class Dispatcher {
             decisions.forEach(d -> carryOut(d, offers));
             outbox.enqueueAll(offers.deliveries());
             timeline.recordAll(offers.timeline());
+            tickets.writeStatuses(offers.changedTickets());
             LOG.debugf("%d new ticket(s) offered or escalated", waiting.size());
             tickets.getEntityManager().flush();
             tickets.getEntityManager().clear();
@@ -177,6 +178,9 @@ public class Dispatcher {
             ticket.triageReason = null;
         }
         ticket.updatedAt = now;
+        if (chunk != null) {
+            chunk.changed(ticket); // read-only in a chunk: written with the chunk's others
+        }
         boolean pushed = chunk == null
                 ? outbox.enqueue(a, EVENT_OFFERED)
                 : outbox.delivery(a, EVENT_OFFERED).map(chunk::deliver).isPresent();
@@ -205,6 +209,9 @@ public class Dispatcher {
         ticket.status = TicketStatus.TRIAGE;
         ticket.triageReason = reason;
         ticket.updatedAt = clock.instant();
+        if (chunk != null) {
+            chunk.changed(ticket);
+        }
         record(new TimelineRepository.Entry(ticket.id, TimelineKind.ESCALATED, ACTOR, null, reason), chunk);
         supervisors.alert("queue-" + ticket.id + "-" + ticket.updatedAt.toEpochMilli(), ticket,
                 "工单" + ticket.reference + "无人承接，已转主管处理。",

@@ -110,6 +110,9 @@ class DispatchChunkTest {
                             "%\"event\":\"assignment.offered\"%"));
             assertEquals(1L, sql.count("select count(*) from assignment where id = ? and decision_us is not null",
                     assignment));
+            // the chunk's tickets are read-only in the session; their new status is written by one statement
+            assertEquals(1L, sql.count("select count(*) from ticket t join assignment a on a.ticket_id = t.id"
+                    + " where t.id = ? and t.status = 'DISPATCHED' and t.updated_at = a.offered_at", t.ticketId()));
         }
     }
 
