@@ -17,6 +17,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hotlinehub.dispatch.OperatorDispatch;
+import org.hotlinehub.dispatch.Reopening;
 import org.hotlinehub.intake.Priorities;
 import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.CallerReport;
@@ -29,6 +30,7 @@ import org.hotlinehub.model.OperatorContacts;
 import org.hotlinehub.model.PhoneNumbers;
 import org.hotlinehub.model.PlaceType;
 import org.hotlinehub.model.Staff;
+import org.hotlinehub.model.TicketReopened;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineItem;
 import org.hotlinehub.model.TimelineKind;
@@ -77,6 +79,8 @@ public class CaseworkService implements Casework {
     Priorities priorities;
     @Inject
     OperatorDispatch dispatch;
+    @Inject
+    Reopening reopening;
     @Inject
     DispatchControl dispatchControl;
     @Inject
@@ -272,26 +276,10 @@ public class CaseworkService implements Casework {
     public void reopen(String reference, String to, String reason, Staff staff) {
         TicketEntity ticket = lock(reference);
         String why = required(reason, "reason", MAX_TEXT);
-        if (ticket.status == TicketStatus.MERGED) {
-            throw new IllegalTransitionException("ticket " + ticket.reference + " was merged into another ticket;"
-                    + " reopen that one");
-        }
-        if (ticket.status != TicketStatus.RESOLVED && ticket.status != TicketStatus.CLOSED
-                && ticket.status != TicketStatus.CANCELLED) {
-            throw new IllegalTransitionException("ticket " + ticket.reference + " is " + word(ticket.status)
-                    + "; only a resolved, closed or cancelled ticket can be reopened");
-        }
-        ticket.status = TicketStatus.REOPENED;
-        ticket.updatedAt = clock.instant();
-        timeline.record(ticket.id, TimelineKind.REOPENED, staff.actor(), null, "reopened by " + staff.actor()
-                + ": " + why);
-        dispatch.handOn(ticket, to, staff.actor(), "reopened: " + why);
-        if (ticket.status == TicketStatus.DISPATCHED) {
-            ticket.status = TicketStatus.REOPENED; // until the party accepts, the queue shows it came back
-        }
+        TicketReopened request = new TicketReopened(ticket.id, to, why, staff.actor(), null);
+        reopening.reopen(ticket, request);
         audit.record(staff.name(), "ticket.reopen", TARGET, ticket.reference,
-                "reopened (to " + (to == null || to.isBlank() ? OperatorDispatch.SAME : to.strip()) + "): " + why,
-                staff.client());
+                "reopened (to " + request.to() + "): " + why, staff.client());
     }
 
     @Override

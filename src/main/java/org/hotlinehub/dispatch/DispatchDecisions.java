@@ -8,7 +8,6 @@ import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.IllegalTransitionException;
 import org.hotlinehub.model.NotFoundException;
-import org.hotlinehub.model.TicketReopened;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.DispatchControl;
@@ -40,8 +39,6 @@ public class DispatchDecisions implements DispatchControl {
     DeliveryOutbox outbox;
     @Inject
     java.time.Clock clock;
-    @Inject
-    Reopening reopening;
 
     @Override
     @Transactional
@@ -96,28 +93,6 @@ public class DispatchDecisions implements DispatchControl {
         }
         return views.of(dispatcher.offer(ticket, Choice.partner(partner, "assigned to " + partner.code + " by "
                 + actor + why), AssignmentEntity.ROLE_LEAD, actor));
-    }
-
-    @Override
-    @Transactional
-    public void reopen(String reference, String to, String note, String actor) {
-        TicketEntity ticket = tickets.findByReference(reference)
-                .map(t -> tickets.findById(t.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
-                .orElseThrow(() -> new NotFoundException("no ticket " + reference));
-        if (ticket.status != TicketStatus.RESOLVED && ticket.status != TicketStatus.CLOSED) {
-            throw new IllegalTransitionException("ticket " + reference + " is " + ticket.status.name().toLowerCase()
-                    + "; only a resolved or closed ticket can be reopened (use reassign for open ones)");
-        }
-        String target = to == null || to.isBlank() ? TicketReopened.SAME : to.strip();
-        if (!target.equals(TicketReopened.SAME) && !target.equals(TicketReopened.NEXT)
-                && !target.equals(TicketReopened.SUPERVISOR)) {
-            activePartner(target);
-        }
-        String why = note == null || note.isBlank() ? "reopened by " + actor : note.strip();
-        ticket.status = TicketStatus.REOPENED;
-        ticket.updatedAt = clock.instant();
-        timeline.record(ticket.id, TimelineKind.REOPENED, actor, null, why + " (to " + target + ")");
-        reopening.onReopened(new TicketReopened(ticket.id, target, why, actor));
     }
 
     @Override

@@ -105,12 +105,8 @@ public class SurveyService {
         timeline.record(ticket.id, TimelineKind.SURVEY_ANSWERED, "resident", channel,
                 result.labelZh() + " / " + result.labelEn());
         if (result == SurveyResult.NOT_SOLVED) {
-            ticket.status = TicketStatus.REOPENED;
-            ticket.updatedAt = now;
-            timeline.record(ticket.id, TimelineKind.REOPENED, ACTOR, channel,
-                    "the resident says the problem is not solved");
             reopened.fire(new TicketReopened(ticket.id, config.survey().reopenTo(),
-                    "the resident says the problem is not solved", ACTOR));
+                    "the resident says the problem is not solved", ACTOR, channel));
         } else {
             ticket.status = TicketStatus.CLOSED;
             ticket.updatedAt = now;

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -88,13 +90,41 @@ class SurveyFlowTest {
                 + " t on t.id = s.ticket_id where t.reference = ?", t[0])).longValue(), "attributed to the resolver");
     }
 
+    /**
+     * The reopened ticket's new offer and its deadlines count from the hub's clock (moved ahead of the machine's by
+     * {@code clock.advance}), between {@code before} and {@code after}.
+     */
+    void assertFreshClocks(String ref, long assignment, Instant before, Instant after) {
+        Instant offeredAt = at("select offered_at from assignment where id = ?", assignment);
+        assertTrue(!offeredAt.isBefore(before.truncatedTo(ChronoUnit.MICROS)) && !offeredAt.isAfter(after),
+                offeredAt + " not within the hub's clock " + before + " .. " + after);
+        assertEquals(offeredAt.plus(Duration.ofHours(1)), at("select accept_by from assignment where id = ?",
+                assignment), "accept-by from the catalog, counted from the reopening");
+        assertEquals(offeredAt.plus(Duration.ofHours(24)), at("select resolve_by from assignment where id = ?",
+                assignment));
+        Instant reopenedAt = at("select max(e.at) from timeline_event e join ticket t on t.id = e.ticket_id"
+                + " where t.reference = ? and e.kind = 'REOPENED'", ref);
+        assertTrue(!reopenedAt.isBefore(before.truncatedTo(ChronoUnit.MICROS)) && !reopenedAt.isAfter(offeredAt),
+                "reopened at " + reopenedAt);
+    }
+
+    Instant at(String query, Object parameter) {
+        return ((java.sql.Timestamp) sql.one(query, parameter)).toInstant();
+    }
+
     @Test
     void shouldReopenToTheSamePartyWithFreshClocksWhenNotSolved() {
         String[] t = resolved("时钟推进测试：还是漏");
+        clock.advance(Duration.ofHours(2));
+        Instant before = clock.instant();
         String reply = TwilioSms.text(t[1], "4");
         assertTrue(reply.contains(t[0]), reply);
         await().atMost(DeadlineClockTest.SWEEPS).until(() -> "REOPENED".equals(status(t[0])));
         long again = offered(t[0]);
+        assertFreshClocks(t[0], again, before, clock.instant());
+        assertEquals(1, sql.count("select count(*) from timeline_event e join ticket t on t.id = e.ticket_id"
+                + " where t.reference = ? and e.kind = 'REOPENED' and e.actor = 'hub:survey' and e.channel = 'SMS'",
+                t[0]), "reopened once, by the survey, on the resident's channel");
         assertTrue(again != Long.parseLong(t[2]), "a new assignment");
         assertEquals("PF-HAIYUN", sql.one("select p.code from assignment a join partner p on p.id = a.partner_id"
                 + " where a.id = ?", again), "back to the party that resolved it");
@@ -115,10 +145,19 @@ class SurveyFlowTest {
                 .then().statusCode(400); // a reopening needs its reason
         staffJson("supervisor").body("{\"to\":\"NO-SUCH\",\"note\":\"x\"}")
                 .post("/api/v1/tickets/" + t[0] + "/reopen").then().statusCode(404);
+        clock.advance(Duration.ofDays(1));
+        Instant before = clock.instant();
         staffJson("supervisor").body("{\"to\":\"RC-GUANHAI\",\"note\":\"居民来电说又坏了\"}")
                 .post("/api/v1/tickets/" + t[0] + "/reopen").then().statusCode(200)
                 .body("status", equalTo("REOPENED"))
                 .body("assignments.partnerCode", hasItem("RC-GUANHAI"));
+        Instant after = clock.instant();
+        assertFreshClocks(t[0], ((Number) sql.one("select a.id from assignment a join ticket t on t.id = a.ticket_id"
+                + " join partner p on p.id = a.partner_id where t.reference = ? and p.code = 'RC-GUANHAI'"
+                + " and a.state = 'OFFERED'", t[0])).longValue(), before, after);
+        Instant updatedAt = at("select updated_at from ticket where reference = ?", t[0]);
+        assertTrue(!updatedAt.isBefore(before.truncatedTo(ChronoUnit.MICROS)),
+                "the ticket's change stamped by the hub's clock: " + updatedAt);
         staffJson("supervisor").body("{\"note\":\"again\"}").post("/api/v1/tickets/" + t[0] + "/reopen")
                 .then().statusCode(409);
     }

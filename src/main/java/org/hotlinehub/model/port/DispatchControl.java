@@ -17,12 +17,6 @@ public interface DispatchControl {
     /** Takes the lead away from whoever has it and offers the ticket to the partner named. */
     AssignmentView reassign(String reference, String partnerCode, String note, String actor);
 
-    /**
-     * Reopens a resolved or closed ticket and hands it on: {@code to} is {@code same} (the party that resolved it),
-     * {@code next} (the next candidate by the rules), {@code supervisor} (the queue) or a partner code.
-     */
-    void reopen(String reference, String to, String note, String actor);
-
     /** Adds a supporting party (协办) beside the lead. */
     AssignmentView addSupport(String reference, String partnerCode, String note, String actor);
 }

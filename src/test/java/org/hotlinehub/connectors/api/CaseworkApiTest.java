@@ -163,6 +163,9 @@ class CaseworkApiTest {
                 .body("error.message", containsString("only an open ticket can be merged"));
         operator().contentType(ContentType.JSON).body(Map.of("duplicates", List.of(primary)))
                 .post("/api/v1/tickets/" + primary + "/merge").then().statusCode(400);
+        operator().contentType(ContentType.JSON).body(Map.of("note", "居民说还是坏的"))
+                .post("/api/v1/tickets/" + duplicate + "/reopen").then().statusCode(409)
+                .body("error.message", containsString("merged into another ticket; reopen that one"));
     }
 
     @Test
@@ -188,6 +191,21 @@ class CaseworkApiTest {
                 .body("assignments[1].state", equalTo("OFFERED"));
         assertEquals(1L, timeline(sql, reference, "REOPENED", "staff:operator"));
         assertEquals(1L, audits(sql, "ticket.reopen", reference));
+    }
+
+    @Test
+    void shouldReopenACancelledTicketToTheSupervisorsWhenAskedTo() {
+        String reference = Tickets.dispatched(sql, "电梯坏了 cancel to supervisor " + System.nanoTime(), "HY-GARDEN");
+        operator().contentType(ContentType.JSON).body(Map.of("reason", "居民来电撤回"))
+                .post("/api/v1/tickets/" + reference + "/cancel").then().statusCode(200);
+        operator().contentType(ContentType.JSON).body(Map.of("to", " supervisor ", "note", "居民又来电"))
+                .post("/api/v1/tickets/" + reference + "/reopen").then().statusCode(200)
+                .body("status", equalTo("TRIAGE")).body("assignments.size()", equalTo(1));
+        assertEquals("reopened: 居民又来电; the supervisors decide who takes it",
+                sql.one("select triage_reason from ticket where reference = ?", reference));
+        assertEquals(1L, timeline(sql, reference, "REOPENED", "staff:operator"));
+        assertEquals(1L, sql.count("select count(*) from audit_log where action = 'ticket.reopen' and target = ?"
+                + " and detail like 'reopened (to supervisor)%'", reference));
     }
 
     @Test
