@@ -105,6 +105,11 @@ public final class ResidentTexts {
                 : "您已恢复接收热线短信。";
     }
 
+    /** The status in words, as {@link #statusEn} or {@link #statusZh}. */
+    public static String statusWord(TicketStatus status, boolean english) {
+        return english ? statusEn(status) : statusZh(status);
+    }
+
     public static String statusZh(TicketStatus status) {
         return switch (status) {
             case RECEIVED -> "已受理";

@@ -58,4 +58,9 @@ public enum TimelineKind {
     public String labelEn() {
         return labelEn;
     }
+
+    /** The label in English or else in Chinese. */
+    public String label(boolean english) {
+        return english ? labelEn : labelZh;
+    }
 }

@@ -324,4 +324,21 @@ public interface AdminMessages {
 
     @Message("筛选")
     String filter();
+
+    /** The title of the form for a new entry of the kind {@code label} ({@link #places()} …). */
+    @Message("新建：{label}")
+    String newEntry(String label);
+
+    /** A reference-data form field's label (the CSV column); an unknown field is shown as it is named. */
+    @Message("""
+            {#when field}{#is 'code'}编码{#is 'type'}类型{#is 'parent'}上级地点编码{#is 'name_zh'}中文名称{#is 'name_en'}英文名称\
+            {#is 'name'}姓名{#is 'aliases'}别名{#is 'address'}地址{#is 'lat'}纬度{#is 'lon'}经度{#is 'group'}分组\
+            {#is 'keywords_zh'}中文关键词{#is 'keywords_en'}英文关键词{#is 'urgency'}紧急程度（urgent / normal / low）\
+            {#is 'accept-within'}受理时限（如 PT30M）{#is 'resolve-within'}办结时限（如 PT48H）{#is 'party'}承办方类型\
+            {#is 'fallback'}备选承办方类型{#is 'skills'}技能{#is 'serves'}服务地点编码{#is 'services'}服务事项编码\
+            {#is 'channel'}派单方式（webhook / jms / sms / portal）{#is 'url'}Webhook 地址{#is 'secret'}Webhook 签名密钥\
+            {#is 'phone'}电话{#is 'contact'}联系人{#is 'give-up-after'}放弃投递时限（如 PT24H）{#is 'grid'}所属网格编码\
+            {#is 'on-duty'}值班时间（如 mon-fri 08:00-18:00）{#is 'place'}所在地点编码{#is 'flags'}标记（如 elderly-alone）\
+            {#is 'language'}语言（zh / en）{#is 'emergency-contacts'}紧急联系人电话{#else}{field}{/when}""")
+    String fieldLabel(String field);
 }

@@ -184,7 +184,7 @@ public class AdminReferenceResource {
                 FieldLabels.LISTS.contains(f), f.equals("secret"), key != null && f.equals(idField))).toList();
         String label = kindLabel(kind, page.english());
         String title = key == null
-                ? (page.english() ? "New entry: " : "新建：") + label
+                ? ConsolePage.bundle(AdminMessages.class, page.english()).newEntry(label)
                 : label + " · " + (k == Kind.RESIDENTS ? org.hotlinehub.model.Masks.phone(values.get("phone")) : key);
         return new EntryForm(kind, label, key, title, form, general, active);
     }
@@ -194,12 +194,13 @@ public class AdminReferenceResource {
     }
 
     static String kindLabel(String kind, boolean english) {
+        AdminMessages words = ConsolePage.bundle(AdminMessages.class, english);
         return switch (kind(kind)) {
-            case PLACES -> english ? "Places" : "地点";
-            case CATALOG -> english ? "Catalog" : "服务目录";
-            case PARTNERS -> english ? "Partners" : "承办方";
-            case VOLUNTEERS -> english ? "Volunteers" : "志愿者";
-            case RESIDENTS -> english ? "Residents" : "居民";
+            case PLACES -> words.places();
+            case CATALOG -> words.catalog();
+            case PARTNERS -> words.partners();
+            case VOLUNTEERS -> words.volunteers();
+            case RESIDENTS -> words.residents();
         };
     }
 }

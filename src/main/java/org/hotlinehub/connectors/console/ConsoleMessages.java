@@ -1,5 +1,9 @@
 package org.hotlinehub.connectors.console;
 
+import org.hotlinehub.model.AssignmentState;
+import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.TicketStatus;
+
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
@@ -15,6 +19,10 @@ public interface ConsoleMessages {
 
     @Message("en")
     String otherLanguageCode();
+
+    /** The html lang attribute of the pages in this language. */
+    @Message("zh-CN")
+    String htmlLang();
 
     @Message("工作台")
     String home();
@@ -377,4 +385,30 @@ public interface ConsoleMessages {
 
     @Message("建立工单")
     String create();
+
+    // words for codes ({@link OpsLabels})
+    @Message("""
+            {#when status}{#is RECEIVED}已受理{#is TRIAGE}待分拣{#is DISPATCHED}已派单{#is ACCEPTED}已签收\
+            {#is IN_PROGRESS}办理中{#is RESOLVED}已办结{#is CLOSED}已结案{#is REOPENED}重新办理{#is CANCELLED}已撤销\
+            {#is MERGED}已合并{/when}""")
+    String statusName(TicketStatus status);
+
+    @Message("""
+            {#when channel}{#is WEB}网页{#is SMS}短信{#is VOICE}电话{#is WECHAT}微信{#is OPEN311}Open311{#is API}API\
+            {#is OPERATOR}话务员{#is PORTAL}合作单位门户{/when}""")
+    String channelName(Channel channel);
+
+    @Message("{#when priority}{#is 'urgent'}紧急{#is 'low'}低{#else}一般{/when}")
+    String priorityName(String priority);
+
+    @Message("""
+            {#when state}{#is OFFERED}待签收{#is ACCEPTED}已签收{#is DECLINED}已拒绝{#is EXPIRED}签收超时\
+            {#is RETURNED}已退单{#is IN_PROGRESS}办理中{#is RESOLVED}已办结{#is CANCELLED}已撤回{/when}""")
+    String assignmentName(AssignmentState state);
+
+    /** A resident's flag; an unknown one is shown as it is written. */
+    @Message("""
+            {#when flag}{#is 'elderly-alone'}独居老人{#is 'disabled'}残疾人{#is 'elderly'}老年人{#is 'low-income'}低收入\
+            {#else}{flag}{/when}""")
+    String flagName(String flag);
 }

@@ -9,6 +9,8 @@ import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.PageLanguage;
 import org.hotlinehub.model.port.DeadLetters;
 
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -43,9 +45,14 @@ public record ConsolePage(String user, boolean operator, boolean supervisor, boo
         return PageLanguage.locale(english);
     }
 
+    /** A message bundle of the console ({@link ConsoleMessages}, {@link AdminMessages}) in the page's language. */
+    static <T> T bundle(Class<T> bundle, boolean english) {
+        return MessageBundles.get(bundle, Localized.Literal.of(PageLanguage.locale(english).toLanguageTag()));
+    }
+
     /** The html lang attribute. */
     public String htmlLang() {
-        return english ? "en" : "zh-CN";
+        return bundle(ConsoleMessages.class, english).htmlLang();
     }
 
     /** Whether the menu entry for {@code prefix} is the current page (aria-current). */

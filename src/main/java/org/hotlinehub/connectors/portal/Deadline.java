@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * A deadline as a partner reads it on a phone: the local time, how long is left (or how long it is overdue), and
- * whether it needs attention now.
+ * whether it needs attention now; the words are in {@link PortalMessages}.
  */
 public record Deadline(String iso, String local, String relative, boolean overdue, boolean soon) {
 
@@ -23,10 +23,9 @@ public record Deadline(String iso, String local, String relative, boolean overdu
         }
         Duration left = Duration.between(now, at);
         boolean overdue = left.isNegative() || left.isZero();
+        PortalMessages words = PortalPage.words(english);
         String span = span(overdue ? left.negated() : left, english);
-        String relative = english
-                ? (overdue ? "overdue by " + span : span + " left")
-                : (overdue ? "已超时" + span : "还剩" + span);
+        String relative = overdue ? words.deadlineOverdue(span) : words.deadlineLeft(span);
         return new Deadline(at.toString(), local(at, zone, english), relative, overdue,
                 overdue || left.compareTo(SOON) <= 0);
     }
@@ -42,11 +41,11 @@ public record Deadline(String iso, String local, String relative, boolean overdu
         long hours = minutes / 60 % 24;
         long mins = minutes % 60;
         if (days > 0) {
-            return english ? days + " d " + hours + " h" : days + "天" + hours + "小时";
+            return PortalPage.words(english).spanDays(days, hours);
         }
         if (hours > 0) {
-            return english ? hours + " h " + mins + " min" : hours + "小时" + mins + "分钟";
+            return PortalPage.words(english).spanHours(hours, mins);
         }
-        return english ? mins + " min" : mins + "分钟";
+        return PortalPage.words(english).spanMinutes(mins);
     }
 }

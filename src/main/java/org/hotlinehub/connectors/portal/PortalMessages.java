@@ -18,6 +18,10 @@ public interface PortalMessages {
     @Message("en")
     String otherLanguageCode();
 
+    /** The html lang attribute of the pages in this language. */
+    @Message("zh-CN")
+    String htmlLang();
+
     @Message("跳到正文")
     String skip();
 
@@ -193,4 +197,20 @@ public interface PortalMessages {
 
     @Message("没有派给本单位的这个工单。请返回列表查看。")
     String notFound();
+
+    // how long is left before a deadline, or how long it is overdue ({@link Deadline})
+    @Message("还剩{span}")
+    String deadlineLeft(String span);
+
+    @Message("已超时{span}")
+    String deadlineOverdue(String span);
+
+    @Message("{days}天{hours}小时")
+    String spanDays(long days, long hours);
+
+    @Message("{hours}小时{minutes}分钟")
+    String spanHours(long hours, long minutes);
+
+    @Message("{minutes}分钟")
+    String spanMinutes(long minutes);
 }

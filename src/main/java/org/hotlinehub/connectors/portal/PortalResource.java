@@ -53,8 +53,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -107,7 +105,7 @@ public class PortalResource {
 
         static Step of(TimelineItem item, ZoneId zone, boolean english) {
             return new Step(item.at().toString(), Deadline.local(item.at(), zone, english),
-                    english ? item.kind().labelEn() : item.kind().labelZh(), item.detail());
+                    item.kind().label(english), item.detail());
         }
     }
 
@@ -290,7 +288,7 @@ public class PortalResource {
     }
 
     private static PortalMessages msg(PortalPage page) {
-        return MessageBundles.get(PortalMessages.class, Localized.Literal.of(page.english() ? "en" : "zh"));
+        return PortalPage.words(page.english());
     }
 
     /** A page in its language, never cached; a {@code ?lang=} choice is remembered in the shared language cookie. */

@@ -13,6 +13,7 @@ import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.ContactIntent;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.Masks;
+import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.port.IntakeQueue;
 import org.hotlinehub.model.port.ReferenceNumbers;
 import org.hotlinehub.model.port.SmsOutbox;
@@ -52,17 +53,11 @@ public class CallAssurance {
         String externalId = call.callSid() + "/assurance";
         String reference = references.reserve(Channel.VOICE, externalId, references.next());
         boolean english = "en".equals(resident.language());
-        String how = silent
-                ? (english ? "stayed silent at the call-assurance greeting" : "在呼叫保障提示后未按键（静默求助）")
-                : (english ? "pressed 1 for urgent help" : "按1紧急求助");
-        String text = english
-                ? "Call assurance: registered resident " + name(resident) + " (" + String.join(", ", resident.flags())
-                        + ") called the hotline and " + how + ". Please visit at once."
-                : "呼叫保障：已登记居民" + name(resident) + "（" + String.join("、", resident.flags()) + "）来电，" + how
-                        + "，请立即上门查看。";
+        String text = VoicePrompts.in(english).assuranceTicket(name(resident), resident.flags(), silent);
         Instant now = clock.instant();
         intake.submit(new InboundContact(Channel.VOICE, externalId, reference, now, resident.phone(),
-                resident.name(), text, english ? "en" : "zh", config.voice().urgentCategory(), resident.placeCode(),
+                resident.name(), text, ResidentTexts.language(english), config.voice().urgentCategory(),
+                resident.placeCode(),
                 resident.address(), null, null, List.of(), ContactIntent.REQUEST));
         calls.linkTicket(call.callSid(), reference);
         if (resident.textContacts()) {
@@ -87,14 +82,8 @@ public class CallAssurance {
             Instant now) {
         String at = DateTimeFormatter.ofPattern("HH:mm").withZone(hours.zone()).format(now);
         String where = resident.address() != null ? resident.address() : resident.placeName();
-        if (english) {
-            return "96993 call assurance: " + name(resident) + " called the hotline for help at " + at + " ("
-                    + (silent ? "no key pressed" : "pressed 1") + "). A community volunteer is on the way"
-                    + (where == null ? "" : " to " + where) + "; request " + reference
-                    + ". Please get in touch with them.";
-        }
-        return "【96993呼叫保障】您的家人" + name(resident) + "于" + at + "拨打热线求助（" + (silent ? "未按键" : "按1求助")
-                + "）。社区志愿者正赶往" + (where == null ? "其住处" : where) + "，工单" + reference + "。请尽快与其联系。";
+        return VoicePrompts.in(english).assuranceContacts(name(resident), at, silent, where != null, where,
+                reference);
     }
 
     private static String name(CallerProfile resident) {

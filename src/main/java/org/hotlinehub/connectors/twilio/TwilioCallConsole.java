@@ -32,6 +32,8 @@ import org.hotlinehub.model.port.VoiceCalls;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
@@ -112,11 +114,9 @@ public class TwilioCallConsole {
         String message;
         try {
             message = caller.takeNext(identity.getPrincipal().getName(), Optional.empty())
-                    .map(t -> (english ? "Connecting " : "正在接通 ") + Masks.phone(t.call().from()) + " → "
-                            + t.target() + (t.sandbox()
-                                    ? (english ? " (sandbox: not connected)" : "（沙箱模式，未实际接通）")
-                                    : ""))
-                    .orElse(english ? "Nobody is waiting." : "当前没有排队的来电。");
+                    .map(t -> words(english).connecting(String.valueOf(Masks.phone(t.call().from())), t.target(),
+                            t.sandbox()))
+                    .orElse(words(english).nobodyWaiting());
         } catch (IllegalArgumentException e) {
             message = e.getMessage();
         }
@@ -134,7 +134,7 @@ public class TwilioCallConsole {
         boolean english = "en".equals(lang);
         calls.callbackDone(id, "staff:" + identity.getPrincipal().getName(),
                 note == null || note.isBlank() ? null : note.strip());
-        return back(english, english ? "Marked as called back." : "已标记为已回拨。");
+        return back(english, words(english).calledBack());
     }
 
     /** Forms are posted by this page only: a browser sends its Origin, which must be this host (HTTP/1.1 or 2). */
@@ -147,7 +147,7 @@ public class TwilioCallConsole {
     }
 
     private static Response back(boolean english, String message) {
-        return Response.seeOther(URI.create("/console/calls?lang=" + (english ? "en" : "zh") + "&msg="
+        return Response.seeOther(URI.create("/console/calls?lang=" + TwilioVoiceResource.lang(english) + "&msg="
                 + TwilioVoiceResource.encode(message))).build();
     }
 
@@ -155,7 +155,7 @@ public class TwilioCallConsole {
         return new Profile(p.name(), p.address(), p.placeName(), String.join(", ", p.flags()),
                 String.join(", ", p.emergencyContacts().stream().map(Masks::phone).toList()),
                 p.recentTickets().stream().map(t -> new TicketRow(t.reference(),
-                        english ? ResidentTexts.statusEn(t.status()) : ResidentTexts.statusZh(t.status()),
+                        ResidentTexts.statusWord(t.status(), english),
                         english && t.categoryEn() != null ? t.categoryEn() : t.categoryZh(),
                         TIME.format(t.createdAt().atZone(zone)))).toList());
     }
@@ -164,28 +164,22 @@ public class TwilioCallConsole {
         return s == null ? "" : String.format("%d:%02d", s / 60, s % 60);
     }
 
+    private static CallConsoleMessages words(boolean english) {
+        return MessageBundles.get(CallConsoleMessages.class, Localized.Literal.of(TwilioVoiceResource.lang(english)));
+    }
+
     private static String stage(VoiceCalls.Stage stage, boolean english) {
-        return switch (stage) {
-            case MENU -> english ? "in the menu" : "语音菜单中";
-            case QUEUED -> english ? "waiting" : "排队中";
-            case CONNECTING -> english ? "connecting" : "正在接通";
-            case CONNECTED -> english ? "with an operator" : "通话中";
-            case ENDED -> english ? "ended" : "已结束";
-        };
+        return words(english).stage(stage);
     }
 
     private static String topic(String topic, boolean english) {
         if (topic == null) {
             return "";
         }
-        return english ? topic : TwilioVoiceResource.topicZh(topic);
+        return VoicePrompts.in(english).topic(topic);
     }
 
     private static String reason(String reason, boolean english) {
-        return switch (reason) {
-            case "abandoned" -> english ? "hung up while waiting" : "排队时挂断";
-            case "vulnerable-hangup" -> english ? "vulnerable resident hung up in the menu" : "重点关爱居民在菜单中挂断";
-            default -> english ? "the queue failed (" + reason + ")" : "排队失败（" + reason + "）";
-        };
+        return words(english).reason(reason);
     }
 }

@@ -27,6 +27,7 @@ import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.ContactIntent;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.IntakeUnavailableException;
+import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.port.IntakeQueue;
 import org.hotlinehub.model.port.ReferenceNumbers;
 import org.hotlinehub.model.port.TicketLookup;
@@ -121,7 +122,7 @@ public class TwilioVoiceResource {
             VoiceResponse.Builder r = new VoiceResponse.Builder();
             switch (call.digits()) {
                 case "9" -> {
-                    calls.chose(call.callSid(), null, english ? "zh" : "en");
+                    calls.chose(call.callSid(), null, lang(!english));
                     return VoiceWebhooks.twiml(menu(r, !english, 1));
                 }
                 case "1" -> {
@@ -181,7 +182,7 @@ public class TwilioVoiceResource {
                 return VoiceWebhooks.twiml(menu(r, english, 1));
             }
             if ("9".equals(digits)) {
-                calls.chose(call.callSid(), null, english ? "zh" : "en");
+                calls.chose(call.callSid(), null, lang(!english));
                 return VoiceWebhooks.twiml(assuranceMenu(r, !english, caller.get(), attempt));
             }
             if (attempt < 2) {
@@ -391,7 +392,7 @@ public class TwilioVoiceResource {
                     bytes.length, Base64.getEncoder().encodeToString(bytes), url.isEmpty() ? null : url);
             intake.submit(new InboundContact(Channel.VOICE, recordingSid + "/transcript"
                     + (transcriptionSid.isEmpty() ? "" : "/" + transcriptionSid), reference, clock.instant(),
-                    phoneOf(call), null, (english ? "Voicemail transcript: " : "留言转写：") + text, lang(english),
+                    phoneOf(call), null, VoicePrompts.in(english).voicemailTranscript(text), lang(english),
                     null, null, null, null, null, List.of(transcript), ContactIntent.FOLLOW_UP));
             return VoiceWebhooks.empty();
         });
@@ -505,17 +506,8 @@ public class TwilioVoiceResource {
         Optional<CallState> state = calls.call(call.callSid());
         String topic = state.map(CallState::topic).orElse(null);
         String seconds = call.param("RecordingDuration");
-        String text = english
-                ? "Voicemail" + (topic == null ? "" : " (" + topic + ")") + (seconds.isEmpty()
-                        ? ""
-                        : ", " + seconds
-                                + " s")
-                        + "; listen to the recording, transcript to follow."
-                : "电话留言" + (topic == null ? "" : "（" + topicZh(topic) + "）") + (seconds.isEmpty()
-                        ? ""
-                        : "，" + seconds
-                                + "秒")
-                        + "，请收听录音，转写稍后附上。";
+        VoiceMessages words = VoicePrompts.in(english);
+        String text = words.voicemailTicket(topic != null, topic == null ? null : words.topic(topic), seconds);
         Attachment recording = new Attachment("voicemail-" + recordingSid + ".wav", "audio/wav", 0, null,
                 call.param("RecordingUrl"));
         intake.submit(new InboundContact(Channel.VOICE, recordingSid, reference, clock.instant(), phoneOf(call), null,
@@ -533,19 +525,8 @@ public class TwilioVoiceResource {
         return calls.call(call.callSid()).map(CallState::from).orElse(null);
     }
 
-    static String topicZh(String topic) {
-        return switch (topic) {
-            case TOPIC_URGENT -> "紧急求助";
-            case TOPIC_HOME -> "家政和维修";
-            case TOPIC_PROPERTY -> "物业问题";
-            case TOPIC_ORDER -> "治安问题";
-            case TOPIC_OPERATOR -> "人工服务";
-            default -> "未选择";
-        };
-    }
-
     static String lang(boolean english) {
-        return english ? "en" : "zh";
+        return ResidentTexts.language(english);
     }
 
     static String encode(String value) {

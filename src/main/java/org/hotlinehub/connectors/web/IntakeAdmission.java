@@ -58,9 +58,7 @@ public class IntakeAdmission {
             boolean english = Languages.english(null, rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
             rc.response().setStatusCode(503).putHeader("Retry-After", "1")
                     .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
-                    .end(english
-                            ? "The hotline is very busy. Please try again in a moment."
-                            : "热线繁忙，请稍后再试。");
+                    .end(Languages.messages(english).errIntakeBusy());
             return;
         }
         rc.addEndHandler(done -> permits.release());

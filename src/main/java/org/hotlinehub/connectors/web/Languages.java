@@ -2,6 +2,12 @@ package org.hotlinehub.connectors.web;
 
 import java.util.Locale;
 
+import org.hotlinehub.model.PageLanguage;
+import org.hotlinehub.model.ResidentTexts;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+
 /** zh-CN is the default; English when asked for ({@code lang=en}) or preferred by the browser. */
 final class Languages {
 
@@ -16,6 +22,11 @@ final class Languages {
     }
 
     static Locale locale(boolean english) {
-        return english ? Locale.ENGLISH : Locale.forLanguageTag("zh");
+        return PageLanguage.locale(english);
+    }
+
+    /** The web pages' texts in the page's language. */
+    static WebMessages messages(boolean english) {
+        return MessageBundles.get(WebMessages.class, Localized.Literal.of(ResidentTexts.language(english)));
     }
 }

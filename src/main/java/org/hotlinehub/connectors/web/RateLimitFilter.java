@@ -10,8 +10,6 @@ import jakarta.inject.Inject;
 import org.hotlinehub.model.Hashes;
 import org.jboss.logging.Logger;
 
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -95,8 +93,8 @@ public class RateLimitFilter {
     }
 
     private static void refuse(RoutingContext context, RateLimiter.Bucket bucket, String path, long seconds) {
-        String message = MessageBundles.get(WebMessages.class, Localized.Literal.of("zh")).errTooManyRequests(seconds)
-                + " " + MessageBundles.get(WebMessages.class, Localized.Literal.of("en")).errTooManyRequests(seconds);
+        String message = Languages.messages(false).errTooManyRequests(seconds) + " "
+                + Languages.messages(true).errTooManyRequests(seconds);
         LOG.debugf("429 for %s %s: %s limit reached", context.request().method(), path, bucket);
         String type;
         String body;

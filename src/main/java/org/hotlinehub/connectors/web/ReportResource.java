@@ -45,6 +45,7 @@ import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.PhoneNumbers;
 import org.hotlinehub.model.PlaceItem;
 import org.hotlinehub.model.PlaceType;
+import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.ServiceDefinition;
 import org.hotlinehub.model.Strings;
 import org.hotlinehub.model.port.CatalogDirectory;
@@ -60,7 +61,6 @@ import org.jboss.resteasy.reactive.server.core.multipart.FormData;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.i18n.MessageBundles;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -134,8 +134,7 @@ public class ReportResource {
                 && !accept.contains(MediaType.TEXT_HTML);
         ReportForm form = new ReportForm(trim(category), trim(description), trim(name), trim(phone), trim(compound),
                 trim(address));
-        WebMessages msg = MessageBundles.get(WebMessages.class,
-                io.quarkus.qute.i18n.Localized.Literal.of(english ? "en" : "zh"));
+        WebMessages msg = Languages.messages(english);
 
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, List<String>> answers = AttributeAnswers.parse(formFields());
@@ -213,7 +212,8 @@ public class ReportResource {
             return answerInvalid(form, answers, errors, english, wantsJson, 503, token);
         }
         InboundContact contact = new InboundContact(Channel.WEB, externalId, reference, clock.instant(),
-                normalizedPhone.get(), form.name(), form.description(), english ? "en" : "zh", form.category(),
+                normalizedPhone.get(), form.name(), form.description(), ResidentTexts.language(english),
+                form.category(),
                 form.compound(), form.address(), null, null, attachment == null ? List.of() : List.of(attachment),
                 answers);
         try {

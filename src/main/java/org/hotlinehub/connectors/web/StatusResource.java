@@ -57,8 +57,8 @@ public class StatusResource {
         TicketView t = found.get();
         DateTimeFormatter time = TIME.withZone(zone);
         List<Entry> timeline = t.timeline().stream()
-                .map(e -> new Entry(time.format(e.at()), english ? e.kind().labelEn() : e.kind().labelZh())).toList();
-        return html(200, Templates.status(reference, phone, t, StatusLabels.of(t.status(), english),
+                .map(e -> new Entry(time.format(e.at()), e.kind().label(english))).toList();
+        return html(200, Templates.status(reference, phone, t, Languages.messages(english).ticketStatus(t.status()),
                 time.format(t.createdAt()), timeline, false, english), english);
     }
 

@@ -1,5 +1,7 @@
 package org.hotlinehub.connectors.web;
 
+import org.hotlinehub.model.TicketStatus;
+
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
@@ -183,4 +185,14 @@ public interface WebMessages {
 
     @Message("返回登录页")
     String backToSignIn();
+
+    @Message("热线繁忙，请稍后再试。")
+    String errIntakeBusy();
+
+    /** A ticket's status as the status page shows it to the resident. */
+    @Message("""
+            {#when status}{#is RECEIVED}已受理{#is TRIAGE}人工核实中{#is DISPATCHED}已派单{#is ACCEPTED}承办单位已签收\
+            {#is IN_PROGRESS}处理中{#is RESOLVED}已办结，待回访{#is CLOSED}已结案{#is REOPENED}已重新办理{#is CANCELLED}已撤销\
+            {#is MERGED}已合并办理{/when}""")
+    String ticketStatus(TicketStatus status);
 }
