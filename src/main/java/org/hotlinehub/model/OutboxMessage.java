@@ -13,10 +13,12 @@ import java.util.Map;
  * @param templateData a WeChat status message's template keywords
  * @param language a call's language
  * @param maxAttempts how many times a call is placed before it gives up
+ * @param optedOut the recipient asked for nothing more on this channel (a text's phone that sent STOP), as read when
+ *        the row was claimed
  */
 public record OutboxMessage(long id, OutboxChannel channel, String recipient, String address, String secret,
         String idempotencyKey, String topic, String body, String ticketReference, int attempts,
-        Map<String, String> templateData, String language, int maxAttempts) {
+        Map<String, String> templateData, String language, int maxAttempts, boolean optedOut) {
 
     @Override
     public String toString() {

@@ -237,7 +237,8 @@ public class OutboxStore {
                 + " order by next_attempt_at, id limit ? for update skip locked) returning *)"
                 + " select c.id, c.stream, c.channel, c.recipient, c.idempotency_key, c.topic, c.body,"
                 + " c.ticket_reference, c.attempts, c.template_data, c.language, c.max_attempts, c.give_up_at,"
-                + " p.webhook_url, p.webhook_secret, coalesce(p.phone, v.phone), a.ticket_id"
+                + " p.webhook_url, p.webhook_secret, coalesce(p.phone, v.phone), a.ticket_id,"
+                + " c.stream = 'sms' and exists (select 1 from sms_opt_out o where o.phone = c.recipient)"
                 + " from claimed c left join partner p on p.id = c.partner_id"
                 + " left join volunteer v on v.id = c.volunteer_id left join assignment a on a.id = c.assignment_id"
                 + " order by c.id";
@@ -268,9 +269,9 @@ public class OutboxStore {
         String templateData = r.getString(10);
         OutboxMessage m = new OutboxMessage(r.getLong(1), channel, r.getString(4), address,
                 partner ? r.getString(15) : null, r.getString(5), r.getString(6), r.getString(7), r.getString(8),
-                r.getInt(9), templateData == null ? null : read(templateData), r.getString(11), r.getInt(12));
-        long ticketId = r.getLong(17);
-        return new Claimed(m, r.getObject(13, OffsetDateTime.class).toInstant(), r.wasNull() ? null : ticketId);
+                r.getInt(9), templateData == null ? null : read(templateData), r.getString(11), r.getInt(12),
+                r.getBoolean(18));
+        return new Claimed(m, r.getObject(13, OffsetDateTime.class).toInstant(), r.getObject(17, Long.class));
     }
 
     /** Pushes the lease of rows still waiting in this instance's queues. */

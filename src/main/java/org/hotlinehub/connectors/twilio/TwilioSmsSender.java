@@ -45,7 +45,7 @@ public class TwilioSmsSender implements OutboxSender {
     @Override
     public SendResult send(OutboxMessage m) {
         String to = m.recipient();
-        if (outbox.optedOut(to)) {
+        if (m.optedOut()) { // read with the claim
             return SendResult.notSent(OutboundSmsStatus.BLOCKED.name(), "the recipient opted out (STOP / 退订)", null);
         }
         if (api.sandbox()) {
