@@ -4,11 +4,19 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -16,7 +24,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * The dependency rule (docs/architecture.md, "Dependency rule"): routes → connectors, model, config; a connector →
  * model and config only (never another connector, never routes or the core); model and config → nothing of the hub.
- * Feature packages (intake, dispatch, …) are the core: they never reach connectors or routes.
+ * Feature packages (intake, dispatch, …) are the core: they never reach connectors or routes. A channel's own state
+ * lives in its connector, and {@code model.port} holds only what the core or several connectors need.
  */
 class ArchitectureTest {
 
@@ -28,6 +37,18 @@ class ArchitectureTest {
     private static final String[] CORE = {BASE + ".intake..", BASE + ".dispatch..", BASE + ".deadletter..",
             BASE + ".referencedata..", BASE + ".store..", BASE + ".survey..", BASE + ".casework..",
             BASE + ".outbound.."};
+
+    /**
+     * The channel-named classes still in {@code store}, each because it builds on shared persistence a connector cannot
+     * reach: the one outbox ({@code OutboxStore}), the resident and ticket repositories.
+     */
+    private static final Set<String> CHANNEL_CLASSES_IN_STORE = Set.of(
+            "WechatFollowerQueries", // links an openid to a resident profile, merging profiles (ResidentRepository)
+            "WechatConversationQueries", // a follower's tickets and timelines (TicketRepository, TimelineRepository)
+            "WechatOutboxQueries", // a stream of the one outbox (OutboxStore)
+            "VoiceOutboxQueries", // a stream of the one outbox (OutboxStore)
+            "SmsOutboxQueries", // a stream of the one outbox (OutboxStore), also read by the core
+            "SmsMessageHistory"); // the ticket's page reads it through SmsOutboxQueries
 
     private static String[] with(String[] packages, String... more) {
         return java.util.stream.Stream.concat(java.util.Arrays.stream(packages), java.util.Arrays.stream(more))
@@ -87,5 +108,64 @@ class ArchitectureTest {
                 "Entity").andShould().resideInAPackage(BASE + ".store..").check(HUB);
         classes().that().haveSimpleNameEndingWith("Route").and().resideInAPackage(BASE + "..").should()
                 .resideInAPackage(BASE + ".routes..").check(HUB);
+    }
+
+    /**
+     * A channel's own state (its conversations, tokens, call records) lives in the channel's connector with its own
+     * SQL; {@code store} is the shared domain's persistence. A class named after a channel in {@code store} is state
+     * that belongs to a channel, unless it is one of {@link #CHANNEL_CLASSES_IN_STORE}.
+     */
+    @Test
+    void channelStateLivesInItsConnector() {
+        DescribedPredicate<JavaClass> channelNamed = DescribedPredicate.describe(
+                "are named after a channel (Wechat*, Voice*, Sms*, Twilio*) and are not listed as kept in store",
+                c -> topLevel(c).getSimpleName().matches("(Wechat|Voice|Sms|Twilio).*")
+                        && !CHANNEL_CLASSES_IN_STORE.contains(topLevel(c).getSimpleName()));
+        classes().that(channelNamed).should().resideOutsideOfPackage(BASE + ".store..").check(HUB);
+    }
+
+    /**
+     * A port is for the core or for what several channels share: every interface in {@code model.port} is used
+     * (called, implemented, or its records read) by the core or {@code routes}, or by two or more connectors. A port
+     * used by one connector alone is that connector's business and lives in it.
+     */
+    @Test
+    void portsServeTheCoreOrSeveralChannels() {
+        Map<String, Set<String>> lonely = new TreeMap<>();
+        for (JavaClass port : HUB) {
+            if (!port.getPackageName().equals(BASE + ".model.port") || !port.isTopLevelClass()
+                    || !port.isInterface() || port.getSimpleName().equals("package-info")) {
+                continue;
+            }
+            Set<String> users = new TreeSet<>();
+            for (JavaClass member : HUB) {
+                if (member.equals(port) || topLevel(member).equals(port)) {
+                    for (Dependency d : member.getDirectDependenciesToSelf()) {
+                        users.add(area(topLevel(d.getOriginClass()).getPackageName()));
+                    }
+                }
+            }
+            users.remove("model");
+            boolean core = users.stream().anyMatch(u -> !u.startsWith("connectors."));
+            if (!core && users.size() < 2) {
+                lonely.put(port.getSimpleName(), users);
+            }
+        }
+        assertEquals(Map.of(), lonely, "ports used by one connector only (move them into it)");
+    }
+
+    private static JavaClass topLevel(JavaClass c) {
+        JavaClass outer = c;
+        while (outer.getEnclosingClass().isPresent()) {
+            outer = outer.getEnclosingClass().get();
+        }
+        return outer;
+    }
+
+    /** {@code connectors.twilio}, {@code store}, {@code model} … for a package of the hub. */
+    private static String area(String packageName) {
+        String rest = packageName.startsWith(BASE + ".") ? packageName.substring(BASE.length() + 1) : packageName;
+        String[] parts = rest.split("\\.");
+        return parts[0].equals("connectors") && parts.length > 1 ? "connectors." + parts[1] : parts[0];
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.connectors.twilio.VoiceCalls.CallerProfile;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.ContactIntent;
 import org.hotlinehub.model.InboundContact;
@@ -17,8 +18,6 @@ import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.port.IntakeQueue;
 import org.hotlinehub.model.port.ReferenceNumbers;
 import org.hotlinehub.model.port.SmsOutbox;
-import org.hotlinehub.model.port.VoiceCalls;
-import org.hotlinehub.model.port.VoiceCalls.CallerProfile;
 import org.jboss.logging.Logger;
 
 /**

@@ -1,7 +1,5 @@
 package org.hotlinehub.connectors.twilio;
 
-import org.hotlinehub.model.port.VoiceCalls;
-
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 

@@ -28,7 +28,6 @@ import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.InputLimits;
 import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.ResidentTexts;
-import org.hotlinehub.model.port.VoiceCalls;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

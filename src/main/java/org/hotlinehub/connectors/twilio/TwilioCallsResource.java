@@ -27,6 +27,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotlinehub.connectors.twilio.VoiceCalls.CallState;
+import org.hotlinehub.connectors.twilio.VoiceCalls.CallerProfile;
+import org.hotlinehub.connectors.twilio.VoiceCalls.Stage;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.ContactIntent;
@@ -37,10 +40,6 @@ import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.port.IntakeQueue;
 import org.hotlinehub.model.port.ReferenceNumbers;
-import org.hotlinehub.model.port.VoiceCalls;
-import org.hotlinehub.model.port.VoiceCalls.CallState;
-import org.hotlinehub.model.port.VoiceCalls.CallerProfile;
-import org.hotlinehub.model.port.VoiceCalls.Stage;
 
 import io.quarkus.security.identity.SecurityIdentity;
 

@@ -9,13 +9,12 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.connectors.twilio.VoiceCalls.CallState;
 import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.OutboxChannel;
 import org.hotlinehub.model.OutboxMessage;
 import org.hotlinehub.model.SendResult;
 import org.hotlinehub.model.port.OutboxSender;
-import org.hotlinehub.model.port.VoiceCalls;
-import org.hotlinehub.model.port.VoiceCalls.CallState;
 import org.hotlinehub.model.port.VoiceOutbox;
 import org.jboss.logging.Logger;
 

@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.connectors.twilio.VoiceCalls.CallState;
+import org.hotlinehub.connectors.twilio.VoiceCalls.CallerProfile;
 import org.hotlinehub.model.Attachment;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.ContactIntent;
@@ -31,9 +33,6 @@ import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.port.IntakeQueue;
 import org.hotlinehub.model.port.ReferenceNumbers;
 import org.hotlinehub.model.port.TicketLookup;
-import org.hotlinehub.model.port.VoiceCalls;
-import org.hotlinehub.model.port.VoiceCalls.CallState;
-import org.hotlinehub.model.port.VoiceCalls.CallerProfile;
 import org.hotlinehub.model.port.VoiceOutbox;
 import org.jboss.logging.Logger;
 

@@ -11,10 +11,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.connectors.twilio.VoiceCalls.CallEvent;
 import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.PhoneNumbers;
-import org.hotlinehub.model.port.VoiceCalls;
-import org.hotlinehub.model.port.VoiceCalls.CallEvent;
 import org.jboss.logging.Logger;
 
 import com.twilio.twiml.VoiceResponse;

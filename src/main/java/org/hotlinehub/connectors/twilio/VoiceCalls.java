@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.connectors.twilio;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -15,10 +15,26 @@ import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.TicketStatus;
-import org.hotlinehub.model.port.VoiceCalls;
 
+/**
+ * The voice line's memory: every call once by CallSid with its statuses, where the caller is (menu, operator queue,
+ * with an operator), who is calling (the resident's profile for call assurance and the operator's screen), and the
+ * call-back list of callers who left the queue unanswered. Each method is its own short transaction.
+ * <p>
+ * This is the channel's own state, in its own tables ({@code voice_call}, {@code voice_call_event},
+ * {@code voice_callback}) kept by this package; the resident, place and ticket columns are only read.
+ */
 @ApplicationScoped
-public class VoiceCallQueries implements VoiceCalls {
+public class VoiceCalls {
+
+    /** Where a call is. */
+    public enum Stage {
+        MENU,
+        QUEUED,
+        CONNECTING,
+        CONNECTED,
+        ENDED
+    }
 
     /** The flags that make a registered resident eligible for call assurance (as intake's priorities). */
     static final String VULNERABLE_FLAGS = "cast('{elderly-alone,disabled}' as text[])";
@@ -36,7 +52,13 @@ public class VoiceCallQueries implements VoiceCalls {
     @Inject
     Clock clock;
 
-    @Override
+    /**
+     * Logs a webhook or status callback: the call row the first time its sid is seen, the status only when it ranks
+     * above the recorded one (callbacks arrive out of order), the duration when given. A final status for a caller
+     * still waiting in the queue puts the call on the call-back list, once.
+     *
+     * @param rank the status' place in a call's life (queued 1 … completed 4), see {@code TwilioCallStatus}
+     */
     @Transactional
     public void log(CallEvent e) {
         String party = e.direction() != null && e.direction().startsWith("outbound") ? e.to() : e.from();
@@ -94,7 +116,7 @@ public class VoiceCallQueries implements VoiceCalls {
                 .setParameter(1, callSid).setParameter(2, reason).setParameter(3, clock.instant()).executeUpdate();
     }
 
-    @Override
+    /** The profile of the resident with this phone, if one is known. */
     @Transactional
     public Optional<CallerProfile> caller(String phone) {
         if (phone == null) {
@@ -138,13 +160,12 @@ public class VoiceCallQueries implements VoiceCalls {
         return caller(phone);
     }
 
-    @Override
     @Transactional
     public Optional<CallState> call(String callSid) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select " + CALL_COLUMNS + " from voice_call where call_sid = ?1")
                 .setParameter(1, callSid).getResultList();
-        return rows.stream().findFirst().map(VoiceCallQueries::state);
+        return rows.stream().findFirst().map(VoiceCalls::state);
     }
 
     private static CallState state(Object[] r) {
@@ -153,7 +174,7 @@ public class VoiceCallQueries implements VoiceCalls {
                 (String) r[10], r[11] == null ? null : ((Number) r[11]).longValue());
     }
 
-    @Override
+    /** The caller picked a menu topic (or language). */
     @Transactional
     public void chose(String callSid, String topic, String language) {
         em.createNativeQuery("update voice_call set topic = coalesce(?2, topic), language = coalesce(?3, language),"
@@ -161,7 +182,7 @@ public class VoiceCallQueries implements VoiceCalls {
                 .setParameter(1, callSid).setParameter(2, topic).setParameter(3, language).executeUpdate();
     }
 
-    @Override
+    /** The caller is now waiting in this Twilio queue (again, after an operator missed the call). */
     @Transactional
     public void enqueued(String callSid, String queue) {
         em.createNativeQuery("update voice_call set stage = 'QUEUED', queue = ?2,"
@@ -170,7 +191,10 @@ public class VoiceCallQueries implements VoiceCalls {
                 .setParameter(1, callSid).setParameter(2, queue).setParameter(3, clock.instant()).executeUpdate();
     }
 
-    @Override
+    /**
+     * The longest-waiting call of the priority queue, else of the normal queue, marked as being connected to this
+     * operator (SKIP LOCKED: two operators never get the same caller).
+     */
     @Transactional
     public Optional<CallState> takeNext(String operator, String priorityQueue) {
         @SuppressWarnings("unchecked")
@@ -180,10 +204,10 @@ public class VoiceCallQueries implements VoiceCalls {
                 + " order by (queue = ?2) desc, enqueued_at, call_sid limit 1 for update skip locked)"
                 + " returning " + CALL_COLUMNS)
                 .setParameter(1, operator).setParameter(2, priorityQueue).getResultList();
-        return rows.stream().findFirst().map(VoiceCallQueries::state);
+        return rows.stream().findFirst().map(VoiceCalls::state);
     }
 
-    @Override
+    /** The operator answered. */
     @Transactional
     public void connected(String callSid) {
         em.createNativeQuery("update voice_call set stage = 'CONNECTED', answered_at = coalesce(answered_at, now()),"
@@ -191,7 +215,7 @@ public class VoiceCallQueries implements VoiceCalls {
                 .setParameter(1, callSid).executeUpdate();
     }
 
-    @Override
+    /** Leaves the call on the list because the caller is gone from the queue; {@code reason} says why. */
     @Transactional
     public void toCallBack(String callSid, String reason) {
         em.createNativeQuery("update voice_call set queue_result = ?2, updated_at = now() where call_sid = ?1")
@@ -199,21 +223,19 @@ public class VoiceCallQueries implements VoiceCalls {
         addCallback(callSid, reason);
     }
 
-    @Override
     @Transactional
     public void recording(String callSid, String recordingSid) {
         em.createNativeQuery("update voice_call set recording_sid = ?2, updated_at = now() where call_sid = ?1")
                 .setParameter(1, callSid).setParameter(2, recordingSid).executeUpdate();
     }
 
-    @Override
     @Transactional
     public void linkTicket(String callSid, String reference) {
         em.createNativeQuery("update voice_call set ticket_reference = ?2, updated_at = now() where call_sid = ?1")
                 .setParameter(1, callSid).setParameter(2, reference).executeUpdate();
     }
 
-    @Override
+    /** Calls in the menu, the queue or with an operator, priority first then longest waiting. */
     @Transactional
     public List<LiveCall> live() {
         @SuppressWarnings("unchecked")
@@ -226,7 +248,6 @@ public class VoiceCallQueries implements VoiceCalls {
                 instant(r[8]), (String) r[9], (String) r[10], callerById((Number) r[11]))).toList();
     }
 
-    @Override
     @Transactional
     public List<Callback> callbacks(boolean includeDone) {
         @SuppressWarnings("unchecked")
@@ -242,7 +263,7 @@ public class VoiceCallQueries implements VoiceCalls {
                 (String) r[8], callerById((Number) r[9]));
     }
 
-    @Override
+    /** @throws org.hotlinehub.model.NotFoundException when there is no such entry */
     @Transactional
     public Callback callbackDone(long id, String actor, String note) {
         em.createNativeQuery("update voice_callback set done_at = coalesce(done_at, now()),"
@@ -274,5 +295,39 @@ public class VoiceCallQueries implements VoiceCalls {
             return t.toInstant();
         }
         throw new IllegalStateException("not a time: " + value.getClass());
+    }
+
+    public record CallEvent(String callSid, String direction, String from, String to, String status, int rank,
+            Integer durationSeconds, Integer sequence) {
+    }
+
+    /**
+     * @param vulnerable registered as elderly living alone or disabled: call assurance applies
+     * @param silenceAlarm whether silence at the call-assurance greeting counts as a call for help
+     * @param textContacts whether emergency contacts get an SMS when an urgent ticket is raised
+     */
+    public record CallerProfile(long residentId, String phone, String name, String address, String placeCode,
+            String placeName, List<String> flags, String language, boolean registered, boolean vulnerable,
+            boolean silenceAlarm, boolean textContacts, List<String> emergencyContacts,
+            List<RecentTicket> recentTickets) {
+    }
+
+    public record RecentTicket(String reference, TicketStatus status, String categoryZh, String categoryEn,
+            Instant createdAt) {
+    }
+
+    public record CallState(String callSid, String from, String to, Stage stage, boolean vulnerable, String language,
+            String topic, String queue, Instant enqueuedAt, String operator, String ticketReference,
+            Long residentId) {
+    }
+
+    public record LiveCall(String callSid, String from, Stage stage, boolean vulnerable, String language, String topic,
+            String queue, Instant startedAt, Instant enqueuedAt, String operator, String ticketReference,
+            Optional<CallerProfile> caller) {
+    }
+
+    public record Callback(long id, String callSid, String phone, String reason, Integer waitedSeconds,
+            Instant createdAt,
+            Instant doneAt, String doneBy, String note, Optional<CallerProfile> caller) {
     }
 }

@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.connectors.twilio;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +12,12 @@ import org.hotlinehub.model.ContactIntent;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.port.SmsConversations;
 
+/**
+ * The SMS channel's own state: the decision taken for each {@code MessageSid} ({@code sms_inbound}), kept by this
+ * package with its own SQL. The sender's tickets and the partners' and volunteers' phones are only read.
+ */
 @ApplicationScoped
-public class SmsConversationQueries implements SmsConversations {
+class SmsConversationQueries implements SmsConversations {
 
     @Inject
     EntityManager em;
