@@ -2,10 +2,16 @@ package org.hotlinehub.referencedata;
 
 import java.util.List;
 
+import jakarta.validation.constraints.Pattern;
+
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** One reference-data file as written (docs/contract.md, "Reference-data file"). Unknown keys are errors. */
+/**
+ * One reference-data file as written (docs/contract.md, "Reference-data file"). Unknown keys are errors. The rules of
+ * a single field of an entry are its constraints, each with the problem text of the import's row report as message;
+ * rules across fields or entries are checked by {@link ReferenceDataValidator}.
+ */
 public record ReferenceDataFile(
         List<PlaceData> places,
         List<CatalogData> catalog,
@@ -24,14 +30,16 @@ public record ReferenceDataFile(
     public record Names(String zh, String en) {
     }
 
-    public record PlaceData(String code, String type, String parent, Names name, List<String> aliases,
+    public record PlaceData(@Required(message = "code is required") String code, String type, String parent, Names name,
+            List<String> aliases,
             String address, Double lat, Double lon) {
     }
 
     public record Keywords(List<String> zh, List<String> en) {
     }
 
-    public record CatalogData(String code, Names name, String group, Keywords keywords, String urgency,
+    public record CatalogData(@Required(message = "code is required") String code, Names name, String group,
+            Keywords keywords, String urgency,
             @JsonProperty("accept-within") String acceptWithin,
             @JsonProperty("resolve-within") String resolveWithin,
             String party,
@@ -47,7 +55,9 @@ public record ReferenceDataFile(
     }
 
     /** A custom attribute of a catalog entry (an Open311 service-definition attribute). */
-    public record AttributeData(String code, String datatype, Boolean required, Boolean variable, Integer order,
+    public record AttributeData(
+            @Required(message = "code is required") @Pattern(regexp = "[A-Za-z0-9_\\-]+", message = "code may contain only letters, digits, '-' and '_'") String code,
+            String datatype, Boolean required, Boolean variable, Integer order,
             Names description, @JsonProperty("datatype-description") String datatypeDescription,
             List<ValueData> values) {
     }
@@ -56,25 +66,28 @@ public record ReferenceDataFile(
     }
 
     /** A system calling the APIs with a key: {@code roles} from operator, supervisor, admin, open311. */
-    public record ApiClientData(String code, String name, @JsonProperty("api-key") String apiKey,
+    public record ApiClientData(@Required(message = "code is required") String code,
+            @Required(message = "name is required") String name, @JsonProperty("api-key") String apiKey,
             List<String> roles) {
     }
 
     /** A console/API user; the password as a bcrypt hash, or in clear (hashed on load) from the environment. */
     /** A staff user, or a partner's portal user ({@code partner} set, role {@code partner}). */
-    public record UserData(String username, String name, String password,
+    public record UserData(@Required(message = "username is required") String username, String name, String password,
             @JsonProperty("password-hash") String passwordHash, List<String> roles, String partner) {
     }
 
     public record Delivery(String channel, String url, String secret) {
     }
 
-    public record PartnerData(String code, String type, Names name, List<String> serves, List<String> services,
+    public record PartnerData(@Required(message = "code is required") String code, String type, Names name,
+            List<String> serves, List<String> services,
             Delivery delivery, @JsonProperty("api-key") String apiKey, String phone, String contact,
             @JsonProperty("give-up-after") String giveUpAfter) {
     }
 
-    public record VolunteerData(String code, String name, String phone, String grid, List<String> skills,
+    public record VolunteerData(@Required(message = "code is required") String code,
+            @Required(message = "name is required") String name, String phone, String grid, List<String> skills,
             @JsonProperty("on-duty") List<String> onDuty, List<Unavailable> unavailable) {
     }
 
@@ -83,6 +96,7 @@ public record ReferenceDataFile(
     }
 
     public record ResidentData(String phone, String name, String address, String place, List<String> flags,
-            String language, @JsonProperty("emergency-contacts") List<String> emergencyContacts) {
+            @Pattern(regexp = "zh|en", message = "language must be zh or en") String language,
+            @JsonProperty("emergency-contacts") List<String> emergencyContacts) {
     }
 }

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.hotlinehub.config.HubConfig;
@@ -70,6 +71,8 @@ public class ReferenceDataLoader {
     AppliedReferenceFiles appliedFiles;
     @Inject
     ObjectMapper json;
+    @Inject
+    Validator validator;
 
     void onStart(@Observes StartupEvent event) throws IOException {
         List<Path> all = new ArrayList<>(files(config.referenceData().files()));
@@ -186,7 +189,7 @@ public class ReferenceDataLoader {
 
     /** Every problem of a document against what the database holds, as the import would find them. */
     List<String> validate(ReferenceDataFile data) {
-        return QuarkusTransaction.requiringNew().call(() -> new ReferenceDataValidator(knownPlaceTypes(),
+        return QuarkusTransaction.requiringNew().call(() -> new ReferenceDataValidator(validator, knownPlaceTypes(),
                 knownCatalog(), knownPartners()).validate(data));
     }
 

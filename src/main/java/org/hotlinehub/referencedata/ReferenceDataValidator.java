@@ -3,17 +3,23 @@ package org.hotlinehub.referencedata;
 import static org.hotlinehub.model.Strings.isBlank;
 import static org.hotlinehub.model.Strings.nullToEmpty;
 
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
 import org.hotlinehub.model.AttributeType;
 import org.hotlinehub.model.Caller;
@@ -34,18 +40,24 @@ import org.hotlinehub.referencedata.ReferenceDataFile.ValueData;
 import org.hotlinehub.referencedata.ReferenceDataFile.VolunteerData;
 
 /**
- * Checks a whole file before anything of it is written, collecting every problem with the entry it belongs to.
+ * Checks a whole file before anything of it is written, collecting every problem with the entry it belongs to. The
+ * rules of a single field are Bean Validation constraints on the entry records, checked with one {@link Validator}
+ * call per entry; rules across fields and entries (references, the type a parent place must have, date order) are
+ * here.
  * Codes may refer to this file or to what the database already holds ({@code knownPlaceTypes},
  * {@code knownCatalog}).
  */
 final class ReferenceDataValidator {
 
+    private final Validator validator;
     private final List<String> problems = new ArrayList<>();
     private final Map<String, String> placeTypes;
     private final Set<String> catalogCodes;
     private final Set<String> partnerCodes;
 
-    ReferenceDataValidator(Map<String, String> knownPlaceTypes, Set<String> knownCatalog, Set<String> knownPartners) {
+    ReferenceDataValidator(Validator validator, Map<String, String> knownPlaceTypes, Set<String> knownCatalog,
+            Set<String> knownPartners) {
+        this.validator = validator;
         this.placeTypes = new HashMap<>(knownPlaceTypes);
         this.catalogCodes = new HashSet<>(knownCatalog);
         this.partnerCodes = new HashSet<>(knownPartners);
@@ -72,7 +84,7 @@ final class ReferenceDataValidator {
         for (int i = 0; i < places.size(); i++) {
             PlaceData p = places.get(i);
             String at = entry("places", i, p.code());
-            require(at, "code", p.code());
+            fieldRules(at, p);
             var type = PlaceType.fromCode(nullToEmpty(p.type()));
             if (type.isEmpty()) {
                 problems.add(at + ": type '" + p.type() + "' is not one of " + codes(PlaceType.values()));
@@ -113,7 +125,7 @@ final class ReferenceDataValidator {
         for (int i = 0; i < entries.size(); i++) {
             CatalogData c = entries.get(i);
             String at = entry("catalog", i, c.code());
-            require(at, "code", c.code());
+            fieldRules(at, c);
             if (c.name() == null || isBlank(c.name().zh())) {
                 problems.add(at + ": name.zh is required");
             }
@@ -134,10 +146,7 @@ final class ReferenceDataValidator {
         for (int i = 0; i < attributes.size(); i++) {
             AttributeData a = attributes.get(i);
             String at = entry + ": attributes[" + i + "]" + (a.code() == null ? "" : " (" + a.code() + ")");
-            require(at, "code", a.code());
-            if (a.code() != null && !a.code().matches("[A-Za-z0-9_\\-]+")) {
-                problems.add(at + ": code may contain only letters, digits, '-' and '_'");
-            }
+            fieldRules(at, a);
             if (a.description() == null || isBlank(a.description().zh())) {
                 problems.add(at + ": description.zh is required");
             }
@@ -166,8 +175,7 @@ final class ReferenceDataValidator {
         for (int i = 0; i < clients.size(); i++) {
             ApiClientData c = clients.get(i);
             String at = entry("api-clients", i, c.code());
-            require(at, "code", c.code());
-            require(at, "name", c.name());
+            fieldRules(at, c);
             if (isBlank(c.apiKey()) || c.apiKey().strip().length() < 16) {
                 problems.add(at + ": api-key is required and must have at least 16 characters");
             }
@@ -180,7 +188,7 @@ final class ReferenceDataValidator {
         for (int i = 0; i < users.size(); i++) {
             UserData u = users.get(i);
             String at = entry("users", i, u.username());
-            require(at, "username", u.username());
+            fieldRules(at, u);
             if (isBlank(u.password()) == isBlank(u.passwordHash())) {
                 problems.add(at + ": give either password (e.g. ${ENV_NAME}) or password-hash (bcrypt), not both");
             } else if (!isBlank(u.passwordHash()) && !u.passwordHash().matches("\\$2[aby]?\\$\\d{2}\\$.{53}")) {
@@ -216,7 +224,7 @@ final class ReferenceDataValidator {
         for (int i = 0; i < partners.size(); i++) {
             PartnerData p = partners.get(i);
             String at = entry("partners", i, p.code());
-            require(at, "code", p.code());
+            fieldRules(at, p);
             partnerType(at, "type", p.type());
             if (p.name() == null || isBlank(p.name().zh())) {
                 problems.add(at + ": name.zh is required");
@@ -263,8 +271,7 @@ final class ReferenceDataValidator {
         for (int i = 0; i < volunteers.size(); i++) {
             VolunteerData v = volunteers.get(i);
             String at = entry("volunteers", i, v.code());
-            require(at, "code", v.code());
-            require(at, "name", v.name());
+            fieldRules(at, v);
             if (PhoneNumbers.normalize(v.phone()).isEmpty()) {
                 problems.add(at + ": phone '" + v.phone() + "' is not a phone number");
             }
@@ -299,9 +306,7 @@ final class ReferenceDataValidator {
             if (r.place() != null && !placeTypes.containsKey(r.place())) {
                 problems.add(at + ": place '" + r.place() + "' is not a known place");
             }
-            if (r.language() != null && !Set.of("zh", "en").contains(r.language())) {
-                problems.add(at + ": language must be zh or en");
-            }
+            fieldRules(at, r);
             nullToEmpty(r.emergencyContacts()).stream().filter(c -> PhoneNumbers.normalize(c).isEmpty())
                     .forEach(c -> problems.add(at + ": emergency contact '" + c + "' is not a phone number"));
         }
@@ -340,10 +345,18 @@ final class ReferenceDataValidator {
         }
     }
 
-    private void require(String at, String field, String value) {
-        if (isBlank(value)) {
-            problems.add(at + ": " + field + " is required");
-        }
+    /**
+     * The rules of single fields of an entry (its constraints in {@link ReferenceDataFile}, whose messages are the
+     * problem texts), in the order of its fields and, for one field, "is required" first.
+     */
+    private void fieldRules(String at, Record entry) {
+        List<String> fields = Arrays.stream(entry.getClass().getRecordComponents()).map(RecordComponent::getName)
+                .toList();
+        Comparator<ConstraintViolation<Record>> order = Comparator
+                .comparingInt(v -> fields.indexOf(v.getPropertyPath().toString()));
+        validator.validate(entry).stream()
+                .sorted(order.thenComparing(v -> !(v.getConstraintDescriptor().getAnnotation() instanceof Required)))
+                .forEach(v -> problems.add(at + ": " + v.getMessage()));
     }
 
     private static String entry(String section, int index, String code) {

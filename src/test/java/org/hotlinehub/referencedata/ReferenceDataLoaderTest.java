@@ -257,4 +257,32 @@ class ReferenceDataLoaderTest {
                 "places:\n  - {code: NAMELESS-COURT, type: compound, parent: SN-01-03-G07}\n"));
         assertEquals(List.of("places[0] (NAMELESS-COURT): name.zh is required"), e.problems());
     }
+
+    @Test
+    void shouldNameBrokenFieldsOfAnEntryInTheOrderOfItsFields() {
+        ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> loader.load("fields.yaml", """
+                catalog:
+                  - code: field-rules
+                    name: {zh: 字段}
+                    urgency: normal
+                    accept-within: PT1H
+                    resolve-within: PT24H
+                    party: property-firm
+                    attributes:
+                      - {code: "", datatype: string, description: {zh: 空}}
+                      - {code: "a b", datatype: string, description: {zh: 空格}}
+                residents:
+                  - {phone: not-a-phone, language: fr}
+                api-clients:
+                  - {code: "\u3000", name: " ", api-key: "0123456789abcdef", roles: [operator]}
+                """));
+        String at = "catalog[0] (field-rules): attributes";
+        assertEquals(List.of(at + "[0] (): code is required",
+                at + "[0] (): code may contain only letters, digits, '-' and '_'",
+                at + "[1] (a b): code may contain only letters, digits, '-' and '_'",
+                "residents[0] (not-a-phone): phone 'not-a-phone' is not a phone number",
+                "residents[0] (not-a-phone): language must be zh or en",
+                "api-clients[0] (\u3000): code is required", "api-clients[0] (\u3000): name is required"),
+                e.problems(), "an ideographic space is blank too");
+    }
 }
