@@ -29,6 +29,7 @@ import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.OperatorContacts;
 import org.hotlinehub.model.PhoneNumbers;
 import org.hotlinehub.model.PlaceType;
+import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.Staff;
 import org.hotlinehub.model.TicketReopened;
 import org.hotlinehub.model.TicketStatus;
@@ -51,6 +52,9 @@ import org.hotlinehub.store.TicketEntity;
 import org.hotlinehub.store.TicketRepository;
 import org.hotlinehub.store.TimelineRepository;
 import org.jboss.logging.Logger;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 
 /**
  * Operators' actions on tickets. Each runs in one transaction that holds the ticket's row lock, writes the change,
@@ -302,12 +306,9 @@ public class CaseworkService implements Casework {
 
     /** The resident of a merged duplicate learns which ticket carries on, in the ticket's language. */
     private void informOfMerge(TicketEntity dup, TicketEntity primary, Staff staff) {
-        boolean english = "en".equals(dup.language);
-        String text = english
-                ? "Your report " + dup.reference + " is about the same problem as ticket " + primary.reference
-                        + "; we handle them together. Follow ticket " + primary.reference + " for progress."
-                : "您反映的问题（工单" + dup.reference + "）与工单" + primary.reference + "为同一事件，已合并办理，进展请查询工单"
-                        + primary.reference + "。";
+        String language = ResidentTexts.language("en".equals(dup.language));
+        String text = MessageBundles.get(CaseworkMessages.class, Localized.Literal.of(language))
+                .mergeNotice(dup.reference, primary.reference);
         tell(dup, text, null, "merge-" + dup.reference + "-" + primary.reference, "merge-notice")
                 .ifPresent(sent -> timeline.record(dup.id, TimelineKind.MESSAGE_SENT, staff.actor(), sent.channel(),
                         text + " — " + sent.what()));

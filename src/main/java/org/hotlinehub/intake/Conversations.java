@@ -10,12 +10,12 @@ import jakarta.persistence.LockModeType;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.ContactIntent;
 import org.hotlinehub.model.InboundContact;
-import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.RetryLaterException;
 import org.hotlinehub.model.SurveyResult;
 import org.hotlinehub.model.TicketCreated;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
+import org.hotlinehub.model.port.ResidentReplies;
 import org.hotlinehub.model.port.SmsOutbox;
 import org.hotlinehub.store.InboundContactEntity;
 import org.hotlinehub.store.ReferenceLookup;
@@ -37,6 +37,8 @@ public class Conversations {
     private static final Logger LOG = Logger.getLogger(Conversations.class);
     static final String RESIDENT = "resident";
 
+    @Inject
+    ResidentReplies replies;
     @Inject
     TicketRepository tickets;
     @Inject
@@ -138,8 +140,8 @@ public class Conversations {
         }
         boolean english = "en".equals(language);
         String question = located
-                ? ResidentTexts.askCategory(reference, english)
-                : ResidentTexts.askPlace(reference, english);
+                ? replies.askCategory(reference, english)
+                : replies.askPlace(reference, english);
         sms.enqueue("clarify-" + reference, contact.phone(), question, "clarification", reference);
         return Optional.of(located ? "asked what help is needed" : "asked for the compound or address");
     }

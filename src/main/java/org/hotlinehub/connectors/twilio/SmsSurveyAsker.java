@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.hotlinehub.model.Channel;
-import org.hotlinehub.model.ResidentTexts;
+import org.hotlinehub.model.port.ResidentReplies;
 import org.hotlinehub.model.port.SmsOutbox;
 import org.hotlinehub.model.port.SurveyAsker;
 
@@ -12,6 +12,8 @@ import org.hotlinehub.model.port.SurveyAsker;
 @ApplicationScoped
 public class SmsSurveyAsker implements SurveyAsker {
 
+    @Inject
+    ResidentReplies replies;
     @Inject
     SmsOutbox sms;
 
@@ -28,7 +30,7 @@ public class SmsSurveyAsker implements SurveyAsker {
     @Override
     public String ask(Question question) {
         sms.enqueue(question.idempotencyKey(), question.phone(),
-                ResidentTexts.surveyQuestion(question.ticketReference(), question.english()), "survey",
+                replies.surveyQuestion(question.ticketReference(), question.english()), "survey",
                 question.ticketReference());
         return "survey question sent by SMS";
     }

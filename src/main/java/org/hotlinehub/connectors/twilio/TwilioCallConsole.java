@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -27,7 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.InputLimits;
 import org.hotlinehub.model.Masks;
-import org.hotlinehub.model.ResidentTexts;
+import org.hotlinehub.model.PageLanguage;
+import org.hotlinehub.model.port.ResidentReplies;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -48,6 +48,8 @@ public class TwilioCallConsole {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
+    @Inject
+    ResidentReplies replies;
     @Inject
     VoiceCalls calls;
     @Inject
@@ -76,8 +78,8 @@ public class TwilioCallConsole {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance calls(List<LiveRow> live, List<CallbackRow> callbacks, boolean english,
-                String user, String message, boolean staffed);
+        static native TemplateInstance calls(List<LiveRow> live, List<CallbackRow> callbacks, String user,
+                String message, boolean staffed);
     }
 
     @GET
@@ -96,8 +98,8 @@ public class TwilioCallConsole {
                 c.caller().map(p -> profile(p, english, hours.zone()))
                         .orElse(null)))
                 .toList();
-        TemplateInstance page = Templates.calls(live, callbacks, english, identity.getPrincipal().getName(),
-                message, hours.staffed()).setLocale(english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
+        TemplateInstance page = Templates.calls(live, callbacks, identity.getPrincipal().getName(), message,
+                hours.staffed()).setLocale(PageLanguage.locale(english));
         return Response.ok(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
@@ -150,11 +152,11 @@ public class TwilioCallConsole {
                 + TwilioVoiceResource.encode(message))).build();
     }
 
-    private static Profile profile(VoiceCalls.CallerProfile p, boolean english, java.time.ZoneId zone) {
+    private Profile profile(VoiceCalls.CallerProfile p, boolean english, java.time.ZoneId zone) {
         return new Profile(p.name(), p.address(), p.placeName(), String.join(", ", p.flags()),
                 String.join(", ", p.emergencyContacts().stream().map(Masks::phone).toList()),
                 p.recentTickets().stream().map(t -> new TicketRow(t.reference(),
-                        ResidentTexts.statusWord(t.status(), english),
+                        replies.statusWord(t.status(), english),
                         english && t.categoryEn() != null ? t.categoryEn() : t.categoryZh(),
                         TIME.format(t.createdAt().atZone(zone)))).toList());
     }

@@ -16,6 +16,7 @@ import org.hotlinehub.model.port.ConversationRules;
 import org.hotlinehub.model.port.ConversationRules.Reading;
 import org.hotlinehub.model.port.IntakeQueue;
 import org.hotlinehub.model.port.ReferenceNumbers;
+import org.hotlinehub.model.port.ResidentReplies;
 import org.hotlinehub.model.port.SmsConversations;
 import org.hotlinehub.model.port.SmsConversations.Decision;
 import org.hotlinehub.model.port.SmsOutbox;
@@ -43,6 +44,8 @@ public class TwilioSmsConversation {
     static final String KIND_EMPTY = "EMPTY";
     static final String KIND_NOT_PARTNER = "NOT_PARTNER";
 
+    @Inject
+    ResidentReplies replies;
     @Inject
     SmsConversations conversations;
     @Inject
@@ -74,11 +77,11 @@ public class TwilioSmsConversation {
         if (STOP.contains(keyword)) {
             outbox.optOut(sms.from());
             LOG.infof("%s opted out of SMS", Masks.phone(sms.from()));
-            return record(sms, KIND_OPT_OUT, null, ResidentTexts.optedOut(english));
+            return record(sms, KIND_OPT_OUT, null, replies.optedOut(english));
         }
         if (START.contains(keyword)) {
             outbox.optIn(sms.from());
-            return record(sms, KIND_OPT_IN, null, ResidentTexts.optedIn(english));
+            return record(sms, KIND_OPT_IN, null, replies.optedIn(english));
         }
         Optional<String> partner = context.partner();
         if (partner.isPresent()) {
@@ -93,27 +96,27 @@ public class TwilioSmsConversation {
         String reference = reading.reference();
         return switch (reading.kind()) {
             // Nothing to tell the language by: ask in both.
-            case EMPTY -> record(sms, KIND_EMPTY, null, ResidentTexts.emptyMessage(false) + " / "
-                    + ResidentTexts.emptyMessage(true));
+            case EMPTY -> record(sms, KIND_EMPTY, null, replies.emptyMessage(false) + " / "
+                    + replies.emptyMessage(true));
             case STATUS_QUERY -> record(sms, KIND_STATUS, reference, statusReply(reference, sms.from(), en));
             case SURVEY_ANSWER -> decideContact(sms, ContactIntent.SURVEY_ANSWER, reference,
-                    ResidentTexts.surveyThanks(reference, reading.survey(), en));
+                    replies.surveyThanks(reference, reading.survey(), en));
             case FOLLOW_UP -> decideContact(sms, ContactIntent.FOLLOW_UP, reference,
-                    ResidentTexts.followUp(reference, en));
+                    replies.followUp(reference, en));
             case NEW_REQUEST, REQUEST -> {
                 String fresh = references.reserve(Channel.SMS, sms.messageSid(), references.next());
-                yield decideContact(sms, ContactIntent.REQUEST, fresh, ResidentTexts.received(fresh, en));
+                yield decideContact(sms, ContactIntent.REQUEST, fresh, replies.received(fresh, en));
             }
         };
     }
 
     private String statusReply(String reference, String phone, boolean english) {
         if (reference == null) {
-            return ResidentTexts.statusUsage(english);
+            return replies.statusUsage(english);
         }
         return lookup.findForResident(reference, phone)
-                .map(t -> ResidentTexts.status(t.reference(), t.status(), t.categoryZh(), t.categoryEn(), english))
-                .orElseGet(() -> ResidentTexts.notFound(reference, english));
+                .map(t -> replies.status(t.reference(), t.status(), t.categoryZh(), t.categoryEn(), english))
+                .orElseGet(() -> replies.notFound(reference, english));
     }
 
     private String record(InboundSms sms, String kind, String reference, String reply) {

@@ -32,6 +32,7 @@ import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.port.IntakeQueue;
 import org.hotlinehub.model.port.ReferenceNumbers;
+import org.hotlinehub.model.port.ResidentReplies;
 import org.hotlinehub.model.port.TicketLookup;
 import org.hotlinehub.model.port.VoiceOutbox;
 import org.jboss.logging.Logger;
@@ -72,6 +73,8 @@ public class TwilioVoiceResource {
     private static final int DIAL_TIMEOUT = 20;
     private static final int HOLD_PAUSE = 8;
 
+    @Inject
+    ResidentReplies replies;
     @Inject
     VoiceWebhooks webhooks;
     @Inject
@@ -206,8 +209,8 @@ public class TwilioVoiceResource {
                 var ticket = lookup.findForResident(reference, call.phone());
                 if (ticket.isPresent()) {
                     var t = ticket.get();
-                    r.say(say(english, VoicePrompts.status(english, t.reference(), t.status(), t.categoryZh(),
-                            t.categoryEn())));
+                    r.say(say(english, VoicePrompts.status(english, t.reference(),
+                            replies.statusWord(t.status(), english), t.categoryZh(), t.categoryEn())));
                     return VoiceWebhooks.twiml(r.hangup(new Hangup.Builder().build()).build());
                 }
                 r.say(say(english, VoicePrompts.notFound(english, reference)));

@@ -77,7 +77,7 @@ public interface VoiceMessages {
     @Message("请输入工单编号，以井号键结束。")
     String askReference();
 
-    /** {@code state} is the status in words ({@code ResidentTexts}); {@code category} only when {@code hasCategory}. */
+    /** {@code state} is the status in words ({@code ResidentReplies}); {@code category} only when {@code hasCategory}. */
     @Message("工单{number}{#if hasCategory}，{category}{/if}，当前状态：{state}。感谢来电，再见。")
     String status(String number, boolean hasCategory, String category, String state);
 

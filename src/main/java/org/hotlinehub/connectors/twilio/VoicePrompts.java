@@ -3,7 +3,6 @@ package org.hotlinehub.connectors.twilio;
 import java.util.stream.Collectors;
 
 import org.hotlinehub.model.ResidentTexts;
-import org.hotlinehub.model.TicketStatus;
 
 import com.twilio.twiml.voice.Say;
 
@@ -119,12 +118,14 @@ final class VoicePrompts {
         return in(english).askReference();
     }
 
-    /** English falls back to the Chinese category name when the catalog has no English one. */
-    static String status(boolean english, String reference, TicketStatus status, String categoryZh,
-            String categoryEn) {
+    /**
+     * English falls back to the Chinese category name when the catalog has no English one.
+     *
+     * @param state the status in words ({@link org.hotlinehub.model.port.ResidentReplies#statusWord})
+     */
+    static String status(boolean english, String reference, String state, String categoryZh, String categoryEn) {
         String category = english && categoryEn != null ? categoryEn : categoryZh;
-        return in(english).status(digits(reference), category != null, category,
-                ResidentTexts.statusWord(status, english));
+        return in(english).status(digits(reference), category != null, category, state);
     }
 
     static String notFound(boolean english, String reference) {

@@ -30,6 +30,7 @@ import org.hotlinehub.model.port.ConversationRules;
 import org.hotlinehub.model.port.ConversationRules.Reading;
 import org.hotlinehub.model.port.IntakeQueue;
 import org.hotlinehub.model.port.ReferenceNumbers;
+import org.hotlinehub.model.port.ResidentReplies;
 import org.hotlinehub.model.port.SmsConversations.Conversation;
 import org.hotlinehub.model.port.SmsOutbox;
 import org.hotlinehub.model.port.WechatConversations;
@@ -59,6 +60,8 @@ public class WechatConversation {
     static final String MENU_STATUS = "STATUS";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    @Inject
+    ResidentReplies replies;
     @Inject
     WechatConversations conversations;
     @Inject
@@ -172,7 +175,7 @@ public class WechatConversation {
         return switch (key) {
             case MENU_REPORT -> record(m, "MENU", null, WechatTexts.howToReport());
             case MENU_MY_TICKETS -> record(m, "MENU", null,
-                    WechatTexts.myTickets(conversations.openTickets(m.openid(), 5), english));
+                    WechatTexts.myTickets(conversations.openTickets(m.openid(), 5), english, replies));
             case MENU_STATUS -> record(m, "STATUS", open.map(Conversation::reference).orElse(null),
                     statusReply(open.map(Conversation::reference).orElse(null), m.openid(), english));
             default -> record(m, "MENU", null, WechatTexts.howToReport());
@@ -196,13 +199,13 @@ public class WechatConversation {
         boolean english = reading.english();
         String reference = reading.reference();
         return switch (reading.kind()) {
-            case EMPTY -> record(m, "EMPTY", null, ResidentTexts.emptyMessage(false) + WechatTexts.BOTH
-                    + ResidentTexts.emptyMessage(true));
+            case EMPTY -> record(m, "EMPTY", null, replies.emptyMessage(false) + WechatTexts.BOTH
+                    + replies.emptyMessage(true));
             case STATUS_QUERY -> record(m, "STATUS", reference, statusReply(reference, m.openid(), english));
             case SURVEY_ANSWER -> decideContact(m, ContactIntent.SURVEY_ANSWER, reference, text, null, null, media,
-                    english, ResidentTexts.surveyThanks(reference, reading.survey(), english));
+                    english, replies.surveyThanks(reference, reading.survey(), english));
             case FOLLOW_UP -> decideContact(m, ContactIntent.FOLLOW_UP, reference, text, null, null, media, english,
-                    ResidentTexts.followUp(reference, english));
+                    replies.followUp(reference, english));
             case NEW_REQUEST, REQUEST -> request(m, reading.text(), media, english);
         };
     }
@@ -274,10 +277,10 @@ public class WechatConversation {
 
     private String statusReply(String reference, String openid, boolean english) {
         if (reference == null) {
-            return ResidentTexts.statusUsage(english);
+            return replies.statusUsage(english);
         }
         return conversations.ticketFor(reference, openid)
-                .map(t -> ResidentTexts.status(t.reference(), t.status(), t.categoryZh(), t.categoryEn(), english))
+                .map(t -> replies.status(t.reference(), t.status(), t.categoryZh(), t.categoryEn(), english))
                 .orElseGet(() -> WechatTexts.notFound(reference, english));
     }
 

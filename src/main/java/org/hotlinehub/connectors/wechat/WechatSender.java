@@ -21,10 +21,10 @@ import org.hotlinehub.model.OutboundWechat;
 import org.hotlinehub.model.OutboundWechatStatus;
 import org.hotlinehub.model.OutboxChannel;
 import org.hotlinehub.model.OutboxMessage;
-import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.SendResult;
 import org.hotlinehub.model.port.IntakeQueue;
 import org.hotlinehub.model.port.OutboxSender;
+import org.hotlinehub.model.port.ResidentReplies;
 import org.hotlinehub.model.port.StatusNotices;
 import org.hotlinehub.model.port.WechatConversations;
 import org.hotlinehub.model.port.WechatFollowers;
@@ -51,6 +51,8 @@ public class WechatSender implements OutboxSender {
     static final String TEMPLATE_SEND = "/cgi-bin/message/template/send";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    @Inject
+    ResidentReplies replies;
     @Inject
     WechatOutbox outbox;
     @Inject
@@ -113,10 +115,10 @@ public class WechatSender implements OutboxSender {
         return done;
     }
 
-    static Notice notice(StatusNotices.StatusNotice n, ZoneId zone) {
+    Notice notice(StatusNotices.StatusNotice n, ZoneId zone) {
         boolean english = "en".equals(n.language());
-        return new Notice(ResidentTexts.status(n.reference(), n.status(), n.categoryZh(), n.categoryEn(), english),
-                templateData(n.reference(), ResidentTexts.statusZh(n.status()), n.event().occurredAt(), zone));
+        return new Notice(replies.status(n.reference(), n.status(), n.categoryZh(), n.categoryEn(), english),
+                templateData(n.reference(), replies.statusWord(n.status(), false), n.event().occurredAt(), zone));
     }
 
     /**

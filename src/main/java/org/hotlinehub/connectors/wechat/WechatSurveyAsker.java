@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.hotlinehub.model.Channel;
-import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.port.ResidentReplies;
 import org.hotlinehub.model.port.SurveyAsker;
 import org.hotlinehub.model.port.WechatFollowers;
 import org.hotlinehub.model.port.WechatOutbox;
@@ -20,6 +20,8 @@ import org.hotlinehub.model.port.WechatOutbox;
 @ApplicationScoped
 public class WechatSurveyAsker implements SurveyAsker {
 
+    @Inject
+    ResidentReplies replies;
     @Inject
     WechatFollowers followers;
     @Inject
@@ -43,8 +45,8 @@ public class WechatSurveyAsker implements SurveyAsker {
     public String ask(Question question) {
         String openid = followers.openidOf(question.residentId()).orElseThrow();
         outbox.enqueue(question.idempotencyKey(), openid,
-                ResidentTexts.surveyQuestion(question.ticketReference(), question.english()),
-                WechatSender.templateData(question.ticketReference(), ResidentTexts.statusZh(TicketStatus.RESOLVED),
+                replies.surveyQuestion(question.ticketReference(), question.english()),
+                WechatSender.templateData(question.ticketReference(), replies.statusWord(TicketStatus.RESOLVED, false),
                         clock.instant(), zone),
                 "survey", question.ticketReference());
         return "survey question sent by WeChat";

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.TicketView;
+import org.hotlinehub.model.port.ResidentReplies;
 
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -11,7 +12,7 @@ import io.quarkus.qute.i18n.MessageBundles;
 /**
  * What the hub says to followers on WeChat, in Simplified Chinese or English (both where it cannot know which the
  * follower reads); the words are in {@link WechatMessages}. Texts shared with SMS (status, survey, follow-up) come from
- * {@link ResidentTexts}.
+ * {@link ResidentReplies}.
  */
 final class WechatTexts {
 
@@ -40,14 +41,13 @@ final class WechatTexts {
         return in(english).notFound(reference);
     }
 
-    static String myTickets(List<TicketView> tickets, boolean english) {
+    static String myTickets(List<TicketView> tickets, boolean english, ResidentReplies replies) {
         if (tickets.isEmpty()) {
             return in(english).noOpenTickets();
         }
         StringBuilder s = new StringBuilder(in(english).openTickets());
         for (TicketView t : tickets) {
-            s.append('\n').append(ResidentTexts.status(t.reference(), t.status(), t.categoryZh(), t.categoryEn(),
-                    english));
+            s.append('\n').append(replies.status(t.reference(), t.status(), t.categoryZh(), t.categoryEn(), english));
         }
         return s.toString();
     }
