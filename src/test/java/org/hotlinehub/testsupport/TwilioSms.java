@@ -31,9 +31,14 @@ public final class TwilioSms {
     }
 
     public static String newSid() {
+        return randomSid("SM");
+    }
+
+    /** A fresh Twilio SID: the prefix of its kind (SM, CA, ...) and 32 random hex digits. */
+    static String randomSid(String prefix) {
         byte[] bytes = new byte[16];
         ThreadLocalRandom.current().nextBytes(bytes);
-        return "SM" + HexFormat.of().formatHex(bytes);
+        return prefix + HexFormat.of().formatHex(bytes);
     }
 
     /** The parameters of a real inbound SMS webhook. */

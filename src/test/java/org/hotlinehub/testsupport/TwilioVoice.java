@@ -3,11 +3,9 @@ package org.hotlinehub.testsupport;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -59,9 +57,7 @@ public final class TwilioVoice {
     }
 
     public static String newCallSid() {
-        byte[] bytes = new byte[16];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return "CA" + HexFormat.of().formatHex(bytes);
+        return TwilioSms.randomSid("CA");
     }
 
     /** The parameters of an inbound call webhook (docs/contract.md, "Twilio webhooks"). */

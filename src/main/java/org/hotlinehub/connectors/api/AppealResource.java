@@ -25,6 +25,7 @@ import org.hotlinehub.model.AppealStatus;
 import org.hotlinehub.model.AppealView;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.InputLimits;
+import org.hotlinehub.model.Paging;
 import org.hotlinehub.model.port.SurveyAppeals;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -52,9 +53,7 @@ public class AppealResource {
     @Operation(summary = "Appeals, newest first; filter by status (pending, upheld, rejected)")
     public List<AppealView> list(@QueryParam("status") String status,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (offset < 0 || limit < 1 || limit > 200) {
-            throw new BadRequestException("offset must be >= 0 and limit between 1 and 200");
-        }
+        Paging.check(offset, limit, 200);
         Optional<AppealStatus> wanted = Optional.empty();
         if (status != null && !status.isBlank()) {
             try {

@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.DeadLetter;
+import org.hotlinehub.model.Paging;
 import org.hotlinehub.model.port.DeadLetters;
 
 @Path("/api/v1/dead-letters")
@@ -34,9 +34,7 @@ public class DeadLetterResource {
     public List<DeadLetter> list(@QueryParam("all") @DefaultValue("false") boolean all,
             @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (offset < 0 || limit < 1 || limit > 500) {
-            throw new BadRequestException("offset must be >= 0 and limit between 1 and 500");
-        }
+        Paging.check(offset, limit, 500);
         return deadLetters.list(all, offset, limit);
     }
 

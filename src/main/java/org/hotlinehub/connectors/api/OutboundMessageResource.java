@@ -21,6 +21,7 @@ import org.hotlinehub.model.OutboundSms;
 import org.hotlinehub.model.OutboundSmsStatus;
 import org.hotlinehub.model.OutboundWechat;
 import org.hotlinehub.model.OutboundWechatStatus;
+import org.hotlinehub.model.Paging;
 import org.hotlinehub.model.port.SmsOutbox;
 import org.hotlinehub.model.port.WechatOutbox;
 
@@ -40,9 +41,7 @@ public class OutboundMessageResource {
     public List<OutboundSms> list(@QueryParam("status") String status,
             @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (offset < 0 || limit < 1 || limit > 500) {
-            throw new BadRequestException("offset must be >= 0 and limit between 1 and 500");
-        }
+        Paging.check(offset, limit, 500);
         return outbox.list(parseStatus(status), offset, limit);
     }
 
@@ -53,9 +52,7 @@ public class OutboundMessageResource {
     public List<OutboundWechat> wechat(@QueryParam("status") String status,
             @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (offset < 0 || limit < 1 || limit > 500) {
-            throw new BadRequestException("offset must be >= 0 and limit between 1 and 500");
-        }
+        Paging.check(offset, limit, 500);
         Optional<OutboundWechatStatus> wanted = Optional.empty();
         if (status != null && !status.isBlank()) {
             try {

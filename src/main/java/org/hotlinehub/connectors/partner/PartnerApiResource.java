@@ -28,6 +28,7 @@ import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.InputLimits;
 import org.hotlinehub.model.NotFoundException;
+import org.hotlinehub.model.Paging;
 import org.hotlinehub.model.ReturnReason;
 import org.hotlinehub.model.port.AssignmentClocks;
 import org.hotlinehub.model.port.PartnerWork;
@@ -67,9 +68,7 @@ public class PartnerApiResource {
             @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         String partner = partner(authorization);
-        if (offset < 0 || limit < 1 || limit > 200) {
-            throw new BadRequestException("offset must be >= 0 and limit between 1 and 200");
-        }
+        Paging.check(offset, limit, 200);
         return work.list(partner, parseState(state), offset, limit);
     }
 

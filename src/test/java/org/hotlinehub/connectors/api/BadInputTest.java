@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
@@ -146,6 +147,27 @@ class BadInputTest {
                 .then().statusCode(400).body("error.message", containsString("offset"));
         // a path that does not exist is still a 404
         Sessions.operator().get("/api/v1/no-such-thing").then().statusCode(404);
+    }
+
+    @Test
+    void shouldAnswer400NamingTheRangeOfAPageOutOfIt() {
+        Map<String, Supplier<RequestSpecification>> lists = new LinkedHashMap<>();
+        lists.put("/api/v1/appeals", Sessions::supervisor);
+        lists.put("/api/v1/dead-letters", Sessions::supervisor);
+        lists.put("/api/v1/outbound-messages", Sessions::operator);
+        lists.put("/api/v1/outbound-messages/wechat", Sessions::operator);
+        lists.put("/partner-api/v1/assignments", () -> Sessions.partnerJson("PF-HAIYUN"));
+        lists.forEach((path, caller) -> {
+            int max = path.contains("appeals") || path.startsWith("/partner-api") ? 200 : 500;
+            String message = "offset must be >= 0 and limit between 1 and " + max;
+            caller.get().queryParam("limit", max + 1).get(path).then().statusCode(400)
+                    .body("error.code", equalTo("bad_request")).body("error.message", equalTo(message));
+            caller.get().queryParam("limit", 0).get(path).then().statusCode(400)
+                    .body("error.message", equalTo(message));
+            caller.get().queryParam("offset", -1).get(path).then().statusCode(400)
+                    .body("error.message", equalTo(message));
+            caller.get().queryParam("limit", max).get(path).then().statusCode(200);
+        });
     }
 
     // ---- issue 17: NUL and other control characters are cleaned on every channel -------------------------------

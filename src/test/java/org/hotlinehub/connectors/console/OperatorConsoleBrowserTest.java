@@ -8,13 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import jakarta.inject.Inject;
 
 import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.PhoneBrowser;
 import org.hotlinehub.testsupport.Sql;
 import org.hotlinehub.testsupport.Tickets;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitForSelectorState;
@@ -39,7 +37,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(HubTestResources.class)
 class OperatorConsoleBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static Playwright playwright;
     static Browser browser;
 
@@ -51,10 +48,7 @@ class OperatorConsoleBrowserTest {
     static synchronized Browser browser() {
         if (browser == null) {
             playwright = Playwright.create();
-            browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                    .setHeadless(true).setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu",
-                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                            "--no-first-run")));
+            browser = PhoneBrowser.launch(playwright);
         }
         return browser;
     }
