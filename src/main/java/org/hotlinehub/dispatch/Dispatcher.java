@@ -61,8 +61,8 @@ public class Dispatcher {
      * lock tickets in the same order, so they wait for each other instead of deadlocking). Per chunk of tickets: one
      * statement locks those still waiting for their first offer (a repeated event finds its ticket offered already
      * and leaves it alone), one query reads them (read-only) with what an offer reads, one statement writes their new
-     * statuses, and the session is flushed and cleared after the chunk, so its dirty checking stays small. The volunteers' offer times are written once, at the end
-     * (see {@link ChunkOffers}).
+     * statuses, and the session is flushed and cleared after the chunk, so its dirty checking stays small. The
+     * volunteers' offer times are written once, at the end (see {@link ChunkOffers}).
      */
     @Transactional
     public void dispatchAll(List<TicketCreated> events) {
@@ -153,8 +153,8 @@ public class Dispatcher {
 
     /**
      * As above, at {@code now}, with how long the rules took to choose ({@code decisionMicros}, null for a choice made
-     * by a person), set before the assignment is persisted so that its row is written once. Inside a chunk ({@code chunk} not null)
-     * the offer's outbox row and timeline entry are written with the chunk's others.
+     * by a person), set before the assignment is persisted so that its row is written once. Inside a chunk
+     * ({@code chunk} not null) the offer's outbox row and timeline entry are written with the chunk's others.
      */
     private AssignmentEntity offer(TicketEntity ticket, Choice choice, String role, String actor,
             Integer decisionMicros, ChunkOffers chunk, Instant now) {
