@@ -72,7 +72,7 @@ public class OutboxStore {
      * @return the row's id, also when the key was written before
      */
     public long add(NewMessage m) {
-        return insert(m, null, null).orElseThrow();
+        return addIf(m, null, null).orElseThrow();
     }
 
     /**
@@ -83,10 +83,6 @@ public class OutboxStore {
      * @return the row's id, also when the key was written before; empty when the guard was false and nothing was written
      */
     Optional<Long> addIf(NewMessage m, String guard, String guardValue) {
-        return insert(m, guard, guardValue);
-    }
-
-    private Optional<Long> insert(NewMessage m, String guard, String guardValue) {
         Instant now = clock.instant();
         Query insert = em.createNativeQuery("insert into outbox (stream, channel, recipient, idempotency_key,"
                 + " topic, body, ticket_reference, segments, template_data, language, max_attempts, status,"

@@ -58,13 +58,6 @@ class SmsConversationQueries implements SmsConversations {
     @Transactional
     public Optional<Conversation> conversation(String phone) {
         @SuppressWarnings("unchecked")
-        List<Object[]> tickets = em.createNativeQuery("select t.reference, t.status,"
-                + " (t.survey_requested_at is not null and t.survey_result is null), t.language"
-                + " from ticket t join resident r on r.id = t.resident_id"
-                + " where r.phone = ?1 and t.status not in ('CLOSED', 'CANCELLED', 'MERGED')"
-                + " order by t.created_at desc, t.id desc limit 1")
-                .setParameter(1, phone).getResultList();
-        @SuppressWarnings("unchecked")
         List<Object> pending = em.createNativeQuery("select s.reference from sms_inbound s"
                 + " where s.from_phone = ?1 and s.kind = ?2 and s.created_at > now() - interval '10 minutes'"
                 + " and not exists (select 1 from ticket t where t.reference = s.reference)"
@@ -73,6 +66,13 @@ class SmsConversationQueries implements SmsConversations {
         if (!pending.isEmpty()) {
             return Optional.of(new Conversation((String) pending.get(0), TicketStatus.RECEIVED, false, null));
         }
+        @SuppressWarnings("unchecked")
+        List<Object[]> tickets = em.createNativeQuery("select t.reference, t.status,"
+                + " (t.survey_requested_at is not null and t.survey_result is null), t.language"
+                + " from ticket t join resident r on r.id = t.resident_id"
+                + " where r.phone = ?1 and t.status not in ('CLOSED', 'CANCELLED', 'MERGED')"
+                + " order by t.created_at desc, t.id desc limit 1")
+                .setParameter(1, phone).getResultList();
         return tickets.stream().findFirst().map(r -> new Conversation((String) r[0],
                 TicketStatus.valueOf((String) r[1]), Boolean.TRUE.equals(r[2]), (String) r[3]));
     }
