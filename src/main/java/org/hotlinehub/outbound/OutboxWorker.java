@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -190,12 +191,19 @@ public class OutboxWorker {
         }
         finishedIds.forEach(held::remove);
         renew.forEach(id -> held.computeIfPresent(id, (k, v) -> leaseUntil));
+        Map<OutboxChannel, List<OutboxStore.Claimed>> together = new EnumMap<>(OutboxChannel.class);
         for (OutboxStore.Claimed c : claimed) {
             // A row of ours that came due again was only re-leased: it is already waiting or being sent.
             if (held.putIfAbsent(c.message().id(), leaseUntil) == null) {
-                submit(c);
+                OutboxSender sender = senders.get(c.message().channel());
+                if (sender != null && sender.handsOnLocally()) {
+                    together.computeIfAbsent(c.message().channel(), k -> new ArrayList<>()).add(c);
+                } else {
+                    submit(c);
+                }
             }
         }
+        together.forEach((channel, rows) -> execute(() -> sendTogether(senders.get(channel), rows), rows.size()));
         if (claimed.size() == room && room > 0) {
             wake();
         }
@@ -241,11 +249,34 @@ public class OutboxWorker {
             }
             lane.running++;
         }
+        execute(() -> sendAll(c), 1);
+    }
+
+    private void execute(Runnable sends, int rows) {
         try {
-            pool.execute(() -> sendAll(c));
+            pool.execute(sends);
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.debugf("shutting down: %s is sent after its lease", c.message());
+            LOG.debugf("shutting down: %d row(s) sent after their lease", rows);
         }
+    }
+
+    /**
+     * A round's rows for a sender that only hands them on inside the hub: one call for all of them, outside the
+     * recipients' lanes (nobody outside waits on them).
+     */
+    private void sendTogether(OutboxSender sender, List<OutboxStore.Claimed> rows) {
+        List<SendResult> results;
+        try {
+            results = sender.sendAll(rows.stream().map(OutboxStore.Claimed::message).toList());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "the %s sender failed for %d row(s)", sender.channel(), rows.size());
+            results = Collections.nCopies(rows.size(),
+                    SendResult.retry(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            finished.add(new OutboxRecorder.Sent(rows.get(i), results.get(i)));
+        }
+        wake();
     }
 
     /** Sends {@code first}, then whatever waits for the same recipient, keeping its place in the lane. */

@@ -12,7 +12,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +25,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 import org.hibernate.Session;
 import org.hotlinehub.config.HubConfig;
@@ -72,49 +73,64 @@ public class OutboxStore {
      * @return the row's id, also when the key was written before
      */
     public long add(NewMessage m) {
-        return addIf(m, null, null).orElseThrow();
+        return addAll(List.of(m), null).get(0).orElseThrow();
     }
 
     /**
-     * As {@link #add}, in the same statement, unless {@code guard} — a condition of this store's package with one
-     * text parameter, {@code guardValue} — is false; then nothing is written (for example a text to a phone that opted
-     * out: checked and written in one round trip).
+     * As {@link #add} for many rows, with one statement; a row is written only where {@code guard} holds: a condition
+     * of this store's package on the row's columns as {@code r.<column>} (for example no text to a phone that opted
+     * out, checked and written in one round trip), or null for every row.
      *
-     * @return the row's id, also when the key was written before; empty when the guard was false and nothing was written
+     * @return for each row in order its id, also when its key was written before; empty where the guard was false and
+     *         nothing was written
      */
-    Optional<Long> addIf(NewMessage m, String guard, String guardValue) {
+    List<Optional<Long>> addAll(List<NewMessage> rows, String guard) {
         Instant now = clock.instant();
-        Query insert = em.createNativeQuery("insert into outbox (stream, channel, recipient, idempotency_key,"
-                + " topic, body, ticket_reference, segments, template_data, language, max_attempts, status,"
-                + " next_attempt_at, give_up_at) select cast(?1 as text), cast(?2 as text), cast(?3 as text),"
-                + " cast(?4 as text), cast(?5 as text), cast(?6 as text), cast(?7 as text), cast(?8 as int),"
-                + " cast(?9 as text), cast(?10 as text), cast(?11 as int), 'PENDING', ?12, ?13"
-                + (guard == null ? "" : " where " + guard)
-                + " on conflict (stream, idempotency_key) do update set idempotency_key = excluded.idempotency_key"
-                + " returning id")
-                .setParameter(1, m.channel().stream().code())
-                .setParameter(2, m.channel().code())
-                .setParameter(3, m.recipient())
-                .setParameter(4, m.idempotencyKey())
-                .setParameter(5, m.topic())
-                .setParameter(6, m.body())
-                .setParameter(7, m.ticketReference())
-                .setParameter(8, m.segments())
-                .setParameter(9, m.templateData() == null ? null : write(m.templateData()))
-                .setParameter(10, m.language())
-                .setParameter(11, m.maxAttempts())
-                .setParameter(12, now)
-                .setParameter(13, now.plus(config.delivery().giveUpAfter()));
-        if (guard != null) {
-            insert.setParameter(14, guardValue);
-        }
-        @SuppressWarnings("unchecked")
-        List<Number> ids = insert.getResultList();
-        if (ids.isEmpty()) {
-            return Optional.empty();
-        }
-        written.fire(new OutboxWritten(m.channel().stream().code()));
-        return Optional.of(ids.get(0).longValue());
+        // a key twice in one statement would make its upsert touch the same row twice, which PostgreSQL refuses
+        Map<String, NewMessage> distinct = new LinkedHashMap<>();
+        rows.forEach(m -> distinct.putIfAbsent(keyOf(m), m));
+        List<NewMessage> once = List.copyOf(distinct.values());
+        Map<String, Long> ids = session().doReturningWork(c -> {
+            try (PreparedStatement st = c.prepareStatement("insert into outbox (stream, channel, recipient,"
+                    + " idempotency_key, topic, body, ticket_reference, segments, template_data, language,"
+                    + " max_attempts, status, next_attempt_at, give_up_at) select r.stream, r.channel, r.recipient,"
+                    + " r.idempotency_key, r.topic, r.body, r.ticket_reference, r.segments, r.template_data,"
+                    + " r.language, r.max_attempts, 'PENDING', ?, ? from unnest(?::text[], ?::text[], ?::text[],"
+                    + " ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::int[])"
+                    + " with ordinality as r(stream, channel, recipient, idempotency_key, topic, body,"
+                    + " ticket_reference, segments, template_data, language, max_attempts, n)"
+                    + (guard == null ? "" : " where " + guard)
+                    + " order by r.n on conflict (stream, idempotency_key)"
+                    + " do update set idempotency_key = excluded.idempotency_key returning stream, idempotency_key, id")) {
+                setInstant(st, 1, now);
+                setInstant(st, 2, now.plus(config.delivery().giveUpAfter()));
+                st.setArray(3, texts(c, once, m -> m.channel().stream().code()));
+                st.setArray(4, texts(c, once, m -> m.channel().code()));
+                st.setArray(5, texts(c, once, NewMessage::recipient));
+                st.setArray(6, texts(c, once, NewMessage::idempotencyKey));
+                st.setArray(7, texts(c, once, NewMessage::topic));
+                st.setArray(8, texts(c, once, NewMessage::body));
+                st.setArray(9, texts(c, once, NewMessage::ticketReference));
+                st.setArray(10, ints(c, once, NewMessage::segments));
+                st.setArray(11, texts(c, once, m -> m.templateData() == null ? null : write(m.templateData())));
+                st.setArray(12, texts(c, once, NewMessage::language));
+                st.setArray(13, ints(c, once, NewMessage::maxAttempts));
+                Map<String, Long> found = new HashMap<>();
+                try (ResultSet r = st.executeQuery()) {
+                    while (r.next()) {
+                        found.put(r.getString(1) + SEPARATOR + r.getString(2), r.getLong(3));
+                    }
+                }
+                return found;
+            }
+        });
+        once.stream().filter(m -> ids.containsKey(keyOf(m))).map(m -> m.channel().stream().code()).distinct()
+                .forEach(stream -> written.fire(new OutboxWritten(stream)));
+        return rows.stream().map(m -> Optional.ofNullable(ids.get(keyOf(m)))).toList();
+    }
+
+    private static String keyOf(NewMessage m) {
+        return m.channel().stream().code() + SEPARATOR + m.idempotencyKey();
     }
 
     /** What a partner or volunteer must be told about an assignment: one row of the partner stream. */
@@ -365,6 +381,11 @@ public class OutboxStore {
     /** One column of rows as a {@code text[]} parameter (for {@code unnest}). */
     private static <T> Array texts(Connection c, List<T> rows, Function<T, String> column) throws SQLException {
         return c.createArrayOf("text", rows.stream().map(column).toArray());
+    }
+
+    /** One column of rows as an {@code int[]} parameter (for {@code unnest}). */
+    private static <T> Array ints(Connection c, List<T> rows, Function<T, Integer> column) throws SQLException {
+        return c.createArrayOf("int", rows.stream().map(column).toArray());
     }
 
     /** One column of rows as a {@code bigint[]} parameter (for {@code unnest}). */

@@ -36,19 +36,22 @@ public class SmsOutboxQueries implements SmsOutbox {
 
     @Override
     @Transactional
-    public Optional<List<Long>> enqueueUnlessOptedOut(String idempotencyKey, String to, String text, String purpose,
-            String ticketReference) {
-        List<OutboxStore.NewMessage> parts = parts(idempotencyKey, to, text, purpose, ticketReference);
-        // the opt-out list is checked by the statement that writes the first part
-        Optional<Long> first = outbox.addIf(parts.get(0), "not exists (select 1 from sms_opt_out where phone = ?14)",
-                to);
-        if (first.isEmpty()) {
-            return Optional.empty();
+    public List<Optional<List<Long>>> enqueueAllUnlessOptedOut(List<Text> texts) {
+        List<List<OutboxStore.NewMessage>> partsOfTexts = texts.stream()
+                .map(t -> parts(t.idempotencyKey(), t.to(), t.text(), t.purpose(), t.ticketReference())).toList();
+        // every part of every text in one statement, each checked against the opt-out list by that statement
+        List<Optional<Long>> ids = outbox.addAll(partsOfTexts.stream().flatMap(List::stream).toList(),
+                "not exists (select 1 from sms_opt_out o where o.phone = r.recipient)");
+        List<Optional<List<Long>>> queued = new ArrayList<>(texts.size());
+        int next = 0;
+        for (List<OutboxStore.NewMessage> parts : partsOfTexts) {
+            List<Optional<Long>> mine = ids.subList(next, next + parts.size());
+            next += parts.size();
+            // the parts of one text go to one phone: written all, or (opted out) none
+            queued.add(
+                    mine.get(0).isEmpty() ? Optional.empty() : Optional.of(mine.stream().map(Optional::get).toList()));
         }
-        List<Long> ids = new ArrayList<>(parts.size());
-        ids.add(first.get());
-        parts.stream().skip(1).map(outbox::add).forEach(ids::add);
-        return Optional.of(ids);
+        return queued;
     }
 
     /** The rows of a text: one, or one per part of a long text, numbered {@code #1}, {@code #2} … after the key. */

@@ -58,8 +58,4 @@ public final class JmsEndpoints {
         int query = path.indexOf('?');
         return query < 0 ? path : path.substring(0, query);
     }
-
-    public static String queueProducer(String queue) {
-        return "jms:queue:" + queue;
-    }
 }

@@ -3,6 +3,7 @@ package org.hotlinehub.connectors.twilio;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,23 +48,51 @@ public class TwilioSmsPartnerTransport implements OutboxSender {
 
     @Override
     public SendResult send(OutboxMessage request) {
-        AssignmentView assignment;
-        try {
-            JsonNode body = json.readTree(request.body());
-            assignment = json.treeToValue(body.get("assignment"), AssignmentView.class);
-        } catch (IOException | IllegalArgumentException e) {
-            return SendResult.retry("SMS delivery body is not an assignment event: " + e.getMessage());
+        return sendAll(List.of(request)).get(0);
+    }
+
+    /** Queueing a text is a write to the hub's own outbox. */
+    @Override
+    public boolean handsOnLocally() {
+        return true;
+    }
+
+    /** Queues the texts of all the deliveries with one statement, in one transaction. */
+    @Override
+    public List<SendResult> sendAll(List<OutboxMessage> requests) {
+        SendResult[] results = new SendResult[requests.size()];
+        List<Integer> queued = new ArrayList<>(requests.size());
+        List<SmsOutbox.Text> texts = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            OutboxMessage request = requests.get(i);
+            AssignmentView assignment;
+            try {
+                JsonNode body = json.readTree(request.body());
+                assignment = json.treeToValue(body.get("assignment"), AssignmentView.class);
+            } catch (IOException | IllegalArgumentException e) {
+                results[i] = SendResult.retry("SMS delivery body is not an assignment event: " + e.getMessage());
+                continue;
+            }
+            String to = request.address();
+            if (to == null || to.isBlank() || assignment == null || assignment.ticket() == null) {
+                results[i] = SendResult.retry("SMS delivery to " + request.recipient() + " has no phone or ticket");
+                continue;
+            }
+            queued.add(i);
+            texts.add(new SmsOutbox.Text(request.idempotencyKey(), to, text(request.topic(), assignment, zone),
+                    "partner-" + request.topic(), assignment.ticket().reference()));
         }
-        String to = request.address();
-        if (to == null || to.isBlank() || assignment == null || assignment.ticket() == null) {
-            return SendResult.retry("SMS delivery to " + request.recipient() + " has no phone or ticket");
+        List<Optional<List<Long>>> ids = texts.isEmpty() ? List.of() : outbox.enqueueAllUnlessOptedOut(texts);
+        for (int k = 0; k < queued.size(); k++) {
+            OutboxMessage request = requests.get(queued.get(k));
+            String to = texts.get(k).to();
+            // Opted out: not delivered, retried until the partner's give-up time, then dead-lettered for a supervisor.
+            results[queued.get(k)] = ids.get(k)
+                    .map(sms -> SendResult.delivered("queued as SMS " + sms + " to " + Masks.phone(to)))
+                    .orElseGet(() -> SendResult
+                            .retry("the phone of " + request.recipient() + " opted out of SMS (STOP)"));
         }
-        String text = text(request.topic(), assignment, zone);
-        Optional<List<Long>> ids = outbox.enqueueUnlessOptedOut(request.idempotencyKey(), to, text,
-                "partner-" + request.topic(), assignment.ticket().reference());
-        // Opted out: not delivered, retried until the partner's give-up time, then dead-lettered for a supervisor.
-        return ids.map(queued -> SendResult.delivered("queued as SMS " + queued + " to " + Masks.phone(to)))
-                .orElseGet(() -> SendResult.retry("the phone of " + request.recipient() + " opted out of SMS (STOP)"));
+        return List.of(results);
     }
 
     /** @param zone the hotline's zone, in which the deadlines are written */

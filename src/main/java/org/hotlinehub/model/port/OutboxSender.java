@@ -1,5 +1,7 @@
 package org.hotlinehub.model.port;
 
+import java.util.List;
+
 import org.hotlinehub.model.OutboxChannel;
 import org.hotlinehub.model.OutboxMessage;
 import org.hotlinehub.model.SendResult;
@@ -14,4 +16,18 @@ public interface OutboxSender {
     OutboxChannel channel();
 
     SendResult send(OutboxMessage message);
+
+    /**
+     * Whether a send only hands the row on inside the hub (a text queued in the outbox for the SMS sender) and never
+     * waits on anyone outside: the worker then gives this sender a round's rows of its channel together, through
+     * {@link #sendAll}, rather than one by one in the recipients' lanes.
+     */
+    default boolean handsOnLocally() {
+        return false;
+    }
+
+    /** Sends several rows of this channel; the results in their order. By default one by one. */
+    default List<SendResult> sendAll(List<OutboxMessage> messages) {
+        return messages.stream().map(this::send).toList();
+    }
 }

@@ -20,13 +20,18 @@ public interface SmsOutbox {
      */
     List<Long> enqueue(String idempotencyKey, String to, String text, String purpose, String ticketReference);
 
+    /** A text to queue: as the arguments of {@link #enqueue}. */
+    record Text(String idempotencyKey, String to, String text, String purpose, String ticketReference) {
+    }
+
     /**
-     * As {@link #enqueue}, unless the phone opted out: the check and the write are one statement.
+     * As {@link #enqueue} for each text, except to a phone that opted out: the checks and the writes of all of them
+     * are one statement.
      *
-     * @return the ids of the messages queued for this key; empty when the phone opted out and nothing was queued
+     * @return for each text in order the ids of the messages queued for its key; empty where the phone opted out and
+     *         nothing was queued
      */
-    Optional<List<Long>> enqueueUnlessOptedOut(String idempotencyKey, String to, String text, String purpose,
-            String ticketReference);
+    List<Optional<List<Long>>> enqueueAllUnlessOptedOut(List<Text> texts);
 
     /**
      * Applies a status callback unless the message already has a status of the same or a later stage (callbacks

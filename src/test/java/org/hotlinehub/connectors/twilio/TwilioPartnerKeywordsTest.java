@@ -2,11 +2,15 @@ package org.hotlinehub.connectors.twilio;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
 import jakarta.inject.Inject;
 
+import org.hotlinehub.model.OutboxChannel;
+import org.hotlinehub.model.OutboxMessage;
+import org.hotlinehub.model.SendResult;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.PartnerReceiver;
 import org.hotlinehub.testsupport.Reports;
@@ -30,6 +34,8 @@ class TwilioPartnerKeywordsTest {
 
     @Inject
     Sql sql;
+    @Inject
+    TwilioSmsPartnerTransport transport;
 
     /** A resident's report at the SMS partner's compound, offered to it. */
     private String offeredToSmsPartner() {
@@ -142,5 +148,42 @@ class TwilioPartnerKeywordsTest {
         } finally {
             sql.update("delete from sms_opt_out where phone = ?", PARTNER_PHONE);
         }
+    }
+
+    @Test
+    void shouldQueueARoundsOffersTogetherAndStillSkipAPhoneThatOptedOut() {
+        String ref = offeredToSmsPartner();
+        String body = (String) sql.one("select o.body from outbox o join assignment a on a.id = o.assignment_id"
+                + " join ticket t on t.id = a.ticket_id where t.reference = ? and o.stream = 'partner'", ref);
+        String reachable = "+86" + Reports.uniquePhone();
+        String stopped = "+86" + Reports.uniquePhone();
+        String key = "together-" + ref;
+        sql.update("insert into sms_opt_out (phone) values (?)", stopped);
+        java.util.List<OutboxMessage> round = java.util.List.of(
+                partnerSms(key + "-a", reachable, body), partnerSms(key + "-b", stopped, body),
+                partnerSms(key + "-c", reachable, "{not json"),
+                partnerSms(key + "-d", reachable, body));
+
+        java.util.List<SendResult> first = transport.sendAll(round);
+
+        assertEquals(java.util.List.of(SendResult.Kind.DELIVERED, SendResult.Kind.RETRY, SendResult.Kind.RETRY,
+                SendResult.Kind.DELIVERED), first.stream().map(SendResult::kind).toList());
+        assertTrue(first.get(1).detail().contains("opted out"), first.get(1).detail());
+        assertTrue(first.get(2).detail().contains("not an assignment"), first.get(2).detail());
+        assertEquals(0L, sql.count("select count(*) from outbox where stream = 'sms' and recipient = ?", stopped));
+        long texts = sql.count("select count(*) from outbox where stream = 'sms' and recipient = ?"
+                + " and idempotency_key like ?", reachable, key + "-a%");
+        assertTrue(texts >= 1, "the offer is queued as a text (in parts when long)");
+        assertEquals(texts, sql.count("select count(*) from outbox where stream = 'sms' and recipient = ?"
+                + " and idempotency_key like ?", reachable, key + "-d%"), "each delivery its own text");
+        // the worker sends a row again after a lost outcome: the same texts, nothing queued twice
+        assertEquals(first.get(0).detail(), transport.sendAll(round).get(0).detail());
+        assertEquals(2 * texts, sql.count("select count(*) from outbox where stream = 'sms' and recipient = ?",
+                reachable));
+    }
+
+    private static OutboxMessage partnerSms(String key, String phone, String body) {
+        return new OutboxMessage(0, OutboxChannel.PARTNER_SMS, "PF-SMS", phone, null, key, "assignment.offered",
+                body, null, 0, null, null, 0, false);
     }
 }
