@@ -406,9 +406,12 @@ public interface ConsoleMessages {
             {#is RETURNED}已退单{#is IN_PROGRESS}办理中{#is RESOLVED}已办结{#is CANCELLED}已撤回{/when}""")
     String assignmentName(AssignmentState state);
 
-    /** A resident's flag; an unknown one is shown as it is written. */
+    /**
+     * A resident's flag, here and on the calls page ({@code TwilioCallConsole}); an unknown one is shown as it is
+     * written. The {@code assurance-*} flags are the resident's call-assurance settings.
+     */
     @Message("""
             {#when flag}{#is 'elderly-alone'}独居老人{#is 'disabled'}残疾人{#is 'elderly'}老年人{#is 'low-income'}低收入\
-            {#else}{flag}{/when}""")
+            {#is 'assurance-no-silence'}无声来电不报警{#is 'assurance-no-sms'}不短信通知紧急联系人{#else}{flag}{/when}""")
     String flagName(String flag);
 }

@@ -38,9 +38,11 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 
 /**
- * The operators' calls page: the live queue with the screen-pop (profile, flags, recent tickets) and the call-back
- * list, in Chinese or English ({@code ?lang=en}). Self-contained (own small stylesheet), refreshes itself; its two
- * buttons post forms back here, accepted only from this page's own origin.
+ * The operators' calls page: the live queue with the screen-pop (profile, flags in words, recent tickets linked to
+ * their ticket pages) and the call-back list, in Chinese or English ({@code ?lang=en}). Self-contained (own small
+ * stylesheet); htmx redraws the two lists from {@code /lists} every few seconds without reloading the page, keeping
+ * every row that stays (with its form) as it is. Its buttons post forms back here, accepted only from this page's own
+ * origin.
  */
 @Path("/console/calls")
 @RolesAllowed({Caller.OPERATOR, Caller.SUPERVISOR, Caller.ADMIN})
@@ -64,7 +66,8 @@ public class TwilioCallConsole {
     public record TicketRow(String reference, String status, String category, String created) {
     }
 
-    public record Profile(String name, String address, String place, String flags, String contacts,
+    /** {@code flags} are the resident's flag codes, shown in words by the page. */
+    public record Profile(String name, String address, String place, List<String> flags, String contacts,
             List<TicketRow> tickets) {
     }
 
@@ -79,7 +82,11 @@ public class TwilioCallConsole {
     static class Templates {
 
         static native TemplateInstance calls(List<LiveRow> live, List<CallbackRow> callbacks, String user,
-                String message, boolean staffed);
+                String message, boolean staffed, boolean refresh);
+
+        /** The two lists alone, as htmx fetches them, with the staffed / after-hours word swapped out of band. */
+        static native TemplateInstance calls$lists(List<LiveRow> live, List<CallbackRow> callbacks, boolean staffed,
+                boolean refresh);
     }
 
     @GET
@@ -87,20 +94,40 @@ public class TwilioCallConsole {
     @Operation(hidden = true)
     public Response page(@QueryParam("lang") String lang, @QueryParam("msg") String message) {
         boolean english = "en".equals(lang);
+        return html(Templates.calls(live(english), callbacks(english), identity.getPrincipal().getName(), message,
+                hours.staffed(), false), english);
+    }
+
+    /** The live calls and the call-back list, as the page redraws them every few seconds. */
+    @GET
+    @Path("/lists")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Response lists(@QueryParam("lang") String lang) {
+        boolean english = "en".equals(lang);
+        return html(Templates.calls$lists(live(english), callbacks(english), hours.staffed(), true), english);
+    }
+
+    private static Response html(TemplateInstance page, boolean english) {
+        return Response.ok(page.setLocale(PageLanguage.locale(english)))
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    private List<LiveRow> live(boolean english) {
         Instant now = clock.instant();
-        List<LiveRow> live = calls.live().stream().map(c -> new LiveRow(c.callSid(), Masks.phone(c.from()),
+        return calls.live().stream().map(c -> new LiveRow(c.callSid(), Masks.phone(c.from()),
                 stage(c.stage(), english), c.vulnerable(), topic(c.topic(), english),
                 seconds(TwilioCallsResource.waiting(c.enqueuedAt(), c.stage(), now)), c.operator(), c.ticketReference(),
                 c.caller().map(p -> profile(p, english, hours.zone())).orElse(null))).toList();
-        List<CallbackRow> callbacks = calls.callbacks(false).stream().map(c -> new CallbackRow(c.id(), c.phone(),
+    }
+
+    private List<CallbackRow> callbacks(boolean english) {
+        return calls.callbacks(false).stream().map(c -> new CallbackRow(c.id(), c.phone(),
                 reason(c.reason(), english), seconds(c.waitedSeconds() == null ? null : c.waitedSeconds().longValue()),
                 TIME.withZone(hours.zone()).format(c.createdAt()),
                 c.caller().map(p -> profile(p, english, hours.zone()))
                         .orElse(null)))
                 .toList();
-        TemplateInstance page = Templates.calls(live, callbacks, identity.getPrincipal().getName(), message,
-                hours.staffed()).setLocale(PageLanguage.locale(english));
-        return Response.ok(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
     @POST
@@ -153,7 +180,7 @@ public class TwilioCallConsole {
     }
 
     private Profile profile(VoiceCalls.CallerProfile p, boolean english, java.time.ZoneId zone) {
-        return new Profile(p.name(), p.address(), p.placeName(), String.join(", ", p.flags()),
+        return new Profile(p.name(), p.address(), p.placeName(), p.flags(),
                 String.join(", ", p.emergencyContacts().stream().map(Masks::phone).toList()),
                 p.recentTickets().stream().map(t -> new TicketRow(t.reference(),
                         replies.statusWord(t.status(), english),

@@ -227,6 +227,13 @@ class TwilioCallsApiTest {
                 .body(containsString("Call-back list")).body(containsString("hung up while waiting"));
         given().redirects().follow(false).get("/console/calls").then().statusCode(302)
                 .header("Location", endsWith("/login"));
+        // What the page redraws every few seconds: the two lists alone, and the staffed word out of band
+        Sessions.console("operator").get("/console/calls/lists?lang=en").then().statusCode(200)
+                .contentType(containsString("text/html")).body(not(containsString("<html")))
+                .body(containsString("id=\"callback-" + id + "\"")).body(containsString("hung up while waiting"))
+                .body(containsString("<span id=\"hours\" hx-swap-oob=\"true\">staffed</span>"));
+        given().redirects().follow(false).get("/console/calls/lists").then().statusCode(302)
+                .header("Location", endsWith("/login"));
         // Its form is accepted from its own pages only
         given().redirects().follow(false).cookie(Sessions.kept("operator", "demo-operator-pass"))
                 .header("Origin", "https://evil.example").contentType(Sessions.FORM).formParam("lang", "zh")
