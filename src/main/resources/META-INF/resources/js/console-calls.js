@@ -54,6 +54,15 @@
     });
   }
 
+  // A session that expired turns the redraw's answer into the sign-in page (the request follows the redirect): go
+  // there, rather than keep showing lists that no longer change.
+  document.body.addEventListener('htmx:afterRequest', function (event) {
+    var xhr = event.detail.xhr;
+    if (xhr && xhr.responseURL && new URL(xhr.responseURL).pathname === '/login') {
+      window.location.assign(xhr.responseURL);
+    }
+  });
+
   htmx.defineExtension('keyed-rows', {
     handleSwap: function (style, target, fragment) {
       if (style !== 'keyed-rows') {

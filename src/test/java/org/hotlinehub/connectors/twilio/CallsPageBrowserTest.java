@@ -77,6 +77,21 @@ class CallsPageBrowserTest {
         watchACallArrive("en", "Elderly, living alone", "Reached her son", ", on his way");
     }
 
+    @Test
+    void shouldGoToSignInWhenTheSessionEnds() {
+        try (Playwright playwright = Playwright.create();
+                Browser browser = PhoneBrowser.launch(playwright);
+                BrowserContext context = browser.newContext()) {
+            context.setDefaultTimeout(60_000);
+            Page page = context.newPage();
+            page.navigate(url("/console/calls?lang=en"));
+            fillSignIn(page, "operator", "demo-operator-pass");
+            page.waitForSelector("#calls-lists");
+            context.clearCookies(); // the session is gone: the next redraw is answered with the sign-in page
+            page.waitForURL(Pattern.compile(".*/login.*"), new Page.WaitForURLOptions().setTimeout(30_000));
+        }
+    }
+
     private void watchACallArrive(String lang, String flagWord, String typed, String typedLater) {
         long callback = hungUpWhileWaiting("+86" + Reports.uniquePhone());
         String phone = "+86" + Reports.uniquePhone();
