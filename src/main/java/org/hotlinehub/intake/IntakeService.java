@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -69,6 +70,8 @@ public class IntakeService {
     Conversations conversations;
     @Inject
     ObjectMapper json;
+    @Inject
+    Event<ContactCounter.Stored> stored;
 
     /** What a batch of contacts became: the events to publish, and the positions of contacts to try again later. */
     public record Accepted(List<TicketCreated> events, List<Integer> deferred) {
@@ -87,8 +90,9 @@ public class IntakeService {
         List<Integer> deferred = new ArrayList<>();
         List<InboundContact> requests = batch.stream().filter(c -> c.intent() == ContactIntent.REQUEST).toList();
         List<InboundContact> repeats = new ArrayList<>();
+        List<InboundContact> firstSeen = new ArrayList<>(batch.size());
         if (!requests.isEmpty()) {
-            events.addAll(newTickets(requests, repeats));
+            events.addAll(newTickets(requests, repeats, firstSeen));
         }
         for (InboundContact repeat : repeats) {
             events.add(duplicate(repeat));
@@ -104,10 +108,13 @@ public class IntakeService {
                 deferred.add(i);
                 continue;
             }
-            reply(contact).ifPresent(events::add);
+            reply(contact, firstSeen).ifPresent(events::add);
             // written, then forgotten: the session's dirty checking (at every flush) stays the size of one contact
             tickets.getEntityManager().flush();
             tickets.getEntityManager().clear();
+        }
+        if (!firstSeen.isEmpty()) {
+            stored.fire(new ContactCounter.Stored(firstSeen));
         }
         return new Accepted(events, deferred);
     }
@@ -123,19 +130,22 @@ public class IntakeService {
      *
      * @return the event to publish when it made the ticket dispatchable
      */
-    private Optional<TicketCreated> reply(InboundContact contact) {
+    private Optional<TicketCreated> reply(InboundContact contact, List<InboundContact> firstSeen) {
         Optional<Long> contactId = contacts.insertIfNew(contact);
         if (contactId.isEmpty()) {
             return Optional.empty();
         }
+        firstSeen.add(contact);
         return conversations.reply(contacts.findById(contactId.get()), contact);
     }
 
     /**
      * New requests → tickets, classified, located and prioritised in memory, written with one statement per table.
-     * A contact stored before (a redelivery, a double submit) goes to {@code repeats}: it finds its ticket afterwards.
+     * A contact stored before (a redelivery, a double submit) goes to {@code repeats}: it finds its ticket afterwards;
+     * the others go to {@code firstSeen}.
      */
-    private List<TicketCreated> newTickets(List<InboundContact> requests, List<InboundContact> repeats) {
+    private List<TicketCreated> newTickets(List<InboundContact> requests, List<InboundContact> repeats,
+            List<InboundContact> firstSeen) {
         Instant now = clock.instant();
         Long[] contactIds = rows.insertNewContacts(requests, now);
         List<InboundContact> fresh = new ArrayList<>(requests.size());
@@ -151,6 +161,7 @@ public class IntakeService {
         if (fresh.isEmpty()) {
             return List.of();
         }
+        firstSeen.addAll(fresh);
         List<IntakeRows.Resident> residentsOf = residents.forContacts(fresh, now);
         List<Draft> drafts = new ArrayList<>(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
