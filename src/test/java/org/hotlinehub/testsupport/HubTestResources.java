@@ -23,7 +23,8 @@ public class HubTestResources implements QuarkusTestResourceLifecycleManager {
 
     private Path dir;
     private EmbeddedDatabase database;
-    private EmbeddedBroker broker;
+    /** The test broker, for tests that look at it from the broker's side. */
+    public static EmbeddedBroker broker;
 
     @Override
     public Map<String, String> start() {

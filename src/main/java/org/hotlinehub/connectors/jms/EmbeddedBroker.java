@@ -122,6 +122,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         return (int) Math.max(50_000, Math.min(3_333_333, took[took.length / 2]));
     }
 
+    /** Sessions open on the broker now, of every client (diagnostics and tests). */
+    public int openSessions() {
+        return server.getActiveMQServer().getSessions().size();
+    }
+
     @Override
     public void close() throws Exception {
         server.stop();

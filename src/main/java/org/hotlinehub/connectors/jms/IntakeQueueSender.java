@@ -3,15 +3,19 @@ package org.hotlinehub.connectors.jms;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.port.IntakeQueue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Puts a contact on the intake queue: a persistent, blocking send, so it returns only after the broker has the
@@ -32,6 +36,30 @@ public class IntakeQueueSender implements IntakeQueue {
     ObjectMapper json;
     @Inject
     IntakeSendBreaker breaker;
+    @Inject
+    HubConfig config;
+
+    /**
+     * Opens the sessions the edge's sends may need at once (as many as contacts in flight, and the outbox's senders)
+     * in the background after start, so that no send opens one later (see {@link PersistentSends#warm}).
+     */
+    void warmSessions(@Observes StartupEvent event) {
+        int sessions = Math.min(JmsComponentProducer.SESSIONS,
+                config.intake().maxInFlight() + config.delivery().parallelism());
+        Thread warming = new Thread(() -> {
+            try {
+                long started = System.nanoTime();
+                sends.warm(JmsEndpoints.INTAKE_QUEUE, sessions);
+                LOG.infof("%d JMS sessions opened for sends in %d ms", sessions,
+                        (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException e) {
+                LOG.warnf("JMS sessions not opened ahead (each send opens its own when first needed): %s",
+                        e.getMessage());
+            }
+        }, "jms-sessions-warm-up");
+        warming.setDaemon(true);
+        warming.start();
+    }
 
     @Override
     public boolean accepting() {

@@ -1,5 +1,7 @@
 package org.hotlinehub.connectors.jms;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +31,42 @@ public class PersistentSends {
     @Inject
     @Named("jms")
     JmsComponent jms;
+
+    /**
+     * Opens {@code count} sessions, each with a producer on {@code queue}, all at once, then gives them back to the
+     * cache: later sends, up to that many at a time, never open a session. That matters most while the broker is
+     * away, when the client holds a new session until its reconnection ends, under the connection's lock, and every
+     * sender behind it waits (RELIABILITY.md, R1: the slow answers of the first outage came from the cache not having
+     * grown to the load's concurrency yet).
+     *
+     * @return the sessions opened
+     * @throws IllegalStateException when the broker cannot be reached
+     */
+    public int warm(String queue, int count) {
+        Deque<AutoCloseable> open = new ArrayDeque<>();
+        try {
+            Connection connection = jms.getConfiguration().getConnectionFactory().createConnection();
+            open.push(connection);
+            for (int i = 0; i < count; i++) {
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                open.push(session);
+                open.push(session.createProducer(
+                        jms.getConfiguration().getDestinationResolver().resolveDestinationName(session, queue, false)));
+            }
+            return count;
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot open sessions to " + queue + ": " + e.getMessage(), e);
+        } finally {
+            // producers before their sessions, the (shared) connection last: each goes back to the cache
+            while (!open.isEmpty()) {
+                try {
+                    open.pop().close();
+                } catch (Exception e) {
+                    // a session that cannot be closed is simply not cached
+                }
+            }
+        }
+    }
 
     /**
      * Sends {@code body} with {@code properties} as string properties (the broker's duplicate-detection id among them
