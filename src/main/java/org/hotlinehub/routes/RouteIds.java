@@ -12,6 +12,7 @@ public final class RouteIds {
     public static final String WECHAT_NOTICES = "wechat-notices";
     public static final String EVENTS_RELAY = "events-relay";
     public static final String WECHAT_RESUBMIT = "wechat-resubmit";
+    public static final String RETENTION = "retention-nightly";
 
     private RouteIds() {
     }
