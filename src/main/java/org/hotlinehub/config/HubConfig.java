@@ -50,6 +50,51 @@ public interface HubConfig {
 
     RateLimits rateLimits();
 
+    Retention retention();
+
+    /**
+     * How long personal data is kept (PIPL), per kind of data, and the nightly job that anonymises or deletes what has
+     * expired (docs/retention.md). Periods are ISO-8601 durations ({@code P1095D}).
+     */
+    interface Retention {
+
+        /**
+         * Residents' personal data on a ticket (phone, name, flat address, coordinates, description, photos,
+         * recordings, the messages about it), counted from when the ticket closed; the same for voice calls and
+         * call-backs, counted from the call.
+         */
+        @WithDefault("P1095D")
+        Duration personalData();
+
+        /** Outbox rows that are done (delivered, sent, failed, answered …), counted from when they were written. */
+        @WithDefault("P30D")
+        Duration outbox();
+
+        /** Dead letters, and the outbox rows that gave up with them, counted from when they were stored. */
+        @WithDefault("P90D")
+        Duration deadLetters();
+
+        /** The channels' records of what each inbound message was taken as (SMS, WeChat) and WeChat drafts. */
+        @WithDefault("P30D")
+        Duration channelRecords();
+
+        /** Whether the nightly job runs on this instance (it is safe on every instance: one of them runs it). */
+        @WithDefault("true")
+        boolean nightly();
+
+        /** The local time (hub.deadlines.zone) after which the night's run starts. */
+        @WithDefault("03:00")
+        String runAt();
+
+        /** How often an instance checks whether tonight's run is due. */
+        @WithDefault("PT10M")
+        Duration checkInterval();
+
+        /** Tickets (or rows) per transaction, so the job never holds many locks for long. */
+        @WithDefault("500")
+        int batchSize();
+    }
+
     /**
      * Requests one client may make a minute (429 with Retry-After above), counted per IP address and, where the
      * request carries a credential (Authorization, X-Api-Key, api_key), per credential too. Counted by each hub

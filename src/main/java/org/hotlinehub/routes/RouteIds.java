@@ -13,6 +13,7 @@ public final class RouteIds {
     public static final String EVENTS_RELAY = "events-relay";
     public static final String WECHAT_RESUBMIT = "wechat-resubmit";
     public static final String METRICS_REFRESH = "metrics-refresh";
+    public static final String RETENTION = "retention-nightly";
 
     private RouteIds() {
     }
