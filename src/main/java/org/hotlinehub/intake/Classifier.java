@@ -39,8 +39,11 @@ public class Classifier {
     double minConfidence;
 
     private final AtomicReference<CategoryModel> model = new AtomicReference<>();
-    /** The catalog list last found equal to the model's, so an unchanged catalog is compared only by identity. */
-    private volatile List<Term> confirmed;
+    /** The catalog list last found equal to a model's, so an unchanged catalog is compared only by identity. */
+    private volatile Fit confirmed;
+
+    private record Fit(CategoryModel model, List<Term> terms) {
+    }
 
     /**
      * A category for a text and why: the keywords found (keyword rule, {@code confidence} empty) or the features that
@@ -118,14 +121,15 @@ public class Classifier {
         if (m == null) {
             return null;
         }
-        if (terms != confirmed) {
+        Fit fit = confirmed;
+        if (fit == null || fit.model() != m || fit.terms() != terms) {
             if (!m.terms().equals(terms)) {
                 if (training != null) {
                     training.retrainSoon();
                 }
                 return null;
             }
-            confirmed = terms;
+            confirmed = new Fit(m, terms);
         }
         return m;
     }
