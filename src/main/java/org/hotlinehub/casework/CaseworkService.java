@@ -45,6 +45,7 @@ import org.hotlinehub.model.port.ReferenceNumbers;
 import org.hotlinehub.model.port.ResidentMessenger;
 import org.hotlinehub.store.CatalogEntryEntity;
 import org.hotlinehub.store.CatalogRepository;
+import org.hotlinehub.store.ClassifierCorrections;
 import org.hotlinehub.store.PlaceEntity;
 import org.hotlinehub.store.PlaceRepository;
 import org.hotlinehub.store.ReferenceLookup;
@@ -99,6 +100,8 @@ public class CaseworkService implements Casework {
     PlaceDirectory placeDirectory;
     @Inject
     Instance<ResidentMessenger> messengers;
+    @Inject
+    ClassifierCorrections corrections;
     @Inject
     Clock clock;
 
@@ -164,6 +167,10 @@ public class CaseworkService implements Casework {
                     .map(ReferenceLookup.Spot::code).orElse("no grid");
             timeline.record(ticket.id, TimelineKind.LOCATED, staff.actor(), null,
                     place.type + " " + place.code + " chosen by " + staff.actor() + " → grid " + grid + why);
+        }
+        if (ticket.description != null && !ticket.description.isBlank()) {
+            // the operator's category for this text teaches the classifier at its next retrain (on every node)
+            corrections.record(ticket.id, ticket.description, category.code, staff.name(), clock.instant());
         }
         ticket.priority = priorities.of(category, ticket.resident);
         ticket.triageReason = null;

@@ -95,6 +95,8 @@ public interface HubConfig {
         int batchSize();
     }
 
+    Classifier classifier();
+
     /**
      * Requests one client may make a minute (429 with Retry-After above), counted per IP address and, where the
      * request carries a credential (Authorization, X-Api-Key, api_key), per credential too. Counted by each hub
@@ -236,6 +238,28 @@ public interface HubConfig {
         /** Maintenance switch: keep accepting contacts but leave them queued until the hub restarts without it. */
         @WithDefault("false")
         boolean paused();
+    }
+
+    /** The learned classifier of free-text requests (intake/Classifier, issue 22). */
+    interface Classifier {
+
+        /**
+         * Below this probability (0-1) of its best category a request goes to triage instead. 0.5 sends no more
+         * requests to a wrong party than the keyword rule did, and half as many to triage (BENCHMARKS.md, Classifier).
+         */
+        @WithDefault("0.5")
+        double minConfidence();
+
+        /**
+         * How often every node retrains on the catalog and the operators' corrections, in the background (a duration
+         * such as 10m, or off: then only at start and when the catalog changes).
+         */
+        @WithDefault("10m")
+        String retrainInterval();
+
+        /** The newest corrections a retrain learns from (bounds its time and memory). */
+        @WithDefault("20000")
+        int maxCorrections();
     }
 
     /** Dispatch (new tickets → offers) is a batch stage too: {@code hub.dispatch.consumers} … */

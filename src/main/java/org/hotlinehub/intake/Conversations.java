@@ -101,9 +101,8 @@ public class Conversations {
         if (ticket.category == null) {
             classifier.classify(ticket.description).ifPresent(match -> {
                 ticket.category = directory.categoryReference(match.entry());
-                timeline.record(ticket.id, TimelineKind.CLASSIFIED, IntakeService.ACTOR, null, "category "
-                        + match.entry().code() + " by keywords " + String.join(", ", match.keywords())
-                        + " after the resident's follow-up");
+                timeline.record(ticket.id, TimelineKind.CLASSIFIED, IntakeService.ACTOR, null,
+                        match.describe() + " after the resident's follow-up");
             });
         }
         if (ticket.place == null) {

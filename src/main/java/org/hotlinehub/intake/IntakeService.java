@@ -259,8 +259,7 @@ public class IntakeService {
             }
         }
         return classifier.classify(contact.text()).map(match -> {
-            notes.add(new Note(TimelineKind.CLASSIFIED, ACTOR, null,
-                    "category " + match.entry().code() + " by keywords " + String.join(", ", match.keywords())));
+            notes.add(new Note(TimelineKind.CLASSIFIED, ACTOR, null, match.describe()));
             return match.entry();
         });
     }

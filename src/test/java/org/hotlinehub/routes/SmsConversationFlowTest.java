@@ -146,7 +146,7 @@ class SmsConversationFlowTest {
     @Test
     void shouldAskWhereItIsAndDispatchOnceTheResidentAnswers() {
         String resident = "+86" + Reports.uniquePhone();
-        String ref = TwilioSms.referenceIn(TwilioSms.text(resident, "家里卫生间漏水了，请派人来修"));
+        String ref = TwilioSms.referenceIn(TwilioSms.text(resident, "楼道里的水管漏水了，请派人来修"));
         awaitStatus(ref, "TRIAGE");
         assertEquals("工单" + ref + "已受理。请问是在哪个小区或地址？直接回复即可。", awaitSms(resident, ref).get("Body"));
 

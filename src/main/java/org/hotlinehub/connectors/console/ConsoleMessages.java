@@ -281,6 +281,21 @@ public interface ConsoleMessages {
     @Message("分类定位并派单")
     String triageAction();
 
+    @Message("—— 请选择 ——")
+    String triageChoose();
+
+    @Message("系统建议的类别（可信度），点击选用：")
+    String triageSuggestedCategories();
+
+    @Message("建议的地点，点击选用：")
+    String triageSuggestedPlaces();
+
+    @Message("登记住址")
+    String triageHome();
+
+    @Message("依据：{words}")
+    String triageWords(String words);
+
     @Message("类别")
     String category();
 

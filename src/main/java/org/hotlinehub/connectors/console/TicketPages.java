@@ -44,11 +44,13 @@ import org.hotlinehub.model.TicketFilterParams;
 import org.hotlinehub.model.TicketLinks;
 import org.hotlinehub.model.TicketListItem;
 import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.TriageSuggestions;
 import org.hotlinehub.model.port.Casework;
 import org.hotlinehub.model.port.CatalogDirectory;
 import org.hotlinehub.model.port.PlaceDirectory;
 import org.hotlinehub.model.port.TicketContext;
 import org.hotlinehub.model.port.TicketSearch;
+import org.hotlinehub.model.port.TriageAdvice;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -78,6 +80,8 @@ public class TicketPages {
     PlaceDirectory places;
     @Inject
     StaffRequest request;
+    @Inject
+    TriageAdvice advice;
 
     /** What the new-ticket form holds (kept when it is shown again with an error). */
     public record NewTicketForm(String phone, String name, String description, String category, String place,
@@ -93,7 +97,8 @@ public class TicketPages {
 
         static native TemplateInstance detail(ConsolePage page, TicketDetail ticket, ResidentProfile resident,
                 TicketLinks links, List<MessageItem> messages, List<CatalogItem> categories, List<PlaceItem> places,
-                List<PartnerOption> partners, List<Channel> channels, String done, String error, String key);
+                List<PartnerOption> partners, List<Channel> channels, String done, String error, String key,
+                TriageSuggestions suggestions);
 
         static native TemplateInstance pending(ConsolePage page, String reference, boolean filed);
 
@@ -190,7 +195,16 @@ public class TicketPages {
     public Response triage(@PathParam("reference") String reference,
             @RestForm @Size(max = InputLimits.CODE) String category,
             @RestForm @Size(max = InputLimits.CODE) String place, @RestForm @Size(max = InputLimits.NOTE) String note) {
-        return act(reference, "triage", () -> casework.triage(reference, category, place, note, request.staff()));
+        return act(reference, "triage", () -> {
+            // the form offers no default: the operator picks both (the API keeps "blank keeps what it has")
+            if (isBlank(category)) {
+                throw new IllegalArgumentException("category is required");
+            }
+            if (isBlank(place)) {
+                throw new IllegalArgumentException("place is required");
+            }
+            casework.triage(reference, category, place, note, request.staff());
+        });
     }
 
     @POST
@@ -299,7 +313,8 @@ public class TicketPages {
         Response html = ConsoleResource.html(page, request.lang(), Templates.detail(page, t,
                 context.residentOf(t.reference()).orElse(null), context.links(t.reference()),
                 context.messages(t.reference()), catalog.activeItems(), places.compounds(), context.partners(),
-                List.of(Channel.SMS, Channel.WECHAT), done, error, UUID.randomUUID().toString()));
+                List.of(Channel.SMS, Channel.WECHAT), done, error, UUID.randomUUID().toString(),
+                t.status() == TicketStatus.TRIAGE ? advice.suggest(t.reference()) : TriageSuggestions.NONE));
         return status == 200 ? html : Response.fromResponse(html).status(status).build();
     }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitForSelectorState;
@@ -31,7 +33,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * An operator's main journeys in a real browser (Debian's Chromium, headless), one browser for the class: sign in,
- * take a triage item from the live queue, file a ticket for a caller, override dispatch and merge duplicates.
+ * take a triage item from the live queue, file a ticket for a caller, override dispatch and merge duplicates, pick a
+ * category the triage form suggests.
  */
 @QuarkusTest
 @QuarkusTestResource(HubTestResources.class)
@@ -177,5 +180,32 @@ class OperatorConsoleBrowserTest {
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> sql.count("select count(*) from outbound_message"
                 + " where ticket_reference = ? and purpose = 'merge-notice'", duplicate) == 1);
+    }
+
+    @Test
+    void shouldOfferThreeSuggestedCategoriesInTriageWithNoneChosenAndPickTheOneClicked() {
+        // located by its address, but nothing the catalog knows (no category): it waits in triage
+        String reference = Tickets.file(sql, "借书证的事 " + System.nanoTime(), null, "黄县路宿舍");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "TRIAGE".equals(status(sql, reference)));
+        try (BrowserContext context = context()) {
+            Page page = signIn(context);
+            page.navigate(url("/console/tickets/" + reference));
+            page.waitForSelector("#triage-form");
+
+            assertEquals("", page.inputValue("#triage-category"), "no category is chosen for the operator");
+            assertTrue(page.locator("#triage-category option[value='']").textContent().contains("请选择"));
+            assertEquals("HX-DORM", page.inputValue("#triage-place"), "the place the ticket already has stays");
+            Locator suggested = page.locator("#triage-suggested-categories button.suggestion");
+            assertEquals(3, suggested.count(), page.content());
+            List<String> labels = suggested.allTextContents();
+            assertTrue(labels.stream().allMatch(l -> l.matches(".+ \\d{1,3} %")), labels.toString());
+            assertTrue(page.isVisible("#triage-suggested-places button[data-value='HX-DORM']"));
+
+            String second = suggested.nth(1).getAttribute("data-value");
+            suggested.nth(1).click();
+            assertEquals(second, page.inputValue("#triage-category"), "the click picked the suggested category");
+            suggested.nth(0).click();
+            assertEquals(suggested.nth(0).getAttribute("data-value"), page.inputValue("#triage-category"));
+        }
     }
 }
