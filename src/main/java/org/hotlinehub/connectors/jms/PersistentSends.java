@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
+import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
@@ -50,8 +51,7 @@ public class PersistentSends {
             for (int i = 0; i < count; i++) {
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
                 open.push(session);
-                open.push(session.createProducer(
-                        jms.getConfiguration().getDestinationResolver().resolveDestinationName(session, queue, false)));
+                open.push(session.createProducer(destination(session, queue)));
             }
             return count;
         } catch (JMSException e) {
@@ -77,9 +77,7 @@ public class PersistentSends {
     public void send(String queue, String body, Map<String, String> properties) {
         try (Connection connection = jms.getConfiguration().getConnectionFactory().createConnection();
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                MessageProducer producer = session.createProducer(
-                        jms.getConfiguration().getDestinationResolver().resolveDestinationName(session, queue,
-                                false))) {
+                MessageProducer producer = session.createProducer(destination(session, queue))) {
             TextMessage message = session.createTextMessage(body);
             for (Map.Entry<String, String> p : properties.entrySet()) {
                 message.setStringProperty(p.getKey(), p.getValue());
@@ -88,5 +86,10 @@ public class PersistentSends {
         } catch (JMSException e) {
             throw new IllegalStateException("send to " + queue + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The queue through the component's resolver, which keeps what it resolved ({@link KnownDestinations}). */
+    private Destination destination(Session session, String queue) throws JMSException {
+        return jms.getConfiguration().getDestinationResolver().resolveDestinationName(session, queue, false);
     }
 }
