@@ -41,8 +41,17 @@ public class OutboxRecorder {
     @Inject
     TimelineRepository timeline;
 
-    /** One send and how it went. */
-    public record Sent(OutboxStore.Claimed claimed, SendResult result) {
+    /**
+     * One send and how it went.
+     *
+     * @param notBefore for a retry, when to try again instead of the {@link RetryPolicy}'s backoff (a partner whose
+     *        circuit is open: its next probe, or the end of a parked row's wait), or null
+     */
+    public record Sent(OutboxStore.Claimed claimed, SendResult result, Instant notBefore) {
+
+        public Sent(OutboxStore.Claimed claimed, SendResult result) {
+            this(claimed, result, null);
+        }
     }
 
     /** Who the timeline names for what the outbox did. */
@@ -53,15 +62,16 @@ public class OutboxRecorder {
         List<OutboxStore.Outcome> outcomes = new ArrayList<>(sent.size());
         List<TimelineRepository.Entry> delivered = new ArrayList<>();
         for (Sent s : sent) {
-            outcomes.add(outcome(s.claimed(), s.result(), now, delivered));
+            outcomes.add(outcome(s, now, delivered));
         }
         store.record(outcomes);
         // the delivered offers on their tickets' timelines, with one statement
         timeline.recordAll(delivered);
     }
 
-    private OutboxStore.Outcome outcome(OutboxStore.Claimed claimed, SendResult r, Instant now,
-            List<TimelineRepository.Entry> delivered) {
+    private OutboxStore.Outcome outcome(Sent sent, Instant now, List<TimelineRepository.Entry> delivered) {
+        OutboxStore.Claimed claimed = sent.claimed();
+        SendResult r = sent.result();
         OutboxMessage m = claimed.message();
         Stream stream = m.channel().stream();
         int attempted = r.attempted() ? 1 : 0;
@@ -82,10 +92,16 @@ public class OutboxRecorder {
                         null, 0, null);
             }
             default -> {
-                Optional<Instant> next = retry.nextAttempt(now, attempts, claimed.giveUpAt());
+                Optional<Instant> next = sent.notBefore() == null
+                        ? retry.nextAttempt(now, attempts, claimed.giveUpAt())
+                        : Optional.of(sent.notBefore()).filter(at -> !at.isAfter(claimed.giveUpAt()));
                 if (next.isPresent()) {
-                    LOG.infof("%s to %s failed (attempt %d: %s), next at %s", m, shown(m), attempts, r.detail(),
-                            next.get());
+                    if (r.attempted()) {
+                        LOG.infof("%s to %s failed (attempt %d: %s), next at %s", m, shown(m), attempts, r.detail(),
+                                next.get());
+                    } else {
+                        LOG.debugf("%s to %s not sent (%s), next at %s", m, shown(m), r.detail(), next.get());
+                    }
                     return new OutboxStore.Outcome(m.id(), "PENDING", attempted, next.get(), r.detail(),
                             r.errorCode(), null, null, 0, null);
                 }

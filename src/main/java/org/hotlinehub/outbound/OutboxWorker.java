@@ -45,6 +45,14 @@ import io.quarkus.runtime.StartupEvent;
  * further rows wait in its own lane, still leased, so one slow partner never holds up the others. A recipient with a
  * long lane is left out of the next claims until it drains. A round starts when a writing transaction commits, when a
  * send finishes, on the poll of the outbox route, or after a second at the latest.
+ * <p>
+ * A partner's endpoint has a circuit here: after {@link #OPEN_AFTER} passing failures in a row it opens, and while it
+ * is open one row at a time probes the endpoint, at first after {@code hub.delivery.initial-backoff}, then at doubling
+ * intervals up to {@link #PROBE_EVERY_MAX}. The partner's other rows are parked: put back untried, without counting an
+ * attempt, for {@link #PARK}, so a partner that is down for hours costs a few calls a minute instead of a refused call
+ * per row and retry, and its rows do not fill the claims. The first success closes the circuit and brings the parked
+ * rows back at once, on every instance (they are rows of the shared table). Each instance has its own circuits; one
+ * that still has a circuit open parks rows until its own probe succeeds, within {@link #PROBE_EVERY_MAX}.
  */
 @ApplicationScoped
 public class OutboxWorker {
@@ -56,6 +64,12 @@ public class OutboxWorker {
     static final int MAX_HELD = 4 * BATCH;
     /** Sends waiting for one recipient, per allowed concurrent send, before it is left out of the claims. */
     static final int LANE_DEPTH = 16;
+    /** Passing failures in a row of a partner's endpoint that open its circuit. */
+    static final int OPEN_AFTER = 5;
+    /** The longest wait between two probes of an open circuit. */
+    static final Duration PROBE_EVERY_MAX = Duration.ofMinutes(1);
+    /** How long a row of a partner whose circuit is open waits untried, unless the circuit closes before. */
+    static final Duration PARK = Duration.ofMinutes(10);
 
     @Inject
     OutboxStore store;
@@ -74,17 +88,30 @@ public class OutboxWorker {
     /** Guarded by itself. */
     private final Map<String, Lane> lanes = new HashMap<>();
     private final ConcurrentLinkedQueue<OutboxRecorder.Sent> finished = new ConcurrentLinkedQueue<>();
+    /** Partners whose circuit closed since the last round: their parked rows are due again. */
+    private final ConcurrentLinkedQueue<String> closed = new ConcurrentLinkedQueue<>();
     private final Object signal = new Object();
     private boolean signalled;
     private volatile boolean running;
     private ExecutorService pool;
     private Thread rounds;
 
-    /** The sends of one recipient: how many run, and what waits. */
+    /** The sends of one recipient: how many run, and what waits; for a partner, the circuit of its endpoint. */
     private static final class Lane {
 
         int running;
         final ArrayDeque<OutboxStore.Claimed> waiting = new ArrayDeque<>();
+        /** Passing failures in a row (partners only). */
+        int failures;
+        /** While the circuit is open: when the next probe may go. */
+        Instant openUntil;
+        /** Probes that failed since the circuit opened, counting the failures that opened it as one. */
+        int opens;
+        boolean probing;
+
+        boolean idle() {
+            return running == 0 && waiting.isEmpty() && openUntil == null && failures == 0;
+        }
     }
 
     void start(@Observes StartupEvent event) {
@@ -178,14 +205,21 @@ public class OutboxWorker {
         });
         int room = Math.min(BATCH, MAX_HELD - (held.size() - done.size()));
         Set<String> full = fullLanes();
+        List<String> reopened = new ArrayList<>();
+        for (String partner; (partner = closed.poll()) != null;) {
+            reopened.add(partner);
+        }
         List<OutboxStore.Claimed> claimed;
         try {
             claimed = QuarkusTransaction.requiringNew().call(() -> {
                 recorder.record(done, now);
                 store.renewLeases(renew, leaseUntil);
+                // parked rows lie further ahead than any lease, so another instance's rows in hand stay its own
+                store.unpark(reopened, now, leaseUntil);
                 return room > 0 ? store.claim(now, leaseUntil, room, full) : List.<OutboxStore.Claimed>of();
             });
         } catch (RuntimeException e) {
+            closed.addAll(reopened);
             recordEachAlone(done, now);
             throw e;
         }
@@ -243,13 +277,32 @@ public class OutboxWorker {
         String recipient = c.message().recipient();
         synchronized (lanes) {
             Lane lane = lanes.computeIfAbsent(recipient, r -> new Lane());
-            if (lane.running >= perRecipient()) {
+            if (lane.openUntil != null) {
+                Instant now = clock.instant();
+                if (lane.probing || lane.running > 0 || now.isBefore(lane.openUntil)) {
+                    park(c, now);
+                    return;
+                }
+                lane.probing = true;
+            } else if (lane.running >= perRecipient()) {
                 lane.waiting.add(c);
                 return;
             }
             lane.running++;
         }
         execute(() -> sendAll(c), 1);
+    }
+
+    /** Puts a row of a partner whose circuit is open back untried, until {@link #PARK} has passed. */
+    private void park(OutboxStore.Claimed c, Instant now) {
+        // a row whose give-up time is near waits until then, and one past it gives up (the recorder's one rule)
+        Instant until = now.plus(PARK);
+        if (until.isAfter(c.giveUpAt()) && c.giveUpAt().isAfter(now)) {
+            until = c.giveUpAt();
+        }
+        finished.add(new OutboxRecorder.Sent(c,
+                SendResult.retryUncounted("held while the partner's endpoint fails (circuit open)"), until));
+        wake();
     }
 
     private void execute(Runnable sends, int rows) {
@@ -283,24 +336,90 @@ public class OutboxWorker {
     private void sendAll(OutboxStore.Claimed first) {
         OutboxStore.Claimed c = first;
         while (c != null) {
-            finished.add(new OutboxRecorder.Sent(c, send(c.message())));
+            c = next(c, send(c.message()));
             wake();
-            c = next(c.message().recipient());
         }
     }
 
-    private OutboxStore.Claimed next(String recipient) {
+    /** Records how {@code sent} went, moves its partner's circuit, and takes the lane's next row, if any. */
+    private OutboxStore.Claimed next(OutboxStore.Claimed sent, SendResult result) {
+        String recipient = sent.message().recipient();
         synchronized (lanes) {
             Lane lane = lanes.get(recipient);
+            Instant notBefore = sent.message().channel().stream() == OutboxChannel.Stream.PARTNER
+                    ? circuit(lane, sent, result)
+                    : null;
+            finished.add(new OutboxRecorder.Sent(sent, result, notBefore));
+            if (lane.openUntil != null) {
+                Instant now = clock.instant();
+                for (OutboxStore.Claimed waiting; (waiting = lane.waiting.poll()) != null;) {
+                    park(waiting, now);
+                }
+            }
             OutboxStore.Claimed next = running ? lane.waiting.poll() : null;
             if (next == null) {
                 lane.running--;
-                if (lane.running == 0 && lane.waiting.isEmpty()) {
+                if (lane.idle()) {
                     lanes.remove(recipient);
                 }
             }
             return next;
         }
+    }
+
+    /**
+     * Moves a partner's circuit by one send's outcome (the caller holds the lanes' lock).
+     *
+     * @return when the row is tried again if the circuit is open: the next probe; otherwise null (the backoff)
+     */
+    private Instant circuit(Lane lane, OutboxStore.Claimed sent, SendResult result) {
+        boolean probe = lane.probing;
+        lane.probing = false;
+        if (!result.attempted()) {
+            return lane.openUntil;
+        }
+        if (result.kind() != SendResult.Kind.RETRY) {
+            // the endpoint answered: whatever it said, it is there
+            if (lane.openUntil != null) {
+                LOG.infof("partner %s answers again: its circuit closes, its held deliveries are due",
+                        sent.message().recipient());
+                closed.add(sent.message().recipient());
+            }
+            lane.failures = 0;
+            lane.opens = 0;
+            lane.openUntil = null;
+            return null;
+        }
+        lane.failures++;
+        Instant now = clock.instant();
+        if (lane.openUntil == null && lane.failures >= OPEN_AFTER) {
+            lane.opens = 1;
+            lane.openUntil = now.plus(probeDelay(1));
+            LOG.warnf("partner %s failed %d times in a row (%s): its circuit opens; one delivery probes it, the others"
+                    + " are held", sent.message().recipient(), lane.failures, result.detail());
+        } else if (lane.openUntil != null && probe) {
+            lane.opens++;
+            lane.openUntil = now.plus(probeDelay(lane.opens));
+        }
+        Instant next = lane.openUntil;
+        if (next != null && next.isAfter(sent.giveUpAt())) {
+            // the row's next try would fall after its give-up time, so it gives up (the recorder's one rule); with
+            // no row left to probe, the circuit closes and the partner's next rows find out afresh if it is back
+            lane.openUntil = null;
+            lane.opens = 0;
+            lane.failures = 0;
+        }
+        return next;
+    }
+
+    /** The wait before the {@code opens}th probe: the first retry's delay, doubled each time, at most a minute. */
+    private Duration probeDelay(int opens) {
+        Duration first = config.delivery().initialBackoff();
+        Duration delay = first.multipliedBy(1L << Math.min(opens - 1, 20));
+        Duration max = config.delivery().maxBackoff().compareTo(PROBE_EVERY_MAX) < 0
+                ? config.delivery().maxBackoff()
+                : PROBE_EVERY_MAX;
+        return delay.compareTo(max) > 0 ? max : delay;
     }
 
     private SendResult send(OutboxMessage m) {

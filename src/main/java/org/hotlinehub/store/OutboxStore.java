@@ -286,6 +286,27 @@ public class OutboxStore {
         return new Claimed(m, r.getObject(13, OffsetDateTime.class).toInstant(), r.getObject(17, Long.class));
     }
 
+    /**
+     * Makes the rows of these partners that wait beyond {@code beyond} due now: rows parked while the partner's
+     * circuit was open (and retries waiting out a long backoff). Rows leased by an instance end their lease before
+     * {@code beyond} and stay with it.
+     */
+    public void unpark(Collection<String> partners, Instant now, Instant beyond) {
+        if (partners.isEmpty()) {
+            return;
+        }
+        session().doWork(c -> {
+            try (PreparedStatement st = c.prepareStatement("update outbox set next_attempt_at = ?"
+                    + " where status = 'PENDING' and next_attempt_at > ? and stream = 'partner'"
+                    + " and recipient = any(?)")) {
+                setInstant(st, 1, now);
+                setInstant(st, 2, beyond);
+                st.setArray(3, c.createArrayOf("text", partners.toArray()));
+                st.executeUpdate();
+            }
+        });
+    }
+
     /** Pushes the lease of rows still waiting in this instance's queues. */
     public void renewLeases(Collection<Long> ids, Instant leaseUntil) {
         if (ids.isEmpty()) {
