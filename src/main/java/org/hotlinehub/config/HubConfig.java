@@ -24,6 +24,8 @@ public interface HubConfig {
 
     ReferenceData referenceData();
 
+    Embedded embedded();
+
     Intake intake();
 
     Delivery delivery();
@@ -56,6 +58,26 @@ public interface HubConfig {
      * How long personal data is kept (PIPL), per kind of data, and the nightly job that anonymises or deletes what has
      * expired (docs/retention.md). Periods are ISO-8601 durations ({@code P1095D}).
      */
+    /**
+     * The embedded broker and database of the default run. {@code HubMain} reads these before Quarkus starts (it
+     * starts the servers Quarkus then connects to); they are declared here so that Quarkus knows the keys and a
+     * {@code -Dhub.embedded.…} on the command line does not stop the start as an unknown key.
+     */
+    interface Embedded {
+
+        /** TCP port of the embedded broker on 127.0.0.1; 0: none. */
+        @WithDefault("61616")
+        int brokerPort();
+
+        /** Port of the embedded PostgreSQL; 0: a free one. */
+        @WithDefault("0")
+        int postgresPort();
+
+        /** The embedded broker's global-max-size in MB ({@code EmbeddedBroker.DEFAULT_GLOBAL_MAX_MB}). */
+        @WithDefault("64")
+        long globalMaxSizeMb();
+    }
+
     interface Retention {
 
         /**
