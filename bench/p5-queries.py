@@ -53,7 +53,8 @@ def main():
     # sign in like the console's form
     form = urllib.parse.urlencode({"j_username": a.user, "j_password": a.password}).encode()
     opener.open(urllib.request.Request(a.base + "/j_security_check", data=form,
-                                       headers={"Content-Type": "application/x-www-form-urlencoded"}), timeout=30)
+                                       headers={"Content-Type": "application/x-www-form-urlencoded",
+                                                "Origin": a.base}), timeout=30)
     if not any(c.name == "hub-session" for c in jar):
         sys.exit("sign-in failed: no hub-session cookie (user, password?)")
 
