@@ -183,16 +183,14 @@ broker_up() { # live|backup
 
 # ------------------------------------------------------------------ hub nodes
 
-secrets() { # the keys every node must share (docs/operations.md, Several instances): made once, kept in run/
+secrets() { # the keys every node must share (docs/operations.md, Several instances): made once, before any node starts
     local f="$RUN/secrets.env"
-    if [ ! -f "$f" ]; then
-        (umask 077 && {
-            echo "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
-            echo "HUB_WEB_FORM_SECRET=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
-            echo "HUB_DEAD_LETTERS_KEY=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
-        } >"$f")
-    fi
-    echo "$f"
+    [ -f "$f" ] && return 0
+    (umask 077 && {
+        echo "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
+        echo "HUB_WEB_FORM_SECRET=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
+        echo "HUB_DEAD_LETTERS_KEY=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
+    } >"$f.tmp" && mv "$f.tmp" "$f") || die "could not write $f"
 }
 
 node_up() { # n
@@ -215,7 +213,7 @@ node_up() { # n
     (
         set -a
         # shellcheck disable=SC1090
-        . "$(secrets)"
+        . "$RUN/secrets.env"
         QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/hub"
         QUARKUS_DATASOURCE_USERNAME=postgres
         QUARKUS_DATASOURCE_PASSWORD=unused-trust-auth
@@ -288,10 +286,12 @@ frontend hub
 
 backend nodes
     balance roundrobin
-    # a node takes traffic once ready (database, broker and pipeline up) and loses it after two failed checks
+    # a node takes traffic once ready (database, broker and pipeline up) and loses it after two failed checks. Requests
+    # in flight are left to finish: readiness also drops for a few seconds on every node while the broker fails over,
+    # and cutting those requests would turn a 503 the sender retries into a 502 it cannot interpret.
     option httpchk GET /q/health/ready
     http-check expect status 200
-    default-server inter 1s fall 2 rise 2 on-marked-down shutdown-sessions
+    default-server inter 1s fall 2 rise 2
 EOF
         for n in "${NODES[@]}"; do echo "    server node$n 127.0.0.1:$(node_port "$n") check"; done
         cat <<EOF
@@ -324,6 +324,7 @@ up() {
     pg_up
     broker_up live
     broker_up backup
+    secrets
     local n
     for n in "${NODES[@]}"; do node_up "$n"; done
     await_nodes
