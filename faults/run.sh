@@ -180,31 +180,7 @@ broker_create() { # dir
     "$ART_HOME/bin/artemis" create "$1" --silent --force --no-web --user faults --password faults --require-login \
         --host 127.0.0.1 --default-port "$BROKER_PORT" --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor \
         --no-hornetq-acceptor --nio >>"$LOG" 2>&1 || return 1
-    local xml="$1/etc/broker.xml"
-    # issue 17 item 6: the broker's own guarantees. Duplicate detection: the hub sends _AMQ_DUPL_ID
-    # (channel:external id) with every intake message; the id cache is persisted so a resend after a broker restart
-    # is still recognised. Redelivery delay with backoff, and a dead-letter address after 20 attempts (the hub's own
-    # error policy dead-letters to hub.dlq after 5; the broker's DLQ is the backstop for what never reaches it).
-    sed -i \
-        -e 's#<persistence-enabled>true</persistence-enabled>#&\n      <id-cache-size>200000</id-cache-size>\n      <persist-id-cache>true</persist-id-cache>#' \
-        -e 's#<redelivery-delay>0</redelivery-delay>#<redelivery-delay>1000</redelivery-delay>\n            <redelivery-delay-multiplier>2</redelivery-delay-multiplier>\n            <max-redelivery-delay>30000</max-redelivery-delay>\n            <max-delivery-attempts>20</max-delivery-attempts>#' \
-        "$xml"
-    # The pipeline's addresses (hub.intake, hub.events): the hub's batch consumers dead-letter poison themselves
-    # (hub.dlq, after 5 tries alone) and retry passing failures without a deadline, so the broker never gives up on
-    # them; the same settings as the embedded broker (EmbeddedBroker).
-    local pipeline='' address
-    for address in hub.intake hub.events; do
-        pipeline+="<address-setting match=\"$address\"><dead-letter-address>hub.dlq</dead-letter-address>"
-        pipeline+="<redelivery-delay>200</redelivery-delay><redelivery-delay-multiplier>2</redelivery-delay-multiplier>"
-        pipeline+="<max-redelivery-delay>60000</max-redelivery-delay><max-delivery-attempts>-1</max-delivery-attempts>"
-        pipeline+="<auto-create-queues>true</auto-create-queues><auto-create-addresses>true</auto-create-addresses>"
-        pipeline+="</address-setting>"
-    done
-    sed -i -e "s#<address-settings>#&\n      $pipeline#" "$xml"
-    grep -q '<address-setting match="hub.intake">' "$xml" || { log "broker.xml has no pipeline settings"; return 1; }
-    grep -q '<persist-id-cache>true' "$xml" && grep -q '<max-delivery-attempts>20' "$xml" \
-        || { log "broker.xml not as expected"; return 1; }
-    grep -q '<dead-letter-address>DLQ</dead-letter-address>' "$xml" || { log "broker.xml has no dead-letter address"; return 1; }
+    "$ROOT/bench/artemis-hub-settings.sh" "$1/etc/broker.xml" >>"$LOG" 2>&1 || { log "broker.xml not as expected"; return 1; }
 }
 
 broker_start() { # -> BROKER_PID

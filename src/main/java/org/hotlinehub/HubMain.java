@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.hotlinehub.connectors.db.EmbeddedDatabase;
 import org.hotlinehub.connectors.db.SessionKeyFile;
@@ -78,6 +80,15 @@ public final class HubMain {
             if (setting(SESSION_KEY).isEmpty()) {
                 // Sign-in sessions survive a restart of the demo hub; production sets the key for all instances.
                 System.setProperty(SESSION_KEY, SessionKeyFile.readOrCreate(dataDir.resolve("session.key")));
+            }
+        } else {
+            List<String> unshared = Stream.of(SESSION_KEY, "hub.web.form-secret", "hub.dead-letters.key")
+                    .filter(key -> setting(key).isEmpty()).toList();
+            if (!unshared.isEmpty()) {
+                // On a shared database there may be other nodes: without the same keys a session, a form token or a
+                // dead letter made on one is worthless on another (docs/operations.md, Several instances).
+                LOG.warnf("external database and no %s: this node makes up its own, which other nodes cannot read;"
+                        + " give every node the same", String.join(", ", unshared));
             }
         }
         if (broker != null) {

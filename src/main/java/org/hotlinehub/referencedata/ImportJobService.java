@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
+import org.hotlinehub.config.NodeName;
 import org.hotlinehub.model.ImportJob;
 import org.hotlinehub.model.ImportReport;
 import org.hotlinehub.model.port.AuditTrail;
@@ -20,18 +21,24 @@ import org.hotlinehub.model.port.ImportJobs;
 import org.hotlinehub.model.port.ReferenceAdmin.Kind;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 /**
  * Runs uploads from the console in the managed executor: read (10 %), check the whole document (30 %), write entry
- * by entry (30–100 %) in one transaction, or nothing when any check fails. Jobs live in this instance's memory for an
- * hour, which is enough for the page that polls them.
+ * by entry (30–100 %) in one transaction, or nothing when any check fails. Jobs are rows of {@code import_job}, so the
+ * page that polls one finds it on any node; each step's progress is written in its own short transaction. A running
+ * job not refreshed for {@link #STALE} belongs to a node that died and reads as failed. Finished jobs are kept for an
+ * hour.
  */
 @ApplicationScoped
 public class ImportJobService implements ImportJobs {
 
     private static final Logger LOG = Logger.getLogger(ImportJobService.class);
     private static final Duration KEEP = Duration.ofHours(1);
-
-    private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
+    static final Duration STALE = Duration.ofMinutes(10);
 
     @Inject
     ManagedExecutor executor;
@@ -41,20 +48,56 @@ public class ImportJobService implements ImportJobs {
     AuditTrail audit;
     @Inject
     Clock clock;
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
 
     @Override
     public String start(String source, Kind csvKind, String content, String actor, String client) {
         Instant now = clock.instant();
-        jobs.values().removeIf(j -> j.finished() && j.startedAt().isBefore(now.minus(KEEP)));
         String id = UUID.randomUUID().toString();
-        jobs.put(id, new ImportJob(id, source, actor, now, ImportJob.State.RUNNING, 0, "queued", null));
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from import_job where started_at < ?1 and (state <> ?2 or updated_at < ?1)")
+                    .setParameter(1, now.minus(KEEP)).setParameter(2, ImportJob.State.RUNNING.name()).executeUpdate();
+            em.createNativeQuery("insert into import_job (id, source, actor, node, started_at, updated_at, state,"
+                    + " percent, phase) values (?1, ?2, ?3, ?4, ?5, ?5, ?6, 0, 'queued')").setParameter(1, id)
+                    .setParameter(2, source).setParameter(3, actor).setParameter(4, NodeName.of())
+                    .setParameter(5, now).setParameter(6, ImportJob.State.RUNNING.name()).executeUpdate();
+        });
         executor.execute(() -> run(id, source, csvKind, content, actor, client));
         return id;
     }
 
     @Override
     public Optional<ImportJob> status(String id) {
-        return Optional.ofNullable(id == null ? null : jobs.get(id));
+        if (id == null) {
+            return Optional.empty();
+        }
+        Instant stale = clock.instant().minus(STALE);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select id, source,"
+                + " actor, started_at, updated_at, state, percent, phase, report::text from import_job where id = ?1")
+                .setParameter(1, id).getResultList());
+        return rows.stream().findFirst().map(r -> job(r, stale));
+    }
+
+    private ImportJob job(Object[] r, Instant stale) {
+        ImportJob.State state = ImportJob.State.valueOf((String) r[5]);
+        Instant updated = instant(r[4]);
+        if (state == ImportJob.State.RUNNING && updated.isBefore(stale)) {
+            return new ImportJob((String) r[0], (String) r[1], (String) r[2], instant(r[3]), ImportJob.State.FAILED,
+                    100, "done", new ImportReport((String) r[1], false, Map.of(), List.of(
+                            "the import was interrupted (its hub node stopped) and nothing was applied")));
+        }
+        ImportReport report;
+        try {
+            report = r[8] == null ? null : json.readValue((String) r[8], ImportReport.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("import job " + r[0] + " has an unreadable report", e);
+        }
+        return new ImportJob((String) r[0], (String) r[1], (String) r[2], instant(r[3]), state,
+                ((Number) r[6]).intValue(), (String) r[7], report);
     }
 
     private void run(String id, String source, Kind csvKind, String content, String actor, String client) {
@@ -64,8 +107,14 @@ public class ImportJobService implements ImportJobs {
                     ? loader.parse(source, content)
                     : CsvReferenceData.parse(source, csvKind, content);
             progress(id, 10, "checking");
-            var counts = loader.apply(source, file, true, (done, total) -> progress(id,
-                    30 + (int) (70L * done / Math.max(total, 1)) - (done == total ? 1 : 0), "writing"),
+            int[] shown = {-1};
+            var counts = loader.apply(source, file, true, (done, total) -> {
+                int percent = 30 + (int) (70L * done / Math.max(total, 1)) - (done == total ? 1 : 0);
+                if (percent != shown[0]) { // at most one row update per percent, not one per entry
+                    shown[0] = percent;
+                    progress(id, percent, "writing");
+                }
+            },
                     written -> audit.record(actor, "reference-data.import", "reference-data", source,
                             "applied: " + written, client));
             Map<String, Integer> byKind = new java.util.LinkedHashMap<>();
@@ -89,13 +138,37 @@ public class ImportJobService implements ImportJobs {
         }
     }
 
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("not a time: " + value);
+    }
+
+    /** Raises the job's percentage (never lowers it), in a transaction of its own beside the import's. */
     private void progress(String id, int percent, String phase) {
-        jobs.computeIfPresent(id, (k, j) -> new ImportJob(j.id(), j.source(), j.actor(), j.startedAt(), j.state(),
-                Math.max(j.percent(), percent), phase, null));
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update import_job set percent ="
+                + " greatest(percent, ?2), phase = ?3, updated_at = ?4 where id = ?1 and state = ?5")
+                .setParameter(1, id).setParameter(2, percent).setParameter(3, phase).setParameter(4, clock.instant())
+                .setParameter(5, ImportJob.State.RUNNING.name()).executeUpdate());
     }
 
     private void finish(String id, ImportJob.State state, ImportReport report) {
-        jobs.computeIfPresent(id, (k, j) -> new ImportJob(j.id(), j.source(), j.actor(), j.startedAt(), state, 100,
-                "done", report));
+        String text;
+        try {
+            text = json.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update import_job set state = ?2,"
+                + " percent = 100, phase = 'done', report = cast(?3 as jsonb), updated_at = ?4 where id = ?1")
+                .setParameter(1, id).setParameter(2, state.name()).setParameter(3, text)
+                .setParameter(4, clock.instant()).executeUpdate());
     }
 }

@@ -84,11 +84,17 @@ public class ReferenceDataLoader {
      * Applies the files of a start in order. With {@code skipUnchanged}, the leading files whose content (and the
      * secrets they name, and the schema version) is what was last applied from them are skipped, unless reference data
      * was edited through the console or the API since; from the first file that changed on, every file is applied, so
-     * a later file still overrides what an earlier one says.
+     * a later file still overrides what an earlier one says. Nodes starting together take turns (a database advisory
+     * lock), so a cluster loads its files once.
      *
      * @return the names of the files applied
      */
     List<String> applyAtStart(List<Path> files, boolean skipUnchanged) throws IOException {
+        return appliedFiles.whileHoldingStartLock(() -> applyInOrder(files, skipUnchanged));
+    }
+
+    /** The start's loading itself, without the lock (tests play the node that holds it). */
+    List<String> applyInOrder(List<Path> files, boolean skipUnchanged) throws IOException {
         Map<String, String> unchanged = skipUnchanged ? appliedFiles.stillApplied() : Map.of();
         String schema = appliedFiles.schemaVersion();
         boolean applying = !skipUnchanged;

@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.config.NodeName;
 import org.hotlinehub.deadletter.DeadLetterService;
 import org.hotlinehub.model.port.AuditTrail;
 import org.jboss.logging.Logger;
@@ -78,7 +79,7 @@ public class RetentionJob {
             return Optional.empty();
         }
         LocalDate night = local.toLocalDate();
-        String node = node();
+        String node = NodeName.of();
         boolean claimed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "insert into retention_run (run_date, node, started_at) values (?1, ?2, ?3) on conflict (run_date)"
                         + " do update set node = excluded.node, started_at = excluded.started_at"
@@ -195,8 +196,4 @@ public class RetentionJob {
         return QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class).doReturningWork(work));
     }
 
-    private static String node() {
-        String host = System.getenv("HOSTNAME");
-        return (host == null ? "hub" : host) + ":" + ProcessHandle.current().pid();
-    }
 }

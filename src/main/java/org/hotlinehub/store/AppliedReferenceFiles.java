@@ -1,5 +1,8 @@
 package org.hotlinehub.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import io.agroal.api.AgroalDataSource;
 
 /**
  * What each reference-data file held when it was last applied at start (table reference_file_applied), so that an
@@ -23,6 +28,35 @@ public class AppliedReferenceFiles {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** The advisory lock that nodes starting together take in turn, so the files are applied by one at a time. */
+    public static final long START_LOCK = 0x6875625f72656631L; // "hub_ref1"
+
+    /** What the start's loading does, which may throw what reading a file throws. */
+    public interface Loading<T> {
+
+        T run() throws java.io.IOException;
+    }
+
+    /**
+     * Runs a start's loading while this node holds the reference-data advisory lock (a session lock on a connection of
+     * its own, released by the database if the node dies): nodes starting together load one after the other, and the
+     * later ones find the files already applied.
+     */
+    public <T> T whileHoldingStartLock(Loading<T> loading) throws java.io.IOException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("select pg_advisory_lock(" + START_LOCK + ")");
+            try {
+                return loading.run();
+            } finally {
+                s.execute("select pg_advisory_unlock(" + START_LOCK + ")");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not take the reference-data start lock", e);
+        }
+    }
 
     /** File name → digest of every file whose content is still what the database holds from it. */
     @Transactional

@@ -1,22 +1,31 @@
 package org.hotlinehub.referencedata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
 import org.hotlinehub.model.port.ReferenceAdmin.Kind;
+import org.hotlinehub.store.AppliedReferenceFiles;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Sql;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -35,6 +44,8 @@ class ReferenceFilesAtStartTest {
     ReferenceDataEditor editor;
     @Inject
     Sql sql;
+    @Inject
+    AgroalDataSource dataSource;
 
     Path first;
     Path second;
@@ -82,6 +93,32 @@ class ReferenceFilesAtStartTest {
 
         // applying everything always (development, tests) ignores the digests
         assertEquals(names(first, second), loader.applyAtStart(both, false));
+    }
+
+    /**
+     * Two nodes starting on one database: while another node holds the start lock (it is loading the files), this one
+     * waits, and then finds the files applied and writes nothing.
+     */
+    @Test
+    void shouldWaitForAnotherNodeLoadingTheSameFilesAndThenSkipThem() throws Exception {
+        List<Path> both = List.of(first, second);
+        CompletableFuture<List<String>> mine;
+        try (Connection other = dataSource.getConnection(); Statement s = other.createStatement()) {
+            s.execute("select pg_advisory_lock(" + AppliedReferenceFiles.START_LOCK + ")");
+            mine = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return loader.applyAtStart(both, true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            Thread.sleep(1500);
+            assertFalse(mine.isDone(), "this node waits while the other holds the lock");
+            // the other node applies the files, then lets go
+            assertEquals(names(first, second), loader.applyInOrder(both, true));
+            s.execute("select pg_advisory_unlock(" + AppliedReferenceFiles.START_LOCK + ")");
+        }
+        assertEquals(List.of(), mine.get(30, TimeUnit.SECONDS), "the files were loaded once, by the other node");
     }
 
     @Test

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.QueueItem;
+import org.hotlinehub.model.port.TicketChanges;
 import org.hotlinehub.model.port.WorkQueue;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -25,7 +26,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The operators' live queue: triage items and new tickets, most pressing first. The page listens to a server-sent
- * event stream that carries the queue's fingerprint every few seconds and reloads the table (htmx) when it changed.
+ * event stream that carries the queue's fingerprint whenever it changed and reloads the table (htmx). A ticket event
+ * from any hub node (hub.events, {@link TicketChanges}) makes the stream look at once; it also looks every few seconds.
  */
 @Path("/console/queue")
 @RolesAllowed(Caller.OPERATOR)
@@ -33,6 +35,8 @@ public class QueuePages {
 
     static final int LIMIT = 200;
     static final Duration POLL = Duration.ofSeconds(2);
+    /** How often a stream looks whether a ticket event arrived. */
+    static final Duration CHECK = Duration.ofMillis(250);
     /** Mutiny refuses a zero delay; the first fingerprint goes out at once all the same. */
     static final Duration FIRST = Duration.ofMillis(1);
 
@@ -40,6 +44,8 @@ public class QueuePages {
     WorkQueue queue;
     @Inject
     StaffRequest request;
+    @Inject
+    TicketChanges changes;
 
     @CheckedTemplate
     static class Templates {
@@ -82,15 +88,48 @@ public class QueuePages {
         return items.stream().filter(i -> i.triage() == triage).toList();
     }
 
-    /** The queue's fingerprint now and whenever it changes, checked every {@link #POLL}. */
+    /**
+     * The queue's fingerprint now and whenever it changes: checked as soon as a ticket event from any node arrives (at
+     * most every {@link #CHECK}), and every {@link #POLL} regardless.
+     */
     @GET
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.TEXT_PLAIN)
     @Operation(summary = "Server-sent events: the queue's fingerprint whenever it changes")
     public Multi<String> events() {
-        return Multi.createFrom().ticks().startingAfter(FIRST).every(POLL).onOverflow().drop()
-                .emitOn(Infrastructure.getDefaultWorkerPool()).map(tick -> queue.fingerprint()).skip()
-                .repetitions();
+        return Multi.createFrom().resource(() -> new Watch(changes), watch -> Multi.createFrom().ticks()
+                .startingAfter(FIRST).every(CHECK).onOverflow().drop().filter(tick -> watch.due())
+                .emitOn(Infrastructure.getDefaultWorkerPool()).map(tick -> queue.fingerprint()).skip().repetitions())
+                .withFinalizer(Watch::close);
+    }
+
+    /** One stream's following of the ticket changes: due when something changed since its last look, or every POLL. */
+    static final class Watch {
+
+        private final TicketChanges changes;
+        private final TicketChanges.Following following;
+        private long seen = -1;
+        private long nextPoll;
+
+        Watch(TicketChanges changes) {
+            this.changes = changes;
+            this.following = changes.follow();
+        }
+
+        synchronized boolean due() {
+            long count = changes.count();
+            long now = System.nanoTime();
+            if (count != seen || seen < 0 || now - nextPoll >= 0) {
+                seen = count;
+                nextPoll = now + POLL.toNanos();
+                return true;
+            }
+            return false;
+        }
+
+        void close() {
+            following.close();
+        }
     }
 }
