@@ -94,7 +94,7 @@ public interface HubConfig {
         @WithDefault("P90D")
         Duration deadLetters();
 
-        /** The channels' records of what each inbound message was taken as (SMS, WeChat) and WeChat drafts. */
+        /** The channels' records of what each inbound message was taken as (SMS, WeChat), WeChat drafts, masked relays. */
         @WithDefault("P30D")
         Duration channelRecords();
 
