@@ -274,6 +274,11 @@ class MaskedRelayTest {
         assertTrue(refused.startsWith("您在工单" + reference + "的派单已结束（已办结、拒单、退单或超时），号码保护通话和短信已停止。"),
                 refused);
         assertTrue(refused.contains(" / Your assignment on request " + reference + " has ended"), refused);
+        for (String ended : List.of("DECLINED", "EXPIRED", "RESOLVED", "CANCELLED")) {
+            assignmentNow(ended);
+            assertTrue(TwilioSms.text(holder, "R " + reference + " 还在吗").startsWith("您在工单" + reference
+                    + "的派单已结束"), ended);
+        }
 
         String sid = TwilioSms.newSid();
         String followUp = TwilioSms.replyIn(TwilioSms.postSigned("/twilio/sms", TwilioSms.inbound(sid, resident,
