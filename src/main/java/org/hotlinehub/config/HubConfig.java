@@ -54,6 +54,26 @@ public interface HubConfig {
 
     Retention retention();
 
+    Relay relay();
+
+    /**
+     * Number masking through the hotline (docs/contract.md, "Masked calls and texts"): the holder of an accepted
+     * assignment calls or texts the resident through the hotline number.
+     */
+    interface Relay {
+
+        /**
+         * How long after the holder's last masked call or text a resident's text goes back to the holder (while the
+         * assignment is still accepted or in progress) instead of being taken as a new report or follow-up.
+         */
+        @WithDefault("PT4H")
+        Duration replyWindow();
+
+        /** Seconds the resident's phone rings on a masked call. */
+        @WithDefault("30")
+        int dialTimeout();
+    }
+
     /**
      * How long personal data is kept (PIPL), per kind of data, and the nightly job that anonymises or deletes what has
      * expired (docs/retention.md). Periods are ISO-8601 durations ({@code P1095D}).
@@ -96,7 +116,7 @@ public interface HubConfig {
         @WithDefault("P90D")
         Duration deadLetters();
 
-        /** The channels' records of what each inbound message was taken as (SMS, WeChat) and WeChat drafts. */
+        /** The channels' records of what each inbound message was taken as (SMS, WeChat), WeChat drafts, masked relays. */
         @WithDefault("P30D")
         Duration channelRecords();
 

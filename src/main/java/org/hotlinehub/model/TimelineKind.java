@@ -34,6 +34,8 @@ public enum TimelineKind {
     APPEAL_DECIDED(false, "申诉已裁定", "Appeal decided"),
     NOTE(false, "内部备注", "Internal note"),
     MESSAGE_SENT(false, "已发消息给居民", "Message to the resident"),
+    RELAYED_CALL(false, "号码保护通话", "Masked call"),
+    RELAYED_TEXT(false, "号码保护短信", "Masked text"),
     MERGED(true, "已合并办理", "Merged"),
     CANCELLED(true, "已撤销", "Cancelled");
 

@@ -34,7 +34,7 @@ final class CsvReferenceData {
             Kind.CATALOG, List.of("code", "name_zh", "name_en", "group", "keywords_zh", "keywords_en", "urgency",
                     "accept-within", "resolve-within", "party", "fallback", "skills"),
             Kind.PARTNERS, List.of("code", "type", "name_zh", "name_en", "serves", "services", "channel", "url",
-                    "secret", "api-key", "phone", "contact", "give-up-after"),
+                    "secret", "api-key", "phone", "phones", "contact", "give-up-after"),
             Kind.VOLUNTEERS, List.of("code", "name", "phone", "grid", "skills", "on-duty"),
             Kind.RESIDENTS, List.of("phone", "name", "address", "place", "flags", "language", "emergency-contacts"));
 
@@ -106,7 +106,7 @@ final class CsvReferenceData {
     private static PartnerData partner(Map<String, String> r) {
         return new PartnerData(v(r, "code"), v(r, "type"), names(r), list(r, "serves"), list(r, "services"),
                 new Delivery(v(r, "channel"), v(r, "url"), v(r, "secret")), v(r, "api-key"), v(r, "phone"),
-                v(r, "contact"), v(r, "give-up-after"));
+                list(r, "phones"), v(r, "contact"), v(r, "give-up-after"));
     }
 
     private static VolunteerData volunteer(Map<String, String> r) {

@@ -57,7 +57,7 @@ public class ReferenceDataEditor implements ReferenceEditor {
     /** Columns a form never shows: the partner's API key is issued by its own action, never typed in. */
     private static final Set<String> NOT_IN_FORMS = Set.of("api-key");
     /** Values the audit log never repeats. */
-    private static final Set<String> SECRET_OR_PERSONAL = Set.of("secret", "phone", "emergency-contacts");
+    private static final Set<String> SECRET_OR_PERSONAL = Set.of("secret", "phone", "phones", "emergency-contacts");
 
     @Inject
     ReferenceDataLoader loader;
@@ -295,7 +295,8 @@ public class ReferenceDataEditor implements ReferenceEditor {
     private static Map<String, String> partner(PartnerEntity p) {
         return row("code", p.code, "type", p.type, "name_zh", p.nameZh, "name_en", p.nameEn, "serves",
                 list(p.areas.stream().map(a -> a.code).toList()), "services", list(p.services), "channel",
-                p.deliveryChannel, "url", p.webhookUrl, "secret", null, "phone", p.phone, "contact", p.contact,
+                p.deliveryChannel, "url", p.webhookUrl, "secret", null, "phone", p.phone, "phones", list(p.phones),
+                "contact", p.contact,
                 "give-up-after", p.giveUpAfterSeconds == null
                         ? null
                         : Duration.ofSeconds(p.giveUpAfterSeconds)

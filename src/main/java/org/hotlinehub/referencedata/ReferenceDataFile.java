@@ -82,7 +82,8 @@ public record ReferenceDataFile(
 
     public record PartnerData(@Required(message = "code is required") String code, String type, Names name,
             List<String> serves, List<String> services,
-            Delivery delivery, @JsonProperty("api-key") String apiKey, String phone, String contact,
+            Delivery delivery, @JsonProperty("api-key") String apiKey, String phone, List<String> phones,
+            String contact,
             @JsonProperty("give-up-after") String giveUpAfter) {
     }
 

@@ -258,7 +258,8 @@ public class ReferenceDataLoader {
                     : new ReferenceDataFile.Delivery(d.channel(), d.url(), secret(at, "delivery.secret", d.secret(),
                             problems));
             partners.add(new ReferenceDataFile.PartnerData(p.code(), p.type(), p.name(), p.serves(), p.services(),
-                    delivery, secret(at, "api-key", p.apiKey(), problems), p.phone(), p.contact(), p.giveUpAfter()));
+                    delivery, secret(at, "api-key", p.apiKey(), problems), p.phone(), p.phones(), p.contact(),
+                    p.giveUpAfter()));
         }
         return new ReferenceDataFile(data.places(), data.catalog(), data.partners() == null ? null : partners,
                 data.volunteers(), data.residents(), data.apiClients() == null ? null : clients,

@@ -240,6 +240,8 @@ final class ReferenceDataValidator {
             if (p.phone() != null && PhoneNumbers.normalize(p.phone()).isEmpty()) {
                 problems.add(at + ": phone '" + p.phone() + "' is not a phone number");
             }
+            nullToEmpty(p.phones()).stream().filter(ph -> PhoneNumbers.normalize(ph).isEmpty())
+                    .forEach(ph -> problems.add(at + ": phones: '" + ph + "' is not a phone number"));
             if (p.giveUpAfter() != null) {
                 duration(at, "give-up-after", p.giveUpAfter(), false);
             }

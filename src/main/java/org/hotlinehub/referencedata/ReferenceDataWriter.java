@@ -216,6 +216,8 @@ public class ReferenceDataWriter {
         p.webhookSecret = d.delivery().secret();
         p.apiKeyHash = d.apiKey() == null ? p.apiKeyHash : PartnerWorkService.hashApiKey(d.apiKey());
         p.phone = d.phone() == null ? null : PhoneNumbers.normalize(d.phone()).orElseThrow();
+        p.phones = new ArrayList<>(nullToEmpty(d.phones()).stream().map(ph -> PhoneNumbers.normalize(ph).orElseThrow())
+                .distinct().toList());
         p.contact = d.contact();
         p.giveUpAfterSeconds = d.giveUpAfter() == null ? null : Duration.parse(d.giveUpAfter()).toSeconds();
         p.areas = new HashSet<>(d.serves().stream().map(s -> places.findByCode(s).orElseThrow()).toList());

@@ -58,6 +58,7 @@ final class PersonalDataRules {
                     + " where ticket_reference = any(?2) and (from_phone is not null or to_phone is not null"
                     + " or recording_sid is not null or resident_id is not null)",
             "delete from sms_inbound where reference = any(?2)",
+            "delete from masked_relay where ticket_id = any(?1)",
             "delete from wechat_inbound where reference = any(?2)",
             "delete from wechat_draft where used_by = any(?2)");
 

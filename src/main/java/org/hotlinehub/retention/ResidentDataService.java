@@ -119,7 +119,8 @@ public class ResidentDataService implements PersonalData {
                 phone, phone, residentId));
         counts.put("callBacks", update(c, "update voice_callback set phone = null, resident_id = null, note = null"
                 + " where phone = ? or resident_id = ?", phone, residentId));
-        counts.put("smsRecords", update(c, "delete from sms_inbound where from_phone = ?", phone));
+        counts.put("smsRecords", update(c, "delete from sms_inbound where from_phone = ?", phone)
+                + update(c, "delete from masked_relay where resident_phone = ?", phone));
         counts.put("wechatRecords", openid == null
                 ? 0
                 : update(c, "delete from wechat_inbound where openid = ?", openid)

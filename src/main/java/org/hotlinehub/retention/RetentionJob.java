@@ -126,7 +126,11 @@ public class RetentionJob {
                 + untilDone("delete from wechat_inbound where dedupe_key in (select dedupe_key from wechat_inbound"
                         + " where created_at < ? and (contact_json is null or submitted) limit ?)", null, records)
                 + untilDone("delete from wechat_draft where id in (select id from wechat_draft where created_at < ?"
-                        + " limit ?)", null, records);
+                        + " limit ?)", null, records)
+                + untilDone("delete from masked_relay where id in (select id from masked_relay where last_at < ?"
+                        + " limit ?)", null, records)
+                + untilDone("delete from masked_relay_step where step_key in (select step_key from masked_relay_step"
+                        + " where at < ? limit ?)", null, records);
         int voiceCalls = untilDone("with gone as (update voice_call set from_phone = null, to_phone = null,"
                 + " recording_sid = null, resident_id = null where call_sid in (select call_sid from voice_call"
                 + " where started_at < ? and stage = 'ENDED' and (from_phone is not null or to_phone is not null"

@@ -1,7 +1,9 @@
 package org.hotlinehub.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
@@ -18,6 +20,8 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -49,6 +53,9 @@ public class PartnerEntity extends PanacheEntityBase {
     @Column(name = "api_key_hash")
     public String apiKeyHash;
     public String phone;
+    /** Contact phones besides {@link #phone} (E.164): calls and texts from them are the partner's (masked relay). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> phones = new ArrayList<>();
     public String contact;
     @Column(name = "give_up_after_s")
     public Long giveUpAfterSeconds;

@@ -7,8 +7,14 @@ import static org.hotlinehub.testsupport.Sessions.admin;
 import static org.hotlinehub.testsupport.Sessions.supervisor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.inject.Inject;
 
+import org.hotlinehub.model.port.ReferenceAdmin.Kind;
+import org.hotlinehub.model.port.ReferenceEditor;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Sql;
 import org.junit.jupiter.api.Test;
@@ -20,6 +26,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(HubTestResources.class)
 class ReferenceDataAdminTest {
 
+    @Inject
+    ReferenceEditor editor;
     @Inject
     Sql sql;
 
@@ -95,5 +103,37 @@ class ReferenceDataAdminTest {
         admin().delete("/api/v1/reference-data/partners/PF-ROTATE").then().statusCode(204);
         given().header("Authorization", "Bearer " + key).get("/partner-api/v1/assignments").then().statusCode(401);
         admin().delete("/api/v1/reference-data/partners/PF-NOBODY").then().statusCode(404);
+    }
+
+    @Test
+    void shouldImportAndEditAPartnersContactPhonesForMaskedCalls() {
+        admin().contentType("text/csv; charset=UTF-8").body("""
+                code,type,name_zh,serves,channel,phone,phones
+                PF-PHONES,service-provider,电话测试公司,SN-01-03-G08,portal,13811114444,13811114445;+86 138 1111 4446
+                PF-PHONES-BAD,service-provider,坏电话公司,SN-01-03-G08,portal,,12
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/reference-data/import/partners")
+                .then().statusCode(422)
+                .body("problems", equalTo(List.of("row 3 (PF-PHONES-BAD): phones: '12' is not a phone number")));
+        admin().contentType("text/csv; charset=UTF-8").body("""
+                code,type,name_zh,serves,channel,phone,phones
+                PF-PHONES,service-provider,电话测试公司,SN-01-03-G08,portal,13811114444,13811114445;+86 138 1111 4446
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/reference-data/import/partners")
+                .then().statusCode(200);
+        assertEquals(List.of("+8613811114445", "+8613811114446"), sql.column("select unnest(phones) from partner"
+                + " where code = 'PF-PHONES'"));
+
+        // the admin's form shows the field and saves it; the audit entry never repeats the numbers
+        assertEquals(true, editor.fields(Kind.PARTNERS).contains("phones"));
+        Map<String, String> values = new LinkedHashMap<>(editor.values(Kind.PARTNERS, "PF-PHONES").orElseThrow());
+        assertEquals("+8613811114445;+8613811114446", values.get("phones"));
+        values.put("phones", "13811114447");
+        assertEquals(List.of(), editor.save(Kind.PARTNERS, "PF-PHONES", values, "admin", "test").problems());
+        assertEquals(List.of("+8613811114447"), sql.column("select unnest(phones) from partner"
+                + " where code = 'PF-PHONES'"));
+        assertEquals(0L, sql.count("select count(*) from audit_log where target = 'PF-PHONES'"
+                + " and detail like '%13811114447%'"));
+        values.put("phones", "");
+        editor.save(Kind.PARTNERS, "PF-PHONES", values, "admin", "test");
+        assertEquals(0L, sql.count("select cardinality(phones) from partner where code = 'PF-PHONES'"));
     }
 }

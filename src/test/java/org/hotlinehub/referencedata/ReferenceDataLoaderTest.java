@@ -285,4 +285,26 @@ class ReferenceDataLoaderTest {
                 "api-clients[0] (\u3000): code is required", "api-clients[0] (\u3000): name is required"),
                 e.problems(), "an ideographic space is blank too");
     }
+
+    @Test
+    void shouldLoadAPartnersContactPhonesNormalisedAndNameOneThatIsNoPhone() {
+        String partner = """
+                partners:
+                  - code: PF-YAML-PHONES
+                    type: service-provider
+                    name: {zh: 电话测试}
+                    serves: [PHONES-COURT]
+                    delivery: {channel: portal}
+                    phones: %s
+                """;
+        loader.load("phones.yaml", """
+                places:
+                  - {code: PHONES-COURT, type: compound, parent: SN-01-03-G07, name: {zh: 电话小区}}
+                """ + partner.formatted("[\"13800000021\", \"+86 138 0000 0022\", \"13800000021\"]"));
+        assertEquals(List.of("+8613800000021", "+8613800000022"), sql.column("select unnest(phones) from partner"
+                + " where code = 'PF-YAML-PHONES'"));
+        ReferenceDataException e = assertThrows(ReferenceDataException.class,
+                () -> loader.load("bad-phones.yaml", partner.formatted("[\"12\"]")));
+        assertEquals(List.of("partners[0] (PF-YAML-PHONES): phones: '12' is not a phone number"), e.problems());
+    }
 }

@@ -337,7 +337,7 @@ public interface AdminMessages {
             {#is 'accept-within'}受理时限（如 PT30M）{#is 'resolve-within'}办结时限（如 PT48H）{#is 'party'}承办方类型\
             {#is 'fallback'}备选承办方类型{#is 'skills'}技能{#is 'serves'}服务地点编码{#is 'services'}服务事项编码\
             {#is 'channel'}派单方式（webhook / jms / sms / portal）{#is 'url'}Webhook 地址{#is 'secret'}Webhook 签名密钥\
-            {#is 'phone'}电话{#is 'contact'}联系人{#is 'give-up-after'}放弃投递时限（如 PT24H）{#is 'grid'}所属网格编码\
+            {#is 'phone'}电话{#is 'phones'}其他联系号码（号码保护通话，用 ; 分隔）{#is 'contact'}联系人{#is 'give-up-after'}放弃投递时限（如 PT24H）{#is 'grid'}所属网格编码\
             {#is 'on-duty'}值班时间（如 mon-fri 08:00-18:00）{#is 'place'}所在地点编码{#is 'flags'}标记（如 elderly-alone）\
             {#is 'language'}语言（zh / en）{#is 'emergency-contacts'}紧急联系人电话{#else}{field}{/when}""")
     String fieldLabel(String field);

@@ -25,7 +25,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Decides what a text is and what to answer, at the edge, so Twilio gets its TwiML in milliseconds: opt-out and
- * opt-in keywords and a partner's keywords here, then the core's {@link ConversationRules} for a status query, a
+ * opt-in keywords, a partner's or volunteer's masked text ("R <reference> <message>", {@link MaskedLine}) and a
+ * partner's keywords here, then the core's {@link ConversationRules} for a status query, a
  * survey answer, a follow-up to the open ticket or a new request, which intake then applies from the durable queue.
  * The decision is stored per MessageSid first, so a retry of the same message is answered the same, even after its
  * ticket exists.
@@ -43,6 +44,8 @@ public class TwilioSmsConversation {
     static final String KIND_OPT_IN = "OPT_IN";
     static final String KIND_EMPTY = "EMPTY";
     static final String KIND_NOT_PARTNER = "NOT_PARTNER";
+    static final String KIND_RELAY = "RELAY";
+    static final String KIND_RELAY_REPLY = "RELAY_REPLY";
 
     @Inject
     ResidentReplies replies;
@@ -60,6 +63,8 @@ public class TwilioSmsConversation {
     TwilioPartnerKeywords partnerKeywords;
     @Inject
     ConversationRules rules;
+    @Inject
+    MaskedLine maskedLine;
 
     /** @throws org.hotlinehub.model.IntakeUnavailableException when the contact cannot be made durable now */
     String answer(InboundSms sms) {
@@ -83,6 +88,10 @@ public class TwilioSmsConversation {
             outbox.optIn(sms.from());
             return record(sms, KIND_OPT_IN, null, replies.optedIn(english));
         }
+        Optional<String> masked = maskedLine.holderText(sms);
+        if (masked.isPresent()) {
+            return record(sms, KIND_RELAY, null, masked.get());
+        }
         Optional<String> partner = context.partner();
         if (partner.isPresent()) {
             return record(sms, KIND_PARTNER, null, partnerKeywords.answer(partner.get(), text));
@@ -94,6 +103,13 @@ public class TwilioSmsConversation {
         Reading reading = rules.read(text, !sms.media().isEmpty(), context.conversation());
         boolean en = reading.english();
         String reference = reading.reference();
+        if (reading.kind() == ConversationRules.Kind.FOLLOW_UP) {
+            // while the holder of its accepted assignment called or texted lately, a follow-up goes to them
+            Optional<String> relayed = maskedLine.residentText(sms);
+            if (relayed.isPresent()) {
+                return record(sms, KIND_RELAY_REPLY, relayed.get(), "");
+            }
+        }
         return switch (reading.kind()) {
             // Nothing to tell the language by: ask in both.
             case EMPTY -> record(sms, KIND_EMPTY, null, replies.emptyMessage(false) + " / "

@@ -138,10 +138,13 @@ public class TwilioSmsResource {
         return media;
     }
 
-    /** TwiML with one message, or an empty {@code <Response/>} (never an empty body: Twilio error 11200). */
+    /**
+     * TwiML with one message, or an empty {@code <Response/>} for no reply (null or empty; never an empty body: Twilio
+     * error 11200).
+     */
     static Response twiml(String reply) {
         MessagingResponse.Builder twiml = new MessagingResponse.Builder();
-        if (reply != null) {
+        if (reply != null && !reply.isEmpty()) {
             twiml.message(new Message.Builder().body(new Body.Builder(reply).build()).build());
         }
         return TwilioWebhook.xml(twiml.build());

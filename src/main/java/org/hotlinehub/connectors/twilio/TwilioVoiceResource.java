@@ -54,7 +54,8 @@ import com.twilio.twiml.voice.Redirect;
  * first, English on key 9: 1 urgent help (call assurance for registered vulnerable residents), 2 home services and
  * repairs, 3 property, 4 public order (emergencies told to dial 110/119/120), 5 ticket status, 0 an operator. A wrong
  * or missing key is asked again once, then the caller goes to an operator; outside staffed hours to voicemail, which
- * becomes a ticket. Every answer is TwiML from the SDK's builders; every request is signed (403) and logged by CallSid.
+ * becomes a ticket. A phone registered for a partner or volunteer gets the masked line instead ({@link MaskedLine}).
+ * Every answer is TwiML from the SDK's builders; every request is signed (403) and logged by CallSid.
  */
 @Path(VoiceWebhooks.VOICE_PATH)
 @TwilioSigned
@@ -86,6 +87,8 @@ public class TwilioVoiceResource {
     @Inject
     CallAssurance assurance;
     @Inject
+    MaskedLine maskedLine;
+    @Inject
     TicketLookup lookup;
     @Inject
     IntakeQueue intake;
@@ -101,6 +104,10 @@ public class TwilioVoiceResource {
     @Operation(summary = "A call to the hotline: the greeting and main menu (call assurance for registered residents)")
     public Response entry(@Context UriInfo uri) {
         return webhooks.handle(uri, true, call -> {
+            Optional<VoiceResponse> masked = maskedLine.greet(call);
+            if (masked.isPresent()) {
+                return VoiceWebhooks.twiml(masked.get());
+            }
             Optional<CallerProfile> caller = calls.caller(call.phone());
             boolean english = caller.map(c -> "en".equals(c.language())).orElse(false);
             if (caller.isPresent() && caller.get().vulnerable()) {
@@ -160,6 +167,29 @@ public class TwilioVoiceResource {
                     return VoiceWebhooks.twiml(toOperator(r, call, english, TOPIC_NO_CHOICE));
                 }
             }
+        });
+    }
+
+    @POST
+    @Path("/masked")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "A partner's or volunteer's choice in the masked line: a held ticket by key, a reference keyed in, 0 for the usual menu")
+    public Response masked(@Context UriInfo uri, @QueryParam("lang") String lang,
+            @QueryParam("attempt") int attempt) {
+        return webhooks.handle(uri, true, call -> VoiceWebhooks.twiml(maskedLine.choose(call, "en".equals(lang),
+                attempt, english -> menu(new VoiceResponse.Builder(), english, 1))));
+    }
+
+    @POST
+    @Path("/masked/done")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "The masked call to the resident ended (Dial action): its outcome goes on the ticket's timeline")
+    public Response maskedDone(@Context UriInfo uri, @QueryParam("ref") String ref, @QueryParam("lang") String lang) {
+        return webhooks.handle(uri, true, call -> {
+            if (ref == null || !ref.matches("\\d{6,12}")) {
+                return TwilioWebhook.badRequest("ref (the ticket reference of the masked call) is required");
+            }
+            return VoiceWebhooks.twiml(maskedLine.done(call, ref, "en".equals(lang)));
         });
     }
 

@@ -102,7 +102,7 @@ public interface VoiceMessages {
     /** What the caller chose in the menu, as the console and the voicemail ticket name it. */
     @Message("""
             {#when topic}{#is 'urgent-help'}紧急求助{#is 'home-services-repairs'}家政和维修{#is 'property'}物业问题\
-            {#is 'public-order'}治安问题{#is 'operator'}人工服务{#else}未选择{/when}""")
+            {#is 'public-order'}治安问题{#is 'operator'}人工服务{#is 'masked-relay'}号码保护通话{#else}未选择{/when}""")
     String topic(String topic);
 
     /** A voicemail's ticket text; {@code topic} ({@link #topic}) only when {@code hasTopic}, {@code seconds} if any. */
