@@ -84,8 +84,10 @@ public class EvidenceFetchJob {
             case RETRY -> {
                 Instant next = retry.nextAttempt(now, d.attempts() + 1,
                         d.createdAt().plus(config.evidence().giveUpAfter())).orElse(null);
-                files.failed(d.id(), next, next == null ? "gave up after " + (d.attempts() + 1) + " tries: "
-                        + f.detail() : f.detail());
+                files.failed(d.id(), next, next == null
+                        ? "gave up after " + (d.attempts() + 1) + " tries: "
+                                + f.detail()
+                        : f.detail());
                 if (next == null) {
                     LOG.warnf("attachment %d: fetching gave up after %d tries: %s", d.id(), d.attempts() + 1,
                             f.detail());

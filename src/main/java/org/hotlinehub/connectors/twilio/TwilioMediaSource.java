@@ -83,7 +83,7 @@ public class TwilioMediaSource implements MediaSource {
             return Optional.empty();
         }
         String path = null;
-        for (String origin : new String[] {TwilioBaseUrlHttpClient.TWILIO_API, base()}) {
+        for (String origin : new String[]{TwilioBaseUrlHttpClient.TWILIO_API, base()}) {
             if (url.startsWith(origin + "/")) {
                 path = url.substring(origin.length());
                 break;
