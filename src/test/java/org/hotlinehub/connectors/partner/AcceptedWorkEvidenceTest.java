@@ -12,11 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +24,7 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.PartnerReceiver;
+import org.hotlinehub.testsupport.Photos;
 import org.hotlinehub.testsupport.Reports;
 import org.hotlinehub.testsupport.Sessions;
 import org.hotlinehub.testsupport.Sql;
@@ -37,10 +35,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.http.Cookie;
 import io.restassured.response.Response;
-import io.restassured.specification.MultiPartSpecification;
 
 /**
  * Issue 20, items 3 and 4: an offer carries only what is needed to decide; once accepted, the holder gets the full
@@ -56,45 +52,6 @@ class AcceptedWorkEvidenceTest {
 
     @Inject
     Sql sql;
-
-    /** A 600×400 PNG (large enough to be scaled for a thumbnail). */
-    static byte[] photo() throws IOException {
-        BufferedImage image = new BufferedImage(600, 400, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(30, 120, 200));
-        g.fillRect(0, 0, 600, 400);
-        g.setColor(Color.WHITE);
-        g.fillOval(200, 100, 200, 200);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
-    }
-
-    /**
-     * Files a property repair through the form with a photo, the building answer and (when given) an address, and
-     * waits for the lead offer; answers the assignment's id.
-     */
-    static long reportWithPhoto(Sql sql, String compound, String phone, String address, byte[] photo) {
-        var request = given().accept("application/json").multiPart(text("category", "property-repair"))
-                .multiPart(text("description", "楼道灯不亮，见照片 " + System.nanoTime()))
-                .multiPart(text("phone", phone)).multiPart(text("compound", compound))
-                .multiPart(text("attribute[building]", "3号楼2单元"))
-                .multiPart("photo", "lamp.png", photo, "image/png");
-        if (address != null) {
-            request.multiPart(text("address", address));
-        }
-        String reference = request.post("/report").then().statusCode(202).extract().path("reference");
-        String lead = "select a.id from assignment a join ticket t on t.id = a.ticket_id where t.reference = ?"
-                + " and a.role = 'lead'";
-        await().atMost(Duration.ofSeconds(30)).until(() -> sql.count("select count(*) from (" + lead + ") x",
-                reference) == 1);
-        return ((Number) sql.one(lead, reference)).longValue();
-    }
-
-    private static MultiPartSpecification text(String name, String value) {
-        return new MultiPartSpecBuilder(value).controlName(name).charset("UTF-8").build();
-    }
 
     private long photoId(long assignmentId) {
         return ((Number) sql.one("select f.id from attachment f join assignment a on a.ticket_id = f.ticket_id"
@@ -124,8 +81,8 @@ class AcceptedWorkEvidenceTest {
 
     @Test
     void shouldGiveThePartnerTheFlatAnswersAndPhotosOnlyOnceAccepted() throws Exception {
-        byte[] png = photo();
-        long id = reportWithPhoto(sql, "HY-GARDEN", Reports.uniquePhone(), "海韵花园3号楼2单元501", png);
+        byte[] png = Photos.png();
+        long id = Photos.report(sql, "HY-GARDEN", Reports.uniquePhone(), "海韵花园3号楼2单元501", png);
         long photo = photoId(id);
         String file = "/partner-api/v1/assignments/" + id + "/attachments/" + photo;
 
@@ -190,9 +147,9 @@ class AcceptedWorkEvidenceTest {
 
     @Test
     void shouldShowThePortalHolderTheRegisteredFlatAndThePhotoAfterAccepting() throws Exception {
-        byte[] png = photo();
+        byte[] png = Photos.png();
         // 任秀云, registered at 汇泉湾小区1号楼2单元301, reports without giving an address
-        long id = reportWithPhoto(sql, "HQW-ESTATE", "+8613953201044", null, png);
+        long id = Photos.report(sql, "HQW-ESTATE", "+8613953201044", null, png);
         long photo = photoId(id);
         String file = "/portal/assignments/" + id + "/attachments/" + photo;
         Cookie huiquan = Sessions.session("huiquan", "demo-portal-pass");
@@ -224,8 +181,8 @@ class AcceptedWorkEvidenceTest {
 
     @Test
     void shouldLetStaffOpenEveryStoredFileAndNobodyElse() throws Exception {
-        byte[] png = photo();
-        long id = reportWithPhoto(sql, "HY-GARDEN", Reports.uniquePhone(), "海韵花园5号楼1单元202", png);
+        byte[] png = Photos.png();
+        long id = Photos.report(sql, "HY-GARDEN", Reports.uniquePhone(), "海韵花园5号楼1单元202", png);
         long photo = photoId(id);
         String reference = reference(id);
         String file = "/console/tickets/" + reference + "/attachments/" + photo;
@@ -241,7 +198,7 @@ class AcceptedWorkEvidenceTest {
         Sessions.console("operator").get(file + "?size=huge").then().statusCode(400);
 
         // the file under another ticket's reference does not exist
-        String other = reference(reportWithPhoto(sql, "HY-GARDEN", Reports.uniquePhone(), null, png));
+        String other = reference(Photos.report(sql, "HY-GARDEN", Reports.uniquePhone(), null, png));
         Sessions.console("operator").get("/console/tickets/" + other + "/attachments/" + photo).then()
                 .statusCode(404);
         // a partner's portal user and nobody signed in
