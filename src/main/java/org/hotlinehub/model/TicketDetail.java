@@ -57,6 +57,11 @@ public record TicketDetail(
             return contentType != null && contentType.startsWith("image/");
         }
 
+        /** A URL a staff browser may follow (http or https only: never a script URL a client sent). */
+        public boolean webLink() {
+            return url != null && (url.startsWith("https://") || url.startsWith("http://"));
+        }
+
         public boolean audio() {
             return contentType != null && contentType.startsWith("audio/");
         }
