@@ -74,6 +74,27 @@ public interface HubConfig {
         int dialTimeout();
     }
 
+    Evidence evidence();
+
+    /**
+     * Files a contact brought only as a URL at its provider (voicemail recordings, MMS pictures at Twilio), fetched
+     * with the hub's credentials and kept with the ticket (docs/routes.md, "evidence-fetch").
+     */
+    interface Evidence {
+
+        /** How often the job looks for files due to be fetched. */
+        @WithDefault("5s")
+        Duration fetchInterval();
+
+        /** After this long since the file came, a file that still cannot be fetched is given up (its error kept). */
+        @WithDefault("48h")
+        Duration giveUpAfter();
+
+        /** Largest file fetched; a larger one is given up at once. */
+        @WithDefault("26214400")
+        long maxBytes();
+    }
+
     /**
      * How long personal data is kept (PIPL), per kind of data, and the nightly job that anonymises or deletes what has
      * expired (docs/retention.md). Periods are ISO-8601 durations ({@code P1095D}).

@@ -1,6 +1,7 @@
 package org.hotlinehub.dispatch;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,9 +12,12 @@ import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.PlaceType;
 import org.hotlinehub.store.AssignmentEntity;
+import org.hotlinehub.store.EvidenceQueries;
 import org.hotlinehub.store.ReferenceLookup;
 import org.hotlinehub.store.ReferenceLookup.Spot;
 import org.hotlinehub.store.TicketEntity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Maps an assignment to what its partner sees (webhook body and partner API), with links for the next actions. */
 @ApplicationScoped
@@ -23,6 +27,10 @@ public class AssignmentViews {
     ReferenceLookup places;
     @Inject
     HubConfig config;
+    @Inject
+    EvidenceQueries evidence;
+    @Inject
+    ObjectMapper json;
 
     public AssignmentView of(AssignmentEntity a) {
         TicketEntity t = a.ticket;
@@ -33,7 +41,20 @@ public class AssignmentViews {
                         t.priority, t.description, location(t),
                         new AssignmentView.Resident(t.resident == null ? null : t.resident.name,
                                 t.resident == null ? null : Masks.phone(t.resident.phone))),
-                links(a.id), a.pausedAt, a.overdueAt);
+                links(a.id), a.pausedAt, a.overdueAt, a.state.inHand() ? details(a, t) : null);
+    }
+
+    /** What the holder of accepted work is given (docs/contract.md, "Partner webhook"): one read of the photos. */
+    private AssignmentView.Details details(AssignmentEntity a, TicketEntity t) {
+        String address = t.address != null && !t.address.isBlank()
+                ? t.address
+                : t.resident == null ? null : t.resident.address;
+        String files = base() + "/partner-api/v1/assignments/" + a.id + "/attachments/";
+        List<AssignmentView.Photo> photos = evidence.storedPhotos(t.id).stream()
+                .map(f -> new AssignmentView.Photo(f.id(), f.filename(), f.contentType(), f.sizeBytes(),
+                        files + f.id(), files + f.id() + "?size=thumbnail"))
+                .toList();
+        return new AssignmentView.Details(address, t.answers(json), photos);
     }
 
     /** The ticket's place and the places above it, read from memory (the place's id needs no read of its row). */
@@ -53,11 +74,15 @@ public class AssignmentViews {
     }
 
     private Map<String, String> links(long id) {
-        String base = config.publicBaseUrl().replaceAll("/+$", "") + "/partner-api/v1/assignments/" + id;
+        String base = base() + "/partner-api/v1/assignments/" + id;
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self", base);
         links.put("accept", base + "/accept");
         links.put("decline", base + "/decline");
         return links;
+    }
+
+    private String base() {
+        return config.publicBaseUrl().replaceAll("/+$", "");
     }
 }

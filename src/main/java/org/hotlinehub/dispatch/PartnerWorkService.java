@@ -38,6 +38,12 @@ import org.hotlinehub.survey.SurveyService;
 @ApplicationScoped
 public class PartnerWorkService implements PartnerWork {
 
+    /**
+     * The follow-up to an accepted offer: the assignment again, now with what the holder needs to do the work (the
+     * full address, the answers, the photos).
+     */
+    public static final String EVENT_ACCEPTED = "assignment.accepted";
+
     @Inject
     PartnerRepository partners;
     @Inject
@@ -48,6 +54,8 @@ public class PartnerWorkService implements PartnerWork {
     AssignmentViews views;
     @Inject
     Dispatcher dispatcher;
+    @Inject
+    DeliveryOutbox deliveries;
 
     @Inject
     SurveyService surveys;
@@ -105,6 +113,7 @@ public class PartnerWorkService implements PartnerWork {
             setTicketStatus(a, TicketStatus.ACCEPTED);
         }
         record(a, by, TimelineKind.ACCEPTED, "accepted by " + by.describe());
+        deliveries.enqueue(a, EVENT_ACCEPTED);
         return views.of(a);
     }
 

@@ -29,6 +29,19 @@ public enum AssignmentState {
         return next().contains(target);
     }
 
+    /**
+     * Accepted and not yet resolved or handed back: the holder gets what it needs to do the work (the full address,
+     * the answers, the resident's photos; docs/contract.md, "Partner webhook").
+     */
+    public boolean inHand() {
+        return this == ACCEPTED || this == IN_PROGRESS;
+    }
+
+    /** The states of {@link #inHand()}. */
+    public static Set<AssignmentState> inHandStates() {
+        return EnumSet.of(ACCEPTED, IN_PROGRESS);
+    }
+
     /** Still waiting for, or in the hands of, the partner. */
     public boolean isActive() {
         return this == OFFERED || this == ACCEPTED || this == IN_PROGRESS || this == RETURNED;

@@ -37,6 +37,33 @@ public record TicketDetail(
             String closedReason) {
     }
 
-    public record AttachmentItem(long id, String filename, String contentType, Long sizeBytes, String url) {
+    /**
+     * A file of the ticket. {@code state}: {@code stored} (the hub has its bytes: open it through the hub),
+     * {@code fetching} (a recording or picture still to be fetched from its provider), {@code failed} (fetching gave
+     * up; {@code error} says why) or {@code link} (only a URL elsewhere, such as an Open311 client's media URL).
+     */
+    public record AttachmentItem(long id, String filename, String contentType, Long sizeBytes, String url,
+            String state, String error) {
+
+        public static String state(boolean stored, boolean fetching, String error) {
+            return stored ? "stored" : fetching ? "fetching" : error != null ? "failed" : "link";
+        }
+
+        public boolean stored() {
+            return "stored".equals(state);
+        }
+
+        public boolean image() {
+            return contentType != null && contentType.startsWith("image/");
+        }
+
+        /** A URL a staff browser may follow (http or https only: never a script URL a client sent). */
+        public boolean webLink() {
+            return url != null && (url.startsWith("https://") || url.startsWith("http://"));
+        }
+
+        public boolean audio() {
+            return contentType != null && contentType.startsWith("audio/");
+        }
     }
 }

@@ -31,9 +31,11 @@ final class PersonalDataRules {
                     + " where t.id = chain.ticket_id and chain.type not in ('building', 'unit')",
             "update inbound_contact set phone = null, body = null, resident_id = null where ticket_id = any(?1)"
                     + " and (phone is not null or body is not null or resident_id is not null)",
-            // photos, voicemail recordings and transcripts: the bytes and where they are; type and size stay
-            "update attachment set data = null, url = null, filename = null where ticket_id = any(?1)"
-                    + " and (data is not null or url is not null or filename is not null)",
+            // photos, voicemail recordings (fetched from Twilio or still to be) and transcripts: the bytes, where
+            // they are and any fetch still to come; type and size stay
+            "update attachment set data = null, url = null, filename = null, fetch_after = null, fetch_error = null"
+                    + " where ticket_id = any(?1) and (data is not null or url is not null or filename is not null"
+                    + " or fetch_after is not null or fetch_error is not null)",
             "update assignment set resolution_note = null, resolution_photo_url = null, pause_reason = null"
                     + " where ticket_id = any(?1) and (resolution_note is not null"
                     + " or resolution_photo_url is not null or pause_reason is not null)",

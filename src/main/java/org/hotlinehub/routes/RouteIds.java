@@ -14,6 +14,7 @@ public final class RouteIds {
     public static final String WECHAT_RESUBMIT = "wechat-resubmit";
     public static final String METRICS_REFRESH = "metrics-refresh";
     public static final String RETENTION = "retention-nightly";
+    public static final String EVIDENCE_FETCH = "evidence-fetch";
 
     private RouteIds() {
     }

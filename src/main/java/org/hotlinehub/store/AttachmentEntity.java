@@ -32,9 +32,17 @@ public class AttachmentEntity extends PanacheEntityBase {
     public String url;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Set while the file is known only by its URL and still to be fetched (the next try); see V93. */
+    @Column(name = "fetch_after")
+    public Instant fetchAfter;
+    @Column(name = "fetch_attempts")
+    public int fetchAttempts;
+    @Column(name = "fetch_error")
+    public String fetchError;
 
     /**
-     * Stores a file that came with a contact or a partner's answer on the ticket, in the caller's transaction.
+     * Stores a file that came with a contact or a partner's answer on the ticket, in the caller's transaction. A file
+     * that came as a URL only is marked to be fetched.
      *
      * @param now the hub's clock
      */
@@ -47,6 +55,8 @@ public class AttachmentEntity extends PanacheEntityBase {
         row.sizeBytes = a.sizeBytes();
         row.url = a.url();
         row.data = a.base64Data() == null ? null : Base64.getDecoder().decode(a.base64Data());
+        // a file known only by a URL is fetched and kept here (EvidenceFetchJob); the bytes are then the hub's own
+        row.fetchAfter = row.data == null && row.url != null ? now : null;
         row.persist();
         return row;
     }

@@ -1,6 +1,8 @@
 package org.hotlinehub.store;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,6 +20,10 @@ import org.hibernate.annotations.ColumnTransformer;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.SurveyResult;
 import org.hotlinehub.model.TicketStatus;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -51,6 +57,18 @@ public class TicketEntity extends PanacheEntityBase {
     /** Answers to the category's custom attributes as JSON: {"code": ["value", ...]}. */
     @ColumnTransformer(write = "?::jsonb")
     public String attributes = "{}";
+
+    private static final TypeReference<Map<String, List<String>>> ANSWERS = new TypeReference<>() {
+    };
+
+    /** {@link #attributes} read: the answers by attribute code. */
+    public Map<String, List<String>> answers(ObjectMapper json) {
+        try {
+            return attributes == null ? Map.of() : json.readValue(attributes, ANSWERS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("ticket attributes are not valid JSON", e);
+        }
+    }
     @Column(name = "triage_reason")
     public String triageReason;
     @Column(name = "survey_requested_at")

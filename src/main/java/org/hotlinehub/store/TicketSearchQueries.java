@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -25,8 +24,6 @@ import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineItem;
 import org.hotlinehub.model.port.TicketSearch;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
@@ -37,9 +34,6 @@ import io.agroal.api.AgroalDataSource;
  */
 @ApplicationScoped
 public class TicketSearchQueries implements TicketSearch {
-
-    private static final TypeReference<Map<String, List<String>>> ANSWERS = new TypeReference<>() {
-    };
 
     private static final String SELECT = """
             select t.id, t.reference, t.status, t.channel, t.priority, c.code as category_code, c.name_zh,
@@ -61,6 +55,8 @@ public class TicketSearchQueries implements TicketSearch {
     AssignmentRepository assignments;
     @Inject
     ObjectMapper json;
+    @Inject
+    EvidenceQueries evidence;
 
     @Override
     public List<TicketListItem> list(TicketFilter f, Long beforeId, int limit) {
@@ -203,7 +199,7 @@ public class TicketSearchQueries implements TicketSearch {
                         ? null
                         : new TicketDetail.Resident(t.resident.name, Masks.phone(t.resident.phone),
                                 List.copyOf(t.resident.flags)),
-                answers(t.attributes),
+                t.answers(json),
                 timeline.forTicket(t.id).stream()
                         .map(e -> new TimelineItem(e.at, e.kind, e.actor, e.channel, e.detail)).toList(),
                 assignments.forTicket(t.id).stream()
@@ -212,17 +208,11 @@ public class TicketSearchQueries implements TicketSearch {
                                 a.state, a.reason, a.offeredAt, a.acceptBy, a.resolveBy, a.acceptedAt,
                                 a.closedReason))
                         .toList(),
-                AttachmentEntity.<AttachmentEntity>list("ticketId = ?1 order by id", t.id).stream()
-                        .map(a -> new TicketDetail.AttachmentItem(a.id, a.filename, a.contentType, a.sizeBytes,
-                                a.url))
+                evidence.files(t.id).stream()
+                        .map(f -> new TicketDetail.AttachmentItem(f.id(), f.filename(), f.contentType(),
+                                f.sizeBytes(), f.url(), TicketDetail.AttachmentItem.state(f.stored(), f.fetching(),
+                                        f.fetchError()),
+                                f.fetchError()))
                         .toList()));
-    }
-
-    private Map<String, List<String>> answers(String stored) {
-        try {
-            return stored == null ? Map.of() : json.readValue(stored, ANSWERS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("ticket attributes are not valid JSON", e);
-        }
     }
 }

@@ -82,11 +82,16 @@ class WebReportFlowTest {
         assertEquals("ACCEPTED", sql.one("select status from ticket where reference = ?", reference));
         List<Object> kinds = sql.column("select e.kind from timeline_event e join ticket t on t.id = e.ticket_id"
                 + " where t.reference = ? order by e.id", reference);
-        await().atMost(Duration.ofSeconds(5)).until(() -> sql.column("select e.kind from timeline_event e join ticket"
-                + " t on t.id = e.ticket_id where t.reference = ? order by e.id", reference).contains("DELIVERED"));
+        // the offer delivered, accepted (twice: once on the timeline), and the acceptance's follow-up delivered
+        await().atMost(Duration.ofSeconds(5)).until(() -> sql.count("select count(*) from timeline_event e join ticket"
+                + " t on t.id = e.ticket_id where t.reference = ? and e.kind = 'DELIVERED'", reference) == 2);
         kinds = sql.column("select e.kind from timeline_event e join ticket t on t.id = e.ticket_id"
                 + " where t.reference = ? order by e.id", reference);
-        assertEquals(List.of("RECEIVED", "CLASSIFIED", "LOCATED", "DISPATCHED", "DELIVERED", "ACCEPTED"), kinds);
+        assertEquals(List.of("RECEIVED", "CLASSIFIED", "LOCATED", "DISPATCHED", "DELIVERED", "ACCEPTED", "DELIVERED"),
+                kinds);
+        assertEquals(1L, sql.count("select count(*) from timeline_event e join ticket t on t.id = e.ticket_id"
+                + " where t.reference = ? and e.kind = 'DELIVERED' and e.detail like 'assignment.accepted delivered"
+                + " to PF-HAIYUN by webhook%'", reference));
 
         given().queryParam("reference", reference).queryParam("phone", phone).get("/status")
                 .then().statusCode(200).body(containsString("承办单位已签收"));

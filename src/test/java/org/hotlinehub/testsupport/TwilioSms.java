@@ -35,7 +35,7 @@ public final class TwilioSms {
     }
 
     /** A fresh Twilio SID: the prefix of its kind (SM, CA, ...) and 32 random hex digits. */
-    static String randomSid(String prefix) {
+    public static String randomSid(String prefix) {
         byte[] bytes = new byte[16];
         ThreadLocalRandom.current().nextBytes(bytes);
         return prefix + HexFormat.of().formatHex(bytes);

@@ -170,6 +170,27 @@ public interface ConsoleMessages {
     @Message("补充信息")
     String attributes();
 
+    @Message("录音与照片")
+    String evidence();
+
+    @Message("录音 {n}")
+    String recording(int n);
+
+    @Message("照片 {n}（点击查看原图）")
+    String photo(int n);
+
+    @Message("文件 {n}")
+    String file(int n);
+
+    @Message("正在从运营商获取，稍后刷新页面。")
+    String evidenceFetching();
+
+    @Message("无法获取：{error}")
+    String evidenceFailed(String error);
+
+    @Message("外部链接")
+    String evidenceLink();
+
     @Message("待分拣原因")
     String triageReason();
 

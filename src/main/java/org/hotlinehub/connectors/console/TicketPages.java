@@ -30,6 +30,7 @@ import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.CallerReport;
 import org.hotlinehub.model.CatalogItem;
 import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.EvidenceFile;
 import org.hotlinehub.model.IllegalTransitionException;
 import org.hotlinehub.model.InputLimits;
 import org.hotlinehub.model.IntakeUnavailableException;
@@ -47,6 +48,7 @@ import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TriageSuggestions;
 import org.hotlinehub.model.port.Casework;
 import org.hotlinehub.model.port.CatalogDirectory;
+import org.hotlinehub.model.port.Evidence;
 import org.hotlinehub.model.port.PlaceDirectory;
 import org.hotlinehub.model.port.TicketContext;
 import org.hotlinehub.model.port.TicketSearch;
@@ -82,6 +84,8 @@ public class TicketPages {
     StaffRequest request;
     @Inject
     TriageAdvice advice;
+    @Inject
+    Evidence evidence;
 
     /** What the new-ticket form holds (kept when it is shown again with an error). */
     public record NewTicketForm(String phone, String name, String description, String category, String place,
@@ -186,6 +190,16 @@ public class TicketPages {
     public Response detail(@PathParam("reference") String reference, @QueryParam("done") String done,
             @QueryParam("filed") String filed) {
         return render(reference, done, null, 200, filed != null);
+    }
+
+    @GET
+    @Path("/{reference}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "A stored file of the ticket (recording, photo, transcript), for signed-in staff;"
+            + " size=thumbnail for a small photo")
+    public Response attachment(@PathParam("reference") String reference,
+            @PathParam("attachmentId") long attachmentId, @QueryParam("size") String size) {
+        return EvidenceFile.download(size, thumbnail -> evidence.forStaff(reference, attachmentId, thumbnail));
     }
 
     @POST

@@ -20,17 +20,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotlinehub.model.AppealView;
 import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.AssignmentView;
+import org.hotlinehub.model.EvidenceFile;
 import org.hotlinehub.model.InputLimits;
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.Paging;
+import org.hotlinehub.model.PartnerActor;
 import org.hotlinehub.model.ReturnReason;
 import org.hotlinehub.model.port.AssignmentClocks;
+import org.hotlinehub.model.port.Evidence;
 import org.hotlinehub.model.port.PartnerWork;
 import org.hotlinehub.model.port.SurveyAppeals;
 
@@ -49,6 +53,8 @@ public class PartnerApiResource {
     AssignmentClocks clocks;
     @Inject
     SurveyAppeals appeals;
+    @Inject
+    Evidence evidence;
 
     public record DeclineRequest(@Size(max = InputLimits.NOTE) String reason) {
     }
@@ -175,6 +181,27 @@ public class PartnerApiResource {
         String partner = partner(authorization);
         return appeals.ofAssignment(partner, id)
                 .orElseThrow(() -> new NotFoundException("no appeal by " + partner + " on assignment " + id));
+    }
+
+    @GET
+    @Path("/{id}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "A photo of the ticket of accepted work (the links in the assignment's details);"
+            + " size=thumbnail for a small one. Only while this partner holds the work")
+    public Response attachment(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id, @PathParam("attachmentId") long attachmentId,
+            @QueryParam("size") String size) {
+        String partner = partner(authorization);
+        boolean thumbnail;
+        try {
+            thumbnail = EvidenceFile.thumbnail(size);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        return evidence.forHolder(PartnerActor.api(partner), id, attachmentId, thumbnail)
+                .orElseThrow(() -> new NotFoundException("no photo " + attachmentId + " on work held by " + partner
+                        + " as assignment " + id))
+                .response();
     }
 
     private String partner(String authorization) {

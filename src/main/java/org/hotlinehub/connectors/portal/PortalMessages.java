@@ -90,6 +90,18 @@ public interface PortalMessages {
     @Message("居民")
     String resident();
 
+    @Message("详细地址")
+    String fullAddress();
+
+    @Message("居民填写的信息")
+    String answers();
+
+    @Message("照片")
+    String photos();
+
+    @Message("照片 {n}（点击查看原图）")
+    String photoAlt(int n);
+
     @Message("居民电话已隐藏，请通过热线中心联系居民。")
     String residentPhoneNote();
 

@@ -39,6 +39,7 @@ import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.Attachment;
 import org.hotlinehub.model.Caller;
+import org.hotlinehub.model.EvidenceFile;
 import org.hotlinehub.model.IllegalTransitionException;
 import org.hotlinehub.model.ImageFormats;
 import org.hotlinehub.model.InputLimits;
@@ -47,6 +48,7 @@ import org.hotlinehub.model.PageLanguage;
 import org.hotlinehub.model.PartnerActor;
 import org.hotlinehub.model.ReturnReason;
 import org.hotlinehub.model.TimelineItem;
+import org.hotlinehub.model.port.Evidence;
 import org.hotlinehub.model.port.PartnerWork;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -74,6 +76,8 @@ public class PortalResource {
     SecurityIdentity identity;
     @Inject
     PartnerWork work;
+    @Inject
+    Evidence evidence;
     @Inject
     HubConfig config;
     @Inject
@@ -227,6 +231,16 @@ public class PortalResource {
         }
         Attachment stored = attachment;
         return step(page, id, "resolve", () -> work.resolve(actor(), id, note, null, stored));
+    }
+
+    @GET
+    @Path("/assignments/{id}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "A photo of the ticket of work the partner holds (size=thumbnail for a small one)")
+    public Response attachment(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId,
+            @QueryParam("size") String size) {
+        PartnerActor by = actor();
+        return EvidenceFile.download(size, thumbnail -> evidence.forHolder(by, id, attachmentId, thumbnail));
     }
 
     private static final List<String> ACTIONS = List.of("accept", "decline", "return", "progress", "resolve");

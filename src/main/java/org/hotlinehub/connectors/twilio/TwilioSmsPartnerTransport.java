@@ -113,6 +113,15 @@ public class TwilioSmsPartnerTransport implements OutboxSender {
                 return "工单" + ref + "已超过办结时限（" + when.format(a.resolveBy()) + "），已转主管督办，请尽快办理，办完回复 OK "
                         + ref + "。";
             }
+            case "assignment.accepted" -> {
+                AssignmentView.Details d = a.details();
+                String address = d == null || d.address() == null || d.address().isBlank()
+                        ? where(t.location())
+                        : d.address();
+                return "工单" + ref + "已由您接单" + (address.isEmpty() ? "" : "，详细地址：" + address) + "。"
+                        + (a.resolveBy() == null ? "" : "请在" + when.format(a.resolveBy()) + "前办结，")
+                        + "办完回复 OK " + ref + "。";
+            }
             case "assignment.paused" -> {
                 return "工单" + ref + "已暂停计时（等待居民）。";
             }

@@ -99,9 +99,7 @@ class CallsPageBrowserTest {
                 + " (select id from place where code = 'GH-COURT'), '{elderly-alone}', true)", phone);
         try (Playwright playwright = Playwright.create();
                 Browser browser = PhoneBrowser.launch(playwright);
-                BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
-                        .setViewportSize(1366, 900))) {
-            context.setDefaultTimeout(60_000);
+                BrowserContext context = PhoneBrowser.desk(browser, "zh-CN")) {
             Page page = context.newPage();
             page.navigate(url("/console/calls?lang=" + lang));
             fillSignIn(page, "operator", "demo-operator-pass");
