@@ -226,6 +226,7 @@ node_up() { # n
         QUARKUS_HTTP_PORT=$port
         QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true
         QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true
+        QUARKUS_HTTP_PROXY_TRUSTED_PROXIES=127.0.0.1
         HUB_DATA_DIR="$RUN/$name/data"
         HUB_EMBEDDED_BROKER_PORT=0
         HUB_PUBLIC_BASE_URL="http://127.0.0.1:$LB_PORT"
@@ -284,6 +285,10 @@ defaults
 
 frontend hub
     bind 127.0.0.1:$LB_PORT
+    # what a client says of its own address or scheme is dropped; option forwardfor then names the real address
+    http-request del-header X-Forwarded-For
+    http-request del-header X-Forwarded-Proto
+    http-request del-header Forwarded
     default_backend nodes
 
 backend nodes

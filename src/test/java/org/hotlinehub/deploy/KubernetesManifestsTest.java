@@ -167,6 +167,17 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void shouldTakeClientAddressesOnlyFromTheIngress() {
+        // forwarded headers from anyone let a client name any address and slip past the rate limits
+        Map<String, String> settings = settings();
+        if ("true".equals(settings.get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"))
+                || "true".equals(settings.get("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED"))) {
+            assertFalse(settings.getOrDefault("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "").isBlank(),
+                    "forwarded client addresses are trusted from the proxies named in QUARKUS_HTTP_PROXY_TRUSTED_PROXIES");
+        }
+    }
+
+    @Test
     void shouldKeepSecretsOutOfTheConfigMapAndShareTheNodesKeys() {
         Set<String> configured = configMaps.get("hotline-hub-config");
         assertNotNull(configured);
