@@ -72,6 +72,7 @@ public class IncidentLinks {
                 decision.reason(), decision.actor(), now), report.channel, residentId(report), report.language,
                 report.createdAt);
         int reporters = rows.addReporters(incident.id, 1);
+        incident.reporterCount = reporters; // the column is written by the statement only; the offer's view reads this
         timeline.record(report.id, TimelineKind.MERGED, decision.actor(), null,
                 "linked to incident " + incident.reference + " (" + decision.describe() + ")");
         timeline.record(incident.id, TimelineKind.REPORTER_ADDED, decision.actor(), report.channel,
@@ -111,6 +112,7 @@ public class IncidentLinks {
     /** Undoes a link: the report is a ticket of its own again, dispatched normally; the incident counts one fewer. */
     public void undo(TicketEntity report, TicketEntity incident, String actor, String why) {
         int reporters = rows.addReporters(incident.id, -1);
+        incident.reporterCount = reporters;
         timeline.record(incident.id, TimelineKind.UNLINKED, actor, null,
                 "report " + report.reference + " taken out: " + why + "; " + reporters + " reporters");
         onItsOwn(report, IncidentRows.UNLINKED, TimelineKind.UNLINKED, actor, why,

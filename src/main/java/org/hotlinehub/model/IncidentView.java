@@ -53,8 +53,4 @@ public record IncidentView(String reference, String incident, int reporters, Map
     static String score(double score) {
         return String.format(Locale.ROOT, "%.2f", score);
     }
-
-    public boolean isIncident() {
-        return reference.equals(incident);
-    }
 }

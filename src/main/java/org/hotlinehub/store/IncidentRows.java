@@ -36,6 +36,23 @@ public class IncidentRows {
     public static final String KEPT_APART = "KEPT_APART";
     public static final String UNLINKED = "UNLINKED";
 
+    /**
+     * The best candidate for a new ticket (parameters: the four weights with the related factor twice, the text, the
+     * ticket's place and category, the area's places, since, the related categories, the ticket and the excluded
+     * ids). Public for the test that reads its plan.
+     */
+    public static final String BEST = """
+            select id, reference, text, same_place, same_category,
+                   ? * text + ? * (case when same_place then 1 else ? end)
+                            + ? * (case when same_category then 1 else ? end) as score
+              from (select t.id, t.reference, similarity(coalesce(t.description, ''), ?) as text,
+                           t.place_id = ? as same_place, t.category_id = ? as same_category
+                      from ticket t
+                     where t.place_id = any(?) and t.created_at >= ? and t.status in """ + OPEN + """
+
+                      and t.category_id = any(?) and t.id <> ? and not t.id = any(?)) c
+            order by score desc, id limit 1""";
+
     @Inject
     EntityManager em;
 
@@ -72,17 +89,7 @@ public class IncidentRows {
      */
     public Optional<Candidate> best(Probe p, Weights w) {
         return work(c -> {
-            try (PreparedStatement st = c.prepareStatement("""
-                    select id, reference, text, same_place, same_category,
-                           ? * text + ? * (case when same_place then 1 else ? end)
-                                    + ? * (case when same_category then 1 else ? end) as score
-                      from (select t.id, t.reference, similarity(coalesce(t.description, ''), ?) as text,
-                                   t.place_id = ? as same_place, t.category_id = ? as same_category
-                              from ticket t
-                             where t.place_id = any(?) and t.created_at >= ? and t.status in """ + OPEN + """
-
-                              and t.category_id = any(?) and t.id <> ? and not t.id = any(?)) c
-                    order by score desc, id limit 1""")) {
+            try (PreparedStatement st = c.prepareStatement(BEST)) {
                 st.setDouble(1, w.text());
                 st.setDouble(2, w.place());
                 st.setDouble(3, w.related());
