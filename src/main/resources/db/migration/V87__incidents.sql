@@ -11,7 +11,8 @@ CREATE TABLE incident_link (
     score              NUMERIC(4, 3) NOT NULL,
     reason             TEXT NOT NULL,
     channel            TEXT NOT NULL,
-    resident_id        BIGINT REFERENCES resident (id),
+    -- set null when retention deletes the resident (PersonalDataRules.deleteResidents), never blocking it
+    resident_id        BIGINT REFERENCES resident (id) ON DELETE SET NULL,
     language           TEXT,
     reported_at        TIMESTAMPTZ NOT NULL,
     decided_by         TEXT NOT NULL,
