@@ -95,6 +95,49 @@ public interface HubConfig {
         long maxBytes();
     }
 
+    Incident incident();
+
+    Surge surge();
+
+    /**
+     * Detection of one incident reported many times (docs/architecture.md, "Incidents"): a new ticket is compared with
+     * the open tickets of the same area and a related category filed within {@link #window()}; a score of text
+     * similarity (pg_trgm), place and category decides whether it joins the incident at once, is shown to an operator
+     * as a likely duplicate, or stands alone.
+     */
+    interface Incident {
+
+        /** Off: every contact is a ticket of its own, as before. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How far back an open ticket may have been filed to be the incident a new contact reports again. */
+        @WithDefault("PT12H")
+        Duration window();
+
+        /** How wide "the same place" is: {@code compound}, {@code grid} or {@code community}. */
+        @WithDefault("grid")
+        String placeLevel();
+
+        /** The score (0 to 1) from which a contact joins the incident at once. */
+        @WithDefault("0.8")
+        double linkAt();
+
+        /** The score from which, below {@link #linkAt()}, an operator decides (the grey zone). */
+        @WithDefault("0.6")
+        double suggestAt();
+    }
+
+    /** When an incident is a surge (集中报告): {@code contacts} reports of it within {@code within}. */
+    interface Surge {
+
+        @WithDefault("10")
+        int contacts();
+
+        @WithDefault("PT30M")
+        Duration within();
+    }
+
     /**
      * How long personal data is kept (PIPL), per kind of data, and the nightly job that anonymises or deletes what has
      * expired (docs/retention.md). Periods are ISO-8601 durations ({@code P1095D}).

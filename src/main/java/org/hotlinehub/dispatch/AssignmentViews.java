@@ -40,7 +40,8 @@ public class AssignmentViews {
                         t.category == null ? null : t.category.nameZh,
                         t.priority, t.description, location(t),
                         new AssignmentView.Resident(t.resident == null ? null : t.resident.name,
-                                t.resident == null ? null : Masks.phone(t.resident.phone))),
+                                t.resident == null ? null : Masks.phone(t.resident.phone)),
+                        t.reporterCount),
                 links(a.id), a.pausedAt, a.overdueAt, a.state.inHand() ? details(a, t) : null);
     }
 

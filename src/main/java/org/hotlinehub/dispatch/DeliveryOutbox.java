@@ -16,11 +16,13 @@ import jakarta.inject.Inject;
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.DeliveryChannel;
+import org.hotlinehub.model.IncidentUpdate;
 import org.hotlinehub.model.OutboxChannel;
 import org.hotlinehub.model.port.OutboxSender;
 import org.hotlinehub.store.AssignmentEntity;
 import org.hotlinehub.store.OutboxStore;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -31,6 +33,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @ApplicationScoped
 public class DeliveryOutbox {
+
+    /** Another resident reported the incident of the assignment's ticket (a follow-up, not a new offer). */
+    public static final String EVENT_REPORTER_ADDED = "assignment.reporter-added";
 
     @Inject
     OutboxStore outbox;
@@ -59,7 +64,16 @@ public class DeliveryOutbox {
      *         for its channel is installed
      */
     public boolean enqueue(AssignmentEntity assignment, String eventType) {
-        Optional<OutboxStore.PartnerDelivery> row = delivery(assignment, eventType);
+        return enqueue(assignment, eventType, null);
+    }
+
+    /**
+     * As {@link #enqueue(AssignmentEntity, String)}, with the incident's news in the body ({@code incident}): another
+     * resident reported the ticket's incident. One delivery per report, numbered by the outbox ({@code -2}, {@code -3}
+     * …), so the partner applies each once.
+     */
+    public boolean enqueue(AssignmentEntity assignment, String eventType, IncidentUpdate incident) {
+        Optional<OutboxStore.PartnerDelivery> row = delivery(assignment, eventType, incident);
         row.ifPresent(outbox::addPartnerDelivery);
         return row.isPresent();
     }
@@ -74,6 +88,11 @@ public class DeliveryOutbox {
      * nothing to push (as {@link #enqueue}).
      */
     public Optional<OutboxStore.PartnerDelivery> delivery(AssignmentEntity assignment, String eventType) {
+        return delivery(assignment, eventType, null);
+    }
+
+    private Optional<OutboxStore.PartnerDelivery> delivery(AssignmentEntity assignment, String eventType,
+            IncidentUpdate incident) {
         DeliveryChannel delivery = assignment.partner == null
                 ? DeliveryChannel.SMS
                 : DeliveryChannel.fromCode(assignment.partner.deliveryChannel).orElse(DeliveryChannel.PORTAL);
@@ -90,16 +109,20 @@ public class DeliveryOutbox {
                 assignment.partner == null ? null : assignment.partner.id,
                 assignment.volunteer == null ? null : assignment.volunteer.id,
                 assignment.partner != null ? assignment.partner.code : assignment.volunteer.code, assignment.id,
-                eventType, body(assignment, eventType), now, now.plus(giveUp)));
+                eventType, body(assignment, eventType, incident), now, now.plus(giveUp)));
     }
 
-    /** The webhook body (docs/contract.md, "Partner webhook"): {@code {"event": …, "assignment": {…}}}, in one pass. */
-    private record Body(String event, AssignmentView assignment) {
+    /**
+     * The webhook body (docs/contract.md, "Partner webhook"): {@code {"event": …, "assignment": {…}}}, in one pass;
+     * {@code "incident": {…}} only on {@link #EVENT_REPORTER_ADDED}.
+     */
+    private record Body(String event, AssignmentView assignment,
+            @JsonInclude(JsonInclude.Include.NON_NULL) IncidentUpdate incident) {
     }
 
-    private String body(AssignmentEntity assignment, String eventType) {
+    private String body(AssignmentEntity assignment, String eventType, IncidentUpdate incident) {
         try {
-            return json.writeValueAsString(new Body(eventType, views.of(assignment)));
+            return json.writeValueAsString(new Body(eventType, views.of(assignment), incident));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize assignment " + assignment.id, e);
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.hotlinehub.incident.IncidentDetection;
 import org.hotlinehub.model.Attachment;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.ContactIntent;
@@ -72,6 +74,8 @@ public class IntakeService {
     ObjectMapper json;
     @Inject
     Event<ContactCounter.Stored> stored;
+    @Inject
+    IncidentDetection detection;
 
     /** What a batch of contacts became: the events to publish, and the positions of contacts to try again later. */
     public record Accepted(List<TicketCreated> events, List<Integer> deferred) {
@@ -196,8 +200,36 @@ public class IntakeService {
         }
         timeline.recordAll(entries);
         rows.linkContacts(freshIds.stream().mapToLong(Long::longValue).toArray(), ticketIds, residentIds);
+        triage += incidents(drafts, ticketIds, events, now);
         LOG.infof("%d new ticket(s), %d in triage, %d repeat(s)", drafts.size(), triage, repeats.size());
         return events;
+    }
+
+    /**
+     * Before anything dispatches them: the new tickets that report an open incident again join it (their creation
+     * event finds them merged, so dispatch leaves them alone) or, in the grey zone, wait in triage for an operator.
+     *
+     * @return how many went to triage
+     */
+    private int incidents(List<Draft> drafts, long[] ticketIds, List<TicketCreated> events, Instant now) {
+        List<IncidentDetection.NewTicket> received = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            IntakeRows.NewTicket t = drafts.get(i).ticket();
+            if (t.status() == TicketStatus.RECEIVED) {
+                received.add(new IncidentDetection.NewTicket(ticketIds[i], t.description(), t.placeId(),
+                        t.categoryId()));
+            }
+        }
+        Map<Long, IncidentDetection.Verdict> verdicts = detection.detect(received, now);
+        int suggested = 0;
+        for (int i = 0; i < events.size(); i++) {
+            TicketCreated e = events.get(i);
+            if (verdicts.get(e.ticketId()) == IncidentDetection.Verdict.SUGGESTED) {
+                events.set(i, new TicketCreated(e.ticketId(), e.reference(), true, e.occurredAt()));
+                suggested++;
+            }
+        }
+        return suggested;
     }
 
     /** A ticket and its timeline entries, before they are written. */

@@ -57,7 +57,9 @@ public record AssignmentView(
             String priority,
             String description,
             Location location,
-            Resident resident) {
+            Resident resident,
+            /** How many residents reported this incident, counting the ticket's own (1 for a single report). */
+            int reporters) {
     }
 
     public record Location(String community, String grid, String compound, String address, Double lat, Double lon) {

@@ -37,7 +37,16 @@ public enum TimelineKind {
     RELAYED_CALL(false, "号码保护通话", "Masked call"),
     RELAYED_TEXT(false, "号码保护短信", "Masked text"),
     MERGED(true, "已合并办理", "Merged"),
-    CANCELLED(true, "已撤销", "Cancelled");
+    CANCELLED(true, "已撤销", "Cancelled"),
+    /** On an incident's ticket: another resident's report joined it (score and reason in the detail). */
+    REPORTER_ADDED(false, "同一事件新增报告", "Another report of this incident"),
+    /** On a new ticket: intake found a likely duplicate (grey zone); an operator links it or keeps it separate. */
+    DUPLICATE_SUSPECTED(false, "疑似重复报告", "Likely duplicate"),
+    KEPT_SEPARATE(false, "确认非重复，单独办理", "Kept separate"),
+    /** A link to an incident undone: the report is a ticket of its own again. */
+    UNLINKED(false, "已撤销合并", "Link undone"),
+    /** On an incident's ticket: a surge (集中报告) was declared. */
+    SURGE_DECLARED(false, "集中报告", "Surge declared");
 
     private final boolean publicToResident;
     private final String labelZh;

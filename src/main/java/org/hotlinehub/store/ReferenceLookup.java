@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +37,8 @@ public class ReferenceLookup {
     }
 
     private record Snapshot(List<Term> terms, Map<String, Term> termsByCode, Map<Long, Spot> places,
-            Map<String, Spot> placesByCode, Map<String, List<Spot>> activeByType) {
+            Map<String, Spot> placesByCode, Map<String, List<Spot>> activeByType, Map<Long, Long[]> relatedTerms,
+            Map<Long, Long[]> within) {
     }
 
     @Inject
@@ -87,6 +89,29 @@ public class ReferenceLookup {
         return Optional.empty();
     }
 
+    /** The active catalog entries of the same group as this one (itself included): related needs. */
+    public Long[] relatedCategoryIds(long categoryId) {
+        return memo.get().relatedTerms().getOrDefault(categoryId, new Long[]{categoryId});
+    }
+
+    /** The ids of this place and of every place below it, worked out once per snapshot. */
+    public Long[] placesWithin(Spot area) {
+        Snapshot s = memo.get();
+        return s.within().computeIfAbsent(area.id(), id -> s.places().values().stream()
+                .filter(p -> isWithin(s.places(), p, id)).map(Spot::id).sorted().toArray(Long[]::new));
+    }
+
+    private static boolean isWithin(Map<Long, Spot> places, Spot place, long areaId) {
+        Spot p = place;
+        for (int depth = 0; p != null && depth < ReferenceSnapshot.MAX_DEPTH; depth++) {
+            if (p.id() == areaId) {
+                return true;
+            }
+            p = p.parentId() == null ? null : places.get(p.parentId());
+        }
+        return false;
+    }
+
     /** The catalog entry as an association of an entity being written (no read). */
     public CatalogEntryEntity categoryReference(Term term) {
         return entityManager.getReference(CatalogEntryEntity.class, term.id());
@@ -103,14 +128,19 @@ public class ReferenceLookup {
         Map<Long, Spot> places = new HashMap<>();
         Map<String, Spot> placesByCode = new HashMap<>();
         Map<String, List<Spot>> activeByType = new HashMap<>();
+        Map<String, List<Long>> groups = new HashMap<>();
+        Map<Long, String> groupOf = new HashMap<>();
         try (Statement query = connection.createStatement()) {
-            try (ResultSet row = query.executeQuery("select id, code, urgency, keywords_zh, keywords_en"
+            try (ResultSet row = query.executeQuery("select id, code, urgency, keywords_zh, keywords_en, group_code"
                     + " from catalog_entry where active order by group_code, code")) {
                 while (row.next()) {
                     Term t = new Term(row.getLong(1), row.getString(2), row.getString(3), strings(row.getArray(4)),
                             strings(row.getArray(5)));
                     terms.add(t);
                     termsByCode.put(t.code(), t);
+                    String group = row.getString(6) == null ? t.code() : row.getString(6);
+                    groupOf.put(t.id(), group);
+                    groups.computeIfAbsent(group, g -> new ArrayList<>()).add(t.id());
                 }
             }
             try (ResultSet row = query.executeQuery("select id, parent_id, code, type, active, name_zh, name_en,"
@@ -134,9 +164,12 @@ public class ReferenceLookup {
             }
         }
         activeByType.replaceAll((type, list) -> List.copyOf(list));
+        Map<Long, Long[]> related = new HashMap<>();
+        groupOf.forEach((id, group) -> related.put(id, groups.get(group).toArray(Long[]::new)));
         return new Snapshot(List.copyOf(terms), Collections.unmodifiableMap(termsByCode),
                 Collections.unmodifiableMap(places), Collections.unmodifiableMap(placesByCode),
-                Collections.unmodifiableMap(activeByType));
+                Collections.unmodifiableMap(activeByType), Collections.unmodifiableMap(related),
+                new ConcurrentHashMap<>());
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -90,6 +90,12 @@ public class TicketEntity extends PanacheEntityBase {
     /** The ticket this duplicate was merged into (status MERGED). */
     @Column(name = "merged_into_id")
     public Long mergedIntoId;
+    /**
+     * How many residents reported this incident, counting its own (V87); read-only here: only incident linking
+     * changes it, with one statement, so a ticket written back by other work never overwrites a count that moved.
+     */
+    @Column(name = "reporter_count", insertable = false, updatable = false)
+    public int reporterCount = 1;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

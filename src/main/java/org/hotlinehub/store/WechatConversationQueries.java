@@ -106,7 +106,9 @@ public class WechatConversationQueries implements WechatConversations {
         List<Object[]> open = em.createNativeQuery("select t.reference, t.status,"
                 + " (t.survey_requested_at is not null and t.survey_result is null), t.language"
                 + " from ticket t join resident r on r.id = t.resident_id"
-                + " where r.wechat_openid = ?1 and t.status not in ('CLOSED', 'CANCELLED', 'MERGED')"
+                + " where r.wechat_openid = ?1 and (t.status not in ('CLOSED', 'CANCELLED', 'MERGED')"
+                // a reporter of an incident asked about it: their merged ticket awaits the answer
+                + " or t.status = 'MERGED' and t.survey_requested_at is not null and t.survey_answered_at is null)"
                 + " order by t.created_at desc, t.id desc limit 1")
                 .setParameter(1, openid).getResultList();
         return open.stream().findFirst().map(r -> new Conversation((String) r[0], TicketStatus.valueOf((String) r[1]),

@@ -20,6 +20,7 @@ import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.SurveyAsker;
 import org.hotlinehub.store.AssignmentRepository;
+import org.hotlinehub.store.IncidentRows;
 import org.hotlinehub.store.SurveyAnswerEntity;
 import org.hotlinehub.store.TicketEntity;
 import org.hotlinehub.store.TicketRepository;
@@ -57,6 +58,8 @@ public class SurveyService {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    IncidentRows incidents;
 
     /**
      * After resolution: asks the resident on the channel they used when it can reach them, otherwise by SMS when they
@@ -76,6 +79,7 @@ public class SurveyService {
             SurveyAsker.Question q = question;
             asker = askerFor(ticket.channel, q).or(() -> askerFor(Channel.SMS, q));
         }
+        askReporters(ticket, now);
         if (asker.isEmpty()) {
             close(ticket, SurveyAnswerEntity.NOT_ASKED, null, now);
             timeline.record(ticket.id, TimelineKind.SURVEY_NO_REPLY, ACTOR, null,
@@ -86,12 +90,39 @@ public class SurveyService {
         timeline.record(ticket.id, TimelineKind.SURVEY_REQUESTED, ACTOR, asker.get().channel(), what);
     }
 
+    /**
+     * The other reporters of an incident are asked too, each on their own channel and about their own ticket (their
+     * reference): each answer counts in the satisfaction rate, while the incident counts once in the resolution rate
+     * (a reporter's ticket is MERGED). A reporter no channel reaches is not asked and leaves no row.
+     */
+    private void askReporters(TicketEntity incident, Instant now) {
+        for (long id : incidents.linkedTickets(incident.id)) {
+            TicketEntity reporter = tickets.findById(id);
+            if (reporter.resident == null) {
+                continue;
+            }
+            reporter.surveyRequestedAt = now;
+            reporter.surveyResult = null;
+            reporter.surveyAnsweredAt = null;
+            SurveyAsker.Question q = new SurveyAsker.Question("survey-" + reporter.reference + "-" + now.toEpochMilli(),
+                    reporter.reference, reporter.resident.id, reporter.resident.phone, reporter.language);
+            askerFor(reporter.channel, q).or(() -> askerFor(Channel.SMS, q)).ifPresent(a -> timeline.record(
+                    reporter.id, TimelineKind.SURVEY_REQUESTED, ACTOR, a.channel(), a.ask(q) + " (a reporter of"
+                            + " incident " + incident.reference + ")"));
+        }
+    }
+
     private Optional<SurveyAsker> askerFor(Channel channel, SurveyAsker.Question question) {
         return askers.stream().filter(a -> a.channel() == channel && a.canReach(question)).findFirst();
     }
 
     /** The resident's answer; an answer to a ticket that is no longer resolved is kept on the timeline only. */
     public void answer(TicketEntity ticket, SurveyResult result, Channel channel) {
+        if (ticket.status == TicketStatus.MERGED && ticket.mergedIntoId != null && ticket.surveyRequestedAt != null
+                && ticket.surveyAnsweredAt == null) {
+            reporterAnswer(ticket, result, channel);
+            return;
+        }
         if (ticket.status != TicketStatus.RESOLVED) {
             timeline.record(ticket.id, TimelineKind.FOLLOW_UP, "resident", channel,
                     "survey answer " + result.name().toLowerCase() + " while the ticket is "
@@ -112,6 +143,26 @@ public class SurveyService {
             ticket.updatedAt = now;
         }
         LOG.infof("ticket %s survey: %s → %s", ticket.reference, result, ticket.status);
+    }
+
+    /**
+     * A reporter of an incident answered about their own (merged) ticket: the answer is a row of its own, attributed
+     * to the incident's lead, so it counts in the partner's satisfaction rate; "not solved" reopens the incident while
+     * it is still resolved.
+     */
+    private void reporterAnswer(TicketEntity reporter, SurveyResult result, Channel channel) {
+        Instant now = clock.instant();
+        TicketEntity incident = tickets.findById(reporter.mergedIntoId);
+        reporter.surveyResult = result;
+        reporter.surveyAnsweredAt = now;
+        record(reporter, incident.id, result.name(), channel, now);
+        timeline.record(reporter.id, TimelineKind.SURVEY_ANSWERED, "resident", channel,
+                result.labelZh() + " / " + result.labelEn() + " (incident " + incident.reference + ")");
+        if (result == SurveyResult.NOT_SOLVED && incident.status == TicketStatus.RESOLVED) {
+            reopened.fire(new TicketReopened(incident.id, config.survey().reopenTo(), "a reporter (ticket "
+                    + reporter.reference + ") says the problem is not solved", ACTOR, channel));
+        }
+        LOG.infof("ticket %s (incident %s) survey: %s", reporter.reference, incident.reference, result);
     }
 
     /**
@@ -144,9 +195,14 @@ public class SurveyService {
     }
 
     private void record(TicketEntity ticket, String outcome, Channel channel, Instant now) {
+        record(ticket, ticket.id, outcome, channel, now);
+    }
+
+    /** @param judged the ticket whose lead the answer judges: the ticket itself, or a reporter's incident */
+    private void record(TicketEntity ticket, long judged, String outcome, Channel channel, Instant now) {
         SurveyAnswerEntity answer = new SurveyAnswerEntity();
         answer.ticketId = ticket.id;
-        answer.assignmentId = assignments.latestLead(ticket.id).map(a -> a.id).orElse(null);
+        answer.assignmentId = assignments.latestLead(judged).map(a -> a.id).orElse(null);
         answer.outcome = outcome;
         answer.channel = channel;
         answer.askedAt = ticket.surveyRequestedAt == null ? now : ticket.surveyRequestedAt;

@@ -35,6 +35,7 @@ import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.CallerReport;
 import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.IncidentView;
 import org.hotlinehub.model.InputLimits;
 import org.hotlinehub.model.MessageItem;
 import org.hotlinehub.model.NotFoundException;
@@ -47,6 +48,7 @@ import org.hotlinehub.model.TicketListItem;
 import org.hotlinehub.model.TimelineItem;
 import org.hotlinehub.model.port.Casework;
 import org.hotlinehub.model.port.DispatchControl;
+import org.hotlinehub.model.port.Incidents;
 import org.hotlinehub.model.port.TicketContext;
 import org.hotlinehub.model.port.TicketSearch;
 
@@ -77,6 +79,8 @@ public class TicketResource {
     SecurityIdentity identity;
     @Inject
     Casework casework;
+    @Inject
+    Incidents incidents;
     @Inject
     TicketContext context;
     @Inject
@@ -109,7 +113,7 @@ public class TicketResource {
      * it, and the messages sent about it on every channel.
      */
     public record TicketDetailResponse(@JsonUnwrapped TicketDetail ticket, String mergedInto, List<String> merged,
-            List<MessageItem> messages) {
+            List<MessageItem> messages, IncidentView incident) {
     }
 
     @GET
@@ -121,7 +125,56 @@ public class TicketResource {
                 .orElseThrow(() -> new NotFoundException("no ticket " + reference));
         TicketLinks links = context.links(ticket.reference());
         return new TicketDetailResponse(ticket, links.mergedInto(), links.merged(),
-                context.messages(ticket.reference()));
+                context.messages(ticket.reference()), incidents.of(ticket.reference()).orElse(null));
+    }
+
+    @GET
+    @Path("/{reference}/incident")
+    @Operation(summary = "The ticket's incident: reporters, reports per channel, surge, link decision", description = ""
+            + "The incident the ticket belongs to (itself when it is the incident), every reporter with their own"
+            + " channel and masked contact, the reports per channel, the surge if one was declared, and this ticket's"
+            + " link decision with its score and reason (a likely duplicate waiting for an operator shows the"
+            + " incident it was compared with). 404 when the ticket is a report of its own only.")
+    public IncidentView incident(@PathParam("reference") String reference) {
+        return incidents.of(reference)
+                .orElseThrow(() -> new NotFoundException("ticket " + reference + " is no part of an incident"));
+    }
+
+    /** {@code incident}: the incident's reference; blank takes the one intake suggested. */
+    public record LinkRequest(@Size(max = InputLimits.CODE) String incident) {
+    }
+
+    @POST
+    @Path("/{reference}/incident/link")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.OPERATOR)
+    @Operation(summary = "Link this report to an open incident", description = "The report becomes one more reporter"
+            + " of the incident: its open assignments are withdrawn, it is merged, the partner holding the incident"
+            + " is told (assignment.reporter-added). Without a body or an incident: the one intake suggested. 409"
+            + " when either ticket is no longer open or this ticket has reporters of its own.")
+    public IncidentView link(@PathParam("reference") String reference, @Valid LinkRequest body) {
+        incidents.link(reference, body == null ? null : body.incident(), staff());
+        return incident(reference);
+    }
+
+    @POST
+    @Path("/{reference}/incident/keep-separate")
+    @RolesAllowed(Caller.OPERATOR)
+    @Operation(summary = "Keep a likely duplicate separate", description = "The ticket leaves triage and is"
+            + " dispatched as a ticket of its own. 409 when it is not waiting for that decision.")
+    public TicketDetailResponse keepSeparate(@PathParam("reference") String reference) {
+        incidents.keepSeparate(reference, staff());
+        return detail(reference);
+    }
+
+    @POST
+    @Path("/{reference}/incident/unlink")
+    @RolesAllowed(Caller.OPERATOR)
+    @Operation(summary = "Undo a report's link to its incident", description = "The report is a ticket of its own"
+            + " again and is dispatched normally; the incident counts one reporter fewer. 409 when it is not linked.")
+    public TicketDetailResponse unlink(@PathParam("reference") String reference) {
+        incidents.unlink(reference, staff());
+        return detail(reference);
     }
 
     static String encodeCursor(long id) {

@@ -450,4 +450,46 @@ public interface ConsoleMessages {
             {#when flag}{#is 'elderly-alone'}独居老人{#is 'disabled'}残疾人{#is 'elderly'}老年人{#is 'low-income'}低收入\
             {#is 'assurance-no-silence'}无声来电不报警{#is 'assurance-no-sms'}不短信通知紧急联系人{#else}{flag}{/when}""")
     String flagName(String flag);
+
+    @Message("同一事件（多人报告）")
+    String incidentHeading();
+
+    @Message("事件工单")
+    String incidentOf();
+
+    @Message("共 {count} 人报告")
+    String reporterCount(int count);
+
+    @Message("集中报告：{contacts} 条报告在 {minutes} 分钟内")
+    String surgeDeclared(int contacts, long minutes);
+
+    @Message("疑似重复报告，请判断")
+    String suspectedHeading();
+
+    @Message("本工单")
+    String thisReport();
+
+    @Message("疑似同一事件")
+    String likelyIncident();
+
+    @Message("相似度")
+    String linkScore();
+
+    @Message("并入该事件")
+    String linkAction();
+
+    @Message("不是同一事件，单独办理")
+    String keepSeparateAction();
+
+    @Message("撤销合并，单独办理")
+    String unlinkAction();
+
+    @Message("已并入事件工单")
+    String linkedTo();
+
+    @Message("报告人")
+    String reporters();
+
+    @Message("方式")
+    String colLinkState();
 }

@@ -32,6 +32,7 @@ import org.hotlinehub.model.CatalogItem;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.EvidenceFile;
 import org.hotlinehub.model.IllegalTransitionException;
+import org.hotlinehub.model.IncidentView;
 import org.hotlinehub.model.InputLimits;
 import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.MessageItem;
@@ -49,6 +50,7 @@ import org.hotlinehub.model.TriageSuggestions;
 import org.hotlinehub.model.port.Casework;
 import org.hotlinehub.model.port.CatalogDirectory;
 import org.hotlinehub.model.port.Evidence;
+import org.hotlinehub.model.port.Incidents;
 import org.hotlinehub.model.port.PlaceDirectory;
 import org.hotlinehub.model.port.TicketContext;
 import org.hotlinehub.model.port.TicketSearch;
@@ -86,6 +88,8 @@ public class TicketPages {
     TriageAdvice advice;
     @Inject
     Evidence evidence;
+    @Inject
+    Incidents incidents;
 
     /** What the new-ticket form holds (kept when it is shown again with an error). */
     public record NewTicketForm(String phone, String name, String description, String category, String place,
@@ -102,7 +106,7 @@ public class TicketPages {
         static native TemplateInstance detail(ConsolePage page, TicketDetail ticket, ResidentProfile resident,
                 TicketLinks links, List<MessageItem> messages, List<CatalogItem> categories, List<PlaceItem> places,
                 List<PartnerOption> partners, List<Channel> channels, String done, String error, String key,
-                TriageSuggestions suggestions);
+                TriageSuggestions suggestions, IncidentView incident);
 
         static native TemplateInstance pending(ConsolePage page, String reference, boolean filed);
 
@@ -272,6 +276,31 @@ public class TicketPages {
     }
 
     @POST
+    @Path("/{reference}/incident/link")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response link(@PathParam("reference") String reference,
+            @RestForm @Size(max = InputLimits.CODE) String incident) {
+        return act(reference, "link", () -> incidents.link(reference, incident, request.staff()));
+    }
+
+    @POST
+    @Path("/{reference}/incident/keep-separate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response keepSeparate(@PathParam("reference") String reference) {
+        return act(reference, "keep-separate", () -> incidents.keepSeparate(reference, request.staff()));
+    }
+
+    @POST
+    @Path("/{reference}/incident/unlink")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response unlink(@PathParam("reference") String reference) {
+        return act(reference, "unlink", () -> incidents.unlink(reference, request.staff()));
+    }
+
+    @POST
     @Path("/{reference}/reopen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
@@ -328,7 +357,8 @@ public class TicketPages {
                 context.residentOf(t.reference()).orElse(null), context.links(t.reference()),
                 context.messages(t.reference()), catalog.activeItems(), places.compounds(), context.partners(),
                 List.of(Channel.SMS, Channel.WECHAT), done, error, UUID.randomUUID().toString(),
-                t.status() == TicketStatus.TRIAGE ? advice.suggest(t.reference()) : TriageSuggestions.NONE));
+                t.status() == TicketStatus.TRIAGE ? advice.suggest(t.reference()) : TriageSuggestions.NONE,
+                incidents.of(t.reference()).orElse(null)));
         return status == 200 ? html : Response.fromResponse(html).status(status).build();
     }
 

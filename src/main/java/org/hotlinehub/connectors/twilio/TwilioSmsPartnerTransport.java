@@ -125,6 +125,9 @@ public class TwilioSmsPartnerTransport implements OutboxSender {
             case "assignment.paused" -> {
                 return "工单" + ref + "已暂停计时（等待居民）。";
             }
+            case "assignment.reporter-added" -> {
+                return "工单" + ref + "：又有居民报告同一事件，共" + t.reporters() + "人报告，请一并处理，无需重复派人。";
+            }
             case "assignment.resumed" -> {
                 return "工单" + ref + "恢复计时，请在" + when.format(a.resolveBy()) + "前办结。";
             }

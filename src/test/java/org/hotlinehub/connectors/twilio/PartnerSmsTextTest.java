@@ -19,7 +19,7 @@ class PartnerSmsTextTest {
         return new AssignmentView(7, state, "lead", Instant.parse("2026-11-23T01:00:00Z"),
                 Instant.parse("2026-11-23T02:00:00Z"), Instant.parse("2026-11-24T01:00:00Z"), "rules",
                 new AssignmentView.TicketSummary("100000017", "property-repair", "物业报修", "normal", "漏水", null,
-                        null),
+                        null, 1),
                 Map.of(), null, null);
     }
 

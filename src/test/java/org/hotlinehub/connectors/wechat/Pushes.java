@@ -15,7 +15,7 @@ import org.hotlinehub.testsupport.WechatApiStub;
 import io.restassured.response.Response;
 
 /** Pushes as WeChat sends them: signed with the test token, in plaintext or safe (AES) mode. */
-final class Pushes {
+public final class Pushes {
 
     private static final AtomicLong MSG_IDS = new AtomicLong(System.currentTimeMillis() * 1000);
     private static final Pattern REFERENCE = Pattern.compile("工单编号(\\d+)|reference (\\d+)");
@@ -23,7 +23,7 @@ final class Pushes {
     private Pushes() {
     }
 
-    static String openid() {
+    public static String openid() {
         String chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
         StringBuilder s = new StringBuilder("oTest");
         for (int i = 0; i < 23; i++) {
@@ -32,7 +32,7 @@ final class Pushes {
         return s.toString();
     }
 
-    static long msgId() {
+    public static long msgId() {
         return MSG_IDS.incrementAndGet();
     }
 
@@ -57,7 +57,7 @@ final class Pushes {
         }
     }
 
-    static String text(String openid, long msgId, String content) {
+    public static String text(String openid, long msgId, String content) {
         return xml(openid, "text", Map.of("Content", content, "MsgId", String.valueOf(msgId)));
     }
 
@@ -70,7 +70,7 @@ final class Pushes {
         return xml(openid, "event", f);
     }
 
-    static Response post(String body) {
+    public static Response post(String body) {
         return post(body, WechatApiStub.timestamp(), null);
     }
 
@@ -110,12 +110,12 @@ final class Pushes {
     }
 
     /** The Content of a plaintext passive reply. */
-    static String content(Response response) {
+    public static String content(Response response) {
         response.then().statusCode(200);
         return WechatXml.parse(response.asByteArray()).get("Content");
     }
 
-    static String referenceIn(String reply) {
+    public static String referenceIn(String reply) {
         Matcher m = REFERENCE.matcher(reply);
         if (!m.find()) {
             throw new AssertionError("no reference in " + reply);

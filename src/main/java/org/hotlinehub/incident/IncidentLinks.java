@@ -1,0 +1,166 @@
+package org.hotlinehub.incident;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.dispatch.DeliveryOutbox;
+import org.hotlinehub.dispatch.OperatorDispatch;
+import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.IncidentUpdate;
+import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.TimelineKind;
+import org.hotlinehub.store.AssignmentRepository;
+import org.hotlinehub.store.IncidentRows;
+import org.hotlinehub.store.TicketEntity;
+import org.hotlinehub.store.TimelineRepository;
+import org.jboss.logging.Logger;
+
+/**
+ * What linking a report to an incident does, in the caller's transaction, the same for intake's confident links and
+ * operators' decisions: the report's ticket becomes MERGED into the incident (it keeps its reference, and the status
+ * page shows the incident that carries on), its link row says how (score, reason, who), both timelines say so, the
+ * incident counts one more reporter, the partner holding the incident's assignment gets the report as a follow-up
+ * (not an offer of its own), and enough reports within {@code hub.surge.within} declare a surge. Undoing it reverses
+ * each step.
+ */
+@ApplicationScoped
+public class IncidentLinks {
+
+    private static final Logger LOG = Logger.getLogger(IncidentLinks.class);
+
+    @Inject
+    IncidentRows rows;
+    @Inject
+    TimelineRepository timeline;
+    @Inject
+    AssignmentRepository assignments;
+    @Inject
+    DeliveryOutbox delivery;
+    @Inject
+    OperatorDispatch dispatch;
+    @Inject
+    HubConfig config;
+    @Inject
+    Clock clock;
+
+    /** A decision's numbers and words, for the link row and the timelines. */
+    public record Decision(double score, String reason, String actor) {
+
+        String describe() {
+            return String.format(Locale.ROOT, "score %.2f: %s", score, reason);
+        }
+    }
+
+    /** The report joins the incident. The report's open assignments, if any, are withdrawn first. */
+    public void join(TicketEntity report, TicketEntity incident, Decision decision) {
+        Instant now = clock.instant();
+        dispatch.withdrawAll(report, TimelineKind.MERGED, decision.actor(),
+                "the report joined incident " + incident.reference);
+        report.status = TicketStatus.MERGED;
+        report.mergedIntoId = incident.id;
+        report.triageReason = null;
+        report.updatedAt = now;
+        rows.saveLink(new IncidentRows.Link(incident.id, report.id, IncidentRows.LINKED, decision.score(),
+                decision.reason(), decision.actor(), now), report.channel, residentId(report), report.language,
+                report.createdAt);
+        int reporters = rows.addReporters(incident.id, 1);
+        incident.reporterCount = reporters; // the column is written by the statement only; the offer's view reads this
+        timeline.record(report.id, TimelineKind.MERGED, decision.actor(), null,
+                "linked to incident " + incident.reference + " (" + decision.describe() + ")");
+        timeline.record(incident.id, TimelineKind.REPORTER_ADDED, decision.actor(), report.channel,
+                "report " + report.reference + " (" + channel(report.channel) + ") joined: " + decision.describe()
+                        + "; " + reporters + " reporters");
+        Map<Channel, Long> channels = rows.channels(incident.id);
+        tellHolder(incident, new IncidentUpdate(reporters, channels,
+                new IncidentUpdate.Addition(report.channel, report.description, report.createdAt)));
+        checkSurge(incident, channels, now);
+        LOG.infof("ticket %s joined incident %s (%s), %d reporters", report.reference, incident.reference,
+                decision.describe(), reporters);
+    }
+
+    /**
+     * Intake is unsure (the grey zone): the report waits in triage, flagged as a likely duplicate of the incident,
+     * until an operator links it or keeps it separate.
+     */
+    public void suggest(TicketEntity report, TicketEntity incident, Decision decision) {
+        Instant now = clock.instant();
+        report.status = TicketStatus.TRIAGE;
+        report.triageReason = "likely the same incident as ticket " + incident.reference + " ("
+                + decision.describe() + "); link it or keep it separate";
+        report.updatedAt = now;
+        rows.saveLink(new IncidentRows.Link(incident.id, report.id, IncidentRows.SUGGESTED, decision.score(),
+                decision.reason(), decision.actor(), now), report.channel, residentId(report), report.language,
+                report.createdAt);
+        timeline.record(report.id, TimelineKind.DUPLICATE_SUSPECTED, decision.actor(), null,
+                "likely the same incident as ticket " + incident.reference + " (" + decision.describe() + ")");
+    }
+
+    /** The operator kept a suggested report apart: it leaves triage and is dispatched as a ticket of its own. */
+    public void keepApart(TicketEntity report, TicketEntity incident, String actor, String why) {
+        onItsOwn(report, IncidentRows.KEPT_APART, TimelineKind.KEPT_SEPARATE, actor, why,
+                "not the same incident as ticket " + incident.reference + ": " + why);
+    }
+
+    /** Undoes a link: the report is a ticket of its own again, dispatched normally; the incident counts one fewer. */
+    public void undo(TicketEntity report, TicketEntity incident, String actor, String why) {
+        int reporters = rows.addReporters(incident.id, -1);
+        incident.reporterCount = reporters;
+        timeline.record(incident.id, TimelineKind.UNLINKED, actor, null,
+                "report " + report.reference + " taken out: " + why + "; " + reporters + " reporters");
+        onItsOwn(report, IncidentRows.UNLINKED, TimelineKind.UNLINKED, actor, why,
+                "no longer part of incident " + incident.reference + ": " + why);
+    }
+
+    /** The report stands alone (the decision recorded as {@code state}) and is dispatched like any new ticket. */
+    private void onItsOwn(TicketEntity report, String state, TimelineKind kind, String actor, String why,
+            String detail) {
+        Instant now = clock.instant();
+        rows.decide(report.id, state, why, actor, now);
+        report.status = TicketStatus.RECEIVED;
+        report.mergedIntoId = null;
+        report.triageReason = null;
+        report.updatedAt = now;
+        timeline.record(report.id, kind, actor, null, detail);
+        dispatch.dispatchNow(report);
+    }
+
+    /**
+     * The partner (or volunteer) holding the incident's lead assignment gets the report as a follow-up event; before
+     * the incident is offered there is nobody to tell: the offer carries the count.
+     */
+    private void tellHolder(TicketEntity incident, IncidentUpdate update) {
+        assignments.latestLead(incident.id).filter(a -> a.state.isActive())
+                .ifPresent(a -> delivery.enqueue(a, DeliveryOutbox.EVENT_REPORTER_ADDED, update));
+    }
+
+    /** Declares the incident's surge once {@code hub.surge.contacts} reports came within {@code hub.surge.within}. */
+    private void checkSurge(TicketEntity incident, Map<Channel, Long> channels, Instant now) {
+        Duration within = config.surge().within();
+        int contacts = config.surge().contacts();
+        long recent = rows.reportsSince(incident.id, now.minus(within));
+        if (recent < contacts || !rows.declareSurge(incident.id, now, (int) recent, within.toSeconds())) {
+            return;
+        }
+        String perChannel = channels.entrySet().stream().map(e -> channel(e.getKey()) + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+        timeline.record(incident.id, TimelineKind.SURGE_DECLARED, IncidentDetection.ACTOR, null,
+                recent + " reports within " + within.toMinutes() + " min (" + perChannel + ")");
+        LOG.warnf("surge on incident %s: %d reports within %s (%s)", incident.reference, recent, within, perChannel);
+    }
+
+    private static Long residentId(TicketEntity t) {
+        return t.resident == null ? null : t.resident.id;
+    }
+
+    private static String channel(Channel c) {
+        return c.name().toLowerCase(Locale.ROOT);
+    }
+}

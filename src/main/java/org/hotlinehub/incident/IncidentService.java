@@ -1,0 +1,175 @@
+package org.hotlinehub.incident;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.hotlinehub.model.IllegalTransitionException;
+import org.hotlinehub.model.IncidentView;
+import org.hotlinehub.model.Masks;
+import org.hotlinehub.model.NotFoundException;
+import org.hotlinehub.model.Staff;
+import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.port.AuditTrail;
+import org.hotlinehub.model.port.Incidents;
+import org.hotlinehub.store.IncidentRows;
+import org.hotlinehub.store.ReferenceLookup;
+import org.hotlinehub.store.TicketEntity;
+import org.hotlinehub.store.TicketRepository;
+
+/**
+ * Operators' decisions on incidents (console and API): link a report to an incident, keep a suggested one apart,
+ * undo a link; and the incident as they see it. Each decision locks both tickets (in id order, as dispatch does),
+ * goes through {@link IncidentLinks} and is audited, in one transaction.
+ */
+@ApplicationScoped
+public class IncidentService implements Incidents {
+
+    static final String TARGET = "ticket";
+
+    @Inject
+    TicketRepository tickets;
+    @Inject
+    IncidentRows rows;
+    @Inject
+    IncidentLinks links;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    ReferenceLookup places;
+
+    @Override
+    @Transactional
+    public Optional<IncidentView> of(String reference) {
+        TicketEntity ticket = find(reference);
+        Optional<IncidentRows.Link> link = rows.linkOf(ticket.id);
+        long incidentId = ticket.status == TicketStatus.MERGED && link.isPresent()
+                && IncidentRows.LINKED.equals(link.get().state()) ? link.get().incidentId() : ticket.id;
+        List<IncidentRows.Reporter> reporters = rows.reporters(incidentId);
+        Optional<IncidentRows.Surge> surge = rows.surge(incidentId);
+        if (link.isEmpty() && reporters.size() <= 1 && surge.isEmpty()) {
+            return Optional.empty();
+        }
+        TicketEntity incident = incidentId == ticket.id ? ticket : tickets.findById(incidentId);
+        IncidentView.Link decision = link.map(l -> {
+            TicketEntity other = tickets.findById(l.incidentId());
+            return new IncidentView.Link(other.reference, l.state(), l.score(), l.reason(), l.decidedBy(),
+                    l.decidedAt(), other.status, other.description,
+                    other.place == null
+                            ? null
+                            : places.place(other.place.id).map(p -> p.code() + " " + p.nameZh())
+                                    .orElse(null),
+                    other.category == null ? null : other.category.code);
+        }).orElse(null);
+        return Optional.of(new IncidentView(ticket.reference, incident.reference, rows.reporterCount(incidentId),
+                rows.channels(incidentId), reporters.stream().map(IncidentService::view).toList(),
+                surge.map(s -> new IncidentView.Surge(s.declaredAt(), s.contacts(), s.withinSeconds() / 60))
+                        .orElse(null),
+                decision));
+    }
+
+    @Override
+    @Transactional
+    public void link(String reference, String incidentReference, Staff staff) {
+        TicketEntity report = find(reference);
+        Optional<IncidentRows.Link> suggested = rows.linkOf(report.id);
+        TicketEntity incident;
+        if (incidentReference == null || incidentReference.isBlank()) {
+            incident = suggested.filter(l -> IncidentRows.SUGGESTED.equals(l.state()))
+                    .map(l -> tickets.findById(l.incidentId()))
+                    .orElseThrow(() -> new IllegalArgumentException("incident is required: ticket " + reference
+                            + " has no suggested incident"));
+        } else {
+            incident = find(incidentReference.strip());
+        }
+        if (incident.id.equals(report.id)) {
+            throw new IllegalArgumentException("incident: ticket " + report.reference + " cannot join itself");
+        }
+        lockInOrder(report, incident);
+        if (!report.status.isOpen() || report.status == TicketStatus.RESOLVED) {
+            throw new IllegalTransitionException("ticket " + report.reference + " is "
+                    + report.status.name().toLowerCase() + "; only an open report can join an incident");
+        }
+        if (!incident.status.isOpen() || incident.status == TicketStatus.RESOLVED) {
+            throw new IllegalTransitionException("ticket " + incident.reference + " is "
+                    + incident.status.name().toLowerCase() + "; a report joins an open incident only");
+        }
+        if (!rows.linkedTickets(report.id).isEmpty()) {
+            throw new IllegalTransitionException("ticket " + report.reference + " is an incident with reporters of"
+                    + " its own; undo their links first");
+        }
+        double score = suggested.filter(l -> l.incidentId() == incident.id).map(IncidentRows.Link::score)
+                .orElse(1.0);
+        String reason = suggested.filter(l -> l.incidentId() == incident.id)
+                .map(l -> "confirmed by " + staff.actor() + " (intake: " + l.reason() + ")")
+                .orElse("linked by " + staff.actor());
+        links.join(report, incident, new IncidentLinks.Decision(score, reason, staff.actor()));
+        audit.record(staff.name(), "incident.link", TARGET, report.reference, "joined incident "
+                + incident.reference, staff.client());
+    }
+
+    @Override
+    @Transactional
+    public void keepSeparate(String reference, Staff staff) {
+        TicketEntity[] pair = decided(reference, IncidentRows.SUGGESTED,
+                "is not waiting for a decision on a likely duplicate");
+        TicketEntity report = pair[0];
+        if (report.status != TicketStatus.TRIAGE) {
+            throw new IllegalTransitionException("ticket " + report.reference + " is "
+                    + report.status.name().toLowerCase() + ", not waiting in triage");
+        }
+        links.keepApart(report, pair[1], staff.actor(), "kept separate by " + staff.actor());
+        audit.record(staff.name(), "incident.keep-separate", TARGET, report.reference, "not the same as "
+                + pair[1].reference, staff.client());
+    }
+
+    @Override
+    @Transactional
+    public void unlink(String reference, Staff staff) {
+        TicketEntity[] pair = decided(reference, IncidentRows.LINKED, "is not linked to an incident");
+        TicketEntity report = pair[0];
+        TicketEntity incident = pair[1];
+        if (report.status != TicketStatus.MERGED || !Long.valueOf(incident.id).equals(report.mergedIntoId)) {
+            throw new IllegalTransitionException("ticket " + report.reference + " is "
+                    + report.status.name().toLowerCase() + ", no longer part of incident " + incident.reference);
+        }
+        links.undo(report, incident, staff.actor(), "undone by " + staff.actor());
+        audit.record(staff.name(), "incident.unlink", TARGET, report.reference, "taken out of incident "
+                + incident.reference, staff.client());
+    }
+
+    /** The report whose link is in {@code state}, and its incident, both locked; else 409 with {@code refusal}. */
+    private TicketEntity[] decided(String reference, String state, String refusal) {
+        TicketEntity report = find(reference);
+        IncidentRows.Link link = rows.linkOf(report.id).filter(l -> state.equals(l.state()))
+                .orElseThrow(() -> new IllegalTransitionException("ticket " + reference + " " + refusal));
+        TicketEntity incident = tickets.findById(link.incidentId());
+        lockInOrder(report, incident);
+        return new TicketEntity[]{report, incident};
+    }
+
+    private TicketEntity find(String reference) {
+        return tickets.findByReferenceOrAlias(reference)
+                .orElseThrow(() -> new NotFoundException("no ticket " + reference));
+    }
+
+    /** Both rows locked, lower id first; their states read again under the lock. */
+    private void lockInOrder(TicketEntity a, TicketEntity b) {
+        TicketEntity first = a.id < b.id ? a : b;
+        TicketEntity second = first == a ? b : a;
+        tickets.getEntityManager().refresh(first, LockModeType.PESSIMISTIC_WRITE);
+        tickets.getEntityManager().refresh(second, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static IncidentView.Reporter view(IncidentRows.Reporter r) {
+        String contact = r.phone() != null
+                ? Masks.phone(r.phone())
+                : r.wechatOpenid() != null ? Masks.openid(r.wechatOpenid()) : null;
+        return new IncidentView.Reporter(r.reference(), r.channel(), contact, r.reportedAt(), r.state(), r.score(),
+                r.reason(), r.decidedBy());
+    }
+}

@@ -1,0 +1,265 @@
+package org.hotlinehub.store;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
+import org.hotlinehub.model.Channel;
+
+/**
+ * The persistence of incidents (V87): the candidates a new ticket may report again, the links of reporters to their
+ * incident, the incident's reporter count and its surge. The rules (score, thresholds, who may link) live in
+ * {@code incident/}; this class only reads and writes rows, in the caller's transaction.
+ */
+@ApplicationScoped
+public class IncidentRows {
+
+    /** Statuses of a ticket that can be an incident others report again (the predicate of ticket_open_incident_idx). */
+    static final String OPEN = "('RECEIVED', 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'REOPENED')";
+
+    public static final String LINKED = "LINKED";
+    public static final String SUGGESTED = "SUGGESTED";
+    public static final String KEPT_APART = "KEPT_APART";
+    public static final String UNLINKED = "UNLINKED";
+
+    /**
+     * The best candidate for a new ticket (parameters: the four weights with the related factor twice, the text, the
+     * ticket's place and category, the area's places, since, the related categories, the ticket and the excluded
+     * ids). Public for the test that reads its plan.
+     */
+    public static final String BEST = """
+            select id, reference, text, same_place, same_category,
+                   ? * text + ? * (case when same_place then 1 else ? end)
+                            + ? * (case when same_category then 1 else ? end) as score
+              from (select t.id, t.reference, similarity(coalesce(t.description, ''), ?) as text,
+                           t.place_id = ? as same_place, t.category_id = ? as same_category
+                      from ticket t
+                     where t.place_id = any(?) and t.created_at >= ? and t.status in """ + OPEN + """
+
+                      and t.category_id = any(?) and t.id <> ? and not t.id = any(?)) c
+            order by score desc, id limit 1""";
+
+    @Inject
+    EntityManager em;
+
+    /** What a new ticket is compared by. */
+    public record Probe(long ticketId, String text, long placeId, long categoryId, Long[] places, Long[] categories,
+            Instant since, Long[] excluded) {
+    }
+
+    /** How a candidate scores: {@code text} is pg_trgm's similarity of the two descriptions. */
+    public record Candidate(long id, String reference, double text, boolean samePlace, boolean sameCategory,
+            double score) {
+    }
+
+    /** The score's weights: text similarity, place, category, and what a related (not the same) place or category counts. */
+    public record Weights(double text, double place, double category, double related) {
+    }
+
+    /** A reporter's link to an incident. */
+    public record Link(long incidentId, long reporterTicketId, String state, double score, String reason,
+            String decidedBy, Instant decidedAt) {
+    }
+
+    /** A reporter of an incident as the console and a broadcast read it (the incident's own filer first). */
+    public record Reporter(String reference, Channel channel, Long residentId, String phone, String wechatOpenid,
+            String language, Instant reportedAt, String state, double score, String reason, String decidedBy) {
+    }
+
+    public record Surge(Instant declaredAt, int contacts, long withinSeconds) {
+    }
+
+    /**
+     * The open ticket this one most likely reports again: one indexed read of the open tickets of the area's places
+     * filed since {@code since}, in the related categories, scored in the database.
+     */
+    public Optional<Candidate> best(Probe p, Weights w) {
+        return work(c -> {
+            try (PreparedStatement st = c.prepareStatement(BEST)) {
+                st.setDouble(1, w.text());
+                st.setDouble(2, w.place());
+                st.setDouble(3, w.related());
+                st.setDouble(4, w.category());
+                st.setDouble(5, w.related());
+                st.setString(6, p.text() == null ? "" : p.text());
+                st.setLong(7, p.placeId());
+                st.setLong(8, p.categoryId());
+                st.setArray(9, c.createArrayOf("bigint", p.places()));
+                st.setTimestamp(10, Timestamp.from(p.since()));
+                st.setArray(11, c.createArrayOf("bigint", p.categories()));
+                st.setLong(12, p.ticketId());
+                st.setArray(13, c.createArrayOf("bigint", p.excluded()));
+                try (ResultSet r = st.executeQuery()) {
+                    return r.next()
+                            ? Optional.of(new Candidate(r.getLong(1), r.getString(2), r.getDouble(3), r.getBoolean(4),
+                                    r.getBoolean(5), r.getDouble(6)))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Takes the transaction's advisory locks on these areas (one key per area and category group), in ascending
+     * order so two batches wait for each other instead of deadlocking: a batch that sees no incident yet is sure no
+     * other batch is making one for the same area at the same time.
+     */
+    public void lockAreas(int[] keys) {
+        work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select count(pg_advisory_xact_lock(21, k))"
+                    + " from (select distinct k from unnest(?::int[]) k order by k) s")) {
+                st.setArray(1, c.createArrayOf("integer", java.util.Arrays.stream(keys).boxed().toArray()));
+                st.executeQuery().close();
+            }
+            return null;
+        });
+    }
+
+    /** Writes the reporter's link (one row per reporter ticket: a new decision replaces the last one). */
+    public void saveLink(Link link, Channel channel, Long residentId, String language, Instant reportedAt) {
+        em.createNativeQuery("""
+                insert into incident_link (incident_id, reporter_ticket_id, state, score, reason, channel, resident_id,
+                                           language, reported_at, decided_by, decided_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                on conflict (reporter_ticket_id) do update set incident_id = excluded.incident_id,
+                    state = excluded.state, score = excluded.score, reason = excluded.reason,
+                    decided_by = excluded.decided_by, decided_at = excluded.decided_at""")
+                .setParameter(1, link.incidentId()).setParameter(2, link.reporterTicketId())
+                .setParameter(3, link.state()).setParameter(4, score(link.score())).setParameter(5, link.reason())
+                .setParameter(6, channel.name()).setParameter(7, residentId).setParameter(8, language)
+                .setParameter(9, reportedAt).setParameter(10, link.decidedBy()).setParameter(11, link.decidedAt())
+                .executeUpdate();
+    }
+
+    /** A new decision on an existing link: state, who, when, why. */
+    public void decide(long reporterTicketId, String state, String reason, String decidedBy, Instant at) {
+        em.createNativeQuery("update incident_link set state = ?1, reason = ?2, decided_by = ?3, decided_at = ?4"
+                + " where reporter_ticket_id = ?5").setParameter(1, state).setParameter(2, reason)
+                .setParameter(3, decidedBy).setParameter(4, at).setParameter(5, reporterTicketId).executeUpdate();
+    }
+
+    public Optional<Link> linkOf(long reporterTicketId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select incident_id, reporter_ticket_id, state, score, reason,"
+                + " decided_by, decided_at from incident_link where reporter_ticket_id = ?1")
+                .setParameter(1, reporterTicketId).getResultList();
+        return rows.stream().findFirst().map(r -> new Link(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                (String) r[2], ((Number) r[3]).doubleValue(), (String) r[4], (String) r[5], instant(r[6])));
+    }
+
+    /** Adds to (or, negative, takes from) the incident's reporter count; answers the new count. */
+    public int addReporters(long incidentId, int delta) {
+        return ((Number) em.createNativeQuery("update ticket set reporter_count = greatest(1, reporter_count + ?1)"
+                + " where id = ?2 returning reporter_count").setParameter(1, delta).setParameter(2, incidentId)
+                .getSingleResult()).intValue();
+    }
+
+    public int reporterCount(long incidentId) {
+        return ((Number) em.createNativeQuery("select reporter_count from ticket where id = ?1")
+                .setParameter(1, incidentId).getSingleResult()).intValue();
+    }
+
+    /** The reports of the incident made since {@code since}: its own (if filed since then) and its linked reporters'. */
+    public long reportsSince(long incidentId, Instant since) {
+        return ((Number) em.createNativeQuery("select (select count(*) from ticket where id = ?1 and created_at >= ?2)"
+                + " + (select count(*) from incident_link where incident_id = ?1 and state = 'LINKED'"
+                + " and reported_at >= ?2)").setParameter(1, incidentId).setParameter(2, since).getSingleResult())
+                .longValue();
+    }
+
+    /** Records the incident's surge once; false when it was declared before. */
+    public boolean declareSurge(long incidentId, Instant at, int contacts, long withinSeconds) {
+        return em.createNativeQuery("insert into incident_surge (incident_id, declared_at, contacts, within_s)"
+                + " values (?1, ?2, ?3, ?4) on conflict do nothing").setParameter(1, incidentId).setParameter(2, at)
+                .setParameter(3, contacts).setParameter(4, withinSeconds).executeUpdate() == 1;
+    }
+
+    public Optional<Surge> surge(long incidentId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select declared_at, contacts, within_s from incident_surge"
+                + " where incident_id = ?1").setParameter(1, incidentId).getResultList();
+        return rows.stream().findFirst().map(r -> new Surge(instant(r[0]), ((Number) r[1]).intValue(),
+                ((Number) r[2]).longValue()));
+    }
+
+    /** The reports per channel: the incident's own and its linked reporters'. */
+    public Map<Channel, Long> channels(long incidentId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select channel, count(*) from (select channel from ticket"
+                + " where id = ?1 union all select channel from incident_link where incident_id = ?1"
+                + " and state = 'LINKED') r group by channel order by channel").setParameter(1, incidentId)
+                .getResultList();
+        Map<Channel, Long> counts = new LinkedHashMap<>();
+        rows.forEach(r -> counts.put(Channel.valueOf((String) r[0]), ((Number) r[1]).longValue()));
+        return counts;
+    }
+
+    /**
+     * Every reporter of the incident with what reaches them on their own channel (phone, WeChat openid, language):
+     * the incident's own filer first, then the linked reporters in the order they reported.
+     */
+    public List<Reporter> reporters(long incidentId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select t.reference, t.channel, r.id, r.phone, r.wechat_openid, t.language, t.created_at, 'FIRST',
+                       1.0, 'the incident''s own report', null, 0 as n
+                  from ticket t left join resident r on r.id = t.resident_id where t.id = ?1
+                union all
+                select t.reference, l.channel, r.id, r.phone, r.wechat_openid, l.language, l.reported_at, l.state,
+                       l.score, l.reason, l.decided_by, 1
+                  from incident_link l join ticket t on t.id = l.reporter_ticket_id
+                  left join resident r on r.id = l.resident_id
+                 where l.incident_id = ?1 and l.state = 'LINKED'
+                order by 12, 7, 1""").setParameter(1, incidentId).getResultList();
+        List<Reporter> reporters = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            reporters.add(new Reporter((String) r[0], Channel.valueOf((String) r[1]),
+                    r[2] == null ? null : ((Number) r[2]).longValue(), (String) r[3], (String) r[4], (String) r[5],
+                    instant(r[6]), (String) r[7], ((Number) r[8]).doubleValue(), (String) r[9], (String) r[10]));
+        }
+        return reporters;
+    }
+
+    /** The reporter tickets linked to the incident now. */
+    public List<Long> linkedTickets(long incidentId) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select reporter_ticket_id from incident_link where incident_id = ?1"
+                + " and state = 'LINKED' order by reported_at, id").setParameter(1, incidentId).getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    private static BigDecimal score(double s) {
+        return BigDecimal.valueOf(Math.max(0, Math.min(1, s))).setScale(3, RoundingMode.HALF_UP);
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return value == null ? null : Instant.parse(value.toString());
+    }
+
+    private <T> T work(ReturningWork<T> w) {
+        return em.unwrap(Session.class).doReturningWork(w);
+    }
+}
