@@ -34,7 +34,12 @@ public record TicketDetail(
 
     public record AssignmentItem(long id, String partnerCode, String partnerName, String role, AssignmentState state,
             String reason, Instant offeredAt, Instant acceptBy, Instant resolveBy, Instant acceptedAt,
-            String closedReason) {
+            String closedReason, String returnReason, Instant pausedAt, String pauseReason) {
+
+        /** Still with its holder, or returned and waiting for the hub's ruling. */
+        public boolean open() {
+            return state.isActive();
+        }
     }
 
     public record AttachmentItem(long id, String filename, String contentType, Long sizeBytes, String url) {

@@ -210,7 +210,7 @@ public class TicketSearchQueries implements TicketSearch {
                         .map(a -> new TicketDetail.AssignmentItem(a.id, a.assigneeCode(),
                                 a.partner != null ? a.partner.nameZh : a.volunteer.name, a.role,
                                 a.state, a.reason, a.offeredAt, a.acceptBy, a.resolveBy, a.acceptedAt,
-                                a.closedReason))
+                                a.closedReason, a.returnReason, a.pausedAt, a.pauseReason))
                         .toList(),
                 AttachmentEntity.<AttachmentEntity>list("ticketId = ?1 order by id", t.id).stream()
                         .map(a -> new TicketDetail.AttachmentItem(a.id, a.filename, a.contentType, a.sizeBytes,

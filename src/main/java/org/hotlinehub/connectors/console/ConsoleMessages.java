@@ -1,5 +1,6 @@
 package org.hotlinehub.connectors.console;
 
+import org.hotlinehub.model.AppealStatus;
 import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.TicketStatus;
@@ -361,6 +362,84 @@ public interface ConsoleMessages {
 
     @Message("撤销工单")
     String cancelAction();
+
+    @Message("退单裁定")
+    String rulingAction();
+
+    @Message("裁定")
+    String rulingDecision();
+
+    @Message("退单成立，改派")
+    String rulingReassign();
+
+    @Message("退单不成立，退回原承办方")
+    String rulingOverrule();
+
+    @Message("改派给（不选则按规则派下一家）")
+    String rulingPartner();
+
+    @Message("裁定说明（退回时必填）")
+    String rulingNote();
+
+    @Message("已退单，等待主管裁定")
+    String rulingAwaits();
+
+    @Message("退单原因")
+    String returnedFor();
+
+    @Message("增加协办单位")
+    String supportAction();
+
+    @Message("撤销协办")
+    String supportRemove();
+
+    @Message("暂停计时")
+    String pauseAction();
+
+    @Message("暂停原因")
+    String pauseReason();
+
+    @Message("恢复计时")
+    String resumeAction();
+
+    @Message("恢复说明（可选）")
+    String resumeReason();
+
+    @Message("计时已暂停")
+    String paused();
+
+    @Message("操作")
+    String colActions();
+
+    @Message("申诉")
+    String appeals();
+
+    @Message("回访结果")
+    String colOutcome();
+
+    @Message("提出时间")
+    String colFiled();
+
+    @Message("裁定")
+    String colDecision();
+
+    @Message("裁定申诉")
+    String appealAction();
+
+    @Message("申诉成立（该结果不计入考核）")
+    String appealUphold();
+
+    @Message("申诉不成立（结果维持）")
+    String appealReject();
+
+    @Message("等待主管裁定")
+    String appealAwaits();
+
+    @Message("{#when outcome}{#is 'DISSATISFIED'}不满意{#is 'NOT_SOLVED'}未解决{#else}{outcome}{/when}")
+    String outcomeName(String outcome);
+
+    @Message("{#when status}{#is PENDING}待裁定{#is UPHELD}申诉成立{#is REJECTED}申诉不成立{/when}")
+    String appealStatusName(AppealStatus status);
 
     @Message("已保存。")
     String saved();

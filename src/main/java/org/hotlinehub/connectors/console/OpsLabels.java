@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import org.hotlinehub.model.AppealStatus;
 import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.ReturnReason;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
 
@@ -49,6 +51,21 @@ public final class OpsLabels {
 
     static String flag(String flag, boolean english) {
         return words(english).flagName(flag);
+    }
+
+    /** A partner's return reason code (退单原因) in words; an unknown code as it is. */
+    static String returnReason(String code, boolean english) {
+        return code == null
+                ? ""
+                : ReturnReason.fromCode(code).map(r -> english ? r.labelEn() : r.labelZh()).orElse(code);
+    }
+
+    static String outcome(String outcome, boolean english) {
+        return outcome == null ? "" : words(english).outcomeName(outcome);
+    }
+
+    static String appeal(AppealStatus status, boolean english) {
+        return status == null ? "" : words(english).appealStatusName(status);
     }
 
     /** Hotline time ({@code page.zone}), month-day hour:minute. */
