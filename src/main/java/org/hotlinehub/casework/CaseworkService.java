@@ -422,8 +422,10 @@ public class CaseworkService implements Casework {
         if (t.resident == null) {
             return "";
         }
-        return " (resident " + (t.resident.name == null ? "" : t.resident.name + ", ") + Masks.phone(t.resident.phone)
-                + ")";
+        // a WeChat resident may have neither a name nor a phone: then there is nothing to say about them
+        String who = String.join(", ", java.util.stream.Stream.of(t.resident.name, Masks.phone(t.resident.phone))
+                .filter(w -> w != null && !w.isBlank()).toList());
+        return who.isEmpty() ? "" : " (" + who + ")";
     }
 
     private TicketEntity find(String reference) {

@@ -26,7 +26,19 @@ public record TicketDetail(
         Map<String, List<String>> attributes,
         List<TimelineItem> timeline,
         List<AssignmentItem> assignments,
-        List<AttachmentItem> attachments) {
+        List<AttachmentItem> attachments,
+        /** The category's and the place's English names, where the reference data has one. */
+        String categoryNameEn,
+        String placeNameEn) {
+
+    /** The category's name in the page's language (Chinese where it has no English one). */
+    public String categoryName(boolean english) {
+        return english && categoryNameEn != null ? categoryNameEn : categoryName;
+    }
+
+    public String placeName(boolean english) {
+        return english && placeNameEn != null ? placeNameEn : placeName;
+    }
 
     /** The resident with a masked phone: operators call back through the hub, which knows the number. */
     public record Resident(String name, String phone, List<String> flags) {

@@ -215,7 +215,8 @@ public class TicketSearchQueries implements TicketSearch {
                 AttachmentEntity.<AttachmentEntity>list("ticketId = ?1 order by id", t.id).stream()
                         .map(a -> new TicketDetail.AttachmentItem(a.id, a.filename, a.contentType, a.sizeBytes,
                                 a.url))
-                        .toList()));
+                        .toList(),
+                t.category == null ? null : t.category.nameEn, t.place == null ? null : t.place.nameEn));
     }
 
     private Map<String, List<String>> answers(String stored) {

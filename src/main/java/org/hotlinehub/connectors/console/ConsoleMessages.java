@@ -441,6 +441,21 @@ public interface ConsoleMessages {
     @Message("{#when status}{#is PENDING}待裁定{#is UPHELD}申诉成立{#is REJECTED}申诉不成立{/when}")
     String appealStatusName(AppealStatus status);
 
+    /** A reason the hub wrote itself ({@link org.hotlinehub.model.SystemReason}), with its values a and b. */
+    @Message("""
+            {#when key}{#is 'NO_CATEGORY'}描述与服务目录中的类别都不相符{#is 'NO_PLACE'}地址与已知地点都不相符\
+            {#is 'STILL_UNCLEAR_NO_CATEGORY'}居民补充信息后仍无法确定类别{#is 'STILL_UNCLEAR_NO_PLACE'}居民补充信息后仍无法确定地点\
+            {#is 'NEEDS_CATEGORY_AND_PLACE'}需要先确定类别和地点才能派单{#is 'NEEDS_CATEGORY'}需要先确定类别才能派单（时限由类别决定）\
+            {#is 'NEEDS_PLACE'}需要先确定地点才能选择下一家承办方{#is 'NO_CATEGORY_TO_CHOOSE_BY'}没有类别，无法选择下一家承办方\
+            {#is 'NO_PLACE_TO_CHOOSE_BY'}没有地点，无法选择下一家承办方{#is 'OPERATOR_MUST_ASSIGN'}需由话务员或主管指派\
+            {#is 'NO_PARTY_LEFT'}{b}已没有可承接“{a}”的承办方或志愿者{#is 'SUPERVISORS_DECIDE'}由主管决定交给谁\
+            {#is 'REOPENED'}重新办理：{a}{#is 'RETURNED'}{a} 退单：{b}{#is 'AWAITING_RULING'}等待热线裁定{#else}{key}{/when}""")
+    String systemReason(String key, String a, String b);
+
+    /** The separator of reasons written together. */
+    @Message("；")
+    String reasonSeparator();
+
     @Message("已保存。")
     String saved();
 
