@@ -33,11 +33,13 @@ public enum SystemReason {
     AWAITING_RULING("awaiting the hub's ruling");
 
     private final String english;
+    /** The text around the values, split once (intake writes two of these for every ticket it cannot place). */
+    private final String[] literal;
     private final Pattern pattern;
 
     SystemReason(String english) {
         this.english = english;
-        String[] literal = english.split("\\{}", -1);
+        this.literal = english.split("\\{}", -1);
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < literal.length; i++) {
             regex.append(Pattern.quote(literal[i]));
@@ -51,8 +53,10 @@ public enum SystemReason {
 
     /** The English text with its values filled in, in order. */
     public String text(Object... values) {
+        if (literal.length == 1) {
+            return english;
+        }
         StringBuilder s = new StringBuilder();
-        String[] literal = english.split("\\{}", -1);
         for (int i = 0; i < literal.length; i++) {
             s.append(literal[i]);
             if (i < literal.length - 1) {

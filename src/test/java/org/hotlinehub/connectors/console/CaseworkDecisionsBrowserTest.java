@@ -76,6 +76,17 @@ class CaseworkDecisionsBrowserTest {
         return (String) sql.one("select state from assignment where id = ?", assignment);
     }
 
+    /** Fills and sends the ruling form of the returned assignment, and waits for the page to say it is saved. */
+    private static void rule(Page page, long id, String decision, String partner, String note) {
+        page.check("#ruling-form-" + id + " input[value=" + decision + "]");
+        if (partner != null) {
+            page.selectOption("#ruling-partner-" + id, partner);
+        }
+        page.fill("#ruling-note-" + id, note);
+        page.click("#ruling-form-" + id + " button[type=submit]");
+        page.waitForSelector("#done");
+    }
+
     @Test
     void shouldLetASupervisorButNotAnOperatorRuleOnAReturn() {
         String reference = Tickets.dispatched(sql, "楼顶水箱漏水 ruling " + System.nanoTime(), "HY-GARDEN");
@@ -104,10 +115,7 @@ class CaseworkDecisionsBrowserTest {
         assertTrue(supervisor.textContent("#error").contains("note is required"), "sending it back needs a note");
         assertEquals("RETURNED", state(sql, id));
 
-        supervisor.check("#ruling-form-" + id + " input[value=overrule]");
-        supervisor.fill("#ruling-note-" + id, "水箱在小区红线内，属物业维护");
-        supervisor.click("#ruling-form-" + id + " button[type=submit]");
-        supervisor.waitForSelector("#done");
+        rule(supervisor, id, "overrule", null, "水箱在小区红线内，属物业维护");
         assertEquals("ACCEPTED", state(sql, id));
         assertTrue(supervisor.isVisible("#assignments tr[data-partner='PF-HAIYUN'][data-state='ACCEPTED']"));
         assertEquals(List.of("return of assignment " + id + " overruled, sent back: 水箱在小区红线内，属物业维护"),
@@ -122,11 +130,7 @@ class CaseworkDecisionsBrowserTest {
         Tickets.returned(id, "PF-HAIYUN");
         Page supervisor = signedIn("supervisor");
         supervisor.navigate("/console/tickets/" + reference);
-        supervisor.check("#ruling-form-" + id + " input[value=reassign]");
-        supervisor.selectOption("#ruling-partner-" + id, "RC-GUANHAI");
-        supervisor.fill("#ruling-note-" + id, "退单理由成立");
-        supervisor.click("#ruling-form-" + id + " button[type=submit]");
-        supervisor.waitForSelector("#done");
+        rule(supervisor, id, "reassign", "RC-GUANHAI", "退单理由成立");
         assertEquals("CANCELLED", state(sql, id));
         assertTrue(supervisor.isVisible("#assignments tr[data-partner='RC-GUANHAI'][data-state='OFFERED']"));
         assertEquals(List.of("return of assignment " + id + " upheld, to RC-GUANHAI: 退单理由成立"),
