@@ -19,6 +19,8 @@ import jakarta.transaction.Transactional;
 import org.hotlinehub.dispatch.OperatorDispatch;
 import org.hotlinehub.dispatch.Reopening;
 import org.hotlinehub.intake.Priorities;
+import org.hotlinehub.model.AppealStatus;
+import org.hotlinehub.model.AppealView;
 import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.CallerReport;
 import org.hotlinehub.model.Channel;
@@ -35,6 +37,7 @@ import org.hotlinehub.model.TicketReopened;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineItem;
 import org.hotlinehub.model.TimelineKind;
+import org.hotlinehub.model.port.AssignmentClocks;
 import org.hotlinehub.model.port.AuditTrail;
 import org.hotlinehub.model.port.Casework;
 import org.hotlinehub.model.port.CatalogDirectory;
@@ -43,6 +46,7 @@ import org.hotlinehub.model.port.IntakeQueue;
 import org.hotlinehub.model.port.PlaceDirectory;
 import org.hotlinehub.model.port.ReferenceNumbers;
 import org.hotlinehub.model.port.ResidentMessenger;
+import org.hotlinehub.model.port.SurveyAppeals;
 import org.hotlinehub.store.CatalogEntryEntity;
 import org.hotlinehub.store.CatalogRepository;
 import org.hotlinehub.store.ClassifierCorrections;
@@ -90,6 +94,10 @@ public class CaseworkService implements Casework {
     DispatchControl dispatchControl;
     @Inject
     AuditTrail audit;
+    @Inject
+    AssignmentClocks clocks;
+    @Inject
+    SurveyAppeals appeals;
     @Inject
     ReferenceNumbers references;
     @Inject
@@ -311,6 +319,75 @@ public class CaseworkService implements Casework {
         audit.record(staff.name(), "ticket.cancel", TARGET, ticket.reference, "cancelled: " + why, staff.client());
     }
 
+    @Override
+    @Transactional
+    public AssignmentView rule(long assignmentId, DispatchControl.Ruling ruling, String partnerCode, String note,
+            Staff staff) {
+        if (ruling == null) {
+            throw new IllegalArgumentException("decision is required: reassign or overrule");
+        }
+        String partner = blankToNull(partnerCode);
+        if (ruling == DispatchControl.Ruling.OVERRULE && partner != null) {
+            throw new IllegalArgumentException("partner is only for a return upheld (decision reassign)");
+        }
+        return audited(dispatchControl.rule(assignmentId, ruling, note, partner, staff.actor()), "ticket.ruling",
+                "return of assignment " + assignmentId + (ruling == DispatchControl.Ruling.OVERRULE
+                        ? " overruled, sent back"
+                        : " upheld, to " + (partner == null ? "the next candidate" : partner)) + suffix(note),
+                staff);
+    }
+
+    @Override
+    @Transactional
+    public AssignmentView addSupport(String reference, String partnerCode, String note, Staff staff) {
+        String partner = required(partnerCode, "partner", MAX_TEXT);
+        TicketEntity ticket = lock(reference);
+        return audited(dispatchControl.addSupport(ticket.reference, partner, note, staff.actor()),
+                "ticket.support-add", "supporting party " + partner + " added" + suffix(note), staff);
+    }
+
+    @Override
+    @Transactional
+    public AssignmentView removeSupport(String reference, long assignmentId, String note, Staff staff) {
+        TicketEntity ticket = lock(reference);
+        return audited(dispatchControl.removeSupport(ticket.reference, assignmentId, note, staff.actor()),
+                "ticket.support-remove", "supporting assignment " + assignmentId + " withdrawn" + suffix(note), staff);
+    }
+
+    @Override
+    @Transactional
+    public AssignmentView pause(long assignmentId, String reason, Staff staff) {
+        String why = required(reason, "reason", MAX_TEXT);
+        return audited(clocks.pause(assignmentId, why, Optional.empty(), staff.actor()), "ticket.pause",
+                "clocks of assignment " + assignmentId + " paused: " + why, staff);
+    }
+
+    @Override
+    @Transactional
+    public AssignmentView resume(long assignmentId, String reason, Staff staff) {
+        return audited(clocks.resume(assignmentId, Optional.empty(), staff.actor(), blankToNull(reason)),
+                "ticket.resume", "clocks of assignment " + assignmentId + " resumed" + suffix(reason), staff);
+    }
+
+    /** The decision's audit entry, on the ticket of the assignment it changed, in the decision's transaction. */
+    private AssignmentView audited(AssignmentView view, String action, String detail, Staff staff) {
+        audit.record(staff.name(), action, TARGET, view.ticket().reference(), detail, staff.client());
+        return view;
+    }
+
+    @Override
+    @Transactional
+    public AppealView decideAppeal(long appealId, boolean uphold, String note, Staff staff) {
+        boolean pending = appeals.get(appealId).status() == AppealStatus.PENDING;
+        AppealView view = appeals.decide(appealId, uphold, note, staff.actor());
+        if (!pending) {
+            return view; // decided before, the same way (another way is refused): nothing new to audit
+        }
+        audit.record(staff.name(), "ticket.appeal-decision", TARGET, view.ticketReference(), "appeal " + appealId
+                + " of " + view.partner() + (uphold ? " upheld" : " rejected") + suffix(note), staff.client());
+        return view;
+    }
+
     /** The resident of a merged duplicate learns which ticket carries on, in the ticket's language. */
     private void informOfMerge(TicketEntity dup, TicketEntity primary, Staff staff) {
         String language = ResidentTexts.language("en".equals(dup.language));
@@ -345,8 +422,10 @@ public class CaseworkService implements Casework {
         if (t.resident == null) {
             return "";
         }
-        return " (resident " + (t.resident.name == null ? "" : t.resident.name + ", ") + Masks.phone(t.resident.phone)
-                + ")";
+        // a WeChat resident may have neither a name nor a phone: then there is nothing to say about them
+        String who = String.join(", ", java.util.stream.Stream.of(t.resident.name, Masks.phone(t.resident.phone))
+                .filter(w -> w != null && !w.isBlank()).toList());
+        return who.isEmpty() ? "" : " (" + who + ")";
     }
 
     private TicketEntity find(String reference) {

@@ -76,7 +76,7 @@ public class ClockControl implements AssignmentClocks {
 
     @Override
     @Transactional
-    public AssignmentView resume(long assignmentId, Optional<String> partnerCode, String actor) {
+    public AssignmentView resume(long assignmentId, Optional<String> partnerCode, String actor, String reason) {
         AssignmentEntity a = locked(assignmentId, partnerCode);
         if (a.pausedAt == null) {
             return views.of(a);
@@ -91,7 +91,7 @@ public class ClockControl implements AssignmentClocks {
         a.updatedAt = now;
         timeline.record(a.ticket.id, TimelineKind.RESUMED, actor, null, "clocks of " + a.assigneeCode()
                 + " run again after " + Duration.ofSeconds(seconds) + " paused; accept by " + a.acceptBy
-                + ", resolve by " + a.resolveBy);
+                + ", resolve by " + a.resolveBy + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
         outbox.enqueue(a, EVENT_RESUMED);
         return views.of(a);
     }

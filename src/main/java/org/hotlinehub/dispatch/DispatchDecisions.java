@@ -110,6 +110,27 @@ public class DispatchDecisions implements DispatchControl {
                 + " added by " + actor + why), AssignmentEntity.ROLE_SUPPORT, actor));
     }
 
+    @Override
+    @Transactional
+    public AssignmentView removeSupport(String reference, long assignmentId, String note, String actor) {
+        TicketEntity ticket = ticket(reference);
+        AssignmentEntity a = assignments
+                .findByIdOptional(assignmentId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .filter(found -> found.ticket.id.equals(ticket.id))
+                .orElseThrow(() -> new NotFoundException("ticket " + reference + " has no assignment " + assignmentId));
+        if (!AssignmentEntity.ROLE_SUPPORT.equals(a.role)) {
+            throw new IllegalTransitionException("assignment " + a.id + " of " + a.assigneeCode()
+                    + " is the lead; reassign the ticket instead");
+        }
+        if (!a.state.isActive()) {
+            return views.of(a);
+        }
+        String why = note == null || note.isBlank() ? "" : ": " + note.strip();
+        dispatcher.withdraw(a, AssignmentState.CANCELLED, TimelineKind.SUPPORT_REMOVED, actor,
+                "supporting party " + a.assigneeCode() + " removed by " + actor + why);
+        return views.of(a);
+    }
+
     private TicketEntity ticket(String reference) {
         TicketEntity ticket = tickets.findByReference(reference)
                 .orElseThrow(() -> new NotFoundException("no ticket " + reference));

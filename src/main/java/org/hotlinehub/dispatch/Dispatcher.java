@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.AssignmentState;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TicketCreated;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
@@ -151,8 +152,9 @@ public class Dispatcher {
     private Decision decide(TicketEntity ticket, List<AssignmentEntity> earlier, ChunkOffers chunk) {
         if (ticket.category == null || ticket.place == null) {
             // nothing to choose a next party by (e.g. an offer made by hand on an unclassified ticket): people decide
-            return new Decision(ticket, null, null, 0, "no " + (ticket.category == null ? "category" : "place")
-                    + " to choose the next party by; an operator or supervisor must assign it");
+            return new Decision(ticket, null, null, 0, (ticket.category == null
+                    ? SystemReason.NO_CATEGORY_TO_CHOOSE_BY
+                    : SystemReason.NO_PLACE_TO_CHOOSE_BY).text() + "; " + SystemReason.OPERATOR_MUST_ASSIGN.text());
         }
         long started = System.nanoTime();
         var choice = selector.choose(ticket.category, ticket.place, Tried.of(earlier), chunk);
@@ -161,7 +163,7 @@ public class Dispatcher {
         int decisionMicros = (int) Math.min(Integer.MAX_VALUE, took / 1000);
         if (choice.isEmpty()) {
             return new Decision(ticket, null, null, decisionMicros,
-                    "no partner or volunteer left for " + ticket.category.code + " at " + ticket.place.code);
+                    SystemReason.NO_PARTY_LEFT.text(ticket.category.code, ticket.place.code));
         }
         Instant at = clock.instant();
         if (chunk != null && choice.get().volunteer() != null) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.hotlinehub.model.AssignmentState;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.store.AssignmentEntity;
 import org.hotlinehub.store.AssignmentRepository;
@@ -25,7 +26,7 @@ public class OperatorDispatch {
     /** Offers the ticket to the next candidate nobody has tried, or escalates it when nobody is left. */
     public void dispatchNow(TicketEntity ticket) {
         if (ticket.category == null || ticket.place == null) {
-            dispatcher.escalate(ticket, "it needs a category and a place before it can be dispatched");
+            dispatcher.escalate(ticket, SystemReason.NEEDS_CATEGORY_AND_PLACE.text());
             return;
         }
         dispatcher.offerNext(ticket);

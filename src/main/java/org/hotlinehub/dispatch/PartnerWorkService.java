@@ -18,6 +18,7 @@ import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.PartnerActor;
 import org.hotlinehub.model.ReturnReason;
 import org.hotlinehub.model.Strings;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineItem;
 import org.hotlinehub.model.TimelineKind;
@@ -145,8 +146,9 @@ public class PartnerWorkService implements PartnerWork {
         move(a, AssignmentState.RETURNED, clock.instant());
         a.returnReason = reason.code();
         a.closedReason = Strings.blankToNull(note);
-        String detail = "returned by " + by.describe() + ": " + reason.code()
-                + (a.closedReason == null ? "" : " — " + a.closedReason) + "; awaiting the hub's ruling";
+        String detail = SystemReason.RETURNED.text(by.describe(),
+                reason.code() + (a.closedReason == null ? "" : " — " + a.closedReason)) + "; "
+                + SystemReason.AWAITING_RULING.text();
         record(a, by, TimelineKind.RETURNED, detail);
         if (isLead(a)) {
             a.ticket.status = TicketStatus.TRIAGE;

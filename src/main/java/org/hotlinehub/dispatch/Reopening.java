@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.model.IllegalTransitionException;
 import org.hotlinehub.model.NotFoundException;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TicketReopened;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
@@ -69,7 +70,7 @@ public class Reopening {
                     + "; only a resolved, closed or cancelled ticket can be reopened");
         }
         String to = request.to();
-        String why = "reopened: " + request.reason();
+        String why = SystemReason.REOPENED.text(request.reason());
         Optional<Choice> named = switch (to) {
             case TicketReopened.SAME, TicketReopened.NEXT, TicketReopened.SUPERVISOR -> Optional.empty();
             default -> Optional.of(Choice.partner(partners.findByCode(to).filter(p -> p.active)
@@ -91,19 +92,18 @@ public class Reopening {
      */
     private void handOn(TicketEntity ticket, String to, Optional<Choice> named, String actor, String why) {
         if (TicketReopened.SUPERVISOR.equals(to)) {
-            dispatcher.escalate(ticket, why + "; the supervisors decide who takes it");
+            dispatcher.escalate(ticket, why + "; " + SystemReason.SUPERVISORS_DECIDE.text());
             return;
         }
         if (ticket.category == null) {
-            dispatcher.escalate(ticket, why + "; it needs a category before it can be dispatched (its deadlines come"
-                    + " from the category)");
+            dispatcher.escalate(ticket, why + "; " + SystemReason.NEEDS_CATEGORY.text());
             return;
         }
         Optional<Choice> choice = TicketReopened.SAME.equals(to) ? previousHolder(ticket, why) : named;
         if (choice.isPresent()) {
             dispatcher.offer(ticket, choice.get(), AssignmentEntity.ROLE_LEAD, actor);
         } else if (ticket.place == null) {
-            dispatcher.escalate(ticket, why + "; it needs a place before the next party can be chosen");
+            dispatcher.escalate(ticket, why + "; " + SystemReason.NEEDS_PLACE.text());
         } else {
             dispatcher.offerNext(ticket);
         }

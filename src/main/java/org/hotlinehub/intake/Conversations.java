@@ -12,6 +12,7 @@ import org.hotlinehub.model.ContactIntent;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.RetryLaterException;
 import org.hotlinehub.model.SurveyResult;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TicketCreated;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
@@ -117,8 +118,9 @@ public class Conversations {
             });
         }
         if (ticket.category == null || ticket.place == null) {
-            ticket.triageReason = "still unclear after the resident's follow-up: "
-                    + (ticket.category == null ? "no catalog entry matches" : "the address matches no known place");
+            ticket.triageReason = (ticket.category == null
+                    ? SystemReason.STILL_UNCLEAR_NO_CATEGORY
+                    : SystemReason.STILL_UNCLEAR_NO_PLACE).text();
             return Optional.empty();
         }
         ticket.priority = priorities.of(ticket.category, ticket.resident);

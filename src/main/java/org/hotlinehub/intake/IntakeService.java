@@ -20,6 +20,7 @@ import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.OperatorContacts;
 import org.hotlinehub.model.PlaceType;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TicketCreated;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
@@ -250,11 +251,11 @@ public class IntakeService {
         List<String> unclear = new ArrayList<>(2);
         Term category = classify(contact, notes).orElse(null);
         if (category == null) {
-            unclear.add("no catalog entry matches the description");
+            unclear.add(SystemReason.NO_CATEGORY.text());
         }
         Spot place = locate(contact, resident, notes).orElse(null);
         if (place == null) {
-            unclear.add("the address matches no known place");
+            unclear.add(SystemReason.NO_PLACE.text());
         }
         String triageReason = unclear.isEmpty() ? null : String.join("; ", unclear);
         if (triageReason != null) {

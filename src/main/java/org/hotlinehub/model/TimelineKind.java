@@ -19,6 +19,7 @@ public enum TimelineKind {
     PROGRESS(true, "办理进展", "Progress"),
     RESOLVED(true, "已办结", "Resolved"),
     SUPPORT_ADDED(false, "增加协办单位", "Supporting party added"),
+    SUPPORT_REMOVED(false, "撤销协办单位", "Supporting party removed"),
     REASSIGNED(false, "人工改派", "Reassigned by an operator"),
     DEADLINE_WARNING(false, "时限预警", "Deadline approaching"),
     OVERDUE(false, "超期", "Overdue"),

@@ -38,11 +38,12 @@ public class AuditTrailQueries implements AuditTrail {
 
     @Override
     @Transactional
-    public List<AuditEntry> list(Optional<String> actor, Optional<String> targetType, Optional<String> target,
-            Long beforeId, int limit) {
+    public List<AuditEntry> list(Optional<String> actor, Optional<String> action, Optional<String> targetType,
+            Optional<String> target, Long beforeId, int limit) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         actor.ifPresent(a -> add(where, params, "actor", a));
+        action.ifPresent(a -> add(where, params, "action", a));
         targetType.ifPresent(t -> add(where, params, "targetType", t));
         target.ifPresent(t -> add(where, params, "target", t));
         if (beforeId != null) {

@@ -20,6 +20,8 @@ public class TicketLookupQueries implements TicketLookup {
     TicketRepository tickets;
     @Inject
     TimelineRepository timeline;
+    @Inject
+    AssignmentRepository assignments;
 
     @Override
     @Transactional
@@ -35,9 +37,11 @@ public class TicketLookupQueries implements TicketLookup {
                         t.category == null ? null : t.category.nameZh,
                         t.category == null ? null : t.category.nameEn,
                         t.place == null ? null : t.place.nameZh,
+                        t.place == null ? null : t.place.nameEn,
                         t.createdAt,
                         timeline.forTicket(t.id).stream().filter(e -> e.kind.publicToResident())
-                                .map(e -> new TimelineItem(e.at, e.kind, null, e.channel, null)).toList()));
+                                .map(e -> new TimelineItem(e.at, e.kind, null, e.channel, null)).toList(),
+                        TicketHandlers.of(assignments.forTicket(t.id))));
     }
 
     private static boolean samePhone(String a, String b) {

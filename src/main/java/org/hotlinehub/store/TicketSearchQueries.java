@@ -206,13 +206,14 @@ public class TicketSearchQueries implements TicketSearch {
                         .map(a -> new TicketDetail.AssignmentItem(a.id, a.assigneeCode(),
                                 a.partner != null ? a.partner.nameZh : a.volunteer.name, a.role,
                                 a.state, a.reason, a.offeredAt, a.acceptBy, a.resolveBy, a.acceptedAt,
-                                a.closedReason))
+                                a.closedReason, a.returnReason, a.pausedAt, a.pauseReason))
                         .toList(),
                 evidence.files(t.id).stream()
                         .map(f -> new TicketDetail.AttachmentItem(f.id(), f.filename(), f.contentType(),
                                 f.sizeBytes(), f.url(), TicketDetail.AttachmentItem.state(f.stored(), f.fetching(),
                                         f.fetchError()),
                                 f.fetchError()))
-                        .toList()));
+                        .toList(),
+                t.category == null ? null : t.category.nameEn, t.place == null ? null : t.place.nameEn));
     }
 }

@@ -35,6 +35,8 @@ public class WechatConversationQueries implements WechatConversations {
     @Inject
     TicketRepository tickets;
     @Inject
+    AssignmentRepository assignments;
+    @Inject
     TimelineRepository timeline;
 
     @Override
@@ -135,9 +137,11 @@ public class WechatConversationQueries implements WechatConversations {
 
     private TicketView view(TicketEntity t) {
         return new TicketView(t.reference, t.status, t.category == null ? null : t.category.nameZh,
-                t.category == null ? null : t.category.nameEn, t.place == null ? null : t.place.nameZh, t.createdAt,
+                t.category == null ? null : t.category.nameEn, t.place == null ? null : t.place.nameZh,
+                t.place == null ? null : t.place.nameEn, t.createdAt,
                 timeline.forTicket(t.id).stream().filter(e -> e.kind.publicToResident())
-                        .map(e -> new TimelineItem(e.at, e.kind, null, e.channel, null)).toList());
+                        .map(e -> new TimelineItem(e.at, e.kind, null, e.channel, null)).toList(),
+                TicketHandlers.of(assignments.forTicket(t.id)));
     }
 
     @Override

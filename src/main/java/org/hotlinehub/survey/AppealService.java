@@ -101,6 +101,14 @@ public class AppealService implements SurveyAppeals {
 
     @Override
     @Transactional
+    public List<AppealView> ofTicket(String reference) {
+        return tickets.findByReferenceOrAlias(reference).map(t -> SurveyAppealEntity
+                .<SurveyAppealEntity>list("ticketId = ?1 order by id", t.id).stream().map(this::view).toList())
+                .orElse(List.of());
+    }
+
+    @Override
+    @Transactional
     public AppealView get(long appealId) {
         return view(SurveyAppealEntity.<SurveyAppealEntity>findByIdOptional(appealId)
                 .orElseThrow(() -> new NotFoundException("no appeal " + appealId)));

@@ -26,9 +26,8 @@ import org.hotlinehub.model.AppealView;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.InputLimits;
 import org.hotlinehub.model.Paging;
+import org.hotlinehub.model.port.Casework;
 import org.hotlinehub.model.port.SurveyAppeals;
-
-import io.quarkus.security.identity.SecurityIdentity;
 
 /** Supervisors decide partners' appeals (申诉) against survey results; an upheld appeal takes the result out of the rates. */
 @Path("/api/v1/appeals")
@@ -42,7 +41,9 @@ public class AppealResource {
     @Inject
     SurveyAppeals appeals;
     @Inject
-    SecurityIdentity identity;
+    Casework casework;
+    @Inject
+    ApiStaff staff;
 
     /** {@code decision}: uphold (the result leaves the rates) or reject (it stands). */
     public record DecisionRequest(@Size(max = InputLimits.CODE) String decision,
@@ -83,6 +84,6 @@ public class AppealResource {
             case "reject" -> false;
             default -> throw new BadRequestException("decision must be uphold or reject");
         };
-        return appeals.decide(id, uphold, request.note(), "staff:" + identity.getPrincipal().getName());
+        return casework.decideAppeal(id, uphold, request.note(), staff.staff());
     }
 }

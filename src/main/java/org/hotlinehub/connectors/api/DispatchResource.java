@@ -1,7 +1,5 @@
 package org.hotlinehub.connectors.api;
 
-import java.util.Optional;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,10 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.InputLimits;
-import org.hotlinehub.model.port.AssignmentClocks;
+import org.hotlinehub.model.port.Casework;
 import org.hotlinehub.model.port.DispatchControl;
-
-import io.quarkus.security.identity.SecurityIdentity;
 
 /** Supervisors' rulings on returned assignments (退单裁定). */
 @Path("/api/v1")
@@ -33,11 +29,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class DispatchResource {
 
     @Inject
-    DispatchControl control;
+    Casework casework;
     @Inject
-    SecurityIdentity identity;
-    @Inject
-    AssignmentClocks clocks;
+    ApiStaff staff;
 
     /** {@code decision}: reassign (uphold the return; optionally name the partner) or overrule (send it back). */
     public record RulingRequest(@Size(max = InputLimits.CODE) String decision,
@@ -57,10 +51,10 @@ public class DispatchResource {
             case "overrule" -> DispatchControl.Ruling.OVERRULE;
             default -> throw new BadRequestException("decision must be reassign or overrule");
         };
-        return control.rule(id, ruling, request.note(), request.partner(), actor());
+        return casework.rule(id, ruling, request.partner(), request.note(), staff.staff());
     }
 
-    /** Why the clocks stop, e.g. 居民外出，约定周六上门 / the resident is away until Saturday. */
+    /** Why the clocks stop (or run again), e.g. 居民外出，约定周六上门 / the resident is away until Saturday. */
     public record PauseRequest(@Size(max = InputLimits.NOTE) String reason) {
     }
 
@@ -69,19 +63,14 @@ public class DispatchResource {
     @Operation(summary = "Pause both clocks of an open assignment while the resident is awaited (time paused is not"
             + " counted)")
     public AssignmentView pause(@PathParam("id") long id, @Valid PauseRequest request) {
-        return clocks.pause(id, request == null ? null : request.reason(), Optional.empty(), actor());
+        return casework.pause(id, request == null ? null : request.reason(), staff.staff());
     }
 
     @POST
     @Path("/assignments/{id}/resume")
-    @Operation(summary = "Resume the clocks; deadlines move on by the paused working time")
-    public AssignmentView resume(@PathParam("id") long id) {
-        return clocks.resume(id, Optional.empty(), actor());
+    @Operation(summary = "Resume the clocks; deadlines move on by the paused working time", description = "The body"
+            + " (optional) says why: {\"reason\": \"居民已回家\"}")
+    public AssignmentView resume(@PathParam("id") long id, @Valid PauseRequest request) {
+        return casework.resume(id, request == null ? null : request.reason(), staff.staff());
     }
-
-    /** Who decided, for the timeline and the audit: the signed-in user or API client. */
-    private String actor() {
-        return "staff:" + identity.getPrincipal().getName();
-    }
-
 }

@@ -47,15 +47,11 @@ import org.hotlinehub.model.TicketLinks;
 import org.hotlinehub.model.TicketListItem;
 import org.hotlinehub.model.TimelineItem;
 import org.hotlinehub.model.port.Casework;
-import org.hotlinehub.model.port.DispatchControl;
 import org.hotlinehub.model.port.Incidents;
 import org.hotlinehub.model.port.TicketContext;
 import org.hotlinehub.model.port.TicketSearch;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
 /** Tickets for the console and integrators: a filtered, searchable list with keyset paging, and one ticket in full. */
 @Path("/api/v1/tickets")
@@ -74,17 +70,13 @@ public class TicketResource {
     @Inject
     TicketSearch search;
     @Inject
-    DispatchControl dispatch;
-    @Inject
-    SecurityIdentity identity;
-    @Inject
     Casework casework;
     @Inject
     Incidents incidents;
     @Inject
     TicketContext context;
     @Inject
-    CurrentVertxRequest request;
+    ApiStaff apiStaff;
     @Inject
     ZoneId zone;
 
@@ -214,7 +206,20 @@ public class TicketResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a supporting party (协办) beside the lead")
     public AssignmentView support(@PathParam("reference") String reference, @Valid PartnerRequest request) {
-        return dispatch.addSupport(reference, partner(request), request.note(), actor());
+        return casework.addSupport(reference, partner(request), request.note(), staff());
+    }
+
+    /** Why a supporting party leaves the ticket (optional). */
+    public record NoteOnly(@Size(max = InputLimits.NOTE) String note) {
+    }
+
+    @POST
+    @Path("/{reference}/supporting/{assignment}/remove")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Take a supporting party (协办) off the ticket: its open assignment is withdrawn", description = "404 when the assignment is not the ticket's, 409 for the lead (reassign instead)")
+    public AssignmentView removeSupport(@PathParam("reference") String reference,
+            @PathParam("assignment") long assignment, @Valid NoteOnly body) {
+        return casework.removeSupport(reference, assignment, body == null ? null : body.note(), staff());
     }
 
     /** What an operator takes down on a call; only phone and description are required. */
@@ -367,13 +372,7 @@ public class TicketResource {
 
     /** Who acts, for the timeline and the audit log: the signed-in user or API client, and where from. */
     private Staff staff() {
-        return new Staff(identity.getPrincipal().getName(),
-                request.getCurrent().request().remoteAddress().hostAddress());
-    }
-
-    /** Who decided, for the timeline: the signed-in user or API client. */
-    private String actor() {
-        return "staff:" + identity.getPrincipal().getName();
+        return apiStaff.staff();
     }
 
     private static String partner(PartnerRequest request) {

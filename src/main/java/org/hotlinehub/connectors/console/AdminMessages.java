@@ -325,6 +325,21 @@ public interface AdminMessages {
     @Message("筛选")
     String filter();
 
+    /** A staff action of the audit log in words; an action without a name here is shown as it is written. */
+    @Message("""
+            {#when action}{#is 'ticket.create'}来电建单{#is 'ticket.triage'}人工分拣{#is 'ticket.reassign'}人工改派\
+            {#is 'ticket.ruling'}退单裁定{#is 'ticket.support-add'}增加协办单位{#is 'ticket.support-remove'}撤销协办单位\
+            {#is 'ticket.pause'}暂停计时{#is 'ticket.resume'}恢复计时{#is 'ticket.appeal-decision'}申诉裁定\
+            {#is 'ticket.note'}内部备注{#is 'ticket.message'}发消息给居民{#is 'ticket.merge'}合并工单\
+            {#is 'ticket.reopen'}重新办理{#is 'ticket.cancel'}撤销工单{#is 'dead-letter.replay'}重放死信\
+            {#is 'reference-data.create'}新建基础数据{#is 'reference-data.update'}修改基础数据\
+            {#is 'reference-data.deactivate'}停用基础数据{#is 'reference-data.import'}导入基础数据\
+            {#is 'reference-data.import-rejected'}基础数据导入被拒{#is 'user.create'}新建用户{#is 'user.update'}修改用户\
+            {#is 'user.change'}修改用户{#is 'user.reset-password'}重置密码{#is 'user.deactivate'}停用用户\
+            {#is 'user.unlock'}解锁用户{#is 'user.locked'}用户被锁定{#is 'resident.export'}导出居民数据\
+            {#is 'resident.erase'}删除居民数据{#is 'retention.run'}数据保留清理{#else}{action}{/when}""")
+    String actionName(String action);
+
     /** The title of the form for a new entry of the kind {@code label} ({@link #places()} …). */
     @Message("新建：{label}")
     String newEntry(String label);

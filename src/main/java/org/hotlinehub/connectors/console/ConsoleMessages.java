@@ -1,5 +1,6 @@
 package org.hotlinehub.connectors.console;
 
+import org.hotlinehub.model.AppealStatus;
 import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.TicketStatus;
@@ -382,6 +383,99 @@ public interface ConsoleMessages {
 
     @Message("撤销工单")
     String cancelAction();
+
+    @Message("退单裁定")
+    String rulingAction();
+
+    @Message("裁定")
+    String rulingDecision();
+
+    @Message("退单成立，改派")
+    String rulingReassign();
+
+    @Message("退单不成立，退回原承办方")
+    String rulingOverrule();
+
+    @Message("改派给（不选则按规则派下一家）")
+    String rulingPartner();
+
+    @Message("裁定说明（退回时必填）")
+    String rulingNote();
+
+    @Message("已退单，等待主管裁定")
+    String rulingAwaits();
+
+    @Message("退单原因")
+    String returnedFor();
+
+    @Message("增加协办单位")
+    String supportAction();
+
+    @Message("撤销协办")
+    String supportRemove();
+
+    @Message("暂停计时")
+    String pauseAction();
+
+    @Message("暂停原因")
+    String pauseReason();
+
+    @Message("恢复计时")
+    String resumeAction();
+
+    @Message("恢复说明（可选）")
+    String resumeReason();
+
+    @Message("计时已暂停")
+    String paused();
+
+    @Message("操作")
+    String colActions();
+
+    @Message("申诉")
+    String appeals();
+
+    @Message("回访结果")
+    String colOutcome();
+
+    @Message("提出时间")
+    String colFiled();
+
+    @Message("裁定")
+    String colDecision();
+
+    @Message("裁定申诉")
+    String appealAction();
+
+    @Message("申诉成立（该结果不计入考核）")
+    String appealUphold();
+
+    @Message("申诉不成立（结果维持）")
+    String appealReject();
+
+    @Message("等待主管裁定")
+    String appealAwaits();
+
+    @Message("{#when outcome}{#is 'DISSATISFIED'}不满意{#is 'NOT_SOLVED'}未解决{#else}{outcome}{/when}")
+    String outcomeName(String outcome);
+
+    @Message("{#when status}{#is PENDING}待裁定{#is UPHELD}申诉成立{#is REJECTED}申诉不成立{/when}")
+    String appealStatusName(AppealStatus status);
+
+    /** A reason the hub wrote itself ({@link org.hotlinehub.model.SystemReason}), with its values a and b. */
+    @Message("""
+            {#when key}{#is 'NO_CATEGORY'}描述与服务目录中的类别都不相符{#is 'NO_PLACE'}地址与已知地点都不相符\
+            {#is 'STILL_UNCLEAR_NO_CATEGORY'}居民补充信息后仍无法确定类别{#is 'STILL_UNCLEAR_NO_PLACE'}居民补充信息后仍无法确定地点\
+            {#is 'NEEDS_CATEGORY_AND_PLACE'}需要先确定类别和地点才能派单{#is 'NEEDS_CATEGORY'}需要先确定类别才能派单（时限由类别决定）\
+            {#is 'NEEDS_PLACE'}需要先确定地点才能选择下一家承办方{#is 'NO_CATEGORY_TO_CHOOSE_BY'}没有类别，无法选择下一家承办方\
+            {#is 'NO_PLACE_TO_CHOOSE_BY'}没有地点，无法选择下一家承办方{#is 'OPERATOR_MUST_ASSIGN'}需由话务员或主管指派\
+            {#is 'NO_PARTY_LEFT'}{b}已没有可承接“{a}”的承办方或志愿者{#is 'SUPERVISORS_DECIDE'}由主管决定交给谁\
+            {#is 'REOPENED'}重新办理：{a}{#is 'RETURNED'}{a} 退单：{b}{#is 'AWAITING_RULING'}等待热线裁定{#else}{key}{/when}""")
+    String systemReason(String key, String a, String b);
+
+    /** The separator of reasons written together. */
+    @Message("；")
+    String reasonSeparator();
 
     @Message("已保存。")
     String saved();

@@ -3,9 +3,13 @@ package org.hotlinehub.connectors.console;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
+import org.hotlinehub.model.AppealStatus;
 import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.ReturnReason;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
 
@@ -49,6 +53,57 @@ public final class OpsLabels {
 
     static String flag(String flag, boolean english) {
         return words(english).flagName(flag);
+    }
+
+    /**
+     * A stored text with the hub's own reasons in it (a triage reason, a timeline entry) in the page's language: each
+     * {@link SystemReason} found is put in words from the bundle, return reason codes too; a person's words stay as
+     * they were written. English pages show the text as stored (it is English).
+     */
+    static String reason(String text, boolean english) {
+        if (text == null || english) {
+            return text == null ? "" : text;
+        }
+        List<SystemReason.Found> found = SystemReason.find(text);
+        if (found.isEmpty()) {
+            return text;
+        }
+        ConsoleMessages words = words(false);
+        StringBuilder s = new StringBuilder();
+        int at = 0;
+        for (SystemReason.Found f : found) {
+            String between = text.substring(at, f.start());
+            s.append("; ".equals(between) ? words.reasonSeparator() : between);
+            List<String> v = f.values().stream().map(value -> returnReasonIn(value)).toList();
+            s.append(words.systemReason(f.reason().name(), v.isEmpty() ? "" : v.get(0), v.size() < 2 ? "" : v.get(1)));
+            at = f.end();
+        }
+        return s.append(text.substring(at)).toString();
+    }
+
+    /** A return reason code at the start of a value ("not-our-duty — 不归我们管") in Chinese. */
+    private static String returnReasonIn(String value) {
+        for (ReturnReason r : ReturnReason.values()) {
+            if (value.equals(r.code()) || value.startsWith(r.code() + " ")) {
+                return r.labelZh() + value.substring(r.code().length());
+            }
+        }
+        return value;
+    }
+
+    /** A partner's return reason code (退单原因) in words; an unknown code as it is. */
+    static String returnReason(String code, boolean english) {
+        return code == null
+                ? ""
+                : ReturnReason.fromCode(code).map(r -> english ? r.labelEn() : r.labelZh()).orElse(code);
+    }
+
+    static String outcome(String outcome, boolean english) {
+        return outcome == null ? "" : words(english).outcomeName(outcome);
+    }
+
+    static String appeal(AppealStatus status, boolean english) {
+        return status == null ? "" : words(english).appealStatusName(status);
     }
 
     /** Hotline time ({@code page.zone}), month-day hour:minute. */

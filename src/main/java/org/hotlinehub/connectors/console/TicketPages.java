@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.hotlinehub.model.AppealView;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.CallerReport;
 import org.hotlinehub.model.CatalogItem;
@@ -49,9 +50,11 @@ import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TriageSuggestions;
 import org.hotlinehub.model.port.Casework;
 import org.hotlinehub.model.port.CatalogDirectory;
+import org.hotlinehub.model.port.DispatchControl;
 import org.hotlinehub.model.port.Evidence;
 import org.hotlinehub.model.port.Incidents;
 import org.hotlinehub.model.port.PlaceDirectory;
+import org.hotlinehub.model.port.SurveyAppeals;
 import org.hotlinehub.model.port.TicketContext;
 import org.hotlinehub.model.port.TicketSearch;
 import org.hotlinehub.model.port.TriageAdvice;
@@ -90,6 +93,8 @@ public class TicketPages {
     Evidence evidence;
     @Inject
     Incidents incidents;
+    @Inject
+    SurveyAppeals appeals;
 
     /** What the new-ticket form holds (kept when it is shown again with an error). */
     public record NewTicketForm(String phone, String name, String description, String category, String place,
@@ -106,7 +111,8 @@ public class TicketPages {
         static native TemplateInstance detail(ConsolePage page, TicketDetail ticket, ResidentProfile resident,
                 TicketLinks links, List<MessageItem> messages, List<CatalogItem> categories, List<PlaceItem> places,
                 List<PartnerOption> partners, List<Channel> channels, String done, String error, String key,
-                TriageSuggestions suggestions, IncidentView incident);
+                TriageSuggestions suggestions, IncidentView incident,
+                List<AppealView> appeals);
 
         static native TemplateInstance pending(ConsolePage page, String reference, boolean filed);
 
@@ -318,6 +324,95 @@ public class TicketPages {
         return act(reference, "cancel", () -> casework.cancel(reference, reason, request.staff()));
     }
 
+    @POST
+    @Path("/{reference}/assignments/{assignment}/ruling")
+    @RolesAllowed({Caller.SUPERVISOR, Caller.ADMIN})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response rule(@PathParam("reference") String reference, @PathParam("assignment") long assignment,
+            @RestForm @Size(max = InputLimits.CODE) String decision,
+            @RestForm @Size(max = InputLimits.CODE) String partner,
+            @RestForm @Size(max = InputLimits.NOTE) String note) {
+        return act(reference, "ruling", () -> {
+            DispatchControl.Ruling ruling = switch (isBlank(decision) ? "" : decision.strip()) {
+                case "reassign" -> DispatchControl.Ruling.REASSIGN;
+                case "overrule" -> DispatchControl.Ruling.OVERRULE;
+                default -> throw new IllegalArgumentException("decision must be reassign or overrule");
+            };
+            if (ruling == DispatchControl.Ruling.OVERRULE && isBlank(note)) {
+                throw new IllegalArgumentException("note is required to send a return back (why it is the partner's)");
+            }
+            ownAssignment(reference, assignment);
+            return casework.rule(assignment, ruling,
+                    ruling == DispatchControl.Ruling.OVERRULE ? null : partner, note, request.staff());
+        });
+    }
+
+    @POST
+    @Path("/{reference}/supporting")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response addSupport(@PathParam("reference") String reference,
+            @RestForm @Size(max = InputLimits.CODE) String partner,
+            @RestForm @Size(max = InputLimits.NOTE) String note) {
+        return act(reference, "support-add", () -> casework.addSupport(reference, partner, note, request.staff()));
+    }
+
+    @POST
+    @Path("/{reference}/supporting/{assignment}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response removeSupport(@PathParam("reference") String reference, @PathParam("assignment") long assignment,
+            @RestForm @Size(max = InputLimits.NOTE) String note) {
+        return act(reference, "support-remove",
+                () -> casework.removeSupport(reference, assignment, note, request.staff()));
+    }
+
+    /** Pauses ({@code clock} = pause, a reason required) or resumes (a reason optional) the assignment's clocks. */
+    @POST
+    @Path("/{reference}/assignments/{assignment}/{clock: pause|resume}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response clock(@PathParam("reference") String reference, @PathParam("assignment") long assignment,
+            @PathParam("clock") String clock, @RestForm @Size(max = InputLimits.NOTE) String reason) {
+        return act(reference, clock, () -> {
+            ownAssignment(reference, assignment);
+            return "pause".equals(clock)
+                    ? casework.pause(assignment, reason, request.staff())
+                    : casework.resume(assignment, reason, request.staff());
+        });
+    }
+
+    @POST
+    @Path("/{reference}/appeals/{appeal}/decision")
+    @RolesAllowed({Caller.SUPERVISOR, Caller.ADMIN})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response decideAppeal(@PathParam("reference") String reference, @PathParam("appeal") long appeal,
+            @RestForm @Size(max = InputLimits.CODE) String decision,
+            @RestForm @Size(max = InputLimits.NOTE) String note) {
+        return act(reference, "appeal", () -> {
+            boolean uphold = switch (isBlank(decision) ? "" : decision.strip()) {
+                case "uphold" -> true;
+                case "reject" -> false;
+                default -> throw new IllegalArgumentException("decision must be uphold or reject");
+            };
+            if (appeals.ofTicket(reference).stream().noneMatch(a -> a.id() == appeal)) {
+                throw new NotFoundException("ticket " + reference + " has no appeal " + appeal);
+            }
+            return casework.decideAppeal(appeal, uphold, note, request.staff());
+        });
+    }
+
+    /** The assignment named in the path is one of this ticket's (else 404), so a form acts on what it shows. */
+    private void ownAssignment(String reference, long assignment) {
+        boolean own = search.detail(reference).map(t -> t.assignments().stream().anyMatch(a -> a.id() == assignment))
+                .orElse(false);
+        if (!own) {
+            throw new NotFoundException("ticket " + reference + " has no assignment " + assignment);
+        }
+    }
+
     /**
      * Runs an action: done → back to the ticket (303, so a reload does not post again); refused → the ticket page
      * again with the reason, 409 for a move its state does not allow, 400 for bad input, 404 for no such ticket.
@@ -358,7 +453,8 @@ public class TicketPages {
                 context.messages(t.reference()), catalog.activeItems(), places.compounds(), context.partners(),
                 List.of(Channel.SMS, Channel.WECHAT), done, error, UUID.randomUUID().toString(),
                 t.status() == TicketStatus.TRIAGE ? advice.suggest(t.reference()) : TriageSuggestions.NONE,
-                incidents.of(t.reference()).orElse(null)));
+                incidents.of(t.reference()).orElse(null),
+                appeals.ofTicket(t.reference())));
         return status == 200 ? html : Response.fromResponse(html).status(status).build();
     }
 

@@ -35,11 +35,15 @@ public class StatusResource {
     public record Entry(String at, String label) {
     }
 
+    /** Who handles the ticket, with the deadline in the hotline's time. */
+    public record HandlerLine(TicketView.Handler handler, String dueBy) {
+    }
+
     @CheckedTemplate
     static class Templates {
 
         static native TemplateInstance status(String reference, String phone, TicketView ticket, String statusLabel,
-                String created, List<Entry> timeline, boolean notFound, boolean english);
+                String created, List<Entry> timeline, List<HandlerLine> handlers, boolean notFound, boolean english);
     }
 
     @GET
@@ -48,18 +52,22 @@ public class StatusResource {
             @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         boolean english = Languages.english(lang, acceptLanguage);
         if (reference == null || reference.isBlank() || phone == null || phone.isBlank()) {
-            return html(200, Templates.status(reference, phone, null, null, null, List.of(), false, english), english);
+            return html(200, Templates.status(reference, phone, null, null, null, List.of(), List.of(), false, english),
+                    english);
         }
         Optional<TicketView> found = tickets.findForResident(reference, phone);
         if (found.isEmpty()) {
-            return html(404, Templates.status(reference, phone, null, null, null, List.of(), true, english), english);
+            return html(404, Templates.status(reference, phone, null, null, null, List.of(), List.of(), true, english),
+                    english);
         }
         TicketView t = found.get();
         DateTimeFormatter time = TIME.withZone(zone);
         List<Entry> timeline = t.timeline().stream()
                 .map(e -> new Entry(time.format(e.at()), e.kind().label(english))).toList();
         return html(200, Templates.status(reference, phone, t, Languages.messages(english).ticketStatus(t.status()),
-                time.format(t.createdAt()), timeline, false, english), english);
+                time.format(t.createdAt()), timeline, t.handlers().stream()
+                        .map(h -> new HandlerLine(h, h.dueBy() == null ? null : time.format(h.dueBy()))).toList(),
+                false, english), english);
     }
 
     private static Response html(int status, TemplateInstance page, boolean english) {

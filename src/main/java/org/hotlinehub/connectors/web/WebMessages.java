@@ -90,6 +90,21 @@ public interface WebMessages {
     @Message("地点")
     String placeLabel();
 
+    @Message("承办单位")
+    String handlerLabel();
+
+    @Message("协办单位")
+    String supportLabel();
+
+    @Message("（待签收）")
+    String handlerOffered();
+
+    @Message("预计 {dueBy} 前办结")
+    String handlerDueBy(String dueBy);
+
+    @Message("正在安排承办单位")
+    String handlerNone();
+
     @Message("提交时间")
     String createdLabel();
 

@@ -28,7 +28,12 @@ public interface AssignmentClocks {
     AssignmentView pause(long assignmentId, String reason, Optional<String> partnerCode, String actor);
 
     /** Starts the clocks again; every deadline not yet passed at the pause moves on by the paused working time. */
-    AssignmentView resume(long assignmentId, Optional<String> partnerCode, String actor);
+    default AssignmentView resume(long assignmentId, Optional<String> partnerCode, String actor) {
+        return resume(assignmentId, partnerCode, actor, null);
+    }
+
+    /** The same, with why the clocks run again (e.g. 居民已回家), kept on the timeline; blank for none. */
+    AssignmentView resume(long assignmentId, Optional<String> partnerCode, String actor, String reason);
 
     List<DeadlineItem> watch(Watch which, int limit);
 }

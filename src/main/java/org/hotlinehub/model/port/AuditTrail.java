@@ -14,6 +14,6 @@ public interface AuditTrail {
     void record(String actor, String action, String targetType, String target, String detail, String client);
 
     /** Newest first, below {@code beforeId} (keyset paging); filters are optional. */
-    List<AuditEntry> list(Optional<String> actor, Optional<String> targetType, Optional<String> target, Long beforeId,
-            int limit);
+    List<AuditEntry> list(Optional<String> actor, Optional<String> action, Optional<String> targetType,
+            Optional<String> target, Long beforeId, int limit);
 }

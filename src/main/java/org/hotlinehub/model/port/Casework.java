@@ -2,6 +2,7 @@ package org.hotlinehub.model.port;
 
 import java.util.List;
 
+import org.hotlinehub.model.AppealView;
 import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.CallerReport;
 import org.hotlinehub.model.Channel;
@@ -62,4 +63,25 @@ public interface Casework {
 
     /** Cancels an open ticket (a reason is required); open assignments are withdrawn and their partners told. */
     void cancel(String reference, String reason, Staff staff);
+
+    /**
+     * A supervisor's ruling on a returned assignment (退单裁定): {@code REASSIGN} upholds the return (the ticket goes
+     * to {@code partnerCode}, or to the next candidate when blank), {@code OVERRULE} sends it back with the note.
+     */
+    AssignmentView rule(long assignmentId, DispatchControl.Ruling ruling, String partnerCode, String note, Staff staff);
+
+    /** Adds a supporting party (协办) beside the lead. */
+    AssignmentView addSupport(String reference, String partnerCode, String note, Staff staff);
+
+    /** Takes a supporting party off the ticket (its open assignment is withdrawn). */
+    AssignmentView removeSupport(String reference, long assignmentId, String note, Staff staff);
+
+    /** Pauses both clocks of an open assignment; a reason is required. */
+    AssignmentView pause(long assignmentId, String reason, Staff staff);
+
+    /** Starts the clocks again, with why (optional). */
+    AssignmentView resume(long assignmentId, String reason, Staff staff);
+
+    /** A supervisor upholds (the survey result leaves the rates) or rejects a partner's appeal (申诉). */
+    AppealView decideAppeal(long appealId, boolean uphold, String note, Staff staff);
 }

@@ -19,4 +19,12 @@ public interface DispatchControl {
 
     /** Adds a supporting party (协办) beside the lead. */
     AssignmentView addSupport(String reference, String partnerCode, String note, String actor);
+
+    /**
+     * Takes a supporting party (协办) off the ticket: its open assignment is withdrawn and its holder told. Removing
+     * one already closed answers it as it is.
+     *
+     * @throws org.hotlinehub.model.IllegalTransitionException when the assignment is the lead
+     */
+    AssignmentView removeSupport(String reference, long assignmentId, String note, String actor);
 }

@@ -27,6 +27,9 @@ public interface SurveyAppeals {
 
     List<AppealView> list(Optional<AppealStatus> status, int offset, int limit);
 
+    /** Every appeal on the ticket's assignments, oldest first (none for an unknown reference). */
+    List<AppealView> ofTicket(String reference);
+
     AppealView get(long appealId);
 
     /** Upholds or rejects a pending appeal; deciding it again the same way answers the same. */

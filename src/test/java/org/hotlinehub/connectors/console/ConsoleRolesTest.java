@@ -106,7 +106,19 @@ class ConsoleRolesTest {
             new Route("POST", "/console/tickets/{reference}/reopen", "/console/tickets/" + NONE + "/reopen",
                     Needs.STAFF),
             new Route("POST", "/console/tickets/{reference}/cancel", "/console/tickets/" + NONE + "/cancel",
-                    Needs.STAFF));
+                    Needs.STAFF),
+            new Route("POST", "/console/tickets/{reference}/assignments/{assignment}/ruling",
+                    "/console/tickets/" + NONE + "/assignments/999999999/ruling", Needs.SUPERVISOR),
+            new Route("POST", "/console/tickets/{reference}/assignments/{assignment}/{clock}",
+                    "/console/tickets/" + NONE + "/assignments/999999999/pause", Needs.STAFF),
+            new Route("POST", "/console/tickets/{reference}/assignments/{assignment}/{clock}",
+                    "/console/tickets/" + NONE + "/assignments/999999999/resume", Needs.STAFF),
+            new Route("POST", "/console/tickets/{reference}/supporting", "/console/tickets/" + NONE + "/supporting",
+                    Needs.STAFF),
+            new Route("POST", "/console/tickets/{reference}/supporting/{assignment}/remove",
+                    "/console/tickets/" + NONE + "/supporting/999999999/remove", Needs.STAFF),
+            new Route("POST", "/console/tickets/{reference}/appeals/{appeal}/decision",
+                    "/console/tickets/" + NONE + "/appeals/999999999/decision", Needs.SUPERVISOR));
 
     /** Routes that answer with an endless event stream: checked by their status line alone. */
     static final List<Route> STREAMS = List.of(

@@ -1,0 +1,209 @@
+package org.hotlinehub.connectors.console;
+
+import static org.hotlinehub.testsupport.Sessions.fillSignIn;
+import static org.hotlinehub.testsupport.Tickets.assignment;
+import static org.hotlinehub.testsupport.Tickets.auditDetails;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.PhoneBrowser;
+import org.hotlinehub.testsupport.Sessions;
+import org.hotlinehub.testsupport.Sql;
+import org.hotlinehub.testsupport.Tickets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The casework decisions on the ticket page in a real browser (Debian's Chromium, headless): a supervisor rules on a
+ * return and decides an appeal, where an operator sees neither form and is refused by the server when posting it
+ * anyway; an operator adds and removes a supporting party and pauses and resumes a clock. Each decision is in the
+ * audit log with who and why.
+ */
+@QuarkusTest
+@QuarkusTestResource(HubTestResources.class)
+class CaseworkDecisionsBrowserTest {
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+    @Inject
+    Sql sql;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create();
+        browser = PhoneBrowser.launch(playwright);
+    }
+
+    @AfterAll
+    static void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    /** A signed-in staff member's page, in Chinese, with generous time-outs for a busy machine. */
+    private Page signedIn(String user) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
+                .setViewportSize(1366, 900).setBaseURL(base.toString()));
+        context.setDefaultTimeout(60_000);
+        Page page = context.newPage();
+        page.navigate("/login");
+        fillSignIn(page, user, Sessions.demoPassword(user));
+        page.waitForURL("**/console");
+        return page;
+    }
+
+    private static String state(Sql sql, long assignment) {
+        return (String) sql.one("select state from assignment where id = ?", assignment);
+    }
+
+    /** Fills and sends the ruling form of the returned assignment, and waits for the page to say it is saved. */
+    private static void rule(Page page, long id, String decision, String partner, String note) {
+        page.check("#ruling-form-" + id + " input[value=" + decision + "]");
+        if (partner != null) {
+            page.selectOption("#ruling-partner-" + id, partner);
+        }
+        page.fill("#ruling-note-" + id, note);
+        page.click("#ruling-form-" + id + " button[type=submit]");
+        page.waitForSelector("#done");
+    }
+
+    @Test
+    void shouldLetASupervisorButNotAnOperatorRuleOnAReturn() {
+        String reference = Tickets.dispatched(sql, "楼顶水箱漏水 ruling " + System.nanoTime(), "HY-GARDEN");
+        long id = assignment(sql, reference, "PF-HAIYUN");
+        Tickets.returned(id, "PF-HAIYUN");
+
+        Page operator = signedIn("operator");
+        operator.navigate("/console/tickets/" + reference);
+        operator.waitForSelector("#assignments");
+        assertEquals(0, operator.locator("#ruling-form-" + id).count(), "no ruling form for an operator");
+        assertTrue(operator.textContent("#assignments tr[data-partner='PF-HAIYUN']").contains("等待主管裁定"));
+        assertTrue(operator.textContent("#assignments tr[data-partner='PF-HAIYUN']").contains("不属于本单位职责"),
+                "the return reason in words");
+        // the server refuses the form as well, not only the page that hides it
+        Sessions.console("operator").contentType(Sessions.FORM).formParam("decision", "overrule")
+                .formParam("note", "试试").post("/console/tickets/" + reference + "/assignments/" + id + "/ruling")
+                .then().statusCode(403);
+        assertEquals("RETURNED", state(sql, id));
+        operator.context().close();
+
+        Page supervisor = signedIn("supervisor");
+        supervisor.navigate("/console/tickets/" + reference);
+        supervisor.check("#ruling-form-" + id + " input[value=overrule]");
+        supervisor.click("#ruling-form-" + id + " button[type=submit]");
+        supervisor.waitForSelector("#error");
+        assertTrue(supervisor.textContent("#error").contains("note is required"), "sending it back needs a note");
+        assertEquals("RETURNED", state(sql, id));
+
+        rule(supervisor, id, "overrule", null, "水箱在小区红线内，属物业维护");
+        assertEquals("ACCEPTED", state(sql, id));
+        assertTrue(supervisor.isVisible("#assignments tr[data-partner='PF-HAIYUN'][data-state='ACCEPTED']"));
+        assertEquals(List.of("return of assignment " + id + " overruled, sent back: 水箱在小区红线内，属物业维护"),
+                auditDetails(sql, "supervisor", "ticket.ruling", reference));
+        supervisor.context().close();
+    }
+
+    @Test
+    void shouldLetASupervisorUpholdTheReturnAndReassign() {
+        String reference = Tickets.dispatched(sql, "单元门锁坏了 ruling " + System.nanoTime(), "HY-GARDEN");
+        long id = assignment(sql, reference, "PF-HAIYUN");
+        Tickets.returned(id, "PF-HAIYUN");
+        Page supervisor = signedIn("supervisor");
+        supervisor.navigate("/console/tickets/" + reference);
+        rule(supervisor, id, "reassign", "RC-GUANHAI", "退单理由成立");
+        assertEquals("CANCELLED", state(sql, id));
+        assertTrue(supervisor.isVisible("#assignments tr[data-partner='RC-GUANHAI'][data-state='OFFERED']"));
+        assertEquals(List.of("return of assignment " + id + " upheld, to RC-GUANHAI: 退单理由成立"),
+                auditDetails(sql, "supervisor", "ticket.ruling", reference));
+        supervisor.context().close();
+    }
+
+    @Test
+    void shouldLetAnOperatorAddAndRemoveASupportingPartyAndPauseAndResumeAClock() {
+        String reference = Tickets.dispatched(sql, "5号楼电梯坏了 support " + System.nanoTime(), "HY-GARDEN");
+        long lead = assignment(sql, reference, "PF-HAIYUN");
+        Page page = signedIn("operator");
+        page.navigate("/console/tickets/" + reference);
+
+        page.selectOption("#support-partner", "RC-GUANHAI");
+        page.fill("#support-note", "需要居委会协调");
+        page.click("#support-form button[type=submit]");
+        page.waitForSelector("#done");
+        long support = assignment(sql, reference, "RC-GUANHAI");
+        assertTrue(page.textContent("#assignments tr[data-partner='RC-GUANHAI']").contains("协办"));
+        assertEquals(List.of("supporting party RC-GUANHAI added: 需要居委会协调"),
+                auditDetails(sql, "operator", "ticket.support-add", reference));
+
+        page.fill("#pause-reason-" + lead, "居民出差，周六上门");
+        page.click("#pause-form-" + lead + " button[type=submit]");
+        page.waitForSelector("#done");
+        assertTrue(page.textContent("#paused-" + lead).contains("居民出差，周六上门"), "the pause shows with its reason");
+        assertEquals(List.of("clocks of assignment " + lead + " paused: 居民出差，周六上门"),
+                auditDetails(sql, "operator", "ticket.pause", reference));
+
+        page.fill("#resume-reason-" + lead, "居民已回家");
+        page.click("#resume-form-" + lead + " button[type=submit]");
+        page.waitForSelector("#done");
+        assertEquals(0, page.locator("#paused-" + lead).count());
+        assertEquals(1L, sql.count("select count(*) from assignment where id = ? and paused_at is null", lead));
+        assertEquals(List.of("clocks of assignment " + lead + " resumed: 居民已回家"),
+                auditDetails(sql, "operator", "ticket.resume", reference));
+
+        assertEquals(0, page.locator("#support-remove-form-" + lead).count(), "the lead is reassigned, not removed");
+        page.fill("#support-remove-note-" + support, "居委会说不需要");
+        page.click("#support-remove-form-" + support + " button[type=submit]");
+        page.waitForSelector("#done");
+        assertEquals("CANCELLED", state(sql, support));
+        assertEquals(List.of("supporting assignment " + support + " withdrawn: 居委会说不需要"),
+                auditDetails(sql, "operator", "ticket.support-remove", reference));
+        page.context().close();
+    }
+
+    @Test
+    void shouldLetASupervisorButNotAnOperatorDecideAnAppeal() {
+        String reference = Tickets.dispatched(sql, "下水道堵了 appeal " + System.nanoTime(), "HY-GARDEN");
+        long appeal = Tickets.appealPending(sql, assignment(sql, reference, "PF-HAIYUN"), "PF-HAIYUN",
+                "居民不满意的是物业费，与本次维修无关");
+
+        Page operator = signedIn("operator");
+        operator.navigate("/console/tickets/" + reference);
+        operator.waitForSelector("#appeals tr[data-appeal='" + appeal + "']");
+        assertTrue(operator.textContent("#appeals").contains("不满意"));
+        assertEquals(0, operator.locator("#appeal-form-" + appeal).count(), "no decision form for an operator");
+        Sessions.console("operator").contentType(Sessions.FORM).formParam("decision", "uphold")
+                .post("/console/tickets/" + reference + "/appeals/" + appeal + "/decision").then().statusCode(403);
+        operator.context().close();
+
+        Page supervisor = signedIn("supervisor");
+        supervisor.navigate("/console/tickets/" + reference);
+        supervisor.check("#appeal-form-" + appeal + " input[value=reject]");
+        supervisor.fill("#appeal-note-" + appeal, "回访记录显示是维修质量问题");
+        supervisor.click("#appeal-form-" + appeal + " button[type=submit]");
+        supervisor.waitForSelector("#done");
+        assertEquals("REJECTED", supervisor.getAttribute("#appeals tr[data-appeal='" + appeal + "']", "data-status"));
+        assertTrue(supervisor.textContent("#appeals").contains("申诉不成立"));
+        assertEquals(List.of("appeal " + appeal + " of PF-HAIYUN rejected: 回访记录显示是维修质量问题"),
+                auditDetails(sql, "supervisor", "ticket.appeal-decision", reference));
+        supervisor.context().close();
+    }
+}
