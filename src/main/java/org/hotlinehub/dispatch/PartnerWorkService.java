@@ -48,6 +48,8 @@ public class PartnerWorkService implements PartnerWork {
     AssignmentViews views;
     @Inject
     Dispatcher dispatcher;
+    @Inject
+    EmergencyOffers emergencies;
 
     @Inject
     SurveyService surveys;
@@ -95,9 +97,15 @@ public class PartnerWorkService implements PartnerWork {
     @Override
     @Transactional
     public AssignmentView accept(PartnerActor by, long assignmentId) {
+        // an emergency offered to several at once: its row is locked first, so the first accept takes it
+        var emergency = emergencies.lockFor(assignmentId);
         AssignmentEntity a = locked(by, assignmentId);
         if (a.state == AssignmentState.ACCEPTED) {
             return views.of(a);
+        }
+        if (a.state != AssignmentState.OFFERED) {
+            // withdrawn when another took the emergency, or expired when it went to the operators: say so
+            emergency.ifPresent(emergencies::checkOpen);
         }
         move(a, AssignmentState.ACCEPTED, clock.instant());
         a.acceptedAt = a.updatedAt;
@@ -105,6 +113,7 @@ public class PartnerWorkService implements PartnerWork {
             setTicketStatus(a, TicketStatus.ACCEPTED);
         }
         record(a, by, TimelineKind.ACCEPTED, "accepted by " + by.describe());
+        emergency.ifPresent(e -> emergencies.accepted(e, a));
         return views.of(a);
     }
 

@@ -113,6 +113,9 @@ public class TwilioSmsPartnerTransport implements OutboxSender {
                 return "工单" + ref + "已超过办结时限（" + when.format(a.resolveBy()) + "），已转主管督办，请尽快办理，办完回复 OK "
                         + ref + "。";
             }
+            case "assignment.cancelled" -> {
+                return "工单" + ref + "的派单已撤回（已由他人接手或已改派），您无需再处理，谢谢！";
+            }
             case "assignment.paused" -> {
                 return "工单" + ref + "已暂停计时（等待居民）。";
             }
