@@ -106,7 +106,12 @@ class ConsoleRolesTest {
             new Route("POST", "/console/tickets/{reference}/reopen", "/console/tickets/" + NONE + "/reopen",
                     Needs.STAFF),
             new Route("POST", "/console/tickets/{reference}/cancel", "/console/tickets/" + NONE + "/cancel",
-                    Needs.STAFF));
+                    Needs.STAFF),
+            new Route("POST", "/console/tickets/{reference}/call", "/console/tickets/" + NONE + "/call",
+                    Needs.STAFF),
+            // the roles of hub.console.show-number-roles (supervisor, admin by default)
+            new Route("POST", "/console/tickets/{reference}/show-number", "/console/tickets/" + NONE
+                    + "/show-number", Needs.SUPERVISOR));
 
     /** Routes that answer with an endless event stream: checked by their status line alone. */
     static final List<Route> STREAMS = List.of(

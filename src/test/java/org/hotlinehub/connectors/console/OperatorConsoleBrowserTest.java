@@ -5,7 +5,6 @@ import static org.hotlinehub.testsupport.Sessions.fillSignIn;
 import static org.hotlinehub.testsupport.Tickets.audits;
 import static org.hotlinehub.testsupport.Tickets.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -14,7 +13,6 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.hotlinehub.model.Masks;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.PhoneBrowser;
 import org.hotlinehub.testsupport.Sql;
@@ -36,7 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * An operator's main journeys in a real browser (Debian's Chromium, headless), one browser for the class: sign in,
  * take a triage item from the live queue, file a ticket for a caller, override dispatch and merge duplicates, pick a
- * category the triage form suggests; call a resident through the hotline, and show a number as a supervisor.
+ * category the triage form suggests.
  */
 @QuarkusTest
 @QuarkusTestResource(HubTestResources.class)
@@ -67,15 +65,6 @@ class OperatorConsoleBrowserTest {
 
     private String url(String path) {
         return base.toString().replaceAll("/$", "") + path;
-    }
-
-    /** A signed-in staff member's page, in Chinese, starting at {@code path}. */
-    private Page signIn(BrowserContext context, String user, String password, String path) {
-        Page page = context.newPage();
-        page.navigate(url(path));
-        fillSignIn(page, user, password);
-        page.waitForSelector("nav.menu");
-        return page;
     }
 
     /** A signed-in operator's page, in Chinese. */
@@ -217,36 +206,6 @@ class OperatorConsoleBrowserTest {
             assertEquals(second, page.inputValue("#triage-category"), "the click picked the suggested category");
             suggested.nth(0).click();
             assertEquals(suggested.nth(0).getAttribute("data-value"), page.inputValue("#triage-category"));
-        }
-    }
-
-    @Test
-    void shouldCallThroughTheHotlineAsOperatorAndShowTheNumberAsSupervisorWithAReason() {
-        String reference = Tickets.dispatched(sql, "电梯坏了 browser reach " + System.nanoTime(), "HY-GARDEN");
-        String phone = (String) sql.one("select r.phone from ticket t join resident r on r.id = t.resident_id"
-                + " where t.reference = ?", reference);
-        String path = "/console/tickets/" + reference;
-        try (BrowserContext context = context()) {
-            Page page = signIn(context, "operator", "demo-operator-pass", path);
-            assertTrue(page.textContent("#resident-phone").contains(Masks.phone(phone)));
-            assertEquals(0, page.locator("#show-resident").count(), "operators cannot show numbers");
-            page.click("#call-resident button[type=submit]");
-            page.waitForSelector("#done");
-            assertEquals("正在呼叫您的电话，接听后为您接通；对方看到的是热线号码。", page.textContent("#done").strip());
-            assertEquals(1L, sql.count("select count(*) from audit_log where action = 'ticket.call'"
-                    + " and target = ? and actor = 'operator'", reference));
-        }
-        try (BrowserContext context = context()) {
-            Page page = signIn(context, "supervisor", "demo-supervisor-pass", path);
-            assertFalse(page.content().contains(phone));
-            page.fill("#show-resident input[name=reason]", "居民电话打不通，核对号码");
-            page.click("#show-resident button[type=submit]");
-            page.waitForSelector("#revealed-resident");
-            assertTrue(page.textContent("#revealed-resident").contains(phone));
-            assertEquals(1L, sql.count("select count(*) from audit_log where action = 'ticket.show-number'"
-                    + " and target = ? and actor = 'supervisor'", reference));
-            page.navigate(url(path));
-            assertFalse(page.content().contains(phone), "masked again on the next view");
         }
     }
 }
