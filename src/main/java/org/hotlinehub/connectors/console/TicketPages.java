@@ -304,8 +304,10 @@ public class TicketPages {
             @RestForm @Size(max = InputLimits.CODE) String target,
             @RestForm @Size(max = InputLimits.NOTE) String reason) {
         if (!request.mayShowNumbers()) {
-            return render(reference, null, ConsolePage.bundle(ConsoleMessages.class,
-                    request.page("/console/tickets").english()).showNumberRefused(), 403, false, null);
+            // refused whatever the ticket: 403 even where there is no such ticket
+            return Response.fromResponse(render(reference, null, ConsolePage.bundle(ConsoleMessages.class,
+                    request.page("/console/tickets").english()).showNumberRefused(), 403, false, null)).status(403)
+                    .build();
         }
         try {
             String number = reach.reveal(reference, target, reason, request.staff());
