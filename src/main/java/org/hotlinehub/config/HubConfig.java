@@ -287,6 +287,44 @@ public interface HubConfig {
     }
     Voice voice();
 
+    Assurance assurance();
+
+    Console console();
+
+    /**
+     * Call assurance's emergencies (a registered vulnerable resident's key 1 or silence): offered at once to several
+     * parties, the first to accept takes it, nobody in time sends it to the operators (docs/contract.md).
+     */
+    interface Assurance {
+
+        /** How many of the nearest on-duty volunteers (same street at most) an emergency is offered to at once. */
+        @WithDefault("3")
+        int parallelVolunteers();
+
+        /** How long the parallel offers wait for an accept before the emergency goes to the operators' queue. */
+        @WithDefault("3m")
+        Duration acceptWindow();
+
+        /** The party type of the community's staff offered every emergency of their community; empty: none. */
+        @WithDefault("residents-committee")
+        Optional<String> staffPartyType();
+
+        /** Whether the resident's emergency contacts get an automatic voice call (besides the SMS) they can accept. */
+        @WithDefault("true")
+        boolean callContacts();
+    }
+
+    /** The operator console's privacy settings. */
+    interface Console {
+
+        /**
+         * The roles that may reveal a resident's or emergency contact's full phone number on the ticket page (with a
+         * reason, written to the audit log); everyone else sees masked numbers only.
+         */
+        @WithDefault("supervisor,admin")
+        List<String> showNumberRoles();
+    }
+
     interface ReferenceData {
 
         /** Files or directories (all *.yaml inside, in name order), loaded at start and upserted by code. */

@@ -38,12 +38,22 @@ final class ChunkOffers {
     private final List<TimelineRepository.Entry> timeline = new ArrayList<>();
     private final List<OutboxStore.PartnerDelivery> deliveries = new ArrayList<>();
     private final Map<Long, TicketEntity> changedTickets = new LinkedHashMap<>();
+    private final java.util.Set<Long> emergencyVolunteers = new java.util.HashSet<>();
     private int sequence;
 
     void offered(long volunteerId, Instant at) {
         lastOffer.put(volunteerId, ++sequence);
         unwrittenLoad.merge(volunteerId, 1, Integer::sum);
         offeredAt.put(volunteerId, at);
+    }
+
+    /** A volunteer offered an emergency in this batch: offered no other (the database does not show it yet). */
+    void emergencyOffered(long volunteerId) {
+        emergencyVolunteers.add(volunteerId);
+    }
+
+    java.util.Set<Long> emergencyVolunteers() {
+        return emergencyVolunteers;
     }
 
     /** The chunk's assignments and timeline entries are written (the session was flushed). */

@@ -62,6 +62,8 @@ public class Dispatcher {
     @Inject
     SupervisorAlerts supervisors;
     @Inject
+    EmergencyOffers emergencies;
+    @Inject
     Clock clock;
     @Inject
     MeterRegistry metrics;
@@ -110,10 +112,16 @@ public class Dispatcher {
             // Decide for every ticket first, then offer: the chosen partners and volunteers are references until
             // the first offer reads one, which loads all of the chunk's together (@BatchSize) instead of one by one.
             List<Decision> decisions = new ArrayList<>(waiting.size());
+            List<TicketEntity> emergencyTickets = new ArrayList<>(0);
             for (TicketEntity ticket : tickets.withOfferDetails(waiting)) {
-                decisions.add(decide(ticket, List.of(), offers));
+                if (emergencies.raisedFor(ticket)) {
+                    emergencyTickets.add(ticket); // offered to several parties at once, below
+                } else {
+                    decisions.add(decide(ticket, List.of(), offers));
+                }
             }
             decisions.forEach(d -> carryOut(d, offers));
+            emergencyTickets.forEach(t -> emergencies.offerAtOnce(t, offers));
             outbox.enqueueAll(offers.deliveries());
             timeline.recordAll(offers.timeline());
             tickets.writeStatuses(offers.changedTickets());
@@ -125,8 +133,16 @@ public class Dispatcher {
         volunteers.markOffered(offers.volunteersOfferedAt());
     }
 
-    /** Offers the ticket to the next candidate nobody has tried yet, or escalates it to a supervisor. */
+    /**
+     * Offers the ticket to the next candidate nobody has tried yet, or escalates it to a supervisor. An emergency
+     * whose parallel offers are out gets no next offer: its window decides ({@link EmergencyOffers}).
+     */
     void offerNext(TicketEntity ticket) {
+        if (emergencies.open(ticket)) {
+            LOG.debugf("ticket %s: an emergency offered at once, no next offer until its window ends",
+                    ticket.reference);
+            return;
+        }
         offerNext(ticket, assignments.forTicket(ticket.id), null);
     }
 
@@ -186,12 +202,30 @@ public class Dispatcher {
     }
 
     /**
+     * One of an emergency's parallel offers, all made at {@code now} and answered by {@code acceptBy} (the end of its
+     * window), inside the dispatch chunk.
+     */
+    AssignmentEntity offerEmergency(TicketEntity ticket, Choice choice, Instant now, Instant acceptBy,
+            ChunkOffers chunk) {
+        if (choice.volunteer() != null) {
+            chunk.offered(choice.volunteer().id, now);
+        }
+        return offer(ticket, choice, AssignmentEntity.ROLE_LEAD, ACTOR, null, chunk, now, acceptBy);
+    }
+
+    /**
      * As above, at {@code now}, with how long the rules took to choose ({@code decisionMicros}, null for a choice made
      * by a person), set before the assignment is persisted so that its row is written once. Inside a chunk
      * ({@code chunk} not null) the offer's outbox row and timeline entry are written with the chunk's others.
      */
     private AssignmentEntity offer(TicketEntity ticket, Choice choice, String role, String actor,
             Integer decisionMicros, ChunkOffers chunk, Instant now) {
+        return offer(ticket, choice, role, actor, decisionMicros, chunk, now, null);
+    }
+
+    /** As above; {@code acceptBy} not null replaces the catalog's accept-by (an emergency's window). */
+    private AssignmentEntity offer(TicketEntity ticket, Choice choice, String role, String actor,
+            Integer decisionMicros, ChunkOffers chunk, Instant now, Instant acceptBy) {
         AssignmentEntity a = new AssignmentEntity();
         a.ticket = ticket;
         a.partner = choice.partner();
@@ -203,6 +237,11 @@ public class Dispatcher {
         a.updatedAt = now;
         a.decisionMicros = decisionMicros;
         deadlines.start(a);
+        if (acceptBy != null) {
+            // an emergency's window is minutes: no warning before it ends, the window's end is the warning
+            a.acceptBy = acceptBy;
+            a.acceptWarnAt = acceptBy;
+        }
         assignments.persist(a);
         if (a.volunteer != null && chunk == null) {
             a.volunteer.lastOfferedAt = now; // a chunk's are written at its batch's end
@@ -239,7 +278,8 @@ public class Dispatcher {
         escalate(ticket, reason, null);
     }
 
-    private void escalate(TicketEntity ticket, String reason, ChunkOffers chunk) {
+    /** As above, inside a dispatch chunk ({@code chunk} null: written now). */
+    void escalate(TicketEntity ticket, String reason, ChunkOffers chunk) {
         ticket.status = TicketStatus.TRIAGE;
         ticket.triageReason = reason;
         ticket.updatedAt = clock.instant();

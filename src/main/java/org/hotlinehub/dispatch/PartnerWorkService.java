@@ -57,6 +57,8 @@ public class PartnerWorkService implements PartnerWork {
     Dispatcher dispatcher;
     @Inject
     DeliveryOutbox deliveries;
+    @Inject
+    EmergencyOffers emergencies;
 
     @Inject
     SurveyService surveys;
@@ -104,9 +106,15 @@ public class PartnerWorkService implements PartnerWork {
     @Override
     @Transactional
     public AssignmentView accept(PartnerActor by, long assignmentId) {
+        // an emergency offered to several at once: its row is locked first, so the first accept takes it
+        var emergency = emergencies.lockFor(assignmentId);
         AssignmentEntity a = locked(by, assignmentId);
         if (a.state == AssignmentState.ACCEPTED) {
             return views.of(a);
+        }
+        if (a.state != AssignmentState.OFFERED) {
+            // withdrawn when another took the emergency, or expired when it went to the operators: say so
+            emergency.ifPresent(emergencies::checkOpen);
         }
         move(a, AssignmentState.ACCEPTED, clock.instant());
         a.acceptedAt = a.updatedAt;
@@ -115,6 +123,7 @@ public class PartnerWorkService implements PartnerWork {
         }
         record(a, by, TimelineKind.ACCEPTED, "accepted by " + by.describe());
         deliveries.enqueue(a, EVENT_ACCEPTED);
+        emergency.ifPresent(e -> emergencies.accepted(e, a));
         return views.of(a);
     }
 

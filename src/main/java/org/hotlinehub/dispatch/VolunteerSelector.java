@@ -3,8 +3,11 @@ package org.hotlinehub.dispatch;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,9 +52,18 @@ public class VolunteerSelector {
      * first, as for a single re-offer).
      */
     Optional<Choice> choose(CatalogRule rule, List<PlaceNode> chain, Tried tried, Instant now, ChunkOffers chunk) {
+        return nearest(rule, chain, tried.volunteers(), now, 1, true, chunk).stream().findFirst();
+    }
+
+    /**
+     * Up to {@code wanted} volunteers on duty, nearest first, none of {@code excluded}; {@code districtWide} false
+     * stops at the ticket's street (an emergency needs someone who can be there in minutes).
+     */
+    List<Choice> nearest(CatalogRule rule, List<PlaceNode> chain, Collection<Long> excluded, Instant now,
+            int wanted, boolean districtWide, ChunkOffers chunk) {
         Optional<PlaceNode> grid = ofType(chain, PlaceType.GRID);
-        if (grid.isEmpty()) {
-            return Optional.empty();
+        if (grid.isEmpty() || wanted <= 0) {
+            return List.of();
         }
         Optional<PlaceNode> community = ofType(chain, PlaceType.COMMUNITY);
         Optional<PlaceNode> street = ofType(chain, PlaceType.STREET);
@@ -64,40 +76,54 @@ public class VolunteerSelector {
         rings.add(() -> List.of(gridId));
         community.ifPresent(c -> rings.add(() -> directory.gridIdsUnder(c.id())));
         street.ifPresent(s -> rings.add(() -> directory.gridIdsUnder(s.id())));
-        rings.add(List::of);
+        if (districtWide) {
+            rings.add(List::of);
+        }
+        List<Choice> found = new ArrayList<>(wanted);
+        Collection<Long> skip = excluded;
         for (Supplier<List<Long>> ring : rings) {
             List<Long> grids = ring.get();
-            Optional<Choice> found = pick(rule, chain.get(0), tried, now, gridId, communityId, streetId, grids,
-                    grids.isEmpty() ? CANDIDATES_ANYWHERE : CANDIDATES_NEARBY, chunk);
-            if (found.isPresent()) {
-                return found;
+            pick(rule, chain.get(0), skip, now, gridId, communityId, streetId, grids,
+                    grids.isEmpty() ? CANDIDATES_ANYWHERE : CANDIDATES_NEARBY, wanted - found.size(), chunk, found);
+            if (found.size() >= wanted) {
+                break;
             }
+            // a wider ring holds the nearer ones again: leave out those already found
+            Set<Long> more = new HashSet<>(excluded);
+            found.forEach(c -> more.add(c.volunteer().id));
+            skip = more;
         }
-        return Optional.empty();
+        return found;
     }
 
     private static Optional<PlaceNode> ofType(List<PlaceNode> chain, PlaceType type) {
         return chain.stream().filter(p -> p.type().equals(type.code())).findFirst();
     }
 
-    private Optional<Choice> pick(CatalogRule rule, PlaceNode place, Tried tried, Instant now, long grid,
-            long community, long street, List<Long> grids, int limit, ChunkOffers chunk) {
+    /** Adds up to {@code wanted} on-duty candidates of the ring to {@code found}. */
+    private void pick(CatalogRule rule, PlaceNode place, Collection<Long> excluded, Instant now, long grid,
+            long community, long street, List<Long> grids, int limit, int wanted, ChunkOffers chunk,
+            List<Choice> found) {
         var at = now.atZone(zone);
         List<Candidate> candidates = chunk == null
-                ? volunteers.candidates(rule.skills(), grid, community, street, grids, tried.volunteers(), now, limit)
+                ? volunteers.candidates(rule.skills(), grid, community, street, grids, excluded, now, limit)
                 : chunk.reorder(volunteers.candidates(rule.skills(), grid, community, street, grids,
-                        tried.volunteers(), now, limit + chunk.volunteersOffered(), false));
+                        excluded, now, limit + chunk.volunteersOffered(), false));
+        int added = 0;
         for (var candidate : candidates) {
+            if (added >= wanted) {
+                return;
+            }
             if (WeeklyCalendar.parse(candidate.onDuty()).isOnDuty(at)) {
                 VolunteerEntity v = volunteers.getEntityManager().getReference(VolunteerEntity.class,
                         candidate.id());
                 String skills = rule.skills().isEmpty() ? "" : "; skills " + String.join(", ", rule.skills());
-                return Optional.of(Choice.volunteer(v, place.type() + " " + place.code() + " → volunteer "
+                found.add(Choice.volunteer(v, place.type() + " " + place.code() + " → volunteer "
                         + candidate.code() + " by catalog " + rule.code() + " ("
                         + TIER_NAMES[Math.min(candidate.tier(), 3)] + skills + "; open load " + candidate.openLoad()
                         + ")"));
+                added++;
             }
         }
-        return Optional.empty();
     }
 }

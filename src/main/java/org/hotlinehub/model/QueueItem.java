@@ -24,7 +24,9 @@ public record QueueItem(
         List<String> flags,
         String triageReason,
         String description,
-        Instant createdAt) {
+        Instant createdAt,
+        /** A call-assurance emergency nobody accepted in its window: first in the queue, alerted on the console. */
+        boolean emergency) {
 
     /** The call-assurance flags (老年人、残疾人呼叫保障): these residents are helped first. */
     public static final Set<String> VULNERABLE = Set.of("elderly-alone", "disabled");

@@ -14,6 +14,8 @@ public enum TimelineKind {
     ACCEPTED(true, "承办方已签收", "Accepted by the handling party"),
     DECLINED(false, "承办方拒绝", "Declined by partner"),
     EXPIRED(false, "签收超时", "Not accepted in time"),
+    /** An offer of an emergency made to several parties at once, withdrawn because another party took it. */
+    WITHDRAWN(false, "派单已撤回", "Offer withdrawn"),
     RETURNED(false, "承办方退单", "Returned by partner"),
     RULING(false, "退单裁定", "Ruling on a return"),
     PROGRESS(true, "办理进展", "Progress"),

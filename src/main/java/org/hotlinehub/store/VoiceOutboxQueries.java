@@ -18,7 +18,7 @@ import org.hotlinehub.model.port.VoiceOutbox;
 public class VoiceOutboxQueries implements VoiceOutbox {
 
     private static final String COLUMNS = "id, topic, recipient, ticket_reference, language, status, attempts,"
-            + " max_attempts, external_id, last_error";
+            + " max_attempts, external_id, last_error, body";
     /** Twilio's final statuses of a call that was answered. */
     private static final String ANSWERED_STATUS = "completed";
 
@@ -32,9 +32,18 @@ public class VoiceOutboxQueries implements VoiceOutbox {
     @Override
     @Transactional
     public void enqueue(String idempotencyKey, String purpose, String to, String ticketReference, String language,
-            int maxAttempts) {
-        outbox.add(new OutboxStore.NewMessage(OutboxChannel.VOICE, to, idempotencyKey, purpose, "", ticketReference,
-                null, null, language == null ? "zh" : language, Math.max(1, maxAttempts)));
+            int maxAttempts, String message) {
+        outbox.add(new OutboxStore.NewMessage(OutboxChannel.VOICE, to, idempotencyKey, purpose,
+                message == null ? "" : message, ticketReference, null, null, language == null ? "zh" : language,
+                Math.max(1, maxAttempts)));
+    }
+
+    @Override
+    @Transactional
+    public void withdraw(String purpose, String ticketReference) {
+        em.createNativeQuery("update outbox set status = 'WITHDRAWN', updated_at = now() where stream = 'voice'"
+                + " and topic = ?1 and ticket_reference = ?2 and status = 'PENDING'").setParameter(1, purpose)
+                .setParameter(2, ticketReference).executeUpdate();
     }
 
     @Override
@@ -46,7 +55,8 @@ public class VoiceOutboxQueries implements VoiceOutbox {
                 .setParameter(1, id).getResultList();
         return rows.stream().findFirst().map(r -> new OutboundCall(((Number) r[0]).longValue(), (String) r[1],
                 (String) r[2], (String) r[3], (String) r[4], Status.valueOf((String) r[5]),
-                ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), (String) r[8], (String) r[9]));
+                ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), (String) r[8], (String) r[9],
+                (String) r[10]));
     }
 
     @Override

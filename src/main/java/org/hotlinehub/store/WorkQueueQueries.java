@@ -21,7 +21,7 @@ import io.agroal.api.AgroalDataSource;
 
 /**
  * The operators' queue in plain SQL: tickets in triage, and received, dispatched or reopened ones that no partner has
- * accepted yet (the status index finds them).
+ * accepted yet (the status index finds them). Emergencies nobody took in their window come first (V96).
  */
 @ApplicationScoped
 public class WorkQueueQueries implements WorkQueue {
@@ -31,13 +31,16 @@ public class WorkQueueQueries implements WorkQueue {
     private static final String ITEMS = """
             select t.reference, t.status, t.channel, t.priority, c.code as category_code, c.name_zh as category_zh,
                    c.name_en as category_en, p.code as place_code, p.name_zh as place_zh, p.name_en as place_en,
-                   r.name as resident_name, r.flags, t.triage_reason, t.description, t.created_at
+                   r.name as resident_name, r.flags, t.triage_reason, t.description, t.created_at,
+                   e.state = 'ESCALATED' and t.status = 'TRIAGE' as emergency
               from ticket t
               left join catalog_entry c on c.id = t.category_id
               left join place p on p.id = t.place_id
               left join resident r on r.id = t.resident_id
+              left join emergency e on e.ticket_id = t.id
              where %s
-             order by case t.priority when 'urgent' then 0 when 'normal' then 1 else 2 end,
+             order by case when e.state = 'ESCALATED' and t.status = 'TRIAGE' then 0 else 1 end,
+                      case t.priority when 'urgent' then 0 when 'normal' then 1 else 2 end,
                       case when r.flags && array['elderly-alone', 'disabled'] then 0 else 1 end,
                       t.created_at, t.id
              limit ?""".formatted(IN_QUEUE);
@@ -62,7 +65,7 @@ public class WorkQueueQueries implements WorkQueue {
                             rs.getString("place_code"), rs.getString("place_zh"), rs.getString("place_en"),
                             rs.getString("resident_name"), flags(rs.getArray("flags")),
                             rs.getString("triage_reason"), rs.getString("description"),
-                            rs.getTimestamp("created_at").toInstant()));
+                            rs.getTimestamp("created_at").toInstant(), rs.getBoolean("emergency")));
                 }
             }
             return out;

@@ -43,6 +43,12 @@ public interface ConsoleMessages {
     @Message("{count} 条消息未能处理，请查看原因并重放。")
     String deadLettersAlert(long count);
 
+    @Message("紧急求助无人接单：{count} 件呼叫保障工单已转话务员，请立即处理：")
+    String emergencyAlert(int count);
+
+    @Message("紧急求助")
+    String emergencyFlag();
+
     @Message("报表")
     String reports();
 
@@ -218,6 +224,24 @@ public interface ConsoleMessages {
 
     @Message("紧急联系人")
     String emergencyContacts();
+
+    @Message("经热线呼叫")
+    String callThrough();
+
+    @Message("正在呼叫您的电话，接听后为您接通；对方看到的是热线号码。")
+    String callPlaced();
+
+    @Message("显示号码")
+    String showNumber();
+
+    @Message("查看原因（必填，记入审计日志）")
+    String showNumberReason();
+
+    @Message("完整号码（已记入审计日志）：")
+    String revealedNumber();
+
+    @Message("您的角色不能查看完整号码，请用“经热线呼叫”。")
+    String showNumberRefused();
 
     @Message("已登记（呼叫保障）")
     String registered();

@@ -3,11 +3,13 @@ package org.hotlinehub.connectors.console;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.PageLanguage;
 import org.hotlinehub.model.port.DeadLetters;
+import org.hotlinehub.model.port.Emergencies;
 
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -20,21 +22,25 @@ import io.quarkus.security.identity.SecurityIdentity;
  * the page was made, on the hub's clock ({@code {ops:past(a.acceptBy, page.now)}}).
  */
 public record ConsolePage(String user, boolean operator, boolean supervisor, boolean admin, boolean english,
-        String path, long openDeadLetters, ZoneId zone, Instant now) {
+        String path, long openDeadLetters, List<String> emergencies, ZoneId zone, Instant now) {
 
     public static final String LANGUAGE_COOKIE = PageLanguage.COOKIE;
 
     /**
      * @param deadLetters how many dead letters wait for a supervisor (asked only for supervisors' pages)
+     * @param emergencies call-assurance emergencies nobody took in time, waiting for an operator (asked only for
+     *        operators' pages: the alert on every page)
      * @param clock the hub's clock
      * @param zone the hotline's zone (hub.deadlines.zone)
      */
     public static ConsolePage of(SecurityIdentity identity, String path, String lang, String cookieLang,
-            String acceptLanguage, DeadLetters deadLetters, Clock clock, ZoneId zone) {
+            String acceptLanguage, DeadLetters deadLetters, Emergencies emergencies, Clock clock, ZoneId zone) {
         boolean supervisor = identity.hasRole(Caller.SUPERVISOR);
-        return new ConsolePage(identity.getPrincipal().getName(), identity.hasRole(Caller.OPERATOR), supervisor,
+        boolean operator = identity.hasRole(Caller.OPERATOR);
+        return new ConsolePage(identity.getPrincipal().getName(), operator, supervisor,
                 identity.hasRole(Caller.ADMIN), english(lang, cookieLang, acceptLanguage), path,
-                supervisor ? deadLetters.openCount() : 0, zone, clock.instant());
+                supervisor ? deadLetters.openCount() : 0, operator ? emergencies.awaitingOperators() : List.of(),
+                zone, clock.instant());
     }
 
     static boolean english(String lang, String cookieLang, String acceptLanguage) {

@@ -9,8 +9,10 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.Staff;
 import org.hotlinehub.model.port.DeadLetters;
+import org.hotlinehub.model.port.Emergencies;
 
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -32,6 +34,10 @@ public class StaffRequest {
     @Inject
     DeadLetters deadLetters;
     @Inject
+    Emergencies emergencies;
+    @Inject
+    HubConfig config;
+    @Inject
     Clock clock;
     @Inject
     ZoneId zone;
@@ -40,7 +46,7 @@ public class StaffRequest {
         HttpServerRequest request = request();
         Cookie cookie = request.getCookie(ConsolePage.LANGUAGE_COOKIE);
         return ConsolePage.of(identity, path, lang(), cookie == null ? null : cookie.getValue(),
-                request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), deadLetters, clock, zone);
+                request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), deadLetters, emergencies, clock, zone);
     }
 
     /** The {@code ?lang=} choice of this request, if any. */
@@ -56,6 +62,11 @@ public class StaffRequest {
     /** The same with another status (422 for a form with problems). */
     public Response html(ConsolePage page, TemplateInstance template, int status) {
         return Response.fromResponse(html(page, template)).status(status).build();
+    }
+
+    /** Whether the staff member's roles may reveal full phone numbers (hub.console.show-number-roles). */
+    public boolean mayShowNumbers() {
+        return config.console().showNumberRoles().stream().map(String::strip).anyMatch(identity::hasRole);
     }
 
     public String actor() {

@@ -41,6 +41,7 @@ import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.PartnerOption;
 import org.hotlinehub.model.PlaceItem;
 import org.hotlinehub.model.ResidentProfile;
+import org.hotlinehub.model.RetryLaterException;
 import org.hotlinehub.model.TicketDetail;
 import org.hotlinehub.model.TicketFilter;
 import org.hotlinehub.model.TicketFilterParams;
@@ -54,6 +55,7 @@ import org.hotlinehub.model.port.DispatchControl;
 import org.hotlinehub.model.port.Evidence;
 import org.hotlinehub.model.port.Incidents;
 import org.hotlinehub.model.port.PlaceDirectory;
+import org.hotlinehub.model.port.ResidentReach;
 import org.hotlinehub.model.port.SurveyAppeals;
 import org.hotlinehub.model.port.TicketContext;
 import org.hotlinehub.model.port.TicketSearch;
@@ -95,6 +97,12 @@ public class TicketPages {
     Incidents incidents;
     @Inject
     SurveyAppeals appeals;
+    @Inject
+    ResidentReach reach;
+
+    /** A number shown on request, on this one page only. */
+    public record Revealed(String target, String number) {
+    }
 
     /** What the new-ticket form holds (kept when it is shown again with an error). */
     public record NewTicketForm(String phone, String name, String description, String category, String place,
@@ -112,7 +120,7 @@ public class TicketPages {
                 TicketLinks links, List<MessageItem> messages, List<CatalogItem> categories, List<PlaceItem> places,
                 List<PartnerOption> partners, List<Channel> channels, String done, String error, String key,
                 TriageSuggestions suggestions, IncidentView incident,
-                List<AppealView> appeals);
+                List<AppealView> appeals, boolean showNumbers, Revealed revealed);
 
         static native TemplateInstance pending(ConsolePage page, String reference, boolean filed);
 
@@ -413,6 +421,42 @@ public class TicketPages {
         }
     }
 
+    @POST
+    @Path("/{reference}/call")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Call the resident or an emergency contact through the hotline: the operator's phone rings"
+            + " first (console form)")
+    public Response call(@PathParam("reference") String reference,
+            @RestForm @Size(max = InputLimits.CODE) String target) {
+        return act(reference, "call", () -> reach.call(reference, target, request.staff()));
+    }
+
+    @POST
+    @Path("/{reference}/show-number")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Show a resident's or emergency contact's full number, with a reason (audited; roles in"
+            + " hub.console.show-number-roles)")
+    public Response showNumber(@PathParam("reference") String reference,
+            @RestForm @Size(max = InputLimits.CODE) String target,
+            @RestForm @Size(max = InputLimits.NOTE) String reason) {
+        if (!request.mayShowNumbers()) {
+            // refused whatever the ticket: 403 even where there is no such ticket
+            return Response.fromResponse(render(reference, null, ConsolePage.bundle(ConsoleMessages.class,
+                    request.page("/console/tickets").english()).showNumberRefused(), 403, false, null)).status(403)
+                    .build();
+        }
+        try {
+            String number = reach.reveal(reference, target, reason, request.staff());
+            return render(reference, null, null, 200, false, new Revealed(target, number));
+        } catch (NotFoundException e) {
+            return render(reference, null, e.getMessage(), 404, false, null);
+        } catch (IllegalArgumentException e) {
+            return render(reference, null, e.getMessage(), 400, false, null);
+        }
+    }
+
     /**
      * Runs an action: done → back to the ticket (303, so a reload does not post again); refused → the ticket page
      * again with the reason, 409 for a move its state does not allow, 400 for bad input, 404 for no such ticket.
@@ -432,13 +476,18 @@ public class TicketPages {
             return render(reference, null, e.getMessage(), 409, false);
         } catch (NotFoundException e) {
             return render(reference, null, e.getMessage(), 404, false);
-        } catch (IllegalArgumentException | IntakeUnavailableException e) {
+        } catch (IllegalArgumentException | IntakeUnavailableException | RetryLaterException e) {
             return render(reference, null, e.getMessage(), e instanceof IllegalArgumentException ? 400 : 503,
                     false);
         }
     }
 
     private Response render(String reference, String done, String error, int status, boolean filed) {
+        return render(reference, done, error, status, filed, null);
+    }
+
+    private Response render(String reference, String done, String error, int status, boolean filed,
+            Revealed revealed) {
         ConsolePage page = request.page("/console/tickets");
         Optional<TicketDetail> ticket = search.detail(reference);
         if (ticket.isEmpty()) {
@@ -454,7 +503,7 @@ public class TicketPages {
                 List.of(Channel.SMS, Channel.WECHAT), done, error, UUID.randomUUID().toString(),
                 t.status() == TicketStatus.TRIAGE ? advice.suggest(t.reference()) : TriageSuggestions.NONE,
                 incidents.of(t.reference()).orElse(null),
-                appeals.ofTicket(t.reference())));
+                appeals.ofTicket(t.reference()), request.mayShowNumbers(), revealed));
         return status == 200 ? html : Response.fromResponse(html).status(status).build();
     }
 

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.hotlinehub.model.AlreadyTakenException;
 import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.IllegalTransitionException;
@@ -93,6 +94,12 @@ public class TwilioPartnerKeywords {
         try {
             step.apply(assignment.get());
             return done;
+        } catch (AlreadyTakenException e) {
+            return e.escalated()
+                    ? "紧急求助工单" + reference + "无人及时接单，已转热线话务员处理，您的派单已撤回，谢谢！"
+                            + " / Nobody accepted in time; the operators have it now, your offer is withdrawn."
+                    : "紧急求助工单" + reference + "已由他人接手，您无需前往，谢谢！"
+                            + " / Someone else already took it; no need to go, thank you.";
         } catch (IllegalTransitionException e) {
             return "工单" + reference + "目前为“" + stateZh(state) + "”，不能" + action + "。";
         } catch (NotFoundException e) {

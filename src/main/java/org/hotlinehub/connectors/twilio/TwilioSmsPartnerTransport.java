@@ -122,6 +122,9 @@ public class TwilioSmsPartnerTransport implements OutboxSender {
                         + (a.resolveBy() == null ? "" : "请在" + when.format(a.resolveBy()) + "前办结，")
                         + "办完回复 OK " + ref + "。";
             }
+            case "assignment.cancelled" -> {
+                return "工单" + ref + "的派单已撤回（已由他人接手或已改派），您无需再处理，谢谢！";
+            }
             case "assignment.paused" -> {
                 return "工单" + ref + "已暂停计时（等待居民）。";
             }

@@ -124,4 +124,32 @@ public interface VoiceMessages {
             社区志愿者正赶往{#if hasPlace}{where}{#else}其住处{/if}，工单{reference}。请尽快与其联系。""")
     String assuranceContacts(String name, String at, boolean silent, boolean hasPlace, String where,
             String reference);
+
+    /**
+     * What the hub's call to an emergency contact says first (stored with the call); {@code where} only when
+     * {@code hasPlace}; {@code number} spelt digit by digit.
+     */
+    @Message("""
+            您好，这里是96993社区服务热线呼叫保障。您的家人{name}于{at}拨打热线紧急求助\
+            （{#if silent}未按键{#else}按1求助{/if}），{#if hasPlace}地址：{where}，{/if}工单{number}。""")
+    String contactCall(String name, String at, boolean silent, boolean hasPlace, String where, String number);
+
+    @Message("如果您能马上赶去照看，请按1；去不了请按2。")
+    String contactAsk();
+
+    @Message("谢谢您！已记录由您前往照看，志愿者和社区的派单已撤回。情况危急请拨打120。再见。")
+    String contactTaken();
+
+    @Message("谢谢您！已有志愿者或社区工作人员接手，正在赶去，请与家人保持联系。再见。")
+    String contactAlreadyTaken();
+
+    @Message("谢谢您！热线话务员正在处理，请尽快与家人联系。再见。")
+    String contactWithOperators();
+
+    @Message("好的，我们会继续联系志愿者和社区工作人员，请尽快与家人联系。再见。")
+    String contactDeclined();
+
+    /** Said to the operator who asked the hub to call a resident ({@code whom}) once they pick up. */
+    @Message("热线为您接通工单{number}的{#if resident}居民{#else}紧急联系人{/if}，请稍候。")
+    String bridgeConnecting(String number, boolean resident);
 }

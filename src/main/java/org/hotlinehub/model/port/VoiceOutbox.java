@@ -16,12 +16,23 @@ public interface VoiceOutbox {
         ANSWERED,
         GAVE_UP,
         SANDBOX,
-        FAILED
+        FAILED,
+        /** Not placed: what it was for was settled first (an emergency someone took). */
+        WITHDRAWN
     }
 
     /** Queues a call once for this key; nothing when the key was queued before. */
+    default void enqueue(String idempotencyKey, String purpose, String to, String ticketReference, String language,
+            int maxAttempts) {
+        enqueue(idempotencyKey, purpose, to, ticketReference, language, maxAttempts, "");
+    }
+
+    /** As above, with what the call says ({@link OutboundCall#message()}). */
     void enqueue(String idempotencyKey, String purpose, String to, String ticketReference, String language,
-            int maxAttempts);
+            int maxAttempts, String message);
+
+    /** The calls of this purpose about the ticket that are not placed yet are not placed at all. */
+    void withdraw(String purpose, String ticketReference);
 
     Optional<OutboundCall> find(long id);
 
@@ -37,7 +48,7 @@ public interface VoiceOutbox {
     Optional<Status> ended(String callSid, String callStatus, Duration retryAfter);
 
     record OutboundCall(long id, String purpose, String to, String ticketReference, String language, Status status,
-            int attempts, int maxAttempts, String callSid, String lastError) {
+            int attempts, int maxAttempts, String callSid, String lastError, String message) {
 
         public boolean english() {
             return "en".equals(language);

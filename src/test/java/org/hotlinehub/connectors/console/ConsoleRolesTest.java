@@ -118,7 +118,12 @@ class ConsoleRolesTest {
             new Route("POST", "/console/tickets/{reference}/supporting/{assignment}/remove",
                     "/console/tickets/" + NONE + "/supporting/999999999/remove", Needs.STAFF),
             new Route("POST", "/console/tickets/{reference}/appeals/{appeal}/decision",
-                    "/console/tickets/" + NONE + "/appeals/999999999/decision", Needs.SUPERVISOR));
+                    "/console/tickets/" + NONE + "/appeals/999999999/decision", Needs.SUPERVISOR),
+            new Route("POST", "/console/tickets/{reference}/call", "/console/tickets/" + NONE + "/call",
+                    Needs.STAFF),
+            // the roles of hub.console.show-number-roles (supervisor, admin by default)
+            new Route("POST", "/console/tickets/{reference}/show-number", "/console/tickets/" + NONE
+                    + "/show-number", Needs.SUPERVISOR));
 
     /** Routes that answer with an endless event stream: checked by their status line alone. */
     static final List<Route> STREAMS = List.of(

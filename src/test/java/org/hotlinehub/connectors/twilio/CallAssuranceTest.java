@@ -38,7 +38,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * 呼叫保障 end to end: a registered vulnerable resident's call is recognised, key 1 or silence raises an urgent ticket
- * at their registered home, dispatch offers it to the grid's volunteer, the emergency contacts are texted, and the
+ * at their registered home, dispatch offers it at once to the street's volunteers and the community's committee, the
+ * emergency contacts are texted and called, and the
  * caller goes to the front of the operator queue; the per-resident settings switch silence and texts off.
  */
 @QuarkusTest
@@ -59,6 +60,7 @@ class CallAssuranceTest {
     @BeforeEach
     void staffed() {
         hours.useClock(TwilioVoiceResourceTest.STAFFED);
+        TwilioVoice.stubCalls();
         sid = TwilioVoice.newCallSid();
         phone = "+86" + Reports.uniquePhone();
         contact1 = "+86" + Reports.uniquePhone();
@@ -119,10 +121,17 @@ class CallAssuranceTest {
                 + " where t.reference = ?", ref));
         assertTrue(((String) sql.one("select description from ticket where reference = ?", ref))
                 .startsWith("呼叫保障：已登记居民孙测试（elderly-alone）来电，在呼叫保障提示后未按键（静默求助）"));
-        // Offered to the registered volunteer of the resident's grid (first aid and escort)
-        assertEquals("SN-01-03-G07", sql.one("select g.code from assignment a join ticket t on t.id = a.ticket_id"
+        // Offered at once to the community's committee and to the street's volunteers with first aid and escort who
+        // hold no unanswered emergency (EmergencyEscalationTest has the parallel offers in full)
+        assertEquals("OFFERED", sql.one("select state from emergency where ticket_reference = ?", ref));
+        assertEquals(1L, sql.count("select count(*) from assignment a join ticket t on t.id = a.ticket_id"
+                + " join partner p on p.id = a.partner_id where t.reference = ? and p.code = 'RC-GUANHAI'", ref));
+        assertEquals(0L, sql.count("select count(*) from assignment a join ticket t on t.id = a.ticket_id"
                 + " join volunteer v on v.id = a.volunteer_id join place g on g.id = v.grid_id"
-                + " where t.reference = ?", ref));
+                + " join place c on c.id = g.parent_id join place s on s.id = c.parent_id where t.reference = ?"
+                + " and (s.code <> 'SN-01' or not v.skills @> array['first-aid', 'escort'])", ref));
+        assertTrue(sql.count("select count(*) from assignment a join ticket t on t.id = a.ticket_id"
+                + " where t.reference = ? and a.volunteer_id is not null", ref) <= 3);
 
         for (String contact : List.of(contact1, contact2)) {
             Map<String, String> sms = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> TwilioApiStub
@@ -134,9 +143,14 @@ class CallAssuranceTest {
         assertEquals(2L, sql.count("select count(*) from outbound_message where purpose = 'assurance'"
                 + " and ticket_reference = ?", ref));
 
+        assertEquals(2L, sql.count("select count(*) from voice_outbound where purpose = 'assurance-contact'"
+                + " and ticket_reference = ?", ref));
+
         // A retried webhook raises nothing twice
         post("/twilio/voice/assurance?lang=zh&attempt=1", call(sid, phone, "in-progress"));
         assertEquals(2L, sql.count("select count(*) from outbound_message where purpose = 'assurance'"
+                + " and ticket_reference = ?", ref));
+        assertEquals(2L, sql.count("select count(*) from voice_outbound where purpose = 'assurance-contact'"
                 + " and ticket_reference = ?", ref));
         assertEquals(1L, sql.count("select count(*) from ticket t join resident r on r.id = t.resident_id"
                 + " where r.phone = ?", phone));
@@ -167,6 +181,8 @@ class CallAssuranceTest {
         assertTrue(((String) sql.one("select description from ticket where reference = ?", ref)).contains("按1紧急求助"));
         assertEquals(0L, sql.count("select count(*) from outbound_message where ticket_reference = ?"
                 + " and purpose = 'assurance'", ref));
+        assertEquals(0L, sql.count("select count(*) from voice_outbound where ticket_reference = ?"
+                + " and purpose = 'assurance-contact'", ref));
     }
 
     @Test

@@ -1,0 +1,282 @@
+package org.hotlinehub.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.model.AlreadyTakenException;
+import org.hotlinehub.model.AssignmentState;
+import org.hotlinehub.model.Masks;
+import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.TimelineKind;
+import org.hotlinehub.model.port.Emergencies;
+import org.hotlinehub.model.port.VoiceOutbox;
+import org.hotlinehub.store.AssignmentEntity;
+import org.hotlinehub.store.AssignmentRepository;
+import org.hotlinehub.store.CatalogRule;
+import org.hotlinehub.store.DispatchDirectory;
+import org.hotlinehub.store.EmergencyRows;
+import org.hotlinehub.store.PartnerEntity;
+import org.hotlinehub.store.PartnerRepository;
+import org.hotlinehub.store.PlaceNode;
+import org.hotlinehub.store.TicketEntity;
+import org.hotlinehub.store.TicketRepository;
+import org.hotlinehub.store.TimelineRepository;
+import org.jboss.logging.Logger;
+
+/**
+ * Call assurance escalates in parallel (呼叫保障并行派单): an emergency's ticket is offered at once to the
+ * {@code hub.assurance.parallel-volunteers} nearest on-duty volunteers of its street (none who holds an unanswered
+ * emergency offer) and to the community's staff ({@code hub.assurance.staff-party-type}), while the voice line calls
+ * and texts the emergency contacts. The first accept takes it: the emergency row is locked before any offer, so of
+ * two accepts at once one wins and the other is told who did; the other offers are withdrawn (their holders told), the
+ * contacts' calls not yet placed are withdrawn too. Nobody within {@code hub.assurance.accept-window}: the offers
+ * expire and the ticket goes to the top of the operators' queue, with the console's alert and the supervisors' text.
+ */
+@ApplicationScoped
+public class EmergencyOffers implements Emergencies {
+
+    private static final Logger LOG = Logger.getLogger(EmergencyOffers.class);
+    static final int BATCH = 20;
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+    @Inject
+    EmergencyRows rows;
+    @Inject
+    Dispatcher dispatcher;
+    @Inject
+    VolunteerSelector volunteers;
+    @Inject
+    PartnerRepository partners;
+    @Inject
+    DispatchDirectory directory;
+    @Inject
+    AssignmentRepository assignments;
+    @Inject
+    TicketRepository tickets;
+    @Inject
+    TimelineRepository timeline;
+    @Inject
+    VoiceOutbox calls;
+    @Inject
+    HubConfig config;
+    @Inject
+    Clock clock;
+    @Inject
+    ZoneId zone;
+
+    // ---- the voice line and the console (the port) ----
+
+    @Override
+    @Transactional
+    public void raise(String reference) {
+        if (rows.insert(reference, clock.instant())) {
+            LOG.infof("emergency raised for %s", reference);
+        }
+    }
+
+    @Override
+    @Transactional
+    public Optional<State> state(String reference) {
+        return rows.find(reference).map(r -> State.valueOf(r.state()));
+    }
+
+    @Override
+    @Transactional
+    public ContactAnswer acceptByContact(String reference, String contactPhone) {
+        Optional<EmergencyRows.Row> row = rows.lock(reference);
+        if (row.isEmpty() || row.get().ticketId() == null) {
+            return ContactAnswer.UNKNOWN;
+        }
+        switch (State.valueOf(row.get().state())) {
+            case TAKEN -> {
+                return ContactAnswer.ALREADY_TAKEN;
+            }
+            case ESCALATED -> {
+                return ContactAnswer.WITH_OPERATORS;
+            }
+            case RAISED -> {
+                return ContactAnswer.UNKNOWN;
+            }
+            default -> {
+                // OFFERED: this contact takes it
+            }
+        }
+        Instant now = clock.instant();
+        String by = "contact:" + Masks.phone(contactPhone);
+        TicketEntity ticket = tickets.findById(row.get().ticketId());
+        take(row.get(), null, by, now);
+        ticket.status = TicketStatus.ACCEPTED;
+        ticket.updatedAt = now;
+        timeline.record(ticket.id, TimelineKind.ACCEPTED, by, null,
+                "emergency taken by the resident's emergency contact " + Masks.phone(contactPhone)
+                        + " (key 1 on the hub's call)");
+        return ContactAnswer.TAKEN;
+    }
+
+    @Override
+    @Transactional
+    public List<String> awaitingOperators() {
+        return rows.awaitingOperators();
+    }
+
+    // ---- dispatch ----
+
+    /**
+     * Whether this ticket, waiting for its first offer, is a raised emergency: only tickets of the call-assurance
+     * category ({@code hub.voice.urgent-category}) are looked up, so other tickets cost nothing.
+     */
+    boolean raisedFor(TicketEntity ticket) {
+        if (ticket.category == null || !config.voice().urgentCategory().equals(ticket.category.code)) {
+            return false;
+        }
+        return rows.find(ticket.reference).filter(r -> State.RAISED.name().equals(r.state())).isPresent();
+    }
+
+    /** Whether the ticket is an emergency whose parallel offers are out. */
+    boolean open(TicketEntity ticket) {
+        return ticket.category != null && config.voice().urgentCategory().equals(ticket.category.code)
+                && rows.offered(ticket.id);
+    }
+
+    /**
+     * Offers a raised emergency at once to the nearest volunteers and the community's staff, inside the dispatch
+     * chunk; with nobody to offer it to, it goes to the operators now.
+     */
+    void offerAtOnce(TicketEntity ticket, ChunkOffers chunk) {
+        rows.serializeFanOut();
+        Instant now = clock.instant();
+        Instant windowEnds = now.plus(config.assurance().acceptWindow());
+        List<Choice> choices = new ArrayList<>();
+        if (ticket.place != null) {
+            CatalogRule rule = directory.rule(ticket.category);
+            List<PlaceNode> chain = directory.chain(ticket.place);
+            Set<Long> busy = new HashSet<>(rows.volunteersWithUnansweredEmergency());
+            busy.addAll(chunk.emergencyVolunteers());
+            choices.addAll(volunteers.nearest(rule, chain, busy, now, config.assurance().parallelVolunteers(), false,
+                    chunk));
+            staff(rule, chain).ifPresent(choices::add);
+        }
+        rows.offered(ticket.reference, ticket.id, now, windowEnds);
+        if (choices.isEmpty()) {
+            rows.escalated(ticket.reference, now);
+            dispatcher.escalate(ticket, "call assurance: nobody on duty nearby to offer the emergency to;"
+                    + " an operator must act now", chunk);
+            return;
+        }
+        for (Choice c : choices) {
+            if (c.volunteer() != null) {
+                chunk.emergencyOffered(c.volunteer().id);
+            }
+            dispatcher.offerEmergency(ticket, c, now, windowEnds, chunk);
+        }
+        LOG.infof("emergency %s offered at once to %d part(ies) until %s", ticket.reference, choices.size(),
+                windowEnds);
+    }
+
+    /** The community's staff: the nearest partner of the configured type serving the ticket's place. */
+    private Optional<Choice> staff(CatalogRule rule, List<PlaceNode> chain) {
+        Optional<String> type = config.assurance().staffPartyType().map(String::strip).filter(t -> !t.isEmpty());
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        return partners.nearestServing(List.of(type.get()), rule.code(), chain.stream().map(PlaceNode::id).toList(),
+                Set.of()).map(
+                        found -> Choice.partner(
+                                partners.getEntityManager().getReference(PartnerEntity.class, found.partnerId()),
+                                chain.get(0).type() + " " + chain.get(0).code() + " → " + type.get() + " "
+                                        + found.code()
+                                        + ": call assurance, offered at once with the nearest volunteers"));
+    }
+
+    /**
+     * Before an accept of this assignment: locks the emergency of its ticket, if it is one (before the assignment, so
+     * two accepts at once queue here and cannot deadlock).
+     */
+    Optional<EmergencyRows.Row> lockFor(long assignmentId) {
+        return rows.lockForAssignment(assignmentId);
+    }
+
+    /**
+     * For an accept of an offer that is no longer open.
+     *
+     * @throws AlreadyTakenException when someone else took the emergency or it went to the operators
+     */
+    void checkOpen(EmergencyRows.Row emergency) {
+        State state = State.valueOf(emergency.state());
+        if (state == State.TAKEN) {
+            throw new AlreadyTakenException(emergency.reference(), false, "emergency " + emergency.reference()
+                    + " was already taken by " + emergency.takenBy() + " at " + time(emergency.takenAt())
+                    + "; your offer was withdrawn, no need to go");
+        }
+        if (state == State.ESCALATED) {
+            throw new AlreadyTakenException(emergency.reference(), true, "nobody accepted emergency "
+                    + emergency.reference() + " in time; the operators took it over at "
+                    + time(emergency.escalatedAt()) + " and your offer was withdrawn");
+        }
+    }
+
+    /** The assignment's holder accepted first: the emergency is theirs, every other offer is withdrawn. */
+    void accepted(EmergencyRows.Row emergency, AssignmentEntity winner) {
+        if (State.valueOf(emergency.state()) == State.OFFERED) {
+            take(emergency, winner, winner.assigneeCode(), clock.instant());
+        }
+    }
+
+    private void take(EmergencyRows.Row emergency, AssignmentEntity winner, String by, Instant now) {
+        rows.taken(emergency.reference(), by, now);
+        for (AssignmentEntity a : assignments.forTicket(emergency.ticketId())) {
+            if (a != winner && a.state == AssignmentState.OFFERED) {
+                dispatcher.withdraw(a, AssignmentState.CANCELLED, TimelineKind.WITHDRAWN, Dispatcher.ACTOR,
+                        "emergency taken by " + by + " at " + time(now) + ": the offer to " + a.assigneeCode()
+                                + " is withdrawn");
+            }
+        }
+        calls.withdraw(CONTACT_CALL, emergency.reference());
+        LOG.infof("emergency %s taken by %s", emergency.reference(), by);
+    }
+
+    /**
+     * Emergencies nobody accepted within their window: the offers expire, the contacts' calls not yet placed are
+     * withdrawn, and the ticket goes to the top of the operators' queue (triage) with an alert.
+     *
+     * @return how many went to the operators
+     */
+    @Transactional
+    public int escalateDue() {
+        Instant now = clock.instant();
+        List<EmergencyRows.Row> due = rows.lockDue(now, BATCH);
+        Duration window = config.assurance().acceptWindow();
+        for (EmergencyRows.Row e : due) {
+            TicketEntity ticket = tickets.findById(e.ticketId());
+            for (AssignmentEntity a : assignments.forTicket(e.ticketId())) {
+                if (a.state == AssignmentState.OFFERED) {
+                    dispatcher.withdraw(a, AssignmentState.EXPIRED, TimelineKind.EXPIRED, Dispatcher.ACTOR,
+                            "emergency offer to " + a.assigneeCode() + " not accepted within " + window);
+                }
+            }
+            calls.withdraw(CONTACT_CALL, e.reference());
+            rows.escalated(e.reference(), now);
+            dispatcher.escalate(ticket, "call assurance: nobody accepted the emergency within " + window
+                    + "; an operator must act now");
+            LOG.warnf("emergency %s: nobody accepted within %s, sent to the operators", e.reference(), window);
+        }
+        return due.size();
+    }
+
+    private String time(Instant at) {
+        return at == null ? "?" : HH_MM.withZone(zone).format(at);
+    }
+}
