@@ -78,8 +78,11 @@ public class IncidentDetection {
             return Map.of();
         }
         List<Probe> probes = new ArrayList<>(batch.size());
+        // a resident's own call for help (call assurance's category) is never someone else's incident
+        Long ownEmergency = places.activeTerm(config.voice().urgentCategory()).map(ReferenceLookup.Term::id)
+                .orElse(null);
         for (NewTicket t : batch) {
-            if (t.placeId() == null || t.categoryId() == null) {
+            if (t.placeId() == null || t.categoryId() == null || t.categoryId().equals(ownEmergency)) {
                 continue;
             }
             places.place(t.placeId()).ifPresent(place -> probes.add(new Probe(t, place, area(place))));

@@ -320,14 +320,29 @@ class IncidentTest {
     }
 
     /** Whether the ticket is there and in this status (intake may not have made it yet). */
+    @Test
+    void shouldNeverMergeTwoResidentsCallsForHelp() {
+        // two registered residents of one compound raise the alarm minutes apart: the same words, the same place, the
+        // same category, and still two people who each need someone at the door
+        String first = form("INC-COURT", "紧急求助：独居老人按了呼叫键，没有说话", "urgent-help");
+        String second = form("INC-COURT", "紧急求助：独居老人按了呼叫键，没有说话", "urgent-help");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !is(first, "RECEIVED") && !is(second, "RECEIVED"));
+        assertEquals(0L, sql.count("select count(*) from incident_link l join ticket t on t.id ="
+                + " l.reporter_ticket_id where t.reference = any(?)", (Object) new String[]{first, second}));
+    }
+
     private boolean is(String reference, String status) {
         return sql.count("select count(*) from ticket where reference = ? and status = ?", reference, status) == 1;
     }
 
     private static String form(String compound, String description) {
+        return form(compound, description, "property-repair");
+    }
+
+    private static String form(String compound, String description, String category) {
         return given().accept("application/json").contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("description", description).formParam("phone", Reports.uniquePhone())
-                .formParam("compound", compound).formParam("category", "property-repair")
+                .formParam("compound", compound).formParam("category", category)
                 .post("/report").then().statusCode(202).extract().path("reference");
     }
 

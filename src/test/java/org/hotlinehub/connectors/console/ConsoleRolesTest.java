@@ -103,6 +103,14 @@ class ConsoleRolesTest {
                     Needs.STAFF),
             new Route("POST", "/console/tickets/{reference}/merge", "/console/tickets/" + NONE + "/merge",
                     Needs.STAFF),
+            new Route("GET", "/console/tickets/{reference}/attachments/{attachmentId}", "/console/tickets/" + NONE
+                    + "/attachments/999999999", Needs.STAFF),
+            new Route("POST", "/console/tickets/{reference}/incident/link", "/console/tickets/" + NONE
+                    + "/incident/link", Needs.STAFF),
+            new Route("POST", "/console/tickets/{reference}/incident/keep-separate", "/console/tickets/" + NONE
+                    + "/incident/keep-separate", Needs.STAFF),
+            new Route("POST", "/console/tickets/{reference}/incident/unlink", "/console/tickets/" + NONE
+                    + "/incident/unlink", Needs.STAFF),
             new Route("POST", "/console/tickets/{reference}/reopen", "/console/tickets/" + NONE + "/reopen",
                     Needs.STAFF),
             new Route("POST", "/console/tickets/{reference}/cancel", "/console/tickets/" + NONE + "/cancel",
