@@ -233,6 +233,11 @@ class DispatchLifecycleTest {
 
     @Test
     void shouldOfferVolunteersNearestFirstAndTakeTurnsAmongEquals() {
+        // both volunteers start with no open work: offers other tests left them (deadline and outbox tests offer V-T1
+        // errands and shopping) would make V-T1 the busier one and V-T2 first by load
+        sql.update("update assignment set state = 'CANCELLED', closed_reason = 'test: a fresh start'"
+                + " where state in ('OFFERED', 'ACCEPTED', 'IN_PROGRESS') and volunteer_id in"
+                + " (select id from volunteer where code in ('V-T1', 'V-T2'))");
         String first = report("test-errand", "TEST-VOL-COURT", "跑腿测试：帮忙买药");
         offered(first, "V-T1");
         String reason = (String) sql.one("select a.reason from assignment a join ticket t on t.id = a.ticket_id"

@@ -184,9 +184,10 @@ class RetentionTest {
     @Test
     void oldRecordsGoByTheirOwnPeriods() {
         Timestamp old = yearsAgo(10);
-        // the pending row's next attempt lies ahead, so the running outbox leaves it pending: were it sent after this
-        // test, a later run would find it finished and delete it, and that run's counts would not be its own
-        Timestamp later = Timestamp.from(Instant.now().plus(Duration.ofDays(1)));
+        // the pending row's next attempt lies years ahead of the hub's clock (which other tests move on by days), so
+        // the running outbox leaves it pending: were it sent after this test, a later run would find it finished and
+        // delete it, and that run's counts would not be its own
+        Timestamp later = Timestamp.from(clock.instant().plus(Duration.ofDays(3650)));
         String key = "retention-" + SERIAL.incrementAndGet();
         sql.update("insert into outbox (stream, channel, recipient, idempotency_key, topic, body, status,"
                 + " next_attempt_at, give_up_at, created_at) values ('sms', 'SMS', '+8613900002222', ?, 'reply',"
