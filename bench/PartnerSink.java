@@ -8,7 +8,9 @@
 //              "paths":{"/hooks/CODE":n,...}}
 //        keys: distinct Idempotency-Key values answered 2xx; key_repeats: 2xx answers to a key already answered 2xx
 //        (a retry the partner must ignore: harmless); duplicate_effects: (path, X-Hub-Event, ticket reference) triples
-//        that arrived under more than one distinct key (the same offer twice: a real duplicate at the partner)
+//        that arrived under more than one distinct key (the same offer twice: a real duplicate at the partner); an
+//        incident's `assignment.reporter-added` follow-ups are one effect per added report, told apart by the report's
+//        text (`incident.addition.text`), so a second report of an incident is no duplicate, the same report twice is
 // GET  /keys   one line per key: key TAB path TAB event TAB reference TAB 2xx answers
 // POST /admin/down, /admin/up   answer 503 to every delivery while down (fault R3: partner endpoint down); refused
 //              counts those 503s
@@ -34,8 +36,11 @@ import com.sun.net.httpserver.HttpServer;
 public class PartnerSink {
 
     private static final Pattern REFERENCE = Pattern.compile("\"reference\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern ADDITION = Pattern.compile(
+            "\"addition\"\\s*:\\s*\\{[^{}]*?\"text\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    record Key(String path, String event, String reference) {
+    /** One effect at the partner: an event about a ticket, and for an incident's follow-up the report it adds. */
+    record Key(String path, String event, String reference, String addition) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -96,8 +101,10 @@ public class PartnerSink {
                 String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
                 if (key != null) {
                     String event = String.valueOf(ex.getRequestHeaders().getFirst("X-Hub-Event"));
-                    Matcher m = REFERENCE.matcher(new String(body, StandardCharsets.UTF_8));
-                    Key effect = new Key(path, event, m.find() ? m.group(1) : "?");
+                    String text = new String(body, StandardCharsets.UTF_8);
+                    Matcher m = REFERENCE.matcher(text);
+                    Matcher a = ADDITION.matcher(text);
+                    Key effect = new Key(path, event, m.find() ? m.group(1) : "?", a.find() ? a.group(1) : "");
                     keyOf.putIfAbsent(key, effect);
                     LongAdder n = keys.computeIfAbsent(key, k -> new LongAdder());
                     if (n.sum() > 0) {

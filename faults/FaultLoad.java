@@ -570,6 +570,7 @@ public class FaultLoad {
             Map<Long, String> statusOf = new HashMap<>();
             Map<String, List<Long>> ticketsByTag = new HashMap<>();
             long dispatched = 0;
+            long merged = 0;
             for (String[] t : tsv(db.resolve("tickets.tsv"))) {
                 long id = Long.parseLong(t[0]);
                 ticketByRef.put(t[1], id);
@@ -579,6 +580,11 @@ public class FaultLoad {
                 }
                 if (!t[5].equals("0")) {
                     dispatched++;
+                }
+                if (t[3].equals("MERGED")) {
+                    // a report that joined an open incident (issue 21): its resident is a reporter of that ticket,
+                    // and the partner holding it gets an assignment.reporter-added follow-up instead of an offer
+                    merged++;
                 }
             }
             for (String[] a : tsv(db.resolve("aliases.tsv"))) {
@@ -782,6 +788,7 @@ public class FaultLoad {
             result.put("retried_contacts_checked", Long.toString(replayGroups));
             result.put("tickets", Long.toString(ticketsByTag.values().stream().mapToLong(List::size).sum()));
             result.put("tickets_dispatched", Long.toString(dispatched));
+            result.put("tickets_joined_to_incidents", Long.toString(merged));
             result.put("tickets_from_unacknowledged_contacts", Long.toString(ghostTickets));
             result.put("dead_letters", Long.toString(deadLetters.size()));
             result.put("partner_deliveries", Long.toString(deliveries));

@@ -32,8 +32,10 @@
 #   FAULTS_HTTP_PORT=18180 (second hub: +1) FAULTS_SINK_PORT=18189 FAULTS_PG_PORT=15442 FAULTS_BROKER_PORT=61646
 #   FAULTS_ARTEMIS_URL_OPTIONS="ha=true&reconnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=1.5&maxRetryInterval=5000&callTimeout=5000&callFailoverTimeout=500"
 #   FAULTS_HUB_JAVA_OPTS="-Xmx512m"
-#   FAULTS_INCIDENTS=false     incident detection (issue 21) off: its load repeats a few problems per compound, which
-#                              would link reports into incidents, and the ledger counts one offer per report
+#   FAULTS_INCIDENTS=true      incident detection (issue 21), on as in the hub's default: the load repeats a few
+#                              problems per compound, so reports join incidents; the ledger finds each by its contact
+#                              or reference (a MERGED ticket) and the sink counts one effect per added report
+#                              (tickets_joined_to_incidents in result.txt); false: every report is a ticket of its own
 #   FAULTS_PG_STATEMENTS=0     1: load pg_stat_statements and export each scenario's statements (db/statements.tsv:
 #                              calls, total ms, rows, query), for bench/channel-cost.sh
 #   FAULTS_OUT=dir             results directory
@@ -237,7 +239,7 @@ hub_start() { # name port -> HUB[name]; waits until ready; prints the seconds it
         HUB_REFERENCE_DATA_DEMO_FILES="$ROOT/config/demo-access" HUB_PUBLIC_BASE_URL="http://127.0.0.1:$HTTP_PORT" \
         HUB_WEB_REPORTS_PER_MINUTE=1000000000 HUB_RATE_LIMITS_OPEN311_PER_MINUTE=1000000000 \
         HUB_RATE_LIMITS_STATUS_PER_MINUTE=1000000000 HUB_RATE_LIMITS_API_PER_MINUTE=1000000000 \
-        HUB_WEB_FORM_SECRET=faults-form-secret HUB_INCIDENT_ENABLED="${FAULTS_INCIDENTS:-false}" \
+        HUB_WEB_FORM_SECRET=faults-form-secret HUB_INCIDENT_ENABLED="${FAULTS_INCIDENTS:-true}" \
         QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY=faults-session-key-0123456789abcdef \
         HUB_TWILIO_AUTH_TOKEN="$TWILIO_TOKEN" HUB_WECHAT_TOKEN="$WECHAT_TOKEN" \
         HUB_DELIVERY_INITIAL_BACKOFF=1s HUB_DELIVERY_MAX_BACKOFF="${HUB_MAX_BACKOFF:-10s}" \
@@ -575,13 +577,13 @@ done
     echo
     sed 's/^/    /' "$OUT/machine.txt"
     echo
-    echo "| scenario | pass | sent | acked | lost | dup tickets | diff answers | dup partner effects | dead letters (hub/broker) | tickets | dispatched | worst recovery s | hub start ms | settled | notes |"
-    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    echo "| scenario | pass | sent | acked | lost | dup tickets | diff answers | dup partner effects | dead letters (hub/broker) | tickets | dispatched | joined to incidents | worst recovery s | hub start ms | settled | notes |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     for s in "${SCENARIOS[@]}"; do
         f="$OUT/$s/result.txt"
         [ -f "$f" ] || { echo "| $s | not run |"; continue; }
         g() { grep -m1 "^$1=" "$f" | cut -d= -f2-; }
-        echo "| $s | $(g pass) | $(g sent) | $(g acknowledged) | $(g lost) | $(g duplicate_tickets) | $(g different_answers_to_one_contact) | $(g duplicate_partner_effects) | $(g dead_letters)/$(g broker_dlq_messages) | $(g tickets) | $(g tickets_dispatched) | $(g worst_recovery_s) | $(g hub_start_ms) | $(g settled) | $(g faults) $(g scenario_check) |"
+        echo "| $s | $(g pass) | $(g sent) | $(g acknowledged) | $(g lost) | $(g duplicate_tickets) | $(g different_answers_to_one_contact) | $(g duplicate_partner_effects) | $(g dead_letters)/$(g broker_dlq_messages) | $(g tickets) | $(g tickets_dispatched) | $(g tickets_joined_to_incidents) | $(g worst_recovery_s) | $(g hub_start_ms) | $(g settled) | $(g faults) $(g scenario_check) |"
     done
 } >"$OUT/summary.md"
 cat "$OUT/summary.md" | tee -a "$LOG"

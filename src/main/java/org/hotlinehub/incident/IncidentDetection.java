@@ -25,8 +25,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Decides, for the new tickets of an intake batch and before anything dispatches them, which ones report an open
- * incident again. Each new ticket with a place and a category is compared with the open tickets of the same area
- * ({@code hub.incident.place-level}) in a related category (the same catalog group) filed within
+ * incident again. Each new ticket with a place and a category that many residents may report as one problem (catalog
+ * {@code incidents: true}: a broken lift, a burst main; never a household's own need, which every resident who has
+ * it must get) is compared with the open tickets of the same area ({@code hub.incident.place-level}) in a related
+ * category (the same catalog group, also marked) filed within
  * {@code hub.incident.window}, by one indexed query that scores them in the database:
  *
  * <pre>
@@ -85,7 +87,11 @@ public class IncidentDetection {
             if (t.placeId() == null || t.categoryId() == null || t.categoryId().equals(ownEmergency)) {
                 continue;
             }
-            places.place(t.placeId()).ifPresent(place -> probes.add(new Probe(t, place, area(place))));
+            Long[] categories = places.incidentCategoryIds(t.categoryId());
+            if (categories.length == 0) {
+                continue; // a household's own need: two residents who need the same help each get it
+            }
+            places.place(t.placeId()).ifPresent(place -> probes.add(new Probe(t, place, area(place), categories)));
         }
         if (probes.isEmpty()) {
             return Map.of();
@@ -102,7 +108,7 @@ public class IncidentDetection {
             tickets.getEntityManager().flush(); // the query reads with JDBC: it must see the links made before it
             Optional<Candidate> best = rows.best(new IncidentRows.Probe(p.ticket().id(), p.ticket().text(),
                     p.place().id(), p.ticket().categoryId(), places.placesWithin(p.area()),
-                    places.relatedCategoryIds(p.ticket().categoryId()), since, later), WEIGHTS);
+                    p.categories(), since, later), WEIGHTS);
             if (best.isEmpty() || best.get().score() < config.incident().suggestAt()) {
                 continue;
             }
@@ -124,7 +130,7 @@ public class IncidentDetection {
         return verdicts;
     }
 
-    private record Probe(NewTicket ticket, Spot place, Spot area) {
+    private record Probe(NewTicket ticket, Spot place, Spot area, Long[] categories) {
     }
 
     /** The area "the same place" spans: the place's ancestor of the configured level, or the place itself. */
@@ -137,8 +143,7 @@ public class IncidentDetection {
 
     /** One advisory lock per area and category group (the group named by its first entry's id). */
     private int lockKey(Probe p) {
-        Long[] related = places.relatedCategoryIds(p.ticket().categoryId());
-        long group = related.length == 0 ? p.ticket().categoryId() : related[0];
+        long group = p.categories()[0];
         return Objects.hash(p.area().id(), group);
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,7 +33,7 @@ final class CsvReferenceData {
     static final Map<Kind, List<String>> COLUMNS = Map.of(
             Kind.PLACES, List.of("code", "type", "parent", "name_zh", "name_en", "aliases", "address", "lat", "lon"),
             Kind.CATALOG, List.of("code", "name_zh", "name_en", "group", "keywords_zh", "keywords_en", "urgency",
-                    "accept-within", "resolve-within", "party", "fallback", "skills"),
+                    "accept-within", "resolve-within", "party", "fallback", "skills", "incidents"),
             Kind.PARTNERS, List.of("code", "type", "name_zh", "name_en", "serves", "services", "channel", "url",
                     "secret", "api-key", "phone", "phones", "contact", "give-up-after"),
             Kind.VOLUNTEERS, List.of("code", "name", "phone", "grid", "skills", "on-duty"),
@@ -100,7 +101,8 @@ final class CsvReferenceData {
     private static CatalogData catalog(Map<String, String> r) {
         return new CatalogData(v(r, "code"), names(r), v(r, "group"),
                 new Keywords(list(r, "keywords_zh"), list(r, "keywords_en")), v(r, "urgency"), v(r, "accept-within"),
-                v(r, "resolve-within"), v(r, "party"), list(r, "fallback"), list(r, "skills"));
+                v(r, "resolve-within"), v(r, "party"), list(r, "fallback"), list(r, "skills"), null,
+                yesNo(r, "incidents"));
     }
 
     private static PartnerData partner(Map<String, String> r) {
@@ -132,6 +134,20 @@ final class CsvReferenceData {
         return value == null
                 ? List.of()
                 : Arrays.stream(value.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** {@code true} or {@code false} (any case), nothing for an empty cell. */
+    private static Boolean yesNo(Map<String, String> row, String column) {
+        String value = v(row, column);
+        if (value == null) {
+            return null;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new ReferenceDataException("csv", List.of("catalog " + v(row, "code") + ": " + column
+                    + " must be true or false, not '" + value + "'"));
+        };
     }
 
     private static Double number(Map<String, String> row, String column) {

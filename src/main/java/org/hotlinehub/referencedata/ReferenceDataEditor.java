@@ -251,7 +251,8 @@ public class ReferenceDataEditor implements ReferenceEditor {
                                 .map(v -> new ValueData(v.key(), new Names(v.nameZh(), v.nameEn()))).toList()))
                 .toList();
         return new ReferenceDataFile(null, List.of(new CatalogData(c.code(), c.name(), c.group(), c.keywords(),
-                c.urgency(), c.acceptWithin(), c.resolveWithin(), c.party(), c.fallback(), c.skills(), attributes)),
+                c.urgency(), c.acceptWithin(), c.resolveWithin(), c.party(), c.fallback(), c.skills(), attributes,
+                c.incidents())),
                 null, null, null);
     }
 

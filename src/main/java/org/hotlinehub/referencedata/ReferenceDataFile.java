@@ -45,12 +45,14 @@ public record ReferenceDataFile(
             String party,
             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> fallback,
             List<String> skills,
-            List<AttributeData> attributes) {
+            List<AttributeData> attributes,
+            Boolean incidents) {
 
         /** An entry without custom attributes. */
         public CatalogData(String code, Names name, String group, Keywords keywords, String urgency,
                 String acceptWithin, String resolveWithin, String party, List<String> fallback, List<String> skills) {
-            this(code, name, group, keywords, urgency, acceptWithin, resolveWithin, party, fallback, skills, null);
+            this(code, name, group, keywords, urgency, acceptWithin, resolveWithin, party, fallback, skills, null,
+                    null);
         }
     }
 

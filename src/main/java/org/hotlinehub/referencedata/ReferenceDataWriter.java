@@ -144,6 +144,7 @@ public class ReferenceDataWriter {
         c.fallbackTypes = new ArrayList<>(nullToEmpty(d.fallback()));
         c.skills = new ArrayList<>(nullToEmpty(d.skills()));
         c.attributes = attributesJson(nullToEmpty(d.attributes()));
+        c.incidents = Boolean.TRUE.equals(d.incidents());
         c.active = true;
         if (changed) {
             c.version++;

@@ -55,6 +55,8 @@ public class CatalogEntryEntity extends PanacheEntityBase {
     /** Custom attributes as JSON (a list of {@link org.hotlinehub.model.CatalogAttribute}). */
     @ColumnTransformer(write = "?::jsonb")
     public String attributes = "[]";
+    /** Whether reports of this need may be one incident that many residents report (issue 21, V115). */
+    public boolean incidents;
     public int version = 1;
     public boolean active = true;
     @Column(name = "updated_at")

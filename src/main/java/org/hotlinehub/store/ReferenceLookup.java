@@ -89,9 +89,13 @@ public class ReferenceLookup {
         return Optional.empty();
     }
 
-    /** The active catalog entries of the same group as this one (itself included): related needs. */
-    public Long[] relatedCategoryIds(long categoryId) {
-        return memo.get().relatedTerms().getOrDefault(categoryId, new Long[]{categoryId});
+    /**
+     * The active catalog entries of this one's group that may be one incident many residents report (catalog
+     * {@code incidents: true}), itself included; none when this entry is not such a need (a household's own need, a
+     * resident's call for help), which then never joins or becomes an incident.
+     */
+    public Long[] incidentCategoryIds(long categoryId) {
+        return memo.get().relatedTerms().getOrDefault(categoryId, new Long[0]);
     }
 
     /** The ids of this place and of every place below it, worked out once per snapshot. */
@@ -131,16 +135,19 @@ public class ReferenceLookup {
         Map<String, List<Long>> groups = new HashMap<>();
         Map<Long, String> groupOf = new HashMap<>();
         try (Statement query = connection.createStatement()) {
-            try (ResultSet row = query.executeQuery("select id, code, urgency, keywords_zh, keywords_en, group_code"
-                    + " from catalog_entry where active order by group_code, code")) {
+            try (ResultSet row = query.executeQuery("select id, code, urgency, keywords_zh, keywords_en, group_code,"
+                    + " incidents from catalog_entry where active order by group_code, code")) {
                 while (row.next()) {
                     Term t = new Term(row.getLong(1), row.getString(2), row.getString(3), strings(row.getArray(4)),
                             strings(row.getArray(5)));
                     terms.add(t);
                     termsByCode.put(t.code(), t);
-                    String group = row.getString(6) == null ? t.code() : row.getString(6);
-                    groupOf.put(t.id(), group);
-                    groups.computeIfAbsent(group, g -> new ArrayList<>()).add(t.id());
+                    if (row.getBoolean(7)) {
+                        // only needs that many residents may report as one problem are compared (issue 21)
+                        String group = row.getString(6) == null ? t.code() : row.getString(6);
+                        groupOf.put(t.id(), group);
+                        groups.computeIfAbsent(group, g -> new ArrayList<>()).add(t.id());
+                    }
                 }
             }
             try (ResultSet row = query.executeQuery("select id, parent_id, code, type, active, name_zh, name_en,"

@@ -47,9 +47,9 @@ class HubRestartIT {
         }
         Path partners = dir.resolve("partners.yaml");
         Files.writeString(partners, template.replace("${receiver}", receiver.url("")));
-        // twenty reports of one stairwell light would be linked as one incident (one offer): this test counts an
-        // offer per acknowledged report, so each is a ticket of its own here
-        env = Map.of("HUB_REFERENCE_DATA_FILES", "config/demo," + partners, "HUB_INCIDENT_ENABLED", "false");
+        // the hub's defaults, incident detection included: the twenty reports of one stairwell light below become
+        // one incident, so the partner gets one offer and a reporter-added follow-up for each other report
+        env = Map.of("HUB_REFERENCE_DATA_FILES", "config/demo," + partners);
     }
 
     @AfterEach
@@ -72,17 +72,19 @@ class HubRestartIT {
         List<String> acknowledged = new ArrayList<>();
         try (HubProcess running = HubProcess.start(data, env, log)) {
             running.awaitReady(Duration.ofSeconds(120));
-            await().atMost(Duration.ofSeconds(30)).until(() -> offered(queued));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !effects(queued, "电梯坏了，重启测试").isEmpty());
             for (int i = 0; i < 20; i++) {
-                acknowledged.add(report(running, String.format("1370000%04d", 100 + i), "楼道灯不亮，第" + i + "号"));
+                acknowledged.add(report(running, String.format("1370000%04d", 100 + i), light(i)));
             }
             running.kill();
         }
 
         try (HubProcess restarted = HubProcess.start(data, env, log)) {
             restarted.awaitReady(Duration.ofSeconds(120));
-            for (String reference : acknowledged) {
-                await().atMost(Duration.ofSeconds(60)).until(() -> offered(reference));
+            for (int i = 0; i < 20; i++) {
+                String reference = acknowledged.get(i);
+                String description = light(i);
+                await().atMost(Duration.ofSeconds(60)).until(() -> !effects(reference, description).isEmpty());
             }
             for (int i = 0; i < 20; i++) {
                 String reference = acknowledged.get(i);
@@ -92,24 +94,39 @@ class HubRestartIT {
                 assertEquals(200, status.statusCode(), "ticket " + reference + " exists");
             }
             Thread.sleep(2000);
-            for (String reference : acknowledged) {
-                long tickets = receiver.to("/hooks/PF-HAIYUN").stream()
-                        .filter(r -> r.bodyText().contains("\"reference\":\"" + reference + "\""))
-                        .map(r -> r.header("Idempotency-Key")).distinct().count();
-                assertEquals(1, tickets, "one assignment for " + reference);
+            for (int i = 0; i < 20; i++) {
+                assertEquals(1, effects(acknowledged.get(i), light(i)).size(),
+                        "one offer or one reporter-added follow-up for " + acknowledged.get(i));
             }
+            assertEquals(1, receiver.to("/hooks/PF-HAIYUN").stream()
+                    .filter(r -> "assignment.offered".equals(r.header("X-Hub-Event")))
+                    .filter(r -> r.bodyText().contains("楼道灯不亮了")).map(r -> r.header("Idempotency-Key")).distinct()
+                    .count(), "the twenty reports of one light are one incident with one offer");
         }
+    }
+
+    /** Twenty residents' words for one broken light: the same sentence, each signed by its resident. */
+    private static String light(int i) {
+        return "三号楼二单元楼道灯不亮了晚上很黑老人上下楼很不方便，住户" + i;
+    }
+
+    /**
+     * The distinct deliveries (by idempotency key) that brought a report to the partner: the offer of its own ticket,
+     * or the follow-up that added it to the incident it joined.
+     */
+    private List<String> effects(String reference, String description) {
+        return receiver.to("/hooks/PF-HAIYUN").stream()
+                .filter(r -> "assignment.offered".equals(r.header("X-Hub-Event"))
+                        ? r.bodyText().contains("\"reference\":\"" + reference + "\"")
+                        : "assignment.reporter-added".equals(r.header("X-Hub-Event"))
+                                && r.bodyText().contains("\"text\":\"" + description + "\""))
+                .map(r -> r.header("Idempotency-Key")).distinct().toList();
     }
 
     private Map<String, String> withPausedIntake() {
         var paused = new java.util.HashMap<>(env);
         paused.put("HUB_INTAKE_PAUSED", "true");
         return paused;
-    }
-
-    private boolean offered(String reference) {
-        return receiver.to("/hooks/PF-HAIYUN").stream()
-                .anyMatch(r -> r.bodyText().contains("\"reference\":\"" + reference + "\""));
     }
 
     private String report(HubProcess hub, String phone, String description) throws Exception {
