@@ -236,6 +236,7 @@ public class Dispatcher {
         a.offeredAt = now;
         a.updatedAt = now;
         a.decisionMicros = decisionMicros;
+        a.catalogVersion = choice.catalogVersion();
         deadlines.start(a);
         if (acceptBy != null) {
             // an emergency's window is minutes: no warning before it ends, the window's end is the warning

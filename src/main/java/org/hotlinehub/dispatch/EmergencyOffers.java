@@ -176,11 +176,12 @@ public class EmergencyOffers implements Emergencies {
                     + " an operator must act now", chunk);
             return;
         }
+        int version = directory.catalogVersion();
         for (Choice c : choices) {
             if (c.volunteer() != null) {
                 chunk.emergencyOffered(c.volunteer().id);
             }
-            dispatcher.offerEmergency(ticket, c, now, windowEnds, chunk);
+            dispatcher.offerEmergency(ticket, c.byVersion(version), now, windowEnds, chunk);
         }
         LOG.infof("emergency %s offered at once to %d part(ies) until %s", ticket.reference, choices.size(),
                 windowEnds);

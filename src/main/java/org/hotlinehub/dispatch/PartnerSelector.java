@@ -24,7 +24,11 @@ import org.hotlinehub.store.PlaceNode;
  * picks a registered volunteer ({@link VolunteerSelector}).
  *
  * <p>The rule and the place hierarchy come from memory when the {@link DispatchDirectory} holds them, so a decision
- * is one query for the party type and its fallbacks (target P6); the chosen partner is referenced, not loaded.
+ * is one query for the party type and its fallbacks (target P6); the chosen partner is referenced, not loaded. The
+ * choice carries the catalog version the rules were read from, from the same memory (no query).
+ *
+ * <p>A dry run of a catalog draft ({@code referencedata/CatalogVersions}) calls this same method inside a transaction
+ * that has written the draft and is rolled back, so its predictions are this rule's decisions, not a copy of it.
  */
 @ApplicationScoped
 public class PartnerSelector {
@@ -49,6 +53,7 @@ public class PartnerSelector {
         if (chain.isEmpty()) {
             return Optional.empty();
         }
+        int version = directory.catalogVersion();
         List<String> types = rule.partyTypes();
         int i = 0;
         while (i < types.size()) {
@@ -58,7 +63,7 @@ public class PartnerSelector {
                     ? volunteers.choose(rule, chain, tried, clock.instant(), chunk)
                     : nearestPartner(rule, chain, tried, types, i, end);
             if (choice.isPresent()) {
-                return choice;
+                return Optional.of(choice.get().byVersion(version));
             }
             i = end;
         }

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.CatalogAttribute;
+import org.hotlinehub.model.CatalogVersion;
 import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.PhoneNumbers;
@@ -175,6 +176,7 @@ public class ReferenceDataEditor implements ReferenceEditor {
         String detail = key == null ? "created" : "changed " + changes(before.get(), row);
         try {
             loader.apply("form", file, false, ReferenceDataWriter.Progress.NONE,
+                    new ReferenceDataLoader.Publication(CatalogVersion.IMPORT, actor, "form", null),
                     counts -> audit.record(actor, key == null ? "reference-data.create" : "reference-data.update",
                             singular(kind), kind == Kind.RESIDENTS ? Masks.phone(target) : target, detail, client));
         } catch (ReferenceDataException e) {
@@ -285,7 +287,28 @@ public class ReferenceDataEditor implements ReferenceEditor {
                 p.lat == null ? null : String.valueOf(p.lat), "lon", p.lon == null ? null : String.valueOf(p.lon));
     }
 
-    private static Map<String, String> catalogEntry(CatalogEntryEntity c) {
+    /**
+     * The entry as the import would write it: its current values (none for a new one) with {@code changes} over them
+     * (a null change keeps the current value); a partner keeps its webhook secret, a catalog entry its attributes.
+     */
+    ReferenceDataFile merged(Kind kind, String code, Map<String, String> changes) {
+        Map<String, String> current = values(kind, code).orElse(Map.of());
+        Map<String, String> row = new LinkedHashMap<>();
+        fields(kind).forEach(f -> row.put(f, normalized(current.get(f))));
+        changes.forEach((f, v) -> {
+            if (v != null) {
+                row.put(f, normalized(v));
+            }
+        });
+        row.put("code", code);
+        if (kind == Kind.PARTNERS && !current.isEmpty()) {
+            row.put("secret", read(() -> partners.findByCode(code).map(p -> p.webhookSecret).orElse(null)));
+        }
+        ReferenceDataFile file = CsvReferenceData.file(kind, List.of(row));
+        return kind == Kind.CATALOG && !current.isEmpty() ? withAttributes(file, code) : file;
+    }
+
+    static Map<String, String> catalogEntry(CatalogEntryEntity c) {
         return row("code", c.code, "name_zh", c.nameZh, "name_en", c.nameEn, "group", c.groupCode, "keywords_zh",
                 list(c.keywordsZh), "keywords_en", list(c.keywordsEn), "urgency", c.urgency, "accept-within",
                 Duration.ofSeconds(c.acceptWithinSeconds).toString(), "resolve-within",
@@ -324,7 +347,7 @@ public class ReferenceDataEditor implements ReferenceEditor {
     }
 
     /** Lists as the CSV writes them; sets sorted so an unchanged list reads the same. */
-    private static String list(Collection<String> values) {
+    static String list(Collection<String> values) {
         if (values == null || values.isEmpty()) {
             return null;
         }

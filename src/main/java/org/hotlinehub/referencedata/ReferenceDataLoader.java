@@ -26,6 +26,7 @@ import jakarta.validation.Validator;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.model.CatalogVersion;
 import org.hotlinehub.store.AppliedReferenceFiles;
 import org.hotlinehub.store.CatalogRepository;
 import org.hotlinehub.store.PartnerRepository;
@@ -73,6 +74,8 @@ public class ReferenceDataLoader {
     ObjectMapper json;
     @Inject
     Validator validator;
+    @Inject
+    CatalogVersionService versions;
 
     void onStart(@Observes StartupEvent event) throws IOException {
         List<Path> all = new ArrayList<>(files(config.referenceData().files()));
@@ -178,6 +181,28 @@ public class ReferenceDataLoader {
      */
     public ReferenceDataWriter.Counts apply(String name, ReferenceDataFile parsed, boolean resolveSecrets,
             ReferenceDataWriter.Progress progress, Consumer<ReferenceDataWriter.Counts> inTransaction) {
+        return apply(name, parsed, resolveSecrets, progress, Publication.imported(name), inTransaction);
+    }
+
+    /**
+     * Who publishes the catalog version a document writes when it has catalog entries or partners: the source
+     * ({@code import}, {@code publish} or {@code rollback}), the person (an import from a file: {@code import}), a
+     * note, and the version rolled back to.
+     */
+    record Publication(String source, String by, String note, Integer rolledBackTo) {
+
+        static Publication imported(String name) {
+            return new Publication(CatalogVersion.IMPORT, CatalogVersion.IMPORT, name, null);
+        }
+    }
+
+    /**
+     * As above, publishing a catalog version as {@code publication} in the same transaction when the document writes
+     * catalog entries or partners (docs/architecture.md, "The dispatch catalog in versions").
+     */
+    ReferenceDataWriter.Counts apply(String name, ReferenceDataFile parsed, boolean resolveSecrets,
+            ReferenceDataWriter.Progress progress, Publication publication,
+            Consumer<ReferenceDataWriter.Counts> inTransaction) {
         List<String> problems = new ArrayList<>();
         ReferenceDataFile checked = resolveSecrets ? resolveSecrets(parsed, problems) : parsed;
         problems.addAll(validate(checked));
@@ -186,6 +211,9 @@ public class ReferenceDataLoader {
         }
         ReferenceDataWriter.Counts counts = QuarkusTransaction.requiringNew().call(() -> {
             ReferenceDataWriter.Counts written = writer.apply(checked, progress);
+            if (written.catalog() + written.partners() > 0) {
+                versions.publishWritten(publication);
+            }
             inTransaction.accept(written);
             return written;
         });

@@ -95,6 +95,9 @@ public class AssignmentEntity extends PanacheEntityBase {
     /** How long the rules took to choose this assignee, in microseconds (null when a person chose). */
     @Column(name = "decision_us")
     public Integer decisionMicros;
+    /** The catalog version the rules chose by (catalog_version, V109); null when a person chose. */
+    @Column(name = "catalog_version")
+    public Integer catalogVersion;
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -26,6 +26,16 @@ public class DispatchDirectory {
         return cache.current().flatMap(s -> s.rule(id)).orElseGet(() -> CatalogRule.of(category));
     }
 
+    /**
+     * The catalog version the rules of {@link #rule} are: from the snapshot (no round trip), else the newest
+     * published, read in the decision's transaction (only while the snapshot is stale).
+     */
+    public int catalogVersion() {
+        return cache.current().map(ReferenceSnapshot::catalogVersion)
+                .orElseGet(() -> ((Number) entityManager.createNativeQuery(CatalogVersionQuery.CURRENT)
+                        .getSingleResult()).intValue());
+    }
+
     /** The place and every place above it, nearest first. */
     public List<PlaceNode> chain(PlaceEntity place) {
         long id = idOf(place);

@@ -71,8 +71,11 @@ public class ReferenceCache {
         return true;
     }
 
-    /** The current transaction changes places or catalog entries: invalidate when it completes, either way. */
-    void changedInThisTransaction() {
+    /**
+     * The current transaction changes places or catalog entries: invalidate when it completes, either way; until then
+     * its own readers read the database (a catalog dry run calls this after writing a draft it rolls back).
+     */
+    public void changedInThisTransaction() {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             invalidate();
             return;

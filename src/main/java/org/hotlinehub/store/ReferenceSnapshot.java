@@ -26,8 +26,14 @@ public final class ReferenceSnapshot {
     private final Map<Long, PlaceNode> places;
     private final Map<Long, List<Long>> gridsUnder;
     private final Map<Long, CatalogRule> rules;
+    private final int catalogVersion;
 
     ReferenceSnapshot(List<PlaceNode> places, List<CatalogRule> rules) {
+        this(places, rules, 0);
+    }
+
+    ReferenceSnapshot(List<PlaceNode> places, List<CatalogRule> rules, int catalogVersion) {
+        this.catalogVersion = catalogVersion;
         this.places = new HashMap<>(places.size() * 2);
         for (PlaceNode p : places) {
             this.places.put(p.id(), p);
@@ -56,21 +62,26 @@ public final class ReferenceSnapshot {
     static ReferenceSnapshot read(Connection connection) throws SQLException {
         List<PlaceNode> places = new ArrayList<>();
         List<CatalogRule> rules = new ArrayList<>();
+        int version = 0;
         try (Statement query = connection.createStatement()) {
             try (ResultSet row = query.executeQuery("select id, parent_id, type, code, active from place")) {
                 while (row.next()) {
                     places.add(PlaceChainQuery.node(row));
                 }
             }
-            try (ResultSet row = query.executeQuery(
-                    "select id, code, party_type, fallback_types, skills from catalog_entry")) {
+            // the rules and the version they belong to in one statement, so one snapshot of the database: a
+            // publication commits both together (referencedata/CatalogVersions)
+            try (ResultSet row = query.executeQuery(CatalogVersionQuery.RULES_WITH_VERSION)) {
                 while (row.next()) {
-                    rules.add(new CatalogRule(row.getLong(1), row.getString(2), row.getString(3),
-                            strings(row.getArray(4)), strings(row.getArray(5))));
+                    version = row.getInt(6);
+                    if (row.getObject(1) != null) {
+                        rules.add(new CatalogRule(row.getLong(1), row.getString(2), row.getString(3),
+                                strings(row.getArray(4)), strings(row.getArray(5))));
+                    }
                 }
             }
         }
-        return new ReferenceSnapshot(places, rules);
+        return new ReferenceSnapshot(places, rules, version);
     }
 
     /** The place and every place above it, nearest first; empty when the place (or a parent) is not held. */
@@ -96,6 +107,11 @@ public final class ReferenceSnapshot {
 
     public Optional<CatalogRule> rule(long catalogEntryId) {
         return Optional.ofNullable(rules.get(catalogEntryId));
+    }
+
+    /** The catalog version these rules are (0 before the first publication). */
+    public int catalogVersion() {
+        return catalogVersion;
     }
 
     int places() {

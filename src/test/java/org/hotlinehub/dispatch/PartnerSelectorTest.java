@@ -69,6 +69,11 @@ class PartnerSelectorTest {
             public List<PlaceNode> chain(PlaceEntity place) {
                 return chain;
             }
+
+            @Override
+            public int catalogVersion() {
+                return 7;
+            }
         };
         selector.partners = new PartnerRepository() {
 
@@ -118,6 +123,7 @@ class PartnerSelectorTest {
         assertEquals(1L, choice.partner().id);
         assertNull(choice.volunteer());
         assertEquals("compound HY-GARDEN → property firm PF-HAIYUN by catalog property-repair", choice.reason());
+        assertEquals(7, choice.catalogVersion(), "the decision carries the catalog version its rules came from");
         assertEquals(List.of(new Asked(List.of("property-firm", "residents-committee"), "property-repair",
                 List.of(30L, 20L, 10L), Set.of())), asked,
                 "the partner types in one question, the place chain nearest first");

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.hotlinehub.model.DraftRejectedException;
 import org.hotlinehub.model.IllegalTransitionException;
 import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.NotFoundException;
@@ -49,6 +50,12 @@ public class ApiErrorMapper {
     @ServerExceptionMapper
     public Response conflict(IllegalTransitionException e) {
         return json(409, "illegal_transition", e.getMessage());
+    }
+
+    /** A catalog draft edit the reference-data rules refuse: 422 with each problem naming its entry and field. */
+    @ServerExceptionMapper
+    public Response draftRejected(DraftRejectedException e) {
+        return json(422, "invalid_draft", e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -337,7 +337,9 @@ public interface AdminMessages {
             {#is 'reference-data.import-rejected'}基础数据导入被拒{#is 'user.create'}新建用户{#is 'user.update'}修改用户\
             {#is 'user.change'}修改用户{#is 'user.reset-password'}重置密码{#is 'user.deactivate'}停用用户\
             {#is 'user.unlock'}解锁用户{#is 'user.locked'}用户被锁定{#is 'resident.export'}导出居民数据\
-            {#is 'resident.erase'}删除居民数据{#is 'retention.run'}数据保留清理{#else}{action}{/when}""")
+            {#is 'resident.erase'}删除居民数据{#is 'retention.run'}数据保留清理\
+            {#is 'catalog-draft.change'}修改目录草稿{#is 'catalog-draft.withdraw'}撤回草稿修改{#is 'catalog-draft.discard'}放弃目录草稿\
+            {#is 'catalog.dry-run'}目录试运行{#is 'catalog.publish'}发布目录版本{#is 'catalog.rollback'}回滚目录版本{#else}{action}{/when}""")
     String actionName(String action);
 
     /** The title of the form for a new entry of the kind {@code label} ({@link #places()} …). */
@@ -356,4 +358,131 @@ public interface AdminMessages {
             {#is 'on-duty'}值班时间（如 mon-fri 08:00-18:00）{#is 'place'}所在地点编码{#is 'flags'}标记（如 elderly-alone）\
             {#is 'language'}语言（zh / en）{#is 'emergency-contacts'}紧急联系人电话{#else}{field}{/when}""")
     String fieldLabel(String field);
+
+    // dispatch catalog versions
+    @Message("调度目录版本")
+    String catalogVersions();
+
+    @Message("派单现按第 {current} 版目录执行。修改先进入草稿；试运行列出会改派的工单及原因；发布后成为新版本；任何早先的版本都可一键回滚。")
+    String catalogVersionsIntro(int current);
+
+    @Message("草稿")
+    String draft();
+
+    @Message("现在没有草稿。")
+    String noDraft();
+
+    @Message("起草人")
+    String draftStartedBy();
+
+    @Message("最后修改")
+    String draftChangedBy();
+
+    @Message("基于版本")
+    String draftBase();
+
+    @Message("对象")
+    String draftKind();
+
+    @Message("已发布的值")
+    String publishedValue();
+
+    @Message("草稿中的值")
+    String draftValue();
+
+    @Message("修改人")
+    String editedBy();
+
+    @Message("撤回 {code} 的修改")
+    String withdraw(String code);
+
+    @Message("试运行")
+    String dryRun();
+
+    @Message("发布为新版本")
+    String publish();
+
+    @Message("说明")
+    String versionNote();
+
+    @Message("放弃草稿")
+    String discardDraft();
+
+    @Message("在草稿中修改")
+    String addEdit();
+
+    @Message("新值（留空则恢复已发布的值）")
+    String newValue();
+
+    @Message("加入草稿")
+    String addToDraft();
+
+    @Message("试运行结果")
+    String dryRunTitle();
+
+    @Message("按派单规则比较了 {checked} 张工单在第 {version} 版和草稿下的承办方。")
+    String dryRunSummary(int checked, int version);
+
+    @Message("工单太多，只比较了最新的部分。")
+    String dryRunTruncated();
+
+    @Message("未办结工单中会改派的")
+    String openTickets();
+
+    @Message("近 {days} 天的其他工单中会改派的")
+    String recentTickets(int days);
+
+    @Message("没有工单会改派。")
+    String noChanges();
+
+    @Message("地点")
+    String place();
+
+    @Message("当前承办方")
+    String heldBy();
+
+    @Message("按已发布版本")
+    String publishedParty();
+
+    @Message("按草稿")
+    String draftParty();
+
+    @Message("无人承接（转主管）")
+    String nobodyLeft();
+
+    @Message("版本")
+    String versions();
+
+    @Message("版本")
+    String version();
+
+    @Message("当前")
+    String currentVersion();
+
+    @Message("来源")
+    String versionSource();
+
+    @Message("回滚到第 {version} 版")
+    String rollbackTo(int version);
+
+    @Message("恢复第 {version} 版的内容")
+    String rolledBackTo(int version);
+
+    @Message("已加入草稿。")
+    String doneChanged();
+
+    @Message("已从草稿撤回。")
+    String doneWithdrawn();
+
+    @Message("草稿已放弃。")
+    String doneDiscarded();
+
+    @Message("已发布第 {version} 版，新的派单按此版本执行。")
+    String donePublished(Integer version);
+
+    @Message("已回滚，成为第 {version} 版。")
+    String doneRolledBack(Integer version);
+
+    @Message("{#when source}{#is 'publish'}发布草稿{#is 'rollback'}回滚{#is 'import'}导入{#else}{source}{/when}")
+    String versionSourceName(String source);
 }

@@ -1,6 +1,5 @@
 package org.hotlinehub.connectors.console;
 
-import static org.hotlinehub.testsupport.Sessions.fillSignIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,17 +9,12 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.hotlinehub.testsupport.ConsoleBrowser;
 import org.hotlinehub.testsupport.HubTestResources;
-import org.hotlinehub.testsupport.PhoneBrowser;
 import org.hotlinehub.testsupport.Sql;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 
@@ -33,38 +27,13 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(HubTestResources.class)
 class AdminConsoleBrowserTest {
 
-    static Playwright playwright;
-    static Browser browser;
-
     @TestHTTPResource("/")
     URL base;
     @Inject
     Sql sql;
 
-    @BeforeAll
-    static void launch() {
-        playwright = Playwright.create();
-        browser = PhoneBrowser.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     private Page signedIn(String user, String password) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
-                .setBaseURL(base.toString()));
-        Page page = context.newPage();
-        page.navigate("/login");
-        fillSignIn(page, user, password);
-        page.waitForURL("**/console");
-        return page;
+        return ConsoleBrowser.signedIn(base, user, password);
     }
 
     @Test
