@@ -100,6 +100,9 @@ class SurgeBroadcastTest {
                 .body(containsString("statusZh"));
         assertEquals(0L, Tickets.timeline(sql, first, "SURGE_CONFIRMED", "staff:operator"), "nothing half-stored");
 
+        assertTrue(Sessions.console("operator").get("/console/tickets/" + first).then().statusCode(200).extract()
+                .asString().contains("action=\"/console/tickets/" + first + "/incident/surge/confirm\""));
+
         // the SMS reporter's first send fails: the outbox retries it, and the reporter still gets it once
         failOnceFor(phoneSms);
         Sessions.console("operator").contentType(Sessions.FORM).formParam("statusZh", STATUS_ZH)
@@ -117,6 +120,9 @@ class SurgeBroadcastTest {
                 .count(), "tried twice: failed once, then sent");
         assertTrue(Sessions.console("operator").get("/console/queue/items").then().extract().asString()
                 .contains("data-incident=\"" + first + "\" data-confirmed=\"true\""));
+        String page = Sessions.console("operator").get("/console/tickets/" + first).then().extract().asString();
+        assertTrue(page.contains("id=\"surge-status\"") && page.contains(STATUS_ZH)
+                && !page.contains("id=\"surge-confirm-form\""), page);
 
         // a caller from the compound hears the status before the menu; 1 goes on, hanging up records nothing
         String callSid = TwilioVoice.newCallSid();
