@@ -134,7 +134,7 @@ public class IncidentDetection {
     }
 
     /** The area "the same place" spans: the place's ancestor of the configured level, or the place itself. */
-    private Spot area(Spot place) {
+    Spot area(Spot place) {
         String level = config.incident().placeLevel();
         PlaceType type = PlaceType.fromCode(level).orElseThrow(() -> new IllegalStateException(
                 "hub.incident.place-level '" + level + "' is not a place type (compound, grid, community)"));

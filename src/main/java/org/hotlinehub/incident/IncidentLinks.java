@@ -50,6 +50,8 @@ public class IncidentLinks {
     HubConfig config;
     @Inject
     Clock clock;
+    @Inject
+    IncidentBroadcast broadcast;
 
     /** A decision's numbers and words, for the link row and the timelines. */
     public record Decision(double score, String reason, String actor) {
@@ -82,6 +84,9 @@ public class IncidentLinks {
         tellHolder(incident, new IncidentUpdate(reporters, channels,
                 new IncidentUpdate.Addition(report.channel, report.description, report.createdAt)));
         checkSurge(incident, channels, now);
+        // a reporter who joins a confirmed surge is told its status message once (one read, linked reports only)
+        rows.surge(incident.id).filter(IncidentRows.Surge::confirmed)
+                .ifPresent(s -> broadcast.statusTo(incident.id, report.id, s.statusZh(), s.statusEn()));
         LOG.infof("ticket %s joined incident %s (%s), %d reporters", report.reference, incident.reference,
                 decision.describe(), reporters);
     }

@@ -1,5 +1,6 @@
 package org.hotlinehub.incident;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,13 +14,16 @@ import org.hotlinehub.model.IncidentView;
 import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.Staff;
+import org.hotlinehub.model.SurgeNotice;
 import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.AuditTrail;
 import org.hotlinehub.model.port.Incidents;
 import org.hotlinehub.store.IncidentRows;
 import org.hotlinehub.store.ReferenceLookup;
 import org.hotlinehub.store.TicketEntity;
 import org.hotlinehub.store.TicketRepository;
+import org.hotlinehub.store.TimelineRepository;
 
 /**
  * Operators' decisions on incidents (console and API): link a report to an incident, keep a suggested one apart,
@@ -30,6 +34,9 @@ import org.hotlinehub.store.TicketRepository;
 public class IncidentService implements Incidents {
 
     static final String TARGET = "ticket";
+    /** The longest status message: Chinese, and English (each with the words around it, two SMS segments or so). */
+    public static final int STATUS_ZH_MAX = 60;
+    public static final int STATUS_EN_MAX = 160;
 
     @Inject
     TicketRepository tickets;
@@ -41,6 +48,14 @@ public class IncidentService implements Incidents {
     AuditTrail audit;
     @Inject
     ReferenceLookup places;
+    @Inject
+    IncidentBroadcast broadcast;
+    @Inject
+    IncidentDetection detection;
+    @Inject
+    TimelineRepository timeline;
+    @Inject
+    Clock clock;
 
     @Override
     @Transactional
@@ -67,8 +82,8 @@ public class IncidentService implements Incidents {
         }).orElse(null);
         return Optional.of(new IncidentView(ticket.reference, incident.reference, rows.reporterCount(incidentId),
                 rows.channels(incidentId), reporters.stream().map(IncidentService::view).toList(),
-                surge.map(s -> new IncidentView.Surge(s.declaredAt(), s.contacts(), s.withinSeconds() / 60))
-                        .orElse(null),
+                surge.map(s -> new IncidentView.Surge(s.declaredAt(), s.contacts(), s.withinSeconds() / 60,
+                        s.confirmedBy(), s.confirmedAt(), s.statusZh(), s.statusEn())).orElse(null),
                 decision));
     }
 
@@ -140,6 +155,52 @@ public class IncidentService implements Incidents {
         links.undo(report, incident, staff.actor(), "undone by " + staff.actor());
         audit.record(staff.name(), "incident.unlink", TARGET, report.reference, "taken out of incident "
                 + incident.reference, staff.client());
+    }
+
+    @Override
+    @Transactional
+    public void confirmSurge(String reference, String statusZh, String statusEn, Staff staff) {
+        String zh = status("statusZh", statusZh, STATUS_ZH_MAX);
+        String en = status("statusEn", statusEn, STATUS_EN_MAX);
+        TicketEntity ticket = find(reference);
+        TicketEntity incident = ticket.status == TicketStatus.MERGED && ticket.mergedIntoId != null
+                ? tickets.findById(ticket.mergedIntoId)
+                : ticket;
+        tickets.getEntityManager().refresh(incident, LockModeType.PESSIMISTIC_WRITE);
+        if (!incident.status.isOpen() || incident.status == TicketStatus.RESOLVED) {
+            throw new IllegalTransitionException("ticket " + incident.reference + " is "
+                    + incident.status.name().toLowerCase() + "; only an open incident's surge can be confirmed");
+        }
+        IncidentRows.Surge surge = rows.surge(incident.id).orElseThrow(() -> new IllegalTransitionException(
+                "ticket " + incident.reference + " has no surge to confirm"));
+        if (surge.confirmed() || !rows.confirmSurge(incident.id, staff.actor(), clock.instant(), zh, en)) {
+            throw new IllegalTransitionException("the surge of ticket " + incident.reference + " was confirmed by "
+                    + surge.confirmedBy() + " already");
+        }
+        int told = broadcast.status(incident.id, zh, en);
+        timeline.record(incident.id, TimelineKind.SURGE_CONFIRMED, staff.actor(), null,
+                "status: " + zh + " / " + en + " (to " + told + " reporters)");
+        audit.record(staff.name(), "incident.confirm-surge", TARGET, incident.reference, "status: " + zh + " / "
+                + en, staff.client());
+    }
+
+    @Override
+    @Transactional
+    public Optional<SurgeNotice> surgeNear(long residentId) {
+        return rows.knownPlace(residentId).flatMap(places::place)
+                .flatMap(place -> rows.confirmedSurgeAt(places.placesWithin(detection.area(place))));
+    }
+
+    /** A status message: required, stripped, at most {@code max} characters; else 400 naming the field. */
+    private static String status(String field, String value, int max) {
+        String text = value == null ? "" : value.strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        if (text.codePointCount(0, text.length()) > max) {
+            throw new IllegalArgumentException(field + " is longer than " + max + " characters");
+        }
+        return text;
     }
 
     /** The report whose link is in {@code state}, and its incident, both locked; else 409 with {@code refusal}. */

@@ -90,4 +90,17 @@ public class BundledResidentReplies implements ResidentReplies {
     public String statusWord(TicketStatus status, boolean english) {
         return in(english).statusWord(status);
     }
+
+    @Override
+    public String incidentStatus(String reference, String status, boolean english) {
+        return in(english).incidentStatus(reference, status);
+    }
+
+    @Override
+    public String incidentUpdate(String reference, TicketStatus status, String note, boolean english) {
+        String state = statusWord(status, english);
+        return note == null || note.isBlank()
+                ? in(english).incidentUpdate(reference, state)
+                : in(english).incidentUpdateNote(reference, state, note.strip());
+    }
 }

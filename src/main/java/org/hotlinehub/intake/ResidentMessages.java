@@ -57,6 +57,15 @@ public interface ResidentMessages {
     @Message("您已恢复接收热线短信。")
     String optedIn();
 
+    @Message("关于您反映的问题（工单{reference}）：{status}")
+    String incidentStatus(String reference, String status);
+
+    @Message("您反映的问题（工单{reference}）：{state}。")
+    String incidentUpdate(String reference, String state);
+
+    @Message("您反映的问题（工单{reference}）：{state}。{note}")
+    String incidentUpdateNote(String reference, String state, String note);
+
     @Message("""
             {#when status}{#is RECEIVED}已受理{#is TRIAGE}人工分拣中{#is DISPATCHED}已派单{#is ACCEPTED}承办单位已签收\
             {#is IN_PROGRESS}办理中{#is RESOLVED}已办结，待回访{#is CLOSED}已结案{#is REOPENED}已重新交办\

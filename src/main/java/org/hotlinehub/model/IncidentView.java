@@ -33,8 +33,16 @@ public record IncidentView(String reference, String incident, int reporters, Map
         }
     }
 
-    /** A surge: declared when {@code contacts} reports arrived within {@code withinMinutes}. */
-    public record Surge(Instant declaredAt, int contacts, long withinMinutes) {
+    /**
+     * A surge: declared when {@code contacts} reports arrived within {@code withinMinutes}; once staff confirmed it,
+     * who and when, and the status message every reporter was told (null before).
+     */
+    public record Surge(Instant declaredAt, int contacts, long withinMinutes, String confirmedBy, Instant confirmedAt,
+            String statusZh, String statusEn) {
+
+        public boolean confirmed() {
+            return confirmedAt != null;
+        }
     }
 
     /**

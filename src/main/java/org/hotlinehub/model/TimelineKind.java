@@ -49,7 +49,9 @@ public enum TimelineKind {
     /** A link to an incident undone: the report is a ticket of its own again. */
     UNLINKED(false, "已撤销合并", "Link undone"),
     /** On an incident's ticket: a surge (集中报告) was declared. */
-    SURGE_DECLARED(false, "集中报告", "Surge declared");
+    SURGE_DECLARED(false, "集中报告", "Surge declared"),
+    /** On an incident's ticket: staff confirmed its surge with one status message to every reporter. */
+    SURGE_CONFIRMED(false, "确认集中报告并通告", "Surge confirmed, status sent");
 
     private final boolean publicToResident;
     private final String labelZh;

@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
 import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.SurgeNotice;
 
 /**
  * The persistence of incidents (V87): the candidates a new ticket may report again, the links of reporters to their
@@ -80,7 +81,18 @@ public class IncidentRows {
             String language, Instant reportedAt, String state, double score, String reason, String decidedBy) {
     }
 
-    public record Surge(Instant declaredAt, int contacts, long withinSeconds) {
+    /** A surge; the confirmation's fields are null until staff confirm it with a status message. */
+    public record Surge(Instant declaredAt, int contacts, long withinSeconds, String confirmedBy, Instant confirmedAt,
+            String statusZh, String statusEn) {
+
+        public boolean confirmed() {
+            return confirmedAt != null;
+        }
+    }
+
+    /** Someone a broadcast about an incident reaches: their own ticket, channel, phone or openid and language. */
+    public record Recipient(String reference, Channel channel, String phone, String wechatOpenid, String language,
+            boolean first) {
     }
 
     /**
@@ -190,10 +202,86 @@ public class IncidentRows {
 
     public Optional<Surge> surge(long incidentId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select declared_at, contacts, within_s from incident_surge"
-                + " where incident_id = ?1").setParameter(1, incidentId).getResultList();
+        List<Object[]> rows = em.createNativeQuery("select declared_at, contacts, within_s, confirmed_by,"
+                + " confirmed_at, status_zh, status_en from incident_surge where incident_id = ?1")
+                .setParameter(1, incidentId).getResultList();
         return rows.stream().findFirst().map(r -> new Surge(instant(r[0]), ((Number) r[1]).intValue(),
-                ((Number) r[2]).longValue()));
+                ((Number) r[2]).longValue(), (String) r[3], instant(r[4]), (String) r[5], (String) r[6]));
+    }
+
+    /** Confirms the surge with its status message; false when there is no surge or it was confirmed before. */
+    public boolean confirmSurge(long incidentId, String by, Instant at, String statusZh, String statusEn) {
+        return em.createNativeQuery("update incident_surge set confirmed_by = ?2, confirmed_at = ?3, status_zh = ?4,"
+                + " status_en = ?5 where incident_id = ?1 and confirmed_at is null").setParameter(1, incidentId)
+                .setParameter(2, by).setParameter(3, at).setParameter(4, statusZh).setParameter(5, statusEn)
+                .executeUpdate() == 1;
+    }
+
+    /**
+     * Who a broadcast about the incident reaches, with one read: the incident's own filer and its linked reporters
+     * (only {@code reporterTicketId}'s when not null); nobody when the ticket has no other reporters.
+     */
+    public List<Recipient> recipients(long incidentId, Long reporterTicketId) {
+        return work(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    select t.reference, t.channel, r.phone, r.wechat_openid, t.language, true, t.created_at, t.id
+                      from ticket t left join resident r on r.id = t.resident_id
+                     where t.id = ? and t.reporter_count > 1 and ?::bigint is null
+                    union all
+                    select t.reference, l.channel, r.phone, r.wechat_openid, l.language, false, l.reported_at, t.id
+                      from incident_link l join ticket t on t.id = l.reporter_ticket_id
+                      left join resident r on r.id = l.resident_id
+                     where l.incident_id = ? and l.state = 'LINKED'
+                       and (?::bigint is null or l.reporter_ticket_id = ?)
+                    order by 6 desc, 7, 8""")) {
+                st.setLong(1, incidentId);
+                st.setObject(2, reporterTicketId, java.sql.Types.BIGINT);
+                st.setLong(3, incidentId);
+                st.setObject(4, reporterTicketId, java.sql.Types.BIGINT);
+                st.setObject(5, reporterTicketId, java.sql.Types.BIGINT);
+                List<Recipient> out = new ArrayList<>();
+                try (ResultSet r = st.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new Recipient(r.getString(1), Channel.valueOf(r.getString(2)), r.getString(3),
+                                r.getString(4), r.getString(5), r.getBoolean(6)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * The confirmed surge of an open incident at one of these places (a caller's area), the newest; with the
+     * incident's place name for the announcement.
+     */
+    public Optional<SurgeNotice> confirmedSurgeAt(Long[] places) {
+        return work(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    select t.reference, s.status_zh, s.status_en, p.name_zh, p.name_en
+                      from incident_surge s join ticket t on t.id = s.incident_id
+                      left join place p on p.id = t.place_id
+                     where s.confirmed_at is not null and t.place_id = any(?) and t.status in """ + OPEN + """
+
+                    order by s.confirmed_at desc limit 1""")) {
+                st.setArray(1, c.createArrayOf("bigint", places));
+                try (ResultSet r = st.executeQuery()) {
+                    return r.next()
+                            ? Optional.of(new SurgeNotice(r.getString(1), r.getString(2), r.getString(3),
+                                    r.getString(4), r.getString(5)))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** A resident's known place: the registered one, else that of their latest ticket with a place. */
+    public Optional<Long> knownPlace(long residentId) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select coalesce(r.place_id, (select t.place_id from ticket t"
+                + " where t.resident_id = r.id and t.place_id is not null order by t.created_at desc limit 1))"
+                + " from resident r where r.id = ?1").setParameter(1, residentId).getResultList();
+        return ids.stream().filter(java.util.Objects::nonNull).findFirst().map(Number::longValue);
     }
 
     /** The reports per channel: the incident's own and its linked reporters'. */

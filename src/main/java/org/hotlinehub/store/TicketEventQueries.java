@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -21,6 +22,7 @@ import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.TicketEvent;
+import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.TicketEvents;
 import org.jboss.logging.Logger;
@@ -48,6 +50,15 @@ public class TicketEventQueries implements TicketEvents {
     TransactionSynchronizationRegistry transactions;
     @Inject
     Clock clock;
+    @Inject
+    Event<IncidentChanged> incidentChanged;
+
+    /**
+     * Fired synchronously, in the change's transaction, for every event of a ticket that has other reporters (an
+     * incident): what a broadcast to all of them is written from. Other tickets fire nothing.
+     */
+    public record IncidentChanged(TicketEvent event, TicketStatus status) {
+    }
 
     private final class Held implements Capture {
 
@@ -86,8 +97,14 @@ public class TicketEventQueries implements TicketEvents {
             return;
         }
         TicketEntity ticket = em.find(TicketEntity.class, ticketId); // in the session already, as a rule: no query
-        TicketEvent.Kind.of(kind, ticket.status).ifPresent(k -> emit(TicketEvent.recorded(k, timelineId, ticketId,
-                ticket.reference, at, actor, channel, detail)));
+        TicketEvent.Kind.of(kind, ticket.status).ifPresent(k -> {
+            TicketEvent event = TicketEvent.recorded(k, timelineId, ticketId, ticket.reference, at, actor, channel,
+                    detail);
+            emit(event);
+            if (ticket.reporterCount > 1) {
+                incidentChanged.fire(new IncidentChanged(event, ticket.status));
+            }
+        });
     }
 
     private void emit(TicketEvent event) {

@@ -37,6 +37,16 @@ public class WechatOutboxQueries implements WechatOutbox {
 
     @Override
     @Transactional
+    public void enqueueAll(List<Text> texts) {
+        if (!texts.isEmpty()) {
+            outbox.addAll(texts.stream().map(t -> new OutboxStore.NewMessage(OutboxChannel.WECHAT, t.openid(),
+                    t.idempotencyKey(), t.purpose(), t.text(), t.ticketReference(), null, null, null, null)).toList(),
+                    null);
+        }
+    }
+
+    @Override
+    @Transactional
     public boolean recordDelivery(String wechatMsgid, String status) {
         return em.createNativeQuery("update outbox set last_error = ?2, updated_at = now()"
                 + " where external_id = ?1 and stream = 'wechat'").setParameter(1, wechatMsgid)

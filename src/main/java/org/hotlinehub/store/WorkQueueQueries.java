@@ -7,13 +7,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.QueueItem;
+import org.hotlinehub.model.SurgeItem;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.port.WorkQueue;
 
@@ -45,9 +48,32 @@ public class WorkQueueQueries implements WorkQueue {
                       t.created_at, t.id
              limit ?""".formatted(IN_QUEUE);
 
+    /** The open incidents' surges, with their reports per channel as {@code CHANNEL:n,…} (one statement). */
+    private static final String SURGES = """
+            select t.reference, p.name_zh, p.name_en, c.name_zh, c.name_en, s.declared_at, t.reporter_count,
+                   s.confirmed_at is not null as confirmed, s.status_zh, s.status_en,
+                   (select string_agg(r.channel || ':' || r.n, ',' order by r.channel)
+                      from (select x.channel, count(*) as n
+                              from (select t.channel
+                                    union all
+                                    select l.channel from incident_link l
+                                     where l.incident_id = t.id and l.state = 'LINKED') x
+                             group by x.channel) r) as channels
+              from incident_surge s join ticket t on t.id = s.incident_id
+              left join place p on p.id = t.place_id
+              left join catalog_entry c on c.id = t.category_id
+             where t.status in """ + IncidentRows.OPEN + """
+
+            order by s.declared_at desc, t.id desc
+            limit ?""";
+
+    /** The queue's tickets, and the open incidents' surges with their reporters and confirmation. */
     private static final String FINGERPRINT = "select md5(coalesce(string_agg(t.id || ':' || t.status || ':'"
             + " || coalesce(t.category_id, 0) || ':' || coalesce(t.place_id, 0) || ':' || t.priority, ','"
-            + " order by t.id), '')) from ticket t where " + IN_QUEUE;
+            + " order by t.id), '') || '|' || coalesce((select string_agg(s.incident_id || ':' || i.reporter_count"
+            + " || ':' || (s.confirmed_at is not null), ',' order by s.incident_id) from incident_surge s"
+            + " join ticket i on i.id = s.incident_id where i.status in " + IncidentRows.OPEN + "), ''))"
+            + " from ticket t where " + IN_QUEUE;
 
     @Inject
     AgroalDataSource dataSource;
@@ -71,6 +97,30 @@ public class WorkQueueQueries implements WorkQueue {
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the queue", e);
+        }
+    }
+
+    @Override
+    public List<SurgeItem> surges(int limit) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(SURGES)) {
+            st.setInt(1, limit);
+            List<SurgeItem> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Map<Channel, Long> channels = new LinkedHashMap<>();
+                    String perChannel = rs.getString("channels");
+                    for (String part : perChannel == null ? new String[0] : perChannel.split(",")) {
+                        String[] kv = part.split(":");
+                        channels.put(Channel.valueOf(kv[0]), Long.parseLong(kv[1]));
+                    }
+                    out.add(new SurgeItem(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getInt(7), channels,
+                            rs.getBoolean(8), rs.getString(9), rs.getString(10)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the surges", e);
         }
     }
 

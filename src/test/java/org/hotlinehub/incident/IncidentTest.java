@@ -344,7 +344,7 @@ class IncidentTest {
         return sql.count("select count(*) from ticket where reference = ? and status = ?", reference, status) == 1;
     }
 
-    private static String form(String compound, String description) {
+    static String form(String compound, String description) {
         return form(compound, description, "property-repair");
     }
 
@@ -356,9 +356,14 @@ class IncidentTest {
     }
 
     private static String open311(String description) {
+        return open311("INC-COURT", description);
+    }
+
+    /** An Open311 request with a phone at this compound. */
+    static String open311(String compound, String description) {
         return given().contentType("application/x-www-form-urlencoded; charset=utf-8")
                 .formParam("api_key", "demo-open311-key-2026").formParam("service_code", "property-repair")
-                .formParam("description", description).formParam("address_id", "INC-COURT")
+                .formParam("description", description).formParam("address_id", compound)
                 .formParam("attribute[building]", "3号楼").formParam("attribute[problem]", "other")
                 .formParam("phone", Reports.uniquePhone())
                 .post("/open311/v2/requests.json").then().log().ifValidationFails().statusCode(201).extract()

@@ -169,6 +169,25 @@ public class TicketResource {
         return detail(reference);
     }
 
+    /** The confirmed surge's status message, in Chinese and English (both required). */
+    public record SurgeConfirmation(String statusZh, String statusEn) {
+    }
+
+    @POST
+    @Path("/{reference}/incident/surge/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.OPERATOR)
+    @Operation(summary = "Confirm the incident's surge with a status message to every reporter", description = ""
+            + "The ticket is the incident or one of its reports. statusZh (at most 60 characters) and statusEn (at"
+            + " most 160) are required; every reporter is sent the message on their own channel through the outbox,"
+            + " reporters who join later when they join, and callers from the area hear it before the menu. 400"
+            + " naming the field; 409 when the incident has no surge, is no longer open, or was confirmed before.")
+    public IncidentView confirmSurge(@PathParam("reference") String reference, SurgeConfirmation body) {
+        incidents.confirmSurge(reference, body == null ? null : body.statusZh(),
+                body == null ? null : body.statusEn(), staff());
+        return incident(reference);
+    }
+
     static String encodeCursor(long id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("id:" + id).getBytes(StandardCharsets.UTF_8));
     }

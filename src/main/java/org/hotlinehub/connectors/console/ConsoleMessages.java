@@ -581,6 +581,27 @@ public interface ConsoleMessages {
     @Message("集中报告：{contacts} 条报告在 {minutes} 分钟内")
     String surgeDeclared(int contacts, long minutes);
 
+    @Message("{by} 已确认并通告")
+    String surgeConfirmed(String by);
+
+    @Message("确认集中报告，并向本事件的每位报告人发送一条进展通告（中英文都要填写）。")
+    String surgeConfirmIntro();
+
+    @Message("通告（中文）")
+    String surgeStatusZh();
+
+    @Message("通告（英文）")
+    String surgeStatusEn();
+
+    @Message("确认并通告")
+    String surgeConfirmAction();
+
+    @Message("集中报告")
+    String surgesHeading();
+
+    @Message("未确认")
+    String surgeUnconfirmed();
+
     @Message("疑似重复报告，请判断")
     String suspectedHeading();
 

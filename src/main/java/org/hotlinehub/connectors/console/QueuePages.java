@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.QueueItem;
+import org.hotlinehub.model.SurgeItem;
 import org.hotlinehub.model.port.TicketChanges;
 import org.hotlinehub.model.port.WorkQueue;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -25,7 +26,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * The operators' live queue: triage items and new tickets, most pressing first. The page listens to a server-sent
+ * The operators' live queue: the open incidents' surges with their reports per channel (confirmed on the incident's
+ * page), then triage items and new tickets, most pressing first. The page listens to a server-sent
  * event stream that carries the queue's fingerprint whenever it changed and reloads the table (htmx). A ticket event
  * from any hub node (hub.events, {@link TicketChanges}) makes the stream look at once; it also looks every few seconds.
  */
@@ -34,6 +36,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public class QueuePages {
 
     static final int LIMIT = 200;
+    /** The open incidents' surges shown above the queue. */
+    static final int SURGES = 20;
     static final Duration POLL = Duration.ofSeconds(2);
     /** How often a stream looks whether a ticket event arrived. */
     static final Duration CHECK = Duration.ofMillis(250);
@@ -50,11 +54,11 @@ public class QueuePages {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance queue(ConsolePage page, List<QueueItem> triage, List<QueueItem> fresh,
-                String fingerprint, Instant now);
+        static native TemplateInstance queue(ConsolePage page, List<SurgeItem> surges, List<QueueItem> triage,
+                List<QueueItem> fresh, String fingerprint, Instant now);
 
-        static native TemplateInstance queue$items(ConsolePage page, List<QueueItem> triage, List<QueueItem> fresh,
-                String fingerprint, Instant now);
+        static native TemplateInstance queue$items(ConsolePage page, List<SurgeItem> surges,
+                List<QueueItem> triage, List<QueueItem> fresh, String fingerprint, Instant now);
     }
 
     @GET
@@ -79,9 +83,10 @@ public class QueuePages {
         List<QueueItem> items = queue.items(LIMIT);
         List<QueueItem> triage = triage(items, true);
         List<QueueItem> fresh = triage(items, false);
+        List<SurgeItem> surges = queue.surges(SURGES);
         return ConsoleResource.html(page, whole ? request.lang() : null, whole
-                ? Templates.queue(page, triage, fresh, fingerprint, page.now())
-                : Templates.queue$items(page, triage, fresh, fingerprint, page.now()));
+                ? Templates.queue(page, surges, triage, fresh, fingerprint, page.now())
+                : Templates.queue$items(page, surges, triage, fresh, fingerprint, page.now()));
     }
 
     private static List<QueueItem> triage(List<QueueItem> items, boolean triage) {

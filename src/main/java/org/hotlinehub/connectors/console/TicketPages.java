@@ -315,6 +315,17 @@ public class TicketPages {
     }
 
     @POST
+    @Path("/{reference}/incident/surge/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response confirmSurge(@PathParam("reference") String reference,
+            @RestForm @Size(max = InputLimits.NOTE) String statusZh,
+            @RestForm @Size(max = InputLimits.NOTE) String statusEn) {
+        return act(reference, "confirm-surge",
+                () -> incidents.confirmSurge(reference, statusZh, statusEn, request.staff()));
+    }
+
+    @POST
     @Path("/{reference}/reopen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)

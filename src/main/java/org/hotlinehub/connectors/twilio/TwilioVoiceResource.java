@@ -30,6 +30,8 @@ import org.hotlinehub.model.ContactIntent;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.ResidentTexts;
+import org.hotlinehub.model.SurgeNotice;
+import org.hotlinehub.model.port.Incidents;
 import org.hotlinehub.model.port.IntakeQueue;
 import org.hotlinehub.model.port.ReferenceNumbers;
 import org.hotlinehub.model.port.ResidentReplies;
@@ -95,6 +97,8 @@ public class TwilioVoiceResource {
     @Inject
     ReferenceNumbers references;
     @Inject
+    Incidents incidents;
+    @Inject
     HubConfig config;
     @Inject
     Clock clock;
@@ -114,10 +118,28 @@ public class TwilioVoiceResource {
                 return VoiceWebhooks.twiml(assuranceMenu(new VoiceResponse.Builder(), english, caller.get(), 1));
             }
             VoiceResponse.Builder r = new VoiceResponse.Builder();
-            if (!hours.staffed()) {
-                r.say(say(english, VoicePrompts.closed(english)));
+            Optional<SurgeNotice> surge = caller.flatMap(c -> incidents.surgeNear(c.residentId()));
+            if (surge.isPresent()) {
+                return VoiceWebhooks.twiml(surgeNotice(r, english, surge.get()));
             }
-            return VoiceWebhooks.twiml(menu(r, english, 1));
+            return VoiceWebhooks.twiml(mainMenu(r, english));
+        });
+    }
+
+    @POST
+    @Path("/surge")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "The key pressed after a confirmed surge's announcement: 1 for the menu, else goodbye")
+    public Response surge(@Context UriInfo uri, @QueryParam("lang") String lang) {
+        return webhooks.handle(uri, true, call -> {
+            boolean english = "en".equals(lang);
+            VoiceResponse.Builder r = new VoiceResponse.Builder();
+            if ("1".equals(call.digits())) {
+                return VoiceWebhooks.twiml(mainMenu(r, english));
+            }
+            // nothing is recorded: the caller knows, and the incident is being handled
+            return VoiceWebhooks.twiml(r.say(say(english, VoicePrompts.surgeGoodbye(english)))
+                    .hangup(new Hangup.Builder().build()).build());
         });
     }
 
@@ -450,6 +472,23 @@ public class TwilioVoiceResource {
     }
 
     // ---- TwiML pieces ----
+
+    /** The main menu, after the out-of-hours notice when nobody is on duty. */
+    private VoiceResponse mainMenu(VoiceResponse.Builder r, boolean english) {
+        if (!hours.staffed()) {
+            r.say(say(english, VoicePrompts.closed(english)));
+        }
+        return menu(r, english, 1);
+    }
+
+    /** A confirmed surge near the caller, before the menu: 1 goes on to the menu, no key says goodbye. */
+    private VoiceResponse surgeNotice(VoiceResponse.Builder r, boolean english, SurgeNotice notice) {
+        String next = webhooks.url("/surge?lang=" + lang(english));
+        return r.gather(new Gather.Builder().inputs(Gather.Input.DTMF).numDigits(1)
+                .timeout(config.voice().menuTimeout()).action(next).method(HttpMethod.POST)
+                .say(say(english, VoicePrompts.surge(english, notice))).build())
+                .redirect(new Redirect.Builder(next).method(HttpMethod.POST).build()).build();
+    }
 
     private VoiceResponse menu(VoiceResponse.Builder r, boolean english, int attempt) {
         String next = webhooks.url("/menu?lang=" + lang(english) + "&attempt=" + attempt);

@@ -17,6 +17,12 @@ public interface VoiceMessages {
             + "治安问题请按4，查询工单进度请按5，人工服务请按0。")
     String menu();
 
+    @Message("我们已经知道{place}{status}。如果您仍要补充报告，请按1。")
+    String surge(String status, String place);
+
+    @Message("感谢来电，我们会持续通报进展。再见。")
+    String surgeGoodbye();
+
     /** Said in English inside the Mandarin menus, so it has no other language. */
     @Message("For English, press 9.")
     String englishKey();

@@ -3,6 +3,7 @@ package org.hotlinehub.connectors.twilio;
 import java.util.stream.Collectors;
 
 import org.hotlinehub.model.ResidentTexts;
+import org.hotlinehub.model.SurgeNotice;
 
 import com.twilio.twiml.voice.Say;
 
@@ -45,6 +46,16 @@ final class VoicePrompts {
     /** Said in English inside the Mandarin menu. */
     static String englishKey() {
         return in(true).englishKey();
+    }
+
+    /** A confirmed surge near the caller: its status and place, and 1 to report all the same. */
+    static String surge(boolean english, SurgeNotice notice) {
+        String place = notice.place(english);
+        return in(english).surge(notice.status(english), place == null ? "" : place);
+    }
+
+    static String surgeGoodbye(boolean english) {
+        return in(english).surgeGoodbye();
     }
 
     static String closed(boolean english) {

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.hotlinehub.model.IncidentView;
 import org.hotlinehub.model.Staff;
+import org.hotlinehub.model.SurgeNotice;
 
 /**
  * One incident, many reporters (docs/architecture.md, "Incidents"): what operators see and decide about a ticket's
@@ -28,4 +29,18 @@ public interface Incidents {
 
     /** Undoes a link: the reporter's ticket is its own again and is dispatched normally. */
     void unlink(String reference, Staff staff);
+
+    /**
+     * Confirms the incident's surge (the ticket may be the incident or one of its reports) with one status message in
+     * Chinese and English, both required ({@link IllegalArgumentException} naming {@code statusZh} or
+     * {@code statusEn}); every reporter is told it on their own channel, and reporters who join later when they join.
+     * 409 when the incident has no surge, is no longer open, or its surge was confirmed before.
+     */
+    void confirmSurge(String reference, String statusZh, String statusEn, Staff staff);
+
+    /**
+     * The confirmed surge of an open incident in the area ({@code hub.incident.place-level}) of the resident's known
+     * place (registered, else that of their latest ticket), the newest; empty when there is none.
+     */
+    Optional<SurgeNotice> surgeNear(long residentId);
 }

@@ -40,4 +40,10 @@ public interface ResidentReplies {
 
     /** The status in words, as the other texts say it. */
     String statusWord(TicketStatus status, boolean english);
+
+    /** A confirmed surge's status message to a reporter of the incident, about their own ticket. */
+    String incidentStatus(String reference, String status, boolean english);
+
+    /** A progress update of an incident to one of its reporters: the status in words and the partner's note, if any. */
+    String incidentUpdate(String reference, TicketStatus status, String note, boolean english);
 }

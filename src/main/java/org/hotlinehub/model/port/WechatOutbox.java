@@ -23,6 +23,13 @@ public interface WechatOutbox {
     long enqueue(String idempotencyKey, String openid, String text, Map<String, String> templateData, String purpose,
             String ticketReference);
 
+    /** A customer-service message to queue: as the arguments of {@link #enqueue}, without template data. */
+    record Text(String idempotencyKey, String openid, String text, String purpose, String ticketReference) {
+    }
+
+    /** As {@link #enqueue} for each message, with one statement; a key queued before is left alone. */
+    void enqueueAll(List<Text> texts);
+
     /** A template message went out for it ({@code TEMPLATESENDJOBFINISH}); @return false for an unknown msgid */
     boolean recordDelivery(String wechatMsgid, String status);
 

@@ -3,6 +3,7 @@ package org.hotlinehub.model.port;
 import java.util.List;
 
 import org.hotlinehub.model.QueueItem;
+import org.hotlinehub.model.SurgeItem;
 
 /** The operators' live queue: triage items and new tickets that no partner has accepted yet. */
 public interface WorkQueue {
@@ -10,6 +11,9 @@ public interface WorkQueue {
     /** Most pressing first: urgent, then vulnerable residents, then the longest waiting. */
     List<QueueItem> items(int limit);
 
-    /** Changes whenever an item enters, leaves or changes; the console polls it to push updates. */
+    /** The surges of open incidents, newest first, with their reports per channel. */
+    List<SurgeItem> surges(int limit);
+
+    /** Changes whenever an item enters, leaves or changes, and whenever a surge is declared, confirmed or gains a reporter; the console polls it to push updates. */
     String fingerprint();
 }

@@ -124,6 +124,8 @@ class ConsoleRolesTest {
                     + "/incident/keep-separate", Needs.STAFF),
             new Route("POST", "/console/tickets/{reference}/incident/unlink", "/console/tickets/" + NONE
                     + "/incident/unlink", Needs.STAFF),
+            new Route("POST", "/console/tickets/{reference}/incident/surge/confirm", "/console/tickets/" + NONE
+                    + "/incident/surge/confirm", Needs.STAFF),
             new Route("POST", "/console/tickets/{reference}/reopen", "/console/tickets/" + NONE + "/reopen",
                     Needs.STAFF),
             new Route("POST", "/console/tickets/{reference}/cancel", "/console/tickets/" + NONE + "/cancel",

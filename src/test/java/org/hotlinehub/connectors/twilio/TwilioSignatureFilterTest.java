@@ -64,7 +64,7 @@ class TwilioSignatureFilterTest {
     @Test
     void shouldFindEveryTwilioWebhook() {
         List<String> paths = webhookPaths();
-        assertEquals(23, paths.size(), paths.toString());
+        assertEquals(24, paths.size(), paths.toString());
         assertTrue(paths.containsAll(List.of("/twilio/sms", "/twilio/sms/status", "/twilio/voice",
                 "/twilio/voice/status", "/twilio/voice/survey/rating")), paths.toString());
     }
