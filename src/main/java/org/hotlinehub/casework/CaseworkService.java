@@ -33,6 +33,7 @@ import org.hotlinehub.model.PhoneNumbers;
 import org.hotlinehub.model.PlaceType;
 import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.Staff;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TicketReopened;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineItem;
@@ -167,14 +168,14 @@ public class CaseworkService implements Casework {
         if (category != ticket.category) {
             ticket.category = category;
             timeline.record(ticket.id, TimelineKind.CLASSIFIED, staff.actor(), null,
-                    "category " + category.code + " chosen by " + staff.actor() + why);
+                    SystemReason.CATEGORY_CHOSEN.text(category.code, staff.actor()) + why);
         }
         if (place != ticket.place) {
             ticket.place = place;
             String grid = lookup.place(place.id).flatMap(p -> lookup.ancestorOfType(p, PlaceType.GRID.code()))
                     .map(ReferenceLookup.Spot::code).orElse("no grid");
             timeline.record(ticket.id, TimelineKind.LOCATED, staff.actor(), null,
-                    place.type + " " + place.code + " chosen by " + staff.actor() + " → grid " + grid + why);
+                    SystemReason.PLACE_CHOSEN.text(place.type, place.code, staff.actor(), grid) + why);
         }
         if (ticket.description != null && !ticket.description.isBlank()) {
             // the operator's category for this text teaches the classifier at its next retrain (on every node)
@@ -280,7 +281,7 @@ public class CaseworkService implements Casework {
             dup.triageReason = null;
             dup.updatedAt = clock.instant();
             timeline.record(dup.id, TimelineKind.MERGED, staff.actor(), null,
-                    "merged into ticket " + primaryRow.reference + " by " + staff.actor() + why);
+                    SystemReason.MERGED_INTO.text(primaryRow.reference, staff.actor()) + why);
             timeline.record(primaryRow.id, TimelineKind.MERGED, staff.actor(), null,
                     "ticket " + dup.reference + " merged into this one" + residentWords(dup) + why);
             informOfMerge(dup, primaryRow, staff);
@@ -314,8 +315,9 @@ public class CaseworkService implements Casework {
         ticket.status = TicketStatus.CANCELLED;
         ticket.triageReason = null;
         ticket.updatedAt = clock.instant();
-        timeline.record(ticket.id, TimelineKind.CANCELLED, staff.actor(), null, "cancelled by " + staff.actor()
-                + ": " + why);
+        timeline.record(ticket.id, TimelineKind.CANCELLED, staff.actor(), null,
+                SystemReason.CANCELLED_BY.text(staff.actor(),
+                        why));
         audit.record(staff.name(), "ticket.cancel", TARGET, ticket.reference, "cancelled: " + why, staff.client());
     }
 

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.AssignmentState;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.store.AssignmentEntity;
 import org.hotlinehub.store.AssignmentRepository;
@@ -36,7 +37,7 @@ public class AcceptDeadlines {
         var due = assignments.lockOffersDue(now, BATCH);
         for (AssignmentEntity a : due) {
             dispatcher.withdraw(a, AssignmentState.EXPIRED, TimelineKind.EXPIRED, Dispatcher.ACTOR,
-                    "offer to " + a.assigneeCode() + " expired: not accepted by " + a.acceptBy);
+                    SystemReason.OFFER_EXPIRED.text(a.assigneeCode(), a.acceptBy));
             if (AssignmentEntity.ROLE_LEAD.equals(a.role)) {
                 dispatcher.offerNext(a.ticket);
             }

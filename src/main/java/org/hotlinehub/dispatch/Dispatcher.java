@@ -260,7 +260,7 @@ public class Dispatcher {
                 : outbox.delivery(a, EVENT_OFFERED).map(chunk::deliver).isPresent();
         TimelineRepository.Entry entry = new TimelineRepository.Entry(ticket.id,
                 AssignmentEntity.ROLE_LEAD.equals(role) ? TimelineKind.DISPATCHED : TimelineKind.SUPPORT_ADDED, actor,
-                null, a.reason + (pushed ? "" : "; picked up in the portal / partner API"));
+                null, a.reason + (pushed ? "" : "; " + SystemReason.PICKED_UP.text()));
         record(entry, chunk);
         LOG.debugf("ticket %s offered to %s (%s): %s", ticket.reference, a.assigneeCode(), role, a.reason);
         return a;

@@ -121,7 +121,7 @@ public class PartnerWorkService implements PartnerWork {
         if (isLead(a)) {
             setTicketStatus(a, TicketStatus.ACCEPTED);
         }
-        record(a, by, TimelineKind.ACCEPTED, "accepted by " + by.describe());
+        record(a, by, TimelineKind.ACCEPTED, SystemReason.ACCEPTED.text(by.describe()));
         deliveries.enqueue(a, EVENT_ACCEPTED);
         emergency.ifPresent(e -> emergencies.accepted(e, a));
         return views.of(a);
@@ -137,7 +137,7 @@ public class PartnerWorkService implements PartnerWork {
         }
         move(a, AssignmentState.DECLINED, clock.instant());
         a.closedReason = why;
-        record(a, by, TimelineKind.DECLINED, "declined by " + by.describe() + ": " + why);
+        record(a, by, TimelineKind.DECLINED, SystemReason.DECLINED.text(by.describe(), why));
         if (isLead(a)) {
             dispatcher.offerNext(a.ticket);
         }

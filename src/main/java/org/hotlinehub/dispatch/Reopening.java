@@ -79,7 +79,7 @@ public class Reopening {
         };
         ticket.status = TicketStatus.REOPENED; // its updated_at: the offer or escalation below, by the hub's clock
         timeline.record(ticket.id, TimelineKind.REOPENED, request.actor(), request.channel(),
-                "reopened by " + request.actor() + ": " + request.reason());
+                SystemReason.REOPENED_BY.text(request.actor(), request.reason()));
         handOn(ticket, to, named, request.actor(), why);
         if (ticket.status == TicketStatus.DISPATCHED) {
             ticket.status = TicketStatus.REOPENED; // until the party accepts, the queue shows it came back

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.intake.CategoryModel.Guess;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.store.ReferenceLookup;
 import org.hotlinehub.store.ReferenceLookup.Term;
 
@@ -57,9 +58,9 @@ public class Classifier {
 
         /** The timeline's note for it. */
         public String describe() {
-            return confidence.map(c -> "category " + entry.code() + " (" + Math.round(c * 100) + " %) by the words "
-                    + String.join(", ", keywords))
-                    .orElseGet(() -> "category " + entry.code() + " by keywords " + String.join(", ", keywords));
+            return confidence.map(c -> SystemReason.BY_WORDS.text(entry.code(), Math.round(c * 100),
+                    String.join(", ", keywords)))
+                    .orElseGet(() -> SystemReason.BY_KEYWORDS.text(entry.code(), String.join(", ", keywords)));
         }
     }
 

@@ -287,7 +287,7 @@ public class IntakeService {
             Optional<Term> chosen = directory.activeTerm(contact.categoryCode());
             if (chosen.isPresent()) {
                 notes.add(new Note(TimelineKind.CLASSIFIED, ACTOR, null,
-                        "category " + chosen.get().code() + " chosen by the sender"));
+                        SystemReason.BY_SENDER.text(chosen.get().code())));
                 return chosen;
             }
         }
@@ -301,8 +301,8 @@ public class IntakeService {
         return locator.locate(contact, resident == null ? null : resident.placeId()).map(location -> {
             String grid = directory.ancestorOfType(location.place(), PlaceType.GRID.code()).map(Spot::code)
                     .orElse("no grid");
-            notes.add(new Note(TimelineKind.LOCATED, ACTOR, null, location.place().type() + " "
-                    + location.place().code() + " (" + location.how() + ") → grid " + grid));
+            notes.add(new Note(TimelineKind.LOCATED, ACTOR, null, SystemReason.LOCATED.text(location.place().type(),
+                    location.place().code(), location.how(), grid)));
             return location.place();
         });
     }

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.PlaceType;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.store.ReferenceLookup;
 import org.hotlinehub.store.ReferenceLookup.Spot;
 
@@ -34,7 +35,7 @@ public class Locator {
         if (contact.placeCode() != null && !contact.placeCode().isBlank()) {
             Optional<Spot> chosen = places.activePlace(contact.placeCode());
             if (chosen.isPresent()) {
-                return Optional.of(new Location(chosen.get(), "chosen by the sender"));
+                return Optional.of(new Location(chosen.get(), SystemReason.PLACE_BY_SENDER.text()));
             }
         }
         String text = Stream.of(contact.address(), contact.text()).filter(s -> s != null && !s.isBlank())
@@ -48,7 +49,7 @@ public class Locator {
             return near;
         }
         return Optional.ofNullable(residentPlaceId).flatMap(places::place)
-                .map(home -> new Location(home, "the resident's registered address"));
+                .map(home -> new Location(home, SystemReason.PLACE_BY_REGISTERED_ADDRESS.text()));
     }
 
     private Optional<Location> nearest(Double lat, Double lon) {
@@ -60,7 +61,7 @@ public class Locator {
         return places.activeOfType(PlaceType.COMPOUND.code()).stream().filter(p -> p.lat() != null && p.lon() != null)
                 .map(p -> new Near(p, metres(lat, lon, p.lat(), p.lon()))).filter(n -> n.metres() <= NEAR_METRES)
                 .min(Comparator.comparingDouble(Near::metres))
-                .map(n -> new Location(n.place(), Math.round(n.metres()) + " m from the coordinates sent"));
+                .map(n -> new Location(n.place(), SystemReason.PLACE_BY_COORDINATES.text(Math.round(n.metres()))));
     }
 
     /** Great-circle distance (haversine); plenty for a few hundred metres. */
@@ -82,6 +83,6 @@ public class Locator {
                 .flatMap(p -> Stream.concat(Stream.of(p.nameZh(), p.nameEn(), p.address()), p.aliases().stream())
                         .filter(n -> n != null && n.length() >= 2 && text.contains(n)).map(n -> new Hit(p, n)))
                 .max(Comparator.comparingInt(h -> h.name().length()))
-                .map(h -> new Location(h.place(), "address mentions \"" + h.name() + "\""));
+                .map(h -> new Location(h.place(), SystemReason.PLACE_BY_ADDRESS.text(h.name())));
     }
 }

@@ -16,6 +16,7 @@ public record RateQuery(
         Instant asOf,
         String partner,
         String partyType,
+        String street,
         String community,
         String grid,
         String category,
@@ -33,7 +34,8 @@ public record RateQuery(
      * @throws IllegalArgumentException naming the parameter that cannot be read
      */
     public static RateQuery parse(String by, String from, String to, String partner, String partyType,
-            String community, String grid, String category, String channel, Instant now, ZoneId zone) {
+            String street, String community, String grid, String category, String channel, Instant now,
+            ZoneId zone) {
         RateDimension dimension = by == null || by.isBlank()
                 ? RateDimension.PARTNER
                 : RateDimension.fromCode(by.strip()).orElseThrow(() -> new IllegalArgumentException("by '" + by
@@ -56,14 +58,23 @@ public record RateQuery(
             }
         }
         return new RateQuery(dimension, start, end, now, Strings.blankToNull(partner), Strings.blankToNull(partyType),
-                Strings.blankToNull(community), Strings.blankToNull(grid), Strings.blankToNull(category), ch);
+                Strings.blankToNull(street), Strings.blankToNull(community), Strings.blankToNull(grid),
+                Strings.blankToNull(category), ch);
+    }
+
+    /** The same query narrowed to a street, community, category and channel (null = any). */
+    public RateQuery narrowed(String newStreet, String newCommunity, String newCategory, Channel newChannel) {
+        return new RateQuery(by, from, to, asOf, partner, partyType, newStreet, newCommunity, grid, newCategory,
+                newChannel);
     }
 
     public RateQuery withBy(RateDimension dimension) {
-        return new RateQuery(dimension, from, to, asOf, partner, partyType, community, grid, category, channel);
+        return new RateQuery(dimension, from, to, asOf, partner, partyType, street, community, grid, category,
+                channel);
     }
 
     public RateQuery withPeriod(Instant newFrom, Instant newTo) {
-        return new RateQuery(by, newFrom, newTo, asOf, partner, partyType, community, grid, category, channel);
+        return new RateQuery(by, newFrom, newTo, asOf, partner, partyType, street, community, grid, category,
+                channel);
     }
 }

@@ -29,6 +29,9 @@ public class RateQueryParams {
     @QueryParam("partyType")
     @Parameter(description = "only this party type, e.g. property-firm, volunteer")
     public String partyType;
+    @QueryParam("street")
+    @Parameter(description = "only this street's (街道) place code")
+    public String street;
     @QueryParam("community")
     @Parameter(description = "only this community's place code")
     public String community;
@@ -48,6 +51,7 @@ public class RateQueryParams {
      * @throws IllegalArgumentException naming the parameter that cannot be read
      */
     public RateQuery query(Instant now, ZoneId zone) {
-        return RateQuery.parse(by, from, to, partner, partyType, community, grid, category, channel, now, zone);
+        return RateQuery.parse(by, from, to, partner, partyType, street, community, grid, category, channel, now,
+                zone);
     }
 }

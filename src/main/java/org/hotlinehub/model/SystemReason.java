@@ -30,7 +30,26 @@ public enum SystemReason {
     SUPERVISORS_DECIDE("the supervisors decide who takes it"),
     REOPENED("reopened: {}"),
     RETURNED("returned by {}: {}"),
-    AWAITING_RULING("awaiting the hub's ruling");
+    AWAITING_RULING("awaiting the hub's ruling"),
+    // what the hub writes on a ticket's timeline as it works (issue 22 item 5): classified, chosen, delivered, taken
+    BY_SENDER("category {} chosen by the sender"),
+    BY_WORDS("category {} ({} %) by the words {}"),
+    BY_KEYWORDS("category {} by keywords {}"),
+    CATEGORY_CHOSEN("category {} chosen by {}"),
+    PLACE_CHOSEN("{} {} chosen by {} → grid {}"),
+    DELIVERED("{} delivered to {} by {} after {} attempt(s)"),
+    PICKED_UP("picked up in the portal / partner API"),
+    ACCEPTED("accepted by {}"),
+    DECLINED("declined by {}: {}"),
+    OFFER_EXPIRED("offer to {} expired: not accepted by {}"),
+    CANCELLED_BY("cancelled by {}: {}"),
+    REOPENED_BY("reopened by {}: {}"),
+    MERGED_INTO("merged into ticket {} by {}"),
+    LOCATED("{} {} ({}) → grid {}"),
+    PLACE_BY_SENDER("chosen by the sender"),
+    PLACE_BY_REGISTERED_ADDRESS("the resident's registered address"),
+    PLACE_BY_COORDINATES("{} m from the coordinates sent"),
+    PLACE_BY_ADDRESS("address mentions \"{}\"");
 
     private final String english;
     /** The text around the values, split once (intake writes two of these for every ticket it cannot place). */
@@ -47,8 +66,9 @@ public enum SystemReason {
                 regex.append("(.+?)");
             }
         }
-        // a value runs to the next "; " (the separator of reasons written together) or the end
-        this.pattern = Pattern.compile(regex + (english.endsWith("{}") ? "(?=; |$)" : ""));
+        // a value runs to the next "; " (the separator of reasons written together), ": " (a person's note added
+        // after it) or the end
+        this.pattern = Pattern.compile(regex + (english.endsWith("{}") ? "(?=; |: |$)" : ""));
     }
 
     /** The English text with its values filled in, in order. */
@@ -71,36 +91,43 @@ public enum SystemReason {
     }
 
     /**
-     * The system reasons in {@code text}, in order, not overlapping (the longer reason wins where two could match);
-     * the text between them is a person's words or separators.
+     * The system reasons in {@code text}, in order, not overlapping: where two could match, the one covering more of
+     * the text wins (a located place over how it was found), and on the same span the one with more English (the
+     * sender's category over any chooser's); the text between them is a person's words or separators.
      */
     public static List<Found> find(String text) {
-        List<Found> found = new ArrayList<>();
+        List<Found> candidates = new ArrayList<>();
         if (text == null || text.isEmpty()) {
-            return found;
+            return candidates;
         }
-        SystemReason[] longestFirst = values().clone();
-        Arrays.sort(longestFirst, Comparator.comparingInt((SystemReason r) -> r.english.length()).reversed());
-        for (SystemReason r : longestFirst) {
+        for (SystemReason r : values()) {
             Matcher m = r.pattern.matcher(text);
             while (m.find()) {
-                int start = m.start();
-                int end = m.end();
-                if (found.stream().noneMatch(f -> start < f.end() && f.start() < end)) {
-                    List<String> values = new ArrayList<>();
-                    for (int g = 1; g <= m.groupCount(); g++) {
-                        values.add(m.group(g));
-                    }
-                    found.add(new Found(r, start, end, values));
+                List<String> values = new ArrayList<>();
+                for (int g = 1; g <= m.groupCount(); g++) {
+                    values.add(m.group(g));
                 }
+                candidates.add(new Found(r, m.start(), m.end(), values));
+            }
+        }
+        candidates.sort(Comparator.comparingInt((Found f) -> f.end() - f.start()).reversed()
+                .thenComparing(Comparator.comparingInt((Found f) -> f.reason().english.length()).reversed()));
+        List<Found> found = new ArrayList<>();
+        for (Found c : candidates) {
+            if (found.stream().noneMatch(f -> c.start() < f.end() && f.start() < c.end())) {
+                found.add(c);
             }
         }
         found.sort(Comparator.comparingInt(Found::start));
         return found;
     }
 
-    /** The English of every reason, with its values left out: what a Chinese page must not show. */
+    /**
+     * The English of every reason, with its values left out: what a Chinese page must not show (a lone word such as
+     * "category" or "after" is left out: it also names a form field or stands in a script).
+     */
     public List<String> englishParts() {
-        return Arrays.stream(english.split("\\{}")).map(String::strip).filter(p -> p.length() > 3).toList();
+        return Arrays.stream(english.split("\\{}")).map(String::strip).filter(p -> p.length() > 3)
+                .filter(p -> !p.matches("[a-z]+")).toList();
     }
 }

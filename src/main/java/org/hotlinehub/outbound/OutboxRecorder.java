@@ -16,6 +16,7 @@ import org.hotlinehub.model.OutboxChannel;
 import org.hotlinehub.model.OutboxChannel.Stream;
 import org.hotlinehub.model.OutboxMessage;
 import org.hotlinehub.model.SendResult;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.store.OutboxStore;
 import org.hotlinehub.store.TimelineRepository;
@@ -80,8 +81,8 @@ public class OutboxRecorder {
             case DELIVERED -> {
                 if (stream == Stream.PARTNER && claimed.ticketId() != null) {
                     delivered.add(new TimelineRepository.Entry(claimed.ticketId(), TimelineKind.DELIVERED,
-                            ACTOR, null, m.topic() + " delivered to " + m.recipient() + " by "
-                                    + partnerChannel(m.channel()) + " after " + attempts + " attempt(s)"));
+                            ACTOR, null, SystemReason.DELIVERED.text(m.topic(), m.recipient(),
+                                    partnerChannel(m.channel()), attempts)));
                 }
                 return new OutboxStore.Outcome(m.id(), stream.deliveredStatus(), attempted, null, null, null,
                         r.externalId(), r.externalStatus(), r.statusRank(), now);

@@ -151,13 +151,43 @@ public class ReferenceDataEditor implements ReferenceEditor {
 
     @Override
     public Saved save(Kind kind, String key, Map<String, String> submitted, String actor, String client) {
+        Draft draft = draft(kind, key, submitted);
+        if (!draft.problems().isEmpty()) {
+            return new Saved(key, draft.problems());
+        }
+        String idField = idField(kind);
+        String target = key == null ? draft.row().get(idField) : key;
+        try {
+            loader.apply("form", draft.file(), false, ReferenceDataWriter.Progress.NONE,
+                    new ReferenceDataLoader.Publication(CatalogVersion.IMPORT, actor, "form", null),
+                    counts -> audit.record(actor, key == null ? "reference-data.create" : "reference-data.update",
+                            singular(kind), kind == Kind.RESIDENTS ? Masks.phone(target) : target, draft.detail(),
+                            client));
+        } catch (ReferenceDataException e) {
+            return new Saved(key, e.problems());
+        }
+        return new Saved(kind == Kind.RESIDENTS ? residentKey(draft.row().get("phone")) : draft.row().get(idField),
+                List.of());
+    }
+
+    @Override
+    public List<String> check(Kind kind, String key, Map<String, String> submitted) {
+        Draft draft = draft(kind, key, submitted);
+        return draft.problems().isEmpty() ? loader.validate(draft.file()) : draft.problems();
+    }
+
+    /** A form's row as the import would read it, with what it changes, or the problem that stops it early. */
+    private record Draft(Map<String, String> row, ReferenceDataFile file, String detail, List<String> problems) {
+    }
+
+    private Draft draft(Kind kind, String key, Map<String, String> submitted) {
         Map<String, String> row = new LinkedHashMap<>();
         fields(kind).forEach(f -> row.put(f, normalized(submitted.get(f))));
         Optional<Map<String, String>> before = key == null ? Optional.empty() : read(() -> values(kind, key));
         if (key != null && before.isEmpty()) {
             throw new NotFoundException("no " + singular(kind) + " " + key);
         }
-        String idField = kind == Kind.RESIDENTS ? "phone" : "code";
+        String idField = idField(kind);
         if (before.isPresent()) {
             // the code (a resident's phone) names the entry: an edit never moves it to another one
             row.put(idField, before.get().get(idField));
@@ -165,24 +195,18 @@ public class ReferenceDataEditor implements ReferenceEditor {
                 row.put("secret", partners.findByCode(key).map(p -> p.webhookSecret).orElse(null));
             }
         } else if (row.get(idField) != null && exists(kind, row.get(idField))) {
-            return new Saved(null, List.of(entry(kind, row.get(idField)) + ": " + idField + " '" + row.get(idField)
-                    + "' exists already; edit that entry instead"));
+            return new Draft(row, null, null, List.of(entry(kind, row.get(idField)) + ": " + idField + " '"
+                    + row.get(idField) + "' exists already; edit that entry instead"));
         }
         ReferenceDataFile file = CsvReferenceData.file(kind, List.of(row));
         if (kind == Kind.CATALOG && key != null) {
             file = withAttributes(file, key);
         }
-        String target = key == null ? row.get(idField) : key;
-        String detail = key == null ? "created" : "changed " + changes(before.get(), row);
-        try {
-            loader.apply("form", file, false, ReferenceDataWriter.Progress.NONE,
-                    new ReferenceDataLoader.Publication(CatalogVersion.IMPORT, actor, "form", null),
-                    counts -> audit.record(actor, key == null ? "reference-data.create" : "reference-data.update",
-                            singular(kind), kind == Kind.RESIDENTS ? Masks.phone(target) : target, detail, client));
-        } catch (ReferenceDataException e) {
-            return new Saved(key, e.problems());
-        }
-        return new Saved(kind == Kind.RESIDENTS ? residentKey(row.get("phone")) : row.get(idField), List.of());
+        return new Draft(row, file, key == null ? "created" : "changed " + changes(before.get(), row), List.of());
+    }
+
+    private static String idField(Kind kind) {
+        return kind == Kind.RESIDENTS ? "phone" : "code";
     }
 
     @Override

@@ -36,6 +36,11 @@ public class PlaceDirectoryQueries implements PlaceDirectory {
     }
 
     @Override
+    public List<PlaceItem> all() {
+        return List.copyOf(active.get().values());
+    }
+
+    @Override
     public Optional<PlaceItem> find(String code) {
         return Optional.ofNullable(code).map(active.get()::get);
     }

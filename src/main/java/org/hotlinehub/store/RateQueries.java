@@ -185,6 +185,10 @@ public class RateQueries implements Rates {
         if (q.partyType() != null) {
             s.append(" and (").append(PARTY_TYPE_SQL).append(") = ?");
         }
+        if (q.street() != null) {
+            // the street's id once (code is unique), not a join per row
+            s.append(" and pa.street_id = (select st.id from place st where st.code = ?)");
+        }
         if (q.community() != null) {
             s.append(" and pc.code = ?");
         }
@@ -202,7 +206,7 @@ public class RateQueries implements Rates {
 
     private static List<Object> filterParams(RateQuery q) {
         List<Object> params = new ArrayList<>();
-        for (Object value : new Object[]{q.partner(), q.partyType(), q.community(), q.grid(), q.category(),
+        for (Object value : new Object[]{q.partner(), q.partyType(), q.street(), q.community(), q.grid(), q.category(),
                 q.channel() == null ? null : q.channel().name()}) {
             if (value != null) {
                 params.add(value);

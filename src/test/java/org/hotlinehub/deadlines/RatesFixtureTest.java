@@ -216,7 +216,7 @@ class RatesFixtureTest {
                 .header("Location", endsWith("/console/reports/monthly"));
         String zh = given().cookie(supervisor).get("/console/reports/monthly?community=FX-COMM-A"
                 + "&month=2025-03").then().statusCode(200).contentType("text/html").extract().asString();
-        assertTrue(zh.contains("考核甲社区 · 月度报告 · 2025-03"), zh);
+        assertTrue(zh.contains("考核甲社区 · 月度报告 · 2025年3月"), "the month in words: " + zh);
         // the whole of March: the fixture's period plus T9 of 20 March (community A: 4/7, 4/5, 3/4)
         assertTrue(zh.contains("响应率<strong>57.1%</strong><span class=\"muted\">4 / 7</span>"), zh);
         assertTrue(zh.contains("解决率<strong>80.0%</strong><span class=\"muted\">4 / 5</span>"), zh);
@@ -224,11 +224,25 @@ class RatesFixtureTest {
         assertTrue(zh.contains("@media print") || zh.contains("/reports/reports.css"), "print styles");
         String en = given().cookie(supervisor).get("/console/reports/monthly?community=FX-COMM-A"
                 + "&month=2025-03&lang=en").then().statusCode(200).extract().asString();
-        assertTrue(en.contains("Fixture Community A · Monthly report · 2025-03"), en);
+        assertTrue(en.contains("Fixture Community A · Monthly report · March 2025"), en);
         assertTrue(en.contains("Response rate<strong>57.1%</strong>"), en);
         String picker = given().cookie(supervisor).get("/console/reports/monthly?month=2025-03").then()
                 .statusCode(200).extract().asString();
-        assertTrue(picker.contains("value=\"FX-COMM-B\""), "communities with activity to choose from");
+        assertTrue(picker.contains("value=\"FX-COMM-B\""), "communities to choose from");
+        assertTrue(picker.contains("value=\"SN-01\""), "streets to choose from");
+        // the same filters as the charts: community A's text messages of March are one ticket (990000002)
+        String sms = given().cookie(supervisor).get("/console/reports/monthly?community=FX-COMM-A&channel=sms"
+                + "&month=2025-03").then().statusCode(200).extract().asString();
+        assertTrue(sms.contains("渠道: 短信"), "the report says what it is narrowed to: " + sms);
+        assertTrue(sms.contains("<tbody><tr><td>1</td>"), "one ticket: " + sms);
+        assertTrue(sms.contains("<td class=\"name\">短信</td>"), "channels in words: " + sms);
+        String street = given().cookie(supervisor).get("/console/reports/monthly?street=SN-01&month=2025-03")
+                .then().statusCode(200).extract().asString();
+        assertTrue(street.contains("江苏路街道 · 月度报告 · 2025年3月"), street);
+        given().cookie(supervisor).get("/console/reports/monthly?street=FX-COMM-A&month=2025-03").then()
+                .statusCode(400);
+        given().cookie(supervisor).get("/console/reports/monthly?community=FX-COMM-A&category=no-such&month=2025-03")
+                .then().statusCode(400);
         given().cookie(supervisor).get("/console/reports/monthly?community=FX-COMM-A&month=March")
                 .then().statusCode(400);
         given().get("/reports/reports.css").then().statusCode(200);

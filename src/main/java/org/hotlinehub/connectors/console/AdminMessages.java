@@ -348,14 +348,14 @@ public interface AdminMessages {
 
     /** A reference-data form field's label (the CSV column); an unknown field is shown as it is named. */
     @Message("""
-            {#when field}{#is 'code'}编码{#is 'type'}类型{#is 'parent'}上级地点编码{#is 'name_zh'}中文名称{#is 'name_en'}英文名称\
+            {#when field}{#is 'code'}编码{#is 'type'}类型{#is 'parent'}上级地点{#is 'name_zh'}中文名称{#is 'name_en'}英文名称\
             {#is 'name'}姓名{#is 'aliases'}别名{#is 'address'}地址{#is 'lat'}纬度{#is 'lon'}经度{#is 'group'}分组\
             {#is 'keywords_zh'}中文关键词{#is 'keywords_en'}英文关键词{#is 'urgency'}紧急程度（urgent / normal / low）\
-            {#is 'accept-within'}受理时限（如 PT30M）{#is 'resolve-within'}办结时限（如 PT48H）{#is 'party'}承办方类型\
-            {#is 'fallback'}备选承办方类型{#is 'skills'}技能{#is 'serves'}服务地点编码{#is 'services'}服务事项编码\
+            {#is 'accept-within'}受理时限{#is 'resolve-within'}办结时限{#is 'party'}承办方类型\
+            {#is 'fallback'}备选承办方类型{#is 'skills'}技能{#is 'serves'}服务地点{#is 'services'}服务事项编码\
             {#is 'channel'}派单方式（webhook / jms / sms / portal）{#is 'url'}Webhook 地址{#is 'secret'}Webhook 签名密钥\
-            {#is 'phone'}电话{#is 'phones'}其他联系号码（号码保护通话，用 ; 分隔）{#is 'contact'}联系人{#is 'give-up-after'}放弃投递时限（如 PT24H）{#is 'grid'}所属网格编码\
-            {#is 'on-duty'}值班时间（如 mon-fri 08:00-18:00）{#is 'place'}所在地点编码{#is 'flags'}标记（如 elderly-alone）\
+            {#is 'phone'}电话{#is 'phones'}其他联系号码（号码保护通话，用 ; 分隔）{#is 'contact'}联系人{#is 'give-up-after'}放弃投递时限{#is 'grid'}所属网格\
+            {#is 'on-duty'}值班时间（如 mon-fri 08:00-18:00）{#is 'place'}所在地点{#is 'flags'}标记（如 elderly-alone）\
             {#is 'language'}语言（zh / en）{#is 'emergency-contacts'}紧急联系人电话{#else}{field}{/when}""")
     String fieldLabel(String field);
 
@@ -485,4 +485,47 @@ public interface AdminMessages {
 
     @Message("{#when source}{#is 'publish'}发布草稿{#is 'rollback'}回滚{#is 'import'}导入{#else}{source}{/when}")
     String versionSourceName(String source);
+    @Message("分钟")
+    String minutes();
+
+    @Message("小时")
+    String hours();
+
+    @Message("单位")
+    String unit();
+
+    @Message("{amount} {#if unit == 'h'}小时{#else}分钟{/if}")
+    String duration(String amount, String unit);
+
+    @Message("请填写大于 0 的分钟数或小时数（{problem}）")
+    String durationInvalid(String problem);
+
+    @Message("请填写大于 0 的分钟数或小时数")
+    String durationRequired();
+
+    @Message("输入以搜索，可从列表中选择")
+    String searchHint();
+
+    @Message("添加")
+    String add();
+
+    @Message("检查")
+    String check();
+
+    @Message("检查通过，尚未保存。保存后将：")
+    String previewOk();
+
+    @Message("检查通过，没有任何改动。")
+    String previewNothing();
+
+    @Message("{label}：{before} → {after}")
+    String previewChanged(String label, String before, String after);
+
+    @Message("{label}：已更改")
+    String previewChangedSecret(String label);
+
+    @Message("""
+            {#when type}{#is 'district'}区{#is 'street'}街道{#is 'community'}社区{#is 'grid'}网格{#is 'compound'}小区\
+            {#is 'building'}楼栋{#is 'unit'}单元{#else}{type}{/when}""")
+    String placeType(String type);
 }

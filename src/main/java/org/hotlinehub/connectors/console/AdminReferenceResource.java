@@ -3,6 +3,7 @@ package org.hotlinehub.connectors.console;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.ImportProblem;
+import org.hotlinehub.model.PartnerType;
 import org.hotlinehub.model.ReferenceRow;
+import org.hotlinehub.model.port.PlaceDirectory;
 import org.hotlinehub.model.port.ReferenceAdmin.Kind;
 import org.hotlinehub.model.port.ReferenceEditor;
 
@@ -49,18 +52,39 @@ public class AdminReferenceResource {
     StaffRequest staff;
     @Inject
     ReferenceEditor editor;
+    @Inject
+    PlaceDirectory placeDirectory;
 
-    /** One input of an entry's form. */
+    /**
+     * One input of an entry's form: text, a duration ({@code duration}: an amount in {@code unit} min or h), or a
+     * searchable choice ({@code choices} names the list it offers: places or party types).
+     */
     public record FormField(String name, String label, String value, String error, boolean list, boolean secret,
-            boolean fixed) {
+            boolean fixed, boolean duration, String amount, String unit, String choices) {
     }
 
-    /** @param key null for a new entry */
+    /** One option of a searchable choice. */
+    public record Choice(String code, String label) {
+    }
+
+    /**
+     * @param key null for a new entry
+     * @param preview after "check": what saving would change (empty list: nothing), null when not checked
+     */
     public record EntryForm(String kind, String kindLabel, String key, String title, List<FormField> fields,
-            List<String> problems, boolean active) {
+            List<String> problems, boolean active, List<Choice> places, List<Choice> partyTypes,
+            List<String> preview) {
 
         public boolean hasErrors() {
             return !problems.isEmpty() || fields.stream().anyMatch(f -> f.error() != null);
+        }
+
+        public boolean checked() {
+            return preview != null;
+        }
+
+        public boolean offers(String choices) {
+            return fields.stream().anyMatch(f -> choices.equals(f.choices()));
         }
     }
 
@@ -103,7 +127,8 @@ public class AdminReferenceResource {
     @Operation(summary = "Form for a new reference-data entry (console page)")
     public Response blank(@PathParam("kind") String kind) {
         ConsolePage page = staff.page("/console/admin/" + kind);
-        return staff.html(page, Templates.entry(page, form(page, kind, null, Map.of(), List.of(), true), false));
+        return staff.html(page, Templates.entry(page, form(page, kind, null, Typed.of(Map.of()), List.of(), true, null),
+                false));
     }
 
     @POST
@@ -122,7 +147,8 @@ public class AdminReferenceResource {
         ConsolePage page = staff.page("/console/admin/" + kind);
         Map<String, String> values = editor.values(kind(kind), key).orElseThrow(NotFoundException::new);
         boolean active = editor.find(kind(kind), key).map(ReferenceRow::active).orElse(true);
-        return staff.html(page, Templates.entry(page, form(page, kind, key, values, List.of(), active), saved));
+        return staff.html(page, Templates.entry(page, form(page, kind, key, Typed.of(values), List.of(), active, null),
+                saved));
     }
 
     @POST
@@ -150,43 +176,175 @@ public class AdminReferenceResource {
                 + URLEncoder.encode(key, StandardCharsets.UTF_8));
     }
 
-    private Response save(String kind, String key, MultivaluedMap<String, String> submitted) {
-        Map<String, String> values = new LinkedHashMap<>();
-        editor.fields(kind(kind)).forEach(f -> values.put(f, submitted.getFirst(f)));
-        ReferenceEditor.Saved saved = editor.save(kind(kind), key, values, staff.actor(), staff.client());
-        if (saved.ok()) {
-            return StaffRequest.seeOther("/console/admin/" + kind + "/"
-                    + URLEncoder.encode(saved.key(), StandardCharsets.UTF_8).replace("+", "%20") + "?saved=true");
-        }
+    @POST
+    @Path("{kind: " + KINDS + "}/new/check")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Check a new reference-data entry without saving it (console page)")
+    public Response checkNew(@PathParam("kind") String kind, MultivaluedMap<String, String> submitted) {
+        return check(kind, null, submitted);
+    }
+
+    @POST
+    @Path("{kind: " + KINDS + "}/{key}/check")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Check a change to a reference-data entry without saving it: its problems, or what it would"
+            + " change (console page)")
+    public Response check(@PathParam("kind") String kind, @PathParam("key") String key,
+            MultivaluedMap<String, String> submitted) {
+        Map<String, String> before = key == null
+                ? Map.of()
+                : editor.values(kind(kind), key)
+                        .orElseThrow(NotFoundException::new);
         ConsolePage page = staff.page("/console/admin/" + kind);
-        return staff.html(page, Templates.entry(page, form(page, kind, key, values, saved.problems(), true), false),
+        Typed typed = typed(kind, submitted, page.english());
+        List<String> problems = typed.errors().isEmpty() ? editor.check(kind(kind), key, typed.values()) : List.of();
+        boolean ok = typed.errors().isEmpty() && problems.isEmpty();
+        List<String> preview = ok ? changes(page.english(), before, typed.values()) : null;
+        return staff.html(page, Templates.entry(page, form(page, kind, key, typed, problems, true, preview), false),
+                ok ? 200 : 422);
+    }
+
+    private Response save(String kind, String key, MultivaluedMap<String, String> submitted) {
+        ConsolePage page = staff.page("/console/admin/" + kind);
+        Typed typed = typed(kind, submitted, page.english());
+        List<String> problems = List.of();
+        if (typed.errors().isEmpty()) {
+            ReferenceEditor.Saved saved = editor.save(kind(kind), key, typed.values(), staff.actor(),
+                    staff.client());
+            if (saved.ok()) {
+                return StaffRequest.seeOther("/console/admin/" + kind + "/"
+                        + URLEncoder.encode(saved.key(), StandardCharsets.UTF_8).replace("+", "%20") + "?saved=true");
+            }
+            problems = saved.problems();
+        }
+        return staff.html(page, Templates.entry(page, form(page, kind, key, typed, problems, true, null), false),
                 422);
     }
 
-    private EntryForm form(ConsolePage page, String kind, String key, Map<String, String> values,
-            List<String> problems, boolean active) {
+    /**
+     * A form as typed: the values by field, durations read from their amount and unit (a field posted whole, as a
+     * script may, is taken as it is); an amount that cannot be read stays as typed, with its unit, and its problem is
+     * in {@code errors} beside its field.
+     */
+    private record Typed(Map<String, String> values, Map<String, String> errors, Map<String, String> units) {
+
+        static Typed of(Map<String, String> values) {
+            return new Typed(values, Map.of(), Map.of());
+        }
+    }
+
+    private Typed typed(String kind, MultivaluedMap<String, String> submitted, boolean english) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, String> units = new LinkedHashMap<>();
+        for (String f : editor.fields(kind(kind))) {
+            String amount = submitted.getFirst(f + ".amount");
+            if (DurationInput.FIELDS.contains(f) && amount != null) {
+                String unit = submitted.getFirst(f + ".unit");
+                try {
+                    values.put(f, DurationInput.iso(amount, unit));
+                } catch (IllegalArgumentException e) {
+                    values.put(f, amount);
+                    units.put(f, DurationInput.HOURS.equals(unit) ? DurationInput.HOURS : DurationInput.MINUTES);
+                    errors.put(f, ConsolePage.bundle(AdminMessages.class, english).durationInvalid(e.getMessage()));
+                }
+            } else {
+                values.put(f, submitted.getFirst(f));
+            }
+        }
+        return new Typed(values, errors, units);
+    }
+
+    /** What saving would change, field by field in the page's words (durations in minutes or hours). */
+    private static List<String> changes(boolean english, Map<String, String> before, Map<String, String> after) {
+        AdminMessages words = ConsolePage.bundle(AdminMessages.class, english);
+        List<String> changed = new ArrayList<>();
+        after.forEach((field, value) -> {
+            String old = blankToNull(before.get(field));
+            String now = blankToNull(value);
+            if (field.equals("secret") && now == null || java.util.Objects.equals(old, now)) {
+                return;
+            }
+            String label = FieldLabels.label(field, english);
+            changed.add(field.equals("secret") || field.startsWith("phone") || field.equals("emergency-contacts")
+                    ? words.previewChangedSecret(label)
+                    : words.previewChanged(label, shown(words, field, old), shown(words, field, now)));
+        });
+        return changed;
+    }
+
+    private static String shown(AdminMessages words, String field, String value) {
+        if (value == null) {
+            return "∅";
+        }
+        if (DurationInput.FIELDS.contains(field)) {
+            DurationInput.Shown d = DurationInput.shown(value);
+            return words.duration(d.amount(), d.unit());
+        }
+        return value;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private EntryForm form(ConsolePage page, String kind, String key, Typed typed, List<String> problems,
+            boolean active, List<String> preview) {
         Kind k = kind(kind);
         List<String> fields = editor.fields(k);
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, String> values = typed.values();
+        Map<String, String> errors = new LinkedHashMap<>(typed.errors());
         List<String> general = new ArrayList<>();
+        AdminMessages words = ConsolePage.bundle(AdminMessages.class, page.english());
         for (String problem : problems) {
             ImportProblem p = ImportProblem.parse(problem);
             String field = FieldLabels.formField(p.field());
             if (fields.contains(field) && !errors.containsKey(field)) {
-                errors.put(field, p.problem());
+                // a duration's problem in the form's words (the validator's speak of ISO-8601)
+                errors.put(field, DurationInput.FIELDS.contains(field) ? words.durationRequired() : p.problem());
             } else {
                 general.add(p.problem());
             }
         }
         String idField = k == Kind.RESIDENTS ? "phone" : "code";
-        List<FormField> form = fields.stream().map(f -> new FormField(f, FieldLabels.label(f, page.english()),
-                values.getOrDefault(f, "") == null ? "" : values.getOrDefault(f, ""), errors.get(f),
-                FieldLabels.LISTS.contains(f), f.equals("secret"), key != null && f.equals(idField))).toList();
+        List<FormField> form = fields.stream().map(f -> {
+            String value = values.getOrDefault(f, "") == null ? "" : values.getOrDefault(f, "");
+            boolean duration = DurationInput.FIELDS.contains(f);
+            DurationInput.Shown shown = !duration
+                    ? new DurationInput.Shown(null, null)
+                    : typed.units().containsKey(f)
+                            ? new DurationInput.Shown(value, typed.units().get(f))
+                            : DurationInput.shown(value);
+            return new FormField(f, FieldLabels.label(f, page.english()), value, errors.get(f),
+                    FieldLabels.LISTS.contains(f), f.equals("secret"), key != null && f.equals(idField), duration,
+                    shown.amount(), shown.unit(), choices(k, f));
+        }).toList();
         String label = kindLabel(kind, page.english());
         String title = key == null
-                ? ConsolePage.bundle(AdminMessages.class, page.english()).newEntry(label)
+                ? words.newEntry(label)
                 : label + " · " + (k == Kind.RESIDENTS ? org.hotlinehub.model.Masks.phone(values.get("phone")) : key);
-        return new EntryForm(kind, label, key, title, form, general, active);
+        boolean english = page.english();
+        List<Choice> places = form.stream().anyMatch(f -> PLACES.equals(f.choices()))
+                ? placeDirectory.all().stream().map(p -> new Choice(p.code(), (english && p.nameEn() != null
+                        ? p.nameEn()
+                        : p.nameZh()) + " · " + words.placeType(p.type().code()))).toList()
+                : List.of();
+        List<Choice> partyTypes = Arrays.stream(PartnerType.values())
+                .map(t -> new Choice(t.code(), english ? t.nameEn() : t.nameZh())).toList();
+        return new EntryForm(kind, label, key, title, form, general, active, places, partyTypes, preview);
+    }
+
+    static final String PLACES = "places";
+    static final String PARTY_TYPES = "party-types";
+
+    /** Which searchable list a field offers, if any: places for place codes, party types for party types. */
+    private static String choices(Kind kind, String field) {
+        return switch (field) {
+            case "parent", "serves", "grid", "place" -> PLACES;
+            case "party", "fallback" -> PARTY_TYPES;
+            case "type" -> kind == Kind.PARTNERS ? PARTY_TYPES : null;
+            default -> null;
+        };
     }
 
     static Kind kind(String kind) {

@@ -494,8 +494,17 @@ public interface ConsoleMessages {
             {#is 'NEEDS_PLACE'}需要先确定地点才能选择下一家承办方{#is 'NO_CATEGORY_TO_CHOOSE_BY'}没有类别，无法选择下一家承办方\
             {#is 'NO_PLACE_TO_CHOOSE_BY'}没有地点，无法选择下一家承办方{#is 'OPERATOR_MUST_ASSIGN'}需由话务员或主管指派\
             {#is 'NO_PARTY_LEFT'}{b}已没有可承接“{a}”的承办方或志愿者{#is 'SUPERVISORS_DECIDE'}由主管决定交给谁\
-            {#is 'REOPENED'}重新办理：{a}{#is 'RETURNED'}{a} 退单：{b}{#is 'AWAITING_RULING'}等待热线裁定{#else}{key}{/when}""")
-    String systemReason(String key, String a, String b);
+            {#is 'REOPENED'}重新办理：{a}{#is 'RETURNED'}{a} 退单：{b}{#is 'AWAITING_RULING'}等待热线裁定\
+            {#is 'BY_SENDER'}来信人选定类别 {a}{#is 'BY_WORDS'}按词语“{c}”归入类别 {a}（置信度 {b} %）\
+            {#is 'BY_KEYWORDS'}按关键词“{b}”归入类别 {a}{#is 'CATEGORY_CHOSEN'}{b} 选定类别 {a}\
+            {#is 'PLACE_CHOSEN'}{c} 选定地点 {b}，所属网格 {d}{#is 'DELIVERED'}{a} 已通过 {c} 送达 {b}（尝试 {d} 次）\
+            {#is 'PICKED_UP'}由承办方在门户或接口中领取{#is 'ACCEPTED'}{a} 已签收{#is 'DECLINED'}{a} 拒收：{b}\
+            {#is 'OFFER_EXPIRED'}派给 {a} 的工单未在 {b} 前签收，已过期{#is 'CANCELLED_BY'}{a} 撤销：{b}\
+            {#is 'REOPENED_BY'}{a} 重新办理：{b}{#is 'MERGED_INTO'}{b} 将其合并到工单 {a}\
+            {#is 'LOCATED'}定位到 {b}（{c}），所属网格 {d}{#is 'PLACE_BY_SENDER'}来信人选定\
+            {#is 'PLACE_BY_REGISTERED_ADDRESS'}居民登记的地址{#is 'PLACE_BY_COORDINATES'}距所发坐标 {a} 米\
+            {#is 'PLACE_BY_ADDRESS'}地址提到“{a}”{#else}{key}{/when}""")
+    String systemReason(String key, String a, String b, String c, String d);
 
     /** The separator of reasons written together. */
     @Message("；")

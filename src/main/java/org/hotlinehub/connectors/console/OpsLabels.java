@@ -74,11 +74,16 @@ public final class OpsLabels {
         for (SystemReason.Found f : found) {
             String between = text.substring(at, f.start());
             s.append("; ".equals(between) ? words.reasonSeparator() : between);
-            List<String> v = f.values().stream().map(value -> returnReasonIn(value)).toList();
-            s.append(words.systemReason(f.reason().name(), v.isEmpty() ? "" : v.get(0), v.size() < 2 ? "" : v.get(1)));
+            // a value may hold a reason of its own (how a place was found): in words too
+            List<String> v = f.values().stream().map(value -> returnReasonIn(reason(value, false))).toList();
+            s.append(words.systemReason(f.reason().name(), value(v, 0), value(v, 1), value(v, 2), value(v, 3)));
             at = f.end();
         }
         return s.append(text.substring(at)).toString();
+    }
+
+    private static String value(List<String> values, int i) {
+        return i < values.size() ? values.get(i) : "";
     }
 
     /** A return reason code at the start of a value ("not-our-duty — 不归我们管") in Chinese. */

@@ -53,10 +53,18 @@ public record ReportLabels(
         String overdueByPartner,
         String csvTickets,
         String csvRates,
-        String period) {
+        String period,
+        String street,
+        String category,
+        String channel,
+        String from,
+        String to,
+        String any,
+        String none,
+        String chooseArea) {
 
     static ReportLabels of(boolean english) {
-        ReportMessages m = MessageBundles.get(ReportMessages.class, Localized.Literal.of(english ? "en" : "zh"));
+        ReportMessages m = words(english);
         return new ReportLabels(
                 m.lang(), m.otherLang(), m.otherLangName(), m.brand(), m.monthlyTitle(), m.chartsTitle(), m.community(),
                 m.month(), m.show(), m.print(), m.generated(), m.chooseCommunity(), m.noActivity(), m.summary(),
@@ -65,6 +73,15 @@ public record ReportLabels(
                 m.dissatisfied(), m.notSolved(), m.noReply(), m.excluded(), m.byCategory(), m.byPartner(),
                 m.byChannel(), m.byWeek(), m.rank(), m.name(), m.week(), m.definitions(), m.definitionText(),
                 m.volumeByChannel(), m.volumeByCategory(), m.ratesOverTime(), m.overdueByPartner(), m.csvTickets(),
-                m.csvRates(), m.period());
+                m.csvRates(), m.period(), m.street(), m.category(), m.channel(), m.from(), m.to(), m.any(), m.none(),
+                m.chooseArea());
+    }
+
+    static ReportMessages words(boolean english) {
+        return MessageBundles.get(ReportMessages.class, Localized.Literal.of(english ? "en" : "zh"));
+    }
+
+    public boolean english() {
+        return "en".equals(lang);
     }
 }

@@ -151,4 +151,34 @@ public interface ReportMessages {
 
     @Message("统计期间")
     String period();
+
+    @Message("街道")
+    String street();
+
+    @Message("类别")
+    String category();
+
+    @Message("渠道")
+    String channel();
+
+    @Message("从")
+    String from();
+
+    @Message("到")
+    String to();
+
+    @Message("全部")
+    String any();
+
+    @Message("未填写")
+    String none();
+
+    @Message("请选择街道或社区")
+    String chooseArea();
+
+    /** A channel code in words (the charts' and tables' labels). */
+    @Message("""
+            {#when channel}{#is WEB}网页{#is SMS}短信{#is VOICE}电话{#is WECHAT}微信{#is OPEN311}Open311{#is API}API\
+            {#is OPERATOR}话务员{#is PORTAL}合作单位门户{/when}""")
+    String channelName(org.hotlinehub.model.Channel channel);
 }

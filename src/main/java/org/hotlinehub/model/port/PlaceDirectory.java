@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hotlinehub.model.PlaceItem;
+import org.hotlinehub.model.PlaceType;
 
 public interface PlaceDirectory {
 
@@ -11,4 +12,12 @@ public interface PlaceDirectory {
     List<PlaceItem> compounds();
 
     Optional<PlaceItem> find(String code);
+
+    /** Every active place, in code order (forms' searchable choices). */
+    List<PlaceItem> all();
+
+    /** Active places of one level (streets and communities for the reports' filters), in code order. */
+    default List<PlaceItem> ofType(PlaceType type) {
+        return all().stream().filter(p -> p.type() == type).toList();
+    }
 }

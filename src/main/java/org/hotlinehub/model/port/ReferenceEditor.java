@@ -32,6 +32,9 @@ public interface ReferenceEditor {
      */
     Saved save(Kind kind, String key, Map<String, String> values, String actor, String client);
 
+    /** The problems saving these values would meet, without saving (empty: it would save). */
+    List<String> check(Kind kind, String key, Map<String, String> values);
+
     /** @throws org.hotlinehub.model.NotFoundException for an unknown key */
     void deactivate(Kind kind, String key, String actor, String client);
 

@@ -74,6 +74,7 @@ class ConsoleLanguageTest {
         String zh = page("supervisor", "/console/tickets/" + reference + "?lang=zh");
         assertTrue(zh.contains("PF-HAIYUN 退单：不属于本单位职责 — 不归我们管；等待热线裁定"), zh);
         assertTrue(zh.contains("海韵花园 (HY-GARDEN)"));
+        assertTrue(zh.contains("归入类别"), "the classifier's timeline entry in Chinese: " + zh);
         assertNoEnglishSystemText(zh, "the Chinese page of a returned ticket");
 
         String en = page("supervisor", "/console/tickets/" + reference + "?lang=en");

@@ -68,6 +68,9 @@ class ConsoleRolesTest {
             new Route("POST", "/console/admin/{kind}/{key}", "/console/admin/partners/" + NONE, Needs.ADMIN),
             new Route("POST", "/console/admin/{kind}/{key}/deactivate", "/console/admin/volunteers/" + NONE
                     + "/deactivate", Needs.ADMIN),
+            new Route("POST", "/console/admin/{kind}/new/check", "/console/admin/catalog/new/check", Needs.ADMIN),
+            new Route("POST", "/console/admin/{kind}/{key}/check", "/console/admin/catalog/" + NONE + "/check",
+                    Needs.ADMIN),
             new Route("GET", "/console/admin/users", "/console/admin/users", Needs.ADMIN),
             new Route("GET", "/console/admin/users/new", "/console/admin/users/new", Needs.ADMIN),
             new Route("POST", "/console/admin/users/new", "/console/admin/users/new", Needs.ADMIN),
