@@ -87,6 +87,8 @@ public class TwilioVoiceResource {
     @Inject
     CallAssurance assurance;
     @Inject
+    CheckIns checkIns;
+    @Inject
     MaskedLine maskedLine;
     @Inject
     TicketLookup lookup;
@@ -110,10 +112,15 @@ public class TwilioVoiceResource {
             }
             Optional<CallerProfile> caller = calls.caller(call.phone());
             boolean english = caller.map(c -> "en".equals(c.language())).orElse(false);
-            if (caller.isPresent() && caller.get().vulnerable()) {
-                return VoiceWebhooks.twiml(assuranceMenu(new VoiceResponse.Builder(), english, caller.get(), 1));
-            }
             VoiceResponse.Builder r = new VoiceResponse.Builder();
+            if (caller.isPresent() && caller.get().checksIn()
+                    && checkIns.checkIn(call.phone(), "voice").isPresent()) {
+                // a resident with a daily check-in: the call is the check-in, said before any menu
+                r.say(say(english, VoicePrompts.in(english).checkedIn()));
+            }
+            if (caller.isPresent() && caller.get().vulnerable()) {
+                return VoiceWebhooks.twiml(assuranceMenu(r, english, caller.get(), 1));
+            }
             if (!hours.staffed()) {
                 r.say(say(english, VoicePrompts.closed(english)));
             }
