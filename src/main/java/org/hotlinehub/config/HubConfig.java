@@ -309,6 +309,12 @@ public interface HubConfig {
         @WithDefault("residents-committee")
         Optional<String> staffPartyType();
 
+        /**
+         * How long one volunteer's or the staff's emergency offer waits before it expires and the next nearest
+         * volunteer is offered it instead (never past the accept window); unset: the whole accept window.
+         */
+        Optional<Duration> offerWindow();
+
         /** Whether the resident's emergency contacts get an automatic voice call (besides the SMS) they can accept. */
         @WithDefault("true")
         boolean callContacts();

@@ -135,12 +135,12 @@ public class Dispatcher {
 
     /**
      * Offers the ticket to the next candidate nobody has tried yet, or escalates it to a supervisor. An emergency
-     * whose parallel offers are out gets no next offer: its window decides ({@link EmergencyOffers}).
+     * whose parallel offers are out is not escalated one by one: the declined or expired offer is replaced by the
+     * next nearest volunteer, and its window decides when it goes to the operators ({@link EmergencyOffers}).
      */
     void offerNext(TicketEntity ticket) {
         if (emergencies.open(ticket)) {
-            LOG.debugf("ticket %s: an emergency offered at once, no next offer until its window ends",
-                    ticket.reference);
+            emergencies.replace(ticket);
             return;
         }
         offerNext(ticket, assignments.forTicket(ticket.id), null);
@@ -203,11 +203,11 @@ public class Dispatcher {
 
     /**
      * One of an emergency's parallel offers, all made at {@code now} and answered by {@code acceptBy} (the end of its
-     * window), inside the dispatch chunk.
+     * window), inside the dispatch chunk ({@code chunk} null: a replacement, written now).
      */
     AssignmentEntity offerEmergency(TicketEntity ticket, Choice choice, Instant now, Instant acceptBy,
             ChunkOffers chunk) {
-        if (choice.volunteer() != null) {
+        if (chunk != null && choice.volunteer() != null) {
             chunk.offered(choice.volunteer().id, now);
         }
         return offer(ticket, choice, AssignmentEntity.ROLE_LEAD, ACTOR, null, chunk, now, acceptBy);

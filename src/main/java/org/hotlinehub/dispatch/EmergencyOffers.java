@@ -177,14 +177,54 @@ public class EmergencyOffers implements Emergencies {
             return;
         }
         int version = directory.catalogVersion();
+        Instant acceptBy = offerEnds(now, windowEnds);
         for (Choice c : choices) {
             if (c.volunteer() != null) {
                 chunk.emergencyOffered(c.volunteer().id);
             }
-            dispatcher.offerEmergency(ticket, c.byVersion(version), now, windowEnds, chunk);
+            dispatcher.offerEmergency(ticket, c.byVersion(version), now, acceptBy, chunk);
         }
         LOG.infof("emergency %s offered at once to %d part(ies) until %s", ticket.reference, choices.size(),
                 windowEnds);
+    }
+
+    /** When an offer made now expires: after {@code hub.assurance.offer-window}, never after the window's end. */
+    private Instant offerEnds(Instant now, Instant windowEnds) {
+        return config.assurance().offerWindow().map(now::plus).filter(end -> end.isBefore(windowEnds))
+                .orElse(windowEnds);
+    }
+
+    /**
+     * One of the emergency's parallel offers was declined or expired while nobody has it yet: the next nearest
+     * on-duty volunteer (same street at most) who holds no unanswered emergency and was never offered this one gets
+     * an offer until the window's end. Nobody left: the window decides. An accept under way (the emergency's row is
+     * locked by another transaction) or a window already over makes no new offer.
+     */
+    void replace(TicketEntity ticket) {
+        Optional<EmergencyRows.Row> row = rows.lockUnlessHeld(ticket.reference);
+        Instant now = clock.instant();
+        if (row.isEmpty() || State.valueOf(row.get().state()) != State.OFFERED || row.get().windowEndsAt() == null
+                || !row.get().windowEndsAt().isAfter(now) || ticket.place == null) {
+            LOG.debugf("emergency %s: no replacement offer (taken, with the operators, being accepted, or its"
+                    + " window is over)", ticket.reference);
+            return;
+        }
+        rows.serializeFanOut();
+        CatalogRule rule = directory.rule(ticket.category);
+        Set<Long> excluded = new HashSet<>(rows.volunteersWithUnansweredEmergency());
+        excluded.addAll(rows.volunteersOffered(ticket.id));
+        List<Choice> next = volunteers.nearest(rule, directory.chain(ticket.place), excluded, now, 1, false, null);
+        if (next.isEmpty()) {
+            timeline.record(ticket.id, TimelineKind.NOTE, Dispatcher.ACTOR, null, "call assurance: no other"
+                    + " volunteer on duty nearby to replace the offer; the others' offers stay open until "
+                    + time(row.get().windowEndsAt()));
+            return;
+        }
+        Choice c = next.get(0);
+        dispatcher.offerEmergency(ticket, new Choice(null, c.volunteer(), "call assurance, replacing a declined or"
+                + " expired offer: " + c.reason()), now, offerEnds(now, row.get().windowEndsAt()), null);
+        LOG.infof("emergency %s: a declined or expired offer replaced by volunteer %s", ticket.reference,
+                c.volunteer().code);
     }
 
     /** The community's staff: the nearest partner of the configured type serving the ticket's place. */

@@ -131,6 +131,8 @@ public class PartnerWorkService implements PartnerWork {
     @Transactional
     public AssignmentView decline(PartnerActor by, long assignmentId, String reason) {
         String why = required(reason, "a decline needs a reason (field \"reason\")");
+        // an emergency's row first, as an accept locks it: its replacement offer and an accept cannot cross
+        emergencies.lockFor(assignmentId);
         AssignmentEntity a = locked(by, assignmentId);
         if (a.state == AssignmentState.DECLINED) {
             return views.of(a);

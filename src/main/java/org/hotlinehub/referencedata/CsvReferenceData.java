@@ -37,7 +37,8 @@ final class CsvReferenceData {
             Kind.PARTNERS, List.of("code", "type", "name_zh", "name_en", "serves", "services", "channel", "url",
                     "secret", "api-key", "phone", "phones", "contact", "give-up-after"),
             Kind.VOLUNTEERS, List.of("code", "name", "phone", "grid", "skills", "on-duty"),
-            Kind.RESIDENTS, List.of("phone", "name", "address", "place", "flags", "language", "emergency-contacts"));
+            Kind.RESIDENTS, List.of("phone", "name", "address", "place", "flags", "language", "emergency-contacts",
+                    "check-in-by"));
 
     private CsvReferenceData() {
     }
@@ -118,7 +119,8 @@ final class CsvReferenceData {
 
     private static ResidentData resident(Map<String, String> r) {
         return new ResidentData(v(r, "phone"), v(r, "name"), v(r, "address"), v(r, "place"), list(r, "flags"),
-                v(r, "language"), list(r, "emergency-contacts"));
+                v(r, "language"), list(r, "emergency-contacts"),
+                v(r, "check-in-by") == null ? null : new ReferenceDataFile.CheckIn(v(r, "check-in-by")));
     }
 
     private static Names names(Map<String, String> r) {

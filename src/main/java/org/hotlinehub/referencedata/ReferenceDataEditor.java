@@ -359,7 +359,8 @@ public class ReferenceDataEditor implements ReferenceEditor {
     private static Map<String, String> resident(ResidentEntity r) {
         return row("phone", r.phone, "name", r.name, "address", r.address, "place",
                 r.place == null ? null : r.place.code, "flags", list(r.flags), "language", r.language,
-                "emergency-contacts", list(r.emergencyContacts));
+                "emergency-contacts", list(r.emergencyContacts), "check-in-by",
+                r.checkInBy == null ? null : r.checkInBy.toString());
     }
 
     private static Map<String, String> row(String... pairs) {

@@ -2,6 +2,7 @@ package org.hotlinehub.referencedata;
 
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
@@ -100,6 +101,15 @@ public record ReferenceDataFile(
 
     public record ResidentData(String phone, String name, String address, String place, List<String> flags,
             @Pattern(regexp = "zh|en", message = "language must be zh or en") String language,
-            @JsonProperty("emergency-contacts") List<String> emergencyContacts) {
+            @JsonProperty("emergency-contacts") List<String> emergencyContacts,
+            @Valid @JsonProperty("check-in") CheckIn checkIn) {
+    }
+
+    /**
+     * A resident's daily check-in (call assurance): {@code by} is the local time of day (hub.deadlines.zone), e.g.
+     * {@code 10:00}, after which a day without a check-in raises an emergency.
+     */
+    public record CheckIn(
+            @Required(message = "check-in.by is required (a time of day like 10:00)") @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]", message = "check-in.by must be a time of day like 10:00") String by) {
     }
 }

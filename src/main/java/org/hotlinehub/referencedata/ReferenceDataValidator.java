@@ -49,6 +49,8 @@ import org.hotlinehub.referencedata.ReferenceDataFile.VolunteerData;
  */
 final class ReferenceDataValidator {
 
+    private static final List<String> CHECK_IN_FLAGS = List.of("elderly-alone", "disabled");
+
     private final Validator validator;
     private final List<String> problems = new ArrayList<>();
     private final Map<String, String> placeTypes;
@@ -311,6 +313,17 @@ final class ReferenceDataValidator {
             fieldRules(at, r);
             nullToEmpty(r.emergencyContacts()).stream().filter(c -> PhoneNumbers.normalize(c).isEmpty())
                     .forEach(c -> problems.add(at + ": emergency contact '" + c + "' is not a phone number"));
+            checkIn(at, r);
+        }
+    }
+
+    /**
+     * A daily check-in is for a registered elderly or disabled resident, whom call assurance serves (its time of day is
+     * checked by the field's own rule).
+     */
+    private void checkIn(String at, ResidentData r) {
+        if (r.checkIn() != null && nullToEmpty(r.flags()).stream().noneMatch(CHECK_IN_FLAGS::contains)) {
+            problems.add(at + ": check-in is for elderly or disabled residents (flags " + CHECK_IN_FLAGS + ")");
         }
     }
 

@@ -263,6 +263,7 @@ public class ReferenceDataWriter {
         r.language = d.language() == null ? "zh" : d.language();
         r.emergencyContacts = new ArrayList<>(nullToEmpty(d.emergencyContacts()).stream()
                 .map(c -> PhoneNumbers.normalize(c).orElseThrow()).toList());
+        r.checkInBy = d.checkIn() == null ? null : java.time.LocalTime.parse(d.checkIn().by());
         r.registered = true;
         r.updatedAt = clock.instant();
         if (r.id == null) {

@@ -44,6 +44,23 @@ public class EmergencyRows {
         return one("select " + COLUMNS + " from emergency where ticket_reference = ?1 for update", reference);
     }
 
+    /**
+     * The emergency locked, or empty when another transaction holds it (an accept under way decides it; the caller's
+     * own lock does not count).
+     */
+    public Optional<Row> lockUnlessHeld(String reference) {
+        return one("select " + COLUMNS + " from emergency where ticket_reference = ?1 for update skip locked",
+                reference);
+    }
+
+    /** The volunteers who were offered this ticket at some point (they are not offered it again). */
+    public List<Long> volunteersOffered(long ticketId) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select distinct volunteer_id from assignment where ticket_id = ?1"
+                + " and volunteer_id is not null").setParameter(1, ticketId).getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
     public Optional<Row> find(String reference) {
         return one("select " + COLUMNS + " from emergency where ticket_reference = ?1", reference);
     }

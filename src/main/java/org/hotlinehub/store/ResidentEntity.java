@@ -42,6 +42,9 @@ public class ResidentEntity extends PanacheEntityBase {
     public String wechatOpenid;
     /** Registered through reference data (vulnerable residents' call assurance), not only seen on a contact. */
     public boolean registered;
+    /** The local time of day by which the resident checks in daily (call assurance); null: no daily check-in. */
+    @Column(name = "check_in_by")
+    public java.time.LocalTime checkInBy;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -287,6 +287,31 @@ class ReferenceDataLoaderTest {
     }
 
     @Test
+    void shouldNameABadDailyCheckInAndLoadAGoodOne() {
+        ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> loader.load("check-in.yaml", """
+                residents:
+                  - {phone: "+8613900000071", flags: [elderly-alone], check-in: {by: "25:00"}}
+                  - {phone: "+8613900000072", check-in: {by: "09:30"}}
+                  - {phone: "+8613900000073", flags: [disabled], check-in: {}}
+                """));
+        assertEquals(List.of("residents[0] (+8613900000071): check-in.by must be a time of day like 10:00",
+                "residents[1] (+8613900000072): check-in is for elderly or disabled residents (flags"
+                        + " [elderly-alone, disabled])",
+                "residents[2] (+8613900000073): check-in.by is required (a time of day like 10:00)"), e.problems());
+        try {
+            loader.load("check-in-ok.yaml", """
+                    residents:
+                      - {phone: "+8613900000074", flags: [elderly-alone], check-in: {by: "09:30"}}
+                    """);
+            assertEquals("09:30:00", String.valueOf(sql.one("select check_in_by from resident"
+                    + " where phone = '+8613900000074'")));
+        } finally {
+            // no place, so a missed check-in would go straight to the operators: not in other tests' way
+            sql.update("update resident set check_in_by = null where phone = '+8613900000074'");
+        }
+    }
+
+    @Test
     void shouldLoadAPartnersContactPhonesNormalisedAndNameOneThatIsNoPhone() {
         String partner = """
                 partners:

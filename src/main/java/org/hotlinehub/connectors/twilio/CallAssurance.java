@@ -2,8 +2,11 @@ package org.hotlinehub.connectors.twilio;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,56 +60,76 @@ public class CallAssurance {
 
     /** @return the urgent ticket's reference */
     String raise(VoiceRequest call, CallerProfile resident, boolean silent) {
-        String externalId = call.callSid() + "/assurance";
+        boolean english = "en".equals(resident.language());
+        VoiceMessages words = VoicePrompts.in(english);
+        Instant now = clock.instant();
+        String where = where(resident);
+        String reference = raise(call.callSid(), resident, words.assuranceTicket(name(resident), resident.flags(),
+                silent), ref -> words.assuranceContacts(name(resident), at(now), silent, where != null, where, ref),
+                ref -> words.contactCall(name(resident), at(now), silent, where != null, where,
+                        VoicePrompts.digits(ref)),
+                now);
+        calls.linkTicket(call.callSid(), reference);
+        LOG.infof("call assurance: urgent ticket %s for %s (%s)", reference, Masks.phone(resident.phone()),
+                silent ? "silence" : "key 1");
+        return reference;
+    }
+
+    /**
+     * A resident with a daily check-in did not check in by {@code by} on {@code day}: the same urgent ticket and
+     * parallel offers as a silent alarm, the contacts texted and called. Keyed by resident and day, so a repeat (after
+     * a crash before the sweep's claim was committed) is the same contact for intake and queues no second SMS or call.
+     *
+     * @return the urgent ticket's reference
+     */
+    String raiseMissedCheckIn(CallerProfile resident, LocalDate day, LocalTime by) {
+        boolean english = "en".equals(resident.language());
+        VoiceMessages words = VoicePrompts.in(english);
+        String time = by.format(DateTimeFormatter.ofPattern("HH:mm"));
+        String where = where(resident);
+        String reference = raise("check-in-" + day + "-r" + resident.residentId(), resident,
+                words.missedCheckInTicket(name(resident), resident.flags(), time),
+                ref -> words.missedCheckInContacts(name(resident), time, where != null, where, ref),
+                ref -> words.missedCheckInCall(name(resident), time, where != null, where, VoicePrompts.digits(ref)),
+                clock.instant());
+        LOG.infof("call assurance: urgent ticket %s for %s, no check-in by %s on %s", reference,
+                Masks.phone(resident.phone()), time, day);
+        return reference;
+    }
+
+    /**
+     * Raises the emergency, queues its urgent ticket, and texts and calls the emergency contacts; {@code key} (a call
+     * SID, or a resident's day) makes every step idempotent.
+     */
+    private String raise(String key, CallerProfile resident, String ticketText, UnaryOperator<String> contactText,
+            UnaryOperator<String> contactCall, Instant now) {
+        String externalId = key + "/assurance";
         String reference = references.reserve(Channel.VOICE, externalId, references.next());
         boolean english = "en".equals(resident.language());
-        String text = VoicePrompts.in(english).assuranceTicket(name(resident), resident.flags(), silent);
-        Instant now = clock.instant();
         emergencies.raise(reference);
         intake.submit(new InboundContact(Channel.VOICE, externalId, reference, now, resident.phone(),
-                resident.name(), text, ResidentTexts.language(english), config.voice().urgentCategory(),
+                resident.name(), ticketText, ResidentTexts.language(english), config.voice().urgentCategory(),
                 resident.placeCode(),
                 resident.address(), null, null, List.of(), ContactIntent.REQUEST));
-        calls.linkTicket(call.callSid(), reference);
         if (resident.textContacts()) {
-            String message = contactText(resident, reference, silent, english, now);
+            String message = contactText.apply(reference);
             List<String> contacts = resident.emergencyContacts();
-            String spoken = config.assurance().callContacts()
-                    ? contactCall(resident, reference, silent, english, now)
-                    : null;
+            String spoken = config.assurance().callContacts() ? contactCall.apply(reference) : null;
             for (int i = 0; i < contacts.size(); i++) {
-                sms.enqueue("assurance-" + call.callSid() + "-" + i, contacts.get(i), message, "assurance",
-                        reference);
+                sms.enqueue("assurance-" + key + "-" + i, contacts.get(i), message, "assurance", reference);
                 if (spoken != null) {
                     // one attempt: an emergency's window is minutes, the operators take over when it ends
-                    voiceOutbox.enqueue("assurance-call-" + call.callSid() + "-" + i, Emergencies.CONTACT_CALL,
+                    voiceOutbox.enqueue("assurance-call-" + key + "-" + i, Emergencies.CONTACT_CALL,
                             contacts.get(i), reference, resident.language(), 1, spoken);
                 }
             }
         }
-        LOG.infof("call assurance: urgent ticket %s for %s (%s)", reference, Masks.phone(resident.phone()),
-                silent ? "silence" : "key 1");
         return reference;
     }
 
     /** Whether the resident's emergency contacts are told of an urgent ticket. */
     static boolean textsContacts(CallerProfile resident) {
         return resident.textContacts() && !resident.emergencyContacts().isEmpty();
-    }
-
-    private String contactText(CallerProfile resident, String reference, boolean silent, boolean english,
-            Instant now) {
-        String where = where(resident);
-        return VoicePrompts.in(english).assuranceContacts(name(resident), at(now), silent, where != null, where,
-                reference);
-    }
-
-    /** What the call to a contact says before it asks whether they can go. */
-    private String contactCall(CallerProfile resident, String reference, boolean silent, boolean english,
-            Instant now) {
-        String where = where(resident);
-        return VoicePrompts.in(english).contactCall(name(resident), at(now), silent, where != null, where,
-                VoicePrompts.digits(reference));
     }
 
     private String at(Instant now) {

@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Decides what a text is and what to answer, at the edge, so Twilio gets its TwiML in milliseconds: opt-out and
- * opt-in keywords, a partner's or volunteer's masked text ("R <reference> <message>", {@link MaskedLine}) and a
+ * opt-in keywords, a resident's check-in word ({@link CheckIns}), a partner's or volunteer's masked text ("R <reference> <message>", {@link MaskedLine}) and a
  * partner's keywords here, then the core's {@link ConversationRules} for a status query, a
  * survey answer, a follow-up to the open ticket or a new request, which intake then applies from the durable queue.
  * The decision is stored per MessageSid first, so a retry of the same message is answered the same, even after its
@@ -46,6 +46,7 @@ public class TwilioSmsConversation {
     static final String KIND_NOT_PARTNER = "NOT_PARTNER";
     static final String KIND_RELAY = "RELAY";
     static final String KIND_RELAY_REPLY = "RELAY_REPLY";
+    static final String KIND_CHECK_IN = "CHECK_IN";
 
     @Inject
     ResidentReplies replies;
@@ -65,6 +66,8 @@ public class TwilioSmsConversation {
     ConversationRules rules;
     @Inject
     MaskedLine maskedLine;
+    @Inject
+    CheckIns checkIns;
 
     /** @throws org.hotlinehub.model.IntakeUnavailableException when the contact cannot be made durable now */
     String answer(InboundSms sms) {
@@ -87,6 +90,14 @@ public class TwilioSmsConversation {
         if (START.contains(keyword)) {
             outbox.optIn(sms.from());
             return record(sms, KIND_OPT_IN, null, replies.optedIn(english));
+        }
+        if (CheckIns.isCheckInWord(text)) {
+            // a resident with a daily check-in texts 签到, 平安 or OK: checked in for today (call assurance)
+            Optional<String> language = checkIns.checkIn(sms.from(), "sms");
+            if (language.isPresent()) {
+                return record(sms, KIND_CHECK_IN, null,
+                        VoicePrompts.in("en".equals(language.get())).checkedInText());
+            }
         }
         Optional<String> masked = maskedLine.holderText(sms);
         if (masked.isPresent()) {

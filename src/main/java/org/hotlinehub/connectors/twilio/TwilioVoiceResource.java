@@ -89,6 +89,8 @@ public class TwilioVoiceResource {
     @Inject
     CallAssurance assurance;
     @Inject
+    CheckIns checkIns;
+    @Inject
     MaskedLine maskedLine;
     @Inject
     TicketLookup lookup;
@@ -114,10 +116,15 @@ public class TwilioVoiceResource {
             }
             Optional<CallerProfile> caller = calls.caller(call.phone());
             boolean english = caller.map(c -> "en".equals(c.language())).orElse(false);
-            if (caller.isPresent() && caller.get().vulnerable()) {
-                return VoiceWebhooks.twiml(assuranceMenu(new VoiceResponse.Builder(), english, caller.get(), 1));
-            }
             VoiceResponse.Builder r = new VoiceResponse.Builder();
+            if (caller.isPresent() && caller.get().checksIn()
+                    && checkIns.checkIn(call.phone(), "voice").isPresent()) {
+                // a resident with a daily check-in: the call is the check-in, said before any menu
+                r.say(say(english, VoicePrompts.in(english).checkedIn()));
+            }
+            if (caller.isPresent() && caller.get().vulnerable()) {
+                return VoiceWebhooks.twiml(assuranceMenu(r, english, caller.get(), 1));
+            }
             Optional<SurgeNotice> surge = caller.flatMap(c -> incidents.surgeNear(c.residentId()));
             if (surge.isPresent()) {
                 return VoiceWebhooks.twiml(surgeNotice(r, english, surge.get()));

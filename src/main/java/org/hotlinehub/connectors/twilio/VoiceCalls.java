@@ -126,7 +126,7 @@ public class VoiceCalls {
         List<Object[]> rows = em.createNativeQuery("select r.id, r.phone, r.name, r.address, p.code, p.name_zh,"
                 + " array_to_string(r.flags, ','), r.language, r.registered,"
                 + " coalesce(r.registered and r.flags && " + VULNERABLE_FLAGS + ", false),"
-                + " array_to_string(r.emergency_contacts, ',')"
+                + " array_to_string(r.emergency_contacts, ','), r.registered and r.check_in_by is not null"
                 + " from resident r left join place p on p.id = r.place_id where r.phone = ?1")
                 .setParameter(1, phone).getResultList();
         return rows.stream().findFirst().map(this::profile);
@@ -138,7 +138,7 @@ public class VoiceCalls {
         return new CallerProfile(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], flags,
                 (String) r[7], Boolean.TRUE.equals(r[8]), Boolean.TRUE.equals(r[9]),
                 !flags.contains(NO_SILENCE_ALARM), !flags.contains(NO_CONTACT_SMS), split((String) r[10]),
-                recentTickets(id));
+                Boolean.TRUE.equals(r[11]), recentTickets(id));
     }
 
     private List<RecentTicket> recentTickets(long residentId) {
@@ -308,7 +308,7 @@ public class VoiceCalls {
      */
     public record CallerProfile(long residentId, String phone, String name, String address, String placeCode,
             String placeName, List<String> flags, String language, boolean registered, boolean vulnerable,
-            boolean silenceAlarm, boolean textContacts, List<String> emergencyContacts,
+            boolean silenceAlarm, boolean textContacts, List<String> emergencyContacts, boolean checksIn,
             List<RecentTicket> recentTickets) {
     }
 

@@ -155,6 +155,29 @@ public interface VoiceMessages {
     @Message("好的，我们会继续联系志愿者和社区工作人员，请尽快与家人联系。再见。")
     String contactDeclined();
 
+    /** Said first when a resident with a daily check-in calls the hotline (call assurance). */
+    @Message("已为您签到，祝您平安。")
+    String checkedIn();
+
+    /** The answer to a check-in text (签到, 平安, OK) from a resident with a daily check-in. */
+    @Message("【96993呼叫保障】已为您签到，祝您平安！")
+    String checkedInText();
+
+    /** The urgent ticket's text when a resident with a daily check-in did not check in by {@code by}. */
+    @Message("""
+            呼叫保障：已登记居民{name}（{#each flags}{it}{#if it_hasNext}、{/if}{/each}）今天{by}前未签到            （没有来电，也没有签到短信），请立即上门查看。""")
+    String missedCheckInTicket(String name, List<String> flags, String by);
+
+    /** The SMS to the emergency contacts of a resident who missed the check-in; {@code where} only when {@code hasPlace}. */
+    @Message("""
+            【96993呼叫保障】您的家人{name}今天{by}前未按时签到。社区志愿者正赶往{#if hasPlace}{where}{#else}其住处{/if}            查看，工单{reference}。请尽快与其联系。""")
+    String missedCheckInContacts(String name, String by, boolean hasPlace, String where, String reference);
+
+    /** What the hub's call to an emergency contact says first when the resident missed the check-in. */
+    @Message("""
+            您好，这里是96993社区服务热线呼叫保障。您的家人{name}今天{by}前未按时签到，            {#if hasPlace}地址：{where}，{/if}工单{number}。""")
+    String missedCheckInCall(String name, String by, boolean hasPlace, String where, String number);
+
     /** Said to the operator who asked the hub to call a resident ({@code whom}) once they pick up. */
     @Message("热线为您接通工单{number}的{#if resident}居民{#else}紧急联系人{/if}，请稍候。")
     String bridgeConnecting(String number, boolean resident);

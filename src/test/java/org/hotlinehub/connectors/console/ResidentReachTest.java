@@ -79,6 +79,11 @@ class ResidentReachTest {
     }
 
     private Map<String, String> callTo(String to, String target) {
+        return callTo(reference, to, target);
+    }
+
+    /** The Calls API request that rang {@code to} for the ticket's {@code target} (resident, contact-N). */
+    static Map<String, String> callTo(String reference, String to, String target) {
         return TwilioVoice.callsCreated().stream().filter(f -> to.equals(f.get("To"))
                 && f.get("Url").contains("ticket=" + reference + "&target=" + target)).findFirst()
                 .orElseThrow(() -> new AssertionError("no call to " + to + " for " + target));
