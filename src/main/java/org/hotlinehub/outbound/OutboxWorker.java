@@ -76,6 +76,8 @@ public class OutboxWorker {
     @Inject
     OutboxRecorder recorder;
     @Inject
+    RetryPolicy retry;
+    @Inject
     HubConfig config;
     @Inject
     Clock clock;
@@ -412,14 +414,9 @@ public class OutboxWorker {
         return next;
     }
 
-    /** The wait before the {@code opens}th probe: the first retry's delay, doubled each time, at most a minute. */
+    /** The wait before the {@code opens}th probe: the retries' backoff, at most about a minute. */
     private Duration probeDelay(int opens) {
-        Duration first = config.delivery().initialBackoff();
-        Duration delay = first.multipliedBy(1L << Math.min(opens - 1, 20));
-        Duration max = config.delivery().maxBackoff().compareTo(PROBE_EVERY_MAX) < 0
-                ? config.delivery().maxBackoff()
-                : PROBE_EVERY_MAX;
-        return delay.compareTo(max) > 0 ? max : delay;
+        return retry.backoff(opens, PROBE_EVERY_MAX);
     }
 
     private SendResult send(OutboxMessage m) {

@@ -23,8 +23,17 @@ public class RetryPolicy {
 
     /** @param attempts the attempts made so far, counting the one that just failed */
     public Duration backoff(int attempts) {
+        return backoff(attempts, config.delivery().maxBackoff());
+    }
+
+    /**
+     * The same backoff with a lower cap (before the jitter): the outbox's probes of a partner whose circuit is open.
+     *
+     * @param attempts the attempts made so far, counting the one that just failed
+     */
+    public Duration backoff(int attempts, Duration cap) {
         long initial = config.delivery().initialBackoff().toMillis();
-        long max = config.delivery().maxBackoff().toMillis();
+        long max = Math.min(cap.toMillis(), config.delivery().maxBackoff().toMillis());
         long exp = initial * (1L << Math.min(Math.max(attempts, 1) - 1, 30));
         long capped = Math.min(Math.max(exp, initial), max);
         long jitter = ThreadLocalRandom.current().nextLong(capped / 5 + 1);
