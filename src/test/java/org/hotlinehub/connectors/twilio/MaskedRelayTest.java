@@ -50,12 +50,17 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(TwilioApiStub.class)
 class MaskedRelayTest {
 
-    /** offered, accept-by, resolve-by, their warn points and accepted: far from any sweep. */
-    private static final String CLOCKS = "now(), now() + interval '1 hour', now() + interval '1 day',"
-            + " now() + interval '50 minutes', now() + interval '20 hours', now()";
+    /**
+     * offered, accept-by, resolve-by, their warn points and accepted: far from any sweep, by the hub's clock (other
+     * tests move it on by days, and the accept-deadline sweep would expire an offer dated by the database's).
+     */
+    private static final String CLOCKS = "?::timestamptz, ?::timestamptz + interval '1 hour', ?::timestamptz + interval '1 day',"
+            + " ?::timestamptz + interval '50 minutes', ?::timestamptz + interval '20 hours', ?::timestamptz";
 
     @Inject
     VoiceHours hours;
+    @Inject
+    Clock clock;
     @Inject
     Sql sql;
 
@@ -96,10 +101,12 @@ class MaskedRelayTest {
 
     /** @param assignee the table of the assignee with this test's code, {@code volunteer} or {@code partner} */
     private void holds(String assignee, String state) {
+        java.time.OffsetDateTime now = clock.instant().atOffset(java.time.ZoneOffset.UTC);
         sql.update("insert into assignment (id, ticket_id, " + assignee + "_id, role, state, reason, offered_at,"
                 + " accept_by, resolve_by, accept_warn_at, resolve_warn_at, accepted_at)"
                 + " select nextval('assignment_id_seq'), t.id, h.id, 'lead', ?, 'test', " + CLOCKS
-                + " from ticket t, " + assignee + " h where t.reference = ? and h.code = ?", state, reference, code);
+                + " from ticket t, " + assignee + " h where t.reference = ? and h.code = ?", state, now, now, now, now,
+                now, now, reference, code);
     }
 
     private void assignmentNow(String state) {
