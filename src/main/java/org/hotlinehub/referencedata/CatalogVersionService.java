@@ -400,9 +400,12 @@ public class CatalogVersionService implements CatalogVersions {
             entries.put(c.code, fields);
         }
         Map<String, Map<String, String>> areas = new TreeMap<>();
-        for (PartnerEntity p : partners.list("active", true)) {
+        // the partners with their areas in one query, not one more per partner; the areas in code order, so the
+        // same partner reads the same in every version (the set of areas has no order of its own)
+        for (PartnerEntity p : partners.find("select distinct p from PartnerEntity p left join fetch p.areas"
+                + " where p.active = true").list()) {
             Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("serves", ReferenceDataEditor.list(p.areas.stream().map(a -> a.code).toList()));
+            fields.put("serves", ReferenceDataEditor.list(p.areas.stream().map(a -> a.code).sorted().toList()));
             fields.put("services", ReferenceDataEditor.list(p.services));
             areas.put(p.code, fields);
         }
