@@ -2,6 +2,7 @@ package org.hotlinehub.incident;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -16,12 +17,14 @@ import jakarta.inject.Inject;
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.PlaceType;
 import org.hotlinehub.store.IncidentRows;
-import org.hotlinehub.store.IncidentRows.Candidate;
 import org.hotlinehub.store.ReferenceLookup;
 import org.hotlinehub.store.ReferenceLookup.Spot;
 import org.hotlinehub.store.TicketEntity;
 import org.hotlinehub.store.TicketRepository;
 import org.jboss.logging.Logger;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Decides, for the new tickets of an intake batch and before anything dispatches them, which ones report an open
@@ -29,11 +32,14 @@ import org.jboss.logging.Logger;
  * {@code incidents: true}: a broken lift, a burst main; never a household's own need, which every resident who has
  * it must get) is compared with the open tickets of the same area ({@code hub.incident.place-level}) in a related
  * category (the same catalog group, also marked) filed within
- * {@code hub.incident.window}, by one indexed query that scores them in the database:
+ * {@code hub.incident.window}. The open tickets of an area are read once per batch, by one query of the partial index
+ * of open tickets that returns ids only; the hub keeps their descriptions' trigrams and scores them itself
+ * ({@link Trigrams}, pg_trgm's similarity), so a burst that keeps thousands of tickets open in one grid costs one
+ * index read per batch, not one {@code similarity()} per ticket and report:
  *
  * <pre>
- * score = 0.6 × text similarity (pg_trgm) + 0.2 × place (1 the same place, 0.5 the same area)
- *                                        + 0.2 × category (1 the same, 0.5 the same group)
+ * score = 0.6 × text similarity (trigrams) + 0.2 × place (1 the same place, 0.5 the same area)
+ *                                          + 0.2 × category (1 the same, 0.5 the same group)
  * </pre>
  *
  * From {@code hub.incident.link-at} the ticket joins the incident at once; from {@code hub.incident.suggest-at} it
@@ -46,7 +52,17 @@ public class IncidentDetection {
 
     private static final Logger LOG = Logger.getLogger(IncidentDetection.class);
     public static final String ACTOR = "hub:incident";
-    static final IncidentRows.Weights WEIGHTS = new IncidentRows.Weights(0.6, 0.2, 0.2, 0.5);
+    static final double TEXT = 0.6;
+    static final double PLACE = 0.2;
+    static final double CATEGORY = 0.2;
+    /** What a related place (the same area) or category (the same group) counts of the same one. */
+    static final double RELATED = 0.5;
+
+    /**
+     * The trigrams of the descriptions read so far, by ticket id: the next batch of the same area reads only ids
+     * (tickets are immutable but for follow-ups appended to the description, seen by its length).
+     */
+    private final Cache<Long, Seen> seen = Caffeine.newBuilder().maximumSize(50_000).build();
 
     @Inject
     HubConfig config;
@@ -91,7 +107,10 @@ public class IncidentDetection {
             if (categories.length == 0) {
                 continue; // a household's own need: two residents who need the same help each get it
             }
-            places.place(t.placeId()).ifPresent(place -> probes.add(new Probe(t, place, area(place), categories)));
+            places.place(t.placeId()).ifPresent(place -> {
+                Spot area = area(place);
+                probes.add(new Probe(t, place, area, places.placesWithin(area), categories, Trigrams.of(t.text())));
+            });
         }
         if (probes.isEmpty()) {
             return Map.of();
@@ -100,19 +119,21 @@ public class IncidentDetection {
         rows.lockAreas(probes.stream().mapToInt(this::lockKey).sorted().distinct().toArray());
         Map<Long, Verdict> verdicts = new HashMap<>();
         Instant since = now.minus(config.incident().window());
-        for (int i = 0; i < probes.size(); i++) {
-            Probe p = probes.get(i);
-            // the batch's later tickets are not yet decided: none of them can be the incident of an earlier one
-            Long[] later = probes.subList(i + 1, probes.size()).stream().map(q -> q.ticket().id())
-                    .toArray(Long[]::new);
-            tickets.getEntityManager().flush(); // the query reads with JDBC: it must see the links made before it
-            Optional<Candidate> best = rows.best(new IncidentRows.Probe(p.ticket().id(), p.ticket().text(),
-                    p.place().id(), p.ticket().categoryId(), places.placesWithin(p.area()),
-                    p.categories(), since, later), WEIGHTS);
+        // none of the batch's tickets is a candidate until it is decided (and only if it stays on its own)
+        Long[] batchIds = probes.stream().map(p -> p.ticket().id()).toArray(Long[]::new);
+        Map<Pool.Key, Pool> pools = new HashMap<>();
+        List<Known> alone = new ArrayList<>();
+        for (Probe p : probes) {
+            Pool pool = pools.computeIfAbsent(new Pool.Key(p.area().id(), List.of(p.categories())),
+                    k -> load(p, since, batchIds, alone));
+            Optional<Scored> best = pool.best(p);
             if (best.isEmpty() || best.get().score() < config.incident().suggestAt()) {
+                Known self = new Known(p.ticket().id(), p.place().id(), p.ticket().categoryId(), p.text());
+                alone.add(self);
+                pools.values().forEach(other -> other.offer(self));
                 continue;
             }
-            Candidate c = best.get();
+            Scored c = best.get();
             TicketEntity report = tickets.findById(p.ticket().id());
             TicketEntity incident = tickets.findById(c.id());
             IncidentLinks.Decision decision = new IncidentLinks.Decision(c.score(), reason(c, p), ACTOR);
@@ -125,12 +146,97 @@ public class IncidentDetection {
             }
         }
         tickets.getEntityManager().flush();
-        LOG.debugf("incident detection: %d of %d new ticket(s) compared, %d linked or suggested", probes.size(),
-                batch.size(), verdicts.size());
+        LOG.debugf("incident detection: %d of %d new ticket(s) compared in %d area(s), %d linked or suggested",
+                probes.size(), batch.size(), pools.size(), verdicts.size());
         return verdicts;
     }
 
-    private record Probe(NewTicket ticket, Spot place, Spot area, Long[] categories) {
+    /**
+     * The open tickets of the probe's area and category group, read once per batch under the area's lock: their ids
+     * from the index, their trigrams from {@link #seen} when the description still has the length it had when read,
+     * else from one read of the missing descriptions. The batch's tickets decided alone so far join it.
+     */
+    private Pool load(Probe p, Instant since, Long[] batchIds, List<Known> alone) {
+        List<IncidentRows.Candidate> open = rows.candidates(p.areaPlaces(), p.categories(), since, batchIds);
+        Map<Long, Seen> known = new HashMap<>(open.size() * 2);
+        List<Long> missing = new ArrayList<>();
+        for (IncidentRows.Candidate c : open) {
+            Seen s = seen.getIfPresent(c.id());
+            if (s != null && s.length() == c.length()) {
+                known.put(c.id(), s);
+            } else {
+                missing.add(c.id());
+            }
+        }
+        if (!missing.isEmpty()) {
+            rows.texts(missing.toArray(Long[]::new)).forEach((id, text) -> {
+                Seen s = new Seen(text.codePointCount(0, text.length()), Trigrams.of(text));
+                seen.put(id, s);
+                known.put(id, s);
+            });
+        }
+        Pool pool = new Pool(p.areaPlaces(), p.categories(), new ArrayList<>(open.size() + alone.size()));
+        for (IncidentRows.Candidate c : open) {
+            Seen s = known.get(c.id());
+            if (s != null) {
+                pool.members().add(new Known(c.id(), c.placeId(), c.categoryId(), s.trigrams()));
+            }
+        }
+        alone.forEach(pool::offer);
+        return pool;
+    }
+
+    private record Probe(NewTicket ticket, Spot place, Spot area, Long[] areaPlaces, Long[] categories,
+            Trigrams text) {
+    }
+
+    /** A description's trigrams as read, with its length then (a follow-up appends to a description). */
+    private record Seen(int length, Trigrams trigrams) {
+    }
+
+    /** An open ticket a new one is compared with. */
+    private record Known(long id, long placeId, long categoryId, Trigrams text) {
+    }
+
+    /** How the best open ticket scored against a new one. */
+    private record Scored(long id, double text, boolean samePlace, boolean sameCategory, double score) {
+    }
+
+    /** The open tickets of one area and category group: the places and categories they are read by, and the tickets. */
+    private record Pool(Long[] places, Long[] categories, List<Known> members) {
+
+        record Key(long area, List<Long> categories) {
+        }
+
+        /** Takes in a ticket of the batch that stays on its own, when it lies in this pool's places and categories. */
+        void offer(Known k) {
+            if (Arrays.binarySearch(places, k.placeId()) >= 0 && Arrays.asList(categories).contains(k.categoryId())) {
+                members.add(k);
+            }
+        }
+
+        /**
+         * The best score (the lowest id among equals, the oldest ticket being the incident):
+         *
+         * <pre>
+         * score = 0.6 × text similarity + 0.2 × place (1 the same place, 0.5 the same area)
+         *                               + 0.2 × category (1 the same, 0.5 the same group)
+         * </pre>
+         */
+        Optional<Scored> best(Probe p) {
+            Scored best = null;
+            for (Known k : members) {
+                double text = p.text().similarity(k.text());
+                boolean samePlace = k.placeId() == p.place().id();
+                boolean sameCategory = k.categoryId() == p.ticket().categoryId();
+                double score = TEXT * text + PLACE * (samePlace ? 1 : RELATED)
+                        + CATEGORY * (sameCategory ? 1 : RELATED);
+                if (best == null || score > best.score() || score == best.score() && k.id() < best.id()) {
+                    best = new Scored(k.id(), text, samePlace, sameCategory, score);
+                }
+            }
+            return Optional.ofNullable(best);
+        }
     }
 
     /** The area "the same place" spans: the place's ancestor of the configured level, or the place itself. */
@@ -147,7 +253,7 @@ public class IncidentDetection {
         return Objects.hash(p.area().id(), group);
     }
 
-    private String reason(Candidate c, Probe p) {
+    private String reason(Scored c, Probe p) {
         return String.format(Locale.ROOT, "text %.2f, %s, %s", c.text(),
                 c.samePlace() ? "same place " + p.place().code() : "same " + p.area().type() + " " + p.area().code(),
                 c.sameCategory() ? "same category" : "related category");

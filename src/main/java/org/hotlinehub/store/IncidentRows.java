@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,37 +39,24 @@ public class IncidentRows {
     public static final String UNLINKED = "UNLINKED";
 
     /**
-     * The best candidate for a new ticket (parameters: the four weights with the related factor twice, the text, the
-     * ticket's place and category, the area's places, since, the related categories, the ticket and the excluded
-     * ids). Public for the test that reads its plan.
+     * The open tickets a new ticket of an area may report again (parameters: the area's places, since, the related
+     * categories, the ids left out): id, place, category and the description's length in characters, through the
+     * partial index of open tickets. The descriptions themselves are read by {@link #texts} for those the caller has
+     * not seen at that length. Public for the test that reads its plan.
      */
-    public static final String BEST = """
-            select id, reference, text, same_place, same_category,
-                   ? * text + ? * (case when same_place then 1 else ? end)
-                            + ? * (case when same_category then 1 else ? end) as score
-              from (select t.id, t.reference, similarity(coalesce(t.description, ''), ?) as text,
-                           t.place_id = ? as same_place, t.category_id = ? as same_category
-                      from ticket t
-                     where t.place_id = any(?) and t.created_at >= ? and t.status in """ + OPEN + """
+    public static final String CANDIDATES = """
+            select t.id, t.place_id, t.category_id, length(coalesce(t.description, ''))
+              from ticket t
+             where t.place_id = any(?) and t.created_at >= ? and t.status in """ + OPEN + """
 
-                      and t.category_id = any(?) and t.id <> ? and not t.id = any(?)) c
-            order by score desc, id limit 1""";
+              and t.category_id = any(?) and not t.id = any(?)
+            order by t.id""";
 
     @Inject
     EntityManager em;
 
-    /** What a new ticket is compared by. */
-    public record Probe(long ticketId, String text, long placeId, long categoryId, Long[] places, Long[] categories,
-            Instant since, Long[] excluded) {
-    }
-
-    /** How a candidate scores: {@code text} is pg_trgm's similarity of the two descriptions. */
-    public record Candidate(long id, String reference, double text, boolean samePlace, boolean sameCategory,
-            double score) {
-    }
-
-    /** The score's weights: text similarity, place, category, and what a related (not the same) place or category counts. */
-    public record Weights(double text, double place, double category, double related) {
+    /** An open ticket a new one may report again; {@code length} counts the description's characters. */
+    public record Candidate(long id, long placeId, long categoryId, int length) {
     }
 
     /** A reporter's link to an incident. */
@@ -96,31 +84,40 @@ public class IncidentRows {
     }
 
     /**
-     * The open ticket this one most likely reports again: one indexed read of the open tickets of the area's places
-     * filed since {@code since}, in the related categories, scored in the database.
+     * The open tickets of these places filed since {@code since} in these categories, but for {@code excluded}: one
+     * read of the partial index of open tickets.
      */
-    public Optional<Candidate> best(Probe p, Weights w) {
+    public List<Candidate> candidates(Long[] places, Long[] categories, Instant since, Long[] excluded) {
         return work(c -> {
-            try (PreparedStatement st = c.prepareStatement(BEST)) {
-                st.setDouble(1, w.text());
-                st.setDouble(2, w.place());
-                st.setDouble(3, w.related());
-                st.setDouble(4, w.category());
-                st.setDouble(5, w.related());
-                st.setString(6, p.text() == null ? "" : p.text());
-                st.setLong(7, p.placeId());
-                st.setLong(8, p.categoryId());
-                st.setArray(9, c.createArrayOf("bigint", p.places()));
-                st.setTimestamp(10, Timestamp.from(p.since()));
-                st.setArray(11, c.createArrayOf("bigint", p.categories()));
-                st.setLong(12, p.ticketId());
-                st.setArray(13, c.createArrayOf("bigint", p.excluded()));
+            try (PreparedStatement st = c.prepareStatement(CANDIDATES)) {
+                st.setArray(1, c.createArrayOf("bigint", places));
+                st.setTimestamp(2, Timestamp.from(since));
+                st.setArray(3, c.createArrayOf("bigint", categories));
+                st.setArray(4, c.createArrayOf("bigint", excluded));
+                List<Candidate> out = new ArrayList<>();
                 try (ResultSet r = st.executeQuery()) {
-                    return r.next()
-                            ? Optional.of(new Candidate(r.getLong(1), r.getString(2), r.getDouble(3), r.getBoolean(4),
-                                    r.getBoolean(5), r.getDouble(6)))
-                            : Optional.empty();
+                    while (r.next()) {
+                        out.add(new Candidate(r.getLong(1), r.getLong(2), r.getLong(3), r.getInt(4)));
+                    }
                 }
+                return out;
+            }
+        });
+    }
+
+    /** The descriptions of these tickets by id ('' for none). */
+    public Map<Long, String> texts(Long[] ids) {
+        return work(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "select id, coalesce(description, '') from ticket where id = any(?)")) {
+                st.setArray(1, c.createArrayOf("bigint", ids));
+                Map<Long, String> out = new HashMap<>(ids.length * 2);
+                try (ResultSet r = st.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getLong(1), r.getString(2));
+                    }
+                }
+                return out;
             }
         });
     }
