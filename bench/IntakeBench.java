@@ -41,6 +41,15 @@
 //   --slo-p99-ms MS           p99 bound for a sustainable step [50]
 //   --max-error-rate F        error fraction bound for a sustainable step [0.001]
 //   --quiet                   no progress lines
+//   --incident-reports N      the surge scenario of issue 21: N reports of one incident (a burst water main in
+//                             --incident-compound [HY-GARDEN], catalog --incident-category [property-repair]), each a
+//                             resident of its own (a phone of its own) in words of their own (--incident-texts phrasings
+//                             of it, some with a detail), mixed into the load: each request is one of them with
+//                             probability --incident-share [0.3] until N are sent [0: none]. The rest of the load then
+//                             describes distinct problems (fragments combined into about 2,400 texts, the flat in the
+//                             address field instead of a tag in the text), so the hub's detection compares every report
+//                             of a marked need with the open tickets of its grid without merging the normal traffic
+//   --distinct-texts          that text of distinct problems without any reports of one incident (the pre-warm)
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -107,6 +116,11 @@ public class IntakeBench {
         double sloP99Ms = 50;
         double maxErrorRate = 0.001;
         boolean quiet;
+        int incidentReports;
+        boolean distinctTexts;
+        double incidentShare = 0.3;
+        String incidentCompound = "HY-GARDEN";
+        String incidentCategory = "property-repair";
     }
 
     static Opts parse(String[] args) {
@@ -115,6 +129,10 @@ public class IntakeBench {
             String a = args[i];
             if (a.equals("--quiet")) {
                 o.quiet = true;
+                continue;
+            }
+            if (a.equals("--distinct-texts")) {
+                o.distinctTexts = true;
                 continue;
             }
             if (a.equals("-h") || a.equals("--help")) {
@@ -148,6 +166,10 @@ public class IntakeBench {
                 case "--step-max" -> o.stepMax = Integer.parseInt(v);
                 case "--slo-p99-ms" -> o.sloP99Ms = Double.parseDouble(v);
                 case "--max-error-rate" -> o.maxErrorRate = Double.parseDouble(v);
+                case "--incident-reports" -> o.incidentReports = Integer.parseInt(v);
+                case "--incident-share" -> o.incidentShare = Double.parseDouble(v);
+                case "--incident-compound" -> o.incidentCompound = v;
+                case "--incident-category" -> o.incidentCategory = v;
                 default -> usage("unknown option " + a);
             }
         }
@@ -155,7 +177,8 @@ public class IntakeBench {
             usage("--mode must be fixed, closed or step");
         }
         if (o.rate <= 0 || o.concurrency <= 0 || o.duration <= 0 || o.warmup < 0 || o.maxInflight <= 0
-                || o.phones <= 0 || o.stepFactor <= 1 || o.stepMax <= 0) {
+                || o.phones <= 0 || o.stepFactor <= 1 || o.stepMax <= 0 || o.incidentReports < 0
+                || o.incidentShare <= 0 || o.incidentShare > 1) {
             usage("rates, counts and durations must be positive (step factor > 1)");
         }
         return o;
@@ -360,6 +383,20 @@ public class IntakeBench {
         "楼下噪音很大，影响休息", "家里老人需要上门护理", "空调不制冷，需要维修", "煤气罐用完了，请送气",
         "电梯停在三楼不动了", "Water leaking from the ceiling in the stairwell", "Street light broken near gate 2",
         "Neighbour's dog barks all night", "Need help with groceries for an elderly resident"};
+    /** One incident (a burst water main) in residents' own words; a detail is added to some. */
+    static final String[] INCIDENT_TEXTS = {
+        "海韵花园停水了，什么时候来水？", "小区停水了，家里没法做饭", "海韵花园又停水了，是不是水管爆了",
+        "我们楼停水一上午了，请尽快处理", "停水了，家里老人等着用水", "小区里水管爆了，路上全是水，家里也没水了",
+        "海韵花园停水，几点能恢复供水？", "Water is off in Haiyun Garden since this morning"};
+    static final String[] INCIDENT_DETAILS = {"", "", "，请尽快处理", "，家里有老人", "，谢谢", "!!"};
+    /** Distinct problems for the rest of the load in the surge scenario: where, what, and how long or how bad. */
+    static final String[] WHERE = {"楼道里", "电梯里", "地下车库", "单元门口", "小区东门", "健身器材旁", "垃圾站旁边",
+        "地下室", "楼顶", "自行车棚", "快递柜旁", "花坛边", "消防通道", "二楼平台", "小区西侧围墙"};
+    static final String[] WHAT = {"灯不亮了", "有很多积水", "墙皮脱落", "扶手松动", "门禁坏了", "有人乱堆杂物",
+        "下水道堵了", "井盖松了会响", "有股怪味", "路面塌了一块", "监控好像坏了", "野猫太多", "车乱停挡路",
+        "栏杆断了", "玻璃碎了", "瓷砖翘起来了", "水管在滴水", "电线垂下来了", "广告贴得到处都是", "树枝快断了"};
+    static final String[] HOW = {"，已经好几天了", "，晚上很危险", "，老人孩子容易摔倒", "，请派人看看",
+        "，反映过一次还没处理", "，影响通行", "，希望尽快解决", "。"};
     static final String[] NAMES = {"王芳", "李伟", "张敏", "刘洋", "陈静", "杨磊", "Li Na", "Zhao Lei"};
     static final Pattern REFERENCE = Pattern.compile("\"reference\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -368,6 +405,7 @@ public class IntakeBench {
     final List<String> compounds;
     final String runId = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36), 36);
     final AtomicLong seq = new AtomicLong();
+    final AtomicLong incidentSent = new AtomicLong();
     final HttpClient client;
     final ExecutorService clientPool;
     final URI uri;
@@ -419,19 +457,40 @@ public class IntakeBench {
     HttpRequest nextRequest() {
         long n = seq.incrementAndGet();
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        String category = categories.get(r.nextInt(categories.size()));
-        String compound = compounds.get(r.nextInt(compounds.size()));
-        // unique description per request: no same-day dedupe across requests or across runs (runId)
-        String description = TEXTS[r.nextInt(TEXTS.length)] + " [bench " + runId + "-" + n + "]";
-        String phone = "139" + String.format("%08d", r.nextInt(o.phones));
-        String form = "category=" + enc(category) + "&description=" + enc(description) + "&name="
-                + enc(NAMES[r.nextInt(NAMES.length)]) + "&phone=" + phone + "&compound=" + enc(compound);
+        String form;
+        if (o.incidentReports > 0 && r.nextDouble() < o.incidentShare
+                && incidentSent.incrementAndGet() <= o.incidentReports) {
+            // a resident of its own (phone) in words of their own: no two surge reports are the same contact
+            String description = INCIDENT_TEXTS[r.nextInt(INCIDENT_TEXTS.length)]
+                    + INCIDENT_DETAILS[r.nextInt(INCIDENT_DETAILS.length)];
+            form = "category=" + enc(o.incidentCategory) + "&description=" + enc(description) + "&name="
+                    + enc(NAMES[r.nextInt(NAMES.length)]) + "&phone=138" + String.format("%08d", incidentSent.get())
+                    + "&compound=" + enc(o.incidentCompound) + "&address=" + enc(flat(n));
+        } else {
+            String category = categories.get(r.nextInt(categories.size()));
+            String compound = compounds.get(r.nextInt(compounds.size()));
+            // unique per request: no same-day dedupe across requests or across runs (runId); in the surge scenario
+            // the flat is what differs, so that the texts stay those of distinct problems
+            boolean distinct = o.distinctTexts || o.incidentReports > 0;
+            String description = distinct
+                    ? WHERE[r.nextInt(WHERE.length)] + WHAT[r.nextInt(WHAT.length)] + HOW[r.nextInt(HOW.length)]
+                    : TEXTS[r.nextInt(TEXTS.length)] + " [bench " + runId + "-" + n + "]";
+            String phone = "139" + String.format("%08d", r.nextInt(o.phones));
+            form = "category=" + enc(category) + "&description=" + enc(description) + "&name="
+                    + enc(NAMES[r.nextInt(NAMES.length)]) + "&phone=" + phone + "&compound=" + enc(compound)
+                    + (distinct ? "&address=" + enc(flat(n)) : "");
+        }
         return HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(o.timeoutS))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
                 .build();
+    }
+
+    /** A flat of its own per request (building, unit, room), in the run. */
+    String flat(long n) {
+        return (1 + n % 40) + "号楼" + (1 + n / 40 % 6) + "单元" + runId + "-" + n + "室";
     }
 
     static String enc(String s) {
@@ -719,6 +778,7 @@ public class IntakeBench {
         m.put("sent_total_all_phases", totalSent.sum());
         m.put("last_reference", meas.lastReference);
         m.put("run_id", runId);
+        m.put("incident_reports_sent", Math.min(incidentSent.get(), o.incidentReports));
         m.put("client_cpu_s", round(ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0)
                 .orElse(Double.NaN)));
         return toJson(m);

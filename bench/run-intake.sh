@@ -52,6 +52,14 @@
 #                                  of the needs the catalog marks `incidents: true` would join incidents or wait in
 #                                  triage (round 10 in BENCHMARKS.md), and the run would no longer measure the pipeline
 #                                  of distinct problems. true: the hub's default, for the surge scenario
+#   BENCH_INCIDENT_REPORTS=0       the surge scenario of issue 21: this many reports of one incident (a burst water main
+#                                  in one compound, each resident in words of their own) mixed into each phase's load,
+#                                  a request being one of them with probability BENCH_INCIDENT_SHARE=0.3; the rest of
+#                                  the load (pre-warm too) then describes distinct problems (IntakeBench's header).
+#                                  db-incidents.tsv and summary.md say how the reports were decided. E.g.:
+#     BENCH_INCIDENTS=true BENCH_INCIDENT_REPORTS=2000 BENCH_PHASES="fixed:200" bench/run-intake.sh
+#     BENCH_INCIDENTS=false BENCH_INCIDENT_REPORTS=2000 BENCH_PHASES="fixed:200" bench/run-intake.sh  # the same load,
+#                                  detection off: what detection costs is the difference
 set -uo pipefail
 
 cd "$(dirname "$0")/.." || exit 1
@@ -83,6 +91,10 @@ PREWARM_S=${BENCH_PREWARM_S:-20}
 REPORTS_PER_MINUTE=${BENCH_REPORTS_PER_MINUTE:-1000000000}
 KEEP_DATA=${BENCH_KEEP_DATA:-0}
 INCIDENTS=${BENCH_INCIDENTS:-false}
+INCIDENT_REPORTS=${BENCH_INCIDENT_REPORTS:-0}
+INCIDENT_SHARE=${BENCH_INCIDENT_SHARE:-0.3}
+LOAD_ARGS=()
+[ "$INCIDENT_REPORTS" -gt 0 ] 2>/dev/null && LOAD_ARGS=(--distinct-texts)
 CACHE="$BENCH/.cache"
 
 mkdir -p "$OUT" "$CACHE" || exit 1
@@ -577,6 +589,8 @@ for phase in $PHASES; do
         surge) phase_s=$SURGE_S; args=(--mode closed --concurrency "$arg" --warmup 0 --label "surge@$arg") ;;
         *) log "unknown phase $phase"; continue ;;
     esac
+    [ "$INCIDENT_REPORTS" -gt 0 ] 2>/dev/null \
+        && args+=(--incident-reports "$INCIDENT_REPORTS" --incident-share "$INCIDENT_SHARE")
     hub_alive || break
     wait_responsive
     load_snapshot "before $phase"
@@ -681,13 +695,40 @@ if hub_alive; then
     grep -E ' (WARN|ERROR) ' "$OUT/hub.log" | sed -E 's/^[0-9:.]+ //; s/(thread[- ]#?)[0-9]+/\1N/g; s/[0-9a-fA-F-]{36}/UUID/g; s/ExchangeId: [0-9A-F-]+/ExchangeId: X/g' \
         | cut -c1-240 | sort | uniq -c | sort -rn | head -40 >"$OUT/hub-warnings.txt"
     q "select source, left(reason, 160), count(*) from dead_letter group by 1, 2 order by 3 desc" >"$OUT/db-dead-letter-reasons.tsv"
+    if [ "$INCIDENT_REPORTS" -gt 0 ] 2>/dev/null; then
+        # how detection decided: the surge's reports (their words name the water outage; the distinct problems never
+        # do) and the rest of the marked needs; "incidents" are tickets with more than one reporter
+        q "with t as (select t.id, t.status, t.reporter_count,
+                             case when t.description ~ '(停水|没水|Water is off)' then 'surge' else 'other' end as grp,
+                             c.incidents as marked
+                        from ticket t join catalog_entry c on c.id = t.category_id
+                       where t.description not like 'bench probe%')
+           select grp, count(*), count(*) filter (where marked), count(*) filter (where status = 'MERGED'),
+                  count(*) filter (where status = 'TRIAGE'),
+                  count(*) filter (where marked and status not in ('MERGED', 'TRIAGE')),
+                  count(*) filter (where reporter_count > 1), coalesce(max(reporter_count), 0),
+                  (select count(*) from assignment a join t t2 on t2.id = a.ticket_id where t2.grp = t.grp)
+             from t group by grp order by grp" >"$OUT/db-incidents.tsv"
+    fi
     load_snapshot "end"
     # stop the hub now so its data can be dropped; the trap stops the rest
     stop_pid "$HUB_PID" 60
 else
     log "the hub is gone: no end-to-end facts from its database"
 fi
-python3 "$BENCH/summarize.py" "$OUT" | tee "$OUT/summary.md"
+python3 "$BENCH/summarize.py" "$OUT" >"$OUT/summary.md"
+if [ -s "$OUT/db-incidents.tsv" ]; then
+    {
+        echo
+        echo "## Incident detection (BENCH_INCIDENTS=$INCIDENTS, $INCIDENT_REPORTS reports of one incident a phase)"
+        echo
+        echo "| reports | tickets | of a marked need | joined an incident (MERGED) | in triage | marked, on their own | incidents (> 1 reporter) | most reporters | offers |"
+        echo "|---|---|---|---|---|---|---|---|---|"
+        awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9}' \
+            "$OUT/db-incidents.tsv"
+    } >>"$OUT/summary.md"
+fi
+cat "$OUT/summary.md"
 if [ -n "$CHART_TO" ] && [ -f "$OUT/chart.svg" ]; then
     case "$CHART_TO" in /*) ;; *) CHART_TO="$ROOT/$CHART_TO" ;; esac
     cp "$OUT/chart.svg" "$CHART_TO" && log "chart copied to $CHART_TO"

@@ -31,9 +31,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * incident again. Each new ticket with a place and a category that many residents may report as one problem (catalog
  * {@code incidents: true}: a broken lift, a burst main; never a household's own need, which every resident who has
  * it must get) is compared with the open tickets of the same area ({@code hub.incident.place-level}) in a related
- * category (the same catalog group, also marked) filed within
- * {@code hub.incident.window}. The open tickets of an area are read once per batch, by one query of the partial index
- * of open tickets that returns ids only; the hub keeps their descriptions' trigrams and scores them itself
+ * category (the same catalog group, also marked) filed within {@code hub.incident.window}, and with the reports
+ * already merged into them, which count for their incident: residents describe one burst main in many ways, and
+ * once one way has joined the incident (confidently, or by an operator's link) the next report put that way does too.
+ * These reports of an area are read once per batch, by one query of the partial index of open and merged tickets
+ * that returns ids only; the hub keeps their descriptions' trigrams and scores them itself
  * ({@link Trigrams}, pg_trgm's similarity), so a burst that keeps thousands of tickets open in one grid costs one
  * index read per batch, not one {@code similarity()} per ticket and report:
  *
@@ -122,28 +124,31 @@ public class IncidentDetection {
         // none of the batch's tickets is a candidate until it is decided (and only if it stays on its own)
         Long[] batchIds = probes.stream().map(p -> p.ticket().id()).toArray(Long[]::new);
         Map<Pool.Key, Pool> pools = new HashMap<>();
-        List<Known> alone = new ArrayList<>();
+        List<Known> decided = new ArrayList<>();
         for (Probe p : probes) {
             Pool pool = pools.computeIfAbsent(new Pool.Key(p.area().id(), List.of(p.categories())),
-                    k -> load(p, since, batchIds, alone));
+                    k -> load(p, since, batchIds, decided));
             Optional<Scored> best = pool.best(p);
+            Known self;
             if (best.isEmpty() || best.get().score() < config.incident().suggestAt()) {
-                Known self = new Known(p.ticket().id(), p.place().id(), p.ticket().categoryId(), p.text());
-                alone.add(self);
-                pools.values().forEach(other -> other.offer(self));
-                continue;
-            }
-            Scored c = best.get();
-            TicketEntity report = tickets.findById(p.ticket().id());
-            TicketEntity incident = tickets.findById(c.id());
-            IncidentLinks.Decision decision = new IncidentLinks.Decision(c.score(), reason(c, p), ACTOR);
-            if (c.score() >= config.incident().linkAt()) {
+                self = new Known(p.ticket().id(), p.place().id(), p.ticket().categoryId(), p.text());
+            } else {
+                Scored c = best.get();
+                TicketEntity report = tickets.findById(p.ticket().id());
+                TicketEntity incident = tickets.findById(c.id());
+                IncidentLinks.Decision decision = new IncidentLinks.Decision(c.score(), reason(c, p), ACTOR);
+                if (c.score() < config.incident().linkAt()) {
+                    links.suggest(report, incident, decision);
+                    verdicts.put(report.id, Verdict.SUGGESTED);
+                    continue; // in triage until an operator decides: nobody's incident yet
+                }
                 links.join(report, incident, decision);
                 verdicts.put(report.id, Verdict.LINKED);
-            } else {
-                links.suggest(report, incident, decision);
-                verdicts.put(report.id, Verdict.SUGGESTED);
+                self = new Known(c.id(), p.place().id(), p.ticket().categoryId(), p.text());
             }
+            // the batch's later tickets compare with this one too: on its own, or as a report of its incident
+            decided.add(self);
+            pools.values().forEach(other -> other.offer(self));
         }
         tickets.getEntityManager().flush();
         LOG.debugf("incident detection: %d of %d new ticket(s) compared in %d area(s), %d linked or suggested",
@@ -152,11 +157,12 @@ public class IncidentDetection {
     }
 
     /**
-     * The open tickets of the probe's area and category group, read once per batch under the area's lock: their ids
-     * from the index, their trigrams from {@link #seen} when the description still has the length it had when read,
-     * else from one read of the missing descriptions. The batch's tickets decided alone so far join it.
+     * The reports of the probe's area and category group (open tickets and reports merged into them), read once per
+     * batch under the area's lock: their ids from the index, their trigrams from {@link #seen} when the description
+     * still has the length it had when read, else from one read of the missing descriptions. The batch's tickets
+     * decided so far (on their own or joined) join it.
      */
-    private Pool load(Probe p, Instant since, Long[] batchIds, List<Known> alone) {
+    private Pool load(Probe p, Instant since, Long[] batchIds, List<Known> decided) {
         List<IncidentRows.Candidate> open = rows.candidates(p.areaPlaces(), p.categories(), since, batchIds);
         Map<Long, Seen> known = new HashMap<>(open.size() * 2);
         List<Long> missing = new ArrayList<>();
@@ -175,14 +181,14 @@ public class IncidentDetection {
                 known.put(id, s);
             });
         }
-        Pool pool = new Pool(p.areaPlaces(), p.categories(), new ArrayList<>(open.size() + alone.size()));
+        Pool pool = new Pool(p.areaPlaces(), p.categories(), new ArrayList<>(open.size() + decided.size()));
         for (IncidentRows.Candidate c : open) {
             Seen s = known.get(c.id());
             if (s != null) {
-                pool.members().add(new Known(c.id(), c.placeId(), c.categoryId(), s.trigrams()));
+                pool.members().add(new Known(c.countsFor(), c.placeId(), c.categoryId(), s.trigrams()));
             }
         }
-        alone.forEach(pool::offer);
+        decided.forEach(pool::offer);
         return pool;
     }
 
@@ -194,7 +200,10 @@ public class IncidentDetection {
     private record Seen(int length, Trigrams trigrams) {
     }
 
-    /** An open ticket a new one is compared with. */
+    /**
+     * A report a new one is compared with: an open ticket or a report merged into one; {@code id} is the open ticket
+     * it counts for.
+     */
     private record Known(long id, long placeId, long categoryId, Trigrams text) {
     }
 
@@ -208,7 +217,7 @@ public class IncidentDetection {
         record Key(long area, List<Long> categories) {
         }
 
-        /** Takes in a ticket of the batch that stays on its own, when it lies in this pool's places and categories. */
+        /** Takes in a decided ticket of the batch, when it lies in this pool's places and categories. */
         void offer(Known k) {
             if (Arrays.binarySearch(places, k.placeId()) >= 0 && Arrays.asList(categories).contains(k.categoryId())) {
                 members.add(k);

@@ -30,8 +30,11 @@ import org.hotlinehub.model.SurgeNotice;
 @ApplicationScoped
 public class IncidentRows {
 
-    /** Statuses of a ticket that can be an incident others report again (the predicate of ticket_open_incident_idx). */
+    /** Statuses of a ticket that can be an incident others report again. */
     static final String OPEN = "('RECEIVED', 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'REOPENED')";
+
+    /** OPEN and the reports merged into another ticket (the predicate of ticket_open_incident_idx since V124). */
+    static final String OPEN_OR_MERGED = "('RECEIVED', 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'REOPENED', 'MERGED')";
 
     public static final String LINKED = "LINKED";
     public static final String SUGGESTED = "SUGGESTED";
@@ -39,24 +42,33 @@ public class IncidentRows {
     public static final String UNLINKED = "UNLINKED";
 
     /**
-     * The open tickets a new ticket of an area may report again (parameters: the area's places, since, the related
-     * categories, the ids left out): id, place, category and the description's length in characters, through the
-     * partial index of open tickets. The descriptions themselves are read by {@link #texts} for those the caller has
-     * not seen at that length. Public for the test that reads its plan.
+     * The reports a new ticket of an area may repeat (parameters: the area's places, since, the related categories, the
+     * ids left out): the open tickets, and the reports already merged into an open one, which count for it. Per row:
+     * the ticket's id, the id of the ticket it counts for (its own when open), place, category and the description's
+     * length in characters, through the partial index of open and merged tickets. The descriptions themselves are
+     * read by {@link #texts} for those the caller has not seen at that length. Public for the test that reads its
+     * plan.
      */
     public static final String CANDIDATES = """
-            select t.id, t.place_id, t.category_id, length(coalesce(t.description, ''))
+            select t.id, coalesce(t.merged_into_id, t.id), t.place_id, t.category_id,
+                   length(coalesce(t.description, ''))
               from ticket t
-             where t.place_id = any(?) and t.created_at >= ? and t.status in """ + OPEN + """
+             where t.place_id = any(?) and t.created_at >= ? and t.category_id = any(?) and not t.id = any(?)
+               and t.status in """ + OPEN_OR_MERGED + """
 
-              and t.category_id = any(?) and not t.id = any(?)
-            order by t.id""";
+            and (t.status <> 'MERGED' or exists (select 1 from ticket i where i.id = t.merged_into_id
+                                                                       and i.status in """ + OPEN + """
+            ))
+             order by t.id""";
 
     @Inject
     EntityManager em;
 
-    /** An open ticket a new one may report again; {@code length} counts the description's characters. */
-    public record Candidate(long id, long placeId, long categoryId, int length) {
+    /**
+     * A report a new one may repeat: an open ticket ({@code countsFor} its own id) or a report merged into the open
+     * ticket {@code countsFor}; {@code length} counts the description's characters.
+     */
+    public record Candidate(long id, long countsFor, long placeId, long categoryId, int length) {
     }
 
     /** A reporter's link to an incident. */
@@ -84,8 +96,8 @@ public class IncidentRows {
     }
 
     /**
-     * The open tickets of these places filed since {@code since} in these categories, but for {@code excluded}: one
-     * read of the partial index of open tickets.
+     * The open tickets of these places filed since {@code since} in these categories, and the reports merged into
+     * open tickets, but for {@code excluded}: one read of the partial index of open and merged tickets.
      */
     public List<Candidate> candidates(Long[] places, Long[] categories, Instant since, Long[] excluded) {
         return work(c -> {
@@ -97,7 +109,7 @@ public class IncidentRows {
                 List<Candidate> out = new ArrayList<>();
                 try (ResultSet r = st.executeQuery()) {
                     while (r.next()) {
-                        out.add(new Candidate(r.getLong(1), r.getLong(2), r.getLong(3), r.getInt(4)));
+                        out.add(new Candidate(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getInt(5)));
                     }
                 }
                 return out;

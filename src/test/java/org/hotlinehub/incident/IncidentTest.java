@@ -156,6 +156,13 @@ class IncidentTest {
         assertTrue(((String) sql.one("select reason from incident_link l join ticket t on t.id ="
                 + " l.reporter_ticket_id where t.reference = ?", unsure)).startsWith("confirmed by staff:operator"));
         assertEquals(1L, Tickets.audits(sql, "incident.link", unsure));
+        // the next resident who puts it the way the linked report did joins at once: an incident's reports count for
+        // it, not only its first one
+        String same = form("INC-COURT2", "事件二号苑7号楼电梯不动了");
+        await().atMost(Duration.ofSeconds(30)).until(() -> is(same, "MERGED"));
+        assertEquals(incident, sql.one("select i.reference from ticket t join ticket i on i.id = t.merged_into_id"
+                + " where t.reference = ?", same));
+        assertEquals(1L, Tickets.timeline(sql, same, "MERGED", "hub:incident"));
 
         String other = form("INC-COURT2", "二号苑7号楼电梯坏了");
         await().atMost(Duration.ofSeconds(30)).until(() -> is(other, "TRIAGE"));

@@ -306,7 +306,6 @@ public class ReportResource {
                 config.web().maxPhotoBytes() / (1024 * 1024), token).setLocale(Languages.locale(english));
     }
 
-    /** Without a form token (curl, scripts) a repeat of the same report on the same day is the same contact. */
     /** Everything a resident typed, to tell a double submit of one report from a token used for another. */
     private static String reportHash(ReportForm form, String phone, Map<String, List<String>> answers) {
         return Hashes.sha256(String.join("\u001f", phone, nullToEmpty(form.category()), nullToEmpty(form.compound()),
@@ -314,6 +313,7 @@ public class ReportResource {
                 new java.util.TreeMap<>(answers).toString()));
     }
 
+    /** Without a form token (curl, scripts) a repeat of the same report on the same day is the same contact. */
     private static String contentKey(ReportForm form, String phone, LocalDate today) {
         String joined = String.join("\u001f", phone, nullToEmpty(form.category()), nullToEmpty(form.compound()),
                 nullToEmpty(form.address()), nullToEmpty(form.description()), today.toString());
