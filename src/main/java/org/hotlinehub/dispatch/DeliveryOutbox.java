@@ -91,7 +91,8 @@ public class DeliveryOutbox {
         return delivery(assignment, eventType, null);
     }
 
-    private Optional<OutboxStore.PartnerDelivery> delivery(AssignmentEntity assignment, String eventType,
+    /** As {@link #delivery(AssignmentEntity, String)}, with the incident's news in the body. */
+    public Optional<OutboxStore.PartnerDelivery> delivery(AssignmentEntity assignment, String eventType,
             IncidentUpdate incident) {
         DeliveryChannel delivery = assignment.partner == null
                 ? DeliveryChannel.SMS

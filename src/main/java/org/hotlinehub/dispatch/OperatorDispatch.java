@@ -36,9 +36,14 @@ public class OperatorDispatch {
     public void withdrawAll(TicketEntity ticket, TimelineKind kind, String actor, String why) {
         for (AssignmentEntity a : assignments.forTicket(ticket.id)) {
             if (a.state.isActive()) {
-                dispatcher.withdraw(a, AssignmentState.CANCELLED, kind, actor,
-                        a.role + " assignment of " + a.assigneeCode() + " withdrawn: " + why);
+                withdraw(a, kind, actor, why);
             }
         }
+    }
+
+    /** Withdraws one assignment still offered or in hand, recording {@code kind} on the timeline. */
+    public void withdraw(AssignmentEntity a, TimelineKind kind, String actor, String why) {
+        dispatcher.withdraw(a, AssignmentState.CANCELLED, kind, actor,
+                a.role + " assignment of " + a.assigneeCode() + " withdrawn: " + why);
     }
 }

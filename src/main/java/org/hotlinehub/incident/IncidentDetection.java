@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -125,6 +128,7 @@ public class IncidentDetection {
         Long[] batchIds = probes.stream().map(p -> p.ticket().id()).toArray(Long[]::new);
         Map<Pool.Key, Pool> pools = new HashMap<>();
         List<Known> decided = new ArrayList<>();
+        List<Link> made = new ArrayList<>();
         for (Probe p : probes) {
             Pool pool = pools.computeIfAbsent(new Pool.Key(p.area().id(), List.of(p.categories())),
                     k -> load(p, since, batchIds, decided));
@@ -134,26 +138,57 @@ public class IncidentDetection {
                 self = new Known(p.ticket().id(), p.place().id(), p.ticket().categoryId(), p.text());
             } else {
                 Scored c = best.get();
-                TicketEntity report = tickets.findById(p.ticket().id());
-                TicketEntity incident = tickets.findById(c.id());
-                IncidentLinks.Decision decision = new IncidentLinks.Decision(c.score(), reason(c, p), ACTOR);
-                if (c.score() < config.incident().linkAt()) {
-                    links.suggest(report, incident, decision);
-                    verdicts.put(report.id, Verdict.SUGGESTED);
+                boolean confident = c.score() >= config.incident().linkAt();
+                made.add(new Link(p.ticket().id(), c.id(), confident,
+                        new IncidentLinks.Decision(c.score(), reason(c, p), ACTOR)));
+                verdicts.put(p.ticket().id(), confident ? Verdict.LINKED : Verdict.SUGGESTED);
+                if (!confident) {
                     continue; // in triage until an operator decides: nobody's incident yet
                 }
-                links.join(report, incident, decision);
-                verdicts.put(report.id, Verdict.LINKED);
                 self = new Known(c.id(), p.place().id(), p.ticket().categoryId(), p.text());
             }
             // the batch's later tickets compare with this one too: on its own, or as a report of its incident
             decided.add(self);
             pools.values().forEach(other -> other.offer(self));
         }
+        apply(made);
         tickets.getEntityManager().flush();
         LOG.debugf("incident detection: %d of %d new ticket(s) compared in %d area(s), %d linked or suggested",
                 probes.size(), batch.size(), pools.size(), verdicts.size());
         return verdicts;
+    }
+
+    /** A decision of the batch: the report joins the incident, or (not confident) waits in triage beside it. */
+    private record Link(long report, long incident, boolean confident, IncidentLinks.Decision decision) {
+    }
+
+    /**
+     * Carries out the batch's decisions with the tickets read at once: each incident's joining reports together (a
+     * burst's reports of one batch wait for the incident's row once, not once each), the suggestions one by one.
+     */
+    private void apply(List<Link> made) {
+        if (made.isEmpty()) {
+            return;
+        }
+        Set<Long> ids = new HashSet<>();
+        made.forEach(l -> {
+            ids.add(l.report());
+            ids.add(l.incident());
+        });
+        Map<Long, TicketEntity> byId = new HashMap<>();
+        tickets.list("id in ?1", ids).forEach(t -> byId.put(t.id, t));
+        Map<Long, List<IncidentLinks.Joining>> joining = new LinkedHashMap<>();
+        for (Link l : made) {
+            TicketEntity report = byId.get(l.report());
+            TicketEntity incident = byId.get(l.incident());
+            if (l.confident()) {
+                joining.computeIfAbsent(incident.id, k -> new ArrayList<>())
+                        .add(new IncidentLinks.Joining(report, l.decision()));
+            } else {
+                links.suggest(report, incident, l.decision());
+            }
+        }
+        joining.forEach((incident, reports) -> links.joinAll(byId.get(incident), reports));
     }
 
     /**

@@ -3,8 +3,13 @@ package org.hotlinehub.incident;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +22,10 @@ import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.IncidentUpdate;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
+import org.hotlinehub.store.AssignmentEntity;
 import org.hotlinehub.store.AssignmentRepository;
 import org.hotlinehub.store.IncidentRows;
+import org.hotlinehub.store.OutboxStore;
 import org.hotlinehub.store.TicketEntity;
 import org.hotlinehub.store.TimelineRepository;
 import org.jboss.logging.Logger;
@@ -63,32 +70,83 @@ public class IncidentLinks {
 
     /** The report joins the incident. The report's open assignments, if any, are withdrawn first. */
     public void join(TicketEntity report, TicketEntity incident, Decision decision) {
+        joinAll(incident, List.of(new Joining(report, decision)));
+    }
+
+    /** A report that joins an incident, and why. */
+    public record Joining(TicketEntity report, Decision decision) {
+    }
+
+    /**
+     * Reports join one incident together, in their order (an intake batch's reports of a burst): the same steps as
+     * {@link #join} for each, with the writes set-based (one statement per table, one count update, one read of the
+     * channels and of the surge), since a burst's reports of one batch all wait for the incident's row.
+     */
+    public void joinAll(TicketEntity incident, List<Joining> joinings) {
         Instant now = clock.instant();
-        dispatch.withdrawAll(report, TimelineKind.MERGED, decision.actor(),
-                "the report joined incident " + incident.reference);
-        report.status = TicketStatus.MERGED;
-        report.mergedIntoId = incident.id;
-        report.triageReason = null;
-        report.updatedAt = now;
-        rows.saveLink(new IncidentRows.Link(incident.id, report.id, IncidentRows.LINKED, decision.score(),
-                decision.reason(), decision.actor(), now), report.channel, residentId(report), report.language,
-                report.createdAt);
-        int reporters = rows.addReporters(incident.id, 1);
+        for (AssignmentEntity a : assignments.activeForTickets(joinings.stream().map(j -> j.report().id).toList())) {
+            dispatch.withdraw(a, TimelineKind.MERGED, joinings.get(0).decision().actor(),
+                    "the report joined incident " + incident.reference);
+        }
+        List<IncidentRows.NewLink> newLinks = new ArrayList<>(joinings.size());
+        for (Joining j : joinings) {
+            TicketEntity report = j.report();
+            report.status = TicketStatus.MERGED;
+            report.mergedIntoId = incident.id;
+            report.triageReason = null;
+            report.updatedAt = now;
+            newLinks.add(new IncidentRows.NewLink(new IncidentRows.Link(incident.id, report.id, IncidentRows.LINKED,
+                    j.decision().score(), j.decision().reason(), j.decision().actor(), now), report.channel,
+                    residentId(report), report.language, report.createdAt));
+        }
+        rows.saveLinks(newLinks);
+        int reporters = rows.addReporters(incident.id, joinings.size());
         incident.reporterCount = reporters; // the column is written by the statement only; the offer's view reads this
-        timeline.record(report.id, TimelineKind.MERGED, decision.actor(), null,
-                "linked to incident " + incident.reference + " (" + decision.describe() + ")");
-        timeline.record(incident.id, TimelineKind.REPORTER_ADDED, decision.actor(), report.channel,
-                "report " + report.reference + " (" + channel(report.channel) + ") joined: " + decision.describe()
-                        + "; " + reporters + " reporters");
         Map<Channel, Long> channels = rows.channels(incident.id);
-        tellHolder(incident, new IncidentUpdate(reporters, channels,
-                new IncidentUpdate.Addition(report.channel, report.description, report.createdAt)));
+        // each report's news says the count and channels as they were when it joined
+        Map<Channel, Long> running = new EnumMap<>(Channel.class);
+        running.putAll(channels);
+        joinings.forEach(j -> running.merge(j.report().channel, -1L, Long::sum));
+        Optional<AssignmentEntity> holder = assignments.latestLead(incident.id).filter(a -> a.state.isActive());
+        List<TimelineRepository.Entry> entries = new ArrayList<>(joinings.size() * 2);
+        List<OutboxStore.PartnerDelivery> news = new ArrayList<>(joinings.size());
+        int count = reporters - joinings.size();
+        for (Joining j : joinings) {
+            TicketEntity report = j.report();
+            Decision decision = j.decision();
+            count++;
+            running.merge(report.channel, 1L, Long::sum);
+            entries.add(new TimelineRepository.Entry(report.id, TimelineKind.MERGED, decision.actor(), null,
+                    "linked to incident " + incident.reference + " (" + decision.describe() + ")"));
+            entries.add(new TimelineRepository.Entry(incident.id, TimelineKind.REPORTER_ADDED, decision.actor(),
+                    report.channel, "report " + report.reference + " (" + channel(report.channel) + ") joined: "
+                            + decision.describe() + "; " + count + " reporters"));
+            // the partner (or volunteer) holding the incident's lead assignment gets each report as a follow-up;
+            // before the incident is offered there is nobody to tell: the offer carries the count
+            IncidentUpdate update = new IncidentUpdate(count, positive(running),
+                    new IncidentUpdate.Addition(report.channel, report.description, report.createdAt));
+            holder.flatMap(a -> delivery.delivery(a, DeliveryOutbox.EVENT_REPORTER_ADDED, update))
+                    .ifPresent(news::add);
+            LOG.debugf("ticket %s joined incident %s (%s), %d reporters", report.reference, incident.reference,
+                    decision.describe(), count);
+        }
+        timeline.recordAll(entries);
+        delivery.enqueueAll(news);
         checkSurge(incident, channels, now);
         // a reporter who joins a confirmed surge is told its status message once (one read, linked reports only)
-        rows.surge(incident.id).filter(IncidentRows.Surge::confirmed)
-                .ifPresent(s -> broadcast.statusTo(incident.id, report.id, s.statusZh(), s.statusEn()));
-        LOG.infof("ticket %s joined incident %s (%s), %d reporters", report.reference, incident.reference,
-                decision.describe(), reporters);
+        rows.surge(incident.id).filter(IncidentRows.Surge::confirmed).ifPresent(s -> joinings
+                .forEach(j -> broadcast.statusTo(incident.id, j.report().id, s.statusZh(), s.statusEn())));
+        LOG.infof("%d report(s) joined incident %s, %d reporters", joinings.size(), incident.reference, reporters);
+    }
+
+    private static Map<Channel, Long> positive(Map<Channel, Long> counts) {
+        Map<Channel, Long> out = new LinkedHashMap<>();
+        counts.forEach((c, n) -> {
+            if (n > 0) {
+                out.put(c, n);
+            }
+        });
+        return out;
     }
 
     /**
@@ -135,15 +193,6 @@ public class IncidentLinks {
         report.updatedAt = now;
         timeline.record(report.id, kind, actor, null, detail);
         dispatch.dispatchNow(report);
-    }
-
-    /**
-     * The partner (or volunteer) holding the incident's lead assignment gets the report as a follow-up event; before
-     * the incident is offered there is nobody to tell: the offer carries the count.
-     */
-    private void tellHolder(TicketEntity incident, IncidentUpdate update) {
-        assignments.latestLead(incident.id).filter(a -> a.state.isActive())
-                .ifPresent(a -> delivery.enqueue(a, DeliveryOutbox.EVENT_REPORTER_ADDED, update));
     }
 
     /** Declares the incident's surge once {@code hub.surge.contacts} reports came within {@code hub.surge.within}. */

@@ -150,20 +150,53 @@ public class IncidentRows {
         });
     }
 
+    /** A link to write, with what a broadcast to the reporter needs (channel, resident, language, when reported). */
+    public record NewLink(Link link, Channel channel, Long residentId, String language, Instant reportedAt) {
+    }
+
     /** Writes the reporter's link (one row per reporter ticket: a new decision replaces the last one). */
     public void saveLink(Link link, Channel channel, Long residentId, String language, Instant reportedAt) {
-        em.createNativeQuery("""
-                insert into incident_link (incident_id, reporter_ticket_id, state, score, reason, channel, resident_id,
-                                           language, reported_at, decided_by, decided_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                on conflict (reporter_ticket_id) do update set incident_id = excluded.incident_id,
-                    state = excluded.state, score = excluded.score, reason = excluded.reason,
-                    decided_by = excluded.decided_by, decided_at = excluded.decided_at""")
-                .setParameter(1, link.incidentId()).setParameter(2, link.reporterTicketId())
-                .setParameter(3, link.state()).setParameter(4, score(link.score())).setParameter(5, link.reason())
-                .setParameter(6, channel.name()).setParameter(7, residentId).setParameter(8, language)
-                .setParameter(9, reportedAt).setParameter(10, link.decidedBy()).setParameter(11, link.decidedAt())
-                .executeUpdate();
+        saveLinks(List.of(new NewLink(link, channel, residentId, language, reportedAt)));
+    }
+
+    /** Writes the links in one statement (one row per reporter ticket: a new decision replaces the last one). */
+    public void saveLinks(List<NewLink> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        work(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    insert into incident_link (incident_id, reporter_ticket_id, state, score, reason, channel,
+                                               resident_id, language, reported_at, decided_by, decided_at)
+                    select r.incident_id, r.reporter_ticket_id, r.state, r.score, r.reason, r.channel, r.resident_id,
+                           r.language, r.reported_at::timestamptz, r.decided_by, r.decided_at::timestamptz
+                      from unnest(?::bigint[], ?::bigint[], ?::text[], ?::numeric[], ?::text[], ?::text[], ?::bigint[],
+                                  ?::text[], ?::text[], ?::text[], ?::text[])
+                           as r(incident_id, reporter_ticket_id, state, score, reason, channel, resident_id, language,
+                                reported_at, decided_by, decided_at)
+                    on conflict (reporter_ticket_id) do update set incident_id = excluded.incident_id,
+                        state = excluded.state, score = excluded.score, reason = excluded.reason,
+                        decided_by = excluded.decided_by, decided_at = excluded.decided_at""")) {
+                st.setArray(1, c.createArrayOf("bigint", links.stream().map(l -> l.link().incidentId()).toArray()));
+                st.setArray(2, c.createArrayOf("bigint",
+                        links.stream().map(l -> l.link().reporterTicketId()).toArray()));
+                st.setArray(3, c.createArrayOf("text", links.stream().map(l -> l.link().state()).toArray()));
+                st.setArray(4, c.createArrayOf("numeric", links.stream().map(l -> score(l.link().score())).toArray()));
+                st.setArray(5, c.createArrayOf("text", links.stream().map(l -> l.link().reason()).toArray()));
+                st.setArray(6, c.createArrayOf("text", links.stream().map(l -> l.channel().name()).toArray()));
+                st.setArray(7, c.createArrayOf("bigint", links.stream().map(NewLink::residentId).toArray()));
+                st.setArray(8, c.createArrayOf("text", links.stream().map(NewLink::language).toArray()));
+                st.setArray(9, c.createArrayOf("text", links.stream().map(l -> text(l.reportedAt())).toArray()));
+                st.setArray(10, c.createArrayOf("text", links.stream().map(l -> l.link().decidedBy()).toArray()));
+                st.setArray(11, c.createArrayOf("text", links.stream().map(l -> text(l.link().decidedAt())).toArray()));
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static String text(Instant at) {
+        return at == null ? null : at.toString();
     }
 
     /** A new decision on an existing link: state, who, when, why. */

@@ -149,50 +149,59 @@ public class OutboxStore {
      */
     public void addPartnerDelivery(PartnerDelivery d) {
         if (insertPartner(List.of(d)).isEmpty()) {
-            insertNumbered(d);
+            insertNumbered(List.of(d));
         }
         written.fire(new OutboxWritten(OutboxChannel.Stream.PARTNER.code()));
     }
 
     /**
-     * As {@link #addPartnerDelivery} for many rows (a dispatch chunk's offers), with one statement; a row whose first
-     * key is taken already (the same event again) is written numbered, on its own.
+     * As {@link #addPartnerDelivery} for many rows (a dispatch chunk's offers, an incident's reports of an intake
+     * batch), with one statement; rows whose first key is taken already (the same event again) are written numbered,
+     * one count and one batch per assignment and event.
      */
     public void addPartnerDeliveries(List<PartnerDelivery> rows) {
         if (rows.isEmpty()) {
             return;
         }
         Set<String> inserted = insertPartner(rows);
+        // the first row of a key took it; the others with the same key (the same event again: an incident's reports
+        // added one after another) are numbered after the rows written before, one count per assignment and event
+        Map<String, List<PartnerDelivery>> again = new LinkedHashMap<>();
         for (PartnerDelivery d : rows) {
-            // the first row of a key took it; another with the same key (the same event again) is numbered
             if (!inserted.remove(d.firstKey())) {
-                insertNumbered(d);
+                again.computeIfAbsent(d.firstKey(), k -> new ArrayList<>()).add(d);
             }
         }
+        again.values().forEach(this::insertNumbered);
         written.fire(new OutboxWritten(OutboxChannel.Stream.PARTNER.code()));
     }
 
-    private void insertNumbered(PartnerDelivery d) {
+    /** Writes rows of one assignment and event under the next free numbers ({@code -2}, {@code -3} …), in order. */
+    private void insertNumbered(List<PartnerDelivery> same) {
+        PartnerDelivery first = same.get(0);
         long earlier = ((Number) em.createNativeQuery("select count(*) from outbox where assignment_id = ?1"
-                + " and topic = ?2 and stream = 'partner'").setParameter(1, d.assignmentId())
-                .setParameter(2, d.eventType()).getSingleResult()).longValue();
-        String key = d.firstKey() + "-" + (earlier + 1);
+                + " and topic = ?2 and stream = 'partner'").setParameter(1, first.assignmentId())
+                .setParameter(2, first.eventType()).getSingleResult()).longValue();
         session().doWork(c -> {
             try (PreparedStatement st = c.prepareStatement("insert into outbox (stream, channel, recipient,"
                     + " idempotency_key, topic, body, partner_id, volunteer_id, assignment_id, status, next_attempt_at,"
                     + " give_up_at) values ('partner', ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)"
                     + " on conflict (stream, idempotency_key) do nothing")) {
-                st.setString(1, d.channel().code());
-                st.setString(2, d.recipient());
-                st.setString(3, key);
-                st.setString(4, d.eventType());
-                st.setString(5, d.body());
-                st.setObject(6, d.partnerId(), Types.BIGINT);
-                st.setObject(7, d.volunteerId(), Types.BIGINT);
-                st.setLong(8, d.assignmentId());
-                setInstant(st, 9, d.now());
-                setInstant(st, 10, d.giveUpAt());
-                st.executeUpdate();
+                long n = earlier;
+                for (PartnerDelivery d : same) {
+                    st.setString(1, d.channel().code());
+                    st.setString(2, d.recipient());
+                    st.setString(3, d.firstKey() + "-" + (++n));
+                    st.setString(4, d.eventType());
+                    st.setString(5, d.body());
+                    st.setObject(6, d.partnerId(), Types.BIGINT);
+                    st.setObject(7, d.volunteerId(), Types.BIGINT);
+                    st.setLong(8, d.assignmentId());
+                    setInstant(st, 9, d.now());
+                    setInstant(st, 10, d.giveUpAt());
+                    st.addBatch();
+                }
+                st.executeBatch();
             }
         });
     }
