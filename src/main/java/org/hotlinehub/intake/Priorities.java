@@ -1,9 +1,8 @@
 package org.hotlinehub.intake;
 
-import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hotlinehub.model.ResidentFlags;
 import org.hotlinehub.store.CatalogEntryEntity;
 import org.hotlinehub.store.IntakeRows;
 import org.hotlinehub.store.ResidentEntity;
@@ -14,8 +13,6 @@ import org.hotlinehub.store.ResidentEntity;
  */
 @ApplicationScoped
 public class Priorities {
-
-    static final Set<String> VULNERABLE = Set.of("elderly-alone", "disabled");
 
     public String of(CatalogEntryEntity category, ResidentEntity resident) {
         return of(category == null ? null : category.urgency, resident == null ? null : resident.flags);
@@ -32,7 +29,7 @@ public class Priorities {
      */
     public String of(String urgency, java.util.Collection<String> residentFlags) {
         String base = urgency == null ? "normal" : urgency;
-        boolean vulnerable = residentFlags != null && residentFlags.stream().anyMatch(VULNERABLE::contains);
+        boolean vulnerable = ResidentFlags.vulnerable(residentFlags);
         if (!vulnerable) {
             return base;
         }

@@ -3,7 +3,6 @@ package org.hotlinehub.model;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One entry of the operators' live queue: a ticket awaiting triage, or a new one no partner has accepted yet.
@@ -28,9 +27,6 @@ public record QueueItem(
         /** A call-assurance emergency nobody accepted in its window: first in the queue, alerted on the console. */
         boolean emergency) {
 
-    /** The call-assurance flags (老年人、残疾人呼叫保障): these residents are helped first. */
-    public static final Set<String> VULNERABLE = Set.of("elderly-alone", "disabled");
-
     public QueueItem {
         flags = flags == null ? List.of() : List.copyOf(flags);
     }
@@ -45,7 +41,7 @@ public record QueueItem(
     }
 
     public boolean vulnerable() {
-        return flags.stream().anyMatch(VULNERABLE::contains);
+        return ResidentFlags.vulnerable(flags);
     }
 
     public boolean triage() {

@@ -26,6 +26,6 @@ public record ResidentProfile(
     }
 
     public boolean vulnerable() {
-        return flags.stream().anyMatch(QueueItem.VULNERABLE::contains);
+        return ResidentFlags.vulnerable(flags);
     }
 }

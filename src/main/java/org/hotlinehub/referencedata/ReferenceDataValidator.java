@@ -27,6 +27,7 @@ import org.hotlinehub.model.DeliveryChannel;
 import org.hotlinehub.model.PartnerType;
 import org.hotlinehub.model.PhoneNumbers;
 import org.hotlinehub.model.PlaceType;
+import org.hotlinehub.model.ResidentFlags;
 import org.hotlinehub.model.Urgency;
 import org.hotlinehub.model.WeeklyCalendar;
 import org.hotlinehub.referencedata.ReferenceDataFile.ApiClientData;
@@ -48,8 +49,6 @@ import org.hotlinehub.referencedata.ReferenceDataFile.VolunteerData;
  * {@code knownCatalog}).
  */
 final class ReferenceDataValidator {
-
-    private static final List<String> CHECK_IN_FLAGS = List.of("elderly-alone", "disabled");
 
     private final Validator validator;
     private final List<String> problems = new ArrayList<>();
@@ -322,8 +321,9 @@ final class ReferenceDataValidator {
      * checked by the field's own rule).
      */
     private void checkIn(String at, ResidentData r) {
-        if (r.checkIn() != null && nullToEmpty(r.flags()).stream().noneMatch(CHECK_IN_FLAGS::contains)) {
-            problems.add(at + ": check-in is for elderly or disabled residents (flags " + CHECK_IN_FLAGS + ")");
+        if (r.checkIn() != null && nullToEmpty(r.flags()).stream().noneMatch(ResidentFlags.VULNERABLE::contains)) {
+            problems.add(
+                    at + ": check-in is for elderly or disabled residents (flags " + ResidentFlags.VULNERABLE + ")");
         }
     }
 

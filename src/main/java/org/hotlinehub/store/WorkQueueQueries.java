@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.QueueItem;
+import org.hotlinehub.model.ResidentFlags;
 import org.hotlinehub.model.SurgeItem;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.port.WorkQueue;
@@ -44,9 +45,9 @@ public class WorkQueueQueries implements WorkQueue {
              where %s
              order by case when e.state = 'ESCALATED' and t.status = 'TRIAGE' then 0 else 1 end,
                       case t.priority when 'urgent' then 0 when 'normal' then 1 else 2 end,
-                      case when r.flags && array['elderly-alone', 'disabled'] then 0 else 1 end,
+                      case when r.flags && %s then 0 else 1 end,
                       t.created_at, t.id
-             limit ?""".formatted(IN_QUEUE);
+             limit ?""".formatted(IN_QUEUE, ResidentFlags.VULNERABLE_SQL);
 
     /** The open incidents' surges, with their reports per channel as {@code CHANNEL:n,…} (one statement). */
     private static final String SURGES = """

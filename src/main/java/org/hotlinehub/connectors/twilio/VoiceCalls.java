@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.NotFoundException;
+import org.hotlinehub.model.ResidentFlags;
 import org.hotlinehub.model.TicketStatus;
 
 /**
@@ -37,7 +38,7 @@ public class VoiceCalls {
     }
 
     /** The flags that make a registered resident eligible for call assurance (as intake's priorities). */
-    static final String VULNERABLE_FLAGS = "cast('{elderly-alone,disabled}' as text[])";
+    static final String VULNERABLE_FLAGS = ResidentFlags.VULNERABLE_SQL;
     /** Per-resident call-assurance settings, as flags: silence is not a call for help; no SMS to contacts. */
     static final String NO_SILENCE_ALARM = "assurance-no-silence";
     static final String NO_CONTACT_SMS = "assurance-no-sms";
