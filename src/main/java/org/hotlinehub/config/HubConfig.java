@@ -410,6 +410,14 @@ public interface HubConfig {
         /** The newest corrections a retrain learns from (bounds its time and memory). */
         @WithDefault("20000")
         int maxCorrections();
+
+        /**
+         * Whether a retrain also learns the example reports in the reference-data directories
+         * (classifier-examples.tsv: the demo district has 484), so that a hub that no operator has corrected yet
+         * classifies with more than the catalog's keywords.
+         */
+        @WithDefault("true")
+        boolean referenceExamples();
     }
 
     /** Dispatch (new tickets → offers) is a batch stage too: {@code hub.dispatch.consumers} … */

@@ -1,6 +1,7 @@
 package org.hotlinehub.intake;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.hotlinehub.store.ReferenceLookup.Term;
 
@@ -28,11 +30,29 @@ final class CategoryModel {
     record Guess(Term entry, double confidence, List<String> evidence) {
     }
 
-    /** How a model is trained: passes over the examples, step size, L2 weight decay. */
-    record Settings(int epochs, double rate, double l2) {
+    /**
+     * How a model is trained: passes over the examples, step size, L2 weight decay; whether runs of three characters
+     * are features; how many times a catalog keyword found counts (1: like any other feature); whether the model is
+     * the average of the weights over all steps (averaged SGD) rather than the last ones; whether a text's features
+     * are scaled by one over the square root of their number (a long report does not outweigh a short one).
+     */
+    record Settings(int epochs, double rate, double l2, boolean triples, int keywordWeight, boolean averaged,
+            boolean normalised) {
+
+        Settings(int epochs, double rate, double l2) {
+            this(epochs, rate, l2, false, 1, false, false);
+        }
+
+        double scale(int[] x) {
+            return normalised && x.length > 0 ? 1 / Math.sqrt(x.length) : 1;
+        }
     }
 
-    /** Chosen on the labelled reports (BENCHMARKS.md, "Classifier"); more passes or a larger step gained nothing. */
+    /**
+     * Chosen by four-fold cross-validation on the training part of the labelled reports ({@code ClassifierChoices},
+     * BENCHMARKS.md "Classifier"): runs of three, heavier keywords, averaging, length scaling, another step or decay
+     * gained nothing.
+     */
     static final Settings DEFAULT = new Settings(30, 0.2, 1e-4);
     static final long SEED = 22;
 
@@ -44,9 +64,10 @@ final class CategoryModel {
     private final float[] bias;
     private final List<String> keywords;
     private final int corrections;
+    private final Settings settings;
 
     private CategoryModel(List<Term> terms, Map<String, Integer> vocabulary, float[] weights, float[] bias,
-            List<String> keywords, int corrections) {
+            List<String> keywords, int corrections, Settings settings) {
         this.terms = terms;
         this.codes = terms.stream().map(Term::code).toArray(String[]::new);
         this.vocabulary = vocabulary;
@@ -56,6 +77,7 @@ final class CategoryModel {
         this.bias = bias;
         this.keywords = keywords;
         this.corrections = corrections;
+        this.settings = settings;
     }
 
     /** The catalog entries it was trained for. */
@@ -109,8 +131,7 @@ final class CategoryModel {
         Map<String, Integer> vocabulary = new HashMap<>();
         int[][] rows = new int[texts.size()][];
         for (int i = 0; i < texts.size(); i++) {
-            Set<String> found = TextFeatures.of(texts.get(i), keywords);
-            rows[i] = found.stream().mapToInt(f -> vocabulary.computeIfAbsent(f, x -> vocabulary.size())).toArray();
+            rows[i] = row(texts.get(i), keywords, settings, f -> vocabulary.computeIfAbsent(f, x -> vocabulary.size()));
         }
         int classes = terms.size();
         float[] w = new float[vocabulary.size() * classes];
@@ -119,6 +140,10 @@ final class CategoryModel {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
+        // averaged SGD: u and ub sum step * change, so that the average of all steps' weights is w - u / steps
+        float[] u = settings.averaged() ? new float[w.length] : null;
+        float[] ub = settings.averaged() ? new float[classes] : null;
+        long step = 1;
         Random random = new Random(SEED);
         double[] p = new double[classes];
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
@@ -126,19 +151,38 @@ final class CategoryModel {
             double rate = settings.rate() / (1 + 0.1 * epoch);
             for (int i : order) {
                 int[] x = rows[i];
-                probabilities(x, w, b, classes, p);
+                double scale = settings.scale(x);
+                probabilities(x, scale, w, b, classes, p);
                 int label = labels.get(i);
                 for (int k = 0; k < classes; k++) {
                     double g = (k == label ? 1 : 0) - p[k];
-                    b[k] += (float) (rate * g);
+                    float db = (float) (rate * g);
+                    b[k] += db;
+                    if (ub != null) {
+                        ub[k] += step * db;
+                    }
                     for (int f : x) {
                         int at = f * classes + k;
-                        w[at] += (float) (rate * (g - settings.l2() * w[at]));
+                        float dw = (float) (rate * (g * scale - settings.l2() * w[at]));
+                        w[at] += dw;
+                        if (u != null) {
+                            u[at] += step * dw;
+                        }
                     }
                 }
+                step++;
             }
         }
-        return new CategoryModel(List.copyOf(terms), Map.copyOf(vocabulary), w, b, keywords, fromOperators);
+        if (u != null) {
+            for (int at = 0; at < w.length; at++) {
+                w[at] -= u[at] / step;
+            }
+            for (int k = 0; k < classes; k++) {
+                b[k] -= ub[k] / step;
+            }
+        }
+        return new CategoryModel(List.copyOf(terms), Map.copyOf(vocabulary), w, b, keywords, fromOperators,
+                settings);
     }
 
     /** Every category for the text, most likely first; empty when the model knows no category. */
@@ -147,10 +191,9 @@ final class CategoryModel {
         if (classes == 0) {
             return List.of();
         }
-        int[] x = TextFeatures.of(text, keywords).stream().map(vocabulary::get).filter(id -> id != null)
-                .mapToInt(Integer::intValue).toArray();
+        int[] x = row(text, keywords, settings, vocabulary::get);
         double[] p = new double[classes];
-        probabilities(x, weights, bias, classes, p);
+        probabilities(x, settings.scale(x), weights, bias, classes, p);
         List<Integer> best = new ArrayList<>(classes);
         for (int k = 0; k < classes; k++) {
             best.add(k);
@@ -161,6 +204,27 @@ final class CategoryModel {
             guesses.add(new Guess(terms.get(k), p[k], evidence(x, k)));
         }
         return guesses;
+    }
+
+    /**
+     * A text's feature ids (features the vocabulary gives none are left out); a keyword found counts
+     * {@code keywordWeight} times, so its id is there that many times.
+     */
+    private static int[] row(String text, List<String> keywords, Settings settings,
+            Function<String, Integer> ids) {
+        Set<String> found = TextFeatures.of(text, keywords, settings.triples());
+        int[] row = new int[found.size() * settings.keywordWeight()];
+        int n = 0;
+        for (String feature : found) {
+            Integer id = ids.apply(feature);
+            if (id != null) {
+                int times = feature.startsWith(TextFeatures.KEYWORD) ? settings.keywordWeight() : 1;
+                for (int t = 0; t < times; t++) {
+                    row[n++] = id;
+                }
+            }
+        }
+        return Arrays.copyOf(row, n);
     }
 
     /** The (at most three) features found that weigh most for class k, heaviest first. */
@@ -183,12 +247,12 @@ final class CategoryModel {
         return List.copyOf(shown);
     }
 
-    private static void probabilities(int[] x, float[] w, float[] b, int classes, double[] p) {
+    private static void probabilities(int[] x, double scale, float[] w, float[] b, int classes, double[] p) {
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < classes; k++) {
             double s = b[k];
             for (int f : x) {
-                s += w[f * classes + k];
+                s += scale * w[f * classes + k];
             }
             p[k] = s;
             max = Math.max(max, s);

@@ -1,5 +1,6 @@
 package org.hotlinehub.intake;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,8 +24,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Trains the classifier's model on the active catalog's keywords and the newest operators' corrections (V86), on one
- * background thread of its own: at start, every {@code hub.classifier.retrain-interval}, and when the classifier
+ * Trains the classifier's model on the active catalog's keywords, the example reports of the reference data
+ * ({@link ClassifierExamples}, when {@code hub.classifier.reference-examples} is on) and the newest operators'
+ * corrections (V86), on one background thread of its own: at start, every {@code hub.classifier.retrain-interval}, and when the classifier
  * finds the catalog changed. Intake keeps classifying with the model it has (or the keyword rule) meanwhile.
  */
 @ApplicationScoped
@@ -76,17 +78,22 @@ public class ClassifierTraining {
         }
     }
 
-    /** Trains a model now, on the caller's thread, and puts it in use. Answers how many corrections it learned. */
+    /** Trains a model now, on the caller's thread, and puts it in use. Answers how many corrections it read. */
     public synchronized int retrain() {
         long started = System.nanoTime();
         List<Term> terms = directory.activeTerms();
-        List<Example> examples = corrections.newest(config.classifier().maxCorrections()).stream()
-                .map(c -> new Example(c.description(), c.categoryCode())).toList();
+        List<Example> examples = new ArrayList<>(corrections.newest(config.classifier().maxCorrections()).stream()
+                .map(c -> new Example(c.description(), c.categoryCode())).toList());
+        int fromOperators = examples.size();
+        if (config.classifier().referenceExamples()) {
+            examples.addAll(ClassifierExamples.in(config.referenceData().files()));
+        }
         CategoryModel model = CategoryModel.train(terms, examples);
         classifier.install(model);
-        LOG.infof("classifier trained on %d catalog entries and %d corrections (%d features) in %d ms", terms.size(),
-                model.corrections(), model.features(), (System.nanoTime() - started) / 1_000_000);
-        return model.corrections();
+        LOG.infof("classifier trained on %d catalog entries, %d corrections and %d example reports (%d features) in"
+                + " %d ms", terms.size(), fromOperators, examples.size() - fromOperators, model.features(),
+                (System.nanoTime() - started) / 1_000_000);
+        return fromOperators;
     }
 
     @PreDestroy

@@ -6,15 +6,15 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The words a request is classified by, without a dictionary: every Chinese character and every pair of neighbouring
- * characters (so 停水 and 水了 are features of 又停水了), every Latin word, and every catalog keyword found in the text.
- * Pairs need no segmentation library and nothing to load at start; BENCHMARKS.md ("Classifier") compares them with
- * dictionary segmenters on the labelled reports.
+ * The words a request is classified by, without a dictionary: every Chinese character, every pair of neighbouring
+ * characters (so 停水 and 水了 are features of 又停水了), optionally every run of three (不制冷), every Latin word, and
+ * every catalog keyword found in the text. Pairs and runs need no segmentation library and nothing to load at start;
+ * BENCHMARKS.md ("Classifier") compares them with dictionary segmenters on the labelled reports.
  */
 final class TextFeatures {
 
-    /** Feature name prefixes: a character, a character pair, a Latin word, a catalog keyword. */
-    static final String CHAR = "c:", PAIR = "p:", WORD = "w:", KEYWORD = "k:";
+    /** Feature name prefixes: a character, a character pair, a run of three, a Latin word, a catalog keyword. */
+    static final String CHAR = "c:", PAIR = "p:", TRIPLE = "t:", WORD = "w:", KEYWORD = "k:";
 
     private TextFeatures() {
     }
@@ -23,8 +23,9 @@ final class TextFeatures {
      * The distinct features of a text, in the order found.
      *
      * @param keywords the catalog's keywords, lower case; each one found adds a keyword feature
+     * @param triples whether runs of three Chinese characters are features too
      */
-    static Set<String> of(String text, List<String> keywords) {
+    static Set<String> of(String text, List<String> keywords, boolean triples) {
         Set<String> features = new LinkedHashSet<>();
         if (text == null || text.isBlank()) {
             return features;
@@ -38,6 +39,9 @@ final class TextFeatures {
                 features.add(CHAR + c);
                 if (i + 1 < n && han(s.charAt(i + 1))) {
                     features.add(PAIR + s.substring(i, i + 2));
+                    if (triples && i + 2 < n && han(s.charAt(i + 2))) {
+                        features.add(TRIPLE + s.substring(i, i + 3));
+                    }
                 }
                 i++;
             } else if (latin(c)) {
