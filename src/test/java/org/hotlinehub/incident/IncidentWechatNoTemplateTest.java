@@ -27,19 +27,19 @@ import io.quarkus.test.junit.TestProfile;
  * reporter's timeline says why, while the other reporters are told as usual.
  */
 @QuarkusTest
-@TestProfile(IncidentTest.On.class)
+@TestProfile(IncidentWechatNoTemplateTest.NoTemplate.class)
 @QuarkusTestResource(HubTestResources.class)
 @QuarkusTestResource(TwilioApiStub.class)
-@QuarkusTestResource(IncidentWechatNoTemplateTest.NoTemplate.class)
+@QuarkusTestResource(WechatApiStub.class)
 class IncidentWechatNoTemplateTest {
 
-    /** The WeChat stub, with the account configured as before but no template. */
-    public static class NoTemplate extends WechatApiStub {
+    /** Detection on as in {@link IncidentTest}, and the WeChat account as the stub's but without a template. */
+    public static class NoTemplate extends IncidentTest.On {
 
         @Override
-        public Map<String, String> start() {
-            Map<String, String> config = new HashMap<>(super.start());
-            config.remove("hub.wechat.template-id");
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+            config.put("hub.wechat.template-id", "");
             return config;
         }
     }
