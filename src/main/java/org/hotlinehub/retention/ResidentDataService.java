@@ -88,10 +88,13 @@ public class ResidentDataService implements PersonalData {
                         + ": close or cancel them first");
             }
             Map<String, Object> export = exportOf(c, resident);
+            // before the rule, which may delete the resident (and with it the check-ins) and count nothing of them
+            int checkIns = update(c, "delete from resident_check_in where resident_id = ?", residentId);
             // the rule deletes the resident when nothing refers to them any more; a registered one stays to here
             int residents = PersonalDataRules.anonymiseTickets(c, tickets, clock.instant());
             Map<String, Object> erased = new LinkedHashMap<>();
             erased.put("tickets", tickets.size());
+            erased.put("checkIns", checkIns);
             erased.putAll(eraseRecords(c, normalized, (String) resident.get("wechatOpenid"), residentId));
             erased.put("resident", residents + PersonalDataRules.deleteResidents(c, List.of(residentId), true));
             Map<String, Object> result = new LinkedHashMap<>();
@@ -122,7 +125,6 @@ public class ResidentDataService implements PersonalData {
         // a link of a ticket that is not the resident's any more (a profile merged by binding WeChat) is freed too
         counts.put("incidentReports", update(c, "update incident_link set resident_id = null, reason = ''"
                 + " where resident_id = ?", residentId));
-        counts.put("checkIns", update(c, "delete from resident_check_in where resident_id = ?", residentId));
         counts.put("smsRecords", update(c, "delete from sms_inbound where from_phone = ?", phone)
                 + update(c, "delete from masked_relay where resident_phone = ?", phone));
         counts.put("wechatRecords", openid == null
