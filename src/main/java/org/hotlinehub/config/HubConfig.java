@@ -184,6 +184,13 @@ public interface HubConfig {
         @WithDefault("P30D")
         Duration channelRecords();
 
+        /**
+         * A registered resident's daily check-ins and misses (call assurance), counted from their day; a miss's
+         * emergency is a ticket and keeps the ticket's period.
+         */
+        @WithDefault("P90D")
+        Duration checkIns();
+
         /** Whether the nightly job runs on this instance (it is safe on every instance: one of them runs it). */
         @WithDefault("true")
         boolean nightly();

@@ -1,5 +1,8 @@
 package org.hotlinehub.incident;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.ResidentTexts;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TicketEvent;
 import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.ResidentReplies;
 import org.hotlinehub.model.port.SmsOutbox;
 import org.hotlinehub.model.port.StatusNotices;
@@ -21,13 +27,14 @@ import org.hotlinehub.model.port.WechatOutbox;
 import org.hotlinehub.store.IncidentRows;
 import org.hotlinehub.store.IncidentRows.Recipient;
 import org.hotlinehub.store.TicketEventQueries.IncidentChanged;
+import org.hotlinehub.store.TimelineRepository;
 import org.jboss.logging.Logger;
 
 /**
  * Tells every reporter of an incident, on their own channel, what the incident's ticket goes through: the confirmed
- * surge's status message, each progress update (accepted, in progress with the partner's note, resolved with the
- * resolution). SMS for SMS reporters and for web and Open311 reporters who gave a phone, a WeChat customer-service
- * message for WeChat reporters. The messages are rows of the one outbox, written in the transaction of the change
+ * surge's status message, each progress update (accepted, in progress with the partner's note; the resolution comes
+ * with the survey question, one message). SMS for SMS reporters and for web and Open311 reporters who gave a phone, a
+ * WeChat customer-service message for WeChat reporters (the status template outside their 48-hour window). The messages are rows of the one outbox, written in the transaction of the change
  * that causes them with one statement per channel; each row's key names the incident, the update and the reporter's
  * own ticket, so an update told again (a retried transaction, a reporter linked again) writes nothing more.
  *
@@ -44,14 +51,17 @@ public class IncidentBroadcast {
     /** The update name of the surge's status message in the rows' keys. */
     static final String STATUS_UPDATE = "status";
 
-    /** The ticket events broadcast, with the status the incident's ticket must be in for the event to be its own. */
+    /**
+     * The ticket events broadcast, with the status the incident's ticket must be in for the event to be its own. Not
+     * the resolution: every reporter is asked the survey question then ({@code SurveyService.ask}), and that one
+     * message says what was done and asks how satisfied they are — a broadcast as well would be two near-identical
+     * texts.
+     */
     static final Map<TicketEvent.Kind, TicketStatus> UPDATES = Map.of(TicketEvent.Kind.ACCEPTED, TicketStatus.ACCEPTED,
-            TicketEvent.Kind.IN_PROGRESS, TicketStatus.IN_PROGRESS, TicketEvent.Kind.RESOLVED, TicketStatus.RESOLVED);
+            TicketEvent.Kind.IN_PROGRESS, TicketStatus.IN_PROGRESS);
 
-    /** How much of a partner's note a broadcast carries (two Chinese SMS segments with the words around it). */
-    static final int NOTE_CHARS = 100;
-    /** The photo a resolution mentions ({@code PartnerWorkService}): for staff, not for residents' texts. */
-    private static final java.util.regex.Pattern PHOTO = java.util.regex.Pattern.compile(" \\(photo [^)]*\\)");
+    /** How much of a partner's note a broadcast carries ({@link ResidentTexts#partnerNote}). */
+    static final int NOTE_CHARS = ResidentTexts.PARTNER_NOTE_CHARS;
 
     @Inject
     IncidentRows rows;
@@ -63,6 +73,14 @@ public class IncidentBroadcast {
     WechatOutbox wechat;
     @Inject
     StatusNotices notices;
+    @Inject
+    TimelineRepository timeline;
+    @Inject
+    HubConfig config;
+    @Inject
+    Clock clock;
+    @Inject
+    ZoneId zone;
 
     /**
      * A change of an incident's ticket (fired in its transaction): its progress updates go to every reporter. An
@@ -78,19 +96,22 @@ public class IncidentBroadcast {
         Set<TicketEvent.Kind> toldByNotices = notices.wechatKinds();
         tell(e.ticketId(), e.id(), null, r -> !(r.first() && r.channel() == Channel.WECHAT
                 && toldByNotices.contains(e.kind())), (ref, english) -> replies.incidentUpdate(ref, status, note,
-                        english));
+                        english),
+                replies.statusWord(status, false), e.occurredAt());
     }
 
     /** The confirmed surge's status message, to every reporter of the incident. */
     public int status(long incidentId, String statusZh, String statusEn) {
         return tell(incidentId, STATUS_UPDATE, null, r -> true,
-                (ref, english) -> replies.incidentStatus(ref, english ? statusEn : statusZh, english));
+                (ref, english) -> replies.incidentStatus(ref, english ? statusEn : statusZh, english), statusZh,
+                clock.instant());
     }
 
     /** The confirmed surge's status message, to one reporter who joined the incident after it was confirmed. */
     public int statusTo(long incidentId, long reporterTicketId, String statusZh, String statusEn) {
         return tell(incidentId, STATUS_UPDATE, reporterTicketId, r -> true,
-                (ref, english) -> replies.incidentStatus(ref, english ? statusEn : statusZh, english));
+                (ref, english) -> replies.incidentStatus(ref, english ? statusEn : statusZh, english), statusZh,
+                clock.instant());
     }
 
     /** The words of one update for one reporter: their own ticket's reference and their language. */
@@ -102,15 +123,22 @@ public class IncidentBroadcast {
 
     /**
      * Writes the update's rows for the reporters {@code who} accepts (all, or only {@code onlyReporter}'s ticket):
-     * one read of the recipients, one statement for the texts, one for the WeChat messages.
+     * one read of the recipients, one statement for the texts, one for the WeChat messages. A WeChat message carries
+     * the status template's keywords ({@code templateStatus} and {@code at}), so the WeChat sender sends it as a
+     * customer-service message inside the follower's 48-hour window and as the template message outside it; with no
+     * template configured, a follower outside the window is not written to (WeChat would refuse it) and the
+     * reporter's timeline says so.
      *
      * @return how many reporters the update was written for
      */
     private int tell(long incidentId, String update, Long onlyReporter, java.util.function.Predicate<Recipient> who,
-            Words words) {
+            Words words, String templateStatus, Instant at) {
         List<Recipient> recipients = rows.recipients(incidentId, onlyReporter);
         List<SmsOutbox.Text> texts = new ArrayList<>();
         List<WechatOutbox.Text> messages = new ArrayList<>();
+        List<TimelineRepository.Entry> notSent = new ArrayList<>();
+        boolean template = config.wechat().templateId().filter(t -> !t.isBlank()).isPresent();
+        Instant windowOpenSince = clock.instant().minus(WechatOutbox.CUSTOMER_SERVICE_WINDOW);
         Function<Recipient, String> key = r -> "incident-" + incidentId + "-" + update + "-" + r.reference();
         for (Recipient r : recipients) {
             if (!who.test(r)) {
@@ -119,7 +147,15 @@ public class IncidentBroadcast {
             boolean english = ResidentTexts.language(true).equals(r.language());
             String text = words.of(r.reference(), english);
             if (r.channel() == Channel.WECHAT && r.wechatOpenid() != null) {
-                messages.add(new WechatOutbox.Text(key.apply(r), r.wechatOpenid(), text, PURPOSE, r.reference()));
+                boolean inWindow = r.wechatSeenAt() != null && r.wechatSeenAt().isAfter(windowOpenSince);
+                if (!inWindow && !template) {
+                    notSent.add(new TimelineRepository.Entry(r.ticketId(), TimelineKind.NOTE, IncidentDetection.ACTOR,
+                            Channel.WECHAT, SystemReason.WECHAT_UPDATE_NOT_SENT.text(templateStatus)));
+                    continue;
+                }
+                messages.add(new WechatOutbox.Text(key.apply(r), r.wechatOpenid(), text,
+                        WechatOutbox.statusTemplate(r.reference(), templateStatus, at, zone), PURPOSE,
+                        r.reference()));
             } else if (bySms(r)) {
                 texts.add(new SmsOutbox.Text(key.apply(r), r.phone(), text, PURPOSE, r.reference()));
             }
@@ -128,6 +164,7 @@ public class IncidentBroadcast {
             sms.enqueueAllUnlessOptedOut(texts);
         }
         wechat.enqueueAll(messages);
+        timeline.recordAll(notSent);
         LOG.debugf("incident %d, update %s: %d text(s), %d WeChat message(s)", incidentId, update, texts.size(),
                 messages.size());
         return texts.size() + messages.size();
@@ -135,11 +172,7 @@ public class IncidentBroadcast {
 
     /** The partner's note as residents read it: without the photo's file or address, and kept short. */
     static String note(String detail) {
-        if (detail == null) {
-            return null;
-        }
-        String text = PHOTO.matcher(detail).replaceAll("").strip();
-        return text.length() <= NOTE_CHARS ? text : text.substring(0, NOTE_CHARS - 1) + "…";
+        return ResidentTexts.partnerNote(detail);
     }
 
     /** SMS reporters, and web and Open311 reporters who gave a phone. */

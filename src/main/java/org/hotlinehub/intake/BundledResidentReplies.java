@@ -24,8 +24,10 @@ public class BundledResidentReplies implements ResidentReplies {
     }
 
     @Override
-    public String followUp(String reference, boolean english) {
-        return in(english).followUp(reference);
+    public String followUp(String reference, String mergedInto, boolean english) {
+        return mergedInto == null
+                ? in(english).followUp(reference)
+                : in(english).followUpMerged(reference, mergedInto);
     }
 
     @Override
@@ -54,8 +56,10 @@ public class BundledResidentReplies implements ResidentReplies {
     }
 
     @Override
-    public String surveyQuestion(String reference, boolean english) {
-        return in(english).surveyQuestion(reference);
+    public String surveyQuestion(String reference, String resolution, boolean english) {
+        return resolution == null || resolution.isBlank()
+                ? in(english).surveyQuestion(reference)
+                : in(english).resolvedSurveyQuestion(reference, resolution.strip().replaceAll("[。.!！]+$", ""));
     }
 
     @Override

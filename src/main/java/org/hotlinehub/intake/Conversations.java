@@ -28,7 +28,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The resident's side of a conversation about a ticket: follow-ups go on its timeline (and, while the ticket waits
- * in triage, may supply the place or need it lacked, so it can be dispatched after all); survey answers close or
+ * in triage, may supply the place or need it lacked, so it can be dispatched after all; for a ticket merged into
+ * another, such as a report of an incident, also on the timeline of the ticket carried on); survey answers close or
  * reopen it. A new SMS ticket intake cannot classify or locate gets one clarifying question back. Runs inside
  * {@link IntakeService#accept}'s transaction.
  */
@@ -85,9 +86,14 @@ public class Conversations {
 
     private Optional<TicketCreated> followUp(TicketEntity ticket, InboundContact contact) {
         String text = contact.text() == null ? "" : contact.text().strip();
-        timeline.record(ticket.id, TimelineKind.FOLLOW_UP, RESIDENT, contact.channel(), text.isEmpty()
-                ? contact.attachments().size() + " attachment(s)"
-                : text);
+        String said = text.isEmpty() ? contact.attachments().size() + " attachment(s)" : text;
+        timeline.record(ticket.id, TimelineKind.FOLLOW_UP, RESIDENT, contact.channel(), said);
+        if (ticket.status == TicketStatus.MERGED && ticket.mergedIntoId != null) {
+            // a report of an incident (or a duplicate merged by hand): its resident's word goes on the record of the
+            // ticket carried on, without touching that ticket's row (an incident's row is busy while reports join)
+            timeline.record(ticket.mergedIntoId, TimelineKind.FOLLOW_UP, RESIDENT, contact.channel(),
+                    SystemReason.FOLLOW_UP_OF_MERGED.text(ticket.reference) + ": " + said);
+        }
         ticket.updatedAt = clock.instant();
         IntakeService.storeAttachments(ticket.id, contact.attachments(), ticket.updatedAt);
         if (contact.lat() != null && contact.lon() != null && ticket.lat == null) {

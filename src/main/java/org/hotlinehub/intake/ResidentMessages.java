@@ -18,6 +18,10 @@ public interface ResidentMessages {
     @Message("已将您的补充记入工单{reference}。如要反映新的问题，请以“新”字开头发送。")
     String followUp(String reference);
 
+    /** {@link #followUp} of a ticket merged into {@code into} (a report of an incident): it went on that record. */
+    @Message("已将您的补充记入同一问题的工单{into}（您的工单{reference}已并入办理）。如要反映新的问题，请以“新”字开头发送。")
+    String followUpMerged(String reference, String into);
+
     /** {@code state} is {@link #statusWord}. */
     @Message("工单{reference}当前状态：{state}。")
     String status(String reference, String state);
@@ -37,6 +41,13 @@ public interface ResidentMessages {
 
     @Message("您的工单{reference}已办结。请回复数字评价：1满意 2基本满意 3不满意 4未解决")
     String surveyQuestion(String reference);
+
+    /**
+     * {@link #surveyQuestion} to a reporter of an incident, with what was done: the resolution and the question in one
+     * message (begins as every broadcast does, 您反映的问题).
+     */
+    @Message("您反映的问题（工单{reference}）已办结：{resolution}。请回复数字评价：1满意 2基本满意 3不满意 4未解决")
+    String resolvedSurveyQuestion(String reference, String resolution);
 
     /** {@code result} is the survey result in words. */
     @Message("感谢您的评价（{result}），工单{reference}已结案。")

@@ -53,7 +53,7 @@ public class ResidentTextRules implements ConversationRules {
                 return new Reading(Kind.SURVEY_ANSWER, english, c.reference(), survey.get(), text);
             }
             if (c.status() != TicketStatus.RESOLVED) {
-                return new Reading(Kind.FOLLOW_UP, english, c.reference(), null, text);
+                return new Reading(Kind.FOLLOW_UP, english, c.reference(), null, text, c.mergedInto());
             }
         }
         return new Reading(Kind.REQUEST, english, null, null, text);

@@ -49,7 +49,11 @@ public enum SystemReason {
     PLACE_BY_SENDER("chosen by the sender"),
     PLACE_BY_REGISTERED_ADDRESS("the resident's registered address"),
     PLACE_BY_COORDINATES("{} m from the coordinates sent"),
-    PLACE_BY_ADDRESS("address mentions \"{}\"");
+    PLACE_BY_ADDRESS("address mentions \"{}\""),
+    // issue 21: a reporter of an incident (or of a ticket merged by hand) writes again; a broadcast WeChat cannot carry
+    FOLLOW_UP_OF_MERGED("the resident of ticket {}, merged into this one, adds"),
+    WECHAT_UPDATE_NOT_SENT("incident update \"{}\" not sent by WeChat: outside the follower's 48-hour window, and"
+            + " no template message is configured");
 
     private final String english;
     /** The text around the values, split once (intake writes two of these for every ticket it cannot place). */

@@ -59,6 +59,10 @@ final class PersonalDataRules {
             "update voice_call set from_phone = null, to_phone = null, recording_sid = null, resident_id = null"
                     + " where ticket_reference = any(?2) and (from_phone is not null or to_phone is not null"
                     + " or recording_sid is not null or resident_id is not null)",
+            // a report of an incident: who reported it, and the decision's words (an operator's may quote the
+            // resident); the link, its state, score, channel and dates stay, so the incident's counts are the same
+            "update incident_link set resident_id = null, reason = '' where reporter_ticket_id = any(?1)"
+                    + " and (resident_id is not null or reason <> '')",
             "delete from sms_inbound where reference = any(?2)",
             "delete from masked_relay where ticket_id = any(?1)",
             "delete from wechat_inbound where reference = any(?2)",

@@ -88,10 +88,13 @@ public class ResidentDataService implements PersonalData {
                         + ": close or cancel them first");
             }
             Map<String, Object> export = exportOf(c, resident);
+            // before the rule, which may delete the resident (and with it the check-ins) and count nothing of them
+            int checkIns = update(c, "delete from resident_check_in where resident_id = ?", residentId);
             // the rule deletes the resident when nothing refers to them any more; a registered one stays to here
             int residents = PersonalDataRules.anonymiseTickets(c, tickets, clock.instant());
             Map<String, Object> erased = new LinkedHashMap<>();
             erased.put("tickets", tickets.size());
+            erased.put("checkIns", checkIns);
             erased.putAll(eraseRecords(c, normalized, (String) resident.get("wechatOpenid"), residentId));
             erased.put("resident", residents + PersonalDataRules.deleteResidents(c, List.of(residentId), true));
             Map<String, Object> result = new LinkedHashMap<>();
@@ -119,6 +122,9 @@ public class ResidentDataService implements PersonalData {
                 phone, phone, residentId));
         counts.put("callBacks", update(c, "update voice_callback set phone = null, resident_id = null, note = null"
                 + " where phone = ? or resident_id = ?", phone, residentId));
+        // a link of a ticket that is not the resident's any more (a profile merged by binding WeChat) is freed too
+        counts.put("incidentReports", update(c, "update incident_link set resident_id = null, reason = ''"
+                + " where resident_id = ?", residentId));
         counts.put("smsRecords", update(c, "delete from sms_inbound where from_phone = ?", phone)
                 + update(c, "delete from masked_relay where resident_phone = ?", phone));
         counts.put("wechatRecords", openid == null
@@ -160,6 +166,12 @@ public class ResidentDataService implements PersonalData {
                 + " ticket_reference, recording_sid from voice_call where from_phone = ? or to_phone = ?"
                 + " or resident_id = ? order by started_at", phone, phone, id));
         export.put("smsOptOut", rows(c, "select opted_out_at from sms_opt_out where phone = ?", phone));
+        export.put("incidentReports", rows(c, "select t.reference, i.reference as incident, l.state, l.channel,"
+                + " l.reported_at, l.decided_by, l.decided_at from incident_link l"
+                + " join ticket t on t.id = l.reporter_ticket_id join ticket i on i.id = l.incident_id"
+                + " where l.resident_id = ? order by l.id", id));
+        export.put("checkIns", rows(c, "select day::text as day, checked_in_at, channel, missed_at, ticket_reference"
+                + " from resident_check_in where resident_id = ? order by day", id));
         return export;
     }
 

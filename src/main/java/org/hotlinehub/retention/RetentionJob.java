@@ -29,8 +29,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The nightly retention job (docs/retention.md): closed tickets past {@code hub.retention.personal-data} are
- * anonymised ({@link PersonalDataRules}), finished outbox rows, dead letters and the channels' inbound records past
- * their periods are deleted, old voice calls lose their phone numbers and recordings. Each batch of
+ * anonymised ({@link PersonalDataRules}), finished outbox rows, dead letters, the channels' inbound records and
+ * residents' check-ins past their periods are deleted, old voice calls lose their phone numbers and recordings. Each batch of
  * {@code hub.retention.batch-size} is its own short transaction, claimed with SKIP LOCKED, so the job never holds many
  * locks for long and intake goes on beside it. Everything it does is idempotent: a second run finds nothing left.
  * <p>
@@ -61,13 +61,13 @@ public class RetentionJob {
 
     /** What one run did, counted per kind of data. */
     public record Summary(int tickets, int residents, int outboxRows, int deadLetters, int channelRecords,
-            int voiceCalls) {
+            int voiceCalls, int checkIns) {
 
         @Override
         public String toString() {
             return "tickets anonymised=" + tickets + ", residents deleted=" + residents + ", outbox rows deleted="
                     + outboxRows + ", dead letters deleted=" + deadLetters + ", channel records deleted="
-                    + channelRecords + ", voice calls anonymised=" + voiceCalls;
+                    + channelRecords + ", voice calls anonymised=" + voiceCalls + ", check-ins deleted=" + checkIns;
         }
     }
 
@@ -137,8 +137,12 @@ public class RetentionJob {
                 + " or recording_sid is not null or resident_id is not null) limit ?) returning call_sid),"
                 + " callbacks as (update voice_callback set phone = null, resident_id = null, note = null"
                 + " where call_sid in (select call_sid from gone)) select count(*) from gone", null, personal);
+        // a day's check-in or miss (V103), by its day: a date in the hotline's zone
+        int checkIns = untilDone("delete from resident_check_in where (resident_id, day) in (select resident_id, day"
+                + " from resident_check_in where day < ? limit ?)", null,
+                now.minus(periods.checkIns()).atZone(zone).toLocalDate());
         Summary summary = new Summary(ticketsAndResidents[0], ticketsAndResidents[1], outbox, deadLetters,
-                channelRecords, voiceCalls);
+                channelRecords, voiceCalls, checkIns);
         QuarkusTransaction.requiringNew().run(() -> audit.record(ACTOR, "retention.run", "retention",
                 now.atZone(zone).toLocalDate().toString(), summary.toString(), null));
         LOG.infof("retention run: %s", summary);
@@ -164,9 +168,10 @@ public class RetentionJob {
 
     /**
      * Runs a bounded statement (its last parameter is the batch size; {@code stream}, when given, its first) in
-     * batches of its own transaction until a batch touches fewer rows than the batch size.
+     * batches of its own transaction until a batch touches fewer rows than the batch size. {@code before} is an
+     * instant, or a date for a table kept by day.
      */
-    private int untilDone(String sql, String stream, Instant before) {
+    private int untilDone(String sql, String stream, Object before) {
         int total = 0;
         int n;
         do {
@@ -176,7 +181,7 @@ public class RetentionJob {
                     if (stream != null) {
                         st.setString(i++, stream);
                     }
-                    st.setTimestamp(i++, Timestamp.from(before));
+                    st.setObject(i++, before instanceof Instant at ? Timestamp.from(at) : before);
                     st.setInt(i, batchSize());
                     if (sql.startsWith("with")) {
                         try (var rs = st.executeQuery()) {

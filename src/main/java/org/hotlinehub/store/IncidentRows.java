@@ -90,9 +90,13 @@ public class IncidentRows {
         }
     }
 
-    /** Someone a broadcast about an incident reaches: their own ticket, channel, phone or openid and language. */
+    /**
+     * Someone a broadcast about an incident reaches: their own ticket, channel, phone or openid and language.
+     *
+     * @param wechatSeenAt the WeChat follower's last push (their customer-service window), null when not a follower
+     */
     public record Recipient(String reference, Channel channel, String phone, String wechatOpenid, String language,
-            boolean first) {
+            boolean first, long ticketId, Instant wechatSeenAt) {
     }
 
     /**
@@ -266,13 +270,17 @@ public class IncidentRows {
     public List<Recipient> recipients(long incidentId, Long reporterTicketId) {
         return work(c -> {
             try (PreparedStatement st = c.prepareStatement("""
-                    select t.reference, t.channel, r.phone, r.wechat_openid, t.language, true, t.created_at, t.id
+                    select t.reference, t.channel, r.phone, r.wechat_openid, t.language, true, t.created_at, t.id,
+                           f.last_interaction_at
                       from ticket t left join resident r on r.id = t.resident_id
+                      left join wechat_follower f on f.openid = r.wechat_openid
                      where t.id = ? and t.reporter_count > 1 and ?::bigint is null
                     union all
-                    select t.reference, l.channel, r.phone, r.wechat_openid, l.language, false, l.reported_at, t.id
+                    select t.reference, l.channel, r.phone, r.wechat_openid, l.language, false, l.reported_at, t.id,
+                           f.last_interaction_at
                       from incident_link l join ticket t on t.id = l.reporter_ticket_id
                       left join resident r on r.id = l.resident_id
+                      left join wechat_follower f on f.openid = r.wechat_openid
                      where l.incident_id = ? and l.state = 'LINKED'
                        and (?::bigint is null or l.reporter_ticket_id = ?)
                     order by 6 desc, 7, 8""")) {
@@ -284,8 +292,10 @@ public class IncidentRows {
                 List<Recipient> out = new ArrayList<>();
                 try (ResultSet r = st.executeQuery()) {
                     while (r.next()) {
+                        Timestamp seen = r.getTimestamp(9);
                         out.add(new Recipient(r.getString(1), Channel.valueOf(r.getString(2)), r.getString(3),
-                                r.getString(4), r.getString(5), r.getBoolean(6)));
+                                r.getString(4), r.getString(5), r.getBoolean(6), r.getLong(8),
+                                seen == null ? null : seen.toInstant()));
                     }
                 }
                 return out;

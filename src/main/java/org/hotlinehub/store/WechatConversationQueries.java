@@ -16,6 +16,7 @@ import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TicketView;
 import org.hotlinehub.model.TimelineItem;
+import org.hotlinehub.model.port.ConversationTickets;
 import org.hotlinehub.model.port.SmsConversations.Conversation;
 import org.hotlinehub.model.port.WechatConversations;
 
@@ -38,6 +39,8 @@ public class WechatConversationQueries implements WechatConversations {
     AssignmentRepository assignments;
     @Inject
     TimelineRepository timeline;
+    @Inject
+    ConversationTickets conversationTickets;
 
     @Override
     @Transactional
@@ -104,17 +107,7 @@ public class WechatConversationQueries implements WechatConversations {
         if (!pending.isEmpty()) {
             return Optional.of(new Conversation((String) pending.get(0), TicketStatus.RECEIVED, false, null));
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> open = em.createNativeQuery("select t.reference, t.status,"
-                + " (t.survey_requested_at is not null and t.survey_result is null), t.language"
-                + " from ticket t join resident r on r.id = t.resident_id"
-                + " where r.wechat_openid = ?1 and (t.status not in ('CLOSED', 'CANCELLED', 'MERGED')"
-                // a reporter of an incident asked about it: their merged ticket awaits the answer
-                + " or t.status = 'MERGED' and t.survey_requested_at is not null and t.survey_answered_at is null)"
-                + " order by t.created_at desc, t.id desc limit 1")
-                .setParameter(1, openid).getResultList();
-        return open.stream().findFirst().map(r -> new Conversation((String) r[0], TicketStatus.valueOf((String) r[1]),
-                Boolean.TRUE.equals(r[2]), (String) r[3]));
+        return conversationTickets.byOpenid(openid);
     }
 
     @Override

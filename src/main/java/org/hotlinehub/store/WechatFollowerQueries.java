@@ -127,11 +127,17 @@ public class WechatFollowerQueries implements WechatFollowers {
         return kept.id;
     }
 
-    /** The WeChat-only profile's tickets and contacts move to the phone's profile, which it then gives way to. */
+    /**
+     * The WeChat-only profile's tickets, contacts and incident reports move to the phone's profile, which it then gives
+     * way to.
+     */
     private void merge(ResidentEntity from, ResidentEntity into) {
         em.createNativeQuery("update ticket set resident_id = ?2 where resident_id = ?1").setParameter(1, from.id)
                 .setParameter(2, into.id).executeUpdate();
         em.createNativeQuery("update inbound_contact set resident_id = ?2 where resident_id = ?1")
+                .setParameter(1, from.id).setParameter(2, into.id).executeUpdate();
+        // as their tickets do: else deleting the profile would set them null, and broadcasts would miss the reporter
+        em.createNativeQuery("update incident_link set resident_id = ?2 where resident_id = ?1")
                 .setParameter(1, from.id).setParameter(2, into.id).executeUpdate();
         if (into.name == null) {
             into.name = from.name;

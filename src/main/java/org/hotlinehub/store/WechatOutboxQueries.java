@@ -40,7 +40,8 @@ public class WechatOutboxQueries implements WechatOutbox {
     public void enqueueAll(List<Text> texts) {
         if (!texts.isEmpty()) {
             outbox.addAll(texts.stream().map(t -> new OutboxStore.NewMessage(OutboxChannel.WECHAT, t.openid(),
-                    t.idempotencyKey(), t.purpose(), t.text(), t.ticketReference(), null, null, null, null)).toList(),
+                    t.idempotencyKey(), t.purpose(), t.text(), t.ticketReference(), null, t.templateData(), null, null))
+                    .toList(),
                     null);
         }
     }

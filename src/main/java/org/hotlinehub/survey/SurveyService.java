@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.SurveyResult;
 import org.hotlinehub.model.TicketReopened;
 import org.hotlinehub.model.TicketStatus;
@@ -73,13 +74,14 @@ public class SurveyService {
         ticket.surveyAnsweredAt = null;
         Optional<SurveyAsker> asker = Optional.empty();
         SurveyAsker.Question question = null;
+        String resolution = resolutionForReporters(ticket);
         if (ticket.resident != null) {
             question = new SurveyAsker.Question("survey-" + ticket.reference + "-" + now.toEpochMilli(),
-                    ticket.reference, ticket.resident.id, ticket.resident.phone, ticket.language);
+                    ticket.reference, ticket.resident.id, ticket.resident.phone, ticket.language, resolution);
             SurveyAsker.Question q = question;
             asker = askerFor(ticket.channel, q).or(() -> askerFor(Channel.SMS, q));
         }
-        askReporters(ticket, now);
+        askReporters(ticket, resolution, now);
         if (asker.isEmpty()) {
             close(ticket, SurveyAnswerEntity.NOT_ASKED, null, now);
             timeline.record(ticket.id, TimelineKind.SURVEY_NO_REPLY, ACTOR, null,
@@ -95,7 +97,7 @@ public class SurveyService {
      * reference): each answer counts in the satisfaction rate, while the incident counts once in the resolution rate
      * (a reporter's ticket is MERGED). A reporter no channel reaches is not asked and leaves no row.
      */
-    private void askReporters(TicketEntity incident, Instant now) {
+    private void askReporters(TicketEntity incident, String resolution, Instant now) {
         for (long id : incidents.linkedTickets(incident.id)) {
             TicketEntity reporter = tickets.findById(id);
             if (reporter.resident == null) {
@@ -105,11 +107,24 @@ public class SurveyService {
             reporter.surveyResult = null;
             reporter.surveyAnsweredAt = null;
             SurveyAsker.Question q = new SurveyAsker.Question("survey-" + reporter.reference + "-" + now.toEpochMilli(),
-                    reporter.reference, reporter.resident.id, reporter.resident.phone, reporter.language);
+                    reporter.reference, reporter.resident.id, reporter.resident.phone, reporter.language, resolution);
             askerFor(reporter.channel, q).or(() -> askerFor(Channel.SMS, q)).ifPresent(a -> timeline.record(
                     reporter.id, TimelineKind.SURVEY_REQUESTED, ACTOR, a.channel(), a.ask(q) + " (a reporter of"
                             + " incident " + incident.reference + ")"));
         }
+    }
+
+    /**
+     * For an incident (a ticket with other reporters), what its lead did, as residents read it: the question to each
+     * reporter and to the incident's own resident says it, so they get one message at the resolution, not a
+     * broadcast of it and the question apart ({@code IncidentBroadcast} leaves the resolution out). Null for a ticket
+     * of one resident, whose question stays as it was.
+     */
+    private String resolutionForReporters(TicketEntity ticket) {
+        if (ticket.reporterCount <= 1) {
+            return null;
+        }
+        return assignments.latestLead(ticket.id).map(a -> ResidentTexts.partnerNote(a.resolutionNote)).orElse(null);
     }
 
     private Optional<SurveyAsker> askerFor(Channel channel, SurveyAsker.Question question) {

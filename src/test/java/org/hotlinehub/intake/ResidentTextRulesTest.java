@@ -104,6 +104,20 @@ class ResidentTextRulesTest {
     }
 
     @Test
+    void shouldReadAReporterOfAnOpenIncidentAsFollowingItUp() {
+        // the reporter's own ticket is merged; the conversation carries the incident's status and reference
+        Optional<Conversation> reporter = Optional.of(new Conversation(REF, TicketStatus.DISPATCHED, false, "zh",
+                "2412050007"));
+        assertEquals(new Reading(Kind.FOLLOW_UP, false, REF, null, "还没来水", "2412050007"),
+                rules.read("还没来水", false, reporter));
+        // the incident resolved and the reporter's survey answer awaited: a score answers it, other words are new
+        Optional<Conversation> asked = Optional.of(new Conversation(REF, TicketStatus.RESOLVED, true, "zh",
+                "2412050007"));
+        assertEquals(Kind.SURVEY_ANSWER, rules.read("2", false, asked).kind());
+        assertEquals(Kind.REQUEST, rules.read("路灯坏了", false, asked).kind());
+    }
+
+    @Test
     void shouldReadANewRequestWhenTheTicketIsResolvedAndTheTextIsNoScore() {
         assertEquals(new Reading(Kind.REQUEST, true, null, null, "another leak"),
                 rules.read("another leak", false, RESOLVED));

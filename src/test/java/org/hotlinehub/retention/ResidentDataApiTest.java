@@ -49,6 +49,17 @@ class ResidentDataApiTest {
         String phone = Reports.uniquePhone();
         String reference = file(phone);
         String spaced = "+86 " + phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7);
+        // the resident also reported an incident with this ticket, and checks in every day
+        long resident = ((Number) sql.one("select id from resident where phone = ?", "+86" + phone)).longValue();
+        String incident = "97" + phone.substring(phone.length() - 7);
+        sql.update("insert into ticket (reference, channel, description, priority, status, created_at, updated_at)"
+                + " values (?, 'WEB', '停水了', 'normal', 'CLOSED', now(), now())", incident);
+        sql.update("insert into incident_link (incident_id, reporter_ticket_id, state, score, reason, channel,"
+                + " resident_id, language, reported_at, decided_by, decided_at) select i.id, t.id, 'LINKED', 0.9,"
+                + " 'text 0.90, same place', 'WEB', ?, 'zh', now(), 'hub:incident', now() from ticket i, ticket t"
+                + " where i.reference = ? and t.reference = ?", resident, incident, reference);
+        sql.update("insert into resident_check_in (resident_id, day, checked_in_at, channel) values"
+                + " (?, date '2026-12-01', now(), 'sms')", resident);
 
         admin().get("/api/v1/admin/residents/" + spaced + "/data").then().statusCode(200)
                 .body("resident.phone", equalTo("+86" + phone))
@@ -56,7 +67,13 @@ class ResidentDataApiTest {
                 .body("tickets[0].reference", equalTo(reference))
                 .body("tickets[0].description", equalTo(DESCRIPTION))
                 .body("contacts[0].phone", equalTo("+86" + phone))
-                .body("timeline.kind", org.hamcrest.Matchers.hasItem("RECEIVED"));
+                .body("timeline.kind", org.hamcrest.Matchers.hasItem("RECEIVED"))
+                .body("incidentReports", hasSize(1))
+                .body("incidentReports[0].reference", equalTo(reference))
+                .body("incidentReports[0].incident", equalTo(incident))
+                .body("checkIns", hasSize(1))
+                .body("checkIns[0].day", equalTo("2026-12-01"))
+                .body("checkIns[0].channel", equalTo("sms"));
         String masked = (String) sql.one("select target from audit_log where action = 'resident.export'"
                 + " and actor = 'admin' order by id desc limit 1");
         assertTrue(masked.contains("****") && !masked.contains(phone), masked);
@@ -73,9 +90,13 @@ class ResidentDataApiTest {
                 .post("/api/v1/admin/residents/" + phone + "/erase").then().statusCode(200)
                 .body("export.tickets[0].description", equalTo(DESCRIPTION))
                 .body("erased.tickets", equalTo(1))
+                .body("erased.checkIns", equalTo(1))
                 .body("erased.resident", equalTo(1));
 
         assertEquals(0, sql.count("select count(*) from resident where phone = ?", "+86" + phone));
+        assertEquals(0, sql.count("select count(*) from resident_check_in where resident_id = ?", resident));
+        assertEquals(1, sql.count("select count(*) from incident_link l join ticket t on t.id = l.reporter_ticket_id"
+                + " where t.reference = ? and l.resident_id is null", reference));
         assertEquals("", sql.one("select description from ticket where reference = ?", reference));
         assertNotNull(sql.one("select anonymised_at from ticket where reference = ?", reference));
         assertEquals(0, sql.count("select count(*) from inbound_contact where phone = ?", "+86" + phone));

@@ -177,8 +177,40 @@ class RetentionTest {
         // a second run finds nothing more to do and changes nothing
         Object stamped = column("anonymised_at", expired);
         RetentionJob.Summary second = job.run(jobNow());
-        assertEquals(new RetentionJob.Summary(0, 0, 0, 0, 0, 0), second);
+        assertEquals(new RetentionJob.Summary(0, 0, 0, 0, 0, 0, 0), second);
         assertEquals(stamped, column("anonymised_at", expired));
+    }
+
+    /**
+     * A reporter of an incident is personal data like the ticket: when the report's ticket is anonymised, its link
+     * forgets who reported it (and the decision's words), keeping what the incident's counts need. The resident here
+     * is in the care registry, so it stays and only the rule can free the link. Their check-ins go by their own period.
+     */
+    @Test
+    void aReportersLinkIsAnonymisedWithTheTicketAndCheckInsExpire() {
+        long resident = resident(phone());
+        sql.update("update resident set registered = true where id = ?", resident);
+        long incident = ticket(reference(), null, "CLOSED", yearsAgo(10), "HY-GARDEN");
+        long report = ticket(reference(), resident, "MERGED", yearsAgo(10), "HY-GARDEN");
+        sql.update("update ticket set merged_into_id = ? where id = ?", incident, report);
+        sql.update("insert into incident_link (incident_id, reporter_ticket_id, state, score, reason, channel,"
+                + " resident_id, language, reported_at, decided_by, decided_at) values (?, ?, 'LINKED', 0.91,"
+                + " '王小明说是同一件事', 'SMS', ?, 'zh', ?, 'staff:operator', ?)", incident, report, resident,
+                yearsAgo(10), yearsAgo(10));
+        var today = jobNow().atZone(zone).toLocalDate();
+        sql.update("insert into resident_check_in (resident_id, day, checked_in_at, channel) values"
+                + " (?, ?, ?, 'sms'), (?, ?, ?, 'sms')", resident, today.minusYears(5), yearsAgo(10), resident,
+                today.minusDays(30), yearsAgo(5.1));
+
+        RetentionJob.Summary summary = job.run(jobNow());
+
+        assertEquals(1, sql.count("select count(*) from incident_link where reporter_ticket_id = ?"
+                + " and resident_id is null and reason = '' and state = 'LINKED' and channel = 'SMS'"
+                + " and incident_id = ?", report, incident), "who reported it is forgotten, the link kept");
+        assertEquals(1, sql.count("select count(*) from resident where id = ?", resident), "the registry's resident");
+        assertEquals(List.of(today.minusDays(30).toString()), sql.column("select day::text from resident_check_in"
+                + " where resident_id = ? order by day", resident), "the old check-in is gone, the recent one kept");
+        assertTrue(summary.checkIns() >= 1, summary.toString());
     }
 
     @Test

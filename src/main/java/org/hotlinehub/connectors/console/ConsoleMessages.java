@@ -503,7 +503,9 @@ public interface ConsoleMessages {
             {#is 'REOPENED_BY'}{a} 重新办理：{b}{#is 'MERGED_INTO'}{b} 将其合并到工单 {a}\
             {#is 'LOCATED'}定位到 {b}（{c}），所属网格 {d}{#is 'PLACE_BY_SENDER'}来信人选定\
             {#is 'PLACE_BY_REGISTERED_ADDRESS'}居民登记的地址{#is 'PLACE_BY_COORDINATES'}距所发坐标 {a} 米\
-            {#is 'PLACE_BY_ADDRESS'}地址提到“{a}”{#else}{key}{/when}""")
+            {#is 'PLACE_BY_ADDRESS'}地址提到“{a}”{#is 'FOLLOW_UP_OF_MERGED'}已并入本工单的工单 {a} 的居民补充\
+            {#is 'WECHAT_UPDATE_NOT_SENT'}事件通告“{a}”未通过微信发出：已超出居民的48小时客服消息时限，且未配置模板消息\
+            {#else}{key}{/when}""")
     String systemReason(String key, String a, String b, String c, String d);
 
     /** The separator of reasons written together. */

@@ -10,17 +10,21 @@ import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.ContactIntent;
 import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.port.ConversationTickets;
 import org.hotlinehub.model.port.SmsConversations;
 
 /**
  * The SMS channel's own state: the decision taken for each {@code MessageSid} ({@code sms_inbound}), kept by this
- * package with its own SQL. The sender's tickets and the partners' and volunteers' phones are only read.
+ * package with its own SQL. The partners' and volunteers' phones are only read; which of the sender's tickets a text is
+ * about is the core's rule ({@link ConversationTickets}), the same as WeChat's.
  */
 @ApplicationScoped
 class SmsConversationQueries implements SmsConversations {
 
     @Inject
     EntityManager em;
+    @Inject
+    ConversationTickets tickets;
 
     @Override
     @Transactional
@@ -66,17 +70,7 @@ class SmsConversationQueries implements SmsConversations {
         if (!pending.isEmpty()) {
             return Optional.of(new Conversation((String) pending.get(0), TicketStatus.RECEIVED, false, null));
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> tickets = em.createNativeQuery("select t.reference, t.status,"
-                + " (t.survey_requested_at is not null and t.survey_result is null), t.language"
-                + " from ticket t join resident r on r.id = t.resident_id"
-                + " where r.phone = ?1 and (t.status not in ('CLOSED', 'CANCELLED', 'MERGED')"
-                // a reporter of an incident asked about it: their merged ticket awaits the answer
-                + " or t.status = 'MERGED' and t.survey_requested_at is not null and t.survey_answered_at is null)"
-                + " order by t.created_at desc, t.id desc limit 1")
-                .setParameter(1, phone).getResultList();
-        return tickets.stream().findFirst().map(r -> new Conversation((String) r[0],
-                TicketStatus.valueOf((String) r[1]), Boolean.TRUE.equals(r[2]), (String) r[3]));
+        return tickets.byPhone(phone);
     }
 
     @Override

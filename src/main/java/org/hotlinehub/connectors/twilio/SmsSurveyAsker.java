@@ -30,7 +30,9 @@ public class SmsSurveyAsker implements SurveyAsker {
     @Override
     public String ask(Question question) {
         sms.enqueue(question.idempotencyKey(), question.phone(),
-                replies.surveyQuestion(question.ticketReference(), question.english()), "survey",
+                replies.surveyQuestion(question.ticketReference(), question.resolution(),
+                        question.english()),
+                "survey",
                 question.ticketReference());
         return "survey question sent by SMS";
     }

@@ -129,7 +129,7 @@ public class TwilioSmsConversation {
             case SURVEY_ANSWER -> decideContact(sms, ContactIntent.SURVEY_ANSWER, reference,
                     replies.surveyThanks(reference, reading.survey(), en));
             case FOLLOW_UP -> decideContact(sms, ContactIntent.FOLLOW_UP, reference,
-                    replies.followUp(reference, en));
+                    replies.followUp(reference, reading.mergedInto(), en));
             case NEW_REQUEST, REQUEST -> {
                 String fresh = references.reserve(Channel.SMS, sms.messageSid(), references.next());
                 yield decideContact(sms, ContactIntent.REQUEST, fresh, replies.received(fresh, en));

@@ -205,7 +205,7 @@ public class WechatConversation {
             case SURVEY_ANSWER -> decideContact(m, ContactIntent.SURVEY_ANSWER, reference, text, null, null, media,
                     english, replies.surveyThanks(reference, reading.survey(), english));
             case FOLLOW_UP -> decideContact(m, ContactIntent.FOLLOW_UP, reference, text, null, null, media, english,
-                    replies.followUp(reference, english));
+                    replies.followUp(reference, reading.mergedInto(), english));
             case NEW_REQUEST, REQUEST -> request(m, reading.text(), media, english);
         };
     }

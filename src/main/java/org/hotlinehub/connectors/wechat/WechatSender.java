@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +43,11 @@ public class WechatSender implements OutboxSender {
 
     private static final Logger LOG = Logger.getLogger(WechatSender.class);
     static final int BATCH = 50;
-    static final Duration WINDOW = Duration.ofHours(48);
+    static final Duration WINDOW = WechatOutbox.CUSTOMER_SERVICE_WINDOW;
     static final int OUT_OF_WINDOW = 45015;
     static final Set<Integer> RETRYABLE = Set.of(-2, -1, 45009, 45047);
     static final String CUSTOM_SEND = "/cgi-bin/message/custom/send";
     static final String TEMPLATE_SEND = "/cgi-bin/message/template/send";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
     ResidentReplies replies;
@@ -118,18 +116,8 @@ public class WechatSender implements OutboxSender {
     Notice notice(StatusNotices.StatusNotice n, ZoneId zone) {
         boolean english = "en".equals(n.language());
         return new Notice(replies.status(n.reference(), n.status(), n.categoryZh(), n.categoryEn(), english),
-                templateData(n.reference(), replies.statusWord(n.status(), false), n.event().occurredAt(), zone));
-    }
-
-    /**
-     * keyword1 the reference, keyword2 the status, keyword3 the time in the hotline's zone (a 工单进度通知 template).
-     */
-    static Map<String, String> templateData(String reference, String status, Instant at, ZoneId zone) {
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("keyword1", reference);
-        data.put("keyword2", status);
-        data.put("keyword3", TIME.withZone(zone).format(at));
-        return data;
+                WechatOutbox.statusTemplate(n.reference(), replies.statusWord(n.status(), false),
+                        n.event().occurredAt(), zone));
     }
 
     @Override

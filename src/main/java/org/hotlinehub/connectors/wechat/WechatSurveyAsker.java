@@ -45,8 +45,10 @@ public class WechatSurveyAsker implements SurveyAsker {
     public String ask(Question question) {
         String openid = followers.openidOf(question.residentId()).orElseThrow();
         outbox.enqueue(question.idempotencyKey(), openid,
-                replies.surveyQuestion(question.ticketReference(), question.english()),
-                WechatSender.templateData(question.ticketReference(), replies.statusWord(TicketStatus.RESOLVED, false),
+                replies.surveyQuestion(question.ticketReference(), question.resolution(),
+                        question.english()),
+                WechatOutbox.statusTemplate(question.ticketReference(),
+                        replies.statusWord(TicketStatus.RESOLVED, false),
                         clock.instant(), zone),
                 "survey", question.ticketReference());
         return "survey question sent by WeChat";

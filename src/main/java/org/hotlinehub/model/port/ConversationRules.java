@@ -30,7 +30,10 @@ public interface ConversationRules {
         STATUS_QUERY,
         /** A score (1–4 or the words) while the resolved ticket waits for its survey answer. */
         SURVEY_ANSWER,
-        /** Anything else while the ticket is not resolved. */
+        /**
+         * Anything else while the ticket is not resolved; for a ticket merged into another (a report of an incident),
+         * while that one is not.
+         */
         FOLLOW_UP,
         /** "新：…" / "new: …": a new request even while a ticket is open. */
         NEW_REQUEST,
@@ -45,7 +48,14 @@ public interface ConversationRules {
      *        status query without a number and without a conversation)
      * @param survey the score, for a survey answer
      * @param text what intake files: for a new request, without its "新：" / "new:" prefix
+     * @param mergedInto for a follow-up to a ticket merged into another (a report of an incident), the reference of
+     *        the ticket it goes on with; the reply names it
      */
-    record Reading(Kind kind, boolean english, String reference, SurveyResult survey, String text) {
+    record Reading(Kind kind, boolean english, String reference, SurveyResult survey, String text,
+            String mergedInto) {
+
+        public Reading(Kind kind, boolean english, String reference, SurveyResult survey, String text) {
+            this(kind, english, reference, survey, text, null);
+        }
     }
 }

@@ -12,7 +12,11 @@ public interface ResidentReplies {
 
     String received(String reference, boolean english);
 
-    String followUp(String reference, boolean english);
+    /**
+     * A follow-up taken; {@code mergedInto}, when the ticket was merged into another (a report of an incident), is the
+     * ticket whose record it went on, and the reply says so.
+     */
+    String followUp(String reference, String mergedInto, boolean english);
 
     /** English falls back to the Chinese category name when the catalog has no English one. */
     String status(String reference, TicketStatus status, String categoryZh, String categoryEn, boolean english);
@@ -23,7 +27,11 @@ public interface ResidentReplies {
 
     String emptyMessage(boolean english);
 
-    String surveyQuestion(String reference, boolean english);
+    /**
+     * The call-back question; with {@code resolution} (an incident's reporters) it first says the problem was resolved
+     * and what was done, so the resolution and the question are one message.
+     */
+    String surveyQuestion(String reference, String resolution, boolean english);
 
     /** Thanks for a survey answer; "not solved" says the ticket was reopened instead. */
     String surveyThanks(String reference, SurveyResult result, boolean english);

@@ -39,7 +39,18 @@ public interface SmsConversations {
     record Decision(String messageSid, String fromPhone, String kind, String reference, String reply) {
     }
 
-    /** @param language the ticket's language ({@code zh}, {@code en}), null while intake has not made it yet */
-    record Conversation(String reference, TicketStatus status, boolean awaitingSurvey, String language) {
+    /**
+     * @param status the ticket's status; for a ticket merged into another (a report of an incident), that ticket's
+     *        (RESOLVED once it is resolved or closed while this ticket's own survey answer is still awaited)
+     * @param language the ticket's language ({@code zh}, {@code en}), null while intake has not made it yet
+     * @param mergedInto for a ticket merged into another (a report of an incident), that ticket's reference; else null
+     */
+    record Conversation(String reference, TicketStatus status, boolean awaitingSurvey, String language,
+            String mergedInto) {
+
+        /** A conversation about a ticket that is not merged into another. */
+        public Conversation(String reference, TicketStatus status, boolean awaitingSurvey, String language) {
+            this(reference, status, awaitingSurvey, language, null);
+        }
     }
 }

@@ -24,8 +24,17 @@ public interface SurveyAsker {
     /**
      * @param idempotencyKey unique per ticket and resolution
      * @param language "zh" or "en"
+     * @param resolution for a reporter of an incident (its own filer too), what the partner did, told in the same
+     *        message as the question (a text channel's one message instead of a resolution broadcast and a question
+     *        apart); else null
      */
-    record Question(String idempotencyKey, String ticketReference, long residentId, String phone, String language) {
+    record Question(String idempotencyKey, String ticketReference, long residentId, String phone, String language,
+            String resolution) {
+
+        public Question(String idempotencyKey, String ticketReference, long residentId, String phone,
+                String language) {
+            this(idempotencyKey, ticketReference, residentId, phone, language, null);
+        }
 
         public boolean english() {
             return "en".equals(language);

@@ -1,5 +1,10 @@
 package org.hotlinehub.model.port;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +20,21 @@ import org.hotlinehub.model.OutboundWechatStatus;
  */
 public interface WechatOutbox {
 
+    /** How long after a follower's last push a customer-service message may reach them (WeChat's rule). */
+    Duration CUSTOMER_SERVICE_WINDOW = Duration.ofHours(48);
+
+    /**
+     * The keywords of the status template ({@code hub.wechat.template-id}, a 工单进度通知): keyword1 the reference,
+     * keyword2 the status, keyword3 the time in the hotline's zone.
+     */
+    static Map<String, String> statusTemplate(String reference, String status, Instant at, ZoneId zone) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("keyword1", reference);
+        data.put("keyword2", status);
+        data.put("keyword3", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(at));
+        return data;
+    }
+
     /**
      * Queues a message once per key.
      *
@@ -23,8 +43,16 @@ public interface WechatOutbox {
     long enqueue(String idempotencyKey, String openid, String text, Map<String, String> templateData, String purpose,
             String ticketReference);
 
-    /** A customer-service message to queue: as the arguments of {@link #enqueue}, without template data. */
-    record Text(String idempotencyKey, String openid, String text, String purpose, String ticketReference) {
+    /**
+     * A message to queue: as the arguments of {@link #enqueue}; without template data ({@code null}) it can only go as
+     * a customer-service message.
+     */
+    record Text(String idempotencyKey, String openid, String text, Map<String, String> templateData, String purpose,
+            String ticketReference) {
+
+        public Text(String idempotencyKey, String openid, String text, String purpose, String ticketReference) {
+            this(idempotencyKey, openid, text, null, purpose, ticketReference);
+        }
     }
 
     /** As {@link #enqueue} for each message, with one statement; a key queued before is left alone. */

@@ -271,6 +271,11 @@ class WechatResourceTest {
                 "微信测试苑电梯坏了"))));
         awaitTicket(smsRef);
         awaitTicket(wxRef);
+        // the WeChat report had joined an incident: its link names the WeChat-only profile, and must follow the ticket
+        sql.update("insert into incident_link (incident_id, reporter_ticket_id, state, score, reason, channel,"
+                + " resident_id, language, reported_at, decided_by, decided_at) select i.id, t.id, 'LINKED', 0.9,"
+                + " 'text 0.90', 'WECHAT', t.resident_id, 'zh', now(), 'hub:incident', now() from ticket i, ticket t"
+                + " where i.reference = ? and t.reference = ?", smsRef, wxRef);
 
         String masked = phone.substring(0, 6) + "****" + phone.substring(10);
         assertEquals("验证码已通过短信发送至" + masked + "，请在10分钟内将6位验证码发送到本公众号。",
@@ -288,6 +293,8 @@ class WechatResourceTest {
                 openid));
         assertEquals(1L, sql.count("select count(distinct resident_id) from ticket where reference in (?, ?)", smsRef,
                 wxRef));
+        assertEquals(1L, sql.count("select count(*) from incident_link l join ticket t on t.id = l.reporter_ticket_id"
+                + " where t.reference = ? and l.resident_id = t.resident_id", wxRef), "the link moved with the ticket");
         // Status by WeChat now finds the SMS ticket too.
         assertTrue(Pushes.content(Pushes.post(Pushes.text(openid, Pushes.msgId(), "查询 " + smsRef)))
                 .startsWith("工单" + smsRef));
