@@ -37,7 +37,7 @@ public class OperatorDispatch {
         for (AssignmentEntity a : assignments.forTicket(ticket.id)) {
             if (a.state.isActive()) {
                 dispatcher.withdraw(a, AssignmentState.CANCELLED, kind, actor,
-                        a.role + " assignment of " + a.assigneeCode() + " withdrawn: " + why);
+                        SystemReason.WITHDRAWN.text(a.role, a.assigneeCode(), why));
             }
         }
     }

@@ -15,6 +15,7 @@ import org.hotlinehub.dispatch.DeliveryOutbox;
 import org.hotlinehub.dispatch.OperatorDispatch;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.IncidentUpdate;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.store.AssignmentRepository;
@@ -57,7 +58,7 @@ public class IncidentLinks {
     public record Decision(double score, String reason, String actor) {
 
         String describe() {
-            return String.format(Locale.ROOT, "score %.2f: %s", score, reason);
+            return SystemReason.INCIDENT_SCORE.text(String.format(Locale.ROOT, "%.2f", score), reason);
         }
     }
 
@@ -65,7 +66,7 @@ public class IncidentLinks {
     public void join(TicketEntity report, TicketEntity incident, Decision decision) {
         Instant now = clock.instant();
         dispatch.withdrawAll(report, TimelineKind.MERGED, decision.actor(),
-                "the report joined incident " + incident.reference);
+                SystemReason.REPORT_JOINED_INCIDENT.text(incident.reference));
         report.status = TicketStatus.MERGED;
         report.mergedIntoId = incident.id;
         report.triageReason = null;
@@ -76,10 +77,10 @@ public class IncidentLinks {
         int reporters = rows.addReporters(incident.id, 1);
         incident.reporterCount = reporters; // the column is written by the statement only; the offer's view reads this
         timeline.record(report.id, TimelineKind.MERGED, decision.actor(), null,
-                "linked to incident " + incident.reference + " (" + decision.describe() + ")");
+                SystemReason.INCIDENT_LINKED.text(incident.reference, decision.describe()));
         timeline.record(incident.id, TimelineKind.REPORTER_ADDED, decision.actor(), report.channel,
-                "report " + report.reference + " (" + channel(report.channel) + ") joined: " + decision.describe()
-                        + "; " + reporters + " reporters");
+                SystemReason.REPORTER_JOINED.text(report.reference, channel(report.channel), decision.describe(),
+                        reporters));
         Map<Channel, Long> channels = rows.channels(incident.id);
         tellHolder(incident, new IncidentUpdate(reporters, channels,
                 new IncidentUpdate.Addition(report.channel, report.description, report.createdAt)));
@@ -98,20 +99,19 @@ public class IncidentLinks {
     public void suggest(TicketEntity report, TicketEntity incident, Decision decision) {
         Instant now = clock.instant();
         report.status = TicketStatus.TRIAGE;
-        report.triageReason = "likely the same incident as ticket " + incident.reference + " ("
-                + decision.describe() + "); link it or keep it separate";
+        String likely = SystemReason.LIKELY_SAME_INCIDENT.text(incident.reference, decision.describe());
+        report.triageReason = likely + "; " + SystemReason.LINK_OR_KEEP_APART.text();
         report.updatedAt = now;
         rows.saveLink(new IncidentRows.Link(incident.id, report.id, IncidentRows.SUGGESTED, decision.score(),
                 decision.reason(), decision.actor(), now), report.channel, residentId(report), report.language,
                 report.createdAt);
-        timeline.record(report.id, TimelineKind.DUPLICATE_SUSPECTED, decision.actor(), null,
-                "likely the same incident as ticket " + incident.reference + " (" + decision.describe() + ")");
+        timeline.record(report.id, TimelineKind.DUPLICATE_SUSPECTED, decision.actor(), null, likely);
     }
 
     /** The operator kept a suggested report apart: it leaves triage and is dispatched as a ticket of its own. */
     public void keepApart(TicketEntity report, TicketEntity incident, String actor, String why) {
         onItsOwn(report, IncidentRows.KEPT_APART, TimelineKind.KEPT_SEPARATE, actor, why,
-                "not the same incident as ticket " + incident.reference + ": " + why);
+                SystemReason.NOT_SAME_INCIDENT.text(incident.reference, why));
     }
 
     /** Undoes a link: the report is a ticket of its own again, dispatched normally; the incident counts one fewer. */
@@ -119,9 +119,9 @@ public class IncidentLinks {
         int reporters = rows.addReporters(incident.id, -1);
         incident.reporterCount = reporters;
         timeline.record(incident.id, TimelineKind.UNLINKED, actor, null,
-                "report " + report.reference + " taken out: " + why + "; " + reporters + " reporters");
+                SystemReason.REPORT_TAKEN_OUT.text(report.reference, why, reporters));
         onItsOwn(report, IncidentRows.UNLINKED, TimelineKind.UNLINKED, actor, why,
-                "no longer part of incident " + incident.reference + ": " + why);
+                SystemReason.NO_LONGER_IN_INCIDENT.text(incident.reference, why));
     }
 
     /** The report stands alone (the decision recorded as {@code state}) and is dispatched like any new ticket. */
