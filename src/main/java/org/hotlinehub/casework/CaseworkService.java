@@ -35,6 +35,7 @@ import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.Staff;
 import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TicketReopened;
+import org.hotlinehub.model.TicketSplit;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineItem;
 import org.hotlinehub.model.TimelineKind;
@@ -153,14 +154,8 @@ public class CaseworkService implements Casework {
         String why = suffix(note);
         CatalogEntryEntity category = blankToNull(categoryCode) == null
                 ? ticket.category
-                : catalog.findByCode(categoryCode.strip()).filter(c -> c.active).orElseThrow(
-                        () -> new IllegalArgumentException(
-                                "category '" + categoryCode + "' is not in the active catalog"));
-        PlaceEntity place = blankToNull(placeCode) == null
-                ? ticket.place
-                : places.findByCode(placeCode.strip()).filter(p -> p.active)
-                        .orElseThrow(
-                                () -> new IllegalArgumentException("place '" + placeCode + "' is not a known place"));
+                : activeCategory(categoryCode);
+        PlaceEntity place = blankToNull(placeCode) == null ? ticket.place : knownPlace(placeCode);
         if (category == null || place == null) {
             throw new IllegalArgumentException("ticket " + ticket.reference + " needs "
                     + (category == null ? "a category" : "a place") + " before it can be dispatched");
@@ -172,10 +167,8 @@ public class CaseworkService implements Casework {
         }
         if (place != ticket.place) {
             ticket.place = place;
-            String grid = lookup.place(place.id).flatMap(p -> lookup.ancestorOfType(p, PlaceType.GRID.code()))
-                    .map(ReferenceLookup.Spot::code).orElse("no grid");
             timeline.record(ticket.id, TimelineKind.LOCATED, staff.actor(), null,
-                    SystemReason.PLACE_CHOSEN.text(place.type, place.code, staff.actor(), grid) + why);
+                    SystemReason.PLACE_CHOSEN.text(place.type, place.code, staff.actor(), grid(place)) + why);
         }
         if (ticket.description != null && !ticket.description.isBlank()) {
             // the operator's category for this text teaches the classifier at its next retrain (on every node)
@@ -293,6 +286,62 @@ public class CaseworkService implements Casework {
 
     @Override
     @Transactional
+    public String split(String reference, TicketSplit split, String requestKey, Staff staff) {
+        if (split == null) {
+            throw new IllegalArgumentException("description, category and place of the new ticket are required");
+        }
+        String description = required(split.description(), "description", MAX_TEXT);
+        CatalogEntryEntity category = activeCategory(required(split.categoryCode(), "category", MAX_TEXT));
+        PlaceEntity place = knownPlace(required(split.placeCode(), "place", MAX_TEXT));
+        String key = blankToNull(requestKey);
+        TicketEntity original = lock(reference);
+        if (key != null) {
+            Optional<TicketEntity> earlier = tickets.find("splitFromId = ?1 and splitKey = ?2", original.id, key)
+                    .firstResultOptional();
+            if (earlier.isPresent()) {
+                return earlier.get().reference; // the same split sent again: the ticket it made the first time
+            }
+        }
+        if (!original.status.isOpen()) {
+            throw new IllegalTransitionException("ticket " + original.reference + " is " + word(original.status)
+                    + "; only an open ticket can be split");
+        }
+        String why = suffix(split.note());
+        TicketEntity added = new TicketEntity();
+        added.reference = references.next();
+        added.channel = original.channel;
+        added.resident = original.resident;
+        added.language = original.language;
+        added.description = description;
+        added.category = category;
+        added.place = place;
+        added.address = blankToNull(split.address()) == null ? original.address : split.address().strip();
+        added.priority = priorities.of(category, original.resident);
+        added.status = TicketStatus.RECEIVED;
+        added.splitFromId = original.id;
+        added.splitKey = key;
+        added.createdAt = clock.instant();
+        added.updatedAt = added.createdAt;
+        tickets.persistAndFlush(added);
+        timeline.record(added.id, TimelineKind.RECEIVED, staff.actor(), added.channel,
+                SystemReason.SPLIT_FROM.text(original.reference, staff.actor()) + why);
+        timeline.record(added.id, TimelineKind.CLASSIFIED, staff.actor(), null,
+                SystemReason.CATEGORY_CHOSEN.text(category.code, staff.actor()));
+        timeline.record(added.id, TimelineKind.LOCATED, staff.actor(), null,
+                SystemReason.PLACE_CHOSEN.text(place.type, place.code, staff.actor(), grid(place)));
+        timeline.record(original.id, TimelineKind.SPLIT, staff.actor(), null,
+                SystemReason.SPLIT_OFF.text(added.reference, staff.actor()) + why);
+        original.updatedAt = clock.instant();
+        informOfSplit(original, added, staff);
+        dispatch.dispatchNow(added);
+        audit.record(staff.name(), "ticket.split", TARGET, original.reference, "split off " + added.reference
+                + " (category " + category.code + ", place " + place.code + ")" + why, staff.client());
+        LOG.infof("ticket %s split off %s by %s", added.reference, original.reference, staff.name());
+        return added.reference;
+    }
+
+    @Override
+    @Transactional
     public void reopen(String reference, String to, String reason, Staff staff) {
         TicketEntity ticket = lock(reference);
         String why = required(reason, "reason", MAX_TEXT);
@@ -392,12 +441,25 @@ public class CaseworkService implements Casework {
 
     /** The resident of a merged duplicate learns which ticket carries on, in the ticket's language. */
     private void informOfMerge(TicketEntity dup, TicketEntity primary, Staff staff) {
-        String language = ResidentTexts.language("en".equals(dup.language));
-        String text = MessageBundles.get(CaseworkMessages.class, Localized.Literal.of(language))
-                .mergeNotice(dup.reference, primary.reference);
-        tell(dup, text, null, "merge-" + dup.reference + "-" + primary.reference, "merge-notice")
-                .ifPresent(sent -> timeline.record(dup.id, TimelineKind.MESSAGE_SENT, staff.actor(), sent.channel(),
-                        text + " — " + sent.what()));
+        inform(dup, words(dup).mergeNotice(dup.reference, primary.reference),
+                "merge-" + dup.reference + "-" + primary.reference, "merge-notice", staff);
+    }
+
+    /** The resident learns the second problem's reference, in the ticket's language. */
+    private void informOfSplit(TicketEntity original, TicketEntity added, Staff staff) {
+        inform(added, words(original).splitNotice(original.reference, added.reference),
+                "split-" + original.reference + "-" + added.reference, "split-notice", staff);
+    }
+
+    private static CaseworkMessages words(TicketEntity ticket) {
+        return MessageBundles.get(CaseworkMessages.class,
+                Localized.Literal.of(ResidentTexts.language("en".equals(ticket.language))));
+    }
+
+    /** Tells the ticket's resident on the ticket's channel (else SMS), once per key; the timeline says so. */
+    private void inform(TicketEntity ticket, String text, String key, String purpose, Staff staff) {
+        tell(ticket, text, null, key, purpose).ifPresent(sent -> timeline.record(ticket.id,
+                TimelineKind.MESSAGE_SENT, staff.actor(), sent.channel(), text + " — " + sent.what()));
     }
 
     private record Sent(Channel channel, String what) {
@@ -418,6 +480,24 @@ public class CaseworkService implements Casework {
 
     private Optional<ResidentMessenger> messengerFor(Channel channel, ResidentMessenger.Recipient to) {
         return messengers.stream().filter(m -> m.channel() == channel && m.canReach(to)).findFirst();
+    }
+
+    /** @throws IllegalArgumentException naming the field when the code is not an active catalog entry */
+    private CatalogEntryEntity activeCategory(String code) {
+        return catalog.findByCode(code.strip()).filter(c -> c.active).orElseThrow(
+                () -> new IllegalArgumentException("category '" + code + "' is not in the active catalog"));
+    }
+
+    /** @throws IllegalArgumentException naming the field when the code is not an active place */
+    private PlaceEntity knownPlace(String code) {
+        return places.findByCode(code.strip()).filter(p -> p.active)
+                .orElseThrow(() -> new IllegalArgumentException("place '" + code + "' is not a known place"));
+    }
+
+    /** The grid the place lies in, for the timeline ("no grid" when it lies in none). */
+    private String grid(PlaceEntity place) {
+        return lookup.place(place.id).flatMap(p -> lookup.ancestorOfType(p, PlaceType.GRID.code()))
+                .map(ReferenceLookup.Spot::code).orElse("no grid");
     }
 
     private static String residentWords(TicketEntity t) {

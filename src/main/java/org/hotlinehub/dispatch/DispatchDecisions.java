@@ -8,6 +8,7 @@ import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.IllegalTransitionException;
 import org.hotlinehub.model.NotFoundException;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.DispatchControl;
@@ -54,7 +55,7 @@ public class DispatchDecisions implements DispatchControl {
         if (ruling == Ruling.OVERRULE) {
             PartnerWorkService.move(a, AssignmentState.ACCEPTED, clock.instant());
             timeline.record(a.ticket.id, TimelineKind.RULING, actor, null,
-                    "return by " + a.assigneeCode() + " overruled, sent back" + why);
+                    SystemReason.RETURN_OVERRULED.text(a.assigneeCode()) + why);
             if (AssignmentEntity.ROLE_LEAD.equals(a.role)) {
                 a.ticket.status = TicketStatus.ACCEPTED;
                 a.ticket.triageReason = null;
@@ -63,15 +64,15 @@ public class DispatchDecisions implements DispatchControl {
             return views.of(a);
         }
         PartnerWorkService.move(a, AssignmentState.CANCELLED, clock.instant());
-        a.closedReason = "return upheld" + why;
+        a.closedReason = SystemReason.RETURN_UPHELD.text() + why;
         timeline.record(a.ticket.id, TimelineKind.RULING, actor, null,
-                "return by " + a.assigneeCode() + " upheld" + why);
+                SystemReason.RETURN_UPHELD_BY.text(a.assigneeCode()) + why);
         if (!AssignmentEntity.ROLE_LEAD.equals(a.role)) {
             return views.of(a);
         }
         if (partnerCode != null && !partnerCode.isBlank()) {
             return views.of(dispatcher.offer(a.ticket, Choice.partner(activePartner(partnerCode),
-                    "assigned to " + partnerCode + " by " + actor + " after a return" + why),
+                    SystemReason.ASSIGNED_AFTER_RETURN.text(partnerCode, actor) + why),
                     AssignmentEntity.ROLE_LEAD,
                     actor));
         }
@@ -88,11 +89,11 @@ public class DispatchDecisions implements DispatchControl {
         for (AssignmentEntity current : assignments.forTicket(ticket.id)) {
             if (AssignmentEntity.ROLE_LEAD.equals(current.role) && current.state.isActive()) {
                 dispatcher.withdraw(current, AssignmentState.CANCELLED, TimelineKind.REASSIGNED, actor,
-                        "taken from " + current.assigneeCode() + " by " + actor + why);
+                        SystemReason.TAKEN_FROM.text(current.assigneeCode(), actor) + why);
             }
         }
-        return views.of(dispatcher.offer(ticket, Choice.partner(partner, "assigned to " + partner.code + " by "
-                + actor + why), AssignmentEntity.ROLE_LEAD, actor));
+        return views.of(dispatcher.offer(ticket, Choice.partner(partner, SystemReason.ASSIGNED_BY.text(partner.code,
+                actor) + why), AssignmentEntity.ROLE_LEAD, actor));
     }
 
     @Override
@@ -106,8 +107,8 @@ public class DispatchDecisions implements DispatchControl {
             throw new IllegalTransitionException(partnerCode + " already works on ticket " + reference);
         }
         String why = note == null || note.isBlank() ? "" : ": " + note.strip();
-        return views.of(dispatcher.offer(ticket, Choice.partner(partner, "supporting party " + partner.code
-                + " added by " + actor + why), AssignmentEntity.ROLE_SUPPORT, actor));
+        return views.of(dispatcher.offer(ticket, Choice.partner(partner,
+                SystemReason.SUPPORT_ADDED_BY.text(partner.code, actor) + why), AssignmentEntity.ROLE_SUPPORT, actor));
     }
 
     @Override

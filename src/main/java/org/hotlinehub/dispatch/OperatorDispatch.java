@@ -44,6 +44,6 @@ public class OperatorDispatch {
     /** Withdraws one assignment still offered or in hand, recording {@code kind} on the timeline. */
     public void withdraw(AssignmentEntity a, TimelineKind kind, String actor, String why) {
         dispatcher.withdraw(a, AssignmentState.CANCELLED, kind, actor,
-                a.role + " assignment of " + a.assigneeCode() + " withdrawn: " + why);
+                SystemReason.WITHDRAWN.text(a.role, a.assigneeCode(), why));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.hotlinehub.model.PartnerType;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.store.CatalogEntryEntity;
 import org.hotlinehub.store.CatalogRule;
 import org.hotlinehub.store.DispatchDirectory;
@@ -100,15 +101,13 @@ public class PartnerSelector {
             List<String> types, int typeIndex) {
         String typeName = PartnerType.fromCode(partner.type()).map(t -> t.nameEn().toLowerCase())
                 .orElse(partner.type());
-        StringBuilder why = new StringBuilder()
-                .append(place.type()).append(' ').append(place.code())
-                .append(" → ").append(typeName).append(' ').append(partner.code())
-                .append(" by catalog ").append(rule.code());
+        StringBuilder why = new StringBuilder(
+                SystemReason.OFFER_BY_CATALOG.text(place.type(), place.code(), typeName, partner.code(), rule.code()));
         if (area.id() != place.id()) {
-            why.append(" (serves ").append(area.type()).append(' ').append(area.code()).append(')');
+            why.append(SystemReason.SERVES_AREA.text(area.type(), area.code()));
         }
         if (typeIndex > 0) {
-            why.append(", fallback after ").append(String.join(", ", types.subList(0, typeIndex)));
+            why.append(SystemReason.FALLBACK_AFTER.text(String.join(", ", types.subList(0, typeIndex))));
         }
         return why.toString();
     }

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.hotlinehub.model.PlaceType;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.WeeklyCalendar;
 import org.hotlinehub.store.CatalogRule;
 import org.hotlinehub.store.DispatchDirectory;
@@ -30,7 +31,9 @@ import org.hotlinehub.store.VolunteerRepository.Candidate;
 @ApplicationScoped
 public class VolunteerSelector {
 
-    private static final String[] TIER_NAMES = {"same grid", "same community", "same street", "same district"};
+    private static final String[] TIER_NAMES = {"grid", "community", "street", "district"};
+    /** How an offer's reason names a volunteer (partners by their type). */
+    private static final String VOLUNTEER = "volunteer";
     private static final int CANDIDATES_NEARBY = 50;
     private static final int CANDIDATES_ANYWHERE = 200;
 
@@ -117,11 +120,13 @@ public class VolunteerSelector {
             if (WeeklyCalendar.parse(candidate.onDuty()).isOnDuty(at)) {
                 VolunteerEntity v = volunteers.getEntityManager().getReference(VolunteerEntity.class,
                         candidate.id());
-                String skills = rule.skills().isEmpty() ? "" : "; skills " + String.join(", ", rule.skills());
-                found.add(Choice.volunteer(v, place.type() + " " + place.code() + " → volunteer "
-                        + candidate.code() + " by catalog " + rule.code() + " ("
-                        + TIER_NAMES[Math.min(candidate.tier(), 3)] + skills + "; open load " + candidate.openLoad()
-                        + ")"));
+                String tier = TIER_NAMES[Math.min(candidate.tier(), 3)];
+                String near = rule.skills().isEmpty()
+                        ? SystemReason.VOLUNTEER_NEAR.text(tier, candidate.openLoad())
+                        : SystemReason.VOLUNTEER_NEAR_SKILLS.text(tier, String.join(", ", rule.skills()),
+                                candidate.openLoad());
+                found.add(Choice.volunteer(v, SystemReason.OFFER_BY_CATALOG.text(place.type(), place.code(),
+                        VOLUNTEER, candidate.code(), rule.code()) + near));
                 added++;
             }
         }

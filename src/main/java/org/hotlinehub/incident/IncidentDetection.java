@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.PlaceType;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.store.IncidentRows;
 import org.hotlinehub.store.ReferenceLookup;
 import org.hotlinehub.store.ReferenceLookup.Spot;
@@ -298,8 +299,10 @@ public class IncidentDetection {
     }
 
     private String reason(Scored c, Probe p) {
-        return String.format(Locale.ROOT, "text %.2f, %s, %s", c.text(),
-                c.samePlace() ? "same place " + p.place().code() : "same " + p.area().type() + " " + p.area().code(),
-                c.sameCategory() ? "same category" : "related category");
+        String text = String.format(Locale.ROOT, "%.2f", c.text());
+        String category = (c.sameCategory() ? SystemReason.SAME_CATEGORY : SystemReason.RELATED_CATEGORY).text();
+        return c.samePlace()
+                ? SystemReason.DETECTED_SAME_PLACE.text(text, p.place().code(), category)
+                : SystemReason.DETECTED_SAME_AREA.text(text, p.area().type(), p.area().code(), category);
     }
 }

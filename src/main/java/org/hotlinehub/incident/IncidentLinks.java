@@ -20,6 +20,7 @@ import org.hotlinehub.dispatch.DeliveryOutbox;
 import org.hotlinehub.dispatch.OperatorDispatch;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.IncidentUpdate;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.store.AssignmentEntity;
@@ -64,7 +65,7 @@ public class IncidentLinks {
     public record Decision(double score, String reason, String actor) {
 
         String describe() {
-            return String.format(Locale.ROOT, "score %.2f: %s", score, reason);
+            return SystemReason.INCIDENT_SCORE.text(String.format(Locale.ROOT, "%.2f", score), reason);
         }
     }
 
@@ -86,7 +87,7 @@ public class IncidentLinks {
         Instant now = clock.instant();
         for (AssignmentEntity a : assignments.activeForTickets(joinings.stream().map(j -> j.report().id).toList())) {
             dispatch.withdraw(a, TimelineKind.MERGED, joinings.get(0).decision().actor(),
-                    "the report joined incident " + incident.reference);
+                    SystemReason.REPORT_JOINED_INCIDENT.text(incident.reference));
         }
         List<IncidentRows.NewLink> newLinks = new ArrayList<>(joinings.size());
         for (Joining j : joinings) {
@@ -117,10 +118,10 @@ public class IncidentLinks {
             count++;
             running.merge(report.channel, 1L, Long::sum);
             entries.add(new TimelineRepository.Entry(report.id, TimelineKind.MERGED, decision.actor(), null,
-                    "linked to incident " + incident.reference + " (" + decision.describe() + ")"));
+                    SystemReason.INCIDENT_LINKED.text(incident.reference, decision.describe())));
             entries.add(new TimelineRepository.Entry(incident.id, TimelineKind.REPORTER_ADDED, decision.actor(),
-                    report.channel, "report " + report.reference + " (" + channel(report.channel) + ") joined: "
-                            + decision.describe() + "; " + count + " reporters"));
+                    report.channel, SystemReason.REPORTER_JOINED.text(report.reference, channel(report.channel),
+                            decision.describe(), count)));
             // the partner (or volunteer) holding the incident's lead assignment gets each report as a follow-up;
             // before the incident is offered there is nobody to tell: the offer carries the count
             IncidentUpdate update = new IncidentUpdate(count, positive(running),
@@ -156,20 +157,19 @@ public class IncidentLinks {
     public void suggest(TicketEntity report, TicketEntity incident, Decision decision) {
         Instant now = clock.instant();
         report.status = TicketStatus.TRIAGE;
-        report.triageReason = "likely the same incident as ticket " + incident.reference + " ("
-                + decision.describe() + "); link it or keep it separate";
+        String likely = SystemReason.LIKELY_SAME_INCIDENT.text(incident.reference, decision.describe());
+        report.triageReason = likely + "; " + SystemReason.LINK_OR_KEEP_APART.text();
         report.updatedAt = now;
         rows.saveLink(new IncidentRows.Link(incident.id, report.id, IncidentRows.SUGGESTED, decision.score(),
                 decision.reason(), decision.actor(), now), report.channel, residentId(report), report.language,
                 report.createdAt);
-        timeline.record(report.id, TimelineKind.DUPLICATE_SUSPECTED, decision.actor(), null,
-                "likely the same incident as ticket " + incident.reference + " (" + decision.describe() + ")");
+        timeline.record(report.id, TimelineKind.DUPLICATE_SUSPECTED, decision.actor(), null, likely);
     }
 
     /** The operator kept a suggested report apart: it leaves triage and is dispatched as a ticket of its own. */
     public void keepApart(TicketEntity report, TicketEntity incident, String actor, String why) {
         onItsOwn(report, IncidentRows.KEPT_APART, TimelineKind.KEPT_SEPARATE, actor, why,
-                "not the same incident as ticket " + incident.reference + ": " + why);
+                SystemReason.NOT_SAME_INCIDENT.text(incident.reference, why));
     }
 
     /** Undoes a link: the report is a ticket of its own again, dispatched normally; the incident counts one fewer. */
@@ -177,9 +177,9 @@ public class IncidentLinks {
         int reporters = rows.addReporters(incident.id, -1);
         incident.reporterCount = reporters;
         timeline.record(incident.id, TimelineKind.UNLINKED, actor, null,
-                "report " + report.reference + " taken out: " + why + "; " + reporters + " reporters");
+                SystemReason.REPORT_TAKEN_OUT.text(report.reference, why, reporters));
         onItsOwn(report, IncidentRows.UNLINKED, TimelineKind.UNLINKED, actor, why,
-                "no longer part of incident " + incident.reference + ": " + why);
+                SystemReason.NO_LONGER_IN_INCIDENT.text(incident.reference, why));
     }
 
     /** The report stands alone (the decision recorded as {@code state}) and is dispatched like any new ticket. */

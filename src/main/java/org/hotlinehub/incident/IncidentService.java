@@ -15,6 +15,7 @@ import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.Staff;
 import org.hotlinehub.model.SurgeNotice;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.AuditTrail;
@@ -120,8 +121,8 @@ public class IncidentService implements Incidents {
         double score = suggested.filter(l -> l.incidentId() == incident.id).map(IncidentRows.Link::score)
                 .orElse(1.0);
         String reason = suggested.filter(l -> l.incidentId() == incident.id)
-                .map(l -> "confirmed by " + staff.actor() + " (intake: " + l.reason() + ")")
-                .orElse("linked by " + staff.actor());
+                .map(l -> SystemReason.CONFIRMED_BY.text(staff.actor(), l.reason()))
+                .orElse(SystemReason.LINKED_BY.text(staff.actor()));
         links.join(report, incident, new IncidentLinks.Decision(score, reason, staff.actor()));
         audit.record(staff.name(), "incident.link", TARGET, report.reference, "joined incident "
                 + incident.reference, staff.client());
@@ -137,7 +138,7 @@ public class IncidentService implements Incidents {
             throw new IllegalTransitionException("ticket " + report.reference + " is "
                     + report.status.name().toLowerCase() + ", not waiting in triage");
         }
-        links.keepApart(report, pair[1], staff.actor(), "kept separate by " + staff.actor());
+        links.keepApart(report, pair[1], staff.actor(), SystemReason.KEPT_SEPARATE_BY.text(staff.actor()));
         audit.record(staff.name(), "incident.keep-separate", TARGET, report.reference, "not the same as "
                 + pair[1].reference, staff.client());
     }
@@ -152,7 +153,7 @@ public class IncidentService implements Incidents {
             throw new IllegalTransitionException("ticket " + report.reference + " is "
                     + report.status.name().toLowerCase() + ", no longer part of incident " + incident.reference);
         }
-        links.undo(report, incident, staff.actor(), "undone by " + staff.actor());
+        links.undo(report, incident, staff.actor(), SystemReason.UNDONE_BY.text(staff.actor()));
         audit.record(staff.name(), "incident.unlink", TARGET, report.reference, "taken out of incident "
                 + incident.reference, staff.client());
     }

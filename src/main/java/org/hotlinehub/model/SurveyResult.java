@@ -1,7 +1,11 @@
 package org.hotlinehub.model;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** The resident's answer to the call-back survey (回访) after resolution; {@link #NOT_SOLVED} reopens the ticket. */
 public enum SurveyResult {
@@ -28,6 +32,13 @@ public enum SurveyResult {
 
     public String labelEn() {
         return en;
+    }
+
+    /** A regular expression matching any English label, the longest first ("basically satisfied" before "satisfied"). */
+    static String englishLabels() {
+        return Arrays.stream(values()).map(SurveyResult::labelEn)
+                .sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote)
+                .collect(Collectors.joining("|"));
     }
 
     /**

@@ -45,6 +45,9 @@ public enum SystemReason {
     CANCELLED_BY("cancelled by {}: {}"),
     REOPENED_BY("reopened by {}: {}"),
     MERGED_INTO("merged into ticket {} by {}"),
+    // a ticket that held two problems, split in two (issue 22 item 1): on the ticket split, and on the new one
+    SPLIT_OFF("ticket {} split off by {}"),
+    SPLIT_FROM("split off ticket {} by {}"),
     LOCATED("{} {} ({}) → grid {}"),
     PLACE_BY_SENDER("chosen by the sender"),
     PLACE_BY_REGISTERED_ADDRESS("the resident's registered address"),
@@ -53,7 +56,70 @@ public enum SystemReason {
     // issue 21: a reporter of an incident (or of a ticket merged by hand) writes again; a broadcast WeChat cannot carry
     FOLLOW_UP_OF_MERGED("the resident of ticket {}, merged into this one, adds"),
     WECHAT_UPDATE_NOT_SENT("incident update \"{}\" not sent by WeChat: outside the follower's 48-hour window, and"
-            + " no template message is configured");
+            + " no template message is configured"),
+    // why a party was offered the ticket (issue 22 item 5, rest): the rule's choice, the area served, the fallback
+    OFFER_BY_CATALOG("{} {} → {} {} by catalog {}", "; |: | \\(|, fallback after |$", Value.CODE, Value.CODE,
+            Value.WORDS, Value.CODE, Value.CODE),
+    STAFF_AT_ONCE("{} {} → {} {}: call assurance, offered at once with the nearest volunteers", "$", Value.CODE,
+            Value.CODE, Value.CODE, Value.CODE),
+    CALL_ASSURANCE_REPLACING("call assurance, replacing a declined or expired offer: {}", "$"),
+    SERVES_AREA(" (serves {} {})", "$", Value.CODE, Value.CODE),
+    FALLBACK_AFTER(", fallback after {}"),
+    VOLUNTEER_NEAR(" (same {}; open load {})", "$", Value.CODE, Value.CODE),
+    VOLUNTEER_NEAR_SKILLS(" (same {}; skills {}; open load {})", "$", Value.CODE, Value.WORDS, Value.CODE),
+    ASSIGNED_BY("assigned to {} by {}"),
+    ASSIGNED_AFTER_RETURN("assigned to {} by {} after a return"),
+    TAKEN_FROM("taken from {} by {}"),
+    SUPPORT_ADDED_BY("supporting party {} added by {}"),
+    RETURN_OVERRULED("return by {} overruled, sent back"),
+    RETURN_UPHELD_BY("return by {} upheld"),
+    RETURN_UPHELD("return upheld"),
+    WITHDRAWN("{} assignment of {} withdrawn: {}", "; |: |$", Value.CODE, Value.CODE),
+    TICKET_CANCELLED("ticket cancelled"),
+    WITHDRAWN_FOR_MERGE("merged into {}"),
+    // incidents: a report linked, suggested, kept apart or taken out again, with the score and why
+    INCIDENT_LINKED("linked to incident {} ({})"),
+    // the reason after the score may hold ": " of its own (a confirmation quotes intake's reason): it runs to the end
+    INCIDENT_SCORE("score {}: {}", "$"),
+    REPORTER_JOINED("report {} ({}) joined: {}; {} reporters"),
+    REPORT_JOINED_INCIDENT("the report joined incident {}"),
+    LIKELY_SAME_INCIDENT("likely the same incident as ticket {} ({})"),
+    LINK_OR_KEEP_APART("link it or keep it separate"),
+    NOT_SAME_INCIDENT("not the same incident as ticket {}: {}"),
+    KEPT_SEPARATE_BY("kept separate by {}"),
+    NO_LONGER_IN_INCIDENT("no longer part of incident {}: {}"),
+    UNDONE_BY("undone by {}"),
+    REPORT_TAKEN_OUT("report {} taken out: {}; {} reporters"),
+    LINKED_BY("linked by {}"),
+    CONFIRMED_BY("confirmed by {} (intake: {})"),
+    DETECTED_SAME_PLACE("text {}, same place {}, {}"),
+    DETECTED_SAME_AREA("text {}, same {} {}, {}"),
+    SAME_CATEGORY("same category"),
+    RELATED_CATEGORY("related category"),
+    // call-backs and partners' appeals against their results
+    SURVEY_UNREACHABLE("no channel reaches the resident; closed without a call-back"),
+    SURVEY_NO_REPLY_SINCE("no answer since {} ({}); closed as no reply"),
+    SURVEY_NOT_APPLIED("survey answer {} while the ticket is {}; not applied"),
+    SURVEY_OF_REPORTER("a reporter of incident {}"),
+    SURVEY_ANSWER_BOTH("{} / {}", "$| \\(", Value.CODE, SurveyResult.englishLabels()),
+    SURVEY_OF_INCIDENT(" (incident {})", "$", Value.CODE),
+    SURVEY_BY_SMS("survey question sent by SMS"),
+    SURVEY_BY_WECHAT("survey question sent by WeChat"),
+    SURVEY_CALL_QUEUED("survey call queued (up to {} attempts)"),
+    NOT_SOLVED("the resident says the problem is not solved"),
+    REPORTER_NOT_SOLVED("a reporter (ticket {}) says the problem is not solved"),
+    APPEAL_FILED("appeal against the result {}: {}"),
+    APPEAL_UPHELD("appeal by {} upheld: the result {} no longer counts in the rates"),
+    APPEAL_REJECTED("appeal by {} rejected: the result {} stands");
+
+    /** What a value may be, where the text around it is not enough to tell where it ends. */
+    private static final class Value {
+
+        /** A code or a number: no spaces. */
+        static final String CODE = "\\S+";
+        /** Words: as few as the rest of the pattern allows. */
+        static final String WORDS = ".+?";
+    }
 
     private final String english;
     /** The text around the values, split once (intake writes two of these for every ticket it cannot place). */
@@ -61,18 +127,30 @@ public enum SystemReason {
     private final Pattern pattern;
 
     SystemReason(String english) {
+        this(english, "; |: |$");
+    }
+
+    /**
+     * @param valueEnds what may follow a value that ends the text (a regular expression)
+     * @param values what each value may be, in order (a regular expression; any text when left out)
+     */
+    SystemReason(String english, String valueEnds, String... values) {
         this.english = english;
         this.literal = english.split("\\{}", -1);
+        // a last value in brackets may hold brackets of its own (a reason within a reason): it runs to the last ")"
+        boolean bracketed = english.endsWith("({})");
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < literal.length; i++) {
             regex.append(Pattern.quote(literal[i]));
             if (i < literal.length - 1) {
-                regex.append("(.+?)");
+                regex.append(i < values.length
+                        ? "(" + values[i] + ")"
+                        : bracketed && i == literal.length - 2 ? "(.+)" : "(.+?)");
             }
         }
         // a value runs to the next "; " (the separator of reasons written together), ": " (a person's note added
         // after it) or the end
-        this.pattern = Pattern.compile(regex + (english.endsWith("{}") ? "(?=; |: |$)" : ""));
+        this.pattern = Pattern.compile(regex + (english.endsWith("{}") ? "(?=" + valueEnds + ")" : ""));
     }
 
     /** The English text with its values filled in, in order. */

@@ -41,6 +41,8 @@ public enum TimelineKind {
     RELAYED_TEXT(false, "号码保护短信", "Masked text"),
     MERGED(true, "已合并办理", "Merged"),
     CANCELLED(true, "已撤销", "Cancelled"),
+    /** A second problem of the ticket's report taken out into a ticket of its own (on both tickets). */
+    SPLIT(false, "已拆分", "Split"),
     /** On an incident's ticket: another resident's report joined it (score and reason in the detail). */
     REPORTER_ADDED(false, "同一事件新增报告", "Another report of this incident"),
     /** On a new ticket: intake found a likely duplicate (grey zone); an operator links it or keeps it separate. */

@@ -90,6 +90,12 @@ public class TicketEntity extends PanacheEntityBase {
     /** The ticket this duplicate was merged into (status MERGED). */
     @Column(name = "merged_into_id")
     public Long mergedIntoId;
+    /** The ticket this one was split off (V126): a second problem of the same report, with its own reference. */
+    @Column(name = "split_from_id")
+    public Long splitFromId;
+    /** The request key of the split that made this ticket, so a split sent twice makes one ticket. */
+    @Column(name = "split_key")
+    public String splitKey;
     /**
      * How many residents reported this incident, counting its own (V87); read-only here: only incident linking
      * changes it, with one statement, so a ticket written back by other work never overwrites a count that moved.

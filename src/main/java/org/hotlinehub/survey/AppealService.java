@@ -17,6 +17,7 @@ import org.hotlinehub.model.IllegalTransitionException;
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.Strings;
 import org.hotlinehub.model.SurveyResult;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.SurveyAppeals;
 import org.hotlinehub.store.AssignmentEntity;
@@ -79,7 +80,7 @@ public class AppealService implements SurveyAppeals {
         appeal.filedAt = now;
         appeal.persist();
         timeline.record(answer.ticketId, TimelineKind.APPEALED, "partner:" + partnerCode, null,
-                "appeal against the result " + answer.outcome.toLowerCase() + ": " + appeal.reason);
+                SystemReason.APPEAL_FILED.text(answer.outcome.toLowerCase(), appeal.reason));
         return view(appeal, answer);
     }
 
@@ -142,11 +143,10 @@ public class AppealService implements SurveyAppeals {
                 ticket.surveyExcluded = true;
             }
         }
-        timeline.record(appeal.ticketId, TimelineKind.APPEAL_DECIDED, actor, null, "appeal by " + appeal.partnerCode
-                + (uphold
-                        ? " upheld: the result " + answer.outcome.toLowerCase() + " no longer counts in the rates"
-                        : " rejected: the result " + answer.outcome.toLowerCase() + " stands")
-                + (appeal.decisionNote == null ? "" : " — " + appeal.decisionNote));
+        timeline.record(appeal.ticketId, TimelineKind.APPEAL_DECIDED, actor, null,
+                (uphold ? SystemReason.APPEAL_UPHELD : SystemReason.APPEAL_REJECTED).text(appeal.partnerCode,
+                        answer.outcome.toLowerCase())
+                        + (appeal.decisionNote == null ? "" : " — " + appeal.decisionNote));
         return view(appeal, answer);
     }
 

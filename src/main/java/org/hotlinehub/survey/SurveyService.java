@@ -16,6 +16,7 @@ import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.SurveyResult;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TicketReopened;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
@@ -85,7 +86,7 @@ public class SurveyService {
         if (asker.isEmpty()) {
             close(ticket, SurveyAnswerEntity.NOT_ASKED, null, now);
             timeline.record(ticket.id, TimelineKind.SURVEY_NO_REPLY, ACTOR, null,
-                    "no channel reaches the resident; closed without a call-back");
+                    SystemReason.SURVEY_UNREACHABLE.text());
             return;
         }
         String what = asker.get().ask(question);
@@ -109,8 +110,8 @@ public class SurveyService {
             SurveyAsker.Question q = new SurveyAsker.Question("survey-" + reporter.reference + "-" + now.toEpochMilli(),
                     reporter.reference, reporter.resident.id, reporter.resident.phone, reporter.language, resolution);
             askerFor(reporter.channel, q).or(() -> askerFor(Channel.SMS, q)).ifPresent(a -> timeline.record(
-                    reporter.id, TimelineKind.SURVEY_REQUESTED, ACTOR, a.channel(), a.ask(q) + " (a reporter of"
-                            + " incident " + incident.reference + ")"));
+                    reporter.id, TimelineKind.SURVEY_REQUESTED, ACTOR, a.channel(), a.ask(q) + " ("
+                            + SystemReason.SURVEY_OF_REPORTER.text(incident.reference) + ")"));
         }
     }
 
@@ -140,8 +141,8 @@ public class SurveyService {
         }
         if (ticket.status != TicketStatus.RESOLVED) {
             timeline.record(ticket.id, TimelineKind.FOLLOW_UP, "resident", channel,
-                    "survey answer " + result.name().toLowerCase() + " while the ticket is "
-                            + ticket.status.name().toLowerCase() + "; not applied");
+                    SystemReason.SURVEY_NOT_APPLIED.text(result.name().toLowerCase(),
+                            ticket.status.name().toLowerCase()));
             return;
         }
         Instant now = clock.instant();
@@ -149,10 +150,10 @@ public class SurveyService {
         ticket.surveyAnsweredAt = now;
         record(ticket, result.name(), channel, now);
         timeline.record(ticket.id, TimelineKind.SURVEY_ANSWERED, "resident", channel,
-                result.labelZh() + " / " + result.labelEn());
+                SystemReason.SURVEY_ANSWER_BOTH.text(result.labelZh(), result.labelEn()));
         if (result == SurveyResult.NOT_SOLVED) {
             reopened.fire(new TicketReopened(ticket.id, config.survey().reopenTo(),
-                    "the resident says the problem is not solved", ACTOR, channel));
+                    SystemReason.NOT_SOLVED.text(), ACTOR, channel));
         } else {
             ticket.status = TicketStatus.CLOSED;
             ticket.updatedAt = now;
@@ -172,10 +173,11 @@ public class SurveyService {
         reporter.surveyAnsweredAt = now;
         record(reporter, incident.id, result.name(), channel, now);
         timeline.record(reporter.id, TimelineKind.SURVEY_ANSWERED, "resident", channel,
-                result.labelZh() + " / " + result.labelEn() + " (incident " + incident.reference + ")");
+                SystemReason.SURVEY_ANSWER_BOTH.text(result.labelZh(), result.labelEn())
+                        + SystemReason.SURVEY_OF_INCIDENT.text(incident.reference));
         if (result == SurveyResult.NOT_SOLVED && incident.status == TicketStatus.RESOLVED) {
-            reopened.fire(new TicketReopened(incident.id, config.survey().reopenTo(), "a reporter (ticket "
-                    + reporter.reference + ") says the problem is not solved", ACTOR, channel));
+            reopened.fire(new TicketReopened(incident.id, config.survey().reopenTo(),
+                    SystemReason.REPORTER_NOT_SOLVED.text(reporter.reference), ACTOR, channel));
         }
         LOG.infof("ticket %s (incident %s) survey: %s", reporter.reference, incident.reference, result);
     }
@@ -197,8 +199,8 @@ public class SurveyService {
         for (Number id : ids) {
             TicketEntity ticket = tickets.findById(id.longValue());
             close(ticket, SurveyAnswerEntity.NO_REPLY, null, now);
-            timeline.record(ticket.id, TimelineKind.SURVEY_NO_REPLY, ACTOR, null, "no answer since "
-                    + ticket.surveyRequestedAt + " (" + config.survey().noReplyAfter() + "); closed as no reply");
+            timeline.record(ticket.id, TimelineKind.SURVEY_NO_REPLY, ACTOR, null,
+                    SystemReason.SURVEY_NO_REPLY_SINCE.text(ticket.surveyRequestedAt, config.survey().noReplyAfter()));
         }
         return ids.size();
     }

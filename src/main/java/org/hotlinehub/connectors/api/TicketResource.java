@@ -1,5 +1,6 @@
 package org.hotlinehub.connectors.api;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Base64;
@@ -37,6 +38,7 @@ import org.hotlinehub.model.CallerReport;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.IncidentView;
 import org.hotlinehub.model.InputLimits;
+import org.hotlinehub.model.MergeCandidate;
 import org.hotlinehub.model.MessageItem;
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.Staff;
@@ -45,6 +47,7 @@ import org.hotlinehub.model.TicketFilter;
 import org.hotlinehub.model.TicketFilterParams;
 import org.hotlinehub.model.TicketLinks;
 import org.hotlinehub.model.TicketListItem;
+import org.hotlinehub.model.TicketSplit;
 import org.hotlinehub.model.TimelineItem;
 import org.hotlinehub.model.port.Casework;
 import org.hotlinehub.model.port.Incidents;
@@ -66,6 +69,8 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 public class TicketResource {
 
     static final int MAX_LIMIT = 200;
+    /** How many likely duplicates merge-candidates lists (as the console's merge form). */
+    static final int MERGE_CANDIDATES = 5;
 
     @Inject
     TicketSearch search;
@@ -105,7 +110,7 @@ public class TicketResource {
      * it, and the messages sent about it on every channel.
      */
     public record TicketDetailResponse(@JsonUnwrapped TicketDetail ticket, String mergedInto, List<String> merged,
-            List<MessageItem> messages, IncidentView incident) {
+            String splitFrom, List<String> splitInto, List<MessageItem> messages, IncidentView incident) {
     }
 
     @GET
@@ -116,8 +121,8 @@ public class TicketResource {
         TicketDetail ticket = search.detail(reference)
                 .orElseThrow(() -> new NotFoundException("no ticket " + reference));
         TicketLinks links = context.links(ticket.reference());
-        return new TicketDetailResponse(ticket, links.mergedInto(), links.merged(),
-                context.messages(ticket.reference()), incidents.of(ticket.reference()).orElse(null));
+        return new TicketDetailResponse(ticket, links.mergedInto(), links.merged(), links.splitFrom(),
+                links.splitInto(), context.messages(ticket.reference()), incidents.of(ticket.reference()).orElse(null));
     }
 
     @GET
@@ -140,13 +145,49 @@ public class TicketResource {
     @Path("/{reference}/incident/link")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.OPERATOR)
-    @Operation(summary = "Link this report to an open incident", description = "The report becomes one more reporter"
-            + " of the incident: its open assignments are withdrawn, it is merged, the partner holding the incident"
-            + " is told (assignment.reporter-added). Without a body or an incident: the one intake suggested. 409"
+    @Operation(summary = "Link this report to an open incident (merge it into another open ticket)", description = "The"
+            + " report becomes one more reporter of the incident: its open assignments are withdrawn, it is merged,"
+            + " the partner holding the incident is told (assignment.reporter-added); the console's merge into"
+            + " another ticket is this call. Without a body or an incident: the one intake suggested. 409"
             + " when either ticket is no longer open or this ticket has reporters of its own.")
     public IncidentView link(@PathParam("reference") String reference, @Valid LinkRequest body) {
         incidents.link(reference, body == null ? null : body.incident(), staff());
         return incident(reference);
+    }
+
+    @GET
+    @Path("/{reference}/merge-candidates")
+    @Operation(summary = "Open tickets this one may duplicate, best first", description = "Incident detection's"
+            + " suggestion (with its score), then the same resident's open tickets, then open tickets of the same"
+            + " category at the same place from the last 30 days; at most 5. Empty for a ticket no longer open.")
+    public List<MergeCandidate> mergeCandidates(@PathParam("reference") String reference) {
+        TicketDetail ticket = search.detail(reference)
+                .orElseThrow(() -> new NotFoundException("no ticket " + reference));
+        return context.mergeCandidates(ticket.reference(), MERGE_CANDIDATES);
+    }
+
+    /** The second problem: what it is, its catalog entry and place (all required), an address, why it is split. */
+    public record SplitRequest(@Size(max = InputLimits.DESCRIPTION) String description,
+            @Size(max = InputLimits.CODE) String category, @Size(max = InputLimits.CODE) String place,
+            @Size(max = InputLimits.ADDRESS) String address, @Size(max = InputLimits.NOTE) String note) {
+    }
+
+    @POST
+    @Path("/{reference}/split")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.OPERATOR)
+    @Operation(summary = "Split the second problem of an open ticket into a ticket of its own", description = "The"
+            + " new ticket has its own reference, category and place, the same resident, channel and language; both"
+            + " timelines say so and it is dispatched at once. Answers 201 with the new ticket. Send the same"
+            + " Idempotency-Key again to repeat a request safely: it splits once. 400 naming a missing or unknown"
+            + " field, 409 when the ticket is no longer open.")
+    public Response split(@PathParam("reference") String reference,
+            @Parameter(description = "any string without '/', unique per split") @HeaderParam("Idempotency-Key") @Size(max = InputLimits.TERM) String idempotencyKey,
+            @Valid SplitRequest body) {
+        SplitRequest r = required(body);
+        String added = casework.split(reference, new TicketSplit(r.description(), r.category(), r.place(),
+                r.address(), r.note()), idempotencyKey, staff());
+        return Response.created(URI.create("/api/v1/tickets/" + added)).entity(detail(added)).build();
     }
 
     @POST

@@ -35,7 +35,8 @@ public class AdminAuditResource {
     /** The staff actions the filter offers (any other action name can be typed). */
     static final List<String> ACTIONS = List.of("ticket.create", "ticket.triage", "ticket.reassign", "ticket.ruling",
             "ticket.support-add", "ticket.support-remove", "ticket.pause", "ticket.resume", "ticket.appeal-decision",
-            "ticket.note", "ticket.message", "ticket.merge", "ticket.reopen", "ticket.cancel", "dead-letter.replay",
+            "ticket.note", "ticket.message", "ticket.merge", "ticket.split", "incident.link", "incident.unlink",
+            "incident.keep-separate", "incident.confirm-surge", "ticket.reopen", "ticket.cancel", "dead-letter.replay",
             "reference-data.create", "reference-data.update", "reference-data.deactivate", "reference-data.import",
             "reference-data.import-rejected", "user.create", "user.update", "user.change", "user.reset-password",
             "user.deactivate", "user.unlock", "user.locked", "resident.export",

@@ -331,6 +331,8 @@ public interface AdminMessages {
             {#is 'ticket.ruling'}退单裁定{#is 'ticket.support-add'}增加协办单位{#is 'ticket.support-remove'}撤销协办单位\
             {#is 'ticket.pause'}暂停计时{#is 'ticket.resume'}恢复计时{#is 'ticket.appeal-decision'}申诉裁定\
             {#is 'ticket.note'}内部备注{#is 'ticket.message'}发消息给居民{#is 'ticket.merge'}合并工单\
+            {#is 'ticket.split'}拆分工单{#is 'incident.link'}合并到其他工单（关联事件）{#is 'incident.unlink'}撤销合并（取消关联）\
+            {#is 'incident.keep-separate'}确认非重复{#is 'incident.confirm-surge'}确认集中报告\
             {#is 'ticket.reopen'}重新办理{#is 'ticket.cancel'}撤销工单{#is 'dead-letter.replay'}重放死信\
             {#is 'reference-data.create'}新建基础数据{#is 'reference-data.update'}修改基础数据\
             {#is 'reference-data.deactivate'}停用基础数据{#is 'reference-data.import'}导入基础数据\
@@ -528,4 +530,16 @@ public interface AdminMessages {
             {#when type}{#is 'district'}区{#is 'street'}街道{#is 'community'}社区{#is 'grid'}网格{#is 'compound'}小区\
             {#is 'building'}楼栋{#is 'unit'}单元{#else}{type}{/when}""")
     String placeType(String type);
+
+    @Message("已存入草稿：派单规则（类别、承办类型、备选、服务范围等）在试运行并发布新版本后生效；其他信息已直接保存。")
+    String savedToDraft();
+
+    @Message("有一份待发布的派单目录草稿。")
+    String draftPending();
+
+    @Message("草稿中已修改本条目的：{fields}。下面显示的是草稿中的值。")
+    String draftHasEntry(String fields);
+
+    @Message("查看草稿、试运行或发布")
+    String draftReview();
 }

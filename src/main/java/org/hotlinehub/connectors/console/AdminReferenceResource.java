@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -26,9 +28,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hotlinehub.model.Caller;
+import org.hotlinehub.model.CatalogDraft;
+import org.hotlinehub.model.DraftRejectedException;
 import org.hotlinehub.model.ImportProblem;
 import org.hotlinehub.model.PartnerType;
 import org.hotlinehub.model.ReferenceRow;
+import org.hotlinehub.model.port.CatalogVersions;
 import org.hotlinehub.model.port.PlaceDirectory;
 import org.hotlinehub.model.port.ReferenceAdmin.Kind;
 import org.hotlinehub.model.port.ReferenceEditor;
@@ -46,6 +51,9 @@ import io.quarkus.qute.TemplateInstance;
 public class AdminReferenceResource {
 
     static final String KINDS = "places|catalog|partners|volunteers|residents";
+    /** The kinds whose dispatch fields an entry's form puts into the catalog draft, by the draft's name for them. */
+    private static final Map<String, String> DRAFTED = Map.of("catalog", CatalogVersions.CATALOG, "partners",
+            CatalogVersions.PARTNERS);
     private static final int PAGE = 50;
 
     @Inject
@@ -54,6 +62,8 @@ public class AdminReferenceResource {
     ReferenceEditor editor;
     @Inject
     PlaceDirectory placeDirectory;
+    @Inject
+    CatalogVersions versions;
 
     /**
      * One input of an entry's form: text, a duration ({@code duration}: an amount in {@code unit} min or h), or a
@@ -88,6 +98,19 @@ public class AdminReferenceResource {
         }
     }
 
+    /**
+     * The catalog draft as an entry's form tells it: whether one is pending, and the fields of this entry it changes
+     * (their drafted values are what the form shows).
+     */
+    public record DraftNote(boolean pending, String fields) {
+
+        static final DraftNote NONE = new DraftNote(false, null);
+
+        public boolean hasEntry() {
+            return fields != null;
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
 
@@ -97,7 +120,8 @@ public class AdminReferenceResource {
                 List<ReferenceRow> rows, int offset, boolean more, String previousLink, String nextLink,
                 String deactivated);
 
-        static native TemplateInstance entry(ConsolePage page, EntryForm form, boolean saved);
+        static native TemplateInstance entry(ConsolePage page, EntryForm form, boolean saved, DraftNote draft,
+                boolean drafted);
     }
 
     @GET
@@ -128,7 +152,7 @@ public class AdminReferenceResource {
     public Response blank(@PathParam("kind") String kind) {
         ConsolePage page = staff.page("/console/admin/" + kind);
         return staff.html(page, Templates.entry(page, form(page, kind, null, Typed.of(Map.of()), List.of(), true, null),
-                false));
+                false, draftNote(kind, null, page.english()), false));
     }
 
     @POST
@@ -143,12 +167,12 @@ public class AdminReferenceResource {
     @Path("{kind: " + KINDS + "}/{key}")
     @Operation(summary = "Form of one reference-data entry (console page)")
     public Response edit(@PathParam("kind") String kind, @PathParam("key") String key,
-            @QueryParam("saved") boolean saved) {
+            @QueryParam("saved") boolean saved, @QueryParam("drafted") boolean drafted) {
         ConsolePage page = staff.page("/console/admin/" + kind);
-        Map<String, String> values = editor.values(kind(kind), key).orElseThrow(NotFoundException::new);
+        Map<String, String> values = withDraft(kind, key);
         boolean active = editor.find(kind(kind), key).map(ReferenceRow::active).orElse(true);
         return staff.html(page, Templates.entry(page, form(page, kind, key, Typed.of(values), List.of(), active, null),
-                saved));
+                saved, draftNote(kind, key, page.english()), drafted));
     }
 
     @POST
@@ -191,24 +215,29 @@ public class AdminReferenceResource {
             + " change (console page)")
     public Response check(@PathParam("kind") String kind, @PathParam("key") String key,
             MultivaluedMap<String, String> submitted) {
-        Map<String, String> before = key == null
-                ? Map.of()
-                : editor.values(kind(kind), key)
-                        .orElseThrow(NotFoundException::new);
+        Map<String, String> before = key == null ? Map.of() : withDraft(kind, key);
         ConsolePage page = staff.page("/console/admin/" + kind);
         Typed typed = typed(kind, submitted, page.english());
         List<String> problems = typed.errors().isEmpty() ? editor.check(kind(kind), key, typed.values()) : List.of();
         boolean ok = typed.errors().isEmpty() && problems.isEmpty();
         List<String> preview = ok ? changes(page.english(), before, typed.values()) : null;
-        return staff.html(page, Templates.entry(page, form(page, kind, key, typed, problems, true, preview), false),
-                ok ? 200 : 422);
+        return staff.html(page, Templates.entry(page, form(page, kind, key, typed, problems, true, preview), false,
+                draftNote(kind, key, page.english()), false), ok ? 200 : 422);
     }
 
     private Response save(String kind, String key, MultivaluedMap<String, String> submitted) {
         ConsolePage page = staff.page("/console/admin/" + kind);
         Typed typed = typed(kind, submitted, page.english());
         List<String> problems = List.of();
-        if (typed.errors().isEmpty()) {
+        if (typed.errors().isEmpty() && key != null && DRAFTED.containsKey(kind)) {
+            ThroughDraft done = saveThroughDraft(kind, key, typed.values());
+            if (done.problems().isEmpty()) {
+                return StaffRequest.seeOther("/console/admin/" + kind + "/"
+                        + URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20")
+                        + (done.drafted() ? "?drafted=true" : "?saved=true"));
+            }
+            problems = done.problems();
+        } else if (typed.errors().isEmpty()) {
             ReferenceEditor.Saved saved = editor.save(kind(kind), key, typed.values(), staff.actor(),
                     staff.client());
             if (saved.ok()) {
@@ -217,8 +246,84 @@ public class AdminReferenceResource {
             }
             problems = saved.problems();
         }
-        return staff.html(page, Templates.entry(page, form(page, kind, key, typed, problems, true, null), false),
-                422);
+        return staff.html(page, Templates.entry(page, form(page, kind, key, typed, problems, true, null), false,
+                draftNote(kind, key, page.english()), false), 422);
+    }
+
+    /**
+     * An existing catalog entry's or partner's form, saved: what dispatch decides by (a catalog entry's fields, a
+     * partner's areas and services) goes into the catalog draft, to be dry-run and published as a version; the rest
+     * (a partner's name, channel, secret …) is written at once, as before. Nothing is written when either part is
+     * refused.
+     *
+     * @return the problems, each naming its field (none when saved), and whether the draft changed
+     */
+    private ThroughDraft saveThroughDraft(String kind, String key, Map<String, String> typed) {
+        Map<String, String> live = editor.values(kind(kind), key).orElseThrow(NotFoundException::new);
+        Map<String, String> drafted = withDraft(kind, key);
+        String draftKind = DRAFTED.get(kind);
+        Map<String, String> toDraft = new LinkedHashMap<>();
+        Map<String, String> now = new LinkedHashMap<>(typed);
+        List<String> problems = new ArrayList<>();
+        for (String field : versions.fields(draftKind)) {
+            String value = blankToNull(typed.get(field));
+            if (value == null && blankToNull(live.get(field)) != null) {
+                // the draft reads a blank field as "keep the published value"
+                problems.add(field + ": cannot be emptied through the draft (it is " + live.get(field) + " now)");
+            }
+            toDraft.put(field, value == null ? "" : value);
+            now.put(field, live.get(field));
+        }
+        boolean changedNow = now.entrySet().stream().anyMatch(e -> "secret".equals(e.getKey())
+                ? blankToNull(e.getValue()) != null
+                : !Objects.equals(blankToNull(e.getValue()), blankToNull(live.get(e.getKey()))));
+        if (changedNow && problems.isEmpty()) {
+            problems.addAll(editor.check(kind(kind), key, now));
+        }
+        if (!problems.isEmpty()) {
+            return new ThroughDraft(problems, false);
+        }
+        boolean changedInDraft = toDraft.entrySet().stream()
+                .anyMatch(e -> !Objects.equals(blankToNull(e.getValue()), blankToNull(drafted.get(e.getKey()))));
+        try {
+            if (changedInDraft) {
+                versions.change(draftKind, key, toDraft, staff.actor(), staff.client());
+            }
+        } catch (DraftRejectedException e) {
+            return new ThroughDraft(e.problems(), false);
+        }
+        return new ThroughDraft(changedNow
+                ? editor.save(kind(kind), key, now, staff.actor(), staff.client()).problems()
+                : List.of(), changedInDraft);
+    }
+
+    private record ThroughDraft(List<String> problems, boolean drafted) {
+    }
+
+    /** The entry's values, with what the catalog draft changes in them (kinds the draft does not hold: as they are). */
+    private Map<String, String> withDraft(String kind, String key) {
+        Map<String, String> values = new LinkedHashMap<>(
+                editor.values(kind(kind), key).orElseThrow(NotFoundException::new));
+        draftItem(kind, key).ifPresent(item -> values.putAll(item.fields()));
+        return values;
+    }
+
+    private Optional<CatalogDraft.Item> draftItem(String kind, String key) {
+        String draftKind = DRAFTED.get(kind);
+        return draftKind == null || key == null
+                ? Optional.empty()
+                : versions.draft().flatMap(d -> d.items().stream()
+                        .filter(i -> i.kind().equals(draftKind) && i.code().equals(key)).findFirst());
+    }
+
+    private DraftNote draftNote(String kind, String key, boolean english) {
+        if (!DRAFTED.containsKey(kind)) {
+            return DraftNote.NONE;
+        }
+        return versions.draft().map(d -> new DraftNote(true, draftItem(kind, key)
+                .map(i -> String.join(english ? ", " : "、",
+                        i.fields().keySet().stream().map(f -> FieldLabels.label(f, english)).toList()))
+                .orElse(null))).orElse(DraftNote.NONE);
     }
 
     /**
@@ -262,7 +367,7 @@ public class AdminReferenceResource {
         after.forEach((field, value) -> {
             String old = blankToNull(before.get(field));
             String now = blankToNull(value);
-            if (field.equals("secret") && now == null || java.util.Objects.equals(old, now)) {
+            if (field.equals("secret") && now == null || Objects.equals(old, now)) {
                 return;
             }
             String label = FieldLabels.label(field, english);

@@ -387,6 +387,48 @@ public interface ConsoleMessages {
     @Message("这些工单将标记为已合并并指向本工单，其居民会收到通知。")
     String mergeHint();
 
+    @Message("合并到其他工单")
+    String mergeIntoHeading();
+
+    @Message("以下工单可能与本工单是同一问题，可对照后选择合并目标：")
+    String mergeCandidatesHint();
+
+    @Message("{#when why}{#is 'suggested'}系统识别为同一事件{#is 'same-resident'}同一居民的在办工单{#is 'same-place'}同地点同类别{#else}{why}{/when}")
+    String mergeWhy(String why);
+
+    @Message("合并到这张工单")
+    String mergeIntoThis();
+
+    @Message("目标工单号")
+    String mergeTarget();
+
+    @Message("本工单将标记为已合并，由目标工单继续办理（与“关联到同一事件”相同，可撤销）。")
+    String mergeTargetHint();
+
+    @Message("在工单列表中查找")
+    String findTicket();
+
+    @Message("合并到该工单")
+    String mergeIntoAction();
+
+    @Message("拆分为两张工单")
+    String splitAction();
+
+    @Message("居民一次反映了两个问题时，把第二个问题拆成新工单：新工单有自己的工单号、类别和地点，同一居民，立即派单。")
+    String splitHint();
+
+    @Message("第二个问题的描述")
+    String splitDescription();
+
+    @Message("已拆分出新工单 {reference}。")
+    String splitDone(String reference);
+
+    @Message("拆分自")
+    String splitFrom();
+
+    @Message("拆分出的工单")
+    String splitInto();
+
     @Message("重新办理")
     String reopenAction();
 
@@ -501,12 +543,42 @@ public interface ConsoleMessages {
             {#is 'PICKED_UP'}由承办方在门户或接口中领取{#is 'ACCEPTED'}{a} 已签收{#is 'DECLINED'}{a} 拒收：{b}\
             {#is 'OFFER_EXPIRED'}派给 {a} 的工单未在 {b} 前签收，已过期{#is 'CANCELLED_BY'}{a} 撤销：{b}\
             {#is 'REOPENED_BY'}{a} 重新办理：{b}{#is 'MERGED_INTO'}{b} 将其合并到工单 {a}\
+            {#is 'SPLIT_OFF'}{b} 拆分出工单 {a}{#is 'SPLIT_FROM'}{b} 从工单 {a} 拆分而来\
             {#is 'LOCATED'}定位到 {b}（{c}），所属网格 {d}{#is 'PLACE_BY_SENDER'}来信人选定\
             {#is 'PLACE_BY_REGISTERED_ADDRESS'}居民登记的地址{#is 'PLACE_BY_COORDINATES'}距所发坐标 {a} 米\
             {#is 'PLACE_BY_ADDRESS'}地址提到“{a}”{#is 'FOLLOW_UP_OF_MERGED'}已并入本工单的工单 {a} 的居民补充\
             {#is 'WECHAT_UPDATE_NOT_SENT'}事件通告“{a}”未通过微信发出：已超出居民的48小时客服消息时限，且未配置模板消息\
-            {#else}{key}{/when}""")
-    String systemReason(String key, String a, String b, String c, String d);
+            {#is 'OFFER_BY_CATALOG'}{b} → {c} {d}（按服务目录 {e}）\
+            {#is 'STAFF_AT_ONCE'}{b} → {c} {d}：一键呼援，与最近的志愿者同时派单\
+            {#is 'CALL_ASSURANCE_REPLACING'}一键呼援，替换被拒或超时的派单：{a}\
+            {#is 'SERVES_AREA'}（服务范围：{a} {b}）{#is 'FALLBACK_AFTER'}，{a} 均无人可接后的备选\
+            {#is 'VOLUNTEER_NEAR'}（同一{a}；在办 {b} 件）{#is 'VOLUNTEER_NEAR_SKILLS'}（同一{a}；技能 {b}；在办 {c} 件）\
+            {#is 'ASSIGNED_BY'}{b} 指派给 {a}{#is 'ASSIGNED_AFTER_RETURN'}退单后 {b} 指派给 {a}\
+            {#is 'TAKEN_FROM'}{b} 从 {a} 收回{#is 'SUPPORT_ADDED_BY'}{b} 增加协办单位 {a}\
+            {#is 'RETURN_OVERRULED'}{a} 的退单不成立，已退回{#is 'RETURN_UPHELD_BY'}{a} 的退单成立\
+            {#is 'RETURN_UPHELD'}退单成立{#is 'WITHDRAWN'}已撤回 {b} 的{a}派单：{c}{#is 'TICKET_CANCELLED'}工单已撤销\
+            {#is 'WITHDRAWN_FOR_MERGE'}合并到工单 {a}\
+            {#is 'INCIDENT_LINKED'}关联到事件工单 {a}（{b}）{#is 'INCIDENT_SCORE'}相似度 {a}：{b}\
+            {#is 'REPORTER_JOINED'}报告 {a}（{b}）并入：{c}；共 {d} 位报告人\
+            {#is 'REPORT_JOINED_INCIDENT'}报告已并入事件工单 {a}\
+            {#is 'LIKELY_SAME_INCIDENT'}可能与工单 {a} 是同一事件（{b}）{#is 'LINK_OR_KEEP_APART'}请关联或单独办理\
+            {#is 'NOT_SAME_INCIDENT'}与工单 {a} 不是同一事件：{b}{#is 'KEPT_SEPARATE_BY'}{a} 确认单独办理\
+            {#is 'NO_LONGER_IN_INCIDENT'}不再属于事件工单 {a}：{b}{#is 'UNDONE_BY'}{a} 撤销关联\
+            {#is 'REPORT_TAKEN_OUT'}报告 {a} 已移出：{b}；共 {c} 位报告人{#is 'LINKED_BY'}{a} 关联\
+            {#is 'CONFIRMED_BY'}{a} 确认（系统判断：{b}）\
+            {#is 'DETECTED_SAME_PLACE'}文字相似度 {a}，同一地点 {b}，{c}{#is 'DETECTED_SAME_AREA'}文字相似度 {a}，同一{b} {c}，{d}\
+            {#is 'SAME_CATEGORY'}同类别{#is 'RELATED_CATEGORY'}相关类别\
+            {#is 'SURVEY_UNREACHABLE'}没有能联系到居民的渠道，未回访即结案\
+            {#is 'SURVEY_NO_REPLY_SINCE'}自 {a} 起无应答（{b}），按无应答结案\
+            {#is 'SURVEY_ANSWER_BOTH'}{a}{#is 'SURVEY_OF_INCIDENT'}（事件工单 {a}）\
+            {#is 'SURVEY_NOT_APPLIED'}工单{b}时收到回访答复“{a}”，未采用{#is 'SURVEY_OF_REPORTER'}事件工单 {a} 的报告人\
+            {#is 'SURVEY_BY_SMS'}已通过短信发送回访{#is 'SURVEY_BY_WECHAT'}已通过微信发送回访\
+            {#is 'SURVEY_CALL_QUEUED'}回访电话已排队（最多 {a} 次）{#is 'NOT_SOLVED'}居民表示问题未解决\
+            {#is 'REPORTER_NOT_SOLVED'}报告人（工单 {a}）表示问题未解决\
+            {#is 'APPEAL_FILED'}对回访结果“{a}”提出申诉：{b}\
+            {#is 'APPEAL_UPHELD'}{a} 的申诉成立：回访结果“{b}”不再计入满意率\
+            {#is 'APPEAL_REJECTED'}{a} 的申诉不成立：回访结果“{b}”维持{#else}{key}{/when}""")
+    String systemReason(String key, String a, String b, String c, String d, String e);
 
     /** The separator of reasons written together. */
     @Message("；")

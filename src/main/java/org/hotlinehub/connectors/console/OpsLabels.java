@@ -3,12 +3,20 @@ package org.hotlinehub.connectors.console;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.hotlinehub.model.AppealStatus;
 import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.PartnerType;
+import org.hotlinehub.model.PlaceType;
 import org.hotlinehub.model.ReturnReason;
+import org.hotlinehub.model.SurveyResult;
 import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
@@ -75,11 +83,52 @@ public final class OpsLabels {
             String between = text.substring(at, f.start());
             s.append("; ".equals(between) ? words.reasonSeparator() : between);
             // a value may hold a reason of its own (how a place was found): in words too
-            List<String> v = f.values().stream().map(value -> returnReasonIn(reason(value, false))).toList();
-            s.append(words.systemReason(f.reason().name(), value(v, 0), value(v, 1), value(v, 2), value(v, 3)));
+            List<String> v = new java.util.ArrayList<>();
+            for (int i = 0; i < f.values().size(); i++) {
+                String value = returnReasonIn(reason(f.values().get(i), false));
+                v.add(WORD_VALUES.getOrDefault(f.reason(), Set.of()).contains(i) ? codeWord(value, words) : value);
+            }
+            s.append(words.systemReason(f.reason().name(), value(v, 0), value(v, 1), value(v, 2), value(v, 3),
+                    value(v, 4)));
             at = f.end();
         }
         return s.append(text.substring(at)).toString();
+    }
+
+    /** The values (by position) of the reasons that are one of the hub's words, put in words by {@link #codeWord}. */
+    private static final Map<SystemReason, Set<Integer>> WORD_VALUES = Map.ofEntries(
+            Map.entry(SystemReason.OFFER_BY_CATALOG, Set.of(0, 2)), Map.entry(SystemReason.STAFF_AT_ONCE, Set.of(0, 2)),
+            Map.entry(SystemReason.SERVES_AREA, Set.of(0)), Map.entry(SystemReason.VOLUNTEER_NEAR, Set.of(0)),
+            Map.entry(SystemReason.VOLUNTEER_NEAR_SKILLS, Set.of(0)), Map.entry(SystemReason.WITHDRAWN, Set.of(0)),
+            Map.entry(SystemReason.REPORTER_JOINED, Set.of(1)), Map.entry(SystemReason.DETECTED_SAME_AREA, Set.of(1)),
+            Map.entry(SystemReason.APPEAL_FILED, Set.of(0)), Map.entry(SystemReason.APPEAL_UPHELD, Set.of(1)),
+            Map.entry(SystemReason.APPEAL_REJECTED, Set.of(1)),
+            Map.entry(SystemReason.SURVEY_NOT_APPLIED, Set.of(0, 1)),
+            Map.entry(SystemReason.LOCATED, Set.of(0)), Map.entry(SystemReason.PLACE_CHOSEN, Set.of(0)));
+
+    /**
+     * A value that is one of the hub's words in English (a place type, a partner type as a reason names it, a channel,
+     * an assignment's role, a call-back result, a ticket's state) in Chinese; any other value as it is.
+     */
+    private static String codeWord(String value, ConsoleMessages words) {
+        String v = value.strip();
+        Optional<String> found = PlaceType.fromCode(v)
+                .map(t -> ConsolePage.bundle(AdminMessages.class, false).placeType(t.code()))
+                .or(() -> Arrays.stream(PartnerType.values())
+                        .filter(t -> t.nameEn().toLowerCase(Locale.ROOT).equals(v) || t.code().equals(v))
+                        .findFirst().map(PartnerType::nameZh))
+                .or(() -> Arrays.stream(Channel.values()).filter(c -> c.name().equalsIgnoreCase(v)).findFirst()
+                        .map(words::channelName))
+                .or(() -> Arrays.stream(SurveyResult.values())
+                        .filter(r -> r.name().equalsIgnoreCase(v) || r.labelEn().equals(v)).findFirst()
+                        .map(SurveyResult::labelZh))
+                .or(() -> Arrays.stream(TicketStatus.values())
+                        .filter(t -> t.name().toLowerCase(Locale.ROOT).replace('_', ' ').equals(v)).findFirst()
+                        .map(words::statusName))
+                .or(() -> "lead".equals(v)
+                        ? Optional.of(words.lead())
+                        : "support".equals(v) ? Optional.of(words.support()) : Optional.empty());
+        return found.orElse(value);
     }
 
     private static String value(List<String> values, int i) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -36,6 +37,7 @@ import org.hotlinehub.model.IllegalTransitionException;
 import org.hotlinehub.model.IncidentView;
 import org.hotlinehub.model.InputLimits;
 import org.hotlinehub.model.IntakeUnavailableException;
+import org.hotlinehub.model.MergeCandidate;
 import org.hotlinehub.model.MessageItem;
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.PartnerOption;
@@ -47,6 +49,7 @@ import org.hotlinehub.model.TicketFilter;
 import org.hotlinehub.model.TicketFilterParams;
 import org.hotlinehub.model.TicketLinks;
 import org.hotlinehub.model.TicketListItem;
+import org.hotlinehub.model.TicketSplit;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TriageSuggestions;
 import org.hotlinehub.model.port.Casework;
@@ -76,6 +79,8 @@ import io.quarkus.qute.TemplateInstance;
 public class TicketPages {
 
     static final int PAGE = 50;
+    /** How many likely duplicates the merge form offers side by side. */
+    static final int MERGE_CANDIDATES = 5;
 
     @Inject
     TicketSearch search;
@@ -120,7 +125,8 @@ public class TicketPages {
                 TicketLinks links, List<MessageItem> messages, List<CatalogItem> categories, List<PlaceItem> places,
                 List<PartnerOption> partners, List<Channel> channels, String done, String error, String key,
                 TriageSuggestions suggestions, IncidentView incident,
-                List<AppealView> appeals, boolean showNumbers, Revealed revealed);
+                List<AppealView> appeals, boolean showNumbers, Revealed revealed, List<MergeCandidate> candidates,
+                String split);
 
         static native TemplateInstance pending(ConsolePage page, String reference, boolean filed);
 
@@ -206,8 +212,8 @@ public class TicketPages {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "One ticket with its resident, assignments, timeline, messages and actions (console page)")
     public Response detail(@PathParam("reference") String reference, @QueryParam("done") String done,
-            @QueryParam("filed") String filed) {
-        return render(reference, done, null, 200, filed != null);
+            @QueryParam("filed") String filed, @QueryParam("split") String split) {
+        return render(reference, done, null, 200, filed != null, null, split);
     }
 
     @GET
@@ -287,6 +293,39 @@ public class TicketPages {
                 : Arrays.stream(duplicates.split("[,，;；\\s]+"))
                         .filter(s -> !s.isBlank()).toList();
         return act(reference, "merge", () -> casework.merge(reference, refs, note, request.staff()));
+    }
+
+    @POST
+    @Path("/{reference}/merge-into")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Merge this ticket into another (console form): the incident link, as linking a report to"
+            + " an incident")
+    public Response mergeInto(@PathParam("reference") String reference,
+            @RestForm @Size(max = InputLimits.CODE) String target) {
+        return act(reference, "merge-into", () -> {
+            if (isBlank(target)) {
+                throw new IllegalArgumentException("target (the ticket to merge this one into) is required");
+            }
+            incidents.link(reference, target.strip(), request.staff());
+        });
+    }
+
+    @POST
+    @Path("/{reference}/split")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Split the second problem of a ticket into a ticket of its own (console form)")
+    public Response split(@PathParam("reference") String reference,
+            @RestForm @Size(max = InputLimits.DESCRIPTION) String description,
+            @RestForm @Size(max = InputLimits.CODE) String category,
+            @RestForm @Size(max = InputLimits.CODE) String place,
+            @RestForm @Size(max = InputLimits.ADDRESS) String address,
+            @RestForm @Size(max = InputLimits.NOTE) String note, @RestForm @Size(max = InputLimits.TERM) String key) {
+        // back to the ticket split, which names the new one
+        return act(reference, "split", () -> casework.split(reference,
+                new TicketSplit(description, category, place, address, note), key, request.staff()),
+                added -> "&split=" + added);
     }
 
     @POST
@@ -480,9 +519,16 @@ public class TicketPages {
     }
 
     private Response act(String reference, String action, Supplier<?> work) {
+        return act(reference, action, work, result -> "");
+    }
+
+    /** As {@link #act(String, String, Runnable)}, the redirect's query extended by what the action returned. */
+    private <T> Response act(String reference, String action, Supplier<T> work,
+            Function<T, String> query) {
         try {
-            work.get();
-            return Response.seeOther(URI.create("/console/tickets/" + reference + "?done=" + action)).build();
+            T result = work.get();
+            return Response.seeOther(URI.create("/console/tickets/" + reference + "?done=" + action
+                    + query.apply(result))).build();
         } catch (IllegalTransitionException e) {
             return render(reference, null, e.getMessage(), 409, false);
         } catch (NotFoundException e) {
@@ -499,6 +545,11 @@ public class TicketPages {
 
     private Response render(String reference, String done, String error, int status, boolean filed,
             Revealed revealed) {
+        return render(reference, done, error, status, filed, revealed, null);
+    }
+
+    private Response render(String reference, String done, String error, int status, boolean filed,
+            Revealed revealed, String split) {
         ConsolePage page = request.page("/console/tickets");
         Optional<TicketDetail> ticket = search.detail(reference);
         if (ticket.isEmpty()) {
@@ -514,11 +565,13 @@ public class TicketPages {
                 List.of(Channel.SMS, Channel.WECHAT), done, error, UUID.randomUUID().toString(),
                 t.status() == TicketStatus.TRIAGE ? advice.suggest(t.reference()) : TriageSuggestions.NONE,
                 incidents.of(t.reference()).orElse(null),
-                appeals.ofTicket(t.reference()), request.mayShowNumbers(), revealed));
+                appeals.ofTicket(t.reference()), request.mayShowNumbers(), revealed,
+                t.status().isOpen() ? context.mergeCandidates(t.reference(), MERGE_CANDIDATES) : List.of(),
+                split == null || !split.matches("[0-9A-Za-z-]{1,32}") ? null : split));
         return status == 200 ? html : Response.fromResponse(html).status(status).build();
     }
 
-    private static <T extends Enum<T>> List<T> one(String value, java.util.function.Function<String, T> parse) {
+    private static <T extends Enum<T>> List<T> one(String value, Function<String, T> parse) {
         if (isBlank(value)) {
             return List.of();
         }

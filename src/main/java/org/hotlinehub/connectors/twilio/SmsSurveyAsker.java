@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.port.ResidentReplies;
 import org.hotlinehub.model.port.SmsOutbox;
 import org.hotlinehub.model.port.SurveyAsker;
@@ -34,6 +35,6 @@ public class SmsSurveyAsker implements SurveyAsker {
                         question.english()),
                 "survey",
                 question.ticketReference());
-        return "survey question sent by SMS";
+        return SystemReason.SURVEY_BY_SMS.text();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.port.SurveyAsker;
 import org.hotlinehub.model.port.VoiceOutbox;
 
@@ -38,6 +39,6 @@ public class VoiceSurveyAsker implements SurveyAsker {
         int attempts = config.voice().surveyAttempts();
         outbox.enqueue(question.idempotencyKey(), PURPOSE, question.phone(), question.ticketReference(),
                 question.language(), attempts);
-        return "survey call queued (up to " + attempts + " attempts)";
+        return SystemReason.SURVEY_CALL_QUEUED.text(attempts);
     }
 }

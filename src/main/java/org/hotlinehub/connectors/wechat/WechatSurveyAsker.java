@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.port.ResidentReplies;
 import org.hotlinehub.model.port.SurveyAsker;
@@ -51,6 +52,6 @@ public class WechatSurveyAsker implements SurveyAsker {
                         replies.statusWord(TicketStatus.RESOLVED, false),
                         clock.instant(), zone),
                 "survey", question.ticketReference());
-        return "survey question sent by WeChat";
+        return SystemReason.SURVEY_BY_WECHAT.text();
     }
 }

@@ -7,6 +7,7 @@ import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.CallerReport;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.Staff;
+import org.hotlinehub.model.TicketSplit;
 import org.hotlinehub.model.TimelineItem;
 
 /**
@@ -53,6 +54,16 @@ public interface Casework {
      * assignments are withdrawn, and their residents are told which ticket carries on.
      */
     void merge(String primary, List<String> duplicates, String note, Staff staff);
+
+    /**
+     * Splits the second problem of an open ticket's report into a ticket of its own: a new reference, its own
+     * category and place, the same resident, channel and language; both timelines say so, and the new ticket is
+     * dispatched at once. The same {@code requestKey} for the same ticket splits once (the reference made the first
+     * time is returned again).
+     *
+     * @return the new ticket's reference
+     */
+    String split(String reference, TicketSplit split, String requestKey, Staff staff);
 
     /**
      * Reopens a resolved, closed or cancelled ticket and hands it on: {@code to} is {@code same} (default: the party

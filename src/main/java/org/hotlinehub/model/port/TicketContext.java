@@ -3,6 +3,7 @@ package org.hotlinehub.model.port;
 import java.util.List;
 import java.util.Optional;
 
+import org.hotlinehub.model.MergeCandidate;
 import org.hotlinehub.model.MessageItem;
 import org.hotlinehub.model.PartnerOption;
 import org.hotlinehub.model.ResidentProfile;
@@ -21,6 +22,12 @@ public interface TicketContext {
     List<MessageItem> messages(String reference);
 
     TicketLinks links(String reference);
+
+    /**
+     * Open tickets this one may duplicate, best first: incident detection's suggestion, then open tickets of the same
+     * resident, then open tickets of the same category at the same place from the last 30 days; at most {@code limit}.
+     */
+    List<MergeCandidate> mergeCandidates(String reference, int limit);
 
     /** Active partners, by code, for dispatch overrides. */
     List<PartnerOption> partners();

@@ -68,14 +68,21 @@ class AdminConsoleTest {
                 .formParam("channel", "portal").post("/console/admin/partners/new").then().statusCode(422)
                 .body(containsString("exists already"));
 
-        // an edit keeps the secret when the field is left blank, and cannot move the entry to another code
+        // an edit keeps the secret when the field is left blank, and cannot move the entry to another code; the
+        // areas it serves go into the catalog draft (live once published), the rest is saved at once
         Sessions.console("admin").contentType(Sessions.FORM).formParam("code", "SOMETHING-ELSE")
                 .formParam("type", "mediation").formParam("name_zh", "管理测试调解室（新）")
                 .formParam("name_en", "Admin Test Mediation").formParam("serves", "HY-GARDEN; SN-01-03")
                 .formParam("channel", "webhook").formParam("url", "https://partner.example/hub2")
-                .formParam("secret", "").post("/console/admin/partners/" + code).then().statusCode(303);
+                .formParam("secret", "").post("/console/admin/partners/" + code).then().statusCode(303)
+                .header("Location", endsWith("/console/admin/partners/" + code + "?drafted=true"));
         assertEquals("管理测试调解室（新）", sql.one("select name_zh from partner where code = ?", code));
         assertEquals("s3cret-for-test", sql.one("select webhook_secret from partner where code = ?", code));
+        assertEquals(1L, sql.count("select count(*) from partner_area pa join partner p on p.id = pa.partner_id"
+                + " where p.code = ?", code), "the areas wait in the draft");
+        assertEquals(1L, audits("catalog-draft.change", code));
+        Sessions.console("admin").contentType(Sessions.FORM).formParam("note", "admin test")
+                .post("/console/admin/catalog-versions/draft/publish").then().statusCode(303);
         assertEquals(2L, sql.count("select count(*) from partner_area pa join partner p on p.id = pa.partner_id"
                 + " where p.code = ?", code));
         assertEquals(0L, sql.count("select count(*) from partner where code = 'SOMETHING-ELSE'"));

@@ -119,6 +119,10 @@ class ConsoleRolesTest {
                     Needs.STAFF),
             new Route("POST", "/console/tickets/{reference}/merge", "/console/tickets/" + NONE + "/merge",
                     Needs.STAFF),
+            new Route("POST", "/console/tickets/{reference}/merge-into", "/console/tickets/" + NONE + "/merge-into",
+                    Needs.STAFF),
+            new Route("POST", "/console/tickets/{reference}/split", "/console/tickets/" + NONE + "/split",
+                    Needs.STAFF),
             new Route("GET", "/console/tickets/{reference}/attachments/{attachmentId}", "/console/tickets/" + NONE
                     + "/attachments/999999999", Needs.STAFF),
             new Route("POST", "/console/tickets/{reference}/incident/link", "/console/tickets/" + NONE
