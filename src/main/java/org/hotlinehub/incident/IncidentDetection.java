@@ -51,7 +51,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * From {@code hub.incident.link-at} the ticket joins the incident at once; from {@code hub.incident.suggest-at} it
  * waits in triage as a likely duplicate; below, it stands alone. The batch's tickets are decided in the order of
  * their ids, so the first report of a burst is the incident and later ones in the same batch join it. Two batches
- * about the same area and group take the same advisory lock first, so they never make two incidents of one.
+ * about the same area and group whose reports stay on their own take the same advisory lock and decide again under
+ * it, so they never make two incidents of one; a batch that only joins incidents committed before takes none.
  */
 @ApplicationScoped
 public class IncidentDetection {
@@ -122,11 +123,36 @@ public class IncidentDetection {
             return Map.of();
         }
         probes.sort(Comparator.comparingLong(p -> p.ticket().id()));
-        rows.lockAreas(probes.stream().mapToInt(this::lockKey).sorted().distinct().toArray());
-        Map<Long, Verdict> verdicts = new HashMap<>();
         Instant since = now.minus(config.incident().window());
         // none of the batch's tickets is a candidate until it is decided (and only if it stays on its own)
         Long[] batchIds = probes.stream().map(p -> p.ticket().id()).toArray(Long[]::new);
+        // Joining an incident another batch has committed needs no lock: two batches may both add reporters. A report
+        // that stays on its own may be the first of an incident, and another batch must not make a second one of the
+        // same at the same time: its area's lock is taken, and the batch decided again under it, seeing every incident
+        // committed before. In a burst most batches only join, so they no longer wait for each other.
+        Set<Integer> locked = new HashSet<>();
+        Decided d = decide(probes, since, batchIds);
+        while (!locked.containsAll(d.needLocks())) {
+            int[] keys = d.needLocks().stream().filter(k -> !locked.contains(k)).mapToInt(Integer::intValue).sorted()
+                    .toArray();
+            rows.lockAreas(keys);
+            Arrays.stream(keys).forEach(locked::add);
+            d = decide(probes, since, batchIds);
+        }
+        apply(d.made());
+        tickets.getEntityManager().flush();
+        LOG.debugf("incident detection: %d of %d new ticket(s) compared, %d linked or suggested, %d area lock(s)",
+                probes.size(), batch.size(), d.verdicts().size(), locked.size());
+        return d.verdicts();
+    }
+
+    /** The batch's decisions, and the area locks they need (the areas of the reports that stay on their own). */
+    private record Decided(List<Link> made, Map<Long, Verdict> verdicts, Set<Integer> needLocks) {
+    }
+
+    private Decided decide(List<Probe> probes, Instant since, Long[] batchIds) {
+        Map<Long, Verdict> verdicts = new HashMap<>();
+        Set<Integer> needLocks = new HashSet<>();
         Map<Pool.Key, Pool> pools = new HashMap<>();
         List<Known> decided = new ArrayList<>();
         List<Link> made = new ArrayList<>();
@@ -137,6 +163,7 @@ public class IncidentDetection {
             Known self;
             if (best.isEmpty() || best.get().score() < config.incident().suggestAt()) {
                 self = new Known(p.ticket().id(), p.place().id(), p.ticket().categoryId(), p.text());
+                needLocks.add(lockKey(p));
             } else {
                 Scored c = best.get();
                 boolean confident = c.score() >= config.incident().linkAt();
@@ -152,11 +179,7 @@ public class IncidentDetection {
             decided.add(self);
             pools.values().forEach(other -> other.offer(self));
         }
-        apply(made);
-        tickets.getEntityManager().flush();
-        LOG.debugf("incident detection: %d of %d new ticket(s) compared in %d area(s), %d linked or suggested",
-                probes.size(), batch.size(), pools.size(), verdicts.size());
-        return verdicts;
+        return new Decided(made, verdicts, needLocks);
     }
 
     /** A decision of the batch: the report joins the incident, or (not confident) waits in triage beside it. */
