@@ -71,6 +71,8 @@ public class IncidentLinks {
 
     /** The report joins the incident. The report's open assignments, if any, are withdrawn first. */
     public void join(TicketEntity report, TicketEntity incident, Decision decision) {
+        dispatch.withdrawAll(report, TimelineKind.MERGED, decision.actor(),
+                SystemReason.REPORT_JOINED_INCIDENT.text(incident.reference));
         joinAll(incident, List.of(new Joining(report, decision)));
     }
 
@@ -79,16 +81,13 @@ public class IncidentLinks {
     }
 
     /**
-     * Reports join one incident together, in their order (an intake batch's reports of a burst): the same steps as
-     * {@link #join} for each, with the writes set-based (one statement per table, one count update, one read of the
+     * Reports that hold no assignment (an intake batch's new tickets, or reports {@link #join} has withdrawn) join one
+     * incident together, in their order (an intake batch's reports of a burst): the same steps as {@link #join} for
+     * each, with the writes set-based (one statement per table, one count update, one read of the
      * channels and of the surge), since a burst's reports of one batch all wait for the incident's row.
      */
     public void joinAll(TicketEntity incident, List<Joining> joinings) {
         Instant now = clock.instant();
-        for (AssignmentEntity a : assignments.activeForTickets(joinings.stream().map(j -> j.report().id).toList())) {
-            dispatch.withdraw(a, TimelineKind.MERGED, joinings.get(0).decision().actor(),
-                    SystemReason.REPORT_JOINED_INCIDENT.text(incident.reference));
-        }
         List<IncidentRows.NewLink> newLinks = new ArrayList<>(joinings.size());
         for (Joining j : joinings) {
             TicketEntity report = j.report();
@@ -133,9 +132,12 @@ public class IncidentLinks {
         }
         timeline.recordAll(entries);
         delivery.enqueueAll(news);
-        checkSurge(incident, channels, now);
-        // a reporter who joins a confirmed surge is told its status message once (one read, linked reports only)
-        rows.surge(incident.id).filter(IncidentRows.Surge::confirmed).ifPresent(s -> joinings
+        Optional<IncidentRows.Surge> surge = rows.surge(incident.id);
+        if (surge.isEmpty()) {
+            checkSurge(incident, channels, now); // declared once: a surge on record needs no count again
+        }
+        // a reporter who joins a confirmed surge is told its status message once (linked reports only)
+        surge.filter(IncidentRows.Surge::confirmed).ifPresent(s -> joinings
                 .forEach(j -> broadcast.statusTo(incident.id, j.report().id, s.statusZh(), s.statusEn())));
         LOG.infof("%d report(s) joined incident %s, %d reporters", joinings.size(), incident.reference, reporters);
     }

@@ -17,15 +17,6 @@ public class AssignmentRepository implements PanacheRepository<AssignmentEntity>
         return list("ticket.id = ?1 order by id", ticketId);
     }
 
-    /** The assignments still offered or in hand of these tickets, in id order (one read). */
-    public List<AssignmentEntity> activeForTickets(List<Long> ticketIds) {
-        if (ticketIds.isEmpty()) {
-            return List.of();
-        }
-        return list("ticket.id in ?1 and state in ?2 order by id", ticketIds,
-                java.util.Arrays.stream(AssignmentState.values()).filter(AssignmentState::isActive).toList());
-    }
-
     private static final String HELD_BY_ANYONE = "(partner.code = ?1 or volunteer.code = ?1)";
     private static final String HELD_BY_PARTNER = "partner.code = ?1";
 

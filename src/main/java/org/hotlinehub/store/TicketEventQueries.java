@@ -1,5 +1,6 @@
 package org.hotlinehub.store;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.TicketEvent;
 import org.hotlinehub.model.TicketStatus;
@@ -93,35 +95,75 @@ public class TicketEventQueries implements TicketEvents {
     /** The timeline wrote entry {@code timelineId}: the event it stands for, if it stands for one. */
     void emit(long timelineId, long ticketId, TimelineKind kind, Instant at, String actor, Channel channel,
             String detail) {
-        if (TicketEvent.Kind.recordedAs(kind).isEmpty()) {
-            return;
-        }
-        TicketEntity ticket = em.find(TicketEntity.class, ticketId); // in the session already, as a rule: no query
-        TicketEvent.Kind.of(kind, ticket.status).ifPresent(k -> {
-            TicketEvent event = TicketEvent.recorded(k, timelineId, ticketId, ticket.reference, at, actor, channel,
-                    detail);
-            emit(event);
-            if (ticket.reporterCount > 1) {
-                incidentChanged.fire(new IncidentChanged(event, ticket.status));
-            }
-        });
+        emitAll(List.of(new Written(timelineId, ticketId, kind, at, actor, channel, detail)));
     }
 
-    private void emit(TicketEvent event) {
+    /** A timeline entry as written, for {@link #emitAll}. */
+    record Written(long timelineId, long ticketId, TimelineKind kind, Instant at, String actor, Channel channel,
+            String detail) {
+    }
+
+    /**
+     * The timeline wrote these entries: the events they stand for, written to the event outbox with one statement
+     * (an intake batch's reports joining an incident write one MERGED event each).
+     */
+    void emitAll(List<Written> written) {
+        List<TicketEvent> events = new ArrayList<>(written.size());
+        List<IncidentChanged> changed = new ArrayList<>();
+        for (Written w : written) {
+            if (TicketEvent.Kind.recordedAs(w.kind()).isEmpty()) {
+                continue;
+            }
+            TicketEntity ticket = em.find(TicketEntity.class, w.ticketId()); // in the session already, as a rule
+            TicketEvent.Kind.of(w.kind(), ticket.status).ifPresent(k -> {
+                TicketEvent event = TicketEvent.recorded(k, w.timelineId(), w.ticketId(), ticket.reference, w.at(),
+                        w.actor(), w.channel(), w.detail());
+                events.add(event);
+                if (ticket.reporterCount > 1) {
+                    changed.add(new IncidentChanged(event, ticket.status));
+                }
+            });
+        }
+        write(events);
+        changed.forEach(incidentChanged::fire);
+    }
+
+    private void write(List<TicketEvent> events) {
         Held held = capturing.get();
-        if (held != null && held.kinds.contains(event.kind())) {
-            heldUntilCommit(held).add(event);
+        List<TicketEvent> out = new ArrayList<>(events.size());
+        for (TicketEvent event : events) {
+            if (held != null && held.kinds.contains(event.kind())) {
+                heldUntilCommit(held).add(event);
+            } else {
+                out.add(event);
+            }
+        }
+        if (out.isEmpty()) {
             return;
         }
-        em.createNativeQuery("insert into ticket_event_outbox (event_id, kind, ticket_id, reference, occurred_at,"
-                + " actor, channel, detail, timeline_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-                + " on conflict (event_id) do nothing")
-                .setParameter(1, event.id()).setParameter(2, event.kind().name()).setParameter(3, event.ticketId())
-                .setParameter(4, event.reference()).setParameter(5, Timestamp.from(event.occurredAt()))
-                .setParameter(6, event.actor())
-                .setParameter(7, event.channel() == null ? null : event.channel().name())
-                .setParameter(8, event.detail()).setParameter(9, event.timelineId())
-                .executeUpdate();
+        // plain JDBC on the transaction's connection: a native query would flush the whole session first, once per
+        // event
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement st = c.prepareStatement("insert into ticket_event_outbox (event_id, kind,"
+                    + " ticket_id, reference, occurred_at, actor, channel, detail, timeline_id)"
+                    + " select e.event_id, e.kind, e.ticket_id, e.reference, e.occurred_at::timestamptz, e.actor,"
+                    + " e.channel, e.detail, e.timeline_id from unnest(?::text[], ?::text[], ?::bigint[], ?::text[],"
+                    + " ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[]) with ordinality as e(event_id, kind,"
+                    + " ticket_id, reference, occurred_at, actor, channel, detail, timeline_id, n) order by e.n"
+                    + " on conflict (event_id) do nothing")) {
+                st.setArray(1, c.createArrayOf("text", out.stream().map(TicketEvent::id).toArray()));
+                st.setArray(2, c.createArrayOf("text", out.stream().map(e -> e.kind().name()).toArray()));
+                st.setArray(3, c.createArrayOf("bigint", out.stream().map(TicketEvent::ticketId).toArray()));
+                st.setArray(4, c.createArrayOf("text", out.stream().map(TicketEvent::reference).toArray()));
+                st.setArray(5, c.createArrayOf("text", out.stream().map(e -> e.occurredAt().toString()).toArray()));
+                st.setArray(6, c.createArrayOf("text", out.stream().map(TicketEvent::actor).toArray()));
+                st.setArray(7, c.createArrayOf("text",
+                        out.stream().map(e -> e.channel() == null ? null : e.channel().name()).toArray()));
+                st.setArray(8, c.createArrayOf("text", out.stream().map(TicketEvent::detail).toArray()));
+                st.setArray(9, c.createArrayOf("bigint", out.stream().map(TicketEvent::timelineId).toArray()));
+                st.executeUpdate();
+            }
+        });
         wakeAfterCommit();
     }
 

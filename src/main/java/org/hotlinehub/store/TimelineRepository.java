@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -55,13 +56,15 @@ public class TimelineRepository implements PanacheRepository<TimelineEventEntity
         }
         Instant at = clock.instant();
         long[] ids = insertAll(entries, at);
+        List<TicketEventQueries.Written> written = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
-            if (TicketEvent.Kind.recordedAs(e.kind()).isEmpty()) {
-                continue;
+            if (TicketEvent.Kind.recordedAs(e.kind()).isPresent()) {
+                written.add(new TicketEventQueries.Written(ids[i], e.ticketId(), e.kind(), at, e.actor(), e.channel(),
+                        e.detail()));
             }
-            events.emit(ids[i], e.ticketId(), e.kind(), at, e.actor(), e.channel(), e.detail());
         }
+        events.emitAll(written);
     }
 
     /**
