@@ -64,16 +64,7 @@ public class DeliveryOutbox {
      *         for its channel is installed
      */
     public boolean enqueue(AssignmentEntity assignment, String eventType) {
-        return enqueue(assignment, eventType, null);
-    }
-
-    /**
-     * As {@link #enqueue(AssignmentEntity, String)}, with the incident's news in the body ({@code incident}): another
-     * resident reported the ticket's incident. One delivery per report, numbered by the outbox ({@code -2}, {@code -3}
-     * …), so the partner applies each once.
-     */
-    public boolean enqueue(AssignmentEntity assignment, String eventType, IncidentUpdate incident) {
-        Optional<OutboxStore.PartnerDelivery> row = delivery(assignment, eventType, incident);
+        Optional<OutboxStore.PartnerDelivery> row = delivery(assignment, eventType, null);
         row.ifPresent(outbox::addPartnerDelivery);
         return row.isPresent();
     }
@@ -91,7 +82,11 @@ public class DeliveryOutbox {
         return delivery(assignment, eventType, null);
     }
 
-    /** As {@link #delivery(AssignmentEntity, String)}, with the incident's news in the body. */
+    /**
+     * As {@link #delivery(AssignmentEntity, String)}, with the incident's news in the body ({@code incident}): another
+     * resident reported the ticket's incident. One delivery per report, numbered by the outbox ({@code -2}, {@code -3}
+     * …), so the partner applies each once.
+     */
     public Optional<OutboxStore.PartnerDelivery> delivery(AssignmentEntity assignment, String eventType,
             IncidentUpdate incident) {
         DeliveryChannel delivery = assignment.partner == null

@@ -36,14 +36,9 @@ public class OperatorDispatch {
     public void withdrawAll(TicketEntity ticket, TimelineKind kind, String actor, String why) {
         for (AssignmentEntity a : assignments.forTicket(ticket.id)) {
             if (a.state.isActive()) {
-                withdraw(a, kind, actor, why);
+                dispatcher.withdraw(a, AssignmentState.CANCELLED, kind, actor,
+                        SystemReason.WITHDRAWN.text(a.role, a.assigneeCode(), why));
             }
         }
-    }
-
-    /** Withdraws one assignment still offered or in hand, recording {@code kind} on the timeline. */
-    public void withdraw(AssignmentEntity a, TimelineKind kind, String actor, String why) {
-        dispatcher.withdraw(a, AssignmentState.CANCELLED, kind, actor,
-                SystemReason.WITHDRAWN.text(a.role, a.assigneeCode(), why));
     }
 }
