@@ -187,8 +187,8 @@ public class IncidentDetection {
     }
 
     /**
-     * Carries out the batch's decisions with the tickets read at once: each incident's joining reports together (a
-     * burst's reports of one batch wait for the incident's row once, not once each), the suggestions one by one.
+     * Carries out the batch's decisions with the tickets read at once: the joining reports of all incidents together
+     * (a burst's reports of one batch wait for their incidents' rows once, not once each), the suggestions one by one.
      */
     private void apply(List<Link> made) {
         if (made.isEmpty()) {
@@ -201,18 +201,18 @@ public class IncidentDetection {
         });
         Map<Long, TicketEntity> byId = new HashMap<>();
         tickets.list("id in ?1", ids).forEach(t -> byId.put(t.id, t));
-        Map<Long, List<IncidentLinks.Joining>> joining = new LinkedHashMap<>();
+        Map<TicketEntity, List<IncidentLinks.Joining>> joining = new LinkedHashMap<>();
         for (Link l : made) {
             TicketEntity report = byId.get(l.report());
             TicketEntity incident = byId.get(l.incident());
             if (l.confident()) {
-                joining.computeIfAbsent(incident.id, k -> new ArrayList<>())
+                joining.computeIfAbsent(incident, k -> new ArrayList<>())
                         .add(new IncidentLinks.Joining(report, l.decision()));
             } else {
                 links.suggest(report, incident, l.decision());
             }
         }
-        joining.forEach((incident, reports) -> links.joinAll(byId.get(incident), reports));
+        links.joinAll(joining);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,66 +81,86 @@ public class IncidentLinks {
     public record Joining(TicketEntity report, Decision decision) {
     }
 
-    /**
-     * Reports that hold no assignment (an intake batch's new tickets, or reports {@link #join} has withdrawn) join one
-     * incident together, in their order (an intake batch's reports of a burst): the same steps as {@link #join} for
-     * each, with the writes set-based (one statement per table, one count update, one read of the
-     * channels and of the surge), since a burst's reports of one batch all wait for the incident's row.
-     */
+    /** Reports that hold no assignment join one incident together, as {@link #joinAll(Map)}. */
     public void joinAll(TicketEntity incident, List<Joining> joinings) {
+        joinAll(Map.of(incident, joinings));
+    }
+
+    /**
+     * Reports that hold no assignment (an intake batch's new tickets, or reports {@link #join} has withdrawn) join
+     * their incidents, each incident's in their order (an intake batch's reports of a burst): the same steps as
+     * {@link #join} for each, set-based for the whole batch: one statement per table, one count update, one read of
+     * the channels, the holders and the surges. A burst's batches all wait for its incidents' rows, which the count
+     * update locks until the transaction ends; so it comes after the links and before what needs the counts.
+     */
+    public void joinAll(Map<TicketEntity, List<Joining>> byIncident) {
+        if (byIncident.isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
-        List<IncidentRows.NewLink> newLinks = new ArrayList<>(joinings.size());
-        for (Joining j : joinings) {
-            TicketEntity report = j.report();
-            report.status = TicketStatus.MERGED;
-            report.mergedIntoId = incident.id;
-            report.triageReason = null;
-            report.updatedAt = now;
-            newLinks.add(new IncidentRows.NewLink(new IncidentRows.Link(incident.id, report.id, IncidentRows.LINKED,
-                    j.decision().score(), j.decision().reason(), j.decision().actor(), now), report.channel,
-                    residentId(report), report.language, report.createdAt));
-        }
+        List<IncidentRows.NewLink> newLinks = new ArrayList<>();
+        Map<Long, Integer> added = new HashMap<>();
+        byIncident.forEach((incident, joinings) -> {
+            added.put(incident.id, joinings.size());
+            for (Joining j : joinings) {
+                TicketEntity report = j.report();
+                report.status = TicketStatus.MERGED;
+                report.mergedIntoId = incident.id;
+                report.triageReason = null;
+                report.updatedAt = now;
+                newLinks.add(new IncidentRows.NewLink(new IncidentRows.Link(incident.id, report.id,
+                        IncidentRows.LINKED, j.decision().score(), j.decision().reason(), j.decision().actor(), now),
+                        report.channel, residentId(report), report.language, report.createdAt));
+            }
+        });
         rows.saveLinks(newLinks);
-        int reporters = rows.addReporters(incident.id, joinings.size());
-        incident.reporterCount = reporters; // the column is written by the statement only; the offer's view reads this
-        Map<Channel, Long> channels = rows.channels(incident.id);
-        // each report's news says the count and channels as they were when it joined
-        Map<Channel, Long> running = new EnumMap<>(Channel.class);
-        running.putAll(channels);
-        joinings.forEach(j -> running.merge(j.report().channel, -1L, Long::sum));
-        Optional<AssignmentEntity> holder = assignments.latestLead(incident.id).filter(a -> a.state.isActive());
-        List<TimelineRepository.Entry> entries = new ArrayList<>(joinings.size() * 2);
-        List<OutboxStore.PartnerDelivery> news = new ArrayList<>(joinings.size());
-        int count = reporters - joinings.size();
-        for (Joining j : joinings) {
-            TicketEntity report = j.report();
-            Decision decision = j.decision();
-            count++;
-            running.merge(report.channel, 1L, Long::sum);
-            entries.add(new TimelineRepository.Entry(report.id, TimelineKind.MERGED, decision.actor(), null,
-                    SystemReason.INCIDENT_LINKED.text(incident.reference, decision.describe())));
-            entries.add(new TimelineRepository.Entry(incident.id, TimelineKind.REPORTER_ADDED, decision.actor(),
-                    report.channel, SystemReason.REPORTER_JOINED.text(report.reference, channel(report.channel),
-                            decision.describe(), count)));
-            // the partner (or volunteer) holding the incident's lead assignment gets each report as a follow-up;
-            // before the incident is offered there is nobody to tell: the offer carries the count
-            IncidentUpdate update = new IncidentUpdate(count, positive(running),
-                    new IncidentUpdate.Addition(report.channel, report.description, report.createdAt));
-            holder.flatMap(a -> delivery.delivery(a, DeliveryOutbox.EVENT_REPORTER_ADDED, update))
-                    .ifPresent(news::add);
-            LOG.debugf("ticket %s joined incident %s (%s), %d reporters", report.reference, incident.reference,
-                    decision.describe(), count);
-        }
+        Map<Long, Integer> counts = rows.addReporters(added);
+        Map<Long, Map<Channel, Long>> channels = rows.channels(added.keySet());
+        Map<Long, AssignmentEntity> holders = assignments.latestLeads(added.keySet());
+        Map<Long, IncidentRows.Surge> surges = rows.surges(added.keySet());
+        List<TimelineRepository.Entry> entries = new ArrayList<>(newLinks.size() * 2);
+        List<OutboxStore.PartnerDelivery> news = new ArrayList<>(newLinks.size());
+        byIncident.forEach((incident, joinings) -> {
+            int reporters = counts.get(incident.id);
+            // the column is written by the statement only; the offer's view reads this
+            incident.reporterCount = reporters;
+            // each report's news says the count and channels as they were when it joined
+            Map<Channel, Long> running = new EnumMap<>(Channel.class);
+            running.putAll(channels.getOrDefault(incident.id, Map.of()));
+            joinings.forEach(j -> running.merge(j.report().channel, -1L, Long::sum));
+            Optional<AssignmentEntity> holder = Optional.ofNullable(holders.get(incident.id))
+                    .filter(a -> a.state.isActive());
+            int count = reporters - joinings.size();
+            for (Joining j : joinings) {
+                TicketEntity report = j.report();
+                String why = j.decision().describe();
+                count++;
+                running.merge(report.channel, 1L, Long::sum);
+                entries.add(new TimelineRepository.Entry(report.id, TimelineKind.MERGED, j.decision().actor(), null,
+                        SystemReason.INCIDENT_LINKED.text(incident.reference, why)));
+                entries.add(new TimelineRepository.Entry(incident.id, TimelineKind.REPORTER_ADDED,
+                        j.decision().actor(), report.channel,
+                        SystemReason.REPORTER_JOINED.text(report.reference, channel(report.channel), why, count)));
+                // the partner (or volunteer) holding the incident's lead assignment gets each report as a follow-up;
+                // before the incident is offered there is nobody to tell: the offer carries the count
+                IncidentUpdate update = new IncidentUpdate(count, positive(running),
+                        new IncidentUpdate.Addition(report.channel, report.description, report.createdAt));
+                holder.flatMap(a -> delivery.delivery(a, DeliveryOutbox.EVENT_REPORTER_ADDED, update))
+                        .ifPresent(news::add);
+                LOG.debugf("ticket %s joined incident %s (%s), %d reporters", report.reference, incident.reference,
+                        why, count);
+            }
+            LOG.infof("%d report(s) joined incident %s, %d reporters", joinings.size(), incident.reference, reporters);
+        });
         timeline.recordAll(entries);
         delivery.enqueueAll(news);
-        Optional<IncidentRows.Surge> surge = rows.surge(incident.id);
-        if (surge.isEmpty()) {
-            checkSurge(incident, channels, now); // declared once: a surge on record needs no count again
-        }
+        // declared once: a surge on record needs no count again
+        List<TicketEntity> unsurged = byIncident.keySet().stream().filter(i -> !surges.containsKey(i.id)).toList();
+        checkSurges(unsurged, channels, now);
         // a reporter who joins a confirmed surge is told its status message once (linked reports only)
-        surge.filter(IncidentRows.Surge::confirmed).ifPresent(s -> joinings
-                .forEach(j -> broadcast.statusTo(incident.id, j.report().id, s.statusZh(), s.statusEn())));
-        LOG.infof("%d report(s) joined incident %s, %d reporters", joinings.size(), incident.reference, reporters);
+        byIncident.forEach((incident, joinings) -> Optional.ofNullable(surges.get(incident.id))
+                .filter(IncidentRows.Surge::confirmed).ifPresent(s -> joinings.forEach(
+                        j -> broadcast.statusTo(incident.id, j.report().id, s.statusZh(), s.statusEn()))));
     }
 
     private static Map<Channel, Long> positive(Map<Channel, Long> counts) {
@@ -197,19 +218,29 @@ public class IncidentLinks {
         dispatch.dispatchNow(report);
     }
 
-    /** Declares the incident's surge once {@code hub.surge.contacts} reports came within {@code hub.surge.within}. */
-    private void checkSurge(TicketEntity incident, Map<Channel, Long> channels, Instant now) {
-        Duration within = config.surge().within();
-        int contacts = config.surge().contacts();
-        long recent = rows.reportsSince(incident.id, now.minus(within));
-        if (recent < contacts || !rows.declareSurge(incident.id, now, (int) recent, within.toSeconds())) {
+    /**
+     * Declares the surge of each of these incidents that got {@code hub.surge.contacts} reports within
+     * {@code hub.surge.within} (one count for them all).
+     */
+    private void checkSurges(List<TicketEntity> incidents, Map<Long, Map<Channel, Long>> channels, Instant now) {
+        if (incidents.isEmpty()) {
             return;
         }
-        String perChannel = channels.entrySet().stream().map(e -> channel(e.getKey()) + " " + e.getValue())
-                .collect(Collectors.joining(", "));
-        timeline.record(incident.id, TimelineKind.SURGE_DECLARED, IncidentDetection.ACTOR, null,
-                recent + " reports within " + within.toMinutes() + " min (" + perChannel + ")");
-        LOG.warnf("surge on incident %s: %d reports within %s (%s)", incident.reference, recent, within, perChannel);
+        Duration within = config.surge().within();
+        int contacts = config.surge().contacts();
+        Map<Long, Long> recent = rows.reportsSince(incidents.stream().map(i -> i.id).toList(), now.minus(within));
+        for (TicketEntity incident : incidents) {
+            long reports = recent.getOrDefault(incident.id, 0L);
+            if (reports < contacts || !rows.declareSurge(incident.id, now, (int) reports, within.toSeconds())) {
+                continue;
+            }
+            String perChannel = channels.getOrDefault(incident.id, Map.of()).entrySet().stream()
+                    .map(e -> channel(e.getKey()) + " " + e.getValue()).collect(Collectors.joining(", "));
+            timeline.record(incident.id, TimelineKind.SURGE_DECLARED, IncidentDetection.ACTOR, null,
+                    reports + " reports within " + within.toMinutes() + " min (" + perChannel + ")");
+            LOG.warnf("surge on incident %s: %d reports within %s (%s)", incident.reference, reports, within,
+                    perChannel);
+        }
     }
 
     private static Long residentId(TicketEntity t) {

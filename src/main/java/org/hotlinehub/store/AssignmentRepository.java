@@ -1,7 +1,10 @@
 package org.hotlinehub.store;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,6 +76,17 @@ public class AssignmentRepository implements PanacheRepository<AssignmentEntity>
     public Optional<AssignmentEntity> latestLead(long ticketId) {
         return find("ticket.id = ?1 and role = ?2 order by id desc", ticketId, AssignmentEntity.ROLE_LEAD)
                 .firstResultOptional();
+    }
+
+    /** The current lead of each of these tickets that has one (as {@link #latestLead}), by ticket id, with one read. */
+    public Map<Long, AssignmentEntity> latestLeads(Collection<Long> ticketIds) {
+        Map<Long, AssignmentEntity> out = new HashMap<>();
+        getEntityManager().createQuery("select a from AssignmentEntity a left join fetch a.partner"
+                + " left join fetch a.volunteer where a.ticket.id in ?1 and a.role = ?2 and a.id = (select max(b.id)"
+                + " from AssignmentEntity b where b.ticket.id = a.ticket.id and b.role = ?2)", AssignmentEntity.class)
+                .setParameter(1, ticketIds).setParameter(2, AssignmentEntity.ROLE_LEAD).getResultList()
+                .forEach(a -> out.put(a.ticket.id, a));
+        return out;
     }
 
     /** Open assignments whose clocks matter to the console: paused, overdue, or warned and not yet answered. */

@@ -2,11 +2,14 @@ package org.hotlinehub.store;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -221,9 +224,38 @@ public class IncidentRows {
 
     /** Adds to (or, negative, takes from) the incident's reporter count; answers the new count. */
     public int addReporters(long incidentId, int delta) {
-        return ((Number) em.createNativeQuery("update ticket set reporter_count = greatest(1, reporter_count + ?1)"
-                + " where id = ?2 returning reporter_count").setParameter(1, delta).setParameter(2, incidentId)
-                .getSingleResult()).intValue();
+        return addReporters(Map.of(incidentId, delta)).get(incidentId);
+    }
+
+    /**
+     * Adds to the reporter counts of these incidents with one statement, which locks their rows in ascending id order
+     * (two batches joining the same incidents wait for each other instead of deadlocking) until the transaction ends,
+     * as any update does (no key update: the links written before, whose foreign keys hold a key-share lock on the
+     * incident, do not conflict with it);
+     * answers the new counts. Whoever holds an incident's row is the only one adding its reporters, which is what
+     * makes the counts, and the numbered news of {@code OutboxStore}, follow one another.
+     */
+    public Map<Long, Integer> addReporters(Map<Long, Integer> deltas) {
+        Long[] ids = deltas.keySet().toArray(Long[]::new);
+        Integer[] by = Arrays.stream(ids).map(deltas::get).toArray(Integer[]::new);
+        return work(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    """
+                            with d as (select * from unnest(?::bigint[], ?::int[]) as d(id, n)),
+                                 l as (select t.id from ticket t where t.id in (select id from d) order by t.id for no key update)
+                            update ticket t set reporter_count = greatest(1, t.reporter_count + d.n)
+                              from d join l on l.id = d.id where t.id = d.id returning t.id, t.reporter_count""")) {
+                st.setArray(1, c.createArrayOf("bigint", ids));
+                st.setArray(2, c.createArrayOf("integer", by));
+                Map<Long, Integer> out = new HashMap<>(ids.length * 2);
+                try (ResultSet r = st.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getLong(1), r.getInt(2));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
     public int reporterCount(long incidentId) {
@@ -231,12 +263,29 @@ public class IncidentRows {
                 .setParameter(1, incidentId).getSingleResult()).intValue();
     }
 
-    /** The reports of the incident made since {@code since}: its own (if filed since then) and its linked reporters'. */
-    public long reportsSince(long incidentId, Instant since) {
-        return ((Number) em.createNativeQuery("select (select count(*) from ticket where id = ?1 and created_at >= ?2)"
-                + " + (select count(*) from incident_link where incident_id = ?1 and state = 'LINKED'"
-                + " and reported_at >= ?2)").setParameter(1, incidentId).setParameter(2, since).getSingleResult())
-                .longValue();
+    /**
+     * The reports of each incident made since {@code since}, with one read: its own (if filed since then) and its
+     * linked reporters'.
+     */
+    public Map<Long, Long> reportsSince(Collection<Long> incidentIds, Instant since) {
+        return work(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    select i.id, (select count(*) from ticket where id = i.id and created_at >= ?)
+                                 + (select count(*) from incident_link where incident_id = i.id and state = 'LINKED'
+                                                                         and reported_at >= ?)
+                      from unnest(?::bigint[]) as i(id)""")) {
+                st.setTimestamp(1, Timestamp.from(since));
+                st.setTimestamp(2, Timestamp.from(since));
+                st.setArray(3, c.createArrayOf("bigint", incidentIds.toArray()));
+                Map<Long, Long> out = new HashMap<>();
+                try (ResultSet r = st.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getLong(1), r.getLong(2));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
     /** Records the incident's surge once; false when it was declared before. */
@@ -247,12 +296,26 @@ public class IncidentRows {
     }
 
     public Optional<Surge> surge(long incidentId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select declared_at, contacts, within_s, confirmed_by,"
-                + " confirmed_at, status_zh, status_en from incident_surge where incident_id = ?1")
-                .setParameter(1, incidentId).getResultList();
-        return rows.stream().findFirst().map(r -> new Surge(instant(r[0]), ((Number) r[1]).intValue(),
-                ((Number) r[2]).longValue(), (String) r[3], instant(r[4]), (String) r[5], (String) r[6]));
+        return Optional.ofNullable(surges(List.of(incidentId)).get(incidentId));
+    }
+
+    /** The surges of those of these incidents that have one, with one read. */
+    public Map<Long, Surge> surges(Collection<Long> incidentIds) {
+        return work(c -> {
+            try (PreparedStatement st = c.prepareStatement("select incident_id, declared_at, contacts, within_s,"
+                    + " confirmed_by, confirmed_at, status_zh, status_en from incident_surge"
+                    + " where incident_id = any(?)")) {
+                st.setArray(1, c.createArrayOf("bigint", incidentIds.toArray()));
+                Map<Long, Surge> out = new HashMap<>();
+                try (ResultSet r = st.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getLong(1), new Surge(instant(r.getTimestamp(2)), r.getInt(3), r.getLong(4),
+                                r.getString(5), instant(r.getTimestamp(6)), r.getString(7), r.getString(8)));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
     /** Confirms the surge with its status message; false when there is no surge or it was confirmed before. */
@@ -338,14 +401,32 @@ public class IncidentRows {
 
     /** The reports per channel: the incident's own and its linked reporters'. */
     public Map<Channel, Long> channels(long incidentId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select channel, count(*) from (select channel from ticket"
-                + " where id = ?1 union all select channel from incident_link where incident_id = ?1"
-                + " and state = 'LINKED') r group by channel order by channel").setParameter(1, incidentId)
-                .getResultList();
-        Map<Channel, Long> counts = new LinkedHashMap<>();
-        rows.forEach(r -> counts.put(Channel.valueOf((String) r[0]), ((Number) r[1]).longValue()));
-        return counts;
+        return channels(List.of(incidentId)).getOrDefault(incidentId, new LinkedHashMap<>());
+    }
+
+    /** The reports per channel of each of these incidents (as {@link #channels(long)}), with one read. */
+    public Map<Long, Map<Channel, Long>> channels(Collection<Long> incidentIds) {
+        return work(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    select r.id, r.channel, count(*) from (
+                           select id, channel from ticket where id = any(?)
+                           union all
+                           select incident_id, channel from incident_link where incident_id = any(?)
+                                                                            and state = 'LINKED') r
+                     group by r.id, r.channel order by r.id, r.channel""")) {
+                Array ids = c.createArrayOf("bigint", incidentIds.toArray());
+                st.setArray(1, ids);
+                st.setArray(2, ids);
+                Map<Long, Map<Channel, Long>> out = new HashMap<>();
+                try (ResultSet r = st.executeQuery()) {
+                    while (r.next()) {
+                        out.computeIfAbsent(r.getLong(1), k -> new LinkedHashMap<>())
+                                .put(Channel.valueOf(r.getString(2)), r.getLong(3));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
     /**

@@ -149,7 +149,7 @@ public class OutboxStore {
      */
     public void addPartnerDelivery(PartnerDelivery d) {
         if (insertPartner(List.of(d)).isEmpty()) {
-            insertNumbered(List.of(d));
+            insertNumbered(List.of(List.of(d)));
         }
         written.fire(new OutboxWritten(OutboxChannel.Stream.PARTNER.code()));
     }
@@ -172,34 +172,51 @@ public class OutboxStore {
                 again.computeIfAbsent(d.firstKey(), k -> new ArrayList<>()).add(d);
             }
         }
-        again.values().forEach(this::insertNumbered);
+        if (!again.isEmpty()) {
+            insertNumbered(again.values());
+        }
         written.fire(new OutboxWritten(OutboxChannel.Stream.PARTNER.code()));
     }
 
-    /** Writes rows of one assignment and event under the next free numbers ({@code -2}, {@code -3} …), in order. */
-    private void insertNumbered(List<PartnerDelivery> same) {
-        PartnerDelivery first = same.get(0);
-        long earlier = ((Number) em.createNativeQuery("select count(*) from outbox where assignment_id = ?1"
-                + " and topic = ?2 and stream = 'partner'").setParameter(1, first.assignmentId())
-                .setParameter(2, first.eventType()).getSingleResult()).longValue();
+    /**
+     * Writes each group's rows (one assignment and event per group) under the group's next free numbers ({@code -2},
+     * {@code -3} …), in order: one read of how many each has, one batch of inserts.
+     */
+    private void insertNumbered(Collection<List<PartnerDelivery>> groups) {
+        List<List<PartnerDelivery>> all = List.copyOf(groups);
         session().doWork(c -> {
+            Map<String, Long> earlier = new HashMap<>();
+            try (PreparedStatement st = c.prepareStatement("select g.assignment_id, g.topic, (select count(*)"
+                    + " from outbox o where o.assignment_id = g.assignment_id and o.topic = g.topic"
+                    + " and o.stream = 'partner') from unnest(?::bigint[], ?::text[]) as g(assignment_id, topic)")) {
+                st.setArray(1, c.createArrayOf("bigint", all.stream().map(g -> g.get(0).assignmentId()).toArray()));
+                st.setArray(2, c.createArrayOf("text", all.stream().map(g -> g.get(0).eventType()).toArray()));
+                try (ResultSet r = st.executeQuery()) {
+                    while (r.next()) {
+                        earlier.put(r.getLong(1) + SEPARATOR + r.getString(2), r.getLong(3));
+                    }
+                }
+            }
             try (PreparedStatement st = c.prepareStatement("insert into outbox (stream, channel, recipient,"
                     + " idempotency_key, topic, body, partner_id, volunteer_id, assignment_id, status, next_attempt_at,"
                     + " give_up_at) values ('partner', ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)"
                     + " on conflict (stream, idempotency_key) do nothing")) {
-                long n = earlier;
-                for (PartnerDelivery d : same) {
-                    st.setString(1, d.channel().code());
-                    st.setString(2, d.recipient());
-                    st.setString(3, d.firstKey() + "-" + (++n));
-                    st.setString(4, d.eventType());
-                    st.setString(5, d.body());
-                    st.setObject(6, d.partnerId(), Types.BIGINT);
-                    st.setObject(7, d.volunteerId(), Types.BIGINT);
-                    st.setLong(8, d.assignmentId());
-                    setInstant(st, 9, d.now());
-                    setInstant(st, 10, d.giveUpAt());
-                    st.addBatch();
+                for (List<PartnerDelivery> same : all) {
+                    PartnerDelivery first = same.get(0);
+                    long n = earlier.getOrDefault(first.assignmentId() + SEPARATOR + first.eventType(), 0L);
+                    for (PartnerDelivery d : same) {
+                        st.setString(1, d.channel().code());
+                        st.setString(2, d.recipient());
+                        st.setString(3, d.firstKey() + "-" + (++n));
+                        st.setString(4, d.eventType());
+                        st.setString(5, d.body());
+                        st.setObject(6, d.partnerId(), Types.BIGINT);
+                        st.setObject(7, d.volunteerId(), Types.BIGINT);
+                        st.setLong(8, d.assignmentId());
+                        setInstant(st, 9, d.now());
+                        setInstant(st, 10, d.giveUpAt());
+                        st.addBatch();
+                    }
                 }
                 st.executeBatch();
             }
