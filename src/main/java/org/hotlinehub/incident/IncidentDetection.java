@@ -153,13 +153,10 @@ public class IncidentDetection {
     private Decided decide(List<Probe> probes, Instant since, Long[] batchIds) {
         Map<Long, Verdict> verdicts = new HashMap<>();
         Set<Integer> needLocks = new HashSet<>();
-        Map<Pool.Key, Pool> pools = new HashMap<>();
-        List<Known> decided = new ArrayList<>();
+        Map<Pool.Key, Pool> pools = load(probes, since, batchIds);
         List<Link> made = new ArrayList<>();
         for (Probe p : probes) {
-            Pool pool = pools.computeIfAbsent(new Pool.Key(p.area().id(), List.of(p.categories())),
-                    k -> load(p, since, batchIds, decided));
-            Optional<Scored> best = pool.best(p);
+            Optional<Scored> best = pools.get(Pool.key(p)).best(p);
             Known self;
             if (best.isEmpty() || best.get().score() < config.incident().suggestAt()) {
                 self = new Known(p.ticket().id(), p.place().id(), p.ticket().categoryId(), p.text());
@@ -176,7 +173,6 @@ public class IncidentDetection {
                 self = new Known(c.id(), p.place().id(), p.ticket().categoryId(), p.text());
             }
             // the batch's later tickets compare with this one too: on its own, or as a report of its incident
-            decided.add(self);
             pools.values().forEach(other -> other.offer(self));
         }
         return new Decided(made, verdicts, needLocks);
@@ -188,7 +184,7 @@ public class IncidentDetection {
 
     /**
      * Carries out the batch's decisions with the tickets read at once: the joining reports of all incidents together
-     * (a burst's reports of one batch wait for their incidents' rows once, not once each), the suggestions one by one.
+     * (a burst's reports of one batch wait for their incidents' rows once, not once each), the suggestions together.
      */
     private void apply(List<Link> made) {
         if (made.isEmpty()) {
@@ -202,6 +198,7 @@ public class IncidentDetection {
         Map<Long, TicketEntity> byId = new HashMap<>();
         tickets.list("id in ?1", ids).forEach(t -> byId.put(t.id, t));
         Map<TicketEntity, List<IncidentLinks.Joining>> joining = new LinkedHashMap<>();
+        List<IncidentLinks.Suggestion> suggested = new ArrayList<>();
         for (Link l : made) {
             TicketEntity report = byId.get(l.report());
             TicketEntity incident = byId.get(l.incident());
@@ -209,20 +206,30 @@ public class IncidentDetection {
                 joining.computeIfAbsent(incident, k -> new ArrayList<>())
                         .add(new IncidentLinks.Joining(report, l.decision()));
             } else {
-                links.suggest(report, incident, l.decision());
+                suggested.add(new IncidentLinks.Suggestion(report, incident, l.decision()));
             }
         }
+        links.suggestAll(suggested);
         links.joinAll(joining);
     }
 
     /**
-     * The reports of the probe's area and category group (open tickets and reports merged into them), read once per
-     * batch under the area's lock: their ids from the index, their trigrams from {@link #seen} when the description
-     * still has the length it had when read, else from one read of the missing descriptions. The batch's tickets
-     * decided so far (on their own or joined) join it.
+     * The pools of the probes' areas and category groups, with one read for them all: the open tickets and the
+     * reports merged into them of every area and group the batch touches (ids from the index, the few a pool does
+     * not ask for left aside), their trigrams from {@link #seen} when the description still has the length it had
+     * when read, else from one read of the missing descriptions.
      */
-    private Pool load(Probe p, Instant since, Long[] batchIds, List<Known> decided) {
-        List<IncidentRows.Candidate> open = rows.candidates(p.areaPlaces(), p.categories(), since, batchIds);
+    private Map<Pool.Key, Pool> load(List<Probe> probes, Instant since, Long[] batchIds) {
+        Map<Pool.Key, Pool> pools = new LinkedHashMap<>();
+        Set<Long> places = new HashSet<>();
+        Set<Long> categories = new HashSet<>();
+        for (Probe p : probes) {
+            pools.computeIfAbsent(Pool.key(p), k -> new Pool(p.areaPlaces(), p.categories(), new ArrayList<>()));
+            places.addAll(Arrays.asList(p.areaPlaces()));
+            categories.addAll(Arrays.asList(p.categories()));
+        }
+        List<IncidentRows.Candidate> open = rows.candidates(places.toArray(Long[]::new),
+                categories.toArray(Long[]::new), since, batchIds);
         Map<Long, Seen> known = new HashMap<>(open.size() * 2);
         List<Long> missing = new ArrayList<>();
         for (IncidentRows.Candidate c : open) {
@@ -240,15 +247,14 @@ public class IncidentDetection {
                 known.put(id, s);
             });
         }
-        Pool pool = new Pool(p.areaPlaces(), p.categories(), new ArrayList<>(open.size() + decided.size()));
         for (IncidentRows.Candidate c : open) {
             Seen s = known.get(c.id());
             if (s != null) {
-                pool.members().add(new Known(c.countsFor(), c.placeId(), c.categoryId(), s.trigrams()));
+                Known k = new Known(c.countsFor(), c.placeId(), c.categoryId(), s.trigrams());
+                pools.values().forEach(pool -> pool.offer(k));
             }
         }
-        decided.forEach(pool::offer);
-        return pool;
+        return pools;
     }
 
     private record Probe(NewTicket ticket, Spot place, Spot area, Long[] areaPlaces, Long[] categories,
@@ -274,6 +280,10 @@ public class IncidentDetection {
     private record Pool(Long[] places, Long[] categories, List<Known> members) {
 
         record Key(long area, List<Long> categories) {
+        }
+
+        static Key key(Probe p) {
+            return new Key(p.area().id(), List.of(p.categories()));
         }
 
         /** Takes in a decided ticket of the batch, when it lies in this pool's places and categories. */

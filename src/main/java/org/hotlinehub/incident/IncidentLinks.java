@@ -173,20 +173,35 @@ public class IncidentLinks {
         return out;
     }
 
+    /** A report intake is unsure about, and the incident it likely reports again. */
+    public record Suggestion(TicketEntity report, TicketEntity incident, Decision decision) {
+    }
+
     /**
-     * Intake is unsure (the grey zone): the report waits in triage, flagged as a likely duplicate of the incident,
-     * until an operator links it or keeps it separate.
+     * Intake is unsure (the grey zone): each report waits in triage, flagged as a likely duplicate of its incident,
+     * until an operator links it or keeps it separate. One statement for the links, one for the timelines.
      */
-    public void suggest(TicketEntity report, TicketEntity incident, Decision decision) {
+    public void suggestAll(List<Suggestion> suggestions) {
+        if (suggestions.isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
-        report.status = TicketStatus.TRIAGE;
-        String likely = SystemReason.LIKELY_SAME_INCIDENT.text(incident.reference, decision.describe());
-        report.triageReason = likely + "; " + SystemReason.LINK_OR_KEEP_APART.text();
-        report.updatedAt = now;
-        rows.saveLink(new IncidentRows.Link(incident.id, report.id, IncidentRows.SUGGESTED, decision.score(),
-                decision.reason(), decision.actor(), now), report.channel, residentId(report), report.language,
-                report.createdAt);
-        timeline.record(report.id, TimelineKind.DUPLICATE_SUSPECTED, decision.actor(), null, likely);
+        List<IncidentRows.NewLink> newLinks = new ArrayList<>(suggestions.size());
+        List<TimelineRepository.Entry> entries = new ArrayList<>(suggestions.size());
+        for (Suggestion s : suggestions) {
+            TicketEntity report = s.report();
+            report.status = TicketStatus.TRIAGE;
+            String likely = SystemReason.LIKELY_SAME_INCIDENT.text(s.incident().reference, s.decision().describe());
+            report.triageReason = likely + "; " + SystemReason.LINK_OR_KEEP_APART.text();
+            report.updatedAt = now;
+            newLinks.add(new IncidentRows.NewLink(new IncidentRows.Link(s.incident().id, report.id,
+                    IncidentRows.SUGGESTED, s.decision().score(), s.decision().reason(), s.decision().actor(), now),
+                    report.channel, residentId(report), report.language, report.createdAt));
+            entries.add(new TimelineRepository.Entry(report.id, TimelineKind.DUPLICATE_SUSPECTED, s.decision().actor(),
+                    null, likely));
+        }
+        rows.saveLinks(newLinks);
+        timeline.recordAll(entries);
     }
 
     /** The operator kept a suggested report apart: it leaves triage and is dispatched as a ticket of its own. */

@@ -161,11 +161,6 @@ public class IncidentRows {
     public record NewLink(Link link, Channel channel, Long residentId, String language, Instant reportedAt) {
     }
 
-    /** Writes the reporter's link (one row per reporter ticket: a new decision replaces the last one). */
-    public void saveLink(Link link, Channel channel, Long residentId, String language, Instant reportedAt) {
-        saveLinks(List.of(new NewLink(link, channel, residentId, language, reportedAt)));
-    }
-
     /** Writes the links in one statement (one row per reporter ticket: a new decision replaces the last one). */
     public void saveLinks(List<NewLink> links) {
         if (links.isEmpty()) {

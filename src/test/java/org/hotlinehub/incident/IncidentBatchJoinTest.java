@@ -45,8 +45,8 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTestResource(WechatApiStub.class)
 class IncidentBatchJoinTest {
 
-    static final String LIFT = "事件二号苑三号楼电梯坏了，电梯门打不开";
-    static final String TILES = "事件二号苑外墙瓷砖脱落了，砸到楼下的车";
+    static final String GARAGE = "事件二号苑地下车库积水很深，车都开不出去";
+    static final String FENCE = "事件二号苑北门铁栅栏倒了，把路堵住了";
     static final int ROUNDS = 8;
 
     @Inject
@@ -58,20 +58,20 @@ class IncidentBatchJoinTest {
 
     @Test
     void shouldJoinABatchsReportsToTheirIncidentsTogetherWithoutDeadlockingAnotherBatch() throws Exception {
-        String lift = IncidentTest.form("INC-COURT2", LIFT);
-        String tiles = IncidentTest.form("INC-COURT2", TILES);
+        String garage = IncidentTest.form("INC-COURT2", GARAGE);
+        String fence = IncidentTest.form("INC-COURT2", FENCE);
         await().atMost(Duration.ofSeconds(30)).until(() -> sql.count("select count(*) from ticket t join assignment a"
                 + " on a.ticket_id = t.id where t.reference = any(?) and t.status = 'DISPATCHED'",
-                (Object) new String[]{lift, tiles}) == 2);
+                (Object) new String[]{garage, fence}) == 2);
 
         ExecutorService two = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < ROUNDS; round++) {
                 CyclicBarrier together = new CyclicBarrier(2);
-                // one batch has the lift first, the other the tiles: they lock the two incidents in opposite orders
+                // one batch has the garage first, the other the fence: they lock the two incidents in opposite orders
                 // unless the locks are taken in one order
-                Future<?> a = two.submit(() -> accept(together, List.of(report(LIFT), report(TILES))));
-                Future<?> b = two.submit(() -> accept(together, List.of(report(TILES), report(LIFT))));
+                Future<?> a = two.submit(() -> accept(together, List.of(report(GARAGE), report(FENCE))));
+                Future<?> b = two.submit(() -> accept(together, List.of(report(FENCE), report(GARAGE))));
                 a.get(60, TimeUnit.SECONDS);
                 b.get(60, TimeUnit.SECONDS);
             }
@@ -79,7 +79,7 @@ class IncidentBatchJoinTest {
             two.shutdownNow();
         }
 
-        for (String incident : List.of(lift, tiles)) {
+        for (String incident : List.of(garage, fence)) {
             int reporters = 1 + 2 * ROUNDS;
             assertEquals(reporters, ((Number) sql.one("select reporter_count from ticket where reference = ?",
                     incident)).intValue(), "every report counted once on " + incident);
