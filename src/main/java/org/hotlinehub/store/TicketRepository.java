@@ -29,7 +29,9 @@ public class TicketRepository implements PanacheRepository<TicketEntity> {
 
     /**
      * Locks the tickets of {@code ids} that still wait for their first offer (received, no assignment yet), in id
-     * order, with one statement.
+     * order, with one statement. The lock is a no-key update one: it keeps two dispatchers from offering one ticket,
+     * and lets intake link reports to the ticket meanwhile (their foreign keys take a key-share lock on it, which a
+     * plain {@code for update} would make wait for the whole dispatch batch).
      *
      * @return their ids, ascending
      */
@@ -40,7 +42,8 @@ public class TicketRepository implements PanacheRepository<TicketEntity> {
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement lock = connection.prepareStatement("select t.id from ticket t"
                     + " where t.id = any(?) and t.status = 'RECEIVED'"
-                    + " and not exists (select 1 from assignment a where a.ticket_id = t.id) order by t.id for update")) {
+                    + " and not exists (select 1 from assignment a where a.ticket_id = t.id) order by t.id"
+                    + " for no key update")) {
                 lock.setArray(1, connection.createArrayOf("bigint", ids.toArray(Long[]::new)));
                 List<Long> locked = new ArrayList<>(ids.size());
                 try (ResultSet row = lock.executeQuery()) {
