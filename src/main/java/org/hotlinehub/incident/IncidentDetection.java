@@ -18,8 +18,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.PlaceType;
 import org.hotlinehub.model.SystemReason;
+import org.hotlinehub.model.port.IntakeGroups;
 import org.hotlinehub.store.IncidentRows;
 import org.hotlinehub.store.ReferenceLookup;
 import org.hotlinehub.store.ReferenceLookup.Spot;
@@ -55,7 +57,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * it, so they never make two incidents of one; a batch that only joins incidents committed before takes none.
  */
 @ApplicationScoped
-public class IncidentDetection {
+public class IncidentDetection implements IntakeGroups {
 
     private static final Logger LOG = Logger.getLogger(IncidentDetection.class);
     public static final String ACTOR = "hub:incident";
@@ -327,8 +329,28 @@ public class IncidentDetection {
 
     /** One advisory lock per area and category group (the group named by its first entry's id). */
     private int lockKey(Probe p) {
-        long group = p.categories()[0];
-        return Objects.hash(p.area().id(), group);
+        return lockKey(p.area().id(), p.categories());
+    }
+
+    private static int lockKey(long area, Long[] categories) {
+        return Objects.hash(area, categories[0]);
+    }
+
+    /**
+     * The group of a contact whose sender named a place and a need that detection compares: its area and category
+     * group, the key of the lock a batch takes for them. The place intake settles on may be finer (a building of the
+     * compound named), never in another area.
+     */
+    @Override
+    public Optional<String> groupOf(InboundContact contact) {
+        if (!config.incident().enabled() || contact.placeCode() == null || contact.categoryCode() == null
+                || contact.categoryCode().equals(config.voice().urgentCategory())) {
+            return Optional.empty();
+        }
+        return places.activeTerm(contact.categoryCode()).map(term -> places.incidentCategoryIds(term.id()))
+                .filter(categories -> categories.length > 0)
+                .flatMap(categories -> places.activePlace(contact.placeCode())
+                        .map(place -> "incident-area-" + lockKey(area(place).id(), categories)));
     }
 
     private String reason(Scored c, Probe p) {

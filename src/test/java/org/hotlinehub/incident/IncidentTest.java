@@ -53,7 +53,7 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTestResource(HubTestResources.class)
 @QuarkusTestResource(TwilioApiStub.class)
 @QuarkusTestResource(WechatApiStub.class)
-class IncidentTest {
+public class IncidentTest {
 
     public static class On implements QuarkusTestProfile {
 

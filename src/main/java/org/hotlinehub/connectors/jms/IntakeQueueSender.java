@@ -1,5 +1,6 @@
 package org.hotlinehub.connectors.jms;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.IntakeUnavailableException;
+import org.hotlinehub.model.port.IntakeGroups;
 import org.hotlinehub.model.port.IntakeQueue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,6 +40,8 @@ public class IntakeQueueSender implements IntakeQueue {
     IntakeSendBreaker breaker;
     @Inject
     HubConfig config;
+    @Inject
+    IntakeGroups groups;
 
     /**
      * Opens the sessions the edge's sends may need at once (as many as contacts in flight, and the outbox's senders)
@@ -61,6 +65,20 @@ public class IntakeQueueSender implements IntakeQueue {
         warming.start();
     }
 
+    /**
+     * The message's properties: the broker's duplicate id (it drops a resend of this very message, a failover retry; a
+     * sender's retry told another reference, at another instance, gets through, and intake keeps that reference as an
+     * alias), and the contact's group, when it has one, as the message group: the broker gives a group's contacts to
+     * one intake consumer, so the batches of two consumers seldom wait for one area's lock.
+     */
+    Map<String, String> properties(InboundContact contact) {
+        Map<String, String> properties = new HashMap<>(4);
+        properties.put(JmsEndpoints.DUPLICATE_ID_HEADER,
+                contact.channel().name() + ":" + contact.externalId() + ":" + contact.reference());
+        groups.groupOf(contact).ifPresent(group -> properties.put(JmsEndpoints.GROUP_ID_PROPERTY, group));
+        return properties;
+    }
+
     @Override
     public boolean accepting() {
         return !breaker.refusing();
@@ -74,12 +92,9 @@ public class IntakeQueueSender implements IntakeQueue {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("contact cannot be serialized", e);
         }
-        // The broker drops a resend of this very message (a failover retry); a sender's retry told another reference
-        // (at another instance) gets through, and intake keeps that reference as an alias.
-        String duplicateId = contact.channel().name() + ":" + contact.externalId() + ":" + contact.reference();
+        Map<String, String> properties = properties(contact);
         try {
-            breaker.send(() -> sends.send(JmsEndpoints.INTAKE_QUEUE, body,
-                    Map.of(JmsEndpoints.DUPLICATE_ID_HEADER, duplicateId)));
+            breaker.send(() -> sends.send(JmsEndpoints.INTAKE_QUEUE, body, properties));
         } catch (CircuitBreakerOpenException e) {
             LOG.debugf("intake queue send refused at once for %s contact: the breaker is open", contact.channel());
             throw new IntakeUnavailableException("the intake queue is not available (recent sends failed)", e);

@@ -22,6 +22,8 @@ public final class JmsEndpoints {
     public static final String DEAD_LETTER_DESTINATION_HEADER = "HubDeadLetterDestination";
     /** Artemis' duplicate-detection header: a sender's retry of the same contact is dropped by the broker. */
     public static final String DUPLICATE_ID_HEADER = "_AMQ_DUPL_ID";
+    /** The JMS message group: the broker gives a group's messages to one consumer at a time, in order. */
+    public static final String GROUP_ID_PROPERTY = "JMSXGroupID";
 
     private JmsEndpoints() {
     }
