@@ -46,6 +46,7 @@
 #   BENCH_JSTACK=1                 take 5 thread dumps of the hub while it works off the backlog after the last phase
 #   BENCH_JFR=0                    1: record a JDK Flight Recorder profile of the hub during the last phase (hub.jfr);
 #                                  drain: during the end-to-end wait after it instead (the pipeline alone, no HTTP load)
+#                                  (CPU: bench/jfr-summary.py hub.jfr intake; waits on the database: bench/jfr-waits.py)
 #   BENCH_KEEP_DATA=0              keep the hub's database and journal after the run
 #   BENCH_INCIDENTS=false          incident detection (issue 21, hub.incident.enabled): off, because the load's twelve
 #                                  sentences, repeated in every compound, are near-duplicates; with it on, most reports
