@@ -223,11 +223,10 @@ public class IncidentRows {
     }
 
     /**
-     * Adds to the reporter counts of these incidents with one statement, which locks their rows in ascending id order
-     * (two batches joining the same incidents wait for each other instead of deadlocking) until the transaction ends,
-     * as any update does (no key update: the links written before, whose foreign keys hold a key-share lock on the
-     * incident, do not conflict with it);
-     * answers the new counts. Whoever holds an incident's row is the only one adding its reporters, which is what
+     * Adds to the reporter counts of these incidents with one statement, which first locks their rows in ascending id
+     * order (a materialized, sorted {@code for no key update}: two batches joining the same incidents wait for each
+     * other instead of deadlocking; the links written before, whose foreign keys hold a key-share lock on the
+     * incident, do not conflict with it), until the transaction ends; answers the new counts. Whoever holds an incident's row is the only one adding its reporters, which is what
      * makes the counts, and the numbered news of {@code OutboxStore}, follow one another.
      */
     public Map<Long, Integer> addReporters(Map<Long, Integer> deltas) {
@@ -237,7 +236,8 @@ public class IncidentRows {
             try (PreparedStatement st = c.prepareStatement(
                     """
                             with d as (select * from unnest(?::bigint[], ?::int[]) as d(id, n)),
-                                 l as (select t.id from ticket t where t.id in (select id from d) order by t.id for no key update)
+                                 l as materialized (select t.id from ticket t where t.id in (select id from d) order by t.id
+                                            for no key update)
                             update ticket t set reporter_count = greatest(1, t.reporter_count + d.n)
                               from d join l on l.id = d.id where t.id = d.id returning t.id, t.reporter_count""")) {
                 st.setArray(1, c.createArrayOf("bigint", ids));
