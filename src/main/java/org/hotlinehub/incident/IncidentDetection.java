@@ -54,7 +54,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * waits in triage as a likely duplicate; below, it stands alone. The batch's tickets are decided in the order of
  * their ids, so the first report of a burst is the incident and later ones in the same batch join it. Two batches
  * about the same area and group whose reports stay on their own take the same advisory lock and decide again under
- * it, so they never make two incidents of one; a batch that only joins incidents committed before takes none.
+ * it, so they never make two incidents of one; a batch that only joins incidents committed before takes none. The
+ * edge sends a contact with the key of that lock as its message group ({@link #groupOf}), so the broker gives one
+ * area's contacts to one consumer and two batches seldom wait for each other there.
  */
 @ApplicationScoped
 public class IncidentDetection implements IntakeGroups {
