@@ -35,6 +35,7 @@ import org.hotlinehub.model.PlaceType;
 import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.Staff;
 import org.hotlinehub.model.SystemReason;
+import org.hotlinehub.model.TicketCreated;
 import org.hotlinehub.model.TicketReopened;
 import org.hotlinehub.model.TicketSplit;
 import org.hotlinehub.model.TicketStatus;
@@ -50,6 +51,7 @@ import org.hotlinehub.model.port.PlaceDirectory;
 import org.hotlinehub.model.port.ReferenceNumbers;
 import org.hotlinehub.model.port.ResidentMessenger;
 import org.hotlinehub.model.port.SurveyAppeals;
+import org.hotlinehub.model.port.TicketEvents;
 import org.hotlinehub.store.CatalogEntryEntity;
 import org.hotlinehub.store.CatalogRepository;
 import org.hotlinehub.store.ClassifierCorrections;
@@ -115,6 +117,8 @@ public class CaseworkService implements Casework {
     ClassifierCorrections corrections;
     @Inject
     IncidentLinks links;
+    @Inject
+    TicketEvents ticketEvents;
     @Inject
     Clock clock;
 
@@ -322,6 +326,8 @@ public class CaseworkService implements Casework {
                 SystemReason.SPLIT_OFF.text(added.reference, staff.actor()) + why);
         original.updatedAt = clock.instant();
         informOfSplit(original, added, staff);
+        // a new ticket like any other on hub.events: its creation first, then its offer's DISPATCHED
+        ticketEvents.created(new TicketCreated(added.id, added.reference, false, added.createdAt), staff.actor());
         dispatch.dispatchNow(added);
         audit.record(staff.name(), "ticket.split", TARGET, original.reference, "split off " + added.reference
                 + " (category " + category.code + ", place " + place.code + ")" + why, staff.client());
