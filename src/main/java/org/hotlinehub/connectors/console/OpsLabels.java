@@ -70,11 +70,15 @@ public final class OpsLabels {
     /**
      * A stored text with the hub's own reasons in it (a triage reason, a timeline entry) in the page's language: each
      * {@link SystemReason} found is put in words from the bundle, return reason codes too; a person's words stay as
-     * they were written. English pages show the text as stored (it is English).
+     * they were written. English pages show the text as stored (it is English), but for the reasons that carry both
+     * languages ({@link #BOTH_LANGUAGES}), which show their English half.
      */
     static String reason(String text, boolean english) {
-        if (text == null || english) {
-            return text == null ? "" : text;
+        if (text == null) {
+            return "";
+        }
+        if (english) {
+            return englishHalves(text);
         }
         List<SystemReason.Found> found = SystemReason.find(text);
         if (found.isEmpty()) {
@@ -97,6 +101,23 @@ public final class OpsLabels {
             s.append(words.systemReason(f.reason().name(), value(v, 0), value(v, 1), value(v, 2), value(v, 3),
                     value(v, 4)));
             at = f.end();
+        }
+        return s.append(text.substring(at)).toString();
+    }
+
+    /** Reasons written in both languages at once ("不满意 / dissatisfied"): an English page shows the English. */
+    private static final Set<SystemReason> BOTH_LANGUAGES = Set.of(SystemReason.SURVEY_ANSWER_BOTH);
+
+    private static String englishHalves(String text) {
+        StringBuilder s = new StringBuilder();
+        int at = 0;
+        for (SystemReason.Found f : SystemReason.find(text)) {
+            if (BOTH_LANGUAGES.contains(f.reason())) {
+                List<String> v = f.values();
+                s.append(text, at, f.start()).append(words(true).systemReason(f.reason().name(), value(v, 0),
+                        value(v, 1), value(v, 2), value(v, 3), value(v, 4)));
+                at = f.end();
+            }
         }
         return s.append(text.substring(at)).toString();
     }

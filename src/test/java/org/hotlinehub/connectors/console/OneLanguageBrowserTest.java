@@ -1,5 +1,6 @@
 package org.hotlinehub.connectors.console;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -114,6 +115,8 @@ class OneLanguageBrowserTest {
         assertTrue(page.innerText("#timeline").contains("by catalog property-repair"));
         assertTrue(
                 page.innerText("#timeline").contains("appeal by PF-HAIYUN rejected: the result dissatisfied stands"));
+        // the call-back's answer, written in both languages, in English only
+        assertEquals("dissatisfied", page.innerText("#timeline tr[data-kind=SURVEY_ANSWERED] td:last-child").strip());
         page.context().close();
     }
 
