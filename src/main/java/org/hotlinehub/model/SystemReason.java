@@ -144,7 +144,10 @@ public enum SystemReason {
     SMS_QUEUED_IN_PARTS("SMS queued to {} in {} parts"),
     // a ticket in triage classified or located by what the resident wrote next
     AFTER_FOLLOW_UP("after the resident's follow-up"),
-    LOCATED_AFTER_FOLLOW_UP("{} {} ({}) after the resident's follow-up", "$", Value.CODE, Value.CODE);
+    LOCATED_AFTER_FOLLOW_UP("{} {} ({}) after the resident's follow-up", "$", Value.CODE, Value.CODE),
+    // a resolution's photo after the partner's note (residents never read these: ResidentTexts.partnerNote)
+    PHOTO_LINK(" (photo {})", "$", Value.CODE),
+    PHOTO_ATTACHED(" (photo attached: {}, attachment {})", "$", Value.WORDS, Value.CODE);
 
     /** What a value may be, where the text around it is not enough to tell where it ends. */
     private static final class Value {

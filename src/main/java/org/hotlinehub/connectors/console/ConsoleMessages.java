@@ -598,7 +598,8 @@ public interface ConsoleMessages {
             {#is 'MASKED_TEXT_FROM_RESIDENT'}居民 {a} 通过隐号短信发给 {b}：{c}\
             {#is 'SMS_QUEUED'}短信已排队发给 {a}{#is 'SMS_QUEUED_IN_PARTS'}短信已排队发给 {a}（分 {b} 条）\
             {#is 'AFTER_FOLLOW_UP'}居民补充信息后\
-            {#is 'LOCATED_AFTER_FOLLOW_UP'}居民补充信息后定位到{a} {b}（{c}）{#else}{key}{/when}""")
+            {#is 'LOCATED_AFTER_FOLLOW_UP'}居民补充信息后定位到{a} {b}（{c}）\
+            {#is 'PHOTO_LINK'}（照片 {a}）{#is 'PHOTO_ATTACHED'}（附照片：{a}，附件 {b}）{#else}{key}{/when}""")
     String systemReason(String key, String a, String b, String c, String d, String e);
 
     /** The separator of a list of counts ("网页 3，短信 2"). */

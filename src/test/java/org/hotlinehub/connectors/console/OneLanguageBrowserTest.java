@@ -174,6 +174,7 @@ class OneLanguageBrowserTest {
                 {"EXPIRED", SystemReason.WITHDRAWN.text("lead", "V-SUN", SystemReason.EMERGENCY_OFFER_NOT_ACCEPTED.text(
                         "V-SUN", "PT3M"))},
                 {"NOTE", SystemReason.RESIDENT_CALLED.text("+86139****0002", "+86139****0001")},
+                {"RESOLVED", "阀门已更换" + SystemReason.PHOTO_ATTACHED.text("fix.jpg", 12)},
                 {"RELAYED_TEXT",
                         SystemReason.MASKED_TEXT_TO_RESIDENT.text("+86139****0003", "+86139****0002", "到楼下了")}};
         for (String[] e : entries) {
@@ -193,6 +194,7 @@ class OneLanguageBrowserTest {
         assertTrue(timeline.contains("自 2026-12-03 10:00 起无应答（72 小时），按无应答结案"), timeline);
         assertTrue(timeline.contains("一键呼援：3 分钟内无人签收"), timeline);
         assertTrue(timeline.contains("师傅下午上门 — 短信已排队发给 "), timeline);
+        assertTrue(timeline.contains("阀门已更换（附照片：fix.jpg，附件 12）"), timeline);
         String messages = page.innerText("#messages");
         assertTrue(messages.contains("话务员消息"), messages);
         assertTrue(messages.contains("发送失败") && messages.contains("尝试 5 次后放弃：Twilio HTTP 503"), messages);
@@ -201,7 +203,7 @@ class OneLanguageBrowserTest {
         page.navigate("/console/tickets/" + reference + "?lang=en");
         page.waitForSelector("#timeline");
         List<String> people = List.of("3号楼水管爆了，整栋楼停水 " + n, "居民出差", "居民已回家", "师傅下午上门",
-                "请保持电话畅通", "到楼下了");
+                "请保持电话畅通", "到楼下了", "阀门已更换");
         String en = page.innerText("#timeline") + "\n" + page.innerText("#messages");
         assertTrue(chinese(en, people).isEmpty(), "Chinese on the English page: " + chinese(en, people) + "\n" + en);
         assertTrue(en.contains("12 reports within 30 min (web 7, sms 3, wechat 2)"), en);
