@@ -147,7 +147,9 @@ public enum SystemReason {
     LOCATED_AFTER_FOLLOW_UP("{} {} ({}) after the resident's follow-up", "$", Value.CODE, Value.CODE),
     // a resolution's photo after the partner's note (residents never read these: ResidentTexts.partnerNote)
     PHOTO_LINK(" (photo {})", "$", Value.CODE),
-    PHOTO_ATTACHED(" (photo attached: {}, attachment {})", "$", Value.WORDS, Value.CODE);
+    PHOTO_ATTACHED(" (photo attached: {}, attachment {})", "$", Value.WORDS, Value.CODE),
+    // a masked call's end, when the person answered
+    CALL_COMPLETED_AFTER("completed after {} s", "$", Value.CODE);
 
     /** What a value may be, where the text around it is not enough to tell where it ends. */
     private static final class Value {

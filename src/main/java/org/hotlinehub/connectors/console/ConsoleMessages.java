@@ -599,8 +599,15 @@ public interface ConsoleMessages {
             {#is 'SMS_QUEUED'}短信已排队发给 {a}{#is 'SMS_QUEUED_IN_PARTS'}短信已排队发给 {a}（分 {b} 条）\
             {#is 'AFTER_FOLLOW_UP'}居民补充信息后\
             {#is 'LOCATED_AFTER_FOLLOW_UP'}居民补充信息后定位到{a} {b}（{c}）\
-            {#is 'PHOTO_LINK'}（照片 {a}）{#is 'PHOTO_ATTACHED'}（附照片：{a}，附件 {b}）{#else}{key}{/when}""")
+            {#is 'PHOTO_LINK'}（照片 {a}）{#is 'PHOTO_ATTACHED'}（附照片：{a}，附件 {b}）\
+            {#is 'CALL_COMPLETED_AFTER'}已接通，通话 {a} 秒{#else}{key}{/when}""")
     String systemReason(String key, String a, String b, String c, String d, String e);
+
+    /** How a call through the hotline went, as Twilio says it; anything else as it is. */
+    @Message("""
+            {#when outcome}{#is 'connecting'}正在接通{#is 'ended'}已结束{#is 'no-answer'}无人接听{#is 'busy'}占线\
+            {#is 'failed'}呼叫失败{#is 'canceled'}已取消{#else}{outcome}{/when}""")
+    String callOutcome(String outcome);
 
     /** The separator of a list of counts ("网页 3，短信 2"). */
     @Message("，")

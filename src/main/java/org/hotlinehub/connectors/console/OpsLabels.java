@@ -93,10 +93,8 @@ public final class OpsLabels {
             // a value may hold a reason of its own (how a place was found): in words too
             List<String> v = new java.util.ArrayList<>();
             for (int i = 0; i < f.values().size(); i++) {
-                String value = durationIn(returnReasonIn(reason(f.values().get(i), false)), words);
-                v.add(WORD_VALUES.getOrDefault(f.reason(), Set.of()).contains(i)
-                        ? codeWord(value, words)
-                        : LIST_VALUES.getOrDefault(f.reason(), Set.of()).contains(i) ? countsIn(value, words) : value);
+                v.add(inWords(f.reason(), i, durationIn(returnReasonIn(reason(f.values().get(i), false)), words),
+                        words));
             }
             s.append(words.systemReason(f.reason().name(), value(v, 0), value(v, 1), value(v, 2), value(v, 3),
                     value(v, 4)));
@@ -139,6 +137,20 @@ public final class OpsLabels {
 
     private static final Pattern COUNT = Pattern.compile("(\\S+) (\\d+)");
     private static final Pattern ISO_DURATION = Pattern.compile("PT(?:\\d+H)?(?:\\d+M)?(?:\\d+(?:\\.\\d+)?S)?");
+
+    /** The values (by position) that are a call's outcome as Twilio says it (no-answer, busy …). */
+    private static final Map<SystemReason, Set<Integer>> CALL_OUTCOMES = Map.of(SystemReason.MASKED_CALL, Set.of(2));
+
+    /** Value {@code i} of a reason, put in words where it is one of the hub's words, a list of them or an outcome. */
+    private static String inWords(SystemReason reason, int i, String value, ConsoleMessages words) {
+        if (WORD_VALUES.getOrDefault(reason, Set.of()).contains(i)) {
+            return codeWord(value, words);
+        }
+        if (LIST_VALUES.getOrDefault(reason, Set.of()).contains(i)) {
+            return countsIn(value, words);
+        }
+        return CALL_OUTCOMES.getOrDefault(reason, Set.of()).contains(i) ? words.callOutcome(value) : value;
+    }
 
     /** "web 3, sms 2" as "网页 3，短信 2"; a list that is not one as it is. */
     private static String countsIn(String value, ConsoleMessages words) {

@@ -175,6 +175,9 @@ class OneLanguageBrowserTest {
                         "V-SUN", "PT3M"))},
                 {"NOTE", SystemReason.RESIDENT_CALLED.text("+86139****0002", "+86139****0001")},
                 {"RESOLVED", "阀门已更换" + SystemReason.PHOTO_ATTACHED.text("fix.jpg", 12)},
+                {"RELAYED_CALL", SystemReason.MASKED_CALL.text("+86139****0003", "+86139****0002", "no-answer")},
+                {"RELAYED_CALL", SystemReason.MASKED_CALL.text("+86139****0003", "+86139****0002",
+                        SystemReason.CALL_COMPLETED_AFTER.text(42))},
                 {"RELAYED_TEXT",
                         SystemReason.MASKED_TEXT_TO_RESIDENT.text("+86139****0003", "+86139****0002", "到楼下了")}};
         for (String[] e : entries) {
@@ -195,6 +198,8 @@ class OneLanguageBrowserTest {
         assertTrue(timeline.contains("一键呼援：3 分钟内无人签收"), timeline);
         assertTrue(timeline.contains("师傅下午上门 — 短信已排队发给 "), timeline);
         assertTrue(timeline.contains("阀门已更换（附照片：fix.jpg，附件 12）"), timeline);
+        assertTrue(timeline.contains("居民 +86139****0002：无人接听"), timeline);
+        assertTrue(timeline.contains("居民 +86139****0002：已接通，通话 42 秒"), timeline);
         String messages = page.innerText("#messages");
         assertTrue(messages.contains("话务员消息"), messages);
         assertTrue(messages.contains("发送失败") && messages.contains("尝试 5 次后放弃：Twilio HTTP 503"), messages);
