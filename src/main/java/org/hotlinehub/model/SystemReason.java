@@ -149,7 +149,10 @@ public enum SystemReason {
     PHOTO_LINK(" (photo {})", "$", Value.CODE),
     PHOTO_ATTACHED(" (photo attached: {}, attachment {})", "$", Value.WORDS, Value.CODE),
     // a masked call's end, when the person answered
-    CALL_COMPLETED_AFTER("completed after {} s", "$", Value.CODE);
+    CALL_COMPLETED_AFTER("completed after {} s", "$", Value.CODE),
+    // written on the primary by the merge of duplicates before it became the incident link; kept for those entries
+    // (the value after it is the duplicate's resident, in brackets, when it had one)
+    DUPLICATE_MERGED_HERE("ticket {} merged into this one{}", "; |: |$", Value.CODE, "(?: \\([^)]*\\))?");
 
     /** What a value may be, where the text around it is not enough to tell where it ends. */
     private static final class Value {

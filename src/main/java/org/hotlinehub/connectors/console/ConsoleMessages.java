@@ -600,7 +600,8 @@ public interface ConsoleMessages {
             {#is 'AFTER_FOLLOW_UP'}居民补充信息后\
             {#is 'LOCATED_AFTER_FOLLOW_UP'}居民补充信息后定位到{a} {b}（{c}）\
             {#is 'PHOTO_LINK'}（照片 {a}）{#is 'PHOTO_ATTACHED'}（附照片：{a}，附件 {b}）\
-            {#is 'CALL_COMPLETED_AFTER'}已接通，通话 {a} 秒{#else}{key}{/when}""")
+            {#is 'CALL_COMPLETED_AFTER'}已接通，通话 {a} 秒{#is 'DUPLICATE_MERGED_HERE'}工单 {a}{b} 已合并到本工单\
+            {#else}{key}{/when}""")
     String systemReason(String key, String a, String b, String c, String d, String e);
 
     /** How a call through the hotline went, as Twilio says it; anything else as it is. */
