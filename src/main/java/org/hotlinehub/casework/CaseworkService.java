@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import org.hotlinehub.dispatch.OperatorDispatch;
 import org.hotlinehub.dispatch.Reopening;
+import org.hotlinehub.incident.IncidentLinks;
 import org.hotlinehub.intake.Priorities;
 import org.hotlinehub.model.AppealStatus;
 import org.hotlinehub.model.AppealView;
@@ -34,6 +35,7 @@ import org.hotlinehub.model.PlaceType;
 import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.Staff;
 import org.hotlinehub.model.SystemReason;
+import org.hotlinehub.model.TicketCreated;
 import org.hotlinehub.model.TicketReopened;
 import org.hotlinehub.model.TicketSplit;
 import org.hotlinehub.model.TicketStatus;
@@ -49,6 +51,7 @@ import org.hotlinehub.model.port.PlaceDirectory;
 import org.hotlinehub.model.port.ReferenceNumbers;
 import org.hotlinehub.model.port.ResidentMessenger;
 import org.hotlinehub.model.port.SurveyAppeals;
+import org.hotlinehub.model.port.TicketEvents;
 import org.hotlinehub.store.CatalogEntryEntity;
 import org.hotlinehub.store.CatalogRepository;
 import org.hotlinehub.store.ClassifierCorrections;
@@ -112,6 +115,10 @@ public class CaseworkService implements Casework {
     Instance<ResidentMessenger> messengers;
     @Inject
     ClassifierCorrections corrections;
+    @Inject
+    IncidentLinks links;
+    @Inject
+    TicketEvents ticketEvents;
     @Inject
     Clock clock;
 
@@ -246,37 +253,23 @@ public class CaseworkService implements Casework {
         for (String d : new LinkedHashSet<>(duplicateReferences.stream().filter(r -> r != null && !r.isBlank())
                 .map(String::strip).toList())) {
             TicketEntity dup = find(d);
-            if (dup.id.equals(primaryRow.id)) {
-                throw new IllegalArgumentException("ticket " + primaryRow.reference + " cannot be merged into itself");
+            if (!rows.contains(dup)) {
+                rows.add(dup); // a reference and its alias name one ticket
             }
-            rows.add(dup);
         }
         // lock in id order, so two operators merging overlapping sets wait for each other instead of deadlocking
         List<TicketEntity> all = new ArrayList<>(rows);
         all.add(primaryRow);
         all.sort(Comparator.comparing(t -> t.id));
-        all.forEach(t -> tickets.getEntityManager().lock(t, LockModeType.PESSIMISTIC_WRITE));
-        tickets.getEntityManager().refresh(primaryRow);
-        if (!primaryRow.status.isOpen()) {
-            throw new IllegalTransitionException("ticket " + primaryRow.reference + " is " + word(primaryRow.status)
-                    + "; duplicates are merged into an open ticket");
-        }
+        all.stream().distinct().forEach(t -> tickets.getEntityManager().refresh(t, LockModeType.PESSIMISTIC_WRITE));
+        // every duplicate checked before any joins: a refused one leaves all of them as they were
+        rows.forEach(dup -> links.checkJoin(dup, primaryRow, "duplicates"));
         String why = suffix(note);
         for (TicketEntity dup : rows) {
-            tickets.getEntityManager().refresh(dup);
-            if (!dup.status.isOpen()) {
-                throw new IllegalTransitionException("ticket " + dup.reference + " is " + word(dup.status)
-                        + "; only an open ticket can be merged");
-            }
-            dispatch.withdrawAll(dup, TimelineKind.MERGED, staff.actor(), "merged into " + primaryRow.reference);
-            dup.status = TicketStatus.MERGED;
-            dup.mergedIntoId = primaryRow.id;
-            dup.triageReason = null;
-            dup.updatedAt = clock.instant();
-            timeline.record(dup.id, TimelineKind.MERGED, staff.actor(), null,
-                    SystemReason.MERGED_INTO.text(primaryRow.reference, staff.actor()) + why);
-            timeline.record(primaryRow.id, TimelineKind.MERGED, staff.actor(), null,
-                    "ticket " + dup.reference + " merged into this one" + residentWords(dup) + why);
+            // the incident link, as the ticket page's merge: the primary counts one more reporter, its holder is told,
+            // and the incident's undo takes the duplicate out again
+            links.join(dup, primaryRow, new IncidentLinks.Decision(1.0, SystemReason.LINKED_BY.text(staff.actor())
+                    + why, staff.actor()));
             informOfMerge(dup, primaryRow, staff);
         }
         primaryRow.updatedAt = clock.instant();
@@ -333,6 +326,8 @@ public class CaseworkService implements Casework {
                 SystemReason.SPLIT_OFF.text(added.reference, staff.actor()) + why);
         original.updatedAt = clock.instant();
         informOfSplit(original, added, staff);
+        // a new ticket like any other on hub.events: its creation first, then its offer's DISPATCHED
+        ticketEvents.created(new TicketCreated(added.id, added.reference, false, added.createdAt), staff.actor());
         dispatch.dispatchNow(added);
         audit.record(staff.name(), "ticket.split", TARGET, original.reference, "split off " + added.reference
                 + " (category " + category.code + ", place " + place.code + ")" + why, staff.client());
@@ -498,16 +493,6 @@ public class CaseworkService implements Casework {
     private String grid(PlaceEntity place) {
         return lookup.place(place.id).flatMap(p -> lookup.ancestorOfType(p, PlaceType.GRID.code()))
                 .map(ReferenceLookup.Spot::code).orElse("no grid");
-    }
-
-    private static String residentWords(TicketEntity t) {
-        if (t.resident == null) {
-            return "";
-        }
-        // a WeChat resident may have neither a name nor a phone: then there is nothing to say about them
-        String who = String.join(", ", java.util.stream.Stream.of(t.resident.name, Masks.phone(t.resident.phone))
-                .filter(w -> w != null && !w.isBlank()).toList());
-        return who.isEmpty() ? "" : " (" + who + ")";
     }
 
     private TicketEntity find(String reference) {

@@ -11,6 +11,7 @@ import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.Staff;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.AuditTrail;
 import org.hotlinehub.model.port.OperatorCalls;
@@ -53,8 +54,10 @@ public class ResidentReachService implements ResidentReach {
                         + staff.name() + "': set hub.voice.operators." + staff.name() + " (+8613… or client:<id>)"));
         String who = describe(target, number);
         String placed = calls.callOperatorThen(operator, ticket.reference, target, "en".equals(ticket.language));
-        timeline.record(ticket.id, TimelineKind.NOTE, staff.actor(), null, "called " + who + " through the hotline"
-                + " (operator's phone " + Masks.phone(operator) + ")");
+        timeline.record(ticket.id, TimelineKind.NOTE, staff.actor(), null, RESIDENT.equals(target)
+                ? SystemReason.RESIDENT_CALLED.text(Masks.phone(number), Masks.phone(operator))
+                : SystemReason.CONTACT_CALLED.text(target.substring(CONTACT.length()), Masks.phone(number),
+                        Masks.phone(operator)));
         audit.record(staff.name(), "ticket.call", CaseworkService.TARGET, ticket.reference, "called " + who
                 + " through the hotline: " + placed, staff.client());
         LOG.infof("ticket %s: %s calls %s through the hotline (%s)", ticket.reference, staff.name(), who, placed);

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.Masks;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.port.ResidentMessenger;
 import org.hotlinehub.model.port.SmsOutbox;
 
@@ -29,6 +30,8 @@ public class SmsResidentMessenger implements ResidentMessenger {
     public String send(Recipient recipient, String text, String purpose) {
         int parts = sms.enqueue(recipient.idempotencyKey(), recipient.phone(), text, purpose,
                 recipient.ticketReference()).size();
-        return "SMS queued to " + Masks.phone(recipient.phone()) + (parts > 1 ? " in " + parts + " parts" : "");
+        return parts > 1
+                ? SystemReason.SMS_QUEUED_IN_PARTS.text(Masks.phone(recipient.phone()), parts)
+                : SystemReason.SMS_QUEUED.text(Masks.phone(recipient.phone()));
     }
 }

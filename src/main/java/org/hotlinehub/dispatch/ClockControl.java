@@ -3,6 +3,7 @@ package org.hotlinehub.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +17,9 @@ import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.DeadlineItem;
 import org.hotlinehub.model.IllegalTransitionException;
 import org.hotlinehub.model.NotFoundException;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TimelineKind;
+import org.hotlinehub.model.TimelineTimes;
 import org.hotlinehub.model.port.AssignmentClocks;
 import org.hotlinehub.store.AssignmentEntity;
 import org.hotlinehub.store.AssignmentRepository;
@@ -45,6 +48,8 @@ public class ClockControl implements AssignmentClocks {
     DeliveryOutbox outbox;
     @Inject
     Clock clock;
+    @Inject
+    ZoneId zone;
 
     @Override
     @Transactional
@@ -69,7 +74,7 @@ public class ClockControl implements AssignmentClocks {
         a.pauseReason = reason.strip();
         a.updatedAt = now;
         timeline.record(a.ticket.id, TimelineKind.PAUSED, actor, null,
-                "clocks of " + a.assigneeCode() + " paused: " + a.pauseReason);
+                SystemReason.CLOCKS_PAUSED.text(a.assigneeCode(), a.pauseReason));
         outbox.enqueue(a, EVENT_PAUSED);
         return views.of(a);
     }
@@ -89,9 +94,10 @@ public class ClockControl implements AssignmentClocks {
         a.pausedAt = null;
         a.pauseReason = null;
         a.updatedAt = now;
-        timeline.record(a.ticket.id, TimelineKind.RESUMED, actor, null, "clocks of " + a.assigneeCode()
-                + " run again after " + Duration.ofSeconds(seconds) + " paused; accept by " + a.acceptBy
-                + ", resolve by " + a.resolveBy + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
+        timeline.record(a.ticket.id, TimelineKind.RESUMED, actor, null, SystemReason.CLOCKS_RESUMED.text(
+                a.assigneeCode(), Duration.ofSeconds(seconds), TimelineTimes.minute(a.acceptBy, zone),
+                TimelineTimes.minute(a.resolveBy, zone))
+                + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
         outbox.enqueue(a, EVENT_RESUMED);
         return views.of(a);
     }

@@ -19,6 +19,7 @@ import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.AlreadyTakenException;
 import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.Masks;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.Emergencies;
@@ -121,8 +122,7 @@ public class EmergencyOffers implements Emergencies {
         ticket.status = TicketStatus.ACCEPTED;
         ticket.updatedAt = now;
         timeline.record(ticket.id, TimelineKind.ACCEPTED, by, null,
-                "emergency taken by the resident's emergency contact " + Masks.phone(contactPhone)
-                        + " (key 1 on the hub's call)");
+                SystemReason.EMERGENCY_TAKEN_BY_CONTACT.text(Masks.phone(contactPhone)));
         return ContactAnswer.TAKEN;
     }
 
@@ -172,8 +172,7 @@ public class EmergencyOffers implements Emergencies {
         rows.offered(ticket.reference, ticket.id, now, windowEnds);
         if (choices.isEmpty()) {
             rows.escalated(ticket.reference, now);
-            dispatcher.escalate(ticket, "call assurance: nobody on duty nearby to offer the emergency to;"
-                    + " an operator must act now", chunk);
+            dispatcher.escalate(ticket, SystemReason.ASSURANCE_NOBODY_ON_DUTY.text(), chunk);
             return;
         }
         int version = directory.catalogVersion();
@@ -215,14 +214,14 @@ public class EmergencyOffers implements Emergencies {
         excluded.addAll(rows.volunteersOffered(ticket.id));
         List<Choice> next = volunteers.nearest(rule, directory.chain(ticket.place), excluded, now, 1, false, null);
         if (next.isEmpty()) {
-            timeline.record(ticket.id, TimelineKind.NOTE, Dispatcher.ACTOR, null, "call assurance: no other"
-                    + " volunteer on duty nearby to replace the offer; the others' offers stay open until "
-                    + time(row.get().windowEndsAt()));
+            timeline.record(ticket.id, TimelineKind.NOTE, Dispatcher.ACTOR, null,
+                    SystemReason.ASSURANCE_NO_REPLACEMENT.text(time(row.get().windowEndsAt())));
             return;
         }
         Choice c = next.get(0);
-        dispatcher.offerEmergency(ticket, new Choice(null, c.volunteer(), "call assurance, replacing a declined or"
-                + " expired offer: " + c.reason()), now, offerEnds(now, row.get().windowEndsAt()), null);
+        dispatcher.offerEmergency(ticket, new Choice(null, c.volunteer(),
+                SystemReason.CALL_ASSURANCE_REPLACING.text(c.reason())), now, offerEnds(now, row.get().windowEndsAt()),
+                null);
         LOG.infof("emergency %s: a declined or expired offer replaced by volunteer %s", ticket.reference,
                 c.volunteer().code);
     }
@@ -305,13 +304,12 @@ public class EmergencyOffers implements Emergencies {
             for (AssignmentEntity a : assignments.forTicket(e.ticketId())) {
                 if (a.state == AssignmentState.OFFERED) {
                     dispatcher.withdraw(a, AssignmentState.EXPIRED, TimelineKind.EXPIRED, Dispatcher.ACTOR,
-                            "emergency offer to " + a.assigneeCode() + " not accepted within " + window);
+                            SystemReason.EMERGENCY_OFFER_NOT_ACCEPTED.text(a.assigneeCode(), window));
                 }
             }
             calls.withdraw(CONTACT_CALL, e.reference());
             rows.escalated(e.reference(), now);
-            dispatcher.escalate(ticket, "call assurance: nobody accepted the emergency within " + window
-                    + "; an operator must act now");
+            dispatcher.escalate(ticket, SystemReason.ASSURANCE_NOBODY_ACCEPTED.text(window));
             LOG.warnf("emergency %s: nobody accepted within %s, sent to the operators", e.reference(), window);
         }
         return due.size();

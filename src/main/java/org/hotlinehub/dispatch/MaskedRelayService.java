@@ -14,6 +14,7 @@ import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.Masks;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.MaskedRelay;
 import org.hotlinehub.model.port.SmsOutbox;
@@ -91,8 +92,8 @@ public class MaskedRelayService implements MaskedRelay {
         Found found = find(holderPhone, reference);
         if (found.reach().access() == Access.OPEN && firstTime(stepKey)) {
             timeline.record(found.ticketId(), TimelineKind.RELAYED_CALL, found.actor(), Channel.VOICE,
-                    "Masked call from " + Masks.phone(holderPhone) + " to the resident "
-                            + Masks.phone(found.reach().residentPhone()) + " through the hotline: " + outcome);
+                    SystemReason.MASKED_CALL.text(Masks.phone(holderPhone),
+                            Masks.phone(found.reach().residentPhone()), outcome));
             keepOpen(found, holderPhone);
         }
         return found.reach();
@@ -108,8 +109,8 @@ public class MaskedRelayService implements MaskedRelay {
                     .toResident(reference, found.holderName(), text, windowHours());
             sms.enqueue("relay:" + messageSid, reach.residentPhone(), body, PURPOSE, reference);
             timeline.record(found.ticketId(), TimelineKind.RELAYED_TEXT, found.actor(), Channel.SMS,
-                    "Masked text from " + Masks.phone(holderPhone) + " to the resident "
-                            + Masks.phone(reach.residentPhone()) + ": " + Masks.phonesIn(text));
+                    SystemReason.MASKED_TEXT_TO_RESIDENT.text(Masks.phone(holderPhone),
+                            Masks.phone(reach.residentPhone()), Masks.phonesIn(text)));
             keepOpen(found, holderPhone);
             LOG.infof("masked text %s from %s relayed to the resident of %s", messageSid, Masks.phone(holderPhone),
                     reference);
@@ -138,8 +139,9 @@ public class MaskedRelayService implements MaskedRelay {
         if (firstTime("reply:" + messageSid)) {
             String body = MessageBundles.get(RelayMessages.class, Localized.Literal.of("zh")).toHolder(reference, text);
             sms.enqueue("relay-reply:" + messageSid, holderPhone, body, PURPOSE, reference);
-            timeline.record(ticketId, TimelineKind.RELAYED_TEXT, RESIDENT, Channel.SMS, "Masked text from the resident "
-                    + Masks.phone(residentPhone) + " to " + Masks.phone(holderPhone) + ": " + Masks.phonesIn(text));
+            timeline.record(ticketId, TimelineKind.RELAYED_TEXT, RESIDENT, Channel.SMS,
+                    SystemReason.MASKED_TEXT_FROM_RESIDENT.text(Masks.phone(residentPhone), Masks.phone(holderPhone),
+                            Masks.phonesIn(text)));
             em.createNativeQuery("update masked_relay set last_at = ?2 where id = ?1")
                     .setParameter(1, ((Number) r[0]).longValue()).setParameter(2, clock.instant()).executeUpdate();
             LOG.infof("masked reply %s from the resident of %s relayed to %s", messageSid, reference,

@@ -198,10 +198,10 @@ public class PartnerWorkService implements PartnerWork {
         a.resolvedAt = a.updatedAt;
         a.resolutionNote = text;
         a.resolutionPhotoUrl = Strings.blankToNull(photoUrl);
-        String photoNote = a.resolutionPhotoUrl == null ? "" : " (photo " + a.resolutionPhotoUrl + ")";
+        String photoNote = a.resolutionPhotoUrl == null ? "" : SystemReason.PHOTO_LINK.text(a.resolutionPhotoUrl);
         if (photo != null) {
             AttachmentEntity stored = AttachmentEntity.store(a.ticket.id, photo, a.resolvedAt);
-            photoNote += " (photo attached: " + stored.filename + ", attachment " + stored.id + ")";
+            photoNote += SystemReason.PHOTO_ATTACHED.text(stored.filename, stored.id);
         }
         if (isLead(a)) {
             setTicketStatus(a, TicketStatus.RESOLVED);

@@ -2,13 +2,16 @@ package org.hotlinehub.dispatch;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.AssignmentState;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TimelineKind;
+import org.hotlinehub.model.TimelineTimes;
 import org.hotlinehub.store.AssignmentEntity;
 import org.hotlinehub.store.AssignmentRepository;
 import org.hotlinehub.store.TimelineRepository;
@@ -38,6 +41,8 @@ public class ResolveDeadlines {
     SupervisorAlerts supervisors;
     @Inject
     Clock clock;
+    @Inject
+    ZoneId zone;
 
     /** @return how many clock events fired */
     @Transactional
@@ -47,22 +52,23 @@ public class ResolveDeadlines {
         for (AssignmentEntity a : due) {
             if (a.state == AssignmentState.OFFERED) {
                 a.acceptWarnedAt = now;
-                fire(a, TimelineKind.DEADLINE_WARNING, EVENT_WARNING, "offer to " + a.assigneeCode()
-                        + " not yet accepted; accept by " + a.acceptBy);
+                fire(a, TimelineKind.DEADLINE_WARNING, EVENT_WARNING,
+                        SystemReason.DEADLINE_ACCEPT_WARNING.text(a.assigneeCode(), TimelineTimes.minute(a.acceptBy,
+                                zone)));
             } else if (!a.resolveBy.isAfter(now)) {
                 a.overdueAt = now;
                 a.resolveWarnedAt = a.resolveWarnedAt == null ? now : a.resolveWarnedAt;
-                fire(a, TimelineKind.OVERDUE, EVENT_OVERDUE, a.assigneeCode() + " has not resolved it by "
-                        + a.resolveBy);
+                fire(a, TimelineKind.OVERDUE, EVENT_OVERDUE, SystemReason.OVERDUE_NOT_RESOLVED.text(a.assigneeCode(),
+                        TimelineTimes.minute(a.resolveBy, zone)));
                 timeline.record(a.ticket.id, TimelineKind.ESCALATED, Dispatcher.ACTOR, null,
-                        "overdue with " + a.assigneeCode() + ": supervisors to follow up (督办)");
+                        SystemReason.OVERDUE_ESCALATED.text(a.assigneeCode()));
                 supervisors.alert("overdue-" + a.id, a.ticket,
                         "工单" + a.ticket.reference + "已超期未办结（承办方" + a.assigneeCode() + "）。",
                         "Ticket " + a.ticket.reference + " is overdue with " + a.assigneeCode() + ".");
             } else {
                 a.resolveWarnedAt = now;
-                fire(a, TimelineKind.DEADLINE_WARNING, EVENT_WARNING, a.assigneeCode() + " must resolve it by "
-                        + a.resolveBy);
+                fire(a, TimelineKind.DEADLINE_WARNING, EVENT_WARNING, SystemReason.DEADLINE_RESOLVE_WARNING.text(
+                        a.assigneeCode(), TimelineTimes.minute(a.resolveBy, zone)));
             }
         }
         return due.size();

@@ -20,6 +20,7 @@ import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.dispatch.DeliveryOutbox;
 import org.hotlinehub.dispatch.OperatorDispatch;
 import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.IllegalTransitionException;
 import org.hotlinehub.model.IncidentUpdate;
 import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TicketStatus;
@@ -68,6 +69,41 @@ public class IncidentLinks {
         String describe() {
             return SystemReason.INCIDENT_SCORE.text(String.format(Locale.ROOT, "%.2f", score), reason);
         }
+    }
+
+    /**
+     * Whether {@code report} may be merged into {@code incident}: the one rule for operators' merges (the ticket
+     * page's merge, the incident link, the API's merge of duplicates). Both rows must be locked and read again.
+     *
+     * @param field the request field that named the ticket(s) the report is merged into or with, for a 400
+     * @throws IllegalArgumentException naming {@code field} when report and incident are one ticket
+     * @throws IllegalTransitionException when either is no longer open, or the report has reporters of its own
+     */
+    public void checkJoin(TicketEntity report, TicketEntity incident, String field) {
+        if (report.id.equals(incident.id)) {
+            throw new IllegalArgumentException(field + ": ticket " + report.reference + " cannot join itself");
+        }
+        if (!joinable(report.status)) {
+            throw new IllegalTransitionException("ticket " + report.reference + " is " + word(report.status)
+                    + "; only an open ticket can be merged");
+        }
+        if (!joinable(incident.status)) {
+            throw new IllegalTransitionException("ticket " + incident.reference + " is " + word(incident.status)
+                    + "; a ticket is merged into an open ticket only");
+        }
+        if (!rows.linkedTickets(report.id).isEmpty()) {
+            throw new IllegalTransitionException("ticket " + report.reference + " is an incident with reporters of"
+                    + " its own; undo their links first");
+        }
+    }
+
+    /** Open and not resolved yet: a resolved ticket's call-back is under way, nobody joins it any more. */
+    private static boolean joinable(TicketStatus status) {
+        return status.isOpen() && status != TicketStatus.RESOLVED;
+    }
+
+    private static String word(TicketStatus status) {
+        return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** The report joins the incident. The report's open assignments, if any, are withdrawn first. */
@@ -252,7 +288,7 @@ public class IncidentLinks {
             String perChannel = channels.getOrDefault(incident.id, Map.of()).entrySet().stream()
                     .map(e -> channel(e.getKey()) + " " + e.getValue()).collect(Collectors.joining(", "));
             timeline.record(incident.id, TimelineKind.SURGE_DECLARED, IncidentDetection.ACTOR, null,
-                    reports + " reports within " + within.toMinutes() + " min (" + perChannel + ")");
+                    SystemReason.SURGE_DECLARED.text(reports, within.toMinutes(), perChannel));
             LOG.warnf("surge on incident %s: %d reports within %s (%s)", incident.reference, reports, within,
                     perChannel);
         }

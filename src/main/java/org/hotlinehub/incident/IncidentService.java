@@ -102,22 +102,10 @@ public class IncidentService implements Incidents {
         } else {
             incident = find(incidentReference.strip());
         }
-        if (incident.id.equals(report.id)) {
-            throw new IllegalArgumentException("incident: ticket " + report.reference + " cannot join itself");
+        if (!incident.id.equals(report.id)) {
+            lockInOrder(report, incident);
         }
-        lockInOrder(report, incident);
-        if (!report.status.isOpen() || report.status == TicketStatus.RESOLVED) {
-            throw new IllegalTransitionException("ticket " + report.reference + " is "
-                    + report.status.name().toLowerCase() + "; only an open report can join an incident");
-        }
-        if (!incident.status.isOpen() || incident.status == TicketStatus.RESOLVED) {
-            throw new IllegalTransitionException("ticket " + incident.reference + " is "
-                    + incident.status.name().toLowerCase() + "; a report joins an open incident only");
-        }
-        if (!rows.linkedTickets(report.id).isEmpty()) {
-            throw new IllegalTransitionException("ticket " + report.reference + " is an incident with reporters of"
-                    + " its own; undo their links first");
-        }
+        links.checkJoin(report, incident, "incident");
         double score = suggested.filter(l -> l.incidentId() == incident.id).map(IncidentRows.Link::score)
                 .orElse(1.0);
         String reason = suggested.filter(l -> l.incidentId() == incident.id)
@@ -180,7 +168,7 @@ public class IncidentService implements Incidents {
         }
         int told = broadcast.status(incident.id, zh, en);
         timeline.record(incident.id, TimelineKind.SURGE_CONFIRMED, staff.actor(), null,
-                "status: " + zh + " / " + en + " (to " + told + " reporters)");
+                SystemReason.SURGE_CONFIRMED.text(told));
         audit.record(staff.name(), "incident.confirm-surge", TARGET, incident.reference, "status: " + zh + " / "
                 + en, staff.client());
     }

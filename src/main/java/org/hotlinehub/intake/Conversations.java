@@ -109,7 +109,7 @@ public class Conversations {
             classifier.classify(ticket.description).ifPresent(match -> {
                 ticket.category = directory.categoryReference(match.entry());
                 timeline.record(ticket.id, TimelineKind.CLASSIFIED, IntakeService.ACTOR, null,
-                        match.describe() + " after the resident's follow-up");
+                        match.describe() + "; " + SystemReason.AFTER_FOLLOW_UP.text());
             });
         }
         if (ticket.place == null) {
@@ -119,8 +119,9 @@ public class Conversations {
             Long home = ticket.resident == null || ticket.resident.place == null ? null : ticket.resident.place.id;
             locator.locate(answer, home).ifPresent(location -> {
                 ticket.place = directory.placeReference(location.place());
-                timeline.record(ticket.id, TimelineKind.LOCATED, IntakeService.ACTOR, null, location.place().type()
-                        + " " + location.place().code() + " (" + location.how() + ") after the resident's follow-up");
+                timeline.record(ticket.id, TimelineKind.LOCATED, IntakeService.ACTOR, null,
+                        SystemReason.LOCATED_AFTER_FOLLOW_UP.text(location.place().type(), location.place().code(),
+                                location.how()));
             });
         }
         if (ticket.category == null || ticket.place == null) {

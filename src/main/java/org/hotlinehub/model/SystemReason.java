@@ -110,7 +110,49 @@ public enum SystemReason {
     REPORTER_NOT_SOLVED("a reporter (ticket {}) says the problem is not solved"),
     APPEAL_FILED("appeal against the result {}: {}"),
     APPEAL_UPHELD("appeal by {} upheld: the result {} no longer counts in the rates"),
-    APPEAL_REJECTED("appeal by {} rejected: the result {} stands");
+    APPEAL_REJECTED("appeal by {} rejected: the result {} stands"),
+    // an assignment's clocks stopped and started again by a person (等待居民); times in the hub's zone
+    CLOCKS_PAUSED("clocks of {} paused: {}", "$"),
+    CLOCKS_RESUMED("clocks of {} run again after {} paused; accept by {}, resolve by {}"),
+    // a surge: the reports per channel ("web 3, sms 2"), each channel put in words on a Chinese page
+    SURGE_DECLARED("{} reports within {} min ({})", "$", Value.CODE, Value.CODE),
+    SURGE_CONFIRMED("surge confirmed; status message sent to {} reporters"),
+    // what the outbox writes when it stops trying (on the message, and on a partner delivery's ticket)
+    GAVE_UP("gave up after {} attempts: {}", "$", Value.CODE),
+    DELIVERY_GAVE_UP("{} to {} gave up after {} attempts: {}", "$", Value.CODE, Value.CODE, Value.CODE),
+    // call assurance: an emergency's parallel offers, taken, replaced or escalated
+    EMERGENCY_TAKEN_BY_CONTACT("emergency taken by the resident's emergency contact {} (key 1 on the hub's call)"),
+    ASSURANCE_NO_REPLACEMENT("call assurance: no other volunteer on duty nearby to replace the offer; the others'"
+            + " offers stay open until {}"),
+    ASSURANCE_NOBODY_ON_DUTY("call assurance: nobody on duty nearby to offer the emergency to; an operator must act"
+            + " now"),
+    ASSURANCE_NOBODY_ACCEPTED("call assurance: nobody accepted the emergency within {}; an operator must act now"),
+    EMERGENCY_OFFER_NOT_ACCEPTED("emergency offer to {} not accepted within {}"),
+    // the deadline sweep: warnings and the overdue mark (times in the hub's zone)
+    DEADLINE_ACCEPT_WARNING("offer to {} not yet accepted; accept by {}"),
+    DEADLINE_RESOLVE_WARNING("{} must resolve it by {}", "; |: |$", Value.CODE),
+    OVERDUE_NOT_RESOLVED("{} has not resolved it by {}", "; |: |$", Value.CODE),
+    OVERDUE_ESCALATED("overdue with {}: supervisors to follow up"),
+    // reaching residents without showing their numbers
+    RESIDENT_CALLED("called the resident {} through the hotline (operator's phone {})"),
+    CONTACT_CALLED("called emergency contact {} {} through the hotline (operator's phone {})"),
+    MASKED_CALL("Masked call from {} to the resident {} through the hotline: {}", "$"),
+    MASKED_TEXT_TO_RESIDENT("Masked text from {} to the resident {}: {}", "$"),
+    MASKED_TEXT_FROM_RESIDENT("Masked text from the resident {} to {}: {}", "$"),
+    // an operator's message to a resident, as sent (after the message's words on the timeline)
+    SMS_QUEUED("SMS queued to {}"),
+    SMS_QUEUED_IN_PARTS("SMS queued to {} in {} parts"),
+    // a ticket in triage classified or located by what the resident wrote next
+    AFTER_FOLLOW_UP("after the resident's follow-up"),
+    LOCATED_AFTER_FOLLOW_UP("{} {} ({}) after the resident's follow-up", "$", Value.CODE, Value.CODE),
+    // a resolution's photo after the partner's note (residents never read these: ResidentTexts.partnerNote)
+    PHOTO_LINK(" (photo {})", "$", Value.CODE),
+    PHOTO_ATTACHED(" (photo attached: {}, attachment {})", "$", Value.WORDS, Value.CODE),
+    // a masked call's end, when the person answered
+    CALL_COMPLETED_AFTER("completed after {} s", "$", Value.CODE),
+    // written on the primary by the merge of duplicates before it became the incident link; kept for those entries
+    // (the value after it is the duplicate's resident, in brackets, when it had one)
+    DUPLICATE_MERGED_HERE("ticket {} merged into this one{}", "; |: |$", Value.CODE, "(?: \\([^)]*\\))?");
 
     /** What a value may be, where the text around it is not enough to tell where it ends. */
     private static final class Value {

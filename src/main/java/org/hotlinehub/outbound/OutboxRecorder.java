@@ -108,7 +108,7 @@ public class OutboxRecorder {
                 }
                 giveUp(claimed, attempts, r.detail());
                 return new OutboxStore.Outcome(m.id(), stream.gaveUpStatus(), attempted, null,
-                        "gave up after " + attempts + " attempts: " + r.detail(), r.errorCode(), null, null, 0, null);
+                        SystemReason.GAVE_UP.text(attempts, r.detail()), r.errorCode(), null, null, 0, null);
             }
         }
     }
@@ -116,7 +116,7 @@ public class OutboxRecorder {
     private void giveUp(OutboxStore.Claimed claimed, int attempts, String detail) {
         OutboxMessage m = claimed.message();
         if (m.channel().stream() == Stream.PARTNER) {
-            String reason = m.topic() + " to " + m.recipient() + " gave up after " + attempts + " attempts: " + detail;
+            String reason = SystemReason.DELIVERY_GAVE_UP.text(m.topic(), m.recipient(), attempts, detail);
             deadLetters.record("partner-delivery-" + m.id() + "-" + attempts, "partner-delivery", reason,
                     DeadLetterService.PARTNER_DELIVERY_PREFIX + m.id(), m.body(), Map.of("partner", m.recipient()));
             onTicket(claimed, TimelineKind.DELIVERY_FAILED, reason);

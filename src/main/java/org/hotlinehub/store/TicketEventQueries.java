@@ -23,6 +23,7 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.TicketCreated;
 import org.hotlinehub.model.TicketEvent;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
@@ -126,6 +127,11 @@ public class TicketEventQueries implements TicketEvents {
         }
         write(events);
         changed.forEach(incidentChanged::fire);
+    }
+
+    @Override
+    public void created(TicketCreated created, String actor) {
+        write(List.of(TicketEvent.created(created, actor)));
     }
 
     private void write(List<TicketEvent> events) {

@@ -2,6 +2,7 @@ package org.hotlinehub.survey;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TicketReopened;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
+import org.hotlinehub.model.TimelineTimes;
 import org.hotlinehub.model.port.SurveyAsker;
 import org.hotlinehub.store.AssignmentRepository;
 import org.hotlinehub.store.IncidentRows;
@@ -60,6 +62,8 @@ public class SurveyService {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    ZoneId zone;
     @Inject
     IncidentRows incidents;
 
@@ -200,7 +204,8 @@ public class SurveyService {
             TicketEntity ticket = tickets.findById(id.longValue());
             close(ticket, SurveyAnswerEntity.NO_REPLY, null, now);
             timeline.record(ticket.id, TimelineKind.SURVEY_NO_REPLY, ACTOR, null,
-                    SystemReason.SURVEY_NO_REPLY_SINCE.text(ticket.surveyRequestedAt, config.survey().noReplyAfter()));
+                    SystemReason.SURVEY_NO_REPLY_SINCE.text(TimelineTimes.minute(ticket.surveyRequestedAt, zone),
+                            config.survey().noReplyAfter()));
         }
         return ids.size();
     }

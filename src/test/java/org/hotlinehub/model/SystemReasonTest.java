@@ -147,4 +147,14 @@ class SystemReasonTest {
         assertEquals(List.of("基本满意", "basically satisfied"), found.get(0).values());
         assertEquals(List.of(), reasons("物业 / 居委会"), "a person's slash is no call-back result");
     }
+
+    @Test
+    void shouldStillFindTheOldMergesEntryOnAPrimaryWithTheResidentLeftAsWritten() {
+        String old = "ticket 100000017 merged into this one (王大爷, +86139****0002): 同一部电梯";
+        List<SystemReason.Found> found = SystemReason.find(old);
+        assertEquals(List.of(SystemReason.DUPLICATE_MERGED_HERE), reasons(old));
+        assertEquals(List.of("100000017", " (王大爷, +86139****0002)"), found.get(0).values());
+        assertEquals(": 同一部电梯", old.substring(found.get(0).end()));
+        assertEquals(List.of(SystemReason.DUPLICATE_MERGED_HERE), reasons("ticket 100000018 merged into this one"));
+    }
 }

@@ -275,6 +275,35 @@ class TicketEventsTest {
     }
 
     @Test
+    void shouldPublishTheCreationOfASplitTicketOnceBeforeItsDispatchEvenWhenTheSplitIsRepeated() {
+        String original = Tickets.dispatched(sql, "5号楼电梯坏了，楼道灯也不亮 events split " + System.nanoTime(),
+                "HY-GARDEN");
+        String key = "split-events-" + System.nanoTime();
+        String body = "{\"description\":\"楼道灯不亮 events\",\"category\":\"property-repair\","
+                + "\"place\":\"HY-GARDEN\"}";
+        String added = operator().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/api/v1/tickets/" + original + "/split").then().statusCode(201).extract().path("reference");
+        operator().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/api/v1/tickets/" + original + "/split").then().statusCode(201);
+        long ticketId = ((Number) sql.one("select id from ticket where reference = ?", added)).longValue();
+
+        // like any new ticket: its creation on hub.events, once, then its offer
+        await().atMost(Duration.ofSeconds(20)).until(() -> !seen(ticketId, TicketEvent.Kind.CREATED).isEmpty()
+                && !seen(ticketId, TicketEvent.Kind.DISPATCHED).isEmpty());
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> seen(ticketId, TicketEvent.Kind.CREATED).size() == 1);
+        TicketEvent created = seen(ticketId, TicketEvent.Kind.CREATED).get(0).event();
+        assertEquals("ticket-" + ticketId + "-created", created.id());
+        assertEquals(added, created.reference());
+        assertEquals("staff:operator", created.actor());
+        List<TicketEvent.Kind> order = seen.stream().filter(s -> s.event().ticketId() == ticketId)
+                .map(s -> s.event().kind()).toList();
+        assertEquals(TicketEvent.Kind.CREATED, order.get(0), "the creation comes first: " + order);
+        assertEquals(1, seen(ticketId, TicketEvent.Kind.DISPATCHED).size(), "dispatch left the offered ticket alone");
+        assertEquals(1L, sql.count("select count(*) from assignment where ticket_id = ?", ticketId));
+    }
+
+    @Test
     void shouldPublishTheDispatchOfARedeliveredCreationAgainWithoutADuplicateId() throws Exception {
         long ticketId = ticketOf(Reports.fileAndAwaitOffer(sql, "HY-GARDEN", "property-repair", "漏水 redelivered"));
         Seen created = one(ticketId, TicketEvent.Kind.CREATED);

@@ -383,9 +383,10 @@ public class TicketResource {
     @Path("/{reference}/merge")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.OPERATOR)
-    @Operation(summary = "Merge duplicates into this ticket", description = "The duplicates become merged, pointing at"
-            + " this ticket; their open assignments are withdrawn and their residents told which ticket carries on."
-            + " 409 when this ticket or a duplicate is no longer open.")
+    @Operation(summary = "Merge duplicates into this ticket", description = "Each duplicate joins this ticket's incident"
+            + " as a reporter (as /incident/link does, undone by /incident/unlink): it becomes merged, pointing at this"
+            + " ticket, its open assignments are withdrawn, this ticket's holder is told, and its resident is told"
+            + " which ticket carries on. 409 when this ticket or a duplicate is no longer open or resolved.")
     public TicketDetailResponse merge(@PathParam("reference") String reference, @Valid MergeRequest body) {
         MergeRequest r = required(body);
         casework.merge(reference, r.duplicates(), r.note(), staff());

@@ -577,8 +577,64 @@ public interface ConsoleMessages {
             {#is 'REPORTER_NOT_SOLVED'}报告人（工单 {a}）表示问题未解决\
             {#is 'APPEAL_FILED'}对回访结果“{a}”提出申诉：{b}\
             {#is 'APPEAL_UPHELD'}{a} 的申诉成立：回访结果“{b}”不再计入满意率\
-            {#is 'APPEAL_REJECTED'}{a} 的申诉不成立：回访结果“{b}”维持{#else}{key}{/when}""")
+            {#is 'APPEAL_REJECTED'}{a} 的申诉不成立：回访结果“{b}”维持\
+            {#is 'CLOCKS_PAUSED'}{a} 的计时已暂停：{b}\
+            {#is 'CLOCKS_RESUMED'}{a} 的计时已恢复（暂停了 {b}）；签收时限 {c}，办结时限 {d}\
+            {#is 'SURGE_DECLARED'}{b} 分钟内收到 {a} 条报告（{c}）\
+            {#is 'SURGE_CONFIRMED'}已确认集中报告，状态通告已发给 {a} 位报告人\
+            {#is 'GAVE_UP'}尝试 {a} 次后放弃：{b}{#is 'DELIVERY_GAVE_UP'}发给 {b} 的 {a} 尝试 {c} 次后放弃：{d}\
+            {#is 'EMERGENCY_TAKEN_BY_CONTACT'}居民的紧急联系人 {a} 已接手（在热线的来电中按1）\
+            {#is 'ASSURANCE_NO_REPLACEMENT'}一键呼援：附近没有其他在岗志愿者可替换该派单；其余派单保持到 {a}\
+            {#is 'ASSURANCE_NOBODY_ON_DUTY'}一键呼援：附近没有在岗人员可派；需话务员立即处理\
+            {#is 'ASSURANCE_NOBODY_ACCEPTED'}一键呼援：{a}内无人签收；需话务员立即处理\
+            {#is 'EMERGENCY_OFFER_NOT_ACCEPTED'}派给 {a} 的紧急派单未在 {b}内签收\
+            {#is 'DEADLINE_ACCEPT_WARNING'}派给 {a} 的工单尚未签收，签收时限 {b}\
+            {#is 'DEADLINE_RESOLVE_WARNING'}{a} 须在 {b} 前办结{#is 'OVERDUE_NOT_RESOLVED'}{a} 未在 {b} 前办结\
+            {#is 'OVERDUE_ESCALATED'}{a} 办理超期：由主管督办\
+            {#is 'RESIDENT_CALLED'}通过热线呼叫居民 {a}（话务员电话 {b}）\
+            {#is 'CONTACT_CALLED'}通过热线呼叫紧急联系人 {a} {b}（话务员电话 {c}）\
+            {#is 'MASKED_CALL'}{a} 通过热线隐号呼叫居民 {b}：{c}\
+            {#is 'MASKED_TEXT_TO_RESIDENT'}{a} 通过隐号短信发给居民 {b}：{c}\
+            {#is 'MASKED_TEXT_FROM_RESIDENT'}居民 {a} 通过隐号短信发给 {b}：{c}\
+            {#is 'SMS_QUEUED'}短信已排队发给 {a}{#is 'SMS_QUEUED_IN_PARTS'}短信已排队发给 {a}（分 {b} 条）\
+            {#is 'AFTER_FOLLOW_UP'}居民补充信息后\
+            {#is 'LOCATED_AFTER_FOLLOW_UP'}居民补充信息后定位到{a} {b}（{c}）\
+            {#is 'PHOTO_LINK'}（照片 {a}）{#is 'PHOTO_ATTACHED'}（附照片：{a}，附件 {b}）\
+            {#is 'CALL_COMPLETED_AFTER'}已接通，通话 {a} 秒{#is 'DUPLICATE_MERGED_HERE'}工单 {a}{b} 已合并到本工单\
+            {#else}{key}{/when}""")
     String systemReason(String key, String a, String b, String c, String d, String e);
+
+    /** How a call through the hotline went, as Twilio says it; anything else as it is. */
+    @Message("""
+            {#when outcome}{#is 'connecting'}正在接通{#is 'ended'}已结束{#is 'no-answer'}无人接听{#is 'busy'}占线\
+            {#is 'failed'}呼叫失败{#is 'canceled'}已取消{#else}{outcome}{/when}""")
+    String callOutcome(String outcome);
+
+    /** The separator of a list of counts ("网页 3，短信 2"). */
+    @Message("，")
+    String listSeparator();
+
+    /** A duration the hub wrote as ISO-8601 (PT72H), in words. */
+    @Message("""
+            {#if hours > 0}{hours} 小时{/if}{#if minutes > 0}{minutes} 分钟{/if}\
+            {#if seconds > 0 || (hours == 0 && minutes == 0)}{seconds} 秒{/if}""")
+    String durationWords(long hours, int minutes, int seconds);
+
+    /** A sent message's state: the outbox's (pending … blocked) or the carrier's (queued … undelivered). */
+    @Message("""
+            {#when state}{#is 'pending'}待发送{#is 'sent'}已发出{#is 'sandbox'}未发送（沙箱模式）\
+            {#is 'blocked'}未发送（对方已退订）{#is 'failed'}发送失败{#is 'queued'}排队中{#is 'sending'}发送中\
+            {#is 'delivered'}已送达{#is 'undelivered'}未送达{#is 'accepted'}已接收{#is 'read'}已读\
+            {#is 'withdrawn'}已撤回{#else}{state}{/when}""")
+    String messageState(String state);
+
+    /** What a message to a resident, contact or partner was for. */
+    @Message("""
+            {#when purpose}{#is 'operator-message'}话务员消息{#is 'merge-notice'}合并通知{#is 'split-notice'}拆分通知\
+            {#is 'incident-update'}事件通告{#is 'survey'}回访{#is 'clarification'}补充信息询问\
+            {#is 'assurance'}呼叫保障通知{#is 'supervisor-alert'}督办提醒{#is 'masked-relay'}隐号转发\
+            {#is 'wechat-binding'}微信绑定验证码{#else}{purpose}{/when}""")
+    String purposeName(String purpose);
 
     /** The separator of reasons written together. */
     @Message("；")
@@ -642,15 +698,6 @@ public interface ConsoleMessages {
             {#when state}{#is OFFERED}待签收{#is ACCEPTED}已签收{#is DECLINED}已拒绝{#is EXPIRED}签收超时\
             {#is RETURNED}已退单{#is IN_PROGRESS}办理中{#is RESOLVED}已办结{#is CANCELLED}已撤回{/when}""")
     String assignmentName(AssignmentState state);
-
-    /**
-     * A resident's flag, here and on the calls page ({@code TwilioCallConsole}); an unknown one is shown as it is
-     * written. The {@code assurance-*} flags are the resident's call-assurance settings.
-     */
-    @Message("""
-            {#when flag}{#is 'elderly-alone'}独居老人{#is 'disabled'}残疾人{#is 'elderly'}老年人{#is 'low-income'}低收入\
-            {#is 'assurance-no-silence'}无声来电不报警{#is 'assurance-no-sms'}不短信通知紧急联系人{#else}{flag}{/when}""")
-    String flagName(String flag);
 
     @Message("同一事件（多人报告）")
     String incidentHeading();

@@ -17,6 +17,7 @@ import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.ContactIntent;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.Masks;
+import org.hotlinehub.model.ResidentFlags;
 import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.port.Emergencies;
 import org.hotlinehub.model.port.IntakeQueue;
@@ -64,8 +65,9 @@ public class CallAssurance {
         VoiceMessages words = VoicePrompts.in(english);
         Instant now = clock.instant();
         String where = where(resident);
-        String reference = raise(call.callSid(), resident, words.assuranceTicket(name(resident), resident.flags(),
-                silent), ref -> words.assuranceContacts(name(resident), at(now), silent, where != null, where, ref),
+        String reference = raise(call.callSid(), resident, words.assuranceTicket(name(resident),
+                ResidentFlags.names(resident.flags(), english), silent),
+                ref -> words.assuranceContacts(name(resident), at(now), silent, where != null, where, ref),
                 ref -> words.contactCall(name(resident), at(now), silent, where != null, where,
                         VoicePrompts.digits(ref)),
                 now);
@@ -88,7 +90,7 @@ public class CallAssurance {
         String time = by.format(DateTimeFormatter.ofPattern("HH:mm"));
         String where = where(resident);
         String reference = raise("check-in-" + day + "-r" + resident.residentId(), resident,
-                words.missedCheckInTicket(name(resident), resident.flags(), time),
+                words.missedCheckInTicket(name(resident), ResidentFlags.names(resident.flags(), english), time),
                 ref -> words.missedCheckInContacts(name(resident), time, where != null, where, ref),
                 ref -> words.missedCheckInCall(name(resident), time, where != null, where, VoicePrompts.digits(ref)),
                 clock.instant());

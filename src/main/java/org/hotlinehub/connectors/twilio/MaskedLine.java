@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.ResidentTexts;
+import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.port.MaskedRelay;
 import org.hotlinehub.model.port.MaskedRelay.Access;
 import org.hotlinehub.model.port.MaskedRelay.Holder;
@@ -128,7 +129,7 @@ class MaskedLine {
         String seconds = call.param("DialCallDuration");
         boolean answered = "completed".equals(status) || "answered".equals(status);
         String outcome = answered && !seconds.isEmpty()
-                ? "completed after " + seconds + " s"
+                ? SystemReason.CALL_COMPLETED_AFTER.text(seconds)
                 : status.isEmpty() ? "ended" : status;
         relay.callRelayed("call-done:" + call.callSid(), call.phone(), reference, outcome);
         VoiceResponse.Builder r = new VoiceResponse.Builder();

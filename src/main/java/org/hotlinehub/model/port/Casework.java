@@ -50,8 +50,10 @@ public interface Casework {
     String message(String reference, String text, Channel channel, String requestKey, Staff staff);
 
     /**
-     * Merges duplicates of one incident into {@code primary}: they become MERGED pointing at it, their open
-     * assignments are withdrawn, and their residents are told which ticket carries on.
+     * Merges duplicates of one incident into {@code primary}, each as a report joining the incident (the one rule of
+     * the incident link): they become MERGED pointing at it, their open assignments are withdrawn, the primary counts
+     * them as reporters and its holder is told, the incident's undo takes each out again, and their residents are
+     * told which ticket carries on.
      */
     void merge(String primary, List<String> duplicates, String note, Staff staff);
 

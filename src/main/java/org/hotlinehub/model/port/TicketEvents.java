@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.hotlinehub.model.TicketCreated;
 import org.hotlinehub.model.TicketEvent;
 
 /**
@@ -31,6 +32,14 @@ public interface TicketEvents {
         @Override
         void close();
     }
+
+    /**
+     * A ticket made outside intake's batches (a split): its creation, published like intake's (the same id, so a
+     * subscriber that saw it once knows it again), goes to the event outbox in the transaction that made the ticket,
+     * and is relayed once that transaction commits. Call it before the ticket's first offer, so the creation comes
+     * first on {@code hub.events}; dispatch, reading it after the offer, finds the ticket offered and leaves it alone.
+     */
+    void created(TicketCreated created, String actor);
 
     /**
      * The committed events of this kind for these tickets, as the timeline recorded them (same ids): what a stage

@@ -140,20 +140,29 @@ class CaseworkApiTest {
         assertEquals(2L, audits(sql, "ticket.message", reference));
     }
 
-    @Test
-    void shouldMergeDuplicatesIntoOneIncidentAndTellTheirResidents() {
-        String primary = Tickets.dispatched(sql, "3号楼电梯坏了 merge " + System.nanoTime(), "HY-GARDEN");
-        String duplicate = Tickets.dispatched(sql, "3号楼电梯又坏了 merge " + System.nanoTime(), "HY-GARDEN");
-        operator().contentType(ContentType.JSON).body(Map.of("duplicates", List.of(duplicate), "note", "同一部电梯"))
+    /** Two dispatched tickets of one problem, the second merged into the first through the API: primary, duplicate. */
+    private String[] mergedThroughTheApi(String words, String note) {
+        String primary = Tickets.dispatched(sql, words + " A " + System.nanoTime(), "HY-GARDEN");
+        String duplicate = Tickets.dispatched(sql, words + " B " + System.nanoTime(), "HY-GARDEN");
+        operator().contentType(ContentType.JSON).body(Map.of("duplicates", List.of(duplicate), "note", note))
                 .post("/api/v1/tickets/" + primary + "/merge").then().statusCode(200)
                 .body("merged", contains(duplicate));
+        return new String[]{primary, duplicate};
+    }
+
+    @Test
+    void shouldMergeDuplicatesIntoOneIncidentAndTellTheirResidents() {
+        String[] pair = mergedThroughTheApi("3号楼电梯坏了 merge", "同一部电梯");
+        String primary = pair[0];
+        String duplicate = pair[1];
         operator().get("/api/v1/tickets/" + duplicate).then().statusCode(200).body("status", equalTo("MERGED"))
                 .body("mergedInto", equalTo(primary)).body("assignments[0].state", equalTo("CANCELLED"))
                 .body("messages.purpose", hasItem("merge-notice"));
         assertEquals(primary, sql.one("select p.reference from ticket d join ticket p on p.id = d.merged_into_id"
                 + " where d.reference = ?", duplicate));
         assertEquals(2L, timeline(sql, duplicate, "MERGED", "staff:operator"), "its assignment withdrawn, and itself");
-        assertEquals(1L, timeline(sql, primary, "MERGED", "staff:operator"));
+        // the merge is the incident link: the primary's timeline counts the duplicate as a reporter
+        assertEquals(1L, timeline(sql, primary, "REPORTER_ADDED", "staff:operator"));
         assertEquals(1L, audits(sql, "ticket.merge", primary));
         assertEquals(1L, sql.count("select count(*) from outbound_message where ticket_reference = ?"
                 + " and purpose = 'merge-notice' and body like ?", duplicate, "%" + primary + "%"));
@@ -166,6 +175,48 @@ class CaseworkApiTest {
         operator().contentType(ContentType.JSON).body(Map.of("note", "居民说还是坏的"))
                 .post("/api/v1/tickets/" + duplicate + "/reopen").then().statusCode(409)
                 .body("error.message", containsString("merged into another ticket; reopen that one"));
+    }
+
+    @Test
+    void shouldMergeThroughTheApiAsAReporterOfTheTargetThatUndoTakesOutAgain() {
+        String[] pair = mergedThroughTheApi("7号楼停水了 merge link", "同一次停水");
+        String primary = pair[0];
+        String duplicate = pair[1];
+        assertEquals(2, ((Number) sql.one("select reporter_count from ticket where reference = ?", primary))
+                .intValue(), "the duplicate counts as a reporter of the target");
+        assertEquals(List.of("LINKED", "staff:operator"), List.of(sql.one("select l.state from incident_link l"
+                + " join ticket d on d.id = l.reporter_ticket_id join ticket p on p.id = l.incident_id"
+                + " where d.reference = ? and p.reference = ?", duplicate, primary), sql.one(
+                        "select l.decided_by"
+                                + " from incident_link l join ticket d on d.id = l.reporter_ticket_id where d.reference = ?",
+                        duplicate)));
+        // the holder of the target's offer hears of the new reporter, as for any report joining an incident
+        assertEquals(1L, sql.count("select count(*) from outbox o join assignment a on a.id = o.assignment_id"
+                + " join ticket t on t.id = a.ticket_id where t.reference = ? and o.topic = 'assignment.reporter-added'",
+                primary));
+        operator().get("/api/v1/tickets/" + duplicate + "/incident").then().statusCode(200)
+                .body("incident", equalTo(primary)).body("reporters", equalTo(2));
+
+        // undo: the duplicate is a ticket of its own again, dispatched; the target counts one reporter
+        operator().contentType(ContentType.JSON).post("/api/v1/tickets/" + duplicate + "/incident/unlink").then()
+                .statusCode(200);
+        assertEquals(1, ((Number) sql.one("select reporter_count from ticket where reference = ?", primary))
+                .intValue());
+        assertEquals("UNLINKED", sql.one("select l.state from incident_link l join ticket d"
+                + " on d.id = l.reporter_ticket_id where d.reference = ?", duplicate));
+        assertEquals(null, sql.one("select merged_into_id from ticket where reference = ?", duplicate));
+        assertEquals(1L, timeline(sql, duplicate, "UNLINKED", "staff:operator"));
+
+        // only an open ticket is merged into: a resolved target refuses, nothing stored
+        String third = Tickets.dispatched(sql, "7号楼停水 merge late " + System.nanoTime(), "HY-GARDEN");
+        sql.update("update ticket set status = 'RESOLVED' where reference = ?", primary);
+        operator().contentType(ContentType.JSON).body(Map.of("duplicates", List.of(third)))
+                .post("/api/v1/tickets/" + primary + "/merge").then().statusCode(409)
+                .body("error.message", containsString("merged into an open ticket only"));
+        assertEquals("DISPATCHED", status(sql, third));
+        operator().contentType(ContentType.JSON).body(Map.of("duplicates", List.of(" ")))
+                .post("/api/v1/tickets/" + primary + "/merge").then().statusCode(400)
+                .body("error.message", startsWith("duplicates"));
     }
 
     @Test

@@ -1,8 +1,10 @@
 package org.hotlinehub.connectors.console;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -10,6 +12,7 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.testsupport.ConsoleBrowser;
 import org.hotlinehub.testsupport.HubTestResources;
@@ -112,6 +115,104 @@ class OneLanguageBrowserTest {
         assertTrue(page.innerText("#timeline").contains("by catalog property-repair"));
         assertTrue(
                 page.innerText("#timeline").contains("appeal by PF-HAIYUN rejected: the result dissatisfied stands"));
+        // the call-back's answer, written in both languages, in English only
+        assertEquals("dissatisfied", page.innerText("#timeline tr[data-kind=SURVEY_ANSWERED] td:last-child").strip());
+        page.context().close();
+    }
+
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
+
+    /**
+     * The runs of Chinese in {@code text} that are no part of what people wrote ({@code people}: the resident's report,
+     * which the classifier's reason quotes, notes and messages).
+     */
+    private static List<String> chinese(String text, List<String> people) {
+        List<String> found = new ArrayList<>();
+        Matcher m = HAN.matcher(text);
+        while (m.find()) {
+            String run = m.group();
+            if (people.stream().noneMatch(p -> p.contains(run))) {
+                found.add(run);
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void shouldShowPausesSurgesMessagesAndCallAssuranceInThePagesLanguageOnly() {
+        long n = System.nanoTime() % 1_000_000;
+        String reference = Tickets.dispatched(sql, "3号楼水管爆了，整栋楼停水 " + n, "HY-GARDEN");
+        long ticket = id(reference);
+        long lead = Tickets.assignment(sql, reference, "PF-HAIYUN");
+        // through the hub's own writers: a pause and its resume, an operator's message to the resident
+        Sessions.staffJson("operator").body("{\"reason\":\"居民出差\"}")
+                .post("/api/v1/assignments/" + lead + "/pause").then().statusCode(200);
+        Sessions.staffJson("operator").body("{\"reason\":\"居民已回家\"}")
+                .post("/api/v1/assignments/" + lead + "/resume").then().statusCode(200);
+        Sessions.staffJson("operator").header("Idempotency-Key", "one-language-" + n)
+                .body("{\"text\":\"师傅下午上门\"}").post("/api/v1/tickets/" + reference + "/messages").then()
+                .statusCode(202);
+        // a second message the outbox gave up on
+        Sessions.staffJson("operator").header("Idempotency-Key", "one-language-failed-" + n)
+                .body("{\"text\":\"请保持电话畅通\"}").post("/api/v1/tickets/" + reference + "/messages").then()
+                .statusCode(202);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> sql.count("select count(*) from outbox"
+                + " where stream = 'sms' and ticket_reference = ? and status = 'PENDING'", reference) == 0);
+        sql.update("update outbox set status = 'FAILED', last_error = ?, external_status = null"
+                + " where stream = 'sms' and ticket_reference = ? and body like ?",
+                SystemReason.GAVE_UP.text(5, "Twilio HTTP 503"), reference, "%请保持电话畅通%");
+        // what the surge check, the sweeps and call assurance write (as they write it)
+        String[][] entries = {{"SURGE_DECLARED", SystemReason.SURGE_DECLARED.text(12, 30, "web 7, sms 3, wechat 2")},
+                {"SURGE_CONFIRMED", SystemReason.SURGE_CONFIRMED.text(12)},
+                {"SURVEY_NO_REPLY", SystemReason.SURVEY_NO_REPLY_SINCE.text("2026-12-03 10:00", "PT72H")},
+                {"DEADLINE_WARNING", SystemReason.DEADLINE_RESOLVE_WARNING.text("PF-HAIYUN", "2026-12-06 19:00")},
+                {"OVERDUE", SystemReason.OVERDUE_NOT_RESOLVED.text("PF-HAIYUN", "2026-12-06 19:00")},
+                {"ESCALATED", SystemReason.OVERDUE_ESCALATED.text("PF-HAIYUN")},
+                {"NOTE", SystemReason.ASSURANCE_NO_REPLACEMENT.text("11:30")},
+                {"ACCEPTED", SystemReason.EMERGENCY_TAKEN_BY_CONTACT.text("+86139****0002")},
+                {"ESCALATED", SystemReason.ASSURANCE_NOBODY_ACCEPTED.text("PT3M")},
+                {"EXPIRED", SystemReason.WITHDRAWN.text("lead", "V-SUN", SystemReason.EMERGENCY_OFFER_NOT_ACCEPTED.text(
+                        "V-SUN", "PT3M"))},
+                {"NOTE", SystemReason.RESIDENT_CALLED.text("+86139****0002", "+86139****0001")},
+                {"RESOLVED", "阀门已更换" + SystemReason.PHOTO_ATTACHED.text("fix.jpg", 12)},
+                {"RELAYED_CALL", SystemReason.MASKED_CALL.text("+86139****0003", "+86139****0002", "no-answer")},
+                {"RELAYED_CALL", SystemReason.MASKED_CALL.text("+86139****0003", "+86139****0002",
+                        SystemReason.CALL_COMPLETED_AFTER.text(42))},
+                {"RELAYED_TEXT",
+                        SystemReason.MASKED_TEXT_TO_RESIDENT.text("+86139****0003", "+86139****0002", "到楼下了")}};
+        for (String[] e : entries) {
+            sql.update("insert into timeline_event (ticket_id, kind, actor, detail) values (?, ?, 'hub', ?)", ticket,
+                    e[0], e[1]);
+        }
+
+        Page page = ConsoleBrowser.signedIn(base, "operator", Sessions.demoPassword("operator"));
+        page.navigate("/console/tickets/" + reference);
+        page.waitForSelector("#timeline");
+        String text = page.innerText("#main");
+        assertTrue(english(text).isEmpty(), "English on the Chinese page: " + english(text) + "\n" + text);
+        String timeline = page.innerText("#timeline");
+        assertTrue(timeline.contains("PF-HAIYUN 的计时已暂停：居民出差"), timeline);
+        assertTrue(timeline.contains("PF-HAIYUN 的计时已恢复（暂停了 "), timeline);
+        assertTrue(timeline.contains("30 分钟内收到 12 条报告（网页 7，短信 3，微信 2）"), timeline);
+        assertTrue(timeline.contains("自 2026-12-03 10:00 起无应答（72 小时），按无应答结案"), timeline);
+        assertTrue(timeline.contains("一键呼援：3 分钟内无人签收"), timeline);
+        assertTrue(timeline.contains("师傅下午上门 — 短信已排队发给 "), timeline);
+        assertTrue(timeline.contains("阀门已更换（附照片：fix.jpg，附件 12）"), timeline);
+        assertTrue(timeline.contains("居民 +86139****0002：无人接听"), timeline);
+        assertTrue(timeline.contains("居民 +86139****0002：已接通，通话 42 秒"), timeline);
+        String messages = page.innerText("#messages");
+        assertTrue(messages.contains("话务员消息"), messages);
+        assertTrue(messages.contains("发送失败") && messages.contains("尝试 5 次后放弃：Twilio HTTP 503"), messages);
+
+        // the English page: the hub's words in English, Chinese only in what people wrote
+        page.navigate("/console/tickets/" + reference + "?lang=en");
+        page.waitForSelector("#timeline");
+        List<String> people = List.of("3号楼水管爆了，整栋楼停水 " + n, "居民出差", "居民已回家", "师傅下午上门",
+                "请保持电话畅通", "到楼下了", "阀门已更换");
+        String en = page.innerText("#timeline") + "\n" + page.innerText("#messages");
+        assertTrue(chinese(en, people).isEmpty(), "Chinese on the English page: " + chinese(en, people) + "\n" + en);
+        assertTrue(en.contains("12 reports within 30 min (web 7, sms 3, wechat 2)"), en);
+        assertTrue(en.contains("Operator's message"), en);
         page.context().close();
     }
 }

@@ -120,7 +120,7 @@ class CallAssuranceTest {
         assertEquals("HY-GARDEN", sql.one("select p.code from ticket t join place p on p.id = t.place_id"
                 + " where t.reference = ?", ref));
         assertTrue(((String) sql.one("select description from ticket where reference = ?", ref))
-                .startsWith("呼叫保障：已登记居民孙测试（elderly-alone）来电，在呼叫保障提示后未按键（静默求助）"));
+                .startsWith("呼叫保障：已登记居民孙测试（独居老人）来电，在呼叫保障提示后未按键（静默求助）"));
         // Offered at once to the community's committee and to the street's volunteers with first aid and escort who
         // hold no unanswered emergency (EmergencyEscalationTest has the parallel offers in full)
         assertEquals("OFFERED", sql.one("select state from emergency where ticket_reference = ?", ref));
