@@ -84,7 +84,7 @@ class SmsConversationQueries implements SmsConversations {
     public Optional<String> partnerByPhone(String phone) {
         @SuppressWarnings("unchecked")
         List<Object> codes = em.createNativeQuery(
-                "select code from (select 0 as k, code from partner where phone = ?1 and active"
+                "select code from (select 0 as k, code from partner where (phone = ?1 or ?1 = any(phones)) and active"
                         + " union all select 1, code from volunteer where phone = ?1 and active) h"
                         + " order by k, code limit 1")
                 .setParameter(1, phone).getResultList();

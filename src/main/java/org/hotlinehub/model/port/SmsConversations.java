@@ -22,7 +22,7 @@ public interface SmsConversations {
      */
     Optional<Conversation> conversation(String phone);
 
-    /** The code of the active partner whose registered phone this is. */
+    /** The code of the active partner (or volunteer) whose registered phone this is: its SMS or a contact phone. */
     Optional<String> partnerByPhone(String phone);
 
     /**

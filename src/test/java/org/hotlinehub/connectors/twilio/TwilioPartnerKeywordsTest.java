@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Partners answer offers by SMS keywords, only from their registered phone; anything else gets help. */
+/** Partners answer offers by SMS keywords, only from their registered phones; anything else gets help. */
 @QuarkusTest
 @QuarkusTestResource(HubTestResources.class)
 @QuarkusTestResource(TwilioApiStub.class)
@@ -60,6 +60,19 @@ class TwilioPartnerKeywordsTest {
                 TwilioSms.text(stranger, "Y " + ref));
         assertEquals("OFFERED", assignmentState(ref, "PF-SMS"));
         assertEquals(0L, sql.count("select count(*) from resident where phone = ?", stranger));
+    }
+
+    @Test
+    void shouldTakeKeywordsFromAnyOfThePartnersContactPhones() {
+        String ref = offeredToSmsPartner();
+        String duty = "+86" + Reports.uniquePhone();
+        sql.update("update partner set phones = array[?] where code = 'PF-SMS'", duty);
+        try {
+            TwilioSms.text(duty, "Y " + ref);
+            assertEquals("ACCEPTED", assignmentState(ref, "PF-SMS"), "a text from the duty phone is the partner's");
+        } finally {
+            sql.update("update partner set phones = '{}' where code = 'PF-SMS'");
+        }
     }
 
     @Test
