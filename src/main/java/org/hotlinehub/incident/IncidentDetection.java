@@ -107,16 +107,13 @@ public class IncidentDetection implements IntakeGroups {
             return Map.of();
         }
         List<Probe> probes = new ArrayList<>(batch.size());
-        // a resident's own call for help (call assurance's category) is never someone else's incident
-        Long ownEmergency = places.activeTerm(config.voice().urgentCategory()).map(ReferenceLookup.Term::id)
-                .orElse(null);
         for (NewTicket t : batch) {
-            if (t.placeId() == null || t.categoryId() == null || t.categoryId().equals(ownEmergency)) {
+            if (t.placeId() == null || t.categoryId() == null) {
                 continue;
             }
-            Long[] categories = places.incidentCategoryIds(t.categoryId());
+            Long[] categories = compared(t.categoryId());
             if (categories.length == 0) {
-                continue; // a household's own need: two residents who need the same help each get it
+                continue;
             }
             places.place(t.placeId()).ifPresent(place -> {
                 Spot area = area(place);
@@ -321,6 +318,17 @@ public class IncidentDetection implements IntakeGroups {
         }
     }
 
+    /**
+     * The categories a ticket of this need is compared with (its catalog group's marked entries); none for a
+     * household's own need (two residents who need the same help each get it) and for a resident's own call for help
+     * (call assurance's category), which is never someone else's incident.
+     */
+    private Long[] compared(long categoryId) {
+        boolean ownEmergency = places.activeTerm(config.voice().urgentCategory())
+                .map(term -> term.id() == categoryId).orElse(false);
+        return ownEmergency ? new Long[0] : places.incidentCategoryIds(categoryId);
+    }
+
     /** The area "the same place" spans: the place's ancestor of the configured level, or the place itself. */
     Spot area(Spot place) {
         String level = config.incident().placeLevel();
@@ -345,11 +353,10 @@ public class IncidentDetection implements IntakeGroups {
      */
     @Override
     public Optional<String> groupOf(InboundContact contact) {
-        if (!config.incident().enabled() || contact.placeCode() == null || contact.categoryCode() == null
-                || contact.categoryCode().equals(config.voice().urgentCategory())) {
+        if (!config.incident().enabled() || contact.placeCode() == null || contact.categoryCode() == null) {
             return Optional.empty();
         }
-        return places.activeTerm(contact.categoryCode()).map(term -> places.incidentCategoryIds(term.id()))
+        return places.activeTerm(contact.categoryCode()).map(term -> compared(term.id()))
                 .filter(categories -> categories.length > 0)
                 .flatMap(categories -> places.activePlace(contact.placeCode())
                         .map(place -> "incident-area-" + lockKey(area(place).id(), categories)));

@@ -130,13 +130,7 @@ public class IncidentRows {
             try (PreparedStatement st = c.prepareStatement(
                     "select id, coalesce(description, '') from ticket where id = any(?)")) {
                 st.setArray(1, c.createArrayOf("bigint", ids));
-                Map<Long, String> out = new HashMap<>(ids.length * 2);
-                try (ResultSet r = st.executeQuery()) {
-                    while (r.next()) {
-                        out.put(r.getLong(1), r.getString(2));
-                    }
-                }
-                return out;
+                return byId(st, r -> r.getString(2));
             }
         });
     }
@@ -242,13 +236,7 @@ public class IncidentRows {
                               from d join l on l.id = d.id where t.id = d.id returning t.id, t.reporter_count""")) {
                 st.setArray(1, c.createArrayOf("bigint", ids));
                 st.setArray(2, c.createArrayOf("integer", by));
-                Map<Long, Integer> out = new HashMap<>(ids.length * 2);
-                try (ResultSet r = st.executeQuery()) {
-                    while (r.next()) {
-                        out.put(r.getLong(1), r.getInt(2));
-                    }
-                }
-                return out;
+                return byId(st, r -> r.getInt(2));
             }
         });
     }
@@ -272,13 +260,7 @@ public class IncidentRows {
                 st.setTimestamp(1, Timestamp.from(since));
                 st.setTimestamp(2, Timestamp.from(since));
                 st.setArray(3, c.createArrayOf("bigint", incidentIds.toArray()));
-                Map<Long, Long> out = new HashMap<>();
-                try (ResultSet r = st.executeQuery()) {
-                    while (r.next()) {
-                        out.put(r.getLong(1), r.getLong(2));
-                    }
-                }
-                return out;
+                return byId(st, r -> r.getLong(2));
             }
         });
     }
@@ -301,14 +283,8 @@ public class IncidentRows {
                     + " confirmed_by, confirmed_at, status_zh, status_en from incident_surge"
                     + " where incident_id = any(?)")) {
                 st.setArray(1, c.createArrayOf("bigint", incidentIds.toArray()));
-                Map<Long, Surge> out = new HashMap<>();
-                try (ResultSet r = st.executeQuery()) {
-                    while (r.next()) {
-                        out.put(r.getLong(1), new Surge(instant(r.getTimestamp(2)), r.getInt(3), r.getLong(4),
-                                r.getString(5), instant(r.getTimestamp(6)), r.getString(7), r.getString(8)));
-                    }
-                }
-                return out;
+                return byId(st, r -> new Surge(instant(r.getTimestamp(2)), r.getInt(3), r.getLong(4), r.getString(5),
+                        instant(r.getTimestamp(6)), r.getString(7), r.getString(8)));
             }
         });
     }
@@ -473,6 +449,24 @@ public class IncidentRows {
             return o.toInstant();
         }
         return value == null ? null : Instant.parse(value.toString());
+    }
+
+    /** A row's value, read after its key (the first column, a bigint). */
+    @FunctionalInterface
+    private interface Value<V> {
+
+        V of(ResultSet row) throws java.sql.SQLException;
+    }
+
+    /** Runs the prepared query and keys each row's value by its first column. */
+    private static <V> Map<Long, V> byId(PreparedStatement st, Value<V> value) throws java.sql.SQLException {
+        Map<Long, V> out = new HashMap<>();
+        try (ResultSet r = st.executeQuery()) {
+            while (r.next()) {
+                out.put(r.getLong(1), value.of(r));
+            }
+        }
+        return out;
     }
 
     private <T> T work(ReturningWork<T> w) {
