@@ -392,6 +392,16 @@ public interface HubConfig {
         @WithDefault("64")
         int maxInFlight();
 
+        /**
+         * How long a contact waits for the broker to confirm its durable send before the sender is answered 503 (the
+         * send may still complete: the sender's retry then carries the same reference and duplicate id, and the broker
+         * drops it). A send already on the wire when the broker dies waits for the client's {@code callTimeout}, 5 s
+         * in the documented URL; targets.md R1 asks for the 503 within 1 s (RELIABILITY.md, round 12). A send this
+         * slow counts as a failure for the intake's circuit breaker.
+         */
+        @WithDefault("800ms")
+        Duration sendTimeout();
+
         /** Maintenance switch: keep accepting contacts but leave them queued until the hub restarts without it. */
         @WithDefault("false")
         boolean paused();

@@ -2,7 +2,17 @@ package org.hotlinehub.connectors.jms;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -25,7 +35,11 @@ import io.quarkus.runtime.StartupEvent;
  * recent sends failed, {@link IntakeSendBreaker} refuses at once instead of letting each sender wait for the broker
  * client's time-outs.
  *
- * <p>The send goes straight to JMS ({@link PersistentSends}), not through a Camel exchange.
+ * <p>The send goes straight to JMS ({@link PersistentSends}), not through a Camel exchange. It runs on a sender thread
+ * of this class while the caller waits at most {@code hub.intake.send-timeout}: a send already on the wire when the
+ * broker dies is held by the broker client until its {@code callTimeout} (5 s) or its reconnection, and the sender
+ * must have its 503 within a second (targets.md R1). Such a late send is not lost or doubled: it either reaches the
+ * journal (and the sender's retry, with the same reference and duplicate id, is dropped by the broker) or not.
  */
 @ApplicationScoped
 public class IntakeQueueSender implements IntakeQueue {
@@ -42,6 +56,30 @@ public class IntakeQueueSender implements IntakeQueue {
     HubConfig config;
     @Inject
     IntakeGroups groups;
+
+    /**
+     * The threads the sends run on: no queue, so a send either starts at once or is refused at once. Sends that
+     * outlived their caller's wait (a dead broker) keep their thread until the client gives up; twice the edge's bound
+     * leaves room for a bound's worth of those beside a full bound of new ones, and past that the sender gets its 503
+     * at once.
+     */
+    private ThreadPoolExecutor senders;
+
+    @PostConstruct
+    void startSenders() {
+        int threads = 2 * config.intake().maxInFlight();
+        AtomicInteger n = new AtomicInteger();
+        senders = new ThreadPoolExecutor(0, threads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "intake-send-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stopSenders() {
+        senders.shutdown();
+    }
 
     /**
      * Opens the sessions the edge's sends may need at once (as many as contacts in flight, and the outbox's senders)
@@ -94,13 +132,38 @@ public class IntakeQueueSender implements IntakeQueue {
         }
         Map<String, String> properties = properties(contact);
         try {
-            breaker.send(() -> sends.send(JmsEndpoints.INTAKE_QUEUE, body, properties));
+            breaker.send(() -> sendWithin(body, properties));
         } catch (CircuitBreakerOpenException e) {
             LOG.debugf("intake queue send refused at once for %s contact: the breaker is open", contact.channel());
             throw new IntakeUnavailableException("the intake queue is not available (recent sends failed)", e);
         } catch (RuntimeException e) {
             LOG.warnf(e, "intake queue send failed for %s contact", contact.channel());
             throw new IntakeUnavailableException("the intake queue is not available", e);
+        }
+    }
+
+    /**
+     * The durable send on a sender thread, waited for at most {@code hub.intake.send-timeout}.
+     *
+     * @throws IllegalStateException when the broker did not confirm it in time, refused it, or no sender thread is free
+     */
+    private void sendWithin(String body, Map<String, String> properties) {
+        CompletableFuture<Void> send;
+        try {
+            send = CompletableFuture.runAsync(() -> sends.send(JmsEndpoints.INTAKE_QUEUE, body, properties), senders);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("no intake sender free: earlier sends still wait for the broker", e);
+        }
+        long timeoutMs = config.intake().sendTimeout().toMillis();
+        try {
+            send.get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the broker did not confirm the send within " + timeoutMs + " ms", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the broker confirmed the send", e);
         }
     }
 }

@@ -17,7 +17,9 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
  * restarting, failing over) each send waits for the client's call-failover and call time-outs before it fails, so
  * without it every sender would wait seconds for its 503. When at least half of the last {@value #WINDOW} sends
  * failed, the breaker opens: sends fail at once for {@value #OPEN_MS} ms, then one trial send goes to the broker, and
- * its success closes the breaker again. Only failures count, never slowness: a busy broker does not open it.
+ * its success closes the breaker again. Only failures count, and a send the broker has not confirmed within
+ * {@code hub.intake.send-timeout} (its sender already has a 503): a busy broker that confirms sends in time does not
+ * open it.
  * <p>
  * Its state is on the metrics endpoint ({@code ft_circuitbreaker_state_total}, method
  * {@code ...IntakeSendBreaker.send}) and every change is logged. The values can be overridden with the standard

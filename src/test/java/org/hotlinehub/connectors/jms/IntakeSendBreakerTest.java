@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
@@ -103,6 +104,39 @@ class IntakeSendBreakerTest {
         assertTrue(intake.accepting(), "the edge stops refusing when the breaker may try again");
         report().then().statusCode(202);
         assertEquals(CircuitBreakerState.CLOSED, breaker.state(), "the trial send succeeded");
+    }
+
+    /**
+     * A send already on the wire when the broker dies is held by the client for its callTimeout (5 s) or until it
+     * reconnects; the sender must still have its 503 within a second (targets.md R1; before, such senders waited the 5
+     * s, RELIABILITY.md round 7's floor of slow answers per outage).
+     */
+    @Test
+    void shouldAnswer503WithinASecondWhileASendHangsAndOpenTheBreakerAfterEnoughOfThem() {
+        AtomicInteger finished = new AtomicInteger();
+        QuarkusMock.installMockForType(new PersistentSends() {
+
+            @Override
+            public void send(String queue, String body, java.util.Map<String, String> properties) {
+                sleep(3000); // the broker client waiting for an answer from a dead broker
+                finished.incrementAndGet();
+                throw new IllegalStateException("AMQ219014: Timed out after waiting 3,000 ms for response");
+            }
+        }, PersistentSends.class);
+
+        long t0 = System.nanoTime();
+        var refused = report();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(503, refused.statusCode(), refused.body().asString());
+        assertTrue(ms < 1000, "answered 503 in " + ms + " ms, not after the client's time-out");
+        assertEquals(0, finished.get(), "the hung send was not waited for");
+
+        for (int i = 1; i < IntakeSendBreaker.WINDOW; i++) {
+            long t = System.nanoTime();
+            assertThrows(IntakeUnavailableException.class, () -> intake.submit(contact()));
+            assertTrue((System.nanoTime() - t) / 1_000_000 < 1000, "send " + i + " refused within a second");
+        }
+        assertEquals(CircuitBreakerState.OPEN, breaker.state(), "sends that hang count as failures");
     }
 
     @Test
