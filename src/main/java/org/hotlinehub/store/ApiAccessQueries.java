@@ -27,8 +27,16 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 @ApplicationScoped
 public class ApiAccessQueries implements ApiAccess {
 
-    /** Compared against when the user does not exist, so an unknown name costs as much time as a wrong password. */
-    private static final String NO_USER_HASH = BcryptUtil.bcryptHash("no such user");
+    /**
+     * Compared against when the user does not exist, so an unknown name costs as much time as a wrong password. In a
+     * holder of its own, made at the first sign-in (on a worker thread): a constant of this class was hashed when its
+     * CDI proxy was first loaded, on an HTTP event loop, which stalled every request on that loop for the time of a
+     * bcrypt hash while a restarted hub took its first load (fault suite, RELIABILITY.md round 12).
+     */
+    private static final class NoUser {
+
+        static final String HASH = BcryptUtil.bcryptHash("no such user");
+    }
 
     private static final Logger LOG = Logger.getLogger(ApiAccessQueries.class);
 
@@ -68,7 +76,7 @@ public class ApiAccessQueries implements ApiAccess {
             return Optional.empty();
         }
         Optional<HubUserEntity> user = users.findByUsernameForUpdate(name).filter(u -> u.active);
-        boolean matches = BcryptUtil.matches(password, user.map(u -> u.passwordHash).orElse(NO_USER_HASH));
+        boolean matches = BcryptUtil.matches(password, user.map(u -> u.passwordHash).orElse(NoUser.HASH));
         if (user.isPresent() && user.get().lockedUntil != null && user.get().lockedUntil.isAfter(now)) {
             LOG.infof("sign-in refused for %s: locked until %s", name, user.get().lockedUntil);
             return Optional.empty();
