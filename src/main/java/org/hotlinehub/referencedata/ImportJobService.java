@@ -19,6 +19,7 @@ import org.hotlinehub.model.ImportReport;
 import org.hotlinehub.model.port.AuditTrail;
 import org.hotlinehub.model.port.ImportJobs;
 import org.hotlinehub.model.port.ReferenceAdmin.Kind;
+import org.hotlinehub.store.SqlTimes;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -84,9 +85,10 @@ public class ImportJobService implements ImportJobs {
 
     private ImportJob job(Object[] r, Instant stale) {
         ImportJob.State state = ImportJob.State.valueOf((String) r[5]);
-        Instant updated = instant(r[4]);
+        Instant updated = SqlTimes.instant(r[4]);
         if (state == ImportJob.State.RUNNING && updated.isBefore(stale)) {
-            return new ImportJob((String) r[0], (String) r[1], (String) r[2], instant(r[3]), ImportJob.State.FAILED,
+            return new ImportJob((String) r[0], (String) r[1], (String) r[2], SqlTimes.instant(r[3]),
+                    ImportJob.State.FAILED,
                     100, "done", new ImportReport((String) r[1], false, Map.of(), List.of(
                             "the import was interrupted (its hub node stopped) and nothing was applied")));
         }
@@ -96,7 +98,7 @@ public class ImportJobService implements ImportJobs {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("import job " + r[0] + " has an unreadable report", e);
         }
-        return new ImportJob((String) r[0], (String) r[1], (String) r[2], instant(r[3]), state,
+        return new ImportJob((String) r[0], (String) r[1], (String) r[2], SqlTimes.instant(r[3]), state,
                 ((Number) r[6]).intValue(), (String) r[7], report);
     }
 
@@ -136,19 +138,6 @@ public class ImportJobService implements ImportJobs {
             finish(id, ImportJob.State.FAILED, new ImportReport(source, false, Map.of(),
                     List.of("the import failed and nothing was applied: " + e.getClass().getSimpleName())));
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("not a time: " + value);
     }
 
     /** Raises the job's percentage (never lowers it), in a transaction of its own beside the import's. */

@@ -14,13 +14,8 @@ import jakarta.transaction.Transactional;
 import org.hotlinehub.dispatch.PartnerWorkService;
 import org.hotlinehub.model.ImportReport;
 import org.hotlinehub.model.NotFoundException;
-import org.hotlinehub.model.PhoneNumbers;
 import org.hotlinehub.model.port.ReferenceAdmin;
-import org.hotlinehub.store.CatalogRepository;
 import org.hotlinehub.store.PartnerRepository;
-import org.hotlinehub.store.PlaceRepository;
-import org.hotlinehub.store.ResidentRepository;
-import org.hotlinehub.store.VolunteerRepository;
 
 /** Reference-data administration behind the REST API: whole-document imports and retirement of entries. */
 @ApplicationScoped
@@ -31,15 +26,9 @@ public class ReferenceDataAdmin implements ReferenceAdmin {
     @Inject
     ReferenceDataLoader loader;
     @Inject
-    PlaceRepository places;
-    @Inject
-    CatalogRepository catalog;
+    ReferenceDataWriter writer;
     @Inject
     PartnerRepository partners;
-    @Inject
-    VolunteerRepository volunteers;
-    @Inject
-    ResidentRepository residents;
     @Inject
     Clock clock;
 
@@ -64,15 +53,7 @@ public class ReferenceDataAdmin implements ReferenceAdmin {
     @Override
     @Transactional
     public void deactivate(Kind kind, String code) {
-        boolean found = switch (kind) {
-            case PLACES -> places.findByCode(code).map(p -> p.active = false).isPresent();
-            case CATALOG -> catalog.findByCode(code).map(c -> c.active = false).isPresent();
-            case PARTNERS -> partners.findByCode(code).map(p -> p.active = false).isPresent();
-            case VOLUNTEERS -> volunteers.findByCode(code).map(v -> v.active = false).isPresent();
-            case RESIDENTS -> PhoneNumbers.normalize(code).flatMap(residents::findByPhone)
-                    .map(r -> r.registered = false).isPresent();
-        };
-        if (!found) {
+        if (!writer.deactivate(kind, code)) {
             throw new NotFoundException("no " + kind.name().toLowerCase() + " entry " + code);
         }
     }

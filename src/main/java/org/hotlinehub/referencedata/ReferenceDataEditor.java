@@ -65,6 +65,8 @@ public class ReferenceDataEditor implements ReferenceEditor {
     @Inject
     AuditTrail audit;
     @Inject
+    ReferenceDataWriter writer;
+    @Inject
     PlaceRepository places;
     @Inject
     CatalogRepository catalog;
@@ -213,16 +215,13 @@ public class ReferenceDataEditor implements ReferenceEditor {
     @Transactional
     public void deactivate(Kind kind, String key, String actor, String client) {
         String label = key;
-        switch (kind) {
-            case PLACES -> places.findByCode(key).orElseThrow(() -> notFound(kind, key)).active = false;
-            case CATALOG -> catalog.findByCode(key).orElseThrow(() -> notFound(kind, key)).active = false;
-            case PARTNERS -> partners.findByCode(key).orElseThrow(() -> notFound(kind, key)).active = false;
-            case VOLUNTEERS -> volunteers.findByCode(key).orElseThrow(() -> notFound(kind, key)).active = false;
-            case RESIDENTS -> {
-                ResidentEntity r = resident(key).orElseThrow(() -> notFound(kind, key));
-                r.registered = false;
-                label = Masks.phone(r.phone);
-            }
+        if (kind == Kind.RESIDENTS) {
+            // the editor keys residents by id, not by phone
+            ResidentEntity r = resident(key).orElseThrow(() -> notFound(kind, key));
+            r.registered = false;
+            label = Masks.phone(r.phone);
+        } else if (!writer.deactivate(kind, key)) {
+            throw notFound(kind, key);
         }
         audit.record(actor, "reference-data.deactivate", singular(kind), label, "deactivated", client);
     }
@@ -238,13 +237,7 @@ public class ReferenceDataEditor implements ReferenceEditor {
     }
 
     private boolean exists(Kind kind, String id) {
-        return read(() -> switch (kind) {
-            case PLACES -> places.findByCode(id).isPresent();
-            case CATALOG -> catalog.findByCode(id).isPresent();
-            case PARTNERS -> partners.findByCode(id).isPresent();
-            case VOLUNTEERS -> volunteers.findByCode(id).isPresent();
-            case RESIDENTS -> PhoneNumbers.normalize(id).flatMap(residents::findByPhone).isPresent();
-        });
+        return read(() -> writer.exists(kind, id));
     }
 
     private static <T> T read(java.util.function.Supplier<T> query) {

@@ -18,6 +18,7 @@ import org.hotlinehub.model.AttributeType;
 import org.hotlinehub.model.CatalogAttribute;
 import org.hotlinehub.model.PhoneNumbers;
 import org.hotlinehub.model.PlaceType;
+import org.hotlinehub.model.port.ReferenceAdmin.Kind;
 import org.hotlinehub.referencedata.ReferenceDataFile.ApiClientData;
 import org.hotlinehub.referencedata.ReferenceDataFile.AttributeData;
 import org.hotlinehub.referencedata.ReferenceDataFile.CatalogData;
@@ -48,7 +49,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 
-/** Upserts a validated file by code (residents by phone), in the caller's transaction. */
+/** Upserts a validated file, and retires entries, by code (residents by phone), in the caller's transaction. */
 @ApplicationScoped
 public class ReferenceDataWriter {
 
@@ -88,6 +89,34 @@ public class ReferenceDataWriter {
 
     Counts apply(ReferenceDataFile file) {
         return apply(file, Progress.NONE);
+    }
+
+    /**
+     * Deactivates the place, catalog entry, partner or volunteer with this code, or unregisters the resident with this
+     * phone.
+     *
+     * @return false when there is no such entry
+     */
+    boolean deactivate(Kind kind, String code) {
+        return switch (kind) {
+            case PLACES -> places.findByCode(code).map(p -> p.active = false).isPresent();
+            case CATALOG -> catalog.findByCode(code).map(c -> c.active = false).isPresent();
+            case PARTNERS -> partners.findByCode(code).map(p -> p.active = false).isPresent();
+            case VOLUNTEERS -> volunteers.findByCode(code).map(v -> v.active = false).isPresent();
+            case RESIDENTS -> PhoneNumbers.normalize(code).flatMap(residents::findByPhone)
+                    .map(r -> r.registered = false).isPresent();
+        };
+    }
+
+    /** Whether there is an entry with this code (a resident with this phone), active or not. */
+    boolean exists(Kind kind, String code) {
+        return switch (kind) {
+            case PLACES -> places.findByCode(code).isPresent();
+            case CATALOG -> catalog.findByCode(code).isPresent();
+            case PARTNERS -> partners.findByCode(code).isPresent();
+            case VOLUNTEERS -> volunteers.findByCode(code).isPresent();
+            case RESIDENTS -> PhoneNumbers.normalize(code).flatMap(residents::findByPhone).isPresent();
+        };
     }
 
     Counts apply(ReferenceDataFile file, Progress progress) {

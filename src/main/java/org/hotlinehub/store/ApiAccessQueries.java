@@ -99,7 +99,7 @@ public class ApiAccessQueries implements ApiAccess {
         List<Object> until = em.createNativeQuery("select blocked_until from sign_in_throttle where username = ?1"
                 + " and client = ?2 and blocked_until > ?3").setParameter(1, name).setParameter(2, from)
                 .setParameter(3, now).getResultList();
-        return until.stream().findFirst().map(WechatConversationQueries::instant);
+        return until.stream().findFirst().map(SqlTimes::instant);
     }
 
     /** One more wrong password from this address for this account; failures older than the lockout are forgotten. */

@@ -1,8 +1,6 @@
 package org.hotlinehub.store;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,8 +54,10 @@ public class CatalogVersionRows {
         List<Object[]> rows = em.createNativeQuery("select version, published_at, published_by, source, note,"
                 + " rolled_back_to from catalog_version order by version desc limit ?1").setParameter(1, limit)
                 .getResultList();
-        return rows.stream().map(r -> new CatalogVersion(((Number) r[0]).intValue(), instant(r[1]), (String) r[2],
-                (String) r[3], (String) r[4], r[5] == null ? null : ((Number) r[5]).intValue())).toList();
+        return rows.stream()
+                .map(r -> new CatalogVersion(((Number) r[0]).intValue(), SqlTimes.instant(r[1]), (String) r[2],
+                        (String) r[3], (String) r[4], r[5] == null ? null : ((Number) r[5]).intValue()))
+                .toList();
     }
 
     public Optional<String> content(int version) {
@@ -73,8 +73,8 @@ public class CatalogVersionRows {
         List<Object[]> rows = em.createNativeQuery("select created_by, created_at, updated_by, updated_at,"
                 + " base_version, cast(items as text) from catalog_draft where id = 1"
                 + (forUpdate ? " for update" : "")).getResultList();
-        return rows.stream().findFirst().map(r -> new DraftRow((String) r[0], instant(r[1]), (String) r[2],
-                instant(r[3]), r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5]));
+        return rows.stream().findFirst().map(r -> new DraftRow((String) r[0], SqlTimes.instant(r[1]), (String) r[2],
+                SqlTimes.instant(r[3]), r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5]));
     }
 
     public void saveDraft(DraftRow draft) {
@@ -106,17 +106,7 @@ public class CatalogVersionRows {
                 + " or t.created_at >= ?1 order by t.id desc limit ?2").setParameter(1, since)
                 .setParameter(2, limit).getResultList();
         return rows.stream().map(r -> new TicketRow(((Number) r[0]).longValue(), (String) r[1],
-                TicketStatus.valueOf((String) r[2]), instant(r[3]), ((Number) r[4]).longValue(), (String) r[5],
+                TicketStatus.valueOf((String) r[2]), SqlTimes.instant(r[3]), ((Number) r[4]).longValue(), (String) r[5],
                 ((Number) r[6]).longValue(), (String) r[7], (String) r[8])).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return value == null ? null : ((Timestamp) value).toInstant();
     }
 }

@@ -120,7 +120,7 @@ public class EmergencyRows {
     }
 
     private static Instant time(Object value) {
-        return value == null ? null : WechatConversationQueries.instant(value);
+        return SqlTimes.instant(value);
     }
 
     private Optional<Row> one(String sql, Object... params) {

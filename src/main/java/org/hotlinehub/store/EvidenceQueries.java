@@ -1,6 +1,5 @@
 package org.hotlinehub.store;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +38,7 @@ public class EvidenceQueries {
                 + " where fetch_after <= ?1 and url is not null and data is null order by fetch_after, id limit ?2"
                 + " for update skip locked").setParameter(1, now).setParameter(2, limit).getResultList();
         List<Due> due = rows.stream().map(r -> new Due(((Number) r[0]).longValue(), (String) r[1],
-                ((Number) r[2]).intValue(), instant(r[3]))).toList();
+                ((Number) r[2]).intValue(), SqlTimes.instant(r[3]))).toList();
         if (!due.isEmpty()) {
             em.createNativeQuery("update attachment set fetch_after = ?1 where id = any(?2)")
                     .setParameter(1, leaseUntil).setParameter(2, due.stream().mapToLong(Due::id).toArray())
@@ -111,18 +110,5 @@ public class EvidenceQueries {
     public List<FileRef> storedPhotos(long ticketId) {
         return files(ticketId).stream().filter(f -> f.stored() && f.contentType() != null
                 && f.contentType().startsWith("image/")).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("not a time: " + value);
     }
 }

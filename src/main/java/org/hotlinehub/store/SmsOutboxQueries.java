@@ -102,7 +102,7 @@ public class SmsOutboxQueries implements SmsOutbox {
             return new OutboundSms(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
                     (String) r[4], ((Number) r[5]).intValue(), status, status == OutboundSmsStatus.SENT,
                     (String) r[7], (String) r[8], (String) r[9], ((Number) r[10]).intValue(), (String) r[11],
-                    WechatConversationQueries.instant(r[12]), WechatConversationQueries.instant(r[13]));
+                    SqlTimes.instant(r[12]), SqlTimes.instant(r[13]));
         }).toList();
     }
 

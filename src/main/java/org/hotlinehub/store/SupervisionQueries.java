@@ -73,7 +73,8 @@ public class SupervisionQueries implements Supervision {
         List<Object[]> rows = em.createNativeQuery(DEADLINES).setParameter(1, now)
                 .setParameter(2, config.dispatch().warnAt()).setParameter(3, limit).getResultList();
         return rows.stream().map(r -> new AssignmentWatch(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (String) r[3], (String) r[4], AssignmentState.valueOf((String) r[5]), (String) r[6], instant(r[7]),
+                (String) r[3], (String) r[4], AssignmentState.valueOf((String) r[5]), (String) r[6],
+                SqlTimes.instant(r[7]),
                 (Boolean) r[8], (Boolean) r[9])).toList();
     }
 
@@ -110,13 +111,5 @@ public class SupervisionQueries implements Supervision {
 
     private static long n(Object o) {
         return ((Number) o).longValue();
-    }
-
-    private static Instant instant(Object o) {
-        return o instanceof Instant i
-                ? i
-                : o instanceof java.sql.Timestamp ts
-                        ? ts.toInstant()
-                        : o instanceof java.time.OffsetDateTime odt ? odt.toInstant() : null;
     }
 }

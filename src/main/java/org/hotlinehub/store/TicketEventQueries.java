@@ -220,7 +220,7 @@ public class TicketEventQueries implements TicketEvents {
                 .setParameter(1, List.copyOf(ticketIds))
                 .setParameter(2, kind.timelineKind().name()).getResultList();
         return rows.stream().map(r -> TicketEvent.recorded(kind, ((Number) r[0]).longValue(),
-                ((Number) r[1]).longValue(), (String) r[2], WechatConversationQueries.instant(r[3]), (String) r[4],
+                ((Number) r[1]).longValue(), (String) r[2], SqlTimes.instant(r[3]), (String) r[4],
                 r[5] == null ? null : Channel.valueOf((String) r[5]), (String) r[6])).toList();
     }
 
@@ -256,7 +256,7 @@ public class TicketEventQueries implements TicketEvents {
 
     private static TicketEvent event(Object[] r) {
         return new TicketEvent((String) r[1], TicketEvent.Kind.valueOf((String) r[2]), ((Number) r[3]).longValue(),
-                (String) r[4], WechatConversationQueries.instant(r[5]), (String) r[6],
+                (String) r[4], SqlTimes.instant(r[5]), (String) r[6],
                 r[7] == null ? null : Channel.valueOf((String) r[7]), (String) r[8],
                 r[9] == null ? null : ((Number) r[9]).longValue(), false);
     }

@@ -1,6 +1,5 @@
 package org.hotlinehub.store;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -187,15 +186,5 @@ public class WechatConversationQueries implements WechatConversations {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored WeChat contact cannot be read", e);
         }
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return (Instant) value;
     }
 }

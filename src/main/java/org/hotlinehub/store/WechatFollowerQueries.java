@@ -61,8 +61,8 @@ public class WechatFollowerQueries implements WechatFollowers {
                 + " from wechat_follower f left join resident r on r.wechat_openid = f.openid where f.openid = ?1")
                 .setParameter(1, openid).getResultList();
         return rows.stream().findFirst().map(r -> new Follower((String) r[0], Boolean.TRUE.equals(r[1]),
-                (String) r[2], WechatConversationQueries.instant(r[3]), (String) r[4], (String) r[5],
-                WechatConversationQueries.instant(r[6]), ((Number) r[7]).intValue(), (String) r[8]));
+                (String) r[2], SqlTimes.instant(r[3]), (String) r[4], (String) r[5],
+                SqlTimes.instant(r[6]), ((Number) r[7]).intValue(), (String) r[8]));
     }
 
     @Override

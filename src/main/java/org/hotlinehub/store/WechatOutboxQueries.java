@@ -73,7 +73,7 @@ public class WechatOutboxQueries implements WechatOutbox {
                     r[4] == null ? null : outbox.read((String) r[4]),
                     (String) r[5], (String) r[6], status, status == OutboundWechatStatus.SENT, (String) r[8],
                     (String) r[9], ((Number) r[10]).intValue(), (String) r[11],
-                    WechatConversationQueries.instant(r[12]), WechatConversationQueries.instant(r[13]));
+                    SqlTimes.instant(r[12]), SqlTimes.instant(r[13]));
         }).toList();
     }
 }

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 /** The assignment lifecycle: returns and rulings, progress and resolution, joint handling, expiry, volunteers. */
 @QuarkusTest
@@ -39,6 +41,15 @@ class DispatchLifecycleTest {
                 .formParam("description", description).formParam("phone", Reports.uniquePhone())
                 .formParam("compound", compound).formParam("category", category)
                 .post("/report").then().statusCode(202).extract().path("reference");
+    }
+
+    /** PF-HAIYUN's call on its assignment {@code id} through the partner API: {@code step} with a JSON body, or none. */
+    private static ValidatableResponse haiyun(long id, String step, String body) {
+        RequestSpecification request = partnerJson("PF-HAIYUN");
+        if (body != null) {
+            request.body(body);
+        }
+        return request.post("/partner-api/v1/assignments/" + id + "/" + step).then();
     }
 
     private long offered(String reference, String assignee) {
@@ -92,12 +103,10 @@ class DispatchLifecycleTest {
     void shouldSendAReturnBackWhenTheHubOverrulesIt() {
         String ref = report("property-repair", "HY-GARDEN", "楼顶水箱漏水");
         long id = offered(ref, "PF-HAIYUN");
-        partnerJson("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
-        partnerJson("PF-HAIYUN").body("{\"reason\":\"somewhere-else\"}")
-                .post("/partner-api/v1/assignments/" + id + "/return")
-                .then().statusCode(400).body("error.message", containsString("wrong-area"));
-        partnerJson("PF-HAIYUN").body("{\"reason\":\"not-our-duty\",\"note\":\"水箱属于自来水公司\"}")
-                .post("/partner-api/v1/assignments/" + id + "/return").then().statusCode(200)
+        haiyun(id, "accept", null).statusCode(200);
+        haiyun(id, "return", "{\"reason\":\"somewhere-else\"}").statusCode(400).body("error.message",
+                containsString("wrong-area"));
+        haiyun(id, "return", "{\"reason\":\"not-our-duty\",\"note\":\"水箱属于自来水公司\"}").statusCode(200)
                 .body("state", equalTo("RETURNED"));
         assertEquals("TRIAGE", ticketStatus(ref));
 
@@ -115,10 +124,8 @@ class DispatchLifecycleTest {
     void shouldOfferToTheNextPartyWhenTheHubUpholdsAReturn() {
         String ref = report("property-repair", "HY-GARDEN", "单元门锁坏了关不上");
         long id = offered(ref, "PF-HAIYUN");
-        partnerJson("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
-        partnerJson("PF-HAIYUN").body("{\"reason\":\"wrong-area\"}")
-                .post("/partner-api/v1/assignments/" + id + "/return")
-                .then().statusCode(200);
+        haiyun(id, "accept", null).statusCode(200);
+        haiyun(id, "return", "{\"reason\":\"wrong-area\"}").statusCode(200);
         staffJson("supervisor").body("{\"decision\":\"reassign\",\"note\":\"退单理由成立\"}")
                 .post("/api/v1/assignments/" + id + "/ruling").then().statusCode(200)
                 .body("state", equalTo("CANCELLED"));
@@ -133,26 +140,19 @@ class DispatchLifecycleTest {
     void shouldRecordProgressAndResolutionAndRefuseMovesOutOfOrder() {
         String ref = report("property-repair", "HY-GARDEN", "地下室积水严重");
         long id = offered(ref, "PF-HAIYUN");
-        partnerJson("PF-HAIYUN").body("{\"note\":\"已到场\"}").post("/partner-api/v1/assignments/" + id + "/progress")
-                .then().statusCode(409).body("error.message",
-                        equalTo("assignment " + id + " is offered and cannot become in_progress"));
-        partnerJson("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
-        partnerJson("PF-HAIYUN").body("{}").post("/partner-api/v1/assignments/" + id + "/progress").then()
-                .statusCode(400);
-        partnerJson("PF-HAIYUN").body("{\"note\":\"已到场，正在抽水\"}").post("/partner-api/v1/assignments/" + id + "/progress")
-                .then().statusCode(200).body("state", equalTo("IN_PROGRESS"));
+        haiyun(id, "progress", "{\"note\":\"已到场\"}").statusCode(409).body("error.message",
+                equalTo("assignment " + id + " is offered and cannot become in_progress"));
+        haiyun(id, "accept", null).statusCode(200);
+        haiyun(id, "progress", "{}").statusCode(400);
+        haiyun(id, "progress", "{\"note\":\"已到场，正在抽水\"}").statusCode(200).body("state", equalTo("IN_PROGRESS"));
         assertEquals("IN_PROGRESS", ticketStatus(ref));
         String resolve = "{\"note\":\"积水已抽干，排水泵已修复\",\"photoUrl\":\"https://partner.example/p/1.jpg\"}";
-        partnerJson("PF-HAIYUN").body(resolve).post("/partner-api/v1/assignments/" + id + "/resolve").then()
-                .statusCode(200)
-                .body("state", equalTo("RESOLVED"));
-        partnerJson("PF-HAIYUN").body(resolve).post("/partner-api/v1/assignments/" + id + "/resolve").then()
-                .statusCode(200)
-                .body("state", equalTo("RESOLVED"));
+        haiyun(id, "resolve", resolve).statusCode(200).body("state", equalTo("RESOLVED"));
+        haiyun(id, "resolve", resolve).statusCode(200).body("state", equalTo("RESOLVED"));
         assertEquals("RESOLVED", ticketStatus(ref));
         assertEquals("https://partner.example/p/1.jpg",
                 sql.one("select resolution_photo_url from assignment where id = ?", id));
-        partnerJson("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(409);
+        haiyun(id, "accept", null).statusCode(409);
         assertEquals(1L, sql.count("select count(*) from timeline_event e join ticket t on t.id = e.ticket_id"
                 + " where t.reference = ? and e.kind = 'RESOLVED'", ref));
     }
@@ -205,7 +205,7 @@ class DispatchLifecycleTest {
     void shouldWarnBeforeEachDeadlineAndMarkOverdueOnceWhenResolveByPasses() {
         String ref = report("test-clock", "HY-GARDEN", "时限测试：楼道漏水");
         long id = offered(ref, "PF-HAIYUN");
-        partnerJson("PF-HAIYUN").post("/partner-api/v1/assignments/" + id + "/accept").then().statusCode(200);
+        haiyun(id, "accept", null).statusCode(200);
         await().atMost(Duration.ofSeconds(15)).until(() -> sql.one("select overdue_at from assignment where id = ?",
                 id) != null);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> sql.count("select count(*)"
@@ -217,9 +217,7 @@ class DispatchLifecycleTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> HubTestResources.receiver.to("/hooks/PF-HAIYUN").stream()
                 .filter(r -> r.bodyText().contains(ref)).map(r -> r.header("X-Hub-Event")).toList()
                 .containsAll(List.of("assignment.deadline-warning", "assignment.overdue")));
-        partnerJson("PF-HAIYUN").body("{\"note\":\"已修好\"}").post("/partner-api/v1/assignments/" + id + "/resolve")
-                .then()
-                .statusCode(200);
+        haiyun(id, "resolve", "{\"note\":\"已修好\"}").statusCode(200);
     }
 
     @Test

@@ -75,6 +75,8 @@ import io.quarkus.qute.TemplateInstance;
  * port as the REST API.
  */
 @Path("/console/tickets")
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+@Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Caller.OPERATOR)
 public class TicketPages {
 
@@ -137,7 +139,6 @@ public class TicketPages {
     }
 
     @GET
-    @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Ticket list with filters, search and paging (console page)")
     public Response list(@BeanParam TicketFilterParams filters, @QueryParam("before") Long before) {
         ConsolePage page = request.page("/console/tickets");
@@ -159,7 +160,6 @@ public class TicketPages {
 
     @GET
     @Path("/new")
-    @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "New ticket for a caller (console page)")
     public Response newTicket(@QueryParam("phone") String phone) {
         ConsolePage page = request.page("/console/tickets");
@@ -171,7 +171,6 @@ public class TicketPages {
 
     @GET
     @Path("/new/caller")
-    @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The caller's profile by phone (htmx fragment)")
     public Response caller(@QueryParam("phone") String phone) {
         ConsolePage page = request.page("/console/tickets");
@@ -182,8 +181,6 @@ public class TicketPages {
 
     @POST
     @Path("/new")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "File a ticket for a caller (console form)")
     public Response create(@RestForm @Size(max = InputLimits.PHONE) String phone,
             @RestForm @Size(max = InputLimits.NAME) String name,
@@ -209,7 +206,6 @@ public class TicketPages {
 
     @GET
     @Path("/{reference}")
-    @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "One ticket with its resident, assignments, timeline, messages and actions (console page)")
     public Response detail(@PathParam("reference") String reference, @QueryParam("done") String done,
             @QueryParam("filed") String filed, @QueryParam("split") String split) {
@@ -228,8 +224,6 @@ public class TicketPages {
 
     @POST
     @Path("/{reference}/triage")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response triage(@PathParam("reference") String reference,
             @RestForm @Size(max = InputLimits.CODE) String category,
             @RestForm @Size(max = InputLimits.CODE) String place, @RestForm @Size(max = InputLimits.NOTE) String note) {
@@ -247,8 +241,6 @@ public class TicketPages {
 
     @POST
     @Path("/{reference}/reassign")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response reassign(@PathParam("reference") String reference,
             @RestForm @Size(max = InputLimits.CODE) String partner,
             @RestForm @Size(max = InputLimits.NOTE) String note) {
@@ -262,8 +254,6 @@ public class TicketPages {
 
     @POST
     @Path("/{reference}/notes")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response note(@PathParam("reference") String reference,
             @RestForm @Size(max = InputLimits.NOTE) String text) {
         return act(reference, "note", () -> casework.addNote(reference, text, request.staff()));
@@ -271,8 +261,6 @@ public class TicketPages {
 
     @POST
     @Path("/{reference}/messages")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response message(@PathParam("reference") String reference,
             @RestForm @Size(max = InputLimits.NOTE) String text,
             @RestForm @Size(max = InputLimits.CODE) String channel,
@@ -283,8 +271,6 @@ public class TicketPages {
 
     @POST
     @Path("/{reference}/merge")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response merge(@PathParam("reference") String reference,
             @RestForm @Size(max = InputLimits.NOTE) String duplicates,
             @RestForm @Size(max = InputLimits.NOTE) String note) {
@@ -297,8 +283,6 @@ public class TicketPages {
 
     @POST
     @Path("/{reference}/merge-into")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Merge this ticket into another (console form): the incident link, as linking a report to"
             + " an incident")
     public Response mergeInto(@PathParam("reference") String reference,
@@ -313,8 +297,6 @@ public class TicketPages {
 
     @POST
     @Path("/{reference}/split")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Split the second problem of a ticket into a ticket of its own (console form)")
     public Response split(@PathParam("reference") String reference,
             @RestForm @Size(max = InputLimits.DESCRIPTION) String description,
@@ -330,8 +312,6 @@ public class TicketPages {
 
     @POST
     @Path("/{reference}/incident/link")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response link(@PathParam("reference") String reference,
             @RestForm @Size(max = InputLimits.CODE) String incident) {
         return act(reference, "link", () -> incidents.link(reference, incident, request.staff()));
@@ -339,24 +319,18 @@ public class TicketPages {
 
     @POST
     @Path("/{reference}/incident/keep-separate")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response keepSeparate(@PathParam("reference") String reference) {
         return act(reference, "keep-separate", () -> incidents.keepSeparate(reference, request.staff()));
     }
 
     @POST
     @Path("/{reference}/incident/unlink")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response unlink(@PathParam("reference") String reference) {
         return act(reference, "unlink", () -> incidents.unlink(reference, request.staff()));
     }
 
     @POST
     @Path("/{reference}/incident/surge/confirm")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response confirmSurge(@PathParam("reference") String reference,
             @RestForm @Size(max = InputLimits.NOTE) String statusZh,
             @RestForm @Size(max = InputLimits.NOTE) String statusEn) {
@@ -366,8 +340,6 @@ public class TicketPages {
 
     @POST
     @Path("/{reference}/reopen")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response reopen(@PathParam("reference") String reference, @RestForm @Size(max = InputLimits.CODE) String to,
             @RestForm @Size(max = InputLimits.NOTE) String reason) {
         return act(reference, "reopen", () -> casework.reopen(reference, to, reason, request.staff()));
@@ -375,8 +347,6 @@ public class TicketPages {
 
     @POST
     @Path("/{reference}/cancel")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response cancel(@PathParam("reference") String reference,
             @RestForm @Size(max = InputLimits.NOTE) String reason) {
         return act(reference, "cancel", () -> casework.cancel(reference, reason, request.staff()));
@@ -385,8 +355,6 @@ public class TicketPages {
     @POST
     @Path("/{reference}/assignments/{assignment}/ruling")
     @RolesAllowed({Caller.SUPERVISOR, Caller.ADMIN})
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response rule(@PathParam("reference") String reference, @PathParam("assignment") long assignment,
             @RestForm @Size(max = InputLimits.CODE) String decision,
             @RestForm @Size(max = InputLimits.CODE) String partner,
@@ -408,8 +376,6 @@ public class TicketPages {
 
     @POST
     @Path("/{reference}/supporting")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response addSupport(@PathParam("reference") String reference,
             @RestForm @Size(max = InputLimits.CODE) String partner,
             @RestForm @Size(max = InputLimits.NOTE) String note) {
@@ -418,8 +384,6 @@ public class TicketPages {
 
     @POST
     @Path("/{reference}/supporting/{assignment}/remove")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response removeSupport(@PathParam("reference") String reference, @PathParam("assignment") long assignment,
             @RestForm @Size(max = InputLimits.NOTE) String note) {
         return act(reference, "support-remove",
@@ -429,8 +393,6 @@ public class TicketPages {
     /** Pauses ({@code clock} = pause, a reason required) or resumes (a reason optional) the assignment's clocks. */
     @POST
     @Path("/{reference}/assignments/{assignment}/{clock: pause|resume}")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response clock(@PathParam("reference") String reference, @PathParam("assignment") long assignment,
             @PathParam("clock") String clock, @RestForm @Size(max = InputLimits.NOTE) String reason) {
         return act(reference, clock, () -> {
@@ -444,8 +406,6 @@ public class TicketPages {
     @POST
     @Path("/{reference}/appeals/{appeal}/decision")
     @RolesAllowed({Caller.SUPERVISOR, Caller.ADMIN})
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response decideAppeal(@PathParam("reference") String reference, @PathParam("appeal") long appeal,
             @RestForm @Size(max = InputLimits.CODE) String decision,
             @RestForm @Size(max = InputLimits.NOTE) String note) {
@@ -473,8 +433,6 @@ public class TicketPages {
 
     @POST
     @Path("/{reference}/call")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Call the resident or an emergency contact through the hotline: the operator's phone rings"
             + " first (console form)")
     public Response call(@PathParam("reference") String reference,
@@ -484,8 +442,6 @@ public class TicketPages {
 
     @POST
     @Path("/{reference}/show-number")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Show a resident's or emergency contact's full number, with a reason (audited; roles in"
             + " hub.console.show-number-roles)")
     public Response showNumber(@PathParam("reference") String reference,

@@ -20,9 +20,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -57,6 +55,9 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The partner portal: a partner's signed-in users see their organization's offers and open work and answer them.
@@ -66,6 +67,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  * to the assignment's page (post/redirect/get), so reloading never repeats it.
  */
 @Path("/portal")
+@Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Caller.PARTNER)
 public class PortalResource {
 
@@ -74,6 +76,8 @@ public class PortalResource {
 
     @Inject
     SecurityIdentity identity;
+    @Inject
+    CurrentVertxRequest current;
     @Inject
     PartnerWork work;
     @Inject
@@ -114,11 +118,9 @@ public class PortalResource {
     }
 
     @GET
-    @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Portal home: the partner's offers (with accept-by), work in hand (with resolve-by), returns")
-    public Response home(@QueryParam("lang") String lang, @CookieParam(PageLanguage.COOKIE) String cookieLang,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        PortalPage page = page(lang, cookieLang, acceptLanguage);
+    public Response home(@QueryParam("lang") String lang) {
+        PortalPage page = page(lang);
         PartnerActor by = actor();
         Instant now = clock.instant();
         Function<AssignmentState, List<PortalAssignment>> in = state -> mine(by, state, LIST_LIMIT, now, page);
@@ -133,35 +135,28 @@ public class PortalResource {
 
     @GET
     @Path("/assignments/{id}")
-    @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "One of the partner's assignments with the steps its state allows")
     public Response assignment(@PathParam("id") long id, @QueryParam("done") String done,
-            @QueryParam("lang") String lang, @CookieParam(PageLanguage.COOKIE) String cookieLang,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        PortalPage page = page(lang, cookieLang, acceptLanguage);
+            @QueryParam("lang") String lang) {
+        PortalPage page = page(lang);
         String action = done != null && ACTIONS.contains(done) ? done : null;
         return show(page, lang, id, 200, action, null);
     }
 
     @POST
     @Path("/assignments/{id}/accept")
-    @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Accept (签收) an offer; repeating it is harmless")
-    public Response accept(@PathParam("id") long id, @CookieParam(PageLanguage.COOKIE) String cookieLang,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        PortalPage page = page(null, cookieLang, acceptLanguage);
+    public Response accept(@PathParam("id") long id) {
+        PortalPage page = page(null);
         return step(page, id, "accept", () -> work.accept(actor(), id));
     }
 
     @POST
     @Path("/assignments/{id}/decline")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Decline an offer with a reason; the hub offers it to the next party")
-    public Response decline(@PathParam("id") long id, @RestForm @Size(max = InputLimits.NOTE) String reason,
-            @CookieParam(PageLanguage.COOKIE) String cookieLang,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        PortalPage page = page(null, cookieLang, acceptLanguage);
+    public Response decline(@PathParam("id") long id, @RestForm @Size(max = InputLimits.NOTE) String reason) {
+        PortalPage page = page(null);
         if (isBlank(reason)) {
             return show(page, null, id, 400, null, new Problem("reason", msg(page).errDeclineReason(), null));
         }
@@ -171,14 +166,11 @@ public class PortalResource {
     @POST
     @Path("/assignments/{id}/return")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Return (退单) accepted work with a reason code; the hub rules on it")
     public Response giveBack(@PathParam("id") long id,
             @RestForm("return-reason") @Size(max = InputLimits.NOTE) String reason,
-            @RestForm("return-note") @Size(max = InputLimits.NOTE) String note,
-            @CookieParam(PageLanguage.COOKIE) String cookieLang,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        PortalPage page = page(null, cookieLang, acceptLanguage);
+            @RestForm("return-note") @Size(max = InputLimits.NOTE) String note) {
+        PortalPage page = page(null);
         Optional<ReturnReason> code = ReturnReason.fromCode(reason == null ? "" : reason.strip());
         if (code.isEmpty()) {
             return show(page, null, id, 400, null, new Problem("return-reason", msg(page).errReturnReason(), null));
@@ -189,13 +181,10 @@ public class PortalResource {
     @POST
     @Path("/assignments/{id}/progress")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Add a progress note")
     public Response progress(@PathParam("id") long id,
-            @RestForm("progress-note") @Size(max = InputLimits.NOTE) String note,
-            @CookieParam(PageLanguage.COOKIE) String cookieLang,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        PortalPage page = page(null, cookieLang, acceptLanguage);
+            @RestForm("progress-note") @Size(max = InputLimits.NOTE) String note) {
+        PortalPage page = page(null);
         if (isBlank(note)) {
             return show(page, null, id, 400, null, new Problem("progress-note", msg(page).errProgressNote(), null));
         }
@@ -205,13 +194,11 @@ public class PortalResource {
     @POST
     @Path("/assignments/{id}/resolve")
     @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED})
-    @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Report resolved with what was done and optionally a photo (JPEG, PNG, GIF, WebP)")
     public Response resolve(@PathParam("id") long id,
             @RestForm("resolve-note") @Size(max = InputLimits.NOTE) String note,
-            @RestForm FileUpload photo, @CookieParam(PageLanguage.COOKIE) String cookieLang,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) throws IOException {
-        PortalPage page = page(null, cookieLang, acceptLanguage);
+            @RestForm FileUpload photo) throws IOException {
+        PortalPage page = page(null);
         PortalMessages msg = msg(page);
         if (isBlank(note)) {
             return show(page, null, id, 400, null, new Problem("resolve-note", msg.errResolveNote(), null));
@@ -292,9 +279,12 @@ public class PortalResource {
         return PartnerActor.portal(partner, identity.getPrincipal().getName());
     }
 
-    private PortalPage page(String lang, String cookieLang, String acceptLanguage) {
-        return new PortalPage(identity.getPrincipal().getName(), actor().partnerCode(),
-                PageLanguage.english(lang, cookieLang, acceptLanguage));
+    /** This request's page in its language: {@code ?lang=}, else the language cookie, else Accept-Language. */
+    private PortalPage page(String lang) {
+        HttpServerRequest request = current.getCurrent().request();
+        Cookie cookie = request.getCookie(PageLanguage.COOKIE);
+        return new PortalPage(identity.getPrincipal().getName(), actor().partnerCode(), PageLanguage.english(lang,
+                cookie == null ? null : cookie.getValue(), request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
     }
 
     private long maxMb() {

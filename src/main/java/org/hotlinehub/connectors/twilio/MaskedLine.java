@@ -24,10 +24,7 @@ import org.jboss.logging.Logger;
 import com.twilio.http.HttpMethod;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Dial;
-import com.twilio.twiml.voice.Gather;
-import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Number;
-import com.twilio.twiml.voice.Redirect;
 
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -120,7 +117,7 @@ class MaskedLine {
         if (reach.access() == Access.NOT_HELD && attempt < 2) {
             return menu(r, holder.get(), english, attempt + 1, false);
         }
-        return r.hangup(new Hangup.Builder().build()).build();
+        return VoiceTwiml.hangUp(r);
     }
 
     /** The masked call's bridge ended: on the timeline with its outcome; an unanswered resident is told so. */
@@ -136,7 +133,7 @@ class MaskedLine {
         if (!answered) {
             r.say(say(english, words(english).noAnswer()));
         }
-        return r.hangup(new Hangup.Builder().build()).build();
+        return VoiceTwiml.hangUp(r);
     }
 
     /**
@@ -173,12 +170,8 @@ class MaskedLine {
         }
         text.append(words.askReference());
         String next = webhooks.url("/masked?lang=" + TwilioVoiceResource.lang(english) + "&attempt=" + attempt);
-        Gather.Builder gather = new Gather.Builder().inputs(Gather.Input.DTMF).finishOnKey("#")
-                .timeout(REFERENCE_TIMEOUT).action(next).method(HttpMethod.POST).say(say(english, text.toString()));
-        if (!english) {
-            gather.say(say(true, VoicePrompts.englishKey()));
-        }
-        return r.gather(gather.build()).redirect(new Redirect.Builder(next).method(HttpMethod.POST).build()).build();
+        return VoiceTwiml.ask(r, VoiceTwiml.withEnglishKey(VoiceTwiml.keysToHash(next, REFERENCE_TIMEOUT)
+                .say(say(english, text.toString())), english), next);
     }
 
     /** Why the relay is closed, in Mandarin and then in English. */

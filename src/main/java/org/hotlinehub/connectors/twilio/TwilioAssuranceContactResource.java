@@ -22,10 +22,7 @@ import org.hotlinehub.model.port.Emergencies.ContactAnswer;
 import org.hotlinehub.model.port.VoiceOutbox;
 import org.hotlinehub.model.port.VoiceOutbox.OutboundCall;
 
-import com.twilio.http.HttpMethod;
 import com.twilio.twiml.VoiceResponse;
-import com.twilio.twiml.voice.Gather;
-import com.twilio.twiml.voice.Hangup;
 
 /**
  * The hub's call to a resident's emergency contact (call assurance): what happened, then "press 1 if you can go". The
@@ -33,6 +30,7 @@ import com.twilio.twiml.voice.Hangup;
  * it went to the operators, hears so and is thanked. Placed through the voice outbox ({@link TwilioVoiceCaller}).
  */
 @Path(VoiceWebhooks.VOICE_PATH + "/" + Emergencies.CONTACT_CALL)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @TwilioSigned
 @Tag(name = "Twilio", description = "Webhooks called by Twilio (signed)")
 public class TwilioAssuranceContactResource {
@@ -47,7 +45,6 @@ public class TwilioAssuranceContactResource {
     Emergencies emergencies;
 
     @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "An emergency contact answered the hub's call: what happened, and whether they can go")
     public Response question(@Context UriInfo uri, @QueryParam("id") long id) {
         return onCall(uri, id, (call, c) -> {
@@ -61,17 +58,14 @@ public class TwilioAssuranceContactResource {
                 return hangup(r.say(say(english, settled(english, state.get() == Emergencies.State.TAKEN))));
             }
             String next = webhooks.url("/" + Emergencies.CONTACT_CALL + "/answer?id=" + c.id());
-            return VoiceWebhooks.twiml(r.gather(new Gather.Builder().inputs(Gather.Input.DTMF).numDigits(1)
-                    .timeout(TIMEOUT).action(next).method(HttpMethod.POST)
+            return hangup(r.gather(VoiceTwiml.oneKey(next, TIMEOUT)
                     .say(say(english, VoicePrompts.in(english).contactAsk())).build())
-                    .say(say(english, VoicePrompts.in(english).contactDeclined()))
-                    .hangup(new Hangup.Builder().build()).build());
+                    .say(say(english, VoicePrompts.in(english).contactDeclined())));
         });
     }
 
     @POST
     @Path("/answer")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "The contact's key: 1 takes the emergency (if nobody did first), 2 cannot go")
     public Response answer(@Context UriInfo uri, @QueryParam("id") long id) {
         return onCall(uri, id, (call, c) -> {
@@ -105,6 +99,6 @@ public class TwilioAssuranceContactResource {
     }
 
     private static Response hangup(VoiceResponse.Builder r) {
-        return VoiceWebhooks.twiml(r.hangup(new Hangup.Builder().build()).build());
+        return VoiceWebhooks.twiml(VoiceTwiml.hangUp(r));
     }
 }

@@ -36,6 +36,7 @@ import com.twilio.twiml.messaging.Message;
  * Twilio retries.
  */
 @Path(TwilioSmsResource.SMS_PATH)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @TwilioSigned
 @Tag(name = "Twilio", description = "Webhooks called by Twilio Messaging (signed)")
 public class TwilioSmsResource {
@@ -59,7 +60,6 @@ public class TwilioSmsResource {
     Clock clock;
 
     @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "A text or MMS from a resident or partner; answered with TwiML")
     public Response inbound() {
         Map<String, String> params = form.params();
@@ -92,7 +92,6 @@ public class TwilioSmsResource {
 
     @POST
     @Path("/status")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Delivery status of a message the hub sent")
     public Response status() {
         Map<String, String> params = form.params();

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -44,12 +45,9 @@ import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Client;
 import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Enqueue;
-import com.twilio.twiml.voice.Gather;
-import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Number;
 import com.twilio.twiml.voice.Pause;
 import com.twilio.twiml.voice.Record;
-import com.twilio.twiml.voice.Redirect;
 
 /**
  * The 96993 line (docs/contract.md, "Inbound endpoints": {@code POST /twilio/voice} and its follow-ups). Mandarin
@@ -60,6 +58,7 @@ import com.twilio.twiml.voice.Redirect;
  * Every answer is TwiML from the SDK's builders; every request is signed (403) and logged by CallSid.
  */
 @Path(VoiceWebhooks.VOICE_PATH)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @TwilioSigned
 @Tag(name = "Twilio", description = "Webhooks called by Twilio (signed)")
 public class TwilioVoiceResource {
@@ -106,7 +105,6 @@ public class TwilioVoiceResource {
     Clock clock;
 
     @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "A call to the hotline: the greeting and main menu (call assurance for registered residents)")
     public Response entry(@Context UriInfo uri) {
         return webhooks.handle(uri, true, call -> {
@@ -135,73 +133,45 @@ public class TwilioVoiceResource {
 
     @POST
     @Path("/surge")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "The key pressed after a confirmed surge's announcement: 1 for the menu, else goodbye")
     public Response surge(@Context UriInfo uri, @QueryParam("lang") String lang) {
-        return webhooks.handle(uri, true, call -> {
-            boolean english = "en".equals(lang);
-            VoiceResponse.Builder r = new VoiceResponse.Builder();
+        return step(uri, lang, (call, english, r) -> {
             if ("1".equals(call.digits())) {
-                return VoiceWebhooks.twiml(mainMenu(r, english));
+                return mainMenu(r, english);
             }
             // nothing is recorded: the caller knows, and the incident is being handled
-            return VoiceWebhooks.twiml(r.say(say(english, VoicePrompts.surgeGoodbye(english)))
-                    .hangup(new Hangup.Builder().build()).build());
+            return VoiceTwiml.hangUp(r.say(say(english, VoicePrompts.surgeGoodbye(english))));
         });
     }
 
     @POST
     @Path("/menu")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "The key pressed in the main menu (none: the menu timed out)")
     public Response menu(@Context UriInfo uri, @QueryParam("lang") String lang, @QueryParam("attempt") int attempt) {
-        return webhooks.handle(uri, true, call -> {
-            boolean english = "en".equals(lang);
-            VoiceResponse.Builder r = new VoiceResponse.Builder();
-            switch (call.digits()) {
-                case "9" -> {
-                    calls.chose(call.callSid(), null, lang(!english));
-                    return VoiceWebhooks.twiml(menu(r, !english, 1));
-                }
-                case "1" -> {
-                    Optional<CallerProfile> caller = calls.caller(call.phone()).filter(CallerProfile::vulnerable);
-                    if (caller.isPresent()) {
-                        return VoiceWebhooks.twiml(urgent(r, call, caller.get(), false, english));
-                    }
-                    r.say(say(english, VoicePrompts.urgentNotRegistered(english)));
-                    return VoiceWebhooks.twiml(toOperator(r, call, english, TOPIC_URGENT));
-                }
-                case "2" -> {
-                    return VoiceWebhooks.twiml(toOperator(r, call, english, TOPIC_HOME));
-                }
-                case "3" -> {
-                    return VoiceWebhooks.twiml(toOperator(r, call, english, TOPIC_PROPERTY));
-                }
-                case "4" -> {
-                    r.say(say(english, VoicePrompts.emergencies(english)));
-                    return VoiceWebhooks.twiml(toOperator(r, call, english, TOPIC_ORDER));
-                }
-                case "5" -> {
-                    return VoiceWebhooks.twiml(askReference(r, english, 1));
-                }
-                case "0" -> {
-                    return VoiceWebhooks.twiml(toOperator(r, call, english, TOPIC_OPERATOR));
-                }
-                default -> {
-                    if (attempt < 2) {
-                        r.say(say(english, VoicePrompts.invalid(english)));
-                        return VoiceWebhooks.twiml(menu(r, english, attempt + 1));
-                    }
-                    r.say(say(english, VoicePrompts.toOperatorAfterInvalid(english)));
-                    return VoiceWebhooks.twiml(toOperator(r, call, english, TOPIC_NO_CHOICE));
-                }
+        return step(uri, lang, (call, english, r) -> switch (call.digits()) {
+            case "9" -> {
+                calls.chose(call.callSid(), null, lang(!english));
+                yield menu(r, !english, 1);
             }
+            case "1" -> {
+                Optional<CallerProfile> caller = calls.caller(call.phone()).filter(CallerProfile::vulnerable);
+                if (caller.isPresent()) {
+                    yield urgent(r, call, caller.get(), false, english);
+                }
+                r.say(say(english, VoicePrompts.urgentNotRegistered(english)));
+                yield toOperator(r, call, english, TOPIC_URGENT);
+            }
+            case "2" -> toOperator(r, call, english, TOPIC_HOME);
+            case "3" -> toOperator(r, call, english, TOPIC_PROPERTY);
+            case "4" -> toOperator(r.say(say(english, VoicePrompts.emergencies(english))), call, english, TOPIC_ORDER);
+            case "5" -> askReference(r, english, 1);
+            case "0" -> toOperator(r, call, english, TOPIC_OPERATOR);
+            default -> againOrOperator(r, call, english, attempt, next -> menu(invalid(r, english), english, next));
         });
     }
 
     @POST
     @Path("/masked")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "A partner's or volunteer's choice in the masked line: a held ticket by key, a reference keyed in, 0 for the usual menu")
     public Response masked(@Context UriInfo uri, @QueryParam("lang") String lang,
             @QueryParam("attempt") int attempt) {
@@ -211,7 +181,6 @@ public class TwilioVoiceResource {
 
     @POST
     @Path("/masked/done")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "The masked call to the resident ended (Dial action): its outcome goes on the ticket's timeline")
     public Response maskedDone(@Context UriInfo uri, @QueryParam("ref") String ref, @QueryParam("lang") String lang) {
         return webhooks.handle(uri, true, call -> {
@@ -224,69 +193,53 @@ public class TwilioVoiceResource {
 
     @POST
     @Path("/assurance")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "A registered vulnerable resident's answer to the call-assurance greeting (none: silence)")
     public Response assurance(@Context UriInfo uri,
             @QueryParam("lang") String lang, @QueryParam("attempt") int attempt) {
-        return webhooks.handle(uri, true, call -> {
-            boolean english = "en".equals(lang);
-            VoiceResponse.Builder r = new VoiceResponse.Builder();
+        return step(uri, lang, (call, english, r) -> {
             Optional<CallerProfile> caller = calls.caller(call.phone()).filter(CallerProfile::vulnerable);
             if (caller.isEmpty()) {
-                return VoiceWebhooks.twiml(menu(r, english, 1));
+                return menu(r, english, 1);
             }
             String digits = call.digits();
             if ("1".equals(digits) || (digits.isEmpty() && caller.get().silenceAlarm())) {
-                return VoiceWebhooks.twiml(urgent(r, call, caller.get(), digits.isEmpty(), english));
+                return urgent(r, call, caller.get(), digits.isEmpty(), english);
             }
             if ("2".equals(digits)) {
-                return VoiceWebhooks.twiml(menu(r, english, 1));
+                return menu(r, english, 1);
             }
             if ("9".equals(digits)) {
                 calls.chose(call.callSid(), null, lang(!english));
-                return VoiceWebhooks.twiml(assuranceMenu(r, !english, caller.get(), attempt));
+                return assuranceMenu(r, !english, caller.get(), attempt);
             }
-            if (attempt < 2) {
-                r.say(say(english, VoicePrompts.invalid(english)));
-                return VoiceWebhooks.twiml(assuranceMenu(r, english, caller.get(), attempt + 1));
-            }
-            r.say(say(english, VoicePrompts.toOperatorAfterInvalid(english)));
-            return VoiceWebhooks.twiml(toOperator(r, call, english, TOPIC_NO_CHOICE));
+            return againOrOperator(r, call, english, attempt,
+                    next -> assuranceMenu(invalid(r, english), english, caller.get(), next));
         });
     }
 
     @POST
     @Path("/lookup")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "A ticket reference keyed in (menu 5): its status is read back")
     public Response lookup(@Context UriInfo uri, @QueryParam("lang") String lang, @QueryParam("attempt") int attempt) {
-        return webhooks.handle(uri, true, call -> {
-            boolean english = "en".equals(lang);
-            VoiceResponse.Builder r = new VoiceResponse.Builder();
+        return step(uri, lang, (call, english, r) -> {
             String reference = call.digits();
             if (reference.matches("\\d{6,12}")) {
                 var ticket = lookup.findForResident(reference, call.phone());
                 if (ticket.isPresent()) {
                     var t = ticket.get();
-                    r.say(say(english, VoicePrompts.status(english, t.reference(),
-                            replies.statusWord(t.status(), english), t.categoryZh(), t.categoryEn())));
-                    return VoiceWebhooks.twiml(r.hangup(new Hangup.Builder().build()).build());
+                    return VoiceTwiml.hangUp(r.say(say(english, VoicePrompts.status(english, t.reference(),
+                            replies.statusWord(t.status(), english), t.categoryZh(), t.categoryEn()))));
                 }
                 r.say(say(english, VoicePrompts.notFound(english, reference)));
             } else {
-                r.say(say(english, VoicePrompts.invalid(english)));
+                invalid(r, english);
             }
-            if (attempt < 2) {
-                return VoiceWebhooks.twiml(askReference(r, english, attempt + 1));
-            }
-            r.say(say(english, VoicePrompts.toOperatorAfterInvalid(english)));
-            return VoiceWebhooks.twiml(toOperator(r, call, english, TOPIC_NO_CHOICE));
+            return againOrOperator(r, call, english, attempt, next -> askReference(r, english, next));
         });
     }
 
     @POST
     @Path("/queue/wait")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "What callers hear while they wait for an operator (Twilio repeats it)")
     public Response queueWait(@Context UriInfo uri, @QueryParam("lang") String lang) {
         return webhooks.handle(uri, true, call -> {
@@ -301,7 +254,6 @@ public class TwilioVoiceResource {
 
     @POST
     @Path("/queue/done")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "A caller left the operator queue: bridged, redirected to an operator, hung up (call-back list) or the queue failed")
     public Response queueDone(@Context UriInfo uri, @QueryParam("lang") String lang) {
         return webhooks.handle(uri, true, call -> {
@@ -326,7 +278,6 @@ public class TwilioVoiceResource {
 
     @POST
     @Path("/connect")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "An operator took this caller (Calls API redirect): dial the operator's phone or client")
     public Response connect(@Context UriInfo uri, @QueryParam("lang") String lang, @QueryParam("to") String to) {
         return webhooks.handle(uri, true, call -> {
@@ -355,7 +306,6 @@ public class TwilioVoiceResource {
 
     @POST
     @Path("/connect/answered")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "The operator answered: the caller is with an operator now")
     public Response connectAnswered(@Context UriInfo uri, @QueryParam("call") String callerSid) {
         return webhooks.handle(uri, false, operatorLeg -> {
@@ -368,14 +318,13 @@ public class TwilioVoiceResource {
 
     @POST
     @Path("/connect/done")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "The operator leg ended; an unanswered operator puts the caller back in the queue")
     public Response connectDone(@Context UriInfo uri, @QueryParam("lang") String lang) {
         return webhooks.handle(uri, true, call -> {
             boolean english = "en".equals(lang);
             String status = call.param("DialCallStatus");
             if ("completed".equals(status) || "answered".equals(status)) {
-                return VoiceWebhooks.twiml(new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build());
+                return VoiceWebhooks.twiml(VoiceTwiml.hangUp(new VoiceResponse.Builder()));
             }
             VoiceResponse.Builder r = new VoiceResponse.Builder().say(say(english,
                     VoicePrompts.operatorMissed(english)));
@@ -387,15 +336,13 @@ public class TwilioVoiceResource {
 
     @POST
     @Path("/voicemail")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "The voicemail is recorded: it becomes a ticket and the caller hears its number")
     public Response voicemailDone(@Context UriInfo uri, @QueryParam("lang") String lang) {
         return webhooks.handle(uri, true, call -> {
             boolean english = "en".equals(lang);
             VoiceResponse.Builder r = new VoiceResponse.Builder();
             if (call.param("RecordingSid").isEmpty() || call.param("RecordingUrl").isEmpty()) {
-                r.say(say(english, VoicePrompts.noMessage(english)));
-                return VoiceWebhooks.twiml(r.hangup(new Hangup.Builder().build()).build());
+                return VoiceWebhooks.twiml(VoiceTwiml.hangUp(r.say(say(english, VoicePrompts.noMessage(english)))));
             }
             if (!call.param("RecordingUrl").startsWith("https://")) {
                 return TwilioWebhook.badRequest("RecordingUrl is not an https URL");
@@ -408,13 +355,12 @@ public class TwilioVoiceResource {
                         e.getMessage());
                 r.say(say(english, VoicePrompts.busy(english)));
             }
-            return VoiceWebhooks.twiml(r.hangup(new Hangup.Builder().build()).build());
+            return VoiceWebhooks.twiml(VoiceTwiml.hangUp(r));
         });
     }
 
     @POST
     @Path("/voicemail/recording")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Recording status: a completed voicemail is a ticket even when the caller hung up at once")
     public Response recordingStatus(@Context UriInfo uri, @QueryParam("lang") String lang) {
         return webhooks.handle(uri, false, call -> {
@@ -431,7 +377,6 @@ public class TwilioVoiceResource {
 
     @POST
     @Path("/voicemail/transcription")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "The voicemail's transcription: added to its ticket (text and attachment)")
     public Response transcription(@Context UriInfo uri, @QueryParam("lang") String lang) {
         return webhooks.handle(uri, false, call -> {
@@ -461,7 +406,6 @@ public class TwilioVoiceResource {
 
     @POST
     @Path("/status")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Call status callback (the number's \"call status changes\" URL, and the hub's own calls)")
     public Response status(@Context UriInfo uri) {
         return webhooks.handle(uri, true, call -> {
@@ -478,7 +422,34 @@ public class TwilioVoiceResource {
         });
     }
 
+    /** A step of the call in the caller's language ({@code lang} of its URL), answered with TwiML built on r. */
+    @FunctionalInterface
+    interface Step {
+
+        VoiceResponse answer(VoiceRequest call, boolean english, VoiceResponse.Builder r);
+    }
+
+    private Response step(UriInfo uri, String lang, Step step) {
+        boolean english = "en".equals(lang);
+        return webhooks.handle(uri, true,
+                call -> VoiceWebhooks.twiml(step.answer(call, english, new VoiceResponse.Builder())));
+    }
+
     // ---- TwiML pieces ----
+
+    /** A wrong or missing key: asked again once ({@code askAgain} of the next attempt), then to an operator. */
+    private VoiceResponse againOrOperator(VoiceResponse.Builder r, VoiceRequest call, boolean english, int attempt,
+            IntFunction<VoiceResponse> askAgain) {
+        if (attempt < 2) {
+            return askAgain.apply(attempt + 1);
+        }
+        r.say(say(english, VoicePrompts.toOperatorAfterInvalid(english)));
+        return toOperator(r, call, english, TOPIC_NO_CHOICE);
+    }
+
+    private static VoiceResponse.Builder invalid(VoiceResponse.Builder r, boolean english) {
+        return r.say(say(english, VoicePrompts.invalid(english)));
+    }
 
     /** The main menu, after the out-of-hours notice when nobody is on duty. */
     private VoiceResponse mainMenu(VoiceResponse.Builder r, boolean english) {
@@ -491,39 +462,27 @@ public class TwilioVoiceResource {
     /** A confirmed surge near the caller, before the menu: 1 goes on to the menu, no key says goodbye. */
     private VoiceResponse surgeNotice(VoiceResponse.Builder r, boolean english, SurgeNotice notice) {
         String next = webhooks.url("/surge?lang=" + lang(english));
-        return r.gather(new Gather.Builder().inputs(Gather.Input.DTMF).numDigits(1)
-                .timeout(config.voice().menuTimeout()).action(next).method(HttpMethod.POST)
-                .say(say(english, VoicePrompts.surge(english, notice))).build())
-                .redirect(new Redirect.Builder(next).method(HttpMethod.POST).build()).build();
+        return VoiceTwiml.ask(r, VoiceTwiml.oneKey(next, config.voice().menuTimeout())
+                .say(say(english, VoicePrompts.surge(english, notice))), next);
     }
 
     private VoiceResponse menu(VoiceResponse.Builder r, boolean english, int attempt) {
         String next = webhooks.url("/menu?lang=" + lang(english) + "&attempt=" + attempt);
-        Gather.Builder gather = new Gather.Builder().inputs(Gather.Input.DTMF).numDigits(1)
-                .timeout(config.voice().menuTimeout()).action(next).method(HttpMethod.POST)
-                .say(say(english, VoicePrompts.menu(english)));
-        if (!english) {
-            gather.say(say(true, VoicePrompts.englishKey()));
-        }
-        return r.gather(gather.build()).redirect(new Redirect.Builder(next).method(HttpMethod.POST).build()).build();
+        return VoiceTwiml.ask(r, VoiceTwiml.withEnglishKey(VoiceTwiml.oneKey(next, config.voice().menuTimeout())
+                .say(say(english, VoicePrompts.menu(english))), english), next);
     }
 
     private VoiceResponse assuranceMenu(VoiceResponse.Builder r, boolean english, CallerProfile caller, int attempt) {
         String next = webhooks.url("/assurance?lang=" + lang(english) + "&attempt=" + attempt);
-        Gather.Builder gather = new Gather.Builder().inputs(Gather.Input.DTMF).numDigits(1)
-                .timeout(config.voice().assuranceTimeout()).action(next).method(HttpMethod.POST)
-                .say(say(english, VoicePrompts.assurance(english, caller.name(), caller.silenceAlarm())));
-        if (!english) {
-            gather.say(say(true, VoicePrompts.englishKey()));
-        }
-        return r.gather(gather.build()).redirect(new Redirect.Builder(next).method(HttpMethod.POST).build()).build();
+        return VoiceTwiml.ask(r, VoiceTwiml.withEnglishKey(VoiceTwiml.oneKey(next, config.voice().assuranceTimeout())
+                .say(say(english, VoicePrompts.assurance(english, caller.name(), caller.silenceAlarm()))), english),
+                next);
     }
 
     private VoiceResponse askReference(VoiceResponse.Builder r, boolean english, int attempt) {
         String next = webhooks.url("/lookup?lang=" + lang(english) + "&attempt=" + attempt);
-        return r.gather(new Gather.Builder().inputs(Gather.Input.DTMF).finishOnKey("#").timeout(LOOKUP_TIMEOUT)
-                .action(next).method(HttpMethod.POST).say(say(english, VoicePrompts.askReference(english))).build())
-                .redirect(new Redirect.Builder(next).method(HttpMethod.POST).build()).build();
+        return VoiceTwiml.ask(r, VoiceTwiml.keysToHash(next, LOOKUP_TIMEOUT)
+                .say(say(english, VoicePrompts.askReference(english))), next);
     }
 
     private VoiceResponse urgent(VoiceResponse.Builder r, VoiceRequest call, CallerProfile caller, boolean silent,
@@ -539,8 +498,7 @@ public class TwilioVoiceResource {
             return enqueue(r, call, english, config.voice().priorityQueue());
         }
         if (!hours.staffed()) {
-            r.say(say(english, VoicePrompts.stayOnLine(english)));
-            return r.hangup(new Hangup.Builder().build()).build();
+            return VoiceTwiml.hangUp(r.say(say(english, VoicePrompts.stayOnLine(english))));
         }
         r.say(say(english, VoicePrompts.priorityConnect(english)));
         return enqueue(r, call, english, config.voice().priorityQueue());
@@ -566,7 +524,7 @@ public class TwilioVoiceResource {
 
     private VoiceResponse voicemail(VoiceResponse.Builder r, boolean english) {
         String lang = lang(english);
-        return r.say(say(english, VoicePrompts.voicemail(english)))
+        return VoiceTwiml.hangUp(r.say(say(english, VoicePrompts.voicemail(english)))
                 .record(new Record.Builder().action(webhooks.url("/voicemail?lang=" + lang)).method(HttpMethod.POST)
                         .maxLength(config.voice().voicemailMaxSeconds()).timeout(RECORD_SILENCE).finishOnKey("#")
                         .playBeep(true).transcribe(true)
@@ -574,7 +532,7 @@ public class TwilioVoiceResource {
                         .recordingStatusCallback(webhooks.url("/voicemail/recording?lang=" + lang))
                         .recordingStatusCallbackMethod(HttpMethod.POST)
                         .recordingStatusCallbackEvents(Record.RecordingEvent.COMPLETED).build())
-                .say(say(english, VoicePrompts.noMessage(english))).hangup(new Hangup.Builder().build()).build();
+                .say(say(english, VoicePrompts.noMessage(english))));
     }
 
     /** The voicemail's ticket, once per RecordingSid whichever of the Record action and its status callback comes. */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -27,11 +28,7 @@ import org.hotlinehub.model.port.IntakeQueue;
 import org.hotlinehub.model.port.VoiceOutbox;
 import org.hotlinehub.model.port.VoiceOutbox.OutboundCall;
 
-import com.twilio.http.HttpMethod;
 import com.twilio.twiml.VoiceResponse;
-import com.twilio.twiml.voice.Gather;
-import com.twilio.twiml.voice.Hangup;
-import com.twilio.twiml.voice.Redirect;
 
 /**
  * The call-back survey (回访) by phone, on the hub's outbound call: solved? (1 yes / 2 no), then how satisfied (1 / 2
@@ -39,6 +36,7 @@ import com.twilio.twiml.voice.Redirect;
  * "not solved" is {@link SurveyResult#NOT_SOLVED}. A call that ends without an answer is tried again later.
  */
 @Path(VoiceWebhooks.VOICE_PATH + "/survey")
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @TwilioSigned
 @Tag(name = "Twilio", description = "Webhooks called by Twilio (signed)")
 public class TwilioVoiceSurveyResource {
@@ -56,78 +54,65 @@ public class TwilioVoiceSurveyResource {
     Clock clock;
 
     @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "The resident answered the survey call: the first question")
     public Response question(@Context UriInfo uri, @QueryParam("id") long id) {
-        return webhooks.handle(uri, true, call -> survey(id)
-                .map(s -> VoiceWebhooks.twiml(solved(new VoiceResponse.Builder(), s, 1)))
-                .orElseGet(TwilioVoiceSurveyResource::hangup));
+        return onSurvey(uri, id, (call, s, r) -> solved(r, s, 1));
     }
 
     @POST
     @Path("/solved")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Solved? 1 yes, 2 no (reopens the ticket)")
     public Response solved(@Context UriInfo uri, @QueryParam("id") long id, @QueryParam("attempt") int attempt) {
-        return webhooks.handle(uri, true, call -> {
-            Optional<OutboundCall> survey = survey(id);
-            if (survey.isEmpty()) {
-                return hangup();
+        return onSurvey(uri, id, (call, s, r) -> switch (call.digits()) {
+            case "1" -> rating(r, s, 1);
+            case "2" -> {
+                answer(call, s, SurveyResult.NOT_SOLVED);
+                yield VoiceTwiml.hangUp(r.say(say(s.english(), VoicePrompts.surveyReopened(s.english()))));
             }
-            OutboundCall s = survey.get();
-            boolean english = s.english();
-            VoiceResponse.Builder r = new VoiceResponse.Builder();
-            switch (call.digits()) {
-                case "1" -> {
-                    return VoiceWebhooks.twiml(rating(r, s, 1));
-                }
-                case "2" -> {
-                    answer(call, s, SurveyResult.NOT_SOLVED);
-                    r.say(say(english, VoicePrompts.surveyReopened(english)));
-                    return VoiceWebhooks.twiml(r.hangup(new Hangup.Builder().build()).build());
-                }
-                default -> {
-                    if (attempt < 2) {
-                        r.say(say(english, VoicePrompts.invalid(english)));
-                        return VoiceWebhooks.twiml(solved(r, s, attempt + 1));
-                    }
-                    r.say(say(english, VoicePrompts.surveyLater(english)));
-                    return VoiceWebhooks.twiml(r.hangup(new Hangup.Builder().build()).build());
-                }
-            }
+            default -> againOrLater(r, s.english(), attempt, next -> solved(r, s, next));
         });
     }
 
     @POST
     @Path("/rating")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "How satisfied: 1 satisfied, 2 basically satisfied, 3 dissatisfied")
     public Response rating(@Context UriInfo uri, @QueryParam("id") long id, @QueryParam("attempt") int attempt) {
-        return webhooks.handle(uri, true, call -> {
-            Optional<OutboundCall> survey = survey(id);
-            if (survey.isEmpty()) {
-                return hangup();
-            }
-            OutboundCall s = survey.get();
-            boolean english = s.english();
-            VoiceResponse.Builder r = new VoiceResponse.Builder();
+        return onSurvey(uri, id, (call, s, r) -> {
             String digits = call.digits();
             if (RATINGS.contains(digits)) {
                 answer(call, s, SurveyResult.parse(digits).orElseThrow());
-                r.say(say(english, VoicePrompts.surveyThanks(english)));
-                return VoiceWebhooks.twiml(r.hangup(new Hangup.Builder().build()).build());
+                return VoiceTwiml.hangUp(r.say(say(s.english(), VoicePrompts.surveyThanks(s.english()))));
             }
-            if (attempt < 2) {
-                r.say(say(english, VoicePrompts.invalid(english)));
-                return VoiceWebhooks.twiml(rating(r, s, attempt + 1));
-            }
-            r.say(say(english, VoicePrompts.surveyLater(english)));
-            return VoiceWebhooks.twiml(r.hangup(new Hangup.Builder().build()).build());
+            return againOrLater(r, s.english(), attempt, next -> rating(r, s, next));
         });
+    }
+
+    /** A step of the survey call {@code s}, answered with TwiML built on r. */
+    @FunctionalInterface
+    interface SurveyStep {
+
+        VoiceResponse answer(VoiceRequest call, OutboundCall s, VoiceResponse.Builder r);
+    }
+
+    /** Answers a webhook about the survey call {@code id}; a call that is not one is hung up. */
+    private Response onSurvey(UriInfo uri, long id, SurveyStep step) {
+        return webhooks.handle(uri, true, call -> VoiceWebhooks.twiml(survey(id)
+                .map(s -> step.answer(call, s, new VoiceResponse.Builder()))
+                .orElseGet(() -> VoiceTwiml.hangUp(new VoiceResponse.Builder()))));
     }
 
     private Optional<OutboundCall> survey(long id) {
         return outbox.find(id).filter(c -> "survey".equals(c.purpose()));
+    }
+
+    /** A wrong or missing key: asked again once ({@code askAgain} of the next attempt), then the call ends. */
+    private static VoiceResponse againOrLater(VoiceResponse.Builder r, boolean english, int attempt,
+            IntFunction<VoiceResponse> askAgain) {
+        if (attempt < 2) {
+            r.say(say(english, VoicePrompts.invalid(english)));
+            return askAgain.apply(attempt + 1);
+        }
+        return VoiceTwiml.hangUp(r.say(say(english, VoicePrompts.surveyLater(english))));
     }
 
     private VoiceResponse solved(VoiceResponse.Builder r, OutboundCall s, int attempt) {
@@ -142,9 +127,7 @@ public class TwilioVoiceSurveyResource {
 
     private VoiceResponse gather(VoiceResponse.Builder r, boolean english, String pathAndQuery, String prompt) {
         String next = webhooks.url(pathAndQuery);
-        return r.gather(new Gather.Builder().inputs(Gather.Input.DTMF).numDigits(1).timeout(TIMEOUT).action(next)
-                .method(HttpMethod.POST).say(say(english, prompt)).build())
-                .redirect(new Redirect.Builder(next).method(HttpMethod.POST).build()).build();
+        return VoiceTwiml.ask(r, VoiceTwiml.oneKey(next, TIMEOUT).say(say(english, prompt)), next);
     }
 
     /** The answer as the SMS survey takes it (its digit), applied by intake: once per call. */
@@ -159,9 +142,5 @@ public class TwilioVoiceSurveyResource {
         intake.submit(new InboundContact(Channel.VOICE, externalId, s.ticketReference(), clock.instant(), s.to(),
                 null, digit, s.language(), null, null, null, null, null, List.of(), ContactIntent.SURVEY_ANSWER));
         outbox.answered(s.id());
-    }
-
-    private static Response hangup() {
-        return VoiceWebhooks.twiml(new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build());
     }
 }

@@ -1,6 +1,5 @@
 package org.hotlinehub.connectors.console;
 
-import static org.hotlinehub.testsupport.Sessions.fillSignIn;
 import static org.hotlinehub.testsupport.Tickets.assignment;
 import static org.hotlinehub.testsupport.Tickets.auditDetails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,19 +10,14 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.hotlinehub.testsupport.ConsoleBrowser;
 import org.hotlinehub.testsupport.HubTestResources;
-import org.hotlinehub.testsupport.PhoneBrowser;
 import org.hotlinehub.testsupport.Sessions;
 import org.hotlinehub.testsupport.Sql;
 import org.hotlinehub.testsupport.Tickets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -39,36 +33,16 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(HubTestResources.class)
 class CaseworkDecisionsBrowserTest {
 
-    static Playwright playwright;
-    static Browser browser;
-
     @TestHTTPResource("/")
     URL base;
     @Inject
     Sql sql;
 
-    @BeforeAll
-    static void launch() {
-        playwright = Playwright.create();
-        browser = PhoneBrowser.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    /** A signed-in staff member's page, in Chinese, with generous time-outs for a busy machine. */
-    private Page signedIn(String user) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
-                .setViewportSize(1366, 900).setBaseURL(base.toString()));
-        context.setDefaultTimeout(60_000);
-        Page page = context.newPage();
-        page.navigate("/login");
-        fillSignIn(page, user, Sessions.demoPassword(user));
-        page.waitForURL("**/console");
+    /** The ticket's console page, in Chinese on a desktop-sized window, for a signed-in staff member. */
+    private Page ticketPage(String user, String reference) {
+        Page page = ConsoleBrowser.signedIn(base, user, Sessions.demoPassword(user));
+        page.setViewportSize(1366, 900);
+        page.navigate("/console/tickets/" + reference);
         return page;
     }
 
@@ -82,8 +56,13 @@ class CaseworkDecisionsBrowserTest {
         if (partner != null) {
             page.selectOption("#ruling-partner-" + id, partner);
         }
-        page.fill("#ruling-note-" + id, note);
-        page.click("#ruling-form-" + id + " button[type=submit]");
+        send(page, "ruling-form-" + id, "ruling-note-" + id, note);
+    }
+
+    /** Fills the form's text field, sends the form and waits for the page to say it is saved. */
+    private static void send(Page page, String form, String field, String text) {
+        page.fill("#" + field, text);
+        page.click("#" + form + " button[type=submit]");
         page.waitForSelector("#done");
     }
 
@@ -93,8 +72,7 @@ class CaseworkDecisionsBrowserTest {
         long id = assignment(sql, reference, "PF-HAIYUN");
         Tickets.returned(id, "PF-HAIYUN");
 
-        Page operator = signedIn("operator");
-        operator.navigate("/console/tickets/" + reference);
+        Page operator = ticketPage("operator", reference);
         operator.waitForSelector("#assignments");
         assertEquals(0, operator.locator("#ruling-form-" + id).count(), "no ruling form for an operator");
         assertTrue(operator.textContent("#assignments tr[data-partner='PF-HAIYUN']").contains("等待主管裁定"));
@@ -107,8 +85,7 @@ class CaseworkDecisionsBrowserTest {
         assertEquals("RETURNED", state(sql, id));
         operator.context().close();
 
-        Page supervisor = signedIn("supervisor");
-        supervisor.navigate("/console/tickets/" + reference);
+        Page supervisor = ticketPage("supervisor", reference);
         supervisor.check("#ruling-form-" + id + " input[value=overrule]");
         supervisor.click("#ruling-form-" + id + " button[type=submit]");
         supervisor.waitForSelector("#error");
@@ -128,8 +105,7 @@ class CaseworkDecisionsBrowserTest {
         String reference = Tickets.dispatched(sql, "单元门锁坏了 ruling " + System.nanoTime(), "HY-GARDEN");
         long id = assignment(sql, reference, "PF-HAIYUN");
         Tickets.returned(id, "PF-HAIYUN");
-        Page supervisor = signedIn("supervisor");
-        supervisor.navigate("/console/tickets/" + reference);
+        Page supervisor = ticketPage("supervisor", reference);
         rule(supervisor, id, "reassign", "RC-GUANHAI", "退单理由成立");
         assertEquals("CANCELLED", state(sql, id));
         assertTrue(supervisor.isVisible("#assignments tr[data-partner='RC-GUANHAI'][data-state='OFFERED']"));
@@ -142,37 +118,28 @@ class CaseworkDecisionsBrowserTest {
     void shouldLetAnOperatorAddAndRemoveASupportingPartyAndPauseAndResumeAClock() {
         String reference = Tickets.dispatched(sql, "5号楼电梯坏了 support " + System.nanoTime(), "HY-GARDEN");
         long lead = assignment(sql, reference, "PF-HAIYUN");
-        Page page = signedIn("operator");
-        page.navigate("/console/tickets/" + reference);
+        Page page = ticketPage("operator", reference);
 
         page.selectOption("#support-partner", "RC-GUANHAI");
-        page.fill("#support-note", "需要居委会协调");
-        page.click("#support-form button[type=submit]");
-        page.waitForSelector("#done");
+        send(page, "support-form", "support-note", "需要居委会协调");
         long support = assignment(sql, reference, "RC-GUANHAI");
         assertTrue(page.textContent("#assignments tr[data-partner='RC-GUANHAI']").contains("协办"));
         assertEquals(List.of("supporting party RC-GUANHAI added: 需要居委会协调"),
                 auditDetails(sql, "operator", "ticket.support-add", reference));
 
-        page.fill("#pause-reason-" + lead, "居民出差，周六上门");
-        page.click("#pause-form-" + lead + " button[type=submit]");
-        page.waitForSelector("#done");
+        send(page, "pause-form-" + lead, "pause-reason-" + lead, "居民出差，周六上门");
         assertTrue(page.textContent("#paused-" + lead).contains("居民出差，周六上门"), "the pause shows with its reason");
         assertEquals(List.of("clocks of assignment " + lead + " paused: 居民出差，周六上门"),
                 auditDetails(sql, "operator", "ticket.pause", reference));
 
-        page.fill("#resume-reason-" + lead, "居民已回家");
-        page.click("#resume-form-" + lead + " button[type=submit]");
-        page.waitForSelector("#done");
+        send(page, "resume-form-" + lead, "resume-reason-" + lead, "居民已回家");
         assertEquals(0, page.locator("#paused-" + lead).count());
         assertEquals(1L, sql.count("select count(*) from assignment where id = ? and paused_at is null", lead));
         assertEquals(List.of("clocks of assignment " + lead + " resumed: 居民已回家"),
                 auditDetails(sql, "operator", "ticket.resume", reference));
 
         assertEquals(0, page.locator("#support-remove-form-" + lead).count(), "the lead is reassigned, not removed");
-        page.fill("#support-remove-note-" + support, "居委会说不需要");
-        page.click("#support-remove-form-" + support + " button[type=submit]");
-        page.waitForSelector("#done");
+        send(page, "support-remove-form-" + support, "support-remove-note-" + support, "居委会说不需要");
         assertEquals("CANCELLED", state(sql, support));
         assertEquals(List.of("supporting assignment " + support + " withdrawn: 居委会说不需要"),
                 auditDetails(sql, "operator", "ticket.support-remove", reference));
@@ -185,8 +152,7 @@ class CaseworkDecisionsBrowserTest {
         long appeal = Tickets.appealPending(sql, assignment(sql, reference, "PF-HAIYUN"), "PF-HAIYUN",
                 "居民不满意的是物业费，与本次维修无关");
 
-        Page operator = signedIn("operator");
-        operator.navigate("/console/tickets/" + reference);
+        Page operator = ticketPage("operator", reference);
         operator.waitForSelector("#appeals tr[data-appeal='" + appeal + "']");
         assertTrue(operator.textContent("#appeals").contains("不满意"));
         assertEquals(0, operator.locator("#appeal-form-" + appeal).count(), "no decision form for an operator");
@@ -194,12 +160,9 @@ class CaseworkDecisionsBrowserTest {
                 .post("/console/tickets/" + reference + "/appeals/" + appeal + "/decision").then().statusCode(403);
         operator.context().close();
 
-        Page supervisor = signedIn("supervisor");
-        supervisor.navigate("/console/tickets/" + reference);
+        Page supervisor = ticketPage("supervisor", reference);
         supervisor.check("#appeal-form-" + appeal + " input[value=reject]");
-        supervisor.fill("#appeal-note-" + appeal, "回访记录显示是维修质量问题");
-        supervisor.click("#appeal-form-" + appeal + " button[type=submit]");
-        supervisor.waitForSelector("#done");
+        send(supervisor, "appeal-form-" + appeal, "appeal-note-" + appeal, "回访记录显示是维修质量问题");
         assertEquals("REJECTED", supervisor.getAttribute("#appeals tr[data-appeal='" + appeal + "']", "data-status"));
         assertTrue(supervisor.textContent("#appeals").contains("申诉不成立"));
         assertEquals(List.of("appeal " + appeal + " of PF-HAIYUN rejected: 回访记录显示是维修质量问题"),

@@ -14,7 +14,6 @@ import static org.hotlinehub.testsupport.TwilioVoice.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,6 @@ import org.hotlinehub.testsupport.Sql;
 import org.hotlinehub.testsupport.TwilioApiStub;
 import org.hotlinehub.testsupport.TwilioSms;
 import org.hotlinehub.testsupport.TwilioVoice;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -45,10 +43,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(HubTestResources.class)
 @QuarkusTestResource(TwilioApiStub.class)
-class CallAssuranceTest {
+class CallAssuranceTest extends StaffedLine {
 
-    @Inject
-    VoiceHours hours;
     @Inject
     Sql sql;
 
@@ -59,17 +55,10 @@ class CallAssuranceTest {
 
     @BeforeEach
     void staffed() {
-        hours.useClock(TwilioVoiceResourceTest.STAFFED);
-        TwilioVoice.stubCalls();
         sid = TwilioVoice.newCallSid();
         phone = "+86" + Reports.uniquePhone();
         contact1 = "+86" + Reports.uniquePhone();
         contact2 = "+86" + Reports.uniquePhone();
-    }
-
-    @AfterEach
-    void systemClock() {
-        hours.useClock(Clock.systemUTC());
     }
 
     /** A resident registered in reference data, as the demo's 王大爷: living alone in 海韵花园. */
@@ -202,7 +191,7 @@ class CallAssuranceTest {
 
     @Test
     void shouldSendHelpAndAskToKeepThePhoneFreeOutsideStaffedHours() {
-        hours.useClock(TwilioVoiceResourceTest.CLOSED);
+        hours.useClock(CLOSED);
         register("周测试", "elderly-alone");
         post("/twilio/voice", call(sid, phone, "ringing"));
         Element raised = post("/twilio/voice/assurance?lang=zh&attempt=1", with(call(sid, phone, "in-progress"),

@@ -59,7 +59,7 @@ class CallsPageBrowserTest {
 
     @BeforeEach
     void staffed() {
-        hours.useClock(TwilioVoiceResourceTest.STAFFED);
+        hours.useClock(StaffedLine.STAFFED);
     }
 
     @AfterEach

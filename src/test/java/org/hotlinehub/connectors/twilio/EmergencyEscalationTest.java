@@ -9,7 +9,6 @@ import static org.hotlinehub.testsupport.TwilioVoice.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +32,6 @@ import org.hotlinehub.testsupport.TwilioApiStub;
 import org.hotlinehub.testsupport.TwilioSms;
 import org.hotlinehub.testsupport.TwilioVoice;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
@@ -52,13 +50,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(HubTestResources.class)
 @QuarkusTestResource(TwilioApiStub.class)
-class EmergencyEscalationTest {
+class EmergencyEscalationTest extends StaffedLine {
 
     static final Map<String, String> VOLUNTEERS = Map.of("V-E1", "+8613811110021", "V-E2", "+8613811110022",
             "V-E3", "+8613811110023");
 
-    @Inject
-    VoiceHours hours;
     @Inject
     Sql sql;
     @Inject
@@ -70,15 +66,8 @@ class EmergencyEscalationTest {
     @Inject
     CheckIns checkIns;
 
-    @BeforeEach
-    void staffed() {
-        hours.useClock(TwilioVoiceResourceTest.STAFFED);
-        TwilioVoice.stubCalls();
-    }
-
     @AfterEach
-    void systemClock() {
-        hours.useClock(Clock.systemUTC());
+    void checkInsNoLonger() {
         // the moved clock passes more days in other tests: the check-in street's residents check in no longer
         sql.update("update resident set check_in_by = null where place_id = (select id from place"
                 + " where code = 'ECI-COURT')");

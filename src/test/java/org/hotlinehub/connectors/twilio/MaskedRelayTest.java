@@ -31,7 +31,6 @@ import org.hotlinehub.testsupport.Tickets;
 import org.hotlinehub.testsupport.TwilioApiStub;
 import org.hotlinehub.testsupport.TwilioSms;
 import org.hotlinehub.testsupport.TwilioVoice;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -48,7 +47,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(HubTestResources.class)
 @QuarkusTestResource(TwilioApiStub.class)
-class MaskedRelayTest {
+class MaskedRelayTest extends StaffedLine {
 
     /**
      * offered, accept-by, resolve-by, their warn points and accepted: far from any sweep, by the hub's clock (other
@@ -57,8 +56,6 @@ class MaskedRelayTest {
     private static final String CLOCKS = "?::timestamptz, ?::timestamptz + interval '1 hour', ?::timestamptz + interval '1 day',"
             + " ?::timestamptz + interval '50 minutes', ?::timestamptz + interval '20 hours', ?::timestamptz";
 
-    @Inject
-    VoiceHours hours;
     @Inject
     Clock clock;
     @Inject
@@ -71,18 +68,11 @@ class MaskedRelayTest {
 
     @BeforeEach
     void ticketWithAResident() {
-        hours.useClock(TwilioVoiceResourceTest.STAFFED);
-        TwilioVoice.stubCalls();
         reference = Tickets.inTriage(sql, "楼道里有异味，请派人看看 " + System.nanoTime());
         resident = (String) sql.one("select r.phone from ticket t join resident r on r.id = t.resident_id"
                 + " where t.reference = ?", reference);
         holder = "+86" + Reports.uniquePhone();
         code = "MASK-" + System.nanoTime();
-    }
-
-    @AfterEach
-    void systemClock() {
-        hours.useClock(Clock.systemUTC());
     }
 
     /** A volunteer (no grid: dispatch never picks them) holding an assignment on the ticket in this state. */

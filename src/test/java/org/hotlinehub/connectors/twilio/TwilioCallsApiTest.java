@@ -21,7 +21,6 @@ import static org.hotlinehub.testsupport.TwilioVoice.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -38,7 +37,6 @@ import org.hotlinehub.testsupport.Sql;
 import org.hotlinehub.testsupport.TwilioApiStub;
 import org.hotlinehub.testsupport.TwilioSms;
 import org.hotlinehub.testsupport.TwilioVoice;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -56,12 +54,10 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(HubTestResources.class)
 @QuarkusTestResource(TwilioApiStub.class)
-class TwilioCallsApiTest {
+class TwilioCallsApiTest extends StaffedLine {
 
     static final String OPERATOR_PHONE = "+8613700000001";
 
-    @Inject
-    VoiceHours hours;
     @Inject
     Sql sql;
     @Inject
@@ -69,15 +65,8 @@ class TwilioCallsApiTest {
 
     @BeforeEach
     void staffed() {
-        hours.useClock(TwilioVoiceResourceTest.STAFFED);
-        TwilioVoice.stubCalls();
         // Calls other tests left waiting are over: this test owns the queue
         sql.update("update voice_call set stage = 'ENDED' where stage <> 'ENDED'");
-    }
-
-    @AfterEach
-    void systemClock() {
-        hours.useClock(Clock.systemUTC());
     }
 
     private static String masked(String phone) {

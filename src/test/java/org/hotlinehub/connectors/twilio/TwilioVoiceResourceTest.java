@@ -15,8 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -47,11 +45,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(TwilioApiStub.class)
 class TwilioVoiceResourceTest {
 
-    static final ZoneId HOTLINE = ZoneId.of("Asia/Shanghai");
-    /** A Wednesday, 10:00 and 23:00 in Qingdao: inside and outside the default staffed hours (08:00-20:00). */
-    static final Clock STAFFED = Clock.fixed(ZonedDateTime.of(2026, 11, 18, 10, 0, 0, 0, HOTLINE).toInstant(), HOTLINE);
-    static final Clock CLOSED = Clock.fixed(ZonedDateTime.of(2026, 11, 18, 23, 0, 0, 0, HOTLINE).toInstant(), HOTLINE);
-
     @Inject
     VoiceHours hours;
     @Inject
@@ -63,7 +56,7 @@ class TwilioVoiceResourceTest {
 
     @BeforeEach
     void newCall() {
-        hours.useClock(STAFFED);
+        hours.useClock(StaffedLine.STAFFED);
         sid = TwilioVoice.newCallSid();
         phone = "+86" + Reports.uniquePhone();
         ringing = call(sid, phone, "ringing");
@@ -187,7 +180,7 @@ class TwilioVoiceResourceTest {
 
     @Test
     void shouldTakeAVoicemailOutsideStaffedHoursAndMakeItATicketReadBackDigitByDigit() {
-        hours.useClock(CLOSED);
+        hours.useClock(StaffedLine.CLOSED);
         Element greeting = post("/twilio/voice", ringing);
         assertEquals(List.of("Say", "Gather", "Redirect"), verbs(greeting));
         assertEquals("现在是非工作时间，您仍可以查询工单或留言。", children(greeting).get(0).getTextContent());

@@ -11,7 +11,6 @@ import static org.hotlinehub.testsupport.TwilioVoice.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -26,8 +25,6 @@ import org.hotlinehub.testsupport.Sql;
 import org.hotlinehub.testsupport.TwilioApiStub;
 import org.hotlinehub.testsupport.TwilioSms;
 import org.hotlinehub.testsupport.TwilioVoice;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
@@ -44,25 +41,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(HubTestResources.class)
 @QuarkusTestResource(TwilioApiStub.class)
-class VoiceSurveyCallTest {
+class VoiceSurveyCallTest extends StaffedLine {
 
     static final String PARTNER_PHONE = "+8613800009901";
 
     @Inject
-    VoiceHours hours;
-    @Inject
     Sql sql;
-
-    @BeforeEach
-    void staffed() {
-        hours.useClock(TwilioVoiceResourceTest.STAFFED);
-        TwilioVoice.stubCalls();
-    }
-
-    @AfterEach
-    void systemClock() {
-        hours.useClock(Clock.systemUTC());
-    }
 
     /** A caller whose request an operator filed during the call, done by the SMS partner: the survey call is due. */
     private String resolvedVoiceTicket(String phone) {
