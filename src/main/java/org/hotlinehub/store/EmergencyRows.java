@@ -119,10 +119,6 @@ public class EmergencyRows {
         return refs;
     }
 
-    private static Instant time(Object value) {
-        return SqlTimes.instant(value);
-    }
-
     private Optional<Row> one(String sql, Object... params) {
         return rows(sql, params).stream().findFirst();
     }
@@ -135,6 +131,7 @@ public class EmergencyRows {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new Row((String) r[0], r[1] == null ? null : ((Number) r[1]).longValue(),
-                (String) r[2], (String) r[3], time(r[4]), time(r[5]), time(r[6]))).toList();
+                (String) r[2], (String) r[3], SqlTimes.instant(r[4]), SqlTimes.instant(r[5]), SqlTimes.instant(r[6])))
+                .toList();
     }
 }

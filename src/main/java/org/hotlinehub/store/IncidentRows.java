@@ -208,7 +208,7 @@ public class IncidentRows {
                 + " decided_by, decided_at from incident_link where reporter_ticket_id = ?1")
                 .setParameter(1, reporterTicketId).getResultList();
         return rows.stream().findFirst().map(r -> new Link(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
-                (String) r[2], ((Number) r[3]).doubleValue(), (String) r[4], (String) r[5], instant(r[6])));
+                (String) r[2], ((Number) r[3]).doubleValue(), (String) r[4], (String) r[5], SqlTimes.instant(r[6])));
     }
 
     /** Adds to (or, negative, takes from) the incident's reporter count; answers the new count. */
@@ -283,8 +283,9 @@ public class IncidentRows {
                     + " confirmed_by, confirmed_at, status_zh, status_en from incident_surge"
                     + " where incident_id = any(?)")) {
                 st.setArray(1, c.createArrayOf("bigint", incidentIds.toArray()));
-                return byId(st, r -> new Surge(instant(r.getTimestamp(2)), r.getInt(3), r.getLong(4), r.getString(5),
-                        instant(r.getTimestamp(6)), r.getString(7), r.getString(8)));
+                return byId(st,
+                        r -> new Surge(SqlTimes.instant(r.getTimestamp(2)), r.getInt(3), r.getLong(4), r.getString(5),
+                                SqlTimes.instant(r.getTimestamp(6)), r.getString(7), r.getString(8)));
             }
         });
     }
@@ -421,7 +422,8 @@ public class IncidentRows {
         for (Object[] r : rows) {
             reporters.add(new Reporter((String) r[0], Channel.valueOf((String) r[1]),
                     r[2] == null ? null : ((Number) r[2]).longValue(), (String) r[3], (String) r[4], (String) r[5],
-                    instant(r[6]), (String) r[7], ((Number) r[8]).doubleValue(), (String) r[9], (String) r[10]));
+                    SqlTimes.instant(r[6]), (String) r[7], ((Number) r[8]).doubleValue(), (String) r[9],
+                    (String) r[10]));
         }
         return reporters;
     }
@@ -436,19 +438,6 @@ public class IncidentRows {
 
     private static BigDecimal score(double s) {
         return BigDecimal.valueOf(Math.max(0, Math.min(1, s))).setScale(3, RoundingMode.HALF_UP);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return value == null ? null : Instant.parse(value.toString());
     }
 
     /** A row's value, read after its key (the first column, a bigint). */
