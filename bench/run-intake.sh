@@ -40,7 +40,8 @@
 #   BENCH_PGBENCH_EMBEDDED_S=10    seconds of pgbench against the hub's embedded PostgreSQL (0 = skip)
 #   BENCH_ARTEMIS_VERSION=2.56.0   (falls back to org.apache.activemq:apache-artemis:2.44.0)
 #   BENCH_ARTEMIS_PERF_ARGS="--producers 16 --consumers 4 --threads 2"
-#   BENCH_HUB_JAVA_OPTS="-Xmx384m" JVM options for the hub, the README's heap by default (GC logging is always on)
+#   BENCH_HUB_JAVA_OPTS="-Xmx384m -XX:TieredStopAtLevel=1"   JVM options for the hub, the README's by default (GC
+#                                  logging is always on)
 #   BENCH_REPORTS_PER_MINUTE=1000000000   the hub's per-client form limit (all load comes from one address)
 #   BENCH_WAIT_IDLE=30             wait up to this many seconds for the 1-min load average to drop below 1 first
 #   BENCH_JSTACK=1                 take 5 thread dumps of the hub while it works off the backlog after the last phase
@@ -84,7 +85,7 @@ SKIP_CEILINGS=${BENCH_SKIP_CEILINGS:-0}
 PGBENCH_EMBEDDED_S=${BENCH_PGBENCH_EMBEDDED_S:-10}
 ART_VERSION=${BENCH_ARTEMIS_VERSION:-2.56.0}
 ART_PERF_ARGS=${BENCH_ARTEMIS_PERF_ARGS:-"--producers 16 --consumers 4 --threads 2"}
-HUB_JAVA_OPTS=${BENCH_HUB_JAVA_OPTS-"-Xmx384m"}
+HUB_JAVA_OPTS=${BENCH_HUB_JAVA_OPTS-"-Xmx384m -XX:TieredStopAtLevel=1"}
 WAIT_IDLE=${BENCH_WAIT_IDLE:-30}
 JSTACK=${BENCH_JSTACK:-1}
 JFR=${BENCH_JFR:-0}

@@ -34,7 +34,7 @@
 #                                                                         windows so the deadline sweeps run
 #   FAULTS_HTTP_PORT=18180 (second hub: +1) FAULTS_SINK_PORT=18189 FAULTS_PG_PORT=15442 FAULTS_BROKER_PORT=61646
 #   FAULTS_ARTEMIS_URL_OPTIONS="ha=true&reconnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=1.5&maxRetryInterval=5000&callTimeout=5000&callFailoverTimeout=500"
-#   FAULTS_HUB_JAVA_OPTS="-Xmx512m"
+#   FAULTS_HUB_JAVA_OPTS="-Xmx512m -XX:TieredStopAtLevel=1"
 #   FAULTS_INCIDENTS=true      incident detection (issue 21), on as in the hub's default: the load repeats a few
 #                              problems per compound, so reports join incidents; the ledger finds each by its contact
 #                              or reference (a MERGED ticket) and the sink counts one effect per added report
@@ -60,7 +60,7 @@ SINK_PORT=${FAULTS_SINK_PORT:-18189}
 PG_PORT=${FAULTS_PG_PORT:-15442}
 BROKER_PORT=${FAULTS_BROKER_PORT:-61646}
 URL_OPTIONS=${FAULTS_ARTEMIS_URL_OPTIONS:-"ha=true&reconnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=1.5&maxRetryInterval=5000&callTimeout=5000&callFailoverTimeout=500"}
-HUB_JAVA_OPTS=${FAULTS_HUB_JAVA_OPTS:-"-Xmx512m"}
+HUB_JAVA_OPTS=${FAULTS_HUB_JAVA_OPTS:-"-Xmx512m -XX:TieredStopAtLevel=1"}
 PG_STATEMENTS=${FAULTS_PG_STATEMENTS:-0}
 PG_EXTRA=""
 [ "$PG_STATEMENTS" = 1 ] && PG_EXTRA="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.max=1000"

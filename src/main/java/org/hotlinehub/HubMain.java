@@ -51,8 +51,10 @@ public final class HubMain {
         if (setting("quarkus.artemis.url").filter(url -> !url.startsWith("vm:")).isEmpty()) {
             long globalMaxMb = Long.parseLong(setting("hub.embedded.global-max-size-mb")
                     .orElse(String.valueOf(EmbeddedBroker.DEFAULT_GLOBAL_MAX_MB)));
+            int compactMinFiles = Integer.parseInt(setting("hub.embedded.journal-compact-min-files")
+                    .orElse(String.valueOf(EmbeddedBroker.DEFAULT_COMPACT_MIN_FILES)));
             broker = new FutureTask<>(() -> EmbeddedBroker.start(dataDir.resolve("artemis"), brokerPort,
-                    globalMaxMb));
+                    globalMaxMb, compactMinFiles));
             new Thread(broker, "embedded-broker-start").start();
         }
         if (setting("quarkus.datasource.jdbc.url").isEmpty()) {

@@ -160,6 +160,13 @@ public interface HubConfig {
         /** The embedded broker's global-max-size in MB ({@code EmbeddedBroker.DEFAULT_GLOBAL_MAX_MB}). */
         @WithDefault("64")
         long globalMaxSizeMb();
+
+        /**
+         * Journal files (10 MiB each) the embedded broker keeps before it compacts them; 0: never
+         * ({@code EmbeddedBroker.DEFAULT_COMPACT_MIN_FILES}).
+         */
+        @WithDefault("50")
+        int journalCompactMinFiles();
     }
 
     interface Retention {
@@ -401,6 +408,14 @@ public interface HubConfig {
          */
         @WithDefault("800ms")
         Duration sendTimeout();
+
+        /**
+         * How far behind the stages between a contact and its offer (intake, dispatch) may fall before the edge
+         * refuses new contacts with 503 and Retry-After, until they are within half of it ({@code PipelineLag}); 0:
+         * never refuse for this.
+         */
+        @WithDefault("10s")
+        Duration maxPipelineLag();
 
         /** Maintenance switch: keep accepting contacts but leave them queued until the hub restarts without it. */
         @WithDefault("false")

@@ -84,6 +84,11 @@ public class AssignmentViews {
     }
 
     private String base() {
-        return config.publicBaseUrl().replaceAll("/+$", "");
+        String configured = config.publicBaseUrl();
+        int end = configured.length();
+        while (end > 0 && configured.charAt(end - 1) == '/') {
+            end--;
+        }
+        return configured.substring(0, end);
     }
 }

@@ -37,6 +37,8 @@ public class DeadlinePolicy {
     @Inject
     ZoneId zone;
 
+    private static final WeeklyCalendar AROUND_THE_CLOCK = WeeklyCalendar.parse(List.of());
+
     private final Map<String, WeeklyCalendar> calendars = new HashMap<>();
 
     @PostConstruct
@@ -58,14 +60,19 @@ public class DeadlinePolicy {
         return zone;
     }
 
-    /** Starts both clocks at {@code a.offeredAt}. */
+    /** Starts both clocks at {@code a.offeredAt}, for the holder the assignment names (reads its partner's row). */
     void start(AssignmentEntity a) {
+        start(a, holderType(a));
+    }
+
+    /** Starts both clocks at {@code a.offeredAt}, for a holder of partner type {@code holderType}. */
+    void start(AssignmentEntity a, String holderType) {
         TicketEntity ticket = a.ticket;
         double factor = Math.pow(config.deadlines().raisedPriorityFactor(), raisedSteps(ticket));
         Duration accept = scale(ticket.category.acceptWithin(), factor);
         Duration resolve = scale(ticket.category.resolveWithin(), factor);
         double warnAt = config.dispatch().warnAt();
-        WeeklyCalendar calendar = calendarOf(a);
+        WeeklyCalendar calendar = calendarOf(ticket.priority, holderType);
         a.acceptBy = calendar.plusWorking(a.offeredAt, accept, zone);
         a.resolveBy = calendar.plusWorking(a.offeredAt, resolve, zone);
         a.acceptWarnAt = calendar.plusWorking(a.offeredAt, scale(accept, warnAt), zone);
@@ -77,20 +84,27 @@ public class DeadlinePolicy {
      * it had left then, counted from now.
      */
     void shift(AssignmentEntity a, Instant pausedAt, Instant now) {
-        WeeklyCalendar calendar = calendarOf(a);
+        WeeklyCalendar calendar = calendarOf(a.ticket.priority, holderType(a));
         a.acceptBy = shifted(calendar, a.acceptBy, pausedAt, now);
         a.acceptWarnAt = shifted(calendar, a.acceptWarnAt, pausedAt, now);
         a.resolveBy = shifted(calendar, a.resolveBy, pausedAt, now);
         a.resolveWarnAt = shifted(calendar, a.resolveWarnAt, pausedAt, now);
     }
 
-    /** The calendar the holder's clocks count in: none (around the clock) unless its type has business hours. */
-    WeeklyCalendar calendarOf(AssignmentEntity a) {
-        if (Urgency.URGENT.code().equals(a.ticket.priority) && !config.deadlines().businessHoursForUrgent()) {
-            return WeeklyCalendar.parse(List.of());
+    /** The partner type of the assignment's holder ({@link #VOLUNTEER} for a volunteer). */
+    private static String holderType(AssignmentEntity a) {
+        return a.partner != null ? a.partner.type : VOLUNTEER;
+    }
+
+    /**
+     * The calendar the clocks of a ticket of {@code priority} held by a party of {@code holderType} count in: none
+     * (around the clock) unless the type has business hours.
+     */
+    WeeklyCalendar calendarOf(String priority, String holderType) {
+        if (Urgency.URGENT.code().equals(priority) && !config.deadlines().businessHoursForUrgent()) {
+            return AROUND_THE_CLOCK;
         }
-        String type = a.partner != null ? a.partner.type : VOLUNTEER;
-        return calendars.getOrDefault(type, WeeklyCalendar.parse(List.of()));
+        return calendars.getOrDefault(holderType, AROUND_THE_CLOCK);
     }
 
     private Instant shifted(WeeklyCalendar calendar, Instant deadline, Instant pausedAt, Instant now) {

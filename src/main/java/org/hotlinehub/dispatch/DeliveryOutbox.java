@@ -64,7 +64,7 @@ public class DeliveryOutbox {
      *         for its channel is installed
      */
     public boolean enqueue(AssignmentEntity assignment, String eventType) {
-        Optional<OutboxStore.PartnerDelivery> row = delivery(assignment, eventType, null);
+        Optional<OutboxStore.PartnerDelivery> row = delivery(assignment, eventType, (IncidentUpdate) null);
         row.ifPresent(outbox::addPartnerDelivery);
         return row.isPresent();
     }
@@ -79,7 +79,7 @@ public class DeliveryOutbox {
      * nothing to push (as {@link #enqueue}).
      */
     public Optional<OutboxStore.PartnerDelivery> delivery(AssignmentEntity assignment, String eventType) {
-        return delivery(assignment, eventType, null);
+        return delivery(assignment, eventType, (IncidentUpdate) null);
     }
 
     /**
@@ -89,23 +89,36 @@ public class DeliveryOutbox {
      */
     public Optional<OutboxStore.PartnerDelivery> delivery(AssignmentEntity assignment, String eventType,
             IncidentUpdate incident) {
-        DeliveryChannel delivery = assignment.partner == null
+        return delivery(assignment, eventType, incident,
+                Choice.Party.of(assignment.partner, assignment.volunteer));
+    }
+
+    /**
+     * As {@link #delivery(AssignmentEntity, String)}, for a holder whose facts the caller has read already
+     * ({@code holder}, a dispatch chunk's choice): no partner or volunteer row is loaded.
+     */
+    Optional<OutboxStore.PartnerDelivery> delivery(AssignmentEntity assignment, String eventType,
+            Choice.Party holder) {
+        return delivery(assignment, eventType, null, holder);
+    }
+
+    private Optional<OutboxStore.PartnerDelivery> delivery(AssignmentEntity assignment, String eventType,
+            IncidentUpdate incident, Choice.Party holder) {
+        DeliveryChannel delivery = holder.partnerId() == null
                 ? DeliveryChannel.SMS
-                : DeliveryChannel.fromCode(assignment.partner.deliveryChannel).orElse(DeliveryChannel.PORTAL);
+                : DeliveryChannel.fromCode(holder.deliveryChannel()).orElse(DeliveryChannel.PORTAL);
         Optional<OutboxChannel> channel = OutboxChannel.forPartner(delivery).filter(installed::contains);
         if (channel.isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
         // Volunteers (no partner row) are reached by SMS and keep the default give-up time.
-        Duration giveUp = assignment.partner == null || assignment.partner.giveUpAfterSeconds == null
+        Duration giveUp = holder.giveUpAfterSeconds() == null
                 ? config.delivery().giveUpAfter()
-                : Duration.ofSeconds(assignment.partner.giveUpAfterSeconds);
-        return Optional.of(new OutboxStore.PartnerDelivery(channel.get(),
-                assignment.partner == null ? null : assignment.partner.id,
-                assignment.volunteer == null ? null : assignment.volunteer.id,
-                assignment.partner != null ? assignment.partner.code : assignment.volunteer.code, assignment.id,
-                eventType, body(assignment, eventType, incident), now, now.plus(giveUp)));
+                : Duration.ofSeconds(holder.giveUpAfterSeconds());
+        return Optional.of(new OutboxStore.PartnerDelivery(channel.get(), holder.partnerId(), holder.volunteerId(),
+                holder.code(), assignment.id, eventType, body(assignment, eventType, incident), now,
+                now.plus(giveUp)));
     }
 
     /**

@@ -237,7 +237,8 @@ public class Dispatcher {
         a.updatedAt = now;
         a.decisionMicros = decisionMicros;
         a.catalogVersion = choice.catalogVersion();
-        deadlines.start(a);
+        Choice.Party party = choice.party();
+        deadlines.start(a, party.type());
         if (acceptBy != null) {
             // an emergency's window is minutes: no warning before it ends, the window's end is the warning
             a.acceptBy = acceptBy;
@@ -257,12 +258,12 @@ public class Dispatcher {
         }
         boolean pushed = chunk == null
                 ? outbox.enqueue(a, EVENT_OFFERED)
-                : outbox.delivery(a, EVENT_OFFERED).map(chunk::deliver).isPresent();
+                : outbox.delivery(a, EVENT_OFFERED, party).map(chunk::deliver).isPresent();
         TimelineRepository.Entry entry = new TimelineRepository.Entry(ticket.id,
                 AssignmentEntity.ROLE_LEAD.equals(role) ? TimelineKind.DISPATCHED : TimelineKind.SUPPORT_ADDED, actor,
                 null, a.reason + (pushed ? "" : "; " + SystemReason.PICKED_UP.text()));
         record(entry, chunk);
-        LOG.debugf("ticket %s offered to %s (%s): %s", ticket.reference, a.assigneeCode(), role, a.reason);
+        LOG.debugf("ticket %s offered to %s (%s): %s", ticket.reference, party.code(), role, a.reason);
         return a;
     }
 

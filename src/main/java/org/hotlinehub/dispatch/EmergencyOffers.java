@@ -220,10 +220,11 @@ public class EmergencyOffers implements Emergencies {
         }
         Choice c = next.get(0);
         dispatcher.offerEmergency(ticket, new Choice(null, c.volunteer(),
-                SystemReason.CALL_ASSURANCE_REPLACING.text(c.reason())), now, offerEnds(now, row.get().windowEndsAt()),
+                SystemReason.CALL_ASSURANCE_REPLACING.text(c.reason()), null, c.known()), now,
+                offerEnds(now, row.get().windowEndsAt()),
                 null);
         LOG.infof("emergency %s: a declined or expired offer replaced by volunteer %s", ticket.reference,
-                c.volunteer().code);
+                c.partyCode());
     }
 
     /** The community's staff: the nearest partner of the configured type serving the ticket's place. */
@@ -236,6 +237,7 @@ public class EmergencyOffers implements Emergencies {
                 Set.of()).map(
                         found -> Choice.partner(
                                 partners.getEntityManager().getReference(PartnerEntity.class, found.partnerId()),
+                                Choice.Party.of(found),
                                 chain.get(0).type() + " " + chain.get(0).code() + " → " + type.get() + " "
                                         + found.code()
                                         + ": call assurance, offered at once with the nearest volunteers"));

@@ -93,7 +93,8 @@ public class PartnerSelector {
             PartnerEntity partner = partners.getEntityManager().getReference(PartnerEntity.class, found.partnerId());
             PlaceNode area = chain.get(chainIds.indexOf(found.areaId()));
             int typeIndex = from + run.indexOf(found.type());
-            return Choice.partner(partner, reason(rule, chain.get(0), area, found, types, typeIndex));
+            return Choice.partner(partner, Choice.Party.of(found),
+                    reason(rule, chain.get(0), area, found, types, typeIndex));
         });
     }
 

@@ -125,8 +125,9 @@ public class VolunteerSelector {
                         ? SystemReason.VOLUNTEER_NEAR.text(tier, candidate.openLoad())
                         : SystemReason.VOLUNTEER_NEAR_SKILLS.text(tier, String.join(", ", rule.skills()),
                                 candidate.openLoad());
-                found.add(Choice.volunteer(v, SystemReason.OFFER_BY_CATALOG.text(place.type(), place.code(),
-                        VOLUNTEER, candidate.code(), rule.code()) + near));
+                found.add(Choice.volunteer(v, candidate.code(),
+                        SystemReason.OFFER_BY_CATALOG.text(place.type(), place.code(),
+                                VOLUNTEER, candidate.code(), rule.code()) + near));
                 added++;
             }
         }

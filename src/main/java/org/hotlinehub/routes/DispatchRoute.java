@@ -19,6 +19,7 @@ import org.hotlinehub.connectors.jms.JmsBatchConsumer.Outcome;
 import org.hotlinehub.connectors.jms.JmsBatchConsumer.Outgoing;
 import org.hotlinehub.connectors.jms.JmsBatchConsumer.Received;
 import org.hotlinehub.connectors.jms.JmsEndpoints;
+import org.hotlinehub.connectors.jms.PipelineLag;
 import org.hotlinehub.dispatch.Dispatcher;
 import org.hotlinehub.model.TicketCreated;
 import org.hotlinehub.model.TicketEvent;
@@ -54,6 +55,8 @@ public class DispatchRoute {
     TicketEvents ticketEvents;
     @Inject
     EventTopicSender sender;
+    @Inject
+    PipelineLag lag;
 
     private JmsBatchConsumer consumer;
 
@@ -61,7 +64,8 @@ public class DispatchRoute {
         consumer = JmsBatchConsumer.start(broker,
                 PipelineOrder.settings(RouteIds.DISPATCH, JmsEndpoints.EVENTS_TOPIC, SUBSCRIPTION, config.dispatch())
                         .withSelector(TicketEvent.selector(JmsEndpoints.EVENT_TYPE_HEADER,
-                                List.of(TicketEvent.Kind.CREATED))),
+                                List.of(TicketEvent.Kind.CREATED)))
+                        .withLag(lag.stage(RouteIds.DISPATCH)),
                 this::handle);
     }
 

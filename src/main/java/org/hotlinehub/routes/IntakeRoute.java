@@ -17,6 +17,7 @@ import org.hotlinehub.connectors.jms.JmsBatchConsumer.Outcome;
 import org.hotlinehub.connectors.jms.JmsBatchConsumer.Outgoing;
 import org.hotlinehub.connectors.jms.JmsBatchConsumer.Received;
 import org.hotlinehub.connectors.jms.JmsEndpoints;
+import org.hotlinehub.connectors.jms.PipelineLag;
 import org.hotlinehub.intake.IntakeService;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.TicketCreated;
@@ -56,6 +57,8 @@ public class IntakeRoute {
     ConnectionFactory broker;
     @Inject
     EventTopicSender sender;
+    @Inject
+    PipelineLag lag;
 
     private JmsBatchConsumer consumer;
 
@@ -66,7 +69,8 @@ public class IntakeRoute {
             return;
         }
         consumer = JmsBatchConsumer.start(broker,
-                PipelineOrder.settings(RouteIds.INTAKE, JmsEndpoints.INTAKE_QUEUE, null, config.intake()),
+                PipelineOrder.settings(RouteIds.INTAKE, JmsEndpoints.INTAKE_QUEUE, null, config.intake())
+                        .withLag(lag.stage(RouteIds.INTAKE)),
                 this::handle);
     }
 

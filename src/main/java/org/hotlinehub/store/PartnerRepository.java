@@ -92,7 +92,9 @@ public class PartnerRepository implements PanacheRepository<PartnerEntity> {
             List<Long> placeIdsNearestFirst, Collection<Long> excluded) {
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement(
-                    "select partner_id, area_id, partner_code, partner_type from dispatch_nearest_partner(?, ?, ?, ?)")) {
+                    "select d.partner_id, d.area_id, d.partner_code, d.partner_type, p.delivery_channel,"
+                            + " p.give_up_after_s from dispatch_nearest_partner(?, ?, ?, ?) d"
+                            + " join partner p on p.id = d.partner_id")) {
                 query.setArray(1, connection.createArrayOf("text", types.toArray()));
                 query.setString(2, service);
                 query.setArray(3, connection.createArrayOf("bigint", placeIdsNearestFirst.toArray()));
@@ -100,14 +102,18 @@ public class PartnerRepository implements PanacheRepository<PartnerEntity> {
                 try (ResultSet row = query.executeQuery()) {
                     return row.next()
                             ? Optional.of(new NearestPartner(row.getLong(1), row.getLong(2), row.getString(3),
-                                    row.getString(4)))
+                                    row.getString(4), row.getString(5), (Long) row.getObject(6)))
                             : Optional.<NearestPartner>empty();
                 }
             }
         });
     }
 
-    /** A partner chosen by {@link #nearestServing}, with their code and type, and the area of theirs that matched. */
-    public record NearestPartner(long partnerId, long areaId, String code, String type) {
+    /**
+     * A partner chosen by {@link #nearestServing}, with their code, type, delivery channel and own give-up time (null:
+     * the hub's), and the area of theirs that matched.
+     */
+    public record NearestPartner(long partnerId, long areaId, String code, String type, String deliveryChannel,
+            Long giveUpAfterSeconds) {
     }
 }

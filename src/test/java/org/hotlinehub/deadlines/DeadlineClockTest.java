@@ -202,7 +202,11 @@ class DeadlineClockTest {
         Instant mondayOpen = monday.atTime(8, 30).atZone(SHANGHAI).toInstant();
         assertEquals(mondayOpen.plus(Duration.ofHours(2).minus(fridayLeft)), at("accept_by", id));
         assertEquals(mondayOpen.plus(Duration.ofHours(4).minus(fridayLeft)), at("resolve_by", id));
-
+        // the offer's webhook keeps the partner's own give-up time (read with the dispatch rule's choice, as its type)
+        double giveUpAfter = ((Number) sql.one("select extract(epoch from o.give_up_at - a.offered_at) from outbox o"
+                + " join assignment a on a.id = o.assignment_id where a.id = ? and o.topic = 'assignment.offered'",
+                id)).doubleValue();
+        assertEquals(Duration.ofHours(36).toSeconds(), giveUpAfter, 5.0, "MED-TEST's give-up-after, not the hub's");
         clock.advance(Duration.ofHours(6));
         quietFor(Duration.ofSeconds(2), ref, "EXPIRED", 0);
         assertEquals(0, events(ref, "DEADLINE_WARNING"), "the weekend does not count");

@@ -294,7 +294,7 @@ class KubernetesManifestsTest {
     void shouldRequestTheMeasuredMemory() throws IOException {
         // README, "Run the hub": "-Xmx384m", "peaked at 635–778 MB resident", "adds about 400 MB to the heap"
         String readme = Files.readString(Path.of("README.md"));
-        long heap = mib(group(readme, "java -Xmx(\\d+)m -jar"));
+        long heap = mib(group(readme, "java -Xmx(\\d+)m (?:-\\S+ )*-jar"));
         long peak = mib(group(readme, "peaked at \\d+[–-](\\d+) MB"));
         long jvmOwn = mib(group(readme, "adds about (\\d+) MB to the heap"));
         long request = bytes(container.at("/resources/requests/memory").asText());

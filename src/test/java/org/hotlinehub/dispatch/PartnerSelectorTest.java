@@ -88,7 +88,8 @@ class PartnerSelectorTest {
                                 && !excluded.contains(r.id())).min((a, b) -> a.code().compareTo(b.code()));
                         if (row.isPresent()) {
                             Row r = row.get();
-                            return Optional.of(new NearestPartner(r.id(), r.areaId(), r.code(), r.type()));
+                            return Optional
+                                    .of(new NearestPartner(r.id(), r.areaId(), r.code(), r.type(), "webhook", null));
                         }
                     }
                 }

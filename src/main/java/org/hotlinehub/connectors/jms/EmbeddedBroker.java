@@ -28,13 +28,25 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
 
+    /**
+     * Journal files before compacting: Artemis has 10, which the hub outgrows in steady work under load (long-lived
+     * records, such as the persisted duplicate-id cache's, keep many files partly alive), so the broker compacted again
+     * and again, reading every file each time (a fifth of the hub's CPU samples under load, BENCHMARKS.md round 14);
+     * 50 files (500 MiB) still bounds the journal.
+     */
+    public static final int DEFAULT_COMPACT_MIN_FILES = 50;
+
     /** Keeps up to {@value #DEFAULT_GLOBAL_MAX_MB} MiB of messages in the heap, pages the rest. */
     public static EmbeddedBroker start(Path dir, int tcpPort) throws Exception {
-        return start(dir, tcpPort, DEFAULT_GLOBAL_MAX_MB);
+        return start(dir, tcpPort, DEFAULT_GLOBAL_MAX_MB, DEFAULT_COMPACT_MIN_FILES);
     }
 
-    /** @param globalMaxMb messages the broker keeps in the heap before paging to disk, in MiB */
-    public static EmbeddedBroker start(Path dir, int tcpPort, long globalMaxMb) throws Exception {
+    /**
+     * @param globalMaxMb messages the broker keeps in the heap before paging to disk, in MiB
+     * @param compactMinFiles journal files there must be before the broker compacts them (0: never)
+     */
+    public static EmbeddedBroker start(Path dir, int tcpPort, long globalMaxMb, int compactMinFiles)
+            throws Exception {
         EmbeddedBroker broker = new EmbeddedBroker();
         Configuration config = new ConfigurationImpl()
                 .setName("hotline-hub")
@@ -49,6 +61,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setJournalSyncNonTransactional(true)
                 // as `artemis create` does: wait for more writes no longer than one sync of this disk takes
                 .setJournalBufferTimeout_NIO(journalBufferTimeoutNanos(dir))
+                .setJournalCompactMinFiles(compactMinFiles)
                 .setIDCacheSize(50_000)
                 // Messages the broker holds in the heap before it pages further ones to disk (every address: PAGE).
                 // Its default is half the heap, which the broker then shares with the hub itself: a surge's backlog of

@@ -56,6 +56,8 @@ public class IntakeQueueSender implements IntakeQueue {
     HubConfig config;
     @Inject
     IntakeGroups groups;
+    @Inject
+    PipelineLag lag;
 
     /**
      * The threads the sends run on: no queue, so a send either starts at once or is refused at once. Sends that
@@ -117,9 +119,10 @@ public class IntakeQueueSender implements IntakeQueue {
         return properties;
     }
 
+    /** Not while recent sends failed (the broker away), nor while the pipeline is too far behind. */
     @Override
     public boolean accepting() {
-        return !breaker.refusing();
+        return !breaker.refusing() && !lag.behind();
     }
 
     @Override

@@ -71,21 +71,34 @@ public final class JmsBatchConsumer implements AutoCloseable {
         Outcome handle(List<Received> batch) throws Exception;
     }
 
+    /** Told the age of each batch's first message as it is taken ({@link PipelineLag}). */
+    @FunctionalInterface
+    public interface LagSink {
+
+        void observed(long lagMillis);
+    }
+
     /**
      * Where to read and how: {@code subscription} null reads the queue {@code destination}; {@code selector} (a JMS
-     * message selector, or null) makes the broker keep only the matching messages for a subscription.
+     * message selector, or null) makes the broker keep only the matching messages for a subscription; {@code lag}
+     * (or null) is told how old the messages of each batch are.
      */
     public record Settings(String name, String destination, String subscription, int threads, int maxBatch,
-            long maxWaitMillis, int poisonAfter, String selector) {
+            long maxWaitMillis, int poisonAfter, String selector, LagSink lag) {
 
         public Settings(String name, String destination, String subscription, int threads, int maxBatch,
                 long maxWaitMillis, int poisonAfter) {
-            this(name, destination, subscription, threads, maxBatch, maxWaitMillis, poisonAfter, null);
+            this(name, destination, subscription, threads, maxBatch, maxWaitMillis, poisonAfter, null, null);
         }
 
         public Settings withSelector(String messageSelector) {
             return new Settings(name, destination, subscription, threads, maxBatch, maxWaitMillis, poisonAfter,
-                    messageSelector);
+                    messageSelector, lag);
+        }
+
+        public Settings withLag(LagSink sink) {
+            return new Settings(name, destination, subscription, threads, maxBatch, maxWaitMillis, poisonAfter,
+                    selector, sink);
         }
     }
 
@@ -227,6 +240,7 @@ public final class JmsBatchConsumer implements AutoCloseable {
         if (first.getJMSRedelivered()) {
             return batch;
         }
+        reportLag(first);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.maxWaitMillis());
         while (batch.size() < settings.maxBatch()) {
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
@@ -240,6 +254,17 @@ public final class JmsBatchConsumer implements AutoCloseable {
             }
         }
         return batch;
+    }
+
+    /**
+     * Tells the stage's sink how long the batch's first message waited since it was sent (on the sender's clock, which
+     * set {@code JMSTimestamp}); not for a deferred message, whose wait was chosen.
+     */
+    private void reportLag(Message first) throws JMSException {
+        if (settings.lag() == null || first.getJMSTimestamp() <= 0 || first.propertyExists(DEFERRALS)) {
+            return;
+        }
+        settings.lag().observed(Math.max(0, System.currentTimeMillis() - first.getJMSTimestamp()));
     }
 
     private void handle(Session session, Map<String, MessageProducer> producers, List<Message> batch)

@@ -1,0 +1,97 @@
+package org.hotlinehub.connectors.jms;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.inject.Inject;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+
+import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.Reports;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * Issue 16, overload: while the stages between a contact and its offer are too far behind, the edge refuses new
+ * contacts with 503 and Retry-After instead of piling up a backlog it cannot work off soon, and takes them again once
+ * the stages have caught up; the stages' lag is the age of the messages their batches take.
+ */
+@QuarkusTest
+@QuarkusTestResource(HubTestResources.class)
+class PipelineLagTest {
+
+    @Inject
+    PipelineLag lag;
+    @Inject
+    ConnectionFactory factory;
+
+    @AfterEach
+    void off() {
+        lag.limit(Duration.ZERO); // the test profile's setting
+    }
+
+    private static Response report() {
+        return Reports.postJson("楼道灯坏了，积压测试");
+    }
+
+    @Test
+    void shouldRefuseContactsWhileAStageIsTooFarBehindUntilItIsWithinHalfTheLimit() {
+        lag.limit(Duration.ofSeconds(4));
+        report().then().statusCode(202);
+        long now = System.currentTimeMillis();
+        lag.observed("test-stage", 5_000, now);
+        Response refused = report();
+        assertEquals(503, refused.statusCode(), refused.body().asString());
+        assertEquals("1", refused.header("Retry-After"), "the sender is told when to retry");
+        // back under the limit but not yet within half of it: still refusing, so the edge does not flap
+        lag.observed("test-stage", 3_000, System.currentTimeMillis());
+        assertEquals(503, report().statusCode());
+        lag.observed("test-stage", 1_000, System.currentTimeMillis());
+        report().then().statusCode(202);
+    }
+
+    @Test
+    void shouldForgetAStageThatHasHadNothingToTake() {
+        lag.limit(Duration.ofSeconds(4));
+        long then = System.currentTimeMillis();
+        lag.observed("test-stage", 9_000, then);
+        assertTrue(lag.behind());
+        // a stage reports only while it takes messages: silence means it has nothing waiting
+        lag.decide(then + PipelineLag.STALE_MILLIS + 1);
+        assertFalse(lag.behind());
+    }
+
+    @Test
+    void shouldTellHowLongTheBatchesMessagesWaited() throws Exception {
+        String queue = "test-lag-" + System.nanoTime();
+        try (Connection c = factory.createConnection()) {
+            Session session = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue(queue));
+            producer.send(session.createTextMessage("waited"));
+            Thread.sleep(1_500);
+            List<Long> seen = new CopyOnWriteArrayList<>();
+            try (JmsBatchConsumer consumer = JmsBatchConsumer.start(factory,
+                    new JmsBatchConsumer.Settings(queue, queue, null, 1, 10, 5, 5).withLag(seen::add),
+                    batch -> JmsBatchConsumer.Outcome.of(List.of()))) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> !seen.isEmpty());
+                assertTrue(seen.get(0) >= 1_500, "the message waited 1.5 s before the stage took it: " + seen);
+                producer.send(session.createTextMessage("fresh"));
+                await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() >= 2);
+                assertTrue(seen.get(1) < 1_000, "a message taken at once is not behind: " + seen);
+            }
+        }
+    }
+}
