@@ -126,6 +126,11 @@ public class IntakeQueueSender implements IntakeQueue {
     }
 
     @Override
+    public boolean behind() {
+        return lag.behind();
+    }
+
+    @Override
     public void submit(InboundContact contact) {
         String body;
         try {

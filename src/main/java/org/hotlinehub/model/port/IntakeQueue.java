@@ -15,4 +15,13 @@ public interface IntakeQueue {
     default boolean accepting() {
         return true;
     }
+
+    /**
+     * True while the stages after the queue are too far behind to take more soon (not {@link #accepting()} either):
+     * the edge refuses, but holds the answer a moment, so a client that retries at once does not spend the CPU the
+     * stages need on refusals. Cheap and non-blocking, as {@link #accepting()}.
+     */
+    default boolean behind() {
+        return false;
+    }
 }

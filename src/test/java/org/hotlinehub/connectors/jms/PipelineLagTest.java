@@ -15,6 +15,7 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 
+import org.hotlinehub.connectors.web.IntakeAdmission;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Reports;
 import org.junit.jupiter.api.AfterEach;
@@ -53,9 +54,13 @@ class PipelineLagTest {
         report().then().statusCode(202);
         long now = System.currentTimeMillis();
         lag.observed("test-stage", 5_000, now);
+        long asked = System.nanoTime();
         Response refused = report();
+        long tookMs = (System.nanoTime() - asked) / 1_000_000;
         assertEquals(503, refused.statusCode(), refused.body().asString());
         assertEquals("1", refused.header("Retry-After"), "the sender is told when to retry");
+        // held a moment, so a client that asks again at once does not keep the hub busy with refusals
+        assertTrue(tookMs >= IntakeAdmission.HOLD_WHILE_BEHIND_MS, "answered after " + tookMs + " ms");
         // back under the limit but not yet within half of it: still refusing, so the edge does not flap
         lag.observed("test-stage", 3_000, System.currentTimeMillis());
         assertEquals(503, report().statusCode());
