@@ -109,8 +109,9 @@ public class Dispatcher {
                 LOG.debugf("%d of %d tickets already offered or out of intake's hands, left alone",
                         chunk.size() - waiting.size(), chunk.size());
             }
-            // Decide for every ticket first, then offer: the chosen partners and volunteers are references until
-            // the first offer reads one, which loads all of the chunk's together (@BatchSize) instead of one by one.
+            // Decide for every ticket first, then offer. The chosen partners and volunteers stay references: what an
+            // offer needs of them (type, delivery channel, give-up time, code) came with the rule's lookups
+            // (Choice.Party), so no row of theirs is loaded.
             List<Decision> decisions = new ArrayList<>(waiting.size());
             List<TicketEntity> emergencyTickets = new ArrayList<>(0);
             for (TicketEntity ticket : tickets.withOfferDetails(waiting)) {
