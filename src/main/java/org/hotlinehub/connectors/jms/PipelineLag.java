@@ -19,9 +19,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * ({@link IntakeQueueSender#accepting()}), as it does when the broker is away: the hub then stops promising what it
  * cannot do soon, the backlog it holds stays bounded (a backlog of tens of thousands of contacts filled the heap and
  * paused the collector for 800 ms, BENCHMARKS.md round 14), and the CPU the acknowledgements took goes to the stages.
- * It takes contacts again once the stage is within half that lag, or has said nothing for {@link #STALE_MILLIS}: a
- * stage with nothing to take reports nothing, and one that cannot work (the database away) holds its messages on the
- * broker, which keeps acknowledged contacts durable either way.
+ * It takes contacts again once the stage is within half that lag, or has said nothing for {@link #STALE_MILLIS} (a
+ * stage with nothing to take reports nothing). A stage that cannot work (the database away) still takes messages and
+ * sees them grow old, so the edge refuses then too; what was acknowledged stays durable on the broker.
  *
  * <p>Ages are measured on the broker client's clock ({@code JMSTimestamp} is set from the sender's system clock), not
  * the hub's injectable clock: a test clock moved by hours would otherwise read every message as hours old.
