@@ -9,8 +9,9 @@ xml=${1:?usage: artemis-hub-settings.sh broker.xml}
 # Issue 17 item 6: the broker's own guarantees. Duplicate detection: the hub sends _AMQ_DUPL_ID (channel:external id)
 # with every intake message; the id cache is persisted so a resend after a broker restart or a failover is still
 # recognised. The journal is compacted only past 50 files (500 MiB): with Artemis's 10 the broker compacted again and
-# again under steady load, reading every file each time (EmbeddedBroker, docs/operations.md). Redelivery delay with backoff, and a dead-letter address after 20 attempts (the hub's own error policy
-# dead-letters to hub.dlq after 5; the broker's DLQ is the backstop for what never reaches it).
+# again under steady load, reading every file each time (EmbeddedBroker, docs/operations.md). Redelivery delay with
+# backoff, and a dead-letter address after 20 attempts (the hub's own error policy dead-letters to hub.dlq after 5;
+# the broker's DLQ is the backstop for what never reaches it).
 sed -i \
     -e 's#<persistence-enabled>true</persistence-enabled>#&\n      <id-cache-size>200000</id-cache-size>\n      <persist-id-cache>true</persist-id-cache>\n      <journal-compact-min-files>50</journal-compact-min-files>#' \
     -e 's#<redelivery-delay>0</redelivery-delay>#<redelivery-delay>1000</redelivery-delay>\n            <redelivery-delay-multiplier>2</redelivery-delay-multiplier>\n            <max-redelivery-delay>30000</max-redelivery-delay>\n            <max-delivery-attempts>20</max-delivery-attempts>#' \

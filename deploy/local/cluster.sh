@@ -19,7 +19,8 @@
 # (config/demo-access, passwords in the README) are loaded once: the nodes take turns on a database lock at start, and
 # a later start finds the files unchanged.
 #
-# Settings (environment): CLUSTER_PG_PORT=15432 CLUSTER_JAVA_OPTS="-Xmx384m -XX:TieredStopAtLevel=1" CLUSTER_DIR=deploy/local/run
+# Settings (environment): CLUSTER_PG_PORT=15432 CLUSTER_JAVA_OPTS="-Xmx384m -XX:TieredStopAtLevel=1"
+#   CLUSTER_DIR=deploy/local/run
 #   CLUSTER_ARTEMIS_URL_OPTIONS (the hub's broker URL options, below)
 #   CLUSTER_HUB_ENV="KEY=value ..." extra settings for both nodes (e.g. short accept-by windows for a fault run)
 #
