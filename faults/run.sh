@@ -29,7 +29,9 @@
 #   FAULTS_R3_LEAD_S=180       R3's load before the partner goes down (its last 30 s: the latency baseline)
 #   FAULTS_R4_DOWN_S=30  FAULTS_R4_RECOVERY_MAX=30                        PostgreSQL stopped
 #   FAULTS_R5_REPLAYS=1000     contacts per channel, each replayed as its sender retries
-#   FAULTS_R6_AFTER_S=30 FAULTS_R6_STOP_MAX=30                           SIGTERM under load, then a restart
+#   FAULTS_R6_AFTER_S=30 FAULTS_R6_STOP_MAX=30 FAULTS_R6_TAIL_S=60       SIGTERM under load, then a restart and
+#                                                                         TAIL_S of load (a restarted hub is cold
+#                                                                         for its first seconds: R2's 60 s, as there)
 #   FAULTS_R7_AFTER_S=60 FAULTS_R7_ACCEPT_WITHIN=PT1M                    two hubs, one killed -9; short accept-by
 #                                                                         windows so the deadline sweeps run
 #   FAULTS_HTTP_PORT=18180 (second hub: +1) FAULTS_SINK_PORT=18189 FAULTS_PG_PORT=15442 FAULTS_BROKER_PORT=61646
@@ -542,7 +544,7 @@ run_R5() { # sender retries: REPLAYS contacts per channel, each replayed
 }
 
 run_R6() { # SIGTERM under load, then a restart
-    local after=${FAULTS_R6_AFTER_S:-30} stopmax=${FAULTS_R6_STOP_MAX:-30} took bad=0
+    local after=${FAULTS_R6_AFTER_S:-30} stopmax=${FAULTS_R6_STOP_MAX:-30} tail=${FAULTS_R6_TAIL_S:-60} took bad=0
     hub_start a "$HTTP_PORT" || return 1
     driver_start load 86400
     sleep "$after"
@@ -553,7 +555,7 @@ run_R6() { # SIGTERM under load, then a restart
     [ "$took" -le $((stopmax * 1000)) ] || bad=1
     hub_start a "$HTTP_PORT" || bad=1
     event "hub-back"
-    sleep "$TAIL_S"
+    sleep "$tail"
     driver_wait
     scenario_end R6 "$bad" "stopped ${took} ms after SIGTERM (limit ${stopmax} s)"
 }
