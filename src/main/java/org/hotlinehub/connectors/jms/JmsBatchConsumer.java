@@ -114,6 +114,8 @@ public final class JmsBatchConsumer implements AutoCloseable {
     private volatile boolean running = true;
     private volatile Connection connection;
     private volatile boolean unfiltered;
+    /** When this consumer started taking messages: what waited for it before then did not wait on it. */
+    private final long startedMillis = System.currentTimeMillis();
 
     private JmsBatchConsumer(ConnectionFactory factory, Settings settings, Handler handler) {
         this.factory = factory;
@@ -257,14 +259,18 @@ public final class JmsBatchConsumer implements AutoCloseable {
     }
 
     /**
-     * Tells the stage's sink how long the batch's first message waited since it was sent (on the sender's clock, which
-     * set {@code JMSTimestamp}); not for a deferred message, whose wait was chosen.
+     * Tells the stage's sink how long the batch's first message waited for this consumer: since it was sent (on the
+     * sender's clock, which set {@code JMSTimestamp}) or since this consumer started, whichever is later. A message
+     * queued while the hub was down or its intake paused is old, but says nothing about how far behind the running
+     * stage is (a restarted hub would refuse contacts for a backlog of a few messages). Not for a deferred message,
+     * whose wait was chosen.
      */
     private void reportLag(Message first) throws JMSException {
         if (settings.lag() == null || first.getJMSTimestamp() <= 0 || first.propertyExists(DEFERRALS)) {
             return;
         }
-        settings.lag().observed(Math.max(0, System.currentTimeMillis() - first.getJMSTimestamp()));
+        long waitingSince = Math.max(first.getJMSTimestamp(), startedMillis);
+        settings.lag().observed(Math.max(0, System.currentTimeMillis() - waitingSince));
     }
 
     private void handle(Session session, Map<String, MessageProducer> producers, List<Message> batch)
