@@ -400,11 +400,13 @@ public interface HubConfig {
         int maxInFlight();
 
         /**
-         * How long a contact waits for the broker to confirm its durable send before the sender is answered 503 (the
-         * send may still complete: the sender's retry then carries the same reference and duplicate id, and the broker
-         * drops it). A send already on the wire when the broker dies waits for the client's {@code callTimeout}, 5 s
-         * in the documented URL; targets.md R1 asks for the 503 within 1 s (RELIABILITY.md, round 12). A send this
-         * slow counts as a failure for the intake's circuit breaker.
+         * How long a contact may wait for the broker to confirm its durable send before the sender is answered 503,
+         * counted from when the edge admitted the request (so the time a busy hub spent on it before the send counts
+         * too; the send still gets at least 100 ms). The send may still complete: the sender's retry then carries the
+         * same reference and duplicate id, and the broker drops it. A send already on the wire when the broker dies
+         * waits for the client's {@code callTimeout}, 5 s in the documented URL; targets.md R1 asks for the 503 within
+         * 1 s (RELIABILITY.md, rounds 12 and 14). A send this slow counts as a failure for the intake's circuit
+         * breaker.
          */
         @WithDefault("800ms")
         Duration sendTimeout();

@@ -27,7 +27,10 @@ import org.hotlinehub.model.port.IntakeQueue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Puts a contact on the intake queue: a persistent, blocking send, so it returns only after the broker has the
@@ -58,6 +61,11 @@ public class IntakeQueueSender implements IntakeQueue {
     IntakeGroups groups;
     @Inject
     PipelineLag lag;
+    @Inject
+    CurrentVertxRequest request;
+
+    /** The shortest wait for a send, however late the contact reached it. */
+    static final long MIN_SEND_WAIT_MS = 100;
 
     /**
      * The threads the sends run on: no queue, so a send either starts at once or is refused at once. Sends that
@@ -151,7 +159,26 @@ public class IntakeQueueSender implements IntakeQueue {
     }
 
     /**
-     * The durable send on a sender thread, waited for at most {@code hub.intake.send-timeout}.
+     * How long the send is waited for: what is left of {@code sendTimeoutMs} since the edge admitted the request
+     * ({@code admittedAtNanos}, null outside a request: a timer's resubmission waits it all), at least
+     * {@value #MIN_SEND_WAIT_MS} ms, so a healthy broker's send is not refused for the time the contact spent before it.
+     */
+    static long waitMs(long sendTimeoutMs, Long admittedAtNanos, long nowNanos) {
+        long spent = admittedAtNanos == null ? 0 : Math.max(0, (nowNanos - admittedAtNanos) / 1_000_000);
+        return Math.max(MIN_SEND_WAIT_MS, sendTimeoutMs - spent);
+    }
+
+    /** When the edge admitted the current HTTP request, if the send runs in one. */
+    private Long admittedAt() {
+        if (!Arc.container().requestContext().isActive()) {
+            return null;
+        }
+        RoutingContext rc = request.getCurrent();
+        return rc == null ? null : rc.get(IntakeQueue.ADMITTED_AT_NANOS);
+    }
+
+    /**
+     * The durable send on a sender thread, waited for at most what is left of {@code hub.intake.send-timeout}.
      *
      * @throws IllegalStateException when the broker did not confirm it in time, refused it, or no sender thread is free
      */
@@ -162,7 +189,7 @@ public class IntakeQueueSender implements IntakeQueue {
         } catch (RejectedExecutionException e) {
             throw new IllegalStateException("no intake sender free: earlier sends still wait for the broker", e);
         }
-        long timeoutMs = config.intake().sendTimeout().toMillis();
+        long timeoutMs = waitMs(config.intake().sendTimeout().toMillis(), admittedAt(), System.nanoTime());
         try {
             send.get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

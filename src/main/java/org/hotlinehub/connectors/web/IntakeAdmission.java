@@ -68,6 +68,7 @@ public class IntakeAdmission {
             refuse(rc);
             return;
         }
+        rc.put(IntakeQueue.ADMITTED_AT_NANOS, System.nanoTime());
         rc.addEndHandler(done -> permits.release());
         rc.next();
     }

@@ -5,6 +5,13 @@ import org.hotlinehub.model.InboundContact;
 /** The durable intake queue. {@link #submit} returns only once the broker has stored the contact. */
 public interface IntakeQueue {
 
+    /**
+     * The HTTP request's attribute (a {@code Long} of {@link System#nanoTime()}) the edge sets when it admits a contact:
+     * the send waits for the broker only for what is left of {@code hub.intake.send-timeout} counted from then, so the
+     * sender's 503 comes within a second of its request however long the contact waited before its send.
+     */
+    String ADMITTED_AT_NANOS = "hub.intake.admitted-at-nanos";
+
     /** @throws org.hotlinehub.model.IntakeUnavailableException when the broker cannot take it now */
     void submit(InboundContact contact);
 

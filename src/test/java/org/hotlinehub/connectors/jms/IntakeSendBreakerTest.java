@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
@@ -19,10 +21,12 @@ import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.port.IntakeQueue;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Reports;
+import org.hotlinehub.testsupport.TwilioSms;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +50,8 @@ class IntakeSendBreakerTest {
     IntakeQueue intake;
     @Inject
     IntakeAdmission admission;
+    @Inject
+    AgroalDataSource dataSource;
 
     /** Each test starts from an empty window (other tests' sends would count in it) and leaves the breaker closed. */
     @BeforeEach
@@ -137,6 +143,54 @@ class IntakeSendBreakerTest {
             assertTrue((System.nanoTime() - t) / 1_000_000 < 1000, "send " + i + " refused within a second");
         }
         assertEquals(CircuitBreakerState.OPEN, breaker.state(), "sends that hang count as failures");
+    }
+
+    /**
+     * The second a sender waits counts from its request, not from its send: a text whose answer first waited half a
+     * second for the database (here: its message sid's row held by another transaction) still gets its 503 within a
+     * second while the send hangs (RELIABILITY.md round 14: R1's 28 answers of 1.03-1.12 s on a busy hub, each send
+     * waited the whole 800 ms after work that took a few hundred).
+     */
+    @Test
+    void shouldCountTheTimeBeforeTheSendInTheSecondASenderWaits() throws Exception {
+        QuarkusMock.installMockForType(new PersistentSends() {
+
+            @Override
+            public void send(String queue, String body, java.util.Map<String, String> properties) {
+                sleep(3000);
+                throw new IllegalStateException("AMQ219014: Timed out after waiting 3,000 ms for response");
+            }
+        }, PersistentSends.class);
+        String sid = TwilioSms.newSid();
+        var params = TwilioSms.inbound(sid, Reports.uniquePhone(), "楼道灯坏了，发送前等了半秒");
+        TwilioSms.postSigned("/twilio/sms", TwilioSms.inbound(TwilioSms.newSid(), Reports.uniquePhone(), "预热"));
+        maintenance.reset(IntakeSendBreaker.NAME);
+        try (var c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (var st = c.prepareStatement("insert into sms_inbound (message_sid, from_phone, kind, reply)"
+                    + " values (?, 'held', 'HELD', '')")) {
+                st.setString(1, sid);
+                st.executeUpdate();
+            }
+            long t0 = System.nanoTime();
+            var answer = CompletableFuture.supplyAsync(() -> TwilioSms.postSigned("/twilio/sms", params));
+            Thread.sleep(500); // the answer's own insert of the sid waits for this transaction
+            c.rollback();
+            var refused = answer.get(10, TimeUnit.SECONDS);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(503, refused.statusCode(), refused.body().asString());
+            assertTrue(ms >= 500, "the answer waited for the held row (" + ms + " ms)");
+            assertTrue(ms < 1000, "answered 503 in " + ms + " ms of the request, not 500 ms + the send's whole wait");
+        }
+    }
+
+    @Test
+    void waitsWhatIsLeftOfTheSendTimeoutSinceAdmissionButNeverLessThanAFloor() {
+        long now = 10_000_000_000L;
+        assertEquals(800, IntakeQueueSender.waitMs(800, null, now), "outside a request: all of it");
+        assertEquals(800, IntakeQueueSender.waitMs(800, now, now));
+        assertEquals(300, IntakeQueueSender.waitMs(800, now - 500_000_000L, now));
+        assertEquals(IntakeQueueSender.MIN_SEND_WAIT_MS, IntakeQueueSender.waitMs(800, now - 2_000_000_000L, now));
     }
 
     @Test
