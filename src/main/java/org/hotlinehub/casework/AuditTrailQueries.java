@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.casework;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.AuditEntry;
 import org.hotlinehub.model.port.AuditTrail;
+import org.hotlinehub.store.AuditEntryEntity;
 
 import io.quarkus.panache.common.Sort;
 

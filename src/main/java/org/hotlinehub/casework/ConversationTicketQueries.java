@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.casework;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,9 +8,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hotlinehub.model.Conversation;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.port.ConversationTickets;
-import org.hotlinehub.model.port.SmsConversations.Conversation;
 
 /**
  * The rule of {@link ConversationTickets} as one statement, the resident found by phone or by openid. A ticket is in

@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.casework;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +20,7 @@ import org.hotlinehub.model.RateDimension;
 import org.hotlinehub.model.RateQuery;
 import org.hotlinehub.model.RateRow;
 import org.hotlinehub.model.port.Rates;
+import org.hotlinehub.store.SqlParameters;
 
 import io.agroal.api.AgroalDataSource;
 

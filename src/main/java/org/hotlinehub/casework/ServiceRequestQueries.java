@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.casework;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +22,7 @@ import org.hotlinehub.model.ServiceRequestRecord;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.ServiceRequests;
+import org.hotlinehub.store.SqlParameters;
 
 import io.agroal.api.AgroalDataSource;
 

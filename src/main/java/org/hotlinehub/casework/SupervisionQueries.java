@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.casework;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +15,9 @@ import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.AssignmentWatch;
 import org.hotlinehub.model.DailyOverview;
 import org.hotlinehub.model.PartnerLoad;
+import org.hotlinehub.model.SqlTimes;
 import org.hotlinehub.model.port.Supervision;
+import org.hotlinehub.store.AssignmentRepository;
 
 /**
  * The supervisors' views in plain SQL: the same warning point as the deadline sweep

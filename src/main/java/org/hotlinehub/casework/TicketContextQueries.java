@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.casework;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +24,12 @@ import org.hotlinehub.model.TicketListItem;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.port.MessageHistory;
 import org.hotlinehub.model.port.TicketContext;
+import org.hotlinehub.store.IncidentRows;
+import org.hotlinehub.store.PartnerEntity;
+import org.hotlinehub.store.ResidentEntity;
+import org.hotlinehub.store.ResidentRepository;
+import org.hotlinehub.store.TicketEntity;
+import org.hotlinehub.store.TicketRepository;
 
 import io.quarkus.panache.common.Sort;
 

@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.casework;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,6 +23,11 @@ import org.hotlinehub.model.TicketListItem;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineItem;
 import org.hotlinehub.model.port.TicketSearch;
+import org.hotlinehub.store.AssignmentRepository;
+import org.hotlinehub.store.EvidenceQueries;
+import org.hotlinehub.store.SqlParameters;
+import org.hotlinehub.store.TicketRepository;
+import org.hotlinehub.store.TimelineRepository;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

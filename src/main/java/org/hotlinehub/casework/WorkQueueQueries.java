@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.casework;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -20,6 +20,7 @@ import org.hotlinehub.model.ResidentFlags;
 import org.hotlinehub.model.SurgeItem;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.port.WorkQueue;
+import org.hotlinehub.store.IncidentRows;
 
 import io.agroal.api.AgroalDataSource;
 

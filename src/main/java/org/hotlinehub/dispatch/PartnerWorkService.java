@@ -23,7 +23,7 @@ import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineItem;
 import org.hotlinehub.model.TimelineKind;
 import org.hotlinehub.model.port.PartnerWork;
-import org.hotlinehub.store.ApiAccessQueries;
+import org.hotlinehub.referencedata.ApiAccessQueries;
 import org.hotlinehub.store.AssignmentEntity;
 import org.hotlinehub.store.AssignmentRepository;
 import org.hotlinehub.store.AttachmentEntity;

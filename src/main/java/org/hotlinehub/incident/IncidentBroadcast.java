@@ -26,7 +26,7 @@ import org.hotlinehub.model.port.StatusNotices;
 import org.hotlinehub.model.port.WechatOutbox;
 import org.hotlinehub.store.IncidentRows;
 import org.hotlinehub.store.IncidentRows.Recipient;
-import org.hotlinehub.store.TicketEventQueries.IncidentChanged;
+import org.hotlinehub.store.TicketEventOutbox.IncidentChanged;
 import org.hotlinehub.store.TimelineRepository;
 import org.jboss.logging.Logger;
 

@@ -6,11 +6,11 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hotlinehub.model.Conversation;
 import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.SurveyResult;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.port.ConversationRules;
-import org.hotlinehub.model.port.SmsConversations.Conversation;
 
 /**
  * The conversation rules of SMS and WeChat, in one place: what a resident's text is, given the ticket they are in

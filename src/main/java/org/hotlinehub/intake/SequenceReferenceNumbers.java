@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.intake;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

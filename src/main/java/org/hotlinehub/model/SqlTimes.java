@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.model;
 
 import java.sql.Timestamp;
 import java.time.Instant;

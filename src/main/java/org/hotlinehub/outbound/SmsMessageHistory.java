@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.outbound;
 
 import java.util.List;
 

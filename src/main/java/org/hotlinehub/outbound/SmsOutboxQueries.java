@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.outbound;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,9 @@ import org.hotlinehub.model.OutboundSms;
 import org.hotlinehub.model.OutboundSmsStatus;
 import org.hotlinehub.model.OutboxChannel;
 import org.hotlinehub.model.SmsSegments;
+import org.hotlinehub.model.SqlTimes;
 import org.hotlinehub.model.port.SmsOutbox;
+import org.hotlinehub.store.OutboxStore;
 
 /** The SMS stream of the outbox (V76) and the opt-out list. */
 @ApplicationScoped

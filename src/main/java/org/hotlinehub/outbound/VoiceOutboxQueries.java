@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.outbound;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.OutboxChannel;
 import org.hotlinehub.model.port.VoiceOutbox;
+import org.hotlinehub.store.OutboxStore;
 
 /** The voice stream of the outbox (V76): call-back survey calls and what became of each call. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.outbound;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,9 @@ import jakarta.transaction.Transactional;
 import org.hotlinehub.model.OutboundWechat;
 import org.hotlinehub.model.OutboundWechatStatus;
 import org.hotlinehub.model.OutboxChannel;
+import org.hotlinehub.model.SqlTimes;
 import org.hotlinehub.model.port.WechatOutbox;
+import org.hotlinehub.store.OutboxStore;
 
 /** The WeChat stream of the outbox (V76). */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.referencedata;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +15,12 @@ import jakarta.transaction.Transactional;
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.Hashes;
+import org.hotlinehub.model.SqlTimes;
 import org.hotlinehub.model.port.ApiAccess;
+import org.hotlinehub.model.port.AuditTrail;
+import org.hotlinehub.store.ApiClientRepository;
+import org.hotlinehub.store.HubUserEntity;
+import org.hotlinehub.store.HubUserRepository;
 import org.jboss.logging.Logger;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -45,7 +50,7 @@ public class ApiAccessQueries implements ApiAccess {
     @Inject
     HubConfig config;
     @Inject
-    AuditTrailQueries audit;
+    AuditTrail audit;
     @Inject
     ApiClientRepository clients;
     @Inject

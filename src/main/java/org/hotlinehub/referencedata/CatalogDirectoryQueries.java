@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.referencedata;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +10,10 @@ import jakarta.inject.Inject;
 import org.hotlinehub.model.CatalogItem;
 import org.hotlinehub.model.Urgency;
 import org.hotlinehub.model.port.CatalogDirectory;
+import org.hotlinehub.store.CatalogEntryEntity;
+import org.hotlinehub.store.CatalogRepository;
+import org.hotlinehub.store.ReferenceCache;
+import org.hotlinehub.store.ReferenceMemo;
 
 @ApplicationScoped
 /*

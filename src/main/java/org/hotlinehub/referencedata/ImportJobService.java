@@ -16,10 +16,10 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.hotlinehub.config.NodeName;
 import org.hotlinehub.model.ImportJob;
 import org.hotlinehub.model.ImportReport;
+import org.hotlinehub.model.SqlTimes;
 import org.hotlinehub.model.port.AuditTrail;
 import org.hotlinehub.model.port.ImportJobs;
 import org.hotlinehub.model.port.ReferenceAdmin.Kind;
-import org.hotlinehub.store.SqlTimes;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.referencedata;
 
 import java.time.Clock;
 import java.time.Instant;

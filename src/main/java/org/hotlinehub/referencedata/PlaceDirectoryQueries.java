@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.referencedata;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,6 +13,9 @@ import jakarta.inject.Inject;
 import org.hotlinehub.model.PlaceItem;
 import org.hotlinehub.model.PlaceType;
 import org.hotlinehub.model.port.PlaceDirectory;
+import org.hotlinehub.store.PlaceRepository;
+import org.hotlinehub.store.ReferenceCache;
+import org.hotlinehub.store.ReferenceMemo;
 
 /** Active places by code, held in memory until a place changes ({@link ReferenceMemo}). */
 @ApplicationScoped

@@ -27,7 +27,6 @@ import org.hotlinehub.referencedata.ReferenceDataFile.PlaceData;
 import org.hotlinehub.referencedata.ReferenceDataFile.ResidentData;
 import org.hotlinehub.referencedata.ReferenceDataFile.UserData;
 import org.hotlinehub.referencedata.ReferenceDataFile.VolunteerData;
-import org.hotlinehub.store.ApiAccessQueries;
 import org.hotlinehub.store.ApiClientEntity;
 import org.hotlinehub.store.ApiClientRepository;
 import org.hotlinehub.store.CatalogEntryEntity;

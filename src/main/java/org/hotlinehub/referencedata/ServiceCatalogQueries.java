@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.referencedata;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +10,10 @@ import jakarta.inject.Inject;
 import org.hotlinehub.model.CatalogAttribute;
 import org.hotlinehub.model.ServiceDefinition;
 import org.hotlinehub.model.port.ServiceCatalog;
+import org.hotlinehub.store.CatalogEntryEntity;
+import org.hotlinehub.store.CatalogRepository;
+import org.hotlinehub.store.ReferenceCache;
+import org.hotlinehub.store.ReferenceMemo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

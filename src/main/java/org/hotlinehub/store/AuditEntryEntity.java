@@ -29,7 +29,7 @@ public class AuditEntryEntity extends PanacheEntityBase {
     public String detail;
     public String client;
 
-    AuditEntry view() {
+    public AuditEntry view() {
         return new AuditEntry(id, at, actor, action, targetType, target, detail, client);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.hotlinehub.model.CatalogVersion;
+import org.hotlinehub.model.SqlTimes;
 import org.hotlinehub.model.TicketStatus;
 
 /**

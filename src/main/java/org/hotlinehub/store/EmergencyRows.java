@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hotlinehub.model.SqlTimes;
+
 /**
  * The {@code emergency} table (V96): call assurance's emergencies and their state, in the caller's transaction. The
  * rules are in {@code dispatch/EmergencyOffers}; this class only reads and writes rows.

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.hotlinehub.model.AssignmentState;
+import org.hotlinehub.model.SqlTimes;
 
 /**
  * The attachment table as the evidence job and the downloads use it (V93): the files still to be fetched, the

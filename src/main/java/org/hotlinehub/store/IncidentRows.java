@@ -23,6 +23,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
 import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.SqlTimes;
 import org.hotlinehub.model.SurgeNotice;
 
 /**
@@ -34,7 +35,7 @@ import org.hotlinehub.model.SurgeNotice;
 public class IncidentRows {
 
     /** Statuses of a ticket that can be an incident others report again. */
-    static final String OPEN = "('RECEIVED', 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'REOPENED')";
+    public static final String OPEN = "('RECEIVED', 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'REOPENED')";
 
     /** OPEN and the reports merged into another ticket (the predicate of ticket_open_incident_idx since V124). */
     static final String OPEN_OR_MERGED = "('RECEIVED', 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'REOPENED', 'MERGED')";

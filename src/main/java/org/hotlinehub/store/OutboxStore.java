@@ -84,7 +84,7 @@ public class OutboxStore {
      * @return for each row in order its id, also when its key was written before; empty where the guard was false and
      *         nothing was written
      */
-    List<Optional<Long>> addAll(List<NewMessage> rows, String guard) {
+    public List<Optional<Long>> addAll(List<NewMessage> rows, String guard) {
         Instant now = clock.instant();
         // a key twice in one statement would make its upsert touch the same row twice, which PostgreSQL refuses
         Map<String, NewMessage> distinct = new LinkedHashMap<>();
@@ -415,7 +415,7 @@ public class OutboxStore {
     }
 
     /** The rows of a read-side query of a stream's listing, its parameters numbered from 1. */
-    List<Object[]> rows(String sql, Object... params) {
+    public List<Object[]> rows(String sql, Object... params) {
         var query = em.createNativeQuery(sql);
         for (int i = 0; i < params.length; i++) {
             query.setParameter(i + 1, params[i]);
@@ -460,7 +460,7 @@ public class OutboxStore {
         }
     }
 
-    Map<String, String> read(String data) {
+    public Map<String, String> read(String data) {
         try {
             return json.readValue(data, new TypeReference<java.util.LinkedHashMap<String, String>>() {
             });

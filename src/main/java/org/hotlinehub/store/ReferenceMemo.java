@@ -10,7 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * edge checks what a sender posted without a database round trip, and still never answers from rows older than what
  * its node has committed or been notified of.
  */
-final class ReferenceMemo<T> {
+public final class ReferenceMemo<T> {
 
     private record Held<T>(long generation, T value) {
     }
@@ -19,12 +19,12 @@ final class ReferenceMemo<T> {
     private final Supplier<T> load;
     private volatile Held<T> held;
 
-    ReferenceMemo(ReferenceCache cache, Supplier<T> load) {
+    public ReferenceMemo(ReferenceCache cache, Supplier<T> load) {
         this.cache = cache;
         this.load = load;
     }
 
-    T get() {
+    public T get() {
         if (cache.changedByThisTransaction()) {
             return load.get();
         }

@@ -6,13 +6,13 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** Binds the parameters of the read-side SQL queries; a {@code String[]} becomes a {@code text[]} for {@code any(?)}. */
-final class SqlParameters {
+public final class SqlParameters {
 
     private SqlParameters() {
     }
 
     /** @return the next free parameter index */
-    static int bind(Connection c, PreparedStatement st, int first, List<Object> params) throws SQLException {
+    public static int bind(Connection c, PreparedStatement st, int first, List<Object> params) throws SQLException {
         int i = first;
         for (Object p : params) {
             if (p instanceof String[] values) {

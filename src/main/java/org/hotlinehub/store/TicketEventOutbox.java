@@ -23,23 +23,24 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 import org.hotlinehub.model.Channel;
+import org.hotlinehub.model.SqlTimes;
 import org.hotlinehub.model.TicketCreated;
 import org.hotlinehub.model.TicketEvent;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TimelineKind;
-import org.hotlinehub.model.port.TicketEvents;
 import org.jboss.logging.Logger;
 
 /**
- * The event outbox and the per-thread captures of the batch stages (see {@link TicketEvents}). {@link #emit} is called
+ * The event outbox and the per-thread captures of the batch stages, the persistence behind the core's
+ * {@link org.hotlinehub.model.port.TicketEvents} (which says what each operation guarantees). {@link #emit} is called
  * by the timeline for every entry that is a state change, inside the transaction that writes it.
  */
 @ApplicationScoped
-public class TicketEventQueries implements TicketEvents {
+public class TicketEventOutbox {
 
-    private static final Logger LOG = Logger.getLogger(TicketEventQueries.class);
-    private static final String CAPTURED = TicketEventQueries.class.getName() + ".captured";
-    private static final String WAKE = TicketEventQueries.class.getName() + ".wake";
+    private static final Logger LOG = Logger.getLogger(TicketEventOutbox.class);
+    private static final String CAPTURED = TicketEventOutbox.class.getName() + ".captured";
+    private static final String WAKE = TicketEventOutbox.class.getName() + ".wake";
     static final Duration RETENTION = Duration.ofDays(1);
     private static final String COLUMNS = "select id, event_id, kind, ticket_id, reference, occurred_at, actor,"
             + " channel, detail, timeline_id from ticket_event_outbox";
@@ -63,7 +64,8 @@ public class TicketEventQueries implements TicketEvents {
     public record IncidentChanged(TicketEvent event, TicketStatus status) {
     }
 
-    private final class Held implements Capture {
+    /** The events a thread captures until {@link #close()}. */
+    public final class Held {
 
         final Set<TicketEvent.Kind> kinds;
         final List<TicketEvent> committed = new ArrayList<>();
@@ -72,19 +74,16 @@ public class TicketEventQueries implements TicketEvents {
             this.kinds = Set.copyOf(kinds);
         }
 
-        @Override
         public List<TicketEvent> events() {
             return List.copyOf(committed);
         }
 
-        @Override
         public void close() {
             capturing.remove();
         }
     }
 
-    @Override
-    public Capture capture(Set<TicketEvent.Kind> kinds) {
+    public Held capture(Set<TicketEvent.Kind> kinds) {
         if (capturing.get() != null) {
             throw new IllegalStateException("this thread already captures ticket events");
         }
@@ -129,7 +128,6 @@ public class TicketEventQueries implements TicketEvents {
         changed.forEach(incidentChanged::fire);
     }
 
-    @Override
     public void created(TicketCreated created, String actor) {
         write(List.of(TicketEvent.created(created, actor)));
     }
@@ -207,7 +205,6 @@ public class TicketEventQueries implements TicketEvents {
         }
     }
 
-    @Override
     @Transactional
     public List<TicketEvent> recorded(Collection<Long> ticketIds, TicketEvent.Kind kind) {
         if (ticketIds.isEmpty()) {
@@ -224,7 +221,6 @@ public class TicketEventQueries implements TicketEvents {
                 r[5] == null ? null : Channel.valueOf((String) r[5]), (String) r[6])).toList();
     }
 
-    @Override
     @Transactional
     public int relay(int limit, Consumer<List<TicketEvent>> publish) {
         @SuppressWarnings("unchecked")
@@ -233,7 +229,7 @@ public class TicketEventQueries implements TicketEvents {
         if (rows.isEmpty()) {
             return 0;
         }
-        List<TicketEvent> events = rows.stream().map(TicketEventQueries::event).toList();
+        List<TicketEvent> events = rows.stream().map(TicketEventOutbox::event).toList();
         publish.accept(events);
         em.createNativeQuery("update ticket_event_outbox set sent_at = ?2 where id in (?1)")
                 .setParameter(1, rows.stream().map(r -> ((Number) r[0]).longValue()).toList())
@@ -242,14 +238,12 @@ public class TicketEventQueries implements TicketEvents {
         return events.size();
     }
 
-    @Override
     @Transactional
     public int purgeRelayed() {
         return em.createNativeQuery("delete from ticket_event_outbox where sent_at < ?1")
                 .setParameter(1, Timestamp.from(clock.instant().minus(RETENTION))).executeUpdate();
     }
 
-    @Override
     public void onQueued(Runnable listener) {
         listeners.add(listener);
     }

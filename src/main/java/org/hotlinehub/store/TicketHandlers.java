@@ -8,12 +8,12 @@ import org.hotlinehub.model.PartnerType;
 import org.hotlinehub.model.TicketView;
 
 /** Who is handling a ticket now, as residents see it (status page, WeChat): the open assignments, lead first. */
-final class TicketHandlers {
+public final class TicketHandlers {
 
     private TicketHandlers() {
     }
 
-    static List<TicketView.Handler> of(List<AssignmentEntity> assignments) {
+    public static List<TicketView.Handler> of(List<AssignmentEntity> assignments) {
         return assignments.stream()
                 .filter(a -> a.state == AssignmentState.OFFERED || a.state == AssignmentState.ACCEPTED
                         || a.state == AssignmentState.IN_PROGRESS)

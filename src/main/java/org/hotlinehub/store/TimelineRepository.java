@@ -24,7 +24,7 @@ public class TimelineRepository implements PanacheRepository<TimelineEventEntity
     @Inject
     Clock clock;
     @Inject
-    TicketEventQueries events;
+    TicketEventOutbox events;
 
     /**
      * Writes a timeline entry; an entry that is a change of the ticket's state ({@link TicketEvent.Kind#of}) is also a
@@ -56,11 +56,11 @@ public class TimelineRepository implements PanacheRepository<TimelineEventEntity
         }
         Instant at = clock.instant();
         long[] ids = insertAll(entries, at);
-        List<TicketEventQueries.Written> written = new ArrayList<>();
+        List<TicketEventOutbox.Written> written = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             if (TicketEvent.Kind.recordedAs(e.kind()).isPresent()) {
-                written.add(new TicketEventQueries.Written(ids[i], e.ticketId(), e.kind(), at, e.actor(), e.channel(),
+                written.add(new TicketEventOutbox.Written(ids[i], e.ticketId(), e.kind(), at, e.actor(), e.channel(),
                         e.detail()));
             }
         }

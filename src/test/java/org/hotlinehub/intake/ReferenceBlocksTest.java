@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

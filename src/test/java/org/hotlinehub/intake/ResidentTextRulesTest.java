@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
 
+import org.hotlinehub.model.Conversation;
 import org.hotlinehub.model.SurveyResult;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.port.ConversationRules.Kind;
 import org.hotlinehub.model.port.ConversationRules.Reading;
-import org.hotlinehub.model.port.SmsConversations.Conversation;
 import org.junit.jupiter.api.Test;
 
 /** The conversation rules SMS and WeChat share, one rule at a time, in both languages. */

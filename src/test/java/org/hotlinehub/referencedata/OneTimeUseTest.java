@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.referencedata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

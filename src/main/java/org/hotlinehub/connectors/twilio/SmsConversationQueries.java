@@ -9,9 +9,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.ContactIntent;
+import org.hotlinehub.model.Conversation;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.port.ConversationTickets;
-import org.hotlinehub.model.port.SmsConversations;
 
 /**
  * The SMS channel's own state: the decision taken for each {@code MessageSid} ({@code sms_inbound}), kept by this

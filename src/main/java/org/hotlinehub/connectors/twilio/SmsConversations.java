@@ -1,14 +1,14 @@
-package org.hotlinehub.model.port;
+package org.hotlinehub.connectors.twilio;
 
 import java.util.Optional;
 
-import org.hotlinehub.model.TicketStatus;
+import org.hotlinehub.model.Conversation;
 
 /**
  * What the SMS edge needs to know to answer a text at once: how an earlier delivery of the same message was taken
  * (Twilio retries get the same answer), the sender's conversation with the hub, and whether the sender is a partner.
  */
-public interface SmsConversations {
+interface SmsConversations {
 
     /** The decision taken for this message sid before, if any. */
     Optional<Decision> decided(String messageSid);
@@ -37,20 +37,5 @@ public interface SmsConversations {
 
     /** @param kind what the message was taken as (request, follow-up, survey answer, status query, partner, …) */
     record Decision(String messageSid, String fromPhone, String kind, String reference, String reply) {
-    }
-
-    /**
-     * @param status the ticket's status; for a ticket merged into another (a report of an incident), that ticket's
-     *        (RESOLVED once it is resolved or closed while this ticket's own survey answer is still awaited)
-     * @param language the ticket's language ({@code zh}, {@code en}), null while intake has not made it yet
-     * @param mergedInto for a ticket merged into another (a report of an incident), that ticket's reference; else null
-     */
-    record Conversation(String reference, TicketStatus status, boolean awaitingSurvey, String language,
-            String mergedInto) {
-
-        /** A conversation about a ticket that is not merged into another. */
-        public Conversation(String reference, TicketStatus status, boolean awaitingSurvey, String language) {
-            this(reference, status, awaitingSurvey, language, null);
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.hotlinehub.connectors.twilio.SmsConversations.Decision;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.ContactIntent;
 import org.hotlinehub.model.InboundContact;
@@ -17,8 +18,6 @@ import org.hotlinehub.model.port.ConversationRules.Reading;
 import org.hotlinehub.model.port.IntakeQueue;
 import org.hotlinehub.model.port.ReferenceNumbers;
 import org.hotlinehub.model.port.ResidentReplies;
-import org.hotlinehub.model.port.SmsConversations;
-import org.hotlinehub.model.port.SmsConversations.Decision;
 import org.hotlinehub.model.port.SmsOutbox;
 import org.hotlinehub.model.port.TicketLookup;
 import org.jboss.logging.Logger;

@@ -1,9 +1,7 @@
 package org.hotlinehub.connectors.twilio;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.NotFoundException;
 import org.hotlinehub.model.ResidentFlags;
+import org.hotlinehub.model.SqlTimes;
 import org.hotlinehub.model.TicketStatus;
 
 /**
@@ -149,7 +148,7 @@ public class VoiceCalls {
                 + " order by t.created_at desc, t.id desc limit " + RECENT_TICKETS)
                 .setParameter(1, residentId).getResultList();
         return rows.stream().map(r -> new RecentTicket((String) r[0], TicketStatus.valueOf((String) r[1]),
-                (String) r[2], (String) r[3], instant(r[4]))).toList();
+                (String) r[2], (String) r[3], SqlTimes.instant(r[4]))).toList();
     }
 
     private Optional<CallerProfile> callerById(Number residentId) {
@@ -171,7 +170,8 @@ public class VoiceCalls {
 
     private static CallState state(Object[] r) {
         return new CallState((String) r[0], (String) r[1], (String) r[2], Stage.valueOf((String) r[3]),
-                Boolean.TRUE.equals(r[4]), (String) r[5], (String) r[6], (String) r[7], instant(r[8]), (String) r[9],
+                Boolean.TRUE.equals(r[4]), (String) r[5], (String) r[6], (String) r[7], SqlTimes.instant(r[8]),
+                (String) r[9],
                 (String) r[10], r[11] == null ? null : ((Number) r[11]).longValue());
     }
 
@@ -245,8 +245,8 @@ public class VoiceCalls {
                 + " where stage <> 'ENDED' and direction = 'inbound'"
                 + " order by vulnerable desc, coalesce(enqueued_at, started_at), call_sid").getResultList();
         return rows.stream().map(r -> new LiveCall((String) r[0], (String) r[1], Stage.valueOf((String) r[2]),
-                Boolean.TRUE.equals(r[3]), (String) r[4], (String) r[5], (String) r[6], instant(r[7]),
-                instant(r[8]), (String) r[9], (String) r[10], callerById((Number) r[11]))).toList();
+                Boolean.TRUE.equals(r[3]), (String) r[4], (String) r[5], (String) r[6], SqlTimes.instant(r[7]),
+                SqlTimes.instant(r[8]), (String) r[9], (String) r[10], callerById((Number) r[11]))).toList();
     }
 
     @Transactional
@@ -260,7 +260,8 @@ public class VoiceCalls {
 
     private Callback callback(Object[] r) {
         return new Callback(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                r[4] == null ? null : ((Number) r[4]).intValue(), instant(r[5]), instant(r[6]), (String) r[7],
+                r[4] == null ? null : ((Number) r[4]).intValue(), SqlTimes.instant(r[5]), SqlTimes.instant(r[6]),
+                (String) r[7],
                 (String) r[8], callerById((Number) r[9]));
     }
 
@@ -280,22 +281,6 @@ public class VoiceCalls {
 
     private static List<String> split(String joined) {
         return joined == null || joined.isBlank() ? List.of() : Arrays.asList(joined.split(","));
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("not a time: " + value.getClass());
     }
 
     public record CallEvent(String callSid, String direction, String from, String to, String status, int rank,

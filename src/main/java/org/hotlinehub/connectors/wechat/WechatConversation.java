@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.hotlinehub.connectors.wechat.WechatConversations.Decision;
+import org.hotlinehub.connectors.wechat.WechatConversations.Draft;
 import org.hotlinehub.model.Attachment;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.ContactIntent;
+import org.hotlinehub.model.Conversation;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.Masks;
@@ -30,13 +33,9 @@ import org.hotlinehub.model.port.ConversationRules;
 import org.hotlinehub.model.port.ConversationRules.Reading;
 import org.hotlinehub.model.port.IntakeQueue;
 import org.hotlinehub.model.port.ReferenceNumbers;
+import org.hotlinehub.model.port.ResidentProfiles;
 import org.hotlinehub.model.port.ResidentReplies;
-import org.hotlinehub.model.port.SmsConversations.Conversation;
 import org.hotlinehub.model.port.SmsOutbox;
-import org.hotlinehub.model.port.WechatConversations;
-import org.hotlinehub.model.port.WechatConversations.Decision;
-import org.hotlinehub.model.port.WechatConversations.Draft;
-import org.hotlinehub.model.port.WechatFollowers;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,6 +65,8 @@ public class WechatConversation {
     WechatConversations conversations;
     @Inject
     WechatFollowers followers;
+    @Inject
+    ResidentProfiles profiles;
     @Inject
     ReferenceNumbers references;
     @Inject
@@ -261,7 +262,7 @@ public class WechatConversation {
             }
             return record(m, "BIND_CODE", null, WechatTexts.wrongCode(english));
         }
-        followers.link(m.openid(), f.bindPhone());
+        profiles.linkWechat(m.openid(), f.bindPhone());
         followers.dropBinding(m.openid());
         return record(m, "BIND_CODE", null, WechatTexts.bound(Masks.phone(f.bindPhone()), english));
     }

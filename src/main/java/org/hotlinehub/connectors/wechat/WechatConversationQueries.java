@@ -1,4 +1,4 @@
-package org.hotlinehub.store;
+package org.hotlinehub.connectors.wechat;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,19 +11,22 @@ import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.Attachment;
 import org.hotlinehub.model.ContactIntent;
+import org.hotlinehub.model.Conversation;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.TicketView;
-import org.hotlinehub.model.TimelineItem;
 import org.hotlinehub.model.port.ConversationTickets;
-import org.hotlinehub.model.port.SmsConversations.Conversation;
-import org.hotlinehub.model.port.WechatConversations;
+import org.hotlinehub.model.port.TicketLookup;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+/**
+ * {@link WechatConversations} with this package's own SQL over its tables; which of the follower's tickets a text is
+ * about ({@link ConversationTickets}) and what the follower may see of a ticket ({@link TicketLookup}) are the core's.
+ */
 @ApplicationScoped
-public class WechatConversationQueries implements WechatConversations {
+class WechatConversationQueries implements WechatConversations {
 
     private static final String DECISION_COLUMNS = "select dedupe_key, openid, kind, reference, reply, contact_json,"
             + " reply_async from wechat_inbound";
@@ -33,13 +36,9 @@ public class WechatConversationQueries implements WechatConversations {
     @Inject
     ObjectMapper json;
     @Inject
-    TicketRepository tickets;
-    @Inject
-    AssignmentRepository assignments;
-    @Inject
-    TimelineRepository timeline;
-    @Inject
     ConversationTickets conversationTickets;
+    @Inject
+    TicketLookup tickets;
 
     @Override
     @Transactional
@@ -112,28 +111,13 @@ public class WechatConversationQueries implements WechatConversations {
     @Override
     @Transactional
     public Optional<TicketView> ticketFor(String reference, String openid) {
-        if (reference == null || openid == null) {
-            return Optional.empty();
-        }
-        return tickets.findByReferenceOrAlias(reference.strip())
-                .filter(t -> t.resident != null && openid.equals(t.resident.wechatOpenid)).map(this::view);
+        return tickets.findForFollower(reference, openid);
     }
 
     @Override
     @Transactional
     public List<TicketView> openTickets(String openid, int limit) {
-        return tickets.find("resident.wechatOpenid = ?1 and status not in ?2 order by createdAt desc, id desc", openid,
-                List.of(TicketStatus.CLOSED, TicketStatus.CANCELLED, TicketStatus.MERGED)).range(0, limit - 1)
-                .list().stream().map(this::view).toList();
-    }
-
-    private TicketView view(TicketEntity t) {
-        return new TicketView(t.reference, t.status, t.category == null ? null : t.category.nameZh,
-                t.category == null ? null : t.category.nameEn, t.place == null ? null : t.place.nameZh,
-                t.place == null ? null : t.place.nameEn, t.createdAt,
-                timeline.forTicket(t.id).stream().filter(e -> e.kind.publicToResident())
-                        .map(e -> new TimelineItem(e.at, e.kind, null, e.channel, null)).toList(),
-                TicketHandlers.of(assignments.forTicket(t.id)));
+        return tickets.openForFollower(openid, limit);
     }
 
     @Override

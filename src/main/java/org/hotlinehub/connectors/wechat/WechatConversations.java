@@ -1,10 +1,11 @@
-package org.hotlinehub.model.port;
+package org.hotlinehub.connectors.wechat;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.hotlinehub.model.Attachment;
+import org.hotlinehub.model.Conversation;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.TicketView;
 
@@ -12,9 +13,10 @@ import org.hotlinehub.model.TicketView;
  * What the WeChat edge needs to answer a push within WeChat's 5 seconds: how an earlier delivery of the same push was
  * taken (retries get the same answer), the follower's conversation and tickets, and the location or image drafts
  * waiting for a request. Decisions that carry a contact keep it until it is on the intake queue, so a contact whose
- * queueing failed after WeChat was answered is queued later ({@link #unsubmitted}).
+ * queueing failed after WeChat was answered is queued later ({@link #unsubmitted}). The channel's own state
+ * ({@code wechat_inbound}, {@code wechat_draft}); the follower's tickets come from the core's ports.
  */
-public interface WechatConversations {
+interface WechatConversations {
 
     Optional<Decision> decided(String dedupeKey);
 
@@ -30,8 +32,8 @@ public interface WechatConversations {
     /** Decisions older than {@code before} whose contact never reached the intake queue, oldest first. */
     List<Decision> unsubmitted(Instant before, int limit);
 
-    /** As {@link SmsConversations#conversation}: the follower's latest ticket still in conversation. */
-    Optional<SmsConversations.Conversation> conversation(String openid);
+    /** As the SMS conversation: the follower's latest ticket still in conversation ({@link Conversation}). */
+    Optional<Conversation> conversation(String openid);
 
     /** The ticket, if the reference (or an alias) exists and belongs to this follower's resident profile. */
     Optional<TicketView> ticketFor(String reference, String openid);

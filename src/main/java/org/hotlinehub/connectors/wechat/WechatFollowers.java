@@ -1,14 +1,15 @@
-package org.hotlinehub.model.port;
+package org.hotlinehub.connectors.wechat;
 
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The Official Account's followers as the hub knows them: subscription, the last interaction (which opens the 48-hour
- * window for customer-service messages), and the link between an openid and a resident's phone, confirmed by a
- * one-time code sent by SMS.
+ * The Official Account's followers as the hub knows them, WeChat's own state ({@code wechat_follower}): subscription,
+ * the last interaction (which opens the 48-hour window for customer-service messages), and the phone being bound by a
+ * one-time code sent by SMS. Linking the confirmed phone to a resident profile is the core's
+ * ({@link org.hotlinehub.model.port.ResidentProfiles#linkWechat}).
  */
-public interface WechatFollowers {
+interface WechatFollowers {
 
     /** Any push from the follower: opens the 48-hour window. */
     void interacted(String openid, Instant at, String language);
@@ -29,14 +30,6 @@ public interface WechatFollowers {
     int wrongCode(String openid);
 
     void dropBinding(String openid);
-
-    /**
-     * Links the openid and the phone in one resident profile: the phone's profile takes the openid (and the tickets
-     * of a WeChat-only profile of the same person), or the openid's profile takes the phone when the phone had none.
-     *
-     * @return the resident profile's id
-     */
-    long link(String openid, String phone);
 
     /**
      * @param bindPhone the phone being bound, with {@code bindCodeHash} and {@code bindExpiresAt}; null when none

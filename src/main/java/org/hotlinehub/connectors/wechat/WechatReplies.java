@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.Masks;
-import org.hotlinehub.model.port.WechatConversations;
 import org.hotlinehub.model.port.WechatOutbox;
 import org.jboss.logging.Logger;
 

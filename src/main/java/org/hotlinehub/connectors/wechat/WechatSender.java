@@ -25,8 +25,6 @@ import org.hotlinehub.model.port.IntakeQueue;
 import org.hotlinehub.model.port.OutboxSender;
 import org.hotlinehub.model.port.ResidentReplies;
 import org.hotlinehub.model.port.StatusNotices;
-import org.hotlinehub.model.port.WechatConversations;
-import org.hotlinehub.model.port.WechatFollowers;
 import org.hotlinehub.model.port.WechatOutbox;
 import org.jboss.logging.Logger;
 

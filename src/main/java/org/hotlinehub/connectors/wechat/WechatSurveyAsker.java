@@ -11,7 +11,6 @@ import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.port.ResidentReplies;
 import org.hotlinehub.model.port.SurveyAsker;
-import org.hotlinehub.model.port.WechatFollowers;
 import org.hotlinehub.model.port.WechatOutbox;
 
 /**

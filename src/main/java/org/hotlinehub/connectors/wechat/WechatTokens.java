@@ -1,8 +1,6 @@
 package org.hotlinehub.connectors.wechat;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -10,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hotlinehub.model.SqlTimes;
 
 /**
  * The access token shared by every hub instance (WeChat invalidates the old token when a new one is fetched, so only
@@ -42,7 +42,7 @@ class WechatTokens {
                 .setParameter(1, appId).getResultList();
         Object[] row = rows.get(0);
         String token = (String) row[0];
-        Instant expiresAt = instant(row[1]);
+        Instant expiresAt = SqlTimes.instant(row[1]);
         if (token != null && !token.equals(rejected) && expiresAt != null && expiresAt.isAfter(validUntil)) {
             return new Issued(token, expiresAt);
         }
@@ -52,17 +52,6 @@ class WechatTokens {
                 .setParameter(1, appId).setParameter(2, fresh.token()).setParameter(3, fresh.expiresAt())
                 .executeUpdate();
         return fresh;
-    }
-
-    /** The driver hands a {@code timestamptz} back as one of these, depending on how the query was run. */
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return (Instant) value;
     }
 
     record Issued(String token, Instant expiresAt) {

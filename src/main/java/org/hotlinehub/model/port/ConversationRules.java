@@ -2,8 +2,8 @@ package org.hotlinehub.model.port;
 
 import java.util.Optional;
 
+import org.hotlinehub.model.Conversation;
 import org.hotlinehub.model.SurveyResult;
-import org.hotlinehub.model.port.SmsConversations.Conversation;
 
 /**
  * What a resident's free text means on a channel that keeps a conversation (SMS, WeChat): a status query, a survey

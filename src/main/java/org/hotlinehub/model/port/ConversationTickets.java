@@ -2,7 +2,7 @@ package org.hotlinehub.model.port;
 
 import java.util.Optional;
 
-import org.hotlinehub.model.port.SmsConversations.Conversation;
+import org.hotlinehub.model.Conversation;
 
 /**
  * Which of a resident's tickets a text message (SMS, WeChat) is about: one rule for both channels. The resident's

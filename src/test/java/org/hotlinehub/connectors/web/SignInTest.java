@@ -24,7 +24,7 @@ import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.SignInPages;
 import org.hotlinehub.model.port.ApiAccess;
 import org.hotlinehub.model.port.UserAdmin;
-import org.hotlinehub.store.ApiAccessQueries;
+import org.hotlinehub.referencedata.ApiAccessQueries;
 import org.hotlinehub.testsupport.Addresses;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Sessions;

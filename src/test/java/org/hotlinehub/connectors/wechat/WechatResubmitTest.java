@@ -10,12 +10,11 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.hotlinehub.connectors.wechat.WechatConversations.Decision;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.ContactIntent;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.port.ReferenceNumbers;
-import org.hotlinehub.model.port.WechatConversations;
-import org.hotlinehub.model.port.WechatConversations.Decision;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Sql;
 import org.junit.jupiter.api.Test;
