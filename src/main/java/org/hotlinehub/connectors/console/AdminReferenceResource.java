@@ -33,6 +33,7 @@ import org.hotlinehub.model.DraftRejectedException;
 import org.hotlinehub.model.ImportProblem;
 import org.hotlinehub.model.PartnerType;
 import org.hotlinehub.model.ReferenceRow;
+import org.hotlinehub.model.Strings;
 import org.hotlinehub.model.port.CatalogVersions;
 import org.hotlinehub.model.port.PlaceDirectory;
 import org.hotlinehub.model.port.ReferenceAdmin.Kind;
@@ -266,8 +267,8 @@ public class AdminReferenceResource {
         Map<String, String> now = new LinkedHashMap<>(typed);
         List<String> problems = new ArrayList<>();
         for (String field : versions.fields(draftKind)) {
-            String value = blankToNull(typed.get(field));
-            if (value == null && blankToNull(live.get(field)) != null) {
+            String value = Strings.blankToNull(typed.get(field));
+            if (value == null && Strings.blankToNull(live.get(field)) != null) {
                 // the draft reads a blank field as "keep the published value"
                 problems.add(field + ": cannot be emptied through the draft (it is " + live.get(field) + " now)");
             }
@@ -275,8 +276,8 @@ public class AdminReferenceResource {
             now.put(field, live.get(field));
         }
         boolean changedNow = now.entrySet().stream().anyMatch(e -> "secret".equals(e.getKey())
-                ? blankToNull(e.getValue()) != null
-                : !Objects.equals(blankToNull(e.getValue()), blankToNull(live.get(e.getKey()))));
+                ? Strings.blankToNull(e.getValue()) != null
+                : !Objects.equals(Strings.blankToNull(e.getValue()), Strings.blankToNull(live.get(e.getKey()))));
         if (changedNow && problems.isEmpty()) {
             problems.addAll(editor.check(kind(kind), key, now));
         }
@@ -284,7 +285,8 @@ public class AdminReferenceResource {
             return new ThroughDraft(problems, false);
         }
         boolean changedInDraft = toDraft.entrySet().stream()
-                .anyMatch(e -> !Objects.equals(blankToNull(e.getValue()), blankToNull(drafted.get(e.getKey()))));
+                .anyMatch(e -> !Objects.equals(Strings.blankToNull(e.getValue()),
+                        Strings.blankToNull(drafted.get(e.getKey()))));
         try {
             if (changedInDraft) {
                 versions.change(draftKind, key, toDraft, staff.actor(), staff.client());
@@ -365,8 +367,8 @@ public class AdminReferenceResource {
         AdminMessages words = ConsolePage.bundle(AdminMessages.class, english);
         List<String> changed = new ArrayList<>();
         after.forEach((field, value) -> {
-            String old = blankToNull(before.get(field));
-            String now = blankToNull(value);
+            String old = Strings.blankToNull(before.get(field));
+            String now = Strings.blankToNull(value);
             if (field.equals("secret") && now == null || Objects.equals(old, now)) {
                 return;
             }
@@ -387,10 +389,6 @@ public class AdminReferenceResource {
             return words.duration(d.amount(), d.unit());
         }
         return value;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private EntryForm form(ConsolePage page, String kind, String key, Typed typed, List<String> problems,
