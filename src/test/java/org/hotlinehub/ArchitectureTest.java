@@ -44,6 +44,10 @@ class ArchitectureTest {
     /** The core: its features and the shared domain's persistence they use. */
     private static final String[] CORE = with(FEATURES, STORE);
 
+    /** The ports through which the core reaches out, implemented by the connectors of that outside system. */
+    private static final Set<String> CALLED_OUT = Set.of("IntakeQueue", "QueueSender", "OutboxSender", "SurveyAsker",
+            "MediaSource", "OperatorCalls", "TicketChanges");
+
     private static String[] with(String[] packages, String... more) {
         return java.util.stream.Stream.concat(java.util.Arrays.stream(packages), java.util.Arrays.stream(more))
                 .toArray(String[]::new);
@@ -124,10 +128,6 @@ class ArchitectureTest {
         });
         assertEquals(Map.of(), connectorsOnly, "ports implemented only by connectors that are not the core's way out");
     }
-
-    /** The ports through which the core reaches out, implemented by the connectors of that outside system. */
-    private static final Set<String> CALLED_OUT = Set.of("IntakeQueue", "QueueSender", "OutboxSender", "SurveyAsker",
-            "MediaSource", "OperatorCalls", "TicketChanges");
 
     private static String simple(String name) {
         return name.substring(name.lastIndexOf('.') + 1).replace('$', '.');

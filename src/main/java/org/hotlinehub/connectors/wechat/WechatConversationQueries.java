@@ -109,13 +109,11 @@ class WechatConversationQueries implements WechatConversations {
     }
 
     @Override
-    @Transactional
     public Optional<TicketView> ticketFor(String reference, String openid) {
         return tickets.findForFollower(reference, openid);
     }
 
     @Override
-    @Transactional
     public List<TicketView> openTickets(String openid, int limit) {
         return tickets.openForFollower(openid, limit);
     }
