@@ -126,6 +126,13 @@ public interface HubConfig {
         /** The score from which, below {@link #linkAt()}, an operator decides (the grey zone). */
         @WithDefault("0.6")
         double suggestAt();
+
+        /**
+         * How many of an open incident's merged reports, the latest, a new contact is compared with besides the
+         * incident's own report: the ways residents put it lately, a bounded cost however long the surge.
+         */
+        @WithDefault("20")
+        int reportsCompared();
     }
 
     /** When an incident is a surge (集中报告): {@code contacts} reports of it within {@code within}. */

@@ -230,7 +230,7 @@ public class IncidentDetection implements IntakeGroups {
             categories.addAll(Arrays.asList(p.categories()));
         }
         List<IncidentRows.Candidate> open = rows.candidates(places.toArray(Long[]::new),
-                categories.toArray(Long[]::new), since, batchIds);
+                categories.toArray(Long[]::new), since, batchIds, Math.max(0, config.incident().reportsCompared()));
         Map<Long, Seen> known = new HashMap<>(open.size() * 2);
         List<Long> missing = new ArrayList<>();
         for (IncidentRows.Candidate c : open) {

@@ -3,6 +3,7 @@ package org.hotlinehub.store;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -37,33 +38,48 @@ public class IncidentRows {
     /** Statuses of a ticket that can be an incident others report again. */
     public static final String OPEN = "('RECEIVED', 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'REOPENED')";
 
-    /** OPEN and the reports merged into another ticket (the predicate of ticket_open_incident_idx since V124). */
-    static final String OPEN_OR_MERGED = "('RECEIVED', 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'REOPENED', 'MERGED')";
-
     public static final String LINKED = "LINKED";
     public static final String SUGGESTED = "SUGGESTED";
     public static final String KEPT_APART = "KEPT_APART";
     public static final String UNLINKED = "UNLINKED";
 
     /**
-     * The reports a new ticket of an area may repeat (parameters: the area's places, since, the related categories, the
-     * ids left out): the open tickets, and the reports already merged into an open one, which count for it. Per row:
-     * the ticket's id, the id of the ticket it counts for (its own when open), place, category and the description's
-     * length in characters, through the partial index of open and merged tickets. The descriptions themselves are
-     * read by {@link #texts} for those the caller has not seen at that length. Public for the test that reads its
-     * plan.
+     * The reports a new ticket of an area may repeat (parameters: the area's places, the related categories, the ids
+     * left out, since, how many of an incident's merged reports, since and the ids left out again): the open tickets
+     * of the area filed since then, and the latest reports merged into each open ticket of the area, those of them
+     * filed since then, which count for it. However many residents have reported one burst main, a new report is
+     * compared with its incident and the latest few ways it was put, not with every report merged so far: the cost of
+     * a batch stays flat through a long surge. Per row: the ticket's id, the id of the ticket it counts for (its own
+     * when open), place, category and the description's length in characters. The open tickets are read through the
+     * partial index of open tickets, an incident's latest merged reports newest first through the index of merged
+     * reports by incident (V127), which the scan leaves after as many as are compared. Only that index may give
+     * the order: the incident's id is compared as an array of one, and the order names both of the index's columns,
+     * so the primary key (which would give the order of ids alone once the incident's id is an equality, and which
+     * the planner, assuming the merged reports spread evenly over the table, would walk backwards through every
+     * ticket filed since the incident's latest report) cannot; the filters on status, filing time and ids come after
+     * the limit. The descriptions
+     * themselves are read by {@link #texts} for those the caller has not seen at that length. Public for the test
+     * that reads its plan.
      */
     public static final String CANDIDATES = """
-            select t.id, coalesce(t.merged_into_id, t.id), t.place_id, t.category_id,
-                   length(coalesce(t.description, ''))
-              from ticket t
-             where t.place_id = any(?) and t.created_at >= ? and t.category_id = any(?) and not t.id = any(?)
-               and t.status in """ + OPEN_OR_MERGED + """
+            with incident as (
+                select t.id, t.place_id, t.category_id, t.created_at, t.reporter_count,
+                       length(coalesce(t.description, '')) as length
+                  from ticket t
+                 where t.place_id = any(?) and t.category_id = any(?) and not t.id = any(?)
+                   and t.status in """ + OPEN + """
 
-            and (t.status <> 'MERGED' or exists (select 1 from ticket i where i.id = t.merged_into_id
-                                                                       and i.status in """ + OPEN + """
-            ))
-             order by t.id""";
+            )
+            select i.id, i.id, i.place_id, i.category_id, i.length from incident i where i.created_at >= ?
+            union all
+            select m.id, i.id, m.place_id, m.category_id, length(coalesce(m.description, ''))
+              from incident i cross join lateral (
+                   select r.id, r.place_id, r.category_id, r.description, r.created_at, r.status
+                     from ticket r
+                    where r.merged_into_id = any(array[i.id])
+                    order by r.merged_into_id desc, r.id desc limit ?) m
+             where i.reporter_count > 1 and m.status = 'MERGED' and m.created_at >= ? and not m.id = any(?)
+             order by 1""";
 
     @Inject
     EntityManager em;
@@ -104,16 +120,15 @@ public class IncidentRows {
     }
 
     /**
-     * The open tickets of these places filed since {@code since} in these categories, and the reports merged into
-     * open tickets, but for {@code excluded}: one read of the partial index of open and merged tickets.
+     * The open tickets of these places filed since {@code since} in these categories, and of the latest
+     * {@code perIncident} reports merged into each open ticket of these places those filed since then, but for
+     * {@code excluded}: one read of the indexes of open and merged tickets.
      */
-    public List<Candidate> candidates(Long[] places, Long[] categories, Instant since, Long[] excluded) {
+    public List<Candidate> candidates(Long[] places, Long[] categories, Instant since, Long[] excluded,
+            int perIncident) {
         return work(c -> {
             try (PreparedStatement st = c.prepareStatement(CANDIDATES)) {
-                st.setArray(1, c.createArrayOf("bigint", places));
-                st.setTimestamp(2, Timestamp.from(since));
-                st.setArray(3, c.createArrayOf("bigint", categories));
-                st.setArray(4, c.createArrayOf("bigint", excluded));
+                bindCandidates(c, st, places, categories, since, excluded, perIncident);
                 List<Candidate> out = new ArrayList<>();
                 try (ResultSet r = st.executeQuery()) {
                     while (r.next()) {
@@ -123,6 +138,20 @@ public class IncidentRows {
                 return out;
             }
         });
+    }
+
+    /** Binds {@link #CANDIDATES}' parameters (public for the test that reads its plan). */
+    public static void bindCandidates(Connection c, PreparedStatement st, Long[] places, Long[] categories,
+            Instant since, Long[] excluded, int perIncident) throws java.sql.SQLException {
+        Array left = c.createArrayOf("bigint", excluded);
+        Timestamp from = Timestamp.from(since);
+        st.setArray(1, c.createArrayOf("bigint", places));
+        st.setArray(2, c.createArrayOf("bigint", categories));
+        st.setArray(3, left);
+        st.setTimestamp(4, from);
+        st.setInt(5, perIncident);
+        st.setTimestamp(6, from);
+        st.setArray(7, left);
     }
 
     /** The descriptions of these tickets by id ('' for none). */

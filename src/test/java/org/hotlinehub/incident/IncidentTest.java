@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -70,6 +69,8 @@ public class IncidentTest {
     Sql sql;
     @Inject
     AgroalDataSource db;
+    @Inject
+    IncidentRows rows;
 
     @Test
     void shouldFormOneIncidentWithOneOfferWhenABurstArrivesOnFourChannels() throws Exception {
@@ -250,12 +251,14 @@ public class IncidentTest {
     }
 
     /**
-     * Detection's one query per area and batch reads the open tickets of one area through the partial index, however
-     * many tickets are open elsewhere or closed: 5,000 open and 20,000 closed tickets spread over the district. The
-     * plan and the time per query are printed for the benchmark notes.
+     * Detection's one query per area and batch reads the open tickets of one area through the partial index of open
+     * tickets, however many tickets are open elsewhere or closed, and of each incident only its latest merged reports
+     * through the index of merged reports by incident, however many joined it: 5,000 open and 20,000 closed tickets
+     * spread over the district, and 5,000 reports merged into five incidents of the area. The plan and the time per
+     * query are printed for the benchmark notes.
      */
     @Test
-    void shouldFindAContactsCandidatesThroughTheOpenIncidentIndex() throws Exception {
+    void shouldFindAContactsCandidatesThroughTheOpenAndMergedIndexes() throws Exception {
         sql.update("""
                 with p as (select array_agg(id order by id) a from place where type = 'compound'
                            and code not like 'INC-%'),
@@ -269,11 +272,23 @@ public class IncidentTest {
                             else (array['RECEIVED', 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS'])[1 + g % 4] end,
                        now() - (g % 1440) * interval '1 minute', now()
                   from generate_series(1, 25000) g, p, c""");
-        sql.update("analyze ticket");
         try (Connection c = db.getConnection()) {
             Long[] places = ids(c, "with recursive a(id) as (select id from place where code = 'SN-01-03-G07'"
                     + " union all select p.id from place p join a on p.parent_id = a.id) select id from a");
             Long[] categories = ids(c, "select id from catalog_entry where group_code = 'property' and active");
+            Long[] incidents = ids(c, "select id from ticket where reference like '8%' and description like '批量工单%'"
+                    + " and status <> 'CLOSED' and place_id = any('" + array(places) + "') and category_id = any('"
+                    + array(categories) + "') order by id limit 5");
+            assertEquals(5, incidents.length, "the fixture has open tickets in the area");
+            sql.update("update ticket set reporter_count = 1001 where id = any(?)", (Object) incidents);
+            sql.update("""
+                    insert into ticket (reference, channel, category_id, description, place_id, priority, status,
+                                        merged_into_id, created_at, updated_at)
+                    select '7' || lpad(g::text, 8, '0'), 'SMS', i.category_id, '批量工单合并' || g || '水管爆了',
+                           i.place_id, 'normal', 'MERGED', i.id, now() - (g % 600) * interval '1 minute', now()
+                      from generate_series(1, 5000) g
+                      join ticket i on i.id = (?::bigint[])[1 + g % 5]""", (Object) incidents);
+            sql.update("analyze ticket");
             StringBuilder plan = new StringBuilder();
             try (PreparedStatement st = c.prepareStatement("explain (analyze, buffers) " + IncidentRows.CANDIDATES)) {
                 bind(c, st, places, categories);
@@ -283,21 +298,87 @@ public class IncidentTest {
                     }
                 }
             }
-            System.out.println("incident detection plan, 5,000 open and 20,000 closed tickets:\n" + plan);
+            System.out.println("incident detection plan, 5,000 open, 20,000 closed and 5,000 merged tickets:\n" + plan);
             assertTrue(plan.toString().contains("ticket_open_incident_idx"), plan.toString());
+            assertTrue(plan.toString().contains("ticket_merged_into_idx"), plan.toString());
+            int rows = 0;
+            long merged = 0;
             try (PreparedStatement st = c.prepareStatement(IncidentRows.CANDIDATES)) {
                 bind(c, st, places, categories);
+                try (ResultSet r = st.executeQuery()) {
+                    while (r.next()) {
+                        rows++;
+                        merged += r.getLong(1) == r.getLong(2) ? 0 : 1;
+                    }
+                }
                 long start = System.nanoTime();
                 for (int i = 0; i < 200; i++) {
                     st.executeQuery().close();
                 }
-                System.out.printf("incident detection: %.3f ms per query (200 runs)%n",
+                System.out.printf("incident detection: %d candidates, %.3f ms per query (200 runs)%n", rows,
                         (System.nanoTime() - start) / 200 / 1e6);
             }
+            assertEquals(5 * 20, merged, "the latest 20 of each incident's 1,000 merged reports");
         } finally {
+            sql.update("delete from ticket where reference like '7%' and length(reference) = 9"
+                    + " and description like '批量工单合并%'");
             sql.update("delete from ticket where reference like '8%' and length(reference) = 9"
                     + " and description like '批量工单%'");
         }
+    }
+
+    /**
+     * Incidents a burst keeps open: a new report is compared with each incident's own report and the latest
+     * {@code hub.incident.reports-compared} (20) reports merged into it, those of them filed within the window; not
+     * with every report that ever joined it, nor with the reports of a closed incident.
+     */
+    @Test
+    void shouldCompareANewReportWithAnIncidentsLatestMergedReportsOnly() throws Exception {
+        Long place = ((Number) sql.one("select id from place where code = 'INC-COURT2'")).longValue();
+        Long category = ((Number) sql.one("select id from catalog_entry where code = 'property-repair'")).longValue();
+        Long[] incidents = ids("""
+                insert into ticket (reference, channel, category_id, description, place_id, priority, status,
+                                    reporter_count, created_at, updated_at)
+                values ('611000001', 'WEB', ?, '上限测试：二号楼水管爆了', ?, 'normal', 'DISPATCHED', 31, now(), now()),
+                       ('611000002', 'WEB', ?, '上限测试：二号楼停电了', ?, 'normal', 'IN_PROGRESS', 11, now(), now()),
+                       ('611000003', 'WEB', ?, '上限测试：二号楼电梯停了', ?, 'normal', 'CLOSED', 6, now(), now())
+                returning id""", category, place, category, place, category, place);
+        try {
+            // 30 reports merged into the first, all within the window; 10 into the second, the first 5 before it
+            // (13 hours ago); 5 into the closed one
+            sql.update("""
+                    insert into ticket (reference, channel, category_id, description, place_id, priority, status,
+                                        merged_into_id, created_at, updated_at)
+                    select '61' || k || '0000' || lpad(g::text, 2, '0'), 'SMS', ?, '上限测试：说法' || k || g, ?,
+                           'normal', 'MERGED', (?::bigint[])[k - 1],
+                           case when k = 3 and g <= 5 then now() - interval '13 hours'
+                                else now() - (40 - g) * interval '1 minute' end,
+                           now()
+                      from (values (2, 30), (3, 10), (4, 5)) n(k, reports), generate_series(1, n.reports) g
+                     order by k, g""", category, place, (Object) incidents);
+            List<IncidentRows.Candidate> found = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .call(() -> rows.candidates(new Long[]{place}, new Long[]{category},
+                            Instant.now().minus(Duration.ofHours(12)), new Long[0], 20));
+            List<Long> ours = found.stream().filter(c -> List.of(incidents).contains(c.countsFor()))
+                    .map(IncidentRows.Candidate::id).sorted().toList();
+            List<Long> expected = new java.util.ArrayList<>(List.of(incidents[0], incidents[1]));
+            expected.addAll(List.of(ids("select id from ticket where reference between '612000011' and '612000030'"
+                    + " or reference between '613000006' and '613000010'")));
+            assertEquals(expected.stream().sorted().toList(), ours);
+            assertTrue(found.stream().filter(c -> c.id() == 0 + ours.get(ours.size() - 1)).allMatch(
+                    c -> c.length() == "上限测试：说法310".length()), "the length counts characters");
+        } finally {
+            sql.update("delete from ticket where reference like '61_0000__'");
+            sql.update("delete from ticket where id = any(?)", (Object) incidents);
+        }
+    }
+
+    private Long[] ids(String query, Object... args) {
+        return sql.column(query, args).stream().map(r -> ((Number) r).longValue()).toArray(Long[]::new);
+    }
+
+    private static String array(Long[] ids) {
+        return "{" + String.join(",", java.util.Arrays.stream(ids).map(String::valueOf).toList()) + "}";
     }
 
     private static Long[] ids(Connection c, String query) throws Exception {
@@ -312,10 +393,8 @@ public class IncidentTest {
 
     private static void bind(Connection c, PreparedStatement st, Long[] places, Long[] categories)
             throws Exception {
-        st.setArray(1, c.createArrayOf("bigint", places));
-        st.setTimestamp(2, Timestamp.from(Instant.now().minus(Duration.ofHours(12))));
-        st.setArray(3, c.createArrayOf("bigint", categories));
-        st.setArray(4, c.createArrayOf("bigint", new Long[0]));
+        IncidentRows.bindCandidates(c, st, places, categories, Instant.now().minus(Duration.ofHours(12)),
+                new Long[0], 20);
     }
 
     /**
