@@ -21,6 +21,16 @@ import org.hotlinehub.model.port.ConversationTickets;
 @ApplicationScoped
 class SmsConversationQueries implements SmsConversations {
 
+    /**
+     * The sender's latest request of the last 10 minutes that is not a ticket yet (parameters: phone, kind), read
+     * through {@code sms_inbound_phone_idx} (V128). Package-private for the test that reads its plan.
+     */
+    static final String PENDING_REQUEST = """
+            select s.reference from sms_inbound s
+             where s.from_phone = ?1 and s.kind = ?2 and s.created_at > now() - interval '10 minutes'
+               and not exists (select 1 from ticket t where t.reference = s.reference)
+             order by s.created_at desc limit 1""";
+
     @Inject
     EntityManager em;
     @Inject
@@ -62,11 +72,8 @@ class SmsConversationQueries implements SmsConversations {
     @Transactional
     public Optional<Conversation> conversation(String phone) {
         @SuppressWarnings("unchecked")
-        List<Object> pending = em.createNativeQuery("select s.reference from sms_inbound s"
-                + " where s.from_phone = ?1 and s.kind = ?2 and s.created_at > now() - interval '10 minutes'"
-                + " and not exists (select 1 from ticket t where t.reference = s.reference)"
-                + " order by s.created_at desc limit 1")
-                .setParameter(1, phone).setParameter(2, ContactIntent.REQUEST.name()).getResultList();
+        List<Object> pending = em.createNativeQuery(PENDING_REQUEST).setParameter(1, phone)
+                .setParameter(2, ContactIntent.REQUEST.name()).getResultList();
         if (!pending.isEmpty()) {
             return Optional.of(new Conversation((String) pending.get(0), TicketStatus.RECEIVED, false, null));
         }
