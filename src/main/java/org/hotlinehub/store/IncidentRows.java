@@ -51,7 +51,7 @@ public class IncidentRows {
      * compared with its incident and the latest few ways it was put, not with every report merged so far: the cost of
      * a batch stays flat through a long surge. Per row: the ticket's id, the id of the ticket it counts for (its own
      * when open), place, category and the description's length in characters. The open tickets are read through the
-     * partial index of open tickets, an incident's latest merged reports newest first through the index of merged
+     * partial index of open tickets by place and category, an incident's latest merged reports newest first through the index of merged
      * reports by incident (V127), which the scan leaves after as many as are compared. Only that index may give
      * the order: the incident's id is compared as an array of one, and the order names both of the index's columns,
      * so the primary key (which would give the order of ids alone once the incident's id is an equality, and which

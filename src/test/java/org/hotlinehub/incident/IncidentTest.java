@@ -251,8 +251,8 @@ public class IncidentTest {
     }
 
     /**
-     * Detection's one query per area and batch reads the open tickets of one area through the partial index of open
-     * tickets, however many tickets are open elsewhere or closed, and of each incident only its latest merged reports
+     * Detection's one query per area and batch reads the open tickets of one area and its compared needs through the
+     * partial index of open tickets, however many tickets are open elsewhere, of other needs, or closed, and of each incident only its latest merged reports
      * through the index of merged reports by incident, however many joined it: 5,000 open and 20,000 closed tickets
      * spread over the district, and 5,000 reports merged into five incidents of the area. The plan and the time per
      * query are printed for the benchmark notes.
@@ -300,6 +300,9 @@ public class IncidentTest {
             }
             System.out.println("incident detection plan, 5,000 open, 20,000 closed and 5,000 merged tickets:\n" + plan);
             assertTrue(plan.toString().contains("ticket_open_incident_idx"), plan.toString());
+            assertTrue(
+                    plan.toString().lines().anyMatch(l -> l.contains("Index Cond") && l.contains("category_id = ANY")),
+                    "the open tickets of other needs are not read: " + plan);
             assertTrue(plan.toString().contains("ticket_merged_into_idx"), plan.toString());
             int rows = 0;
             long merged = 0;
