@@ -322,6 +322,10 @@ public class IncidentTest {
                         (System.nanoTime() - start) / 200 / 1e6);
             }
             assertEquals(5 * 20, merged, "the latest 20 of each incident's 1,000 merged reports");
+            try (PreparedStatement st = c.prepareStatement("show jit"); ResultSet r = st.executeQuery()) {
+                assertTrue(r.next());
+                assertEquals("off", r.getString(1), "no query of the hub's pool is JIT-compiled");
+            }
         } finally {
             sql.update("delete from ticket where reference like '7%' and length(reference) = 9"
                     + " and description like '批量工单合并%'");
