@@ -50,16 +50,16 @@ public class IncidentRows {
      * filed since then, which count for it. However many residents have reported one burst main, a new report is
      * compared with its incident and the latest few ways it was put, not with every report merged so far: the cost of
      * a batch stays flat through a long surge. Per row: the ticket's id, the id of the ticket it counts for (its own
-     * when open), place, category and the description's length in characters. The open tickets are read through the
-     * partial index of open tickets by place and category, an incident's latest merged reports newest first through the index of merged
-     * reports by incident (V127), which the scan leaves after as many as are compared. Only that index may give
-     * the order: the incident's id is compared as an array of one, and the order names both of the index's columns,
-     * so the primary key (which would give the order of ids alone once the incident's id is an equality, and which
-     * the planner, assuming the merged reports spread evenly over the table, would walk backwards through every
-     * ticket filed since the incident's latest report) cannot; the filters on status, filing time and ids come after
-     * the limit. The descriptions
-     * themselves are read by {@link #texts} for those the caller has not seen at that length. Public for the test
-     * that reads its plan.
+     * when open), place, category and the description's length in characters.
+     * <p>
+     * The open tickets are read through the partial index of open tickets by place and category, an incident's latest
+     * merged reports newest first through the index of merged reports by incident (V127), which the scan leaves after
+     * as many as are compared. Only that index may give the order: the incident's id is compared as an array of one,
+     * and the order names both of the index's columns, so the primary key cannot (it would give the order of ids
+     * alone once the incident's id is an equality, and the planner, assuming the merged reports spread evenly over the
+     * table, would walk it backwards through every ticket filed since the incident's latest report); the filters on
+     * status, filing time and ids come after the limit. The descriptions themselves are read by {@link #texts} for
+     * those the caller has not seen at that length. Public for the test that reads its plan.
      */
     public static final String CANDIDATES = """
             with incident as (
