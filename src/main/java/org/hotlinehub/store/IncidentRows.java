@@ -45,7 +45,8 @@ public class IncidentRows {
 
     /**
      * The reports a new ticket of an area may repeat (parameters: the area's places, the related categories, the ids
-     * left out, since, how many of an incident's merged reports, since and the ids left out again): the open tickets
+     * left out, since, how many of an incident's merged reports, and since again; the tickets left out, a batch's new
+     * ones, are open and merged into nothing): the open tickets
      * of the area filed since then, and the latest reports merged into each open ticket of the area, those of them
      * filed since then, which count for it. However many residents have reported one burst main, a new report is
      * compared with its incident and the latest few ways it was put, not with every report merged so far: the cost of
@@ -58,7 +59,7 @@ public class IncidentRows {
      * and the order names both of the index's columns, so the primary key cannot (it would give the order of ids
      * alone once the incident's id is an equality, and the planner, assuming the merged reports spread evenly over the
      * table, would walk it backwards through every ticket filed since the incident's latest report); the filters on
-     * status, filing time and ids come after the limit. The descriptions themselves are read by {@link #texts} for
+     * status and filing time come after the limit. The descriptions themselves are read by {@link #texts} for
      * those the caller has not seen at that length. Public for the test that reads its plan.
      */
     public static final String CANDIDATES = """
@@ -78,7 +79,7 @@ public class IncidentRows {
                      from ticket r
                     where r.merged_into_id = any(array[i.id])
                     order by r.merged_into_id desc, r.id desc limit ?) m
-             where i.reporter_count > 1 and m.status = 'MERGED' and m.created_at >= ? and not m.id = any(?)
+             where i.reporter_count > 1 and m.status = 'MERGED' and m.created_at >= ?
              order by 1""";
 
     @Inject
@@ -143,15 +144,13 @@ public class IncidentRows {
     /** Binds {@link #CANDIDATES}' parameters (public for the test that reads its plan). */
     public static void bindCandidates(Connection c, PreparedStatement st, Long[] places, Long[] categories,
             Instant since, Long[] excluded, int perIncident) throws java.sql.SQLException {
-        Array left = c.createArrayOf("bigint", excluded);
         Timestamp from = Timestamp.from(since);
         st.setArray(1, c.createArrayOf("bigint", places));
         st.setArray(2, c.createArrayOf("bigint", categories));
-        st.setArray(3, left);
+        st.setArray(3, c.createArrayOf("bigint", excluded));
         st.setTimestamp(4, from);
         st.setInt(5, perIncident);
         st.setTimestamp(6, from);
-        st.setArray(7, left);
     }
 
     /** The descriptions of these tickets by id ('' for none). */
