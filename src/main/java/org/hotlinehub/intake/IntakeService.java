@@ -138,10 +138,23 @@ public class IntakeService {
     private Optional<TicketCreated> reply(InboundContact contact, List<InboundContact> firstSeen) {
         Optional<Long> contactId = contacts.insertIfNew(contact);
         if (contactId.isEmpty()) {
-            return Optional.empty();
+            return stillToDispatch(contact);
         }
         firstSeen.add(contact);
         return conversations.reply(contacts.findById(contactId.get()), contact);
+    }
+
+    /**
+     * A reply seen before: a redelivery. Its first delivery may have committed the ticket out of triage and then lost
+     * the event with its JMS transaction (a broker failover between the two commits); the ticket would wait in
+     * RECEIVED for ever. So while it still waits for dispatch its event goes out again, as a repeated request's does
+     * ({@link #duplicate}); dispatch offers a ticket once, whatever the number of events.
+     */
+    private Optional<TicketCreated> stillToDispatch(InboundContact contact) {
+        return contacts.findByKey(contact.channel(), contact.externalId())
+                .map(seen -> seen.ticketId == null ? null : tickets.findById(seen.ticketId))
+                .filter(ticket -> ticket.status == TicketStatus.RECEIVED)
+                .map(ticket -> new TicketCreated(ticket.id, ticket.reference, false, clock.instant()));
     }
 
     /**
