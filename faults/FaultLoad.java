@@ -25,8 +25,8 @@
 //   --run-id ID           prefix of every generated identity, so several runs on one database never collide [random]
 //
 // check options
-//   --ledger FILE --db DIR (tickets.tsv, contacts.tsv, aliases.tsv, deadletters.tsv, references.tsv, sweeps.tsv
-//   written by faults/run.sh with psql) --sink-stats FILE --events FILE --label NAME --out FILE (result, key=value)
+//   --ledger FILE --db DIR (tickets.tsv, contacts.tsv, aliases.tsv, deadletters.tsv, references.tsv, sweeps.tsv,
+//   offers.tsv written by faults/run.sh with psql) --sink-stats FILE --events FILE --label NAME --out FILE (result, key=value)
 //   --steady-window S (seconds of only acknowledged answers that count as recovered) [3]
 //
 // Ledger columns: seq, channel, kind (new|followup|replay), key (the sender's identity of the contact: MessageSid,
@@ -685,6 +685,10 @@ public class FaultLoad {
                 duplicateSweeps += Math.max(0, Long.parseLong(s[2]) - 1);
             }
 
+            // offers.tsv: a party offered one ticket twice, or two live offers of one ticket (a sweep's re-offer made
+            // twice); optional, as older exports have no such file
+            long duplicateOffers = Files.exists(db.resolve("offers.tsv")) ? tsv(db.resolve("offers.tsv")).size() : 0;
+
             // faults: windows and recovery from the events file (epoch_ms TAB event TAB detail)
             List<String[]> events = tsv(Path.of(o.getOrDefault("events", "events.tsv")));
             int steady = Integer.parseInt(o.getOrDefault("steady-window", "3")) * 1000;
@@ -776,7 +780,7 @@ public class FaultLoad {
             }
             long sent = ledger.size();
             boolean pass = lost.isEmpty() && duplicateTickets == 0 && duplicateEffects == 0 && differentAnswers == 0
-                    && lostInOutage == 0 && unrecovered == 0 && latencyBreaches == 0 && acked > 0;
+                    && duplicateSweeps == 0 && duplicateOffers == 0 && lostInOutage == 0 && unrecovered == 0 && latencyBreaches == 0 && acked > 0;
             result.put("label", label);
             result.put("sent", Long.toString(sent));
             result.put("acknowledged", Long.toString(acked));
@@ -796,6 +800,7 @@ public class FaultLoad {
             result.put("duplicate_partner_effects", Long.toString(duplicateEffects));
             result.put("sweep_events", Long.toString(sweeps));
             result.put("duplicate_sweep_events", Long.toString(duplicateSweeps));
+            result.put("duplicate_offers", Long.toString(duplicateOffers));
             result.put("acks_during_outage", Long.toString(acksInOutage));
             result.put("lost_acked_during_outage", Long.toString(lostInOutage));
             result.put("refusals_slower_than_1s_during_outage", Long.toString(slowRefusals));

@@ -5,6 +5,7 @@
 #
 #   mvn -B -DskipTests package      # once; this script builds nothing
 #   faults/run.sh [R1 R2 R3 R4 R5 R6 R7]      # default: all seven, one after the other
+#   faults/run.sh C1                          # the local cluster of deploy/local/cluster.sh (issue 19), run on its own
 #
 # Every scenario gets a fresh database and a fresh broker; everything runs on 127.0.0.1; every process started here is
 # stopped on exit, Ctrl-C included. Results: faults/results/<UTC timestamp>/ (git-ignored): per scenario the ledger,
@@ -34,6 +35,18 @@
 #                                                                         for its first seconds: R2's 60 s, as there)
 #   FAULTS_R7_AFTER_S=60 FAULTS_R7_ACCEPT_WITHIN=PT1M                    two hubs, one killed -9; short accept-by
 #                                                                         windows so the deadline sweeps run
+#   FAULTS_C1_LEAD_S=60 FAULTS_C1_GAP_S=60 FAULTS_C1_TAIL_S=60 FAULTS_C1_ACCEPT_WITHIN=PT1M FAULTS_C1_RATE=30
+#                              C1: a steady load this machine's cluster carries (two nodes, two brokers, HAProxy, the
+#                              database and the load share two cores; at 100/s it refuses most with 503, and "every
+#                              contact acknowledged again" would measure the saturation, not the fault);
+#                              deploy/local/cluster.sh up (Artemis live/backup on a shared store, PostgreSQL, two
+#                              hub nodes, HAProxy on 127.0.0.1:8080) with short accept-by windows and a sweep every 2 s
+#                              on both nodes; the load goes through HAProxy. LEAD_S of load, kill -9 of node 1 (HAProxy
+#                              must stop sending to it within FAULTS_C1_LB_MAX_S=5 s), node 1 restarted, GAP_S of load,
+#                              kill -9 of the live broker (the backup takes over; every contact acknowledged again
+#                              within FAULTS_C1_BROKER_MAX_S=30 s of the kill), TAIL_S of load. Uses the cluster's fixed
+#                              ports (8080-8082, 8404, 61616-61617) and FAULTS_C1_PG_PORT=15443 for its PostgreSQL; its
+#                              files go to <results>/C1/cluster (CLUSTER_DIR) and are wiped after the exports
 #   FAULTS_HTTP_PORT=18180 (second hub: +1) FAULTS_SINK_PORT=18189 FAULTS_PG_PORT=15442 FAULTS_BROKER_PORT=61646
 #   FAULTS_ARTEMIS_URL_OPTIONS="ha=true&reconnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=1.5&maxRetryInterval=5000&callTimeout=5000&callFailoverTimeout=500"
 #   FAULTS_HUB_JAVA_OPTS="-Xmx512m -XX:TieredStopAtLevel=1"
@@ -82,6 +95,7 @@ now_ms() { date +%s%3N; }
 # ------------------------------------------------------------------ cleanup: stop what this script started
 
 PIDS=()          # long-lived helpers (sink, driver), stopped in reverse order
+CLUSTER_RUN=""   # C1: the cluster's directory (CLUSTER_DIR) while it may run
 declare -A HUB   # hub name -> pid
 BROKER_PID=""
 PG_DATA=""       # data dir of our PostgreSQL while it may run
@@ -108,6 +122,7 @@ cleanup() {
     local rc=$? i name
     trap - EXIT INT TERM
     for name in "${!HUB[@]}"; do stop_pid "${HUB[$name]}" 35; done
+    [ -n "$CLUSTER_RUN" ] && cluster_down
     for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do stop_pid "${PIDS[$i]}" 10; done
     stop_pid "$BROKER_PID" 30
     if [ -n "$PG_DATA" ] && [ -f "$PG_DATA/postmaster.pid" ]; then
@@ -126,8 +141,11 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
 [ -f "$JAR" ] || die "$JAR missing: build first (mvn -B -DskipTests package)"
 for cmd in java javac; do command -v "$cmd" >/dev/null || die "$cmd not found"; done
-for p in "$HTTP_PORT" "$HTTP_PORT_B" "$SINK_PORT" "$PG_PORT" "$BROKER_PORT"; do
-    port_free "$p" || die "port $p on 127.0.0.1 is in use; set FAULTS_*_PORT"
+C1_PG_PORT=${FAULTS_C1_PG_PORT:-$((PG_PORT + 1))}
+C1_PORTS=()
+[[ " ${SCENARIOS[*]} " == *" C1 "* ]] && C1_PORTS=(8080 8081 8082 8404 61616 61617 "$C1_PG_PORT")
+for p in "$HTTP_PORT" "$HTTP_PORT_B" "$SINK_PORT" "$PG_PORT" "$BROKER_PORT" "${C1_PORTS[@]}"; do
+    port_free "$p" || die "port $p on 127.0.0.1 is in use; set FAULTS_*_PORT (C1: the cluster's ports are fixed)"
 done
 
 find_pg_bin() {
@@ -159,7 +177,7 @@ ART_HOME=$("$ROOT/bench/fetch-artemis.sh" "$ROOT/bench/.cache" 2>>"$LOG") || die
     echo "postgresql: $("$PG_BIN/postgres" --version)"
     echo "artemis: $(basename "$ART_HOME")"
     echo "hub_commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-    echo "scenarios: ${SCENARIOS[*]}; rate ${RATE}/s; mix $MIX"
+    echo "scenarios: ${SCENARIOS[*]}; rate ${RATE}/s (C1: ${FAULTS_C1_RATE:-30}/s); mix $MIX"
 } >"$OUT/machine.txt"
 cat "$OUT/machine.txt" >>"$LOG"
 log "results in $OUT"
@@ -181,7 +199,8 @@ pg_start() {
 pg_stop() { as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 60 stop >>"$LOG" 2>&1; }
 pg_start || { cat "$PG_TMP/server.log" >>"$LOG"; die "PostgreSQL did not start"; }
 log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT (fsync and synchronous_commit on)"
-psqlc() { psql -X -q -A -t -F $'\t' -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@"; }
+DB_PORT=$PG_PORT # the scenario's database server: ours, or the cluster's own in C1
+psqlc() { psql -X -q -A -t -F $'\t' -h 127.0.0.1 -p "$DB_PORT" -U postgres "$@"; }
 
 # ------------------------------------------------------------------ broker (a fresh instance per scenario)
 
@@ -208,9 +227,17 @@ broker_start() { # -> BROKER_PID
 
 broker_kill() { kill -KILL "$BROKER_PID" 2>/dev/null; wait "$BROKER_PID" 2>/dev/null; BROKER_PID=""; }
 
+BROKER_USER=faults
+BROKER_PASSWORD=faults
+broker_url() { # the broker the hubs use now; C1: whichever of the pair is active (the backup once it took over)
+    if [ -n "${CLUSTER_RUN:-}" ] && port_free 61616; then echo "tcp://127.0.0.1:61617"
+    elif [ -n "${CLUSTER_RUN:-}" ]; then echo "tcp://127.0.0.1:61616"
+    else echo "tcp://127.0.0.1:$BROKER_PORT"; fi
+}
+
 broker_queued() { # messages waiting on the hub's own queues (intake, event subscriptions, replies); "?" if unknown
     local out
-    out=$("$ART_HOME/bin/artemis" queue stat --url "tcp://127.0.0.1:$BROKER_PORT" --user faults --password faults \
+    out=$("$ART_HOME/bin/artemis" queue stat --url "$(broker_url)" --user "$BROKER_USER" --password "$BROKER_PASSWORD" \
         --maxRows 200 2>/dev/null) || { echo "?"; return; }
     # hub.partner.<CODE> queues belong to the partners that take their offers over JMS: nobody here consumes them
     awk -F'|' 'NR > 3 && $10 !~ /true/ && $2 !~ /^ *(DLQ|ExpiryQueue|hub\.partner\.[A-Z0-9-]+) *$/ {gsub(/ /, "", $5); n += $5}
@@ -218,7 +245,7 @@ broker_queued() { # messages waiting on the hub's own queues (intake, event subs
 }
 
 broker_dlq() { # messages on the broker's DLQ address
-    "$ART_HOME/bin/artemis" queue stat --url "tcp://127.0.0.1:$BROKER_PORT" --user faults --password faults \
+    "$ART_HOME/bin/artemis" queue stat --url "$(broker_url)" --user "$BROKER_USER" --password "$BROKER_PASSWORD" \
         --queueName DLQ 2>/dev/null | awk -F'|' '$2 ~ /^ *DLQ *$/ {gsub(/ /, "", $5); print $5; exit}'
 }
 
@@ -309,6 +336,15 @@ scenario_begin() { # name
     DB="faults_$(echo "$1" | tr 'A-Z' 'a-z')"
     mkdir -p "$SC/refdata" "$SC/db"
     : >"$SC/events.tsv"
+    if [ "$1" = C1 ]; then # the cluster brings its own PostgreSQL (database hub) and broker pair: see run_C1
+        DB=hub
+        for f in "$ROOT"/config/demo/*.yaml; do
+            sed "s#http://127.0.0.1:8089/#http://127.0.0.1:$SINK_PORT/#g" "$f" >"$SC/refdata/$(basename "$f")"
+        done
+        sink_start
+        log "== $1: the local cluster in $SC/cluster, sink pid $SINK_PID"
+        return 0
+    fi
     psqlc -d postgres -c "DROP DATABASE IF EXISTS $DB" >>"$LOG" 2>&1
     psqlc -d postgres -c "CREATE DATABASE $DB" >>"$LOG" 2>&1 || return 1
     if [ "$PG_STATEMENTS" = 1 ]; then
@@ -320,18 +356,22 @@ scenario_begin() { # name
     done
     broker_create "$SC/broker" || return 1
     broker_start || return 1
-    java -Xmx128m -XX:+UseSerialGC -cp "$OUT/classes" PartnerSink "$SINK_PORT" 4 >"$SC/sink.log" 2>&1 &
-    SINK_PID=$!
-    PIDS+=("$SINK_PID")
+    sink_start
     log "== $1: database $DB, broker pid $BROKER_PID, sink pid $SINK_PID"
 }
 
-driver_start() { # mode duration|replays [urls]
-    local mode=$1 arg=$2 urls=${3:-"http://127.0.0.1:$HTTP_PORT"} extra=()
+sink_start() {
+    java -Xmx128m -XX:+UseSerialGC -cp "$OUT/classes" PartnerSink "$SINK_PORT" 4 >"$SC/sink.log" 2>&1 &
+    SINK_PID=$!
+    PIDS+=("$SINK_PID")
+}
+
+driver_start() { # mode duration|replays [urls [public base url]]
+    local mode=$1 arg=$2 urls=${3:-"http://127.0.0.1:$HTTP_PORT"} public=${4:-"http://127.0.0.1:$HTTP_PORT"} extra=()
     # load runs until driver_wait ends it (the faults' own timing decides), --duration is only an upper bound
     rm -f "$SC/stop"
     if [ "$mode" = load ]; then extra=(--duration "$arg" --stop-file "$SC/stop"); else extra=(--replays "$arg"); fi
-    java -Xmx512m -cp "$OUT/classes" FaultLoad "$mode" --urls "$urls" --public-base-url "http://127.0.0.1:$HTTP_PORT" \
+    java -Xmx512m -cp "$OUT/classes" FaultLoad "$mode" --urls "$urls" --public-base-url "$public" \
         --rate "$RATE" --mix "$MIX" --twilio-token "$TWILIO_TOKEN" --wechat-token "$WECHAT_TOKEN" \
         --ledger "$SC/ledger.tsv" "${extra[@]}" >"$SC/driver.log" 2>&1 &
     DRIVER_PID=$!
@@ -399,6 +439,14 @@ scenario_end() { # name [extra pass condition 0/1] [extra note]
             replace(replace(left(reason, 200), E'\t', ' '), E'\n', ' ') from dead_letter order by id" >"$SC/db/deadletters.tsv"
     psqlc -d "$DB" -c "select ticket_id, kind || ':' || coalesce(detail, ''), count(*) from timeline_event
             where kind in ('EXPIRED', 'DEADLINE_WARNING', 'OVERDUE', 'ESCALATED') group by 1, 2" >"$SC/db/sweeps.tsv"
+    # offers a sweep made twice: one party offered one ticket twice (dispatch skips whoever had it), or two live offers
+    # of one ticket at once (an emergency's parallel offers aside)
+    psqlc -d "$DB" -c "select ticket_id, 'party ' || coalesce('P' || partner_id, 'V' || volunteer_id), count(*) from assignment
+            group by 1, 2 having count(*) > 1
+            union all
+            select a.ticket_id, 'live offers', count(*) from assignment a where a.state = 'OFFERED'
+               and not exists (select 1 from emergency e where e.ticket_id = a.ticket_id)
+            group by 1 having count(*) > 1" >"$SC/db/offers.tsv"
     psqlc -d "$DB" -c "select status, count(*) from ticket group by 1 order by 1" >"$SC/db/ticket-status.tsv"
     psqlc -d "$DB" -c "select status, count(*) from partner_delivery group by 1 order by 1" >"$SC/db/deliveries.tsv"
     [ "$PG_STATEMENTS" = 1 ] && psqlc -d "$DB" -c "select calls, round(total_exec_time::numeric, 1), rows,
@@ -431,6 +479,7 @@ scenario_end() { # name [extra pass condition 0/1] [extra note]
     # stop this scenario's processes; the database and the broker data stay for inspection until the run ends
     local h
     for h in "${!HUB[@]}"; do stop_pid "${HUB[$h]}" 35; unset "HUB[$h]"; done
+    [ -n "$CLUSTER_RUN" ] && cluster_down
     stop_pid "$SINK_PID" 5
     stop_pid "$BROKER_PID" 30
     BROKER_PID=""
@@ -574,15 +623,83 @@ run_R7() { # two hubs on one broker and database; one killed -9
     scenario_end R7 0 "accept-by ${FAULTS_R7_ACCEPT_WITHIN:-PT1M}, sweep every 2s on both hubs"
 }
 
+# The local cluster (issue 19): deploy/local/cluster.sh as a user runs it, with this scenario's reference data (webhooks
+# to the sink, short accept-by windows), the suite's channel secrets and a sweep every 2 s on both nodes.
+cluster() { CLUSTER_DIR="$CLUSTER_RUN" CLUSTER_PG_PORT="$C1_PG_PORT" CLUSTER_HUB_ENV="$C1_HUB_ENV" \
+    "$ROOT/deploy/local/cluster.sh" "$@" >>"$SC/cluster.log" 2>&1; }
+cluster_down() { # keeps the logs, wipes the data
+    cluster down
+    mkdir -p "$SC/cluster-logs" && cp "$CLUSTER_RUN"/logs/*.log "$SC/cluster-logs/" 2>/dev/null
+    gzip -f "$SC"/cluster-logs/node*.log "$SC"/cluster-logs/artemis-*.log 2>/dev/null
+    cluster down --wipe
+    CLUSTER_RUN=""
+}
+lb_state() { # node -> UP, DOWN, ... as HAProxy sees it
+    curl -s -m 2 "http://127.0.0.1:8404/stats;csv" | awk -F, -v n="$1" '$1 == "nodes" && $2 == n {print $18}'
+}
+
+run_C1() { # the local cluster: kill -9 of hub node 1, later of the live broker, under load through HAProxy
+    local lead=${FAULTS_C1_LEAD_S:-60} gap=${FAULTS_C1_GAP_S:-60} tail=${FAULTS_C1_TAIL_S:-60}
+    local lb_max=${FAULTS_C1_LB_MAX_S:-5} broker_max=${FAULTS_C1_BROKER_MAX_S:-30} t lb_ms backup_ms bad=0 note
+    sed -i -E "s/accept-within: *PT[0-9]+[MH]/accept-within: ${FAULTS_C1_ACCEPT_WITHIN:-PT1M}/" "$SC"/refdata/*.yaml
+    CLUSTER_RUN="$SC/cluster"
+    C1_HUB_ENV="HUB_REFERENCE_DATA_FILES=$SC/refdata HUB_TWILIO_AUTH_TOKEN=$TWILIO_TOKEN HUB_WECHAT_TOKEN=$WECHAT_TOKEN
+        HUB_WEB_REPORTS_PER_MINUTE=1000000000 HUB_RATE_LIMITS_OPEN311_PER_MINUTE=1000000000
+        HUB_RATE_LIMITS_STATUS_PER_MINUTE=1000000000 HUB_RATE_LIMITS_API_PER_MINUTE=1000000000
+        HUB_INCIDENT_ENABLED=${FAULTS_INCIDENTS:-true} HUB_DELIVERY_INITIAL_BACKOFF=1s HUB_DELIVERY_MAX_BACKOFF=10s
+        HUB_DISPATCH_EXPIRY_SWEEP_INTERVAL=2s"
+    BROKER_USER=hub
+    BROKER_PASSWORD=hub-local-broker # cluster.sh's local demo credentials
+    DB_PORT=$C1_PG_PORT
+    t=$(now_ms)
+    cluster up || { log "the cluster did not come up (see cluster.log)"; return 1; }
+    echo "$(($(now_ms) - t))" >>"$SC/hub-start-ms.txt"
+    event "cluster-up" "$(($(now_ms) - t)) ms: $(lb_state node1 | tr -d ' ') / $(lb_state node2 | tr -d ' ')"
+    RATE=${FAULTS_C1_RATE:-30} driver_start load 86400 "http://127.0.0.1:8080" "http://127.0.0.1:8080"
+    sleep "$lead"
+    # a node dies: HAProxy must take it out of the rotation within seconds; the window ends when it has
+    event "node-down" "kill -9 of hub node1"
+    t=$(now_ms)
+    kill -KILL "$(cat "$CLUSTER_RUN/node1.pid")"
+    until [ "$(lb_state node1)" = DOWN ] || [ $(($(now_ms) - t)) -gt 60000 ]; do sleep 0.1; done
+    lb_ms=$(($(now_ms) - t))
+    event "node-back" "HAProxy sends nothing more to node1, ${lb_ms} ms after the kill"
+    [ "$lb_ms" -le $((lb_max * 1000)) ] || { bad=1; log "C1: HAProxy took ${lb_ms} ms to drop node1 (limit ${lb_max} s)"; }
+    sleep 20
+    cluster up || { log "node1 did not come back"; bad=1; }
+    until [ "$(lb_state node1)" = UP ] || [ $(($(now_ms) - t)) -gt 300000 ]; do sleep 0.5; done
+    event "node1-restarted" "HAProxy: node1 $(lb_state node1)"
+    sleep "$gap"
+    # the live broker dies: the backup takes the shared store over; the window ends when it serves clients
+    event "broker-down" "kill -9 of the live Artemis"
+    t=$(now_ms)
+    kill -KILL "$(cat "$CLUSTER_RUN/artemis-live.pid")"
+    until (exec 3<>/dev/tcp/127.0.0.1/61617) 2>/dev/null || [ $(($(now_ms) - t)) -gt 120000 ]; do sleep 0.1; done
+    backup_ms=$(($(now_ms) - t))
+    event "broker-back" "the backup is active on 61617, ${backup_ms} ms after the kill"
+    sleep "$tail"
+    driver_wait
+    note="HAProxy dropped the killed node after ${lb_ms} ms (limit ${lb_max} s); the backup broker was active ${backup_ms} ms after the live one's kill"
+    scenario_end C1 "$bad" "$note"
+    # the hub continues within broker_max s of the broker's kill: the backup's take-over plus the time until every contact
+    # is acknowledged again (the worst window's steady time, FaultLoad's check)
+    awk -F= -v b="$backup_ms" -v m="$broker_max" '$1 == "worst_recovery_s" && ($2 == "-" || b / 1000 + $2 > m) {print}' \
+        "$SC/result.txt" | grep -q . && { sed -i 's/^pass=true$/pass=false/' "$SC/result.txt"; log "C1: not steady within ${broker_max} s of the broker's kill"; }
+    echo "broker_kill_to_steady_s=$(awk -F= -v b="$backup_ms" '$1 == "worst_recovery_s" && $2 != "-" {printf "%.1f", b / 1000 + $2}' "$SC/result.txt")" >>"$SC/result.txt"
+    echo "lb_dropped_node_ms=$lb_ms" >>"$SC/result.txt"
+    DB_PORT=$PG_PORT BROKER_USER=faults BROKER_PASSWORD=faults
+    return 0
+}
+
 # ------------------------------------------------------------------ run
 
 FAILED=0
 for s in "${SCENARIOS[@]}"; do
-    case "$s" in R1 | R2 | R3 | R4 | R5 | R6 | R7) ;; *) die "unknown scenario $s (R1..R7)" ;; esac
+    case "$s" in R1 | R2 | R3 | R4 | R5 | R6 | R7 | C1) ;; *) die "unknown scenario $s (R1..R7, C1)" ;; esac
     scenario_begin "$s" || { log "$s: could not set up"; FAILED=1; continue; }
     "run_$s" || { log "$s: did not run to the end"; FAILED=1; scenario_end "$s" 1 "did not run to the end"; }
     grep -q '^pass=true$' "$SC/result.txt" 2>/dev/null || FAILED=1
-    psqlc -d postgres -c "DROP DATABASE IF EXISTS $DB" >>"$LOG" 2>&1
+    [ "$s" = C1 ] || psqlc -d postgres -c "DROP DATABASE IF EXISTS $DB" >>"$LOG" 2>&1
 done
 
 {
