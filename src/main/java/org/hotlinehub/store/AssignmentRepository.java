@@ -45,24 +45,28 @@ public class AssignmentRepository implements PanacheRepository<AssignmentEntity>
 
     /**
      * Offers past their accept-by time (paused ones wait), locked for this transaction; rows another instance holds
-     * are skipped, so with several hub instances each expiry is handled by one.
+     * are skipped, so with several hub instances each expiry is handled by one. The lock is {@code for no key update}
+     * (as an UPDATE's own): it keeps other sweeps off the row, but not a transaction that inserts a row pointing at the
+     * assignment (an outbox row, a delivery: their foreign-key check takes a key-share lock). With {@code for update}
+     * such an intake batch waited on the sweep while the sweep waited on the batch's ticket: a deadlock, two nodes'
+     * sweeps and intake on the same tickets (RELIABILITY.md round 16).
      */
     public List<AssignmentEntity> lockOffersDue(Instant now, int limit) {
         return lockIds("select id from assignment where state = 'OFFERED' and paused_at is null and accept_by <= ?1"
-                + " order by accept_by limit ?2 for update skip locked", now, limit);
+                + " order by accept_by limit ?2 for no key update skip locked", now, limit);
     }
 
     /**
      * Assignments whose next clock event is due and not yet stamped: offers at their accept warning point, accepted
      * work at its resolve warning point or past resolve-by. Paused rows wait. Locked for this transaction, skipping
-     * rows another instance holds.
+     * rows another instance holds ({@code for no key update}, as {@link #lockOffersDue}).
      */
     public List<AssignmentEntity> lockClocksDue(Instant now, int limit) {
         return lockIds("select id from assignment where paused_at is null and ("
                 + " (state = 'OFFERED' and accept_warned_at is null and accept_warn_at <= ?1)"
                 + " or (state in ('ACCEPTED', 'IN_PROGRESS') and overdue_at is null"
                 + "   and (resolve_by <= ?1 or (resolve_warned_at is null and resolve_warn_at <= ?1))))"
-                + " order by id limit ?2 for update skip locked", now, limit);
+                + " order by id limit ?2 for no key update skip locked", now, limit);
     }
 
     @SuppressWarnings("unchecked")
