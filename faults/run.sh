@@ -336,11 +336,12 @@ scenario_begin() { # name
     DB="faults_$(echo "$1" | tr 'A-Z' 'a-z')"
     mkdir -p "$SC/refdata" "$SC/db"
     : >"$SC/events.tsv"
+    # the demo district, with its webhooks pointed at the sink
+    for f in "$ROOT"/config/demo/*.yaml; do
+        sed "s#http://127.0.0.1:8089/#http://127.0.0.1:$SINK_PORT/#g" "$f" >"$SC/refdata/$(basename "$f")"
+    done
     if [ "$1" = C1 ]; then # the cluster brings its own PostgreSQL (database hub) and broker pair: see run_C1
         DB=hub
-        for f in "$ROOT"/config/demo/*.yaml; do
-            sed "s#http://127.0.0.1:8089/#http://127.0.0.1:$SINK_PORT/#g" "$f" >"$SC/refdata/$(basename "$f")"
-        done
         sink_start
         log "== $1: the local cluster in $SC/cluster, sink pid $SINK_PID"
         return 0
@@ -351,9 +352,6 @@ scenario_begin() { # name
         psqlc -d "$DB" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >>"$LOG" 2>&1
         psqlc -d "$DB" -c "select pg_stat_statements_reset()" >>"$LOG" 2>&1
     fi
-    for f in "$ROOT"/config/demo/*.yaml; do
-        sed "s#http://127.0.0.1:8089/#http://127.0.0.1:$SINK_PORT/#g" "$f" >"$SC/refdata/$(basename "$f")"
-    done
     broker_create "$SC/broker" || return 1
     broker_start || return 1
     sink_start
