@@ -2,7 +2,7 @@
 """Times what operators and supervisors read, against a running hub (targets.md P5: p95 <= 100 ms at 10 M tickets).
 
     bench/p5-queries.py [--base http://127.0.0.1:8080] [--user supervisor] [--password demo-supervisor-pass]
-                        [--runs 20] [--deep 50] [--json FILE]
+                        [--runs 20] [--deep 50] [--json FILE] [--only WORDS]
 
 It signs in once (the session cookie, as the console does: HTTP Basic would pay a bcrypt hash on every request), then
 asks each question --runs times and prints p50 / p95 / max in ms with the size of the answer:
@@ -11,7 +11,9 @@ asks each question --runs times and prints p50 / p95 / max in ms with the size o
   - full-text search: a common phrase, a rare one, a reference number;
   - one ticket's detail, for references spread over the whole table;
   - the live queue and the supervision lists of the console;
-  - the three rates and the rankings for a month and for a year.
+  - the three rates and the rankings for a past month, a past year, the current month (still changing), and the
+    default period (the 90 days up to now, whose first and last days are partial and whose last ones still change);
+--only WORDS times only the questions whose label contains WORDS ("rat" for the rates and rankings).
 The categories, places, partners and references it asks about are read from the hub's own answers. Python 3 only.
 """
 import argparse
@@ -34,6 +36,7 @@ def main():
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--deep", type=int, default=50)
     ap.add_argument("--json")
+    ap.add_argument("--only")
     a = ap.parse_args()
 
     jar = http.cookiejar.CookieJar()
@@ -61,6 +64,8 @@ def main():
     results = []
 
     def measure(label, paths, accept="application/json"):
+        if a.only and a.only not in label:
+            return None
         times, sizes, bad = [], [], 0
         for i in range(a.runs):
             path = paths[i % len(paths)] if isinstance(paths, list) else paths
@@ -129,9 +134,15 @@ def main():
     measure("supervision: partners (console)", "/console/supervision/partners", "text/html")
     year_from = time.strftime("%Y-01-01", time.localtime(time.time() - 365 * 86400))
     year_to = time.strftime("%Y-01-01")
-    for period, f, t in [("month", month_from, month_to), ("year", year_from, year_to)]:
+    this_month = time.strftime("%Y-%m-01")
+    next_month = time.strftime("%Y-%m-01", time.localtime(time.mktime(time.strptime(this_month, "%Y-%m-%d"))
+                                                          + 32 * 86400))
+    for period, f, t in [("month", month_from, month_to), ("year", year_from, year_to),
+                         ("the current month", this_month, next_month)]:
         measure(f"rates by partner, a {period}", f"/api/v1/rates?by=partner&from={f}&to={t}")
         measure(f"ranking, a {period}", f"/api/v1/rates/ranking?from={f}&to={t}")
+    measure("rates by partner, the default 90 days", "/api/v1/rates?by=partner")
+    measure("ranking, the default 90 days", "/api/v1/rates/ranking")
 
     if a.json:
         with open(a.json, "w") as out:

@@ -5,17 +5,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.model.RateDimension;
 import org.hotlinehub.model.RateQuery;
 import org.hotlinehub.model.RateRow;
@@ -25,80 +27,69 @@ import org.hotlinehub.store.SqlParameters;
 import io.agroal.api.AgroalDataSource;
 
 /**
- * The three rates as three grouped queries — assignments (response), tickets with their current lead (resolution),
- * survey answers with the assignment they judge (satisfaction) — merged by group key. Each is one pass with
- * {@code count(*) filter (...)} over the period's rows; communities and grids come from the {@code place_area} view
- * (the place tree resolved once), so no query walks the tree per ticket.
+ * The three rates from the daily and monthly aggregates where they hold, counted live from the rows elsewhere (V129,
+ * docs/architecture.md "The three rates"). The rules are in one place, the function {@code rate_fact}: both the live count
+ * and the aggregates ({@link RateAggregates}) read it. A period is split into whole months and whole hotline days whose
+ * aggregates are clean (no change since they were counted, and counted for a "now" that still gives the same answer),
+ * read from {@code rate_agg}, and the rest (the period's partial first and last day, days changed since) counted live.
+ * Both parts are read in one snapshot, so a change is counted once: in the aggregates or, until they have it, live.
  */
 @ApplicationScoped
 public class RateQueries implements Rates {
 
-    /** Joins shared by the three queries: {@code t} ticket, {@code p}/{@code v} the assignee, places, category. */
-    private static final String PLACES = """
-            left join place_area pa on pa.place_id = t.place_id
-            left join place pc on pc.id = pa.community_id
-            left join place pg on pg.id = pa.grid_id
-            left join catalog_entry c on c.id = t.category_id""";
+    /** The counts of a group, in {@link RateRow}'s order, then how many rows the group exists for. */
+    private static final int WIDTH = 15;
+    private static final int PRESENT = 14;
 
-    private static final String RESPONSE = """
-            select %1$s as k, %2$s as n, count(*) as offered,
-                   count(*) filter (where a.accepted_at is not null and a.accepted_at <= a.accept_by) as in_time,
-                   count(*) filter (where a.overdue_at is not null) as overdue
-              from assignment a
-              join ticket t on t.id = a.ticket_id
-              left join partner p on p.id = a.partner_id
-              left join volunteer v on v.id = a.volunteer_id
-            """ + PLACES + """
+    /** Joins from the assignee, category and place ids (of a fact or an aggregate row) to what rates show. */
+    private static final String NAMES = """
+            left join partner p on p.id = %1$s.partner_id
+            left join volunteer v on v.id = %1$s.volunteer_id
+            left join place pc on pc.id = %2$s.community_id
+            left join place pg on pg.id = %2$s.grid_id
+            left join catalog_entry c on c.id = %1$s.category_id
+            """;
 
-            where a.offered_at >= ? and a.offered_at < ?
-              and not (a.state = 'OFFERED' and (a.accept_by > ? or a.paused_at is not null))
-              and not (a.state = 'CANCELLED' and a.accepted_at is null)
-              %3$s
-            group by 1, 2""";
-
-    private static final String RESOLUTION = """
-            select %1$s as k, %2$s as n, count(*) as tickets,
-                   count(*) filter (where (t.status = 'CLOSED' and t.survey_outcome in
-                                           ('SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED', 'NOT_SOLVED')
-                                           and not t.survey_excluded)
-                                       or (t.status not in ('CLOSED', 'CANCELLED', 'MERGED') and l.resolve_by <= ?
-                                           and (l.resolved_at is null or l.resolved_at > l.resolve_by)
-                                           and (l.paused_at is null or l.resolve_by <= l.paused_at))) as judged,
-                   count(*) filter (where t.status = 'CLOSED' and not t.survey_excluded and t.survey_outcome in
-                                           ('SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED')) as solved
-              from ticket t
-              left join lateral (select la.partner_id, la.volunteer_id, la.resolve_by, la.resolved_at, la.paused_at
-                                   from assignment la where la.ticket_id = t.id and la.role = 'lead'
-                                  order by la.id desc limit 1) l on true
-              left join partner p on p.id = l.partner_id
-              left join volunteer v on v.id = l.volunteer_id
-            """ + PLACES + """
-
-            where t.created_at >= ? and t.created_at < ? and t.status not in ('CANCELLED', 'MERGED')
-              %3$s
-            group by 1, 2""";
-
-    private static final String SATISFACTION = """
+    private static final String LIVE = """
             select %1$s as k, %2$s as n,
-                   count(*) filter (where not s.excluded and s.outcome in
-                                    ('SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED', 'NOT_SOLVED')) as answers,
-                   count(*) filter (where not s.excluded and s.outcome = 'SATISFIED') as satisfied,
-                   count(*) filter (where not s.excluded and s.outcome = 'BASICALLY_SATISFIED') as basically,
-                   count(*) filter (where not s.excluded and s.outcome = 'DISSATISFIED') as dissatisfied,
-                   count(*) filter (where not s.excluded and s.outcome = 'NOT_SOLVED') as not_solved,
-                   count(*) filter (where s.outcome = 'NO_REPLY') as no_reply,
-                   count(*) filter (where s.outcome = 'NOT_ASKED') as not_asked,
-                   count(*) filter (where s.excluded) as excluded
-              from survey_answer s
-              join ticket t on t.id = s.ticket_id
-              left join assignment a on a.id = s.assignment_id
-              left join partner p on p.id = a.partner_id
-              left join volunteer v on v.id = a.volunteer_id
-            """ + PLACES + """
-
-            where t.created_at >= ? and t.created_at < ?
-              %3$s
+                   count(*) filter (where f.offered_from <= ?) as offered,
+                   count(*) filter (where f.offered_from <= ? and f.in_time = 1) as in_time,
+                   count(*) filter (where f.offered_from <= ? and f.overdue = 1) as overdue,
+                   sum(f.tickets), count(*) filter (where f.judged_from <= ?) as judged, sum(f.solved),
+                   sum(f.answers), sum(f.satisfied), sum(f.basically), sum(f.dissatisfied), sum(f.not_solved),
+                   sum(f.no_reply), sum(f.not_asked), sum(f.excluded),
+                   count(*) filter (where f.kind <> 'R' or f.offered_from <= ?) as present
+              from unnest(?::timestamptz[], ?::timestamptz[]) r(lo, hi)
+             cross join lateral rate_fact(r.lo, r.hi) f
+              left join place_area pa on pa.place_id = f.place_id
+            """ + NAMES.formatted("f", "pa") + """
+            where true %3$s
             group by 1, 2""";
+
+    private static final String AGGREGATED = """
+            select %1$s as k, %2$s as n, sum(g.offered), sum(g.in_time), sum(g.overdue), sum(g.tickets),
+                   sum(g.judged), sum(g.solved), sum(g.answers), sum(g.satisfied), sum(g.basically),
+                   sum(g.dissatisfied), sum(g.not_solved), sum(g.no_reply), sum(g.not_asked), sum(g.excluded),
+                   sum(g.present)
+              from rate_agg g
+            """ + NAMES.formatted("g", "g") + """
+            where g.rollup = ? and ((g.grain = 'M' and g.period = any(?::date[]))
+                                    or (g.grain = 'D' and g.period = any(?::date[]))) %3$s
+            group by 1, 2""";
+
+    /**
+     * What of [first, end) the aggregates can answer: days changed since they were counted ('X'), and the days ('D')
+     * and months ('M') counted in this zone for a "now" that still gives the same answer.
+     */
+    private static final String COUNTED = """
+            select 'X', d::date from rate_dirty r
+             cross join generate_series(greatest((r.lo at time zone ?)::date, ?::date),
+                                        least((r.hi at time zone ?)::date, ?::date - 1), interval '1 day') d
+             where r.hi >= ? and r.lo < ?
+            union
+            select grain, period from rate_period
+             where period >= date_trunc('month', ?::date)::date and period < ?::date
+               and zone = ? and valid_from <= ? and ? < valid_until""";
 
     /** The group a row falls in when it has none (no assignee, no place, no category). */
     public static final String NONE = "-";
@@ -106,69 +97,217 @@ public class RateQueries implements Rates {
     @Inject
     AgroalDataSource dataSource;
     @Inject
-    HubConfig config;
+    ZoneId zone;
+
+    /** Which months and days come from the aggregates, and which intervals are counted live. */
+    record Plan(List<LocalDate> months, List<LocalDate> days, List<Instant[]> live) {
+    }
 
     @Override
     public List<RateRow> rates(RateQuery q) {
+        return count(q, false);
+    }
+
+    /** The rates counted live from the rows over the whole period, aggregates unread: what they must agree with. */
+    public List<RateRow> recount(RateQuery q) {
+        return count(q, true);
+    }
+
+    /** How {@link #rates} would split the period now (for tests). */
+    Plan plan(RateQuery q) {
+        try (Connection c = dataSource.getConnection()) {
+            return plan(c, q);
+        } catch (SQLException e) {
+            throw new IllegalStateException("rates plan failed: " + e.getMessage(), e);
+        }
+    }
+
+    private List<RateRow> count(RateQuery q, boolean liveOnly) {
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, String> names = new TreeMap<>();
         try (Connection c = dataSource.getConnection()) {
-            String filters = filters(q);
-            run(c, RESPONSE, q, "a.offered_at", filters, List.of(q.from(), q.to(), q.asOf()), 0, 3, counts, names);
-            run(c, RESOLUTION, q, "t.created_at", filters, List.of(q.asOf(), q.from(), q.to()), 3, 3, counts, names);
-            run(c, SATISFACTION, q, "t.created_at", filters, List.of(q.from(), q.to()), 6, 8, counts, names);
+            boolean own = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
+            if (own) {
+                // one snapshot for the plan and both parts
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
+            try {
+                Plan plan = liveOnly
+                        ? new Plan(List.of(), List.of(), List.<Instant[]>of(new Instant[]{q.from(), q.to()}))
+                        : plan(c, q);
+                if (!plan.months().isEmpty() || !plan.days().isEmpty()) {
+                    aggregated(c, q, plan, counts, names);
+                }
+                if (!plan.live().isEmpty()) {
+                    live(c, q, plan.live(), counts, names);
+                }
+            } finally {
+                if (own) {
+                    c.rollback();
+                    c.setTransactionIsolation(isolation);
+                    c.setAutoCommit(true);
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("rates query failed: " + e.getMessage(), e);
         }
         List<RateRow> rows = new ArrayList<>();
-        counts.forEach((key, n) -> rows.add(new RateRow(key, names.get(key), n[0], n[1], n[2], RateRow.rate(n[1],
-                n[0]), n[3], n[4], n[5], RateRow.rate(n[5], n[4]), n[6], n[7], n[8], n[9], n[10], n[11], n[12], n[13],
-                RateRow.rate(n[7] + n[8], n[6]))));
+        counts.forEach((key, n) -> {
+            if (n[PRESENT] > 0) {
+                rows.add(new RateRow(key, names.get(key), n[0], n[1], n[2], RateRow.rate(n[1], n[0]), n[3], n[4],
+                        n[5], RateRow.rate(n[5], n[4]), n[6], n[7], n[8], n[9], n[10], n[11], n[12], n[13],
+                        RateRow.rate(n[7] + n[8], n[6])));
+            }
+        });
         return rows;
     }
 
-    private void run(Connection c, String template, RateQuery q, String timeColumn, String filters,
-            List<Object> leading, int offset, int width, Map<String, long[]> counts, Map<String, String> names)
-            throws SQLException {
-        String[] keyName = keyAndName(q.by(), timeColumn);
-        String sql = template.formatted(keyName[0], keyName[1], filters);
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            List<Object> params = new ArrayList<>();
-            for (Object p : leading) {
-                params.add(OffsetDateTime.ofInstant((Instant) p, ZoneOffset.UTC));
+    /** Splits the period: whole clean months and days from the aggregates, the rest live. */
+    Plan plan(Connection c, RateQuery q) throws SQLException {
+        LocalDate first = q.from().atZone(zone).toLocalDate();
+        if (start(first).isBefore(q.from())) {
+            first = first.plusDays(1);
+        }
+        LocalDate end = q.to().atZone(zone).toLocalDate();
+        List<LocalDate> months = new ArrayList<>();
+        List<LocalDate> days = new ArrayList<>();
+        List<Instant[]> live = new ArrayList<>();
+        if (!first.isBefore(end)) {
+            live.add(new Instant[]{q.from(), q.to()});
+            return new Plan(months, days, live);
+        }
+        addLive(live, q.from(), start(first));
+        TreeSet<LocalDate> dirty = new TreeSet<>();
+        TreeSet<LocalDate> countedDays = new TreeSet<>();
+        TreeSet<LocalDate> countedMonths = new TreeSet<>();
+        try (PreparedStatement st = c.prepareStatement(COUNTED)) {
+            SqlParameters.bind(c, st, 1, List.of(zone.getId(), first.toString(), zone.getId(), end.toString(),
+                    utc(start(first)), utc(start(end)), first.toString(), end.toString(), zone.getId(), utc(q.asOf()),
+                    utc(q.asOf())));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    LocalDate period = rs.getObject(2, LocalDate.class);
+                    switch (rs.getString(1)) {
+                        case "X" -> dirty.add(period);
+                        case "D" -> countedDays.add(period);
+                        default -> countedMonths.add(period);
+                    }
+                }
             }
-            params.addAll(filterParams(q));
+        }
+        LocalDate d = first;
+        while (d.isBefore(end)) {
+            LocalDate nextMonth = d.plusMonths(1);
+            if (q.by() != RateDimension.WEEK && d.getDayOfMonth() == 1 && !nextMonth.isAfter(end)
+                    && countedMonths.contains(d) && dirty.subSet(d, nextMonth).isEmpty()) {
+                months.add(d);
+                d = nextMonth;
+            } else {
+                if (countedDays.contains(d) && !dirty.contains(d)) {
+                    days.add(d);
+                } else {
+                    addLive(live, start(d), start(d.plusDays(1)));
+                }
+                d = d.plusDays(1);
+            }
+        }
+        addLive(live, start(end), q.to());
+        return new Plan(months, days, live);
+    }
+
+    /** Adds [from, to) to the live intervals, joined to the last when they touch. */
+    private static void addLive(List<Instant[]> live, Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            return;
+        }
+        if (!live.isEmpty() && live.get(live.size() - 1)[1].equals(from)) {
+            live.get(live.size() - 1)[1] = to;
+        } else {
+            live.add(new Instant[]{from, to});
+        }
+    }
+
+    private Instant start(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private void aggregated(Connection c, RateQuery q, Plan plan, Map<String, long[]> counts,
+            Map<String, String> names) throws SQLException {
+        String[] keyName = keyAndName(q.by(), "g.period::timestamp", "g");
+        List<Object> params = new ArrayList<>();
+        params.add(rollup(q));
+        params.add(plan.months().stream().map(LocalDate::toString).toArray(String[]::new));
+        params.add(plan.days().stream().map(LocalDate::toString).toArray(String[]::new));
+        params.addAll(filterParams(q));
+        run(c, AGGREGATED.formatted(keyName[0], keyName[1], filters(q, "g", "g.street_id")), params, counts, names);
+    }
+
+    private void live(Connection c, RateQuery q, List<Instant[]> intervals, Map<String, long[]> counts,
+            Map<String, String> names) throws SQLException {
+        String[] keyName = keyAndName(q.by(), "(f.at at time zone '" + zone.getId().replace("'", "") + "')", "f");
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            params.add(utc(q.asOf()));
+        }
+        params.add(intervals.stream().map(i -> i[0].toString()).toArray(String[]::new));
+        params.add(intervals.stream().map(i -> i[1].toString()).toArray(String[]::new));
+        params.addAll(filterParams(q));
+        run(c, LIVE.formatted(keyName[0], keyName[1], filters(q, "f", "pa.street_id")), params, counts, names);
+    }
+
+    private static void run(Connection c, String sql, List<Object> params, Map<String, long[]> counts,
+            Map<String, String> names) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
             SqlParameters.bind(c, st, 1, params);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     String key = rs.getString(1) == null ? NONE : rs.getString(1);
                     names.putIfAbsent(key, rs.getString(2) == null ? key : rs.getString(2));
-                    long[] n = counts.computeIfAbsent(key, k -> new long[14]);
-                    for (int i = 0; i < width; i++) {
-                        n[offset + i] += rs.getLong(3 + i);
+                    long[] n = counts.computeIfAbsent(key, k -> new long[WIDTH]);
+                    for (int i = 0; i < WIDTH; i++) {
+                        n[i] += rs.getLong(3 + i);
                     }
                 }
             }
         }
     }
 
-    /** SQL for the group key and its display name. */
-    private String[] keyAndName(RateDimension by, String timeColumn) {
-        String zone = "'" + config.deadlines().zone().replace("'", "") + "'";
+    /**
+     * The rows a query reads: those summed over what it neither groups nor filters by (the GROUPING bits of V129: 8
+     * assignee, 4 area, 2 category, 1 channel).
+     */
+    static short rollup(RateQuery q) {
+        RateDimension by = q.by();
+        boolean assignee = by == RateDimension.PARTNER || by == RateDimension.PARTY_TYPE || q.partner() != null
+                || q.partyType() != null;
+        boolean area = by == RateDimension.COMMUNITY || by == RateDimension.GRID || q.street() != null
+                || q.community() != null || q.grid() != null;
+        boolean category = by == RateDimension.CATEGORY || q.category() != null;
+        boolean channel = by == RateDimension.CHANNEL || q.channel() != null;
+        return (short) ((assignee ? 0 : 8) | (area ? 0 : 4) | (category ? 0 : 2) | (channel ? 0 : 1));
+    }
+
+    /** SQL for the group key and its display name; {@code local} is the row's time in hotline time. */
+    private static String[] keyAndName(RateDimension by, String local, String row) {
         return switch (by) {
             case PARTNER -> new String[]{"coalesce(p.code, v.code)", "coalesce(p.name_zh, v.name)"};
             case PARTY_TYPE -> new String[]{PARTY_TYPE_SQL, PARTY_TYPE_SQL};
             case COMMUNITY -> new String[]{"pc.code", "pc.name_zh"};
             case GRID -> new String[]{"pg.code", "coalesce(pg.name_zh, pg.code)"};
             case CATEGORY -> new String[]{"c.code", "c.name_zh"};
-            case CHANNEL -> new String[]{"t.channel", "t.channel"};
+            case CHANNEL -> new String[]{row + ".channel", row + ".channel"};
             case WEEK -> {
-                String week = "to_char(date_trunc('week', " + timeColumn + " at time zone " + zone
-                        + "), 'YYYY-MM-DD')";
+                String week = "to_char(date_trunc('week', " + local + "), 'YYYY-MM-DD')";
                 yield new String[]{week, week};
             }
             case MONTH -> {
-                String month = "to_char(" + timeColumn + " at time zone " + zone + ", 'YYYY-MM')";
+                String month = "to_char(" + local + ", 'YYYY-MM')";
                 yield new String[]{month, month};
             }
             case ALL -> new String[]{"'all'", "'all'"};
@@ -178,7 +317,7 @@ public class RateQueries implements Rates {
     private static final String PARTY_TYPE_SQL = "case when p.id is not null then p.type"
             + " when v.id is not null then 'volunteer' end";
 
-    private static String filters(RateQuery q) {
+    private static String filters(RateQuery q, String row, String streetColumn) {
         StringBuilder s = new StringBuilder();
         if (q.partner() != null) {
             s.append(" and coalesce(p.code, v.code) = ?");
@@ -188,7 +327,7 @@ public class RateQueries implements Rates {
         }
         if (q.street() != null) {
             // the street's id once (code is unique), not a join per row
-            s.append(" and pa.street_id = (select st.id from place st where st.code = ?)");
+            s.append(" and ").append(streetColumn).append(" = (select st.id from place st where st.code = ?)");
         }
         if (q.community() != null) {
             s.append(" and pc.code = ?");
@@ -200,7 +339,7 @@ public class RateQueries implements Rates {
             s.append(" and c.code = ?");
         }
         if (q.channel() != null) {
-            s.append(" and t.channel = ?");
+            s.append(" and ").append(row).append(".channel = ?");
         }
         return s.toString();
     }

@@ -76,6 +76,16 @@ public interface HubConfig {
 
     Evidence evidence();
 
+    Rates rates();
+
+    /** The rates' aggregates (docs/architecture.md, "The three rates"). */
+    interface Rates {
+
+        /** How often the changed periods are counted again into the aggregates (until then they are counted live). */
+        @WithDefault("10s")
+        Duration recountInterval();
+    }
+
     /**
      * Files a contact brought only as a URL at its provider (voicemail recordings, MMS pictures at Twilio), fetched
      * with the hub's credentials and kept with the ticket (docs/routes.md, "evidence-fetch").

@@ -73,6 +73,10 @@ public record RateQuery(
                 channel);
     }
 
+    public RateQuery withAsOf(Instant now) {
+        return new RateQuery(by, from, to, now, partner, partyType, street, community, grid, category, channel);
+    }
+
     public RateQuery withPeriod(Instant newFrom, Instant newTo) {
         return new RateQuery(by, newFrom, newTo, asOf, partner, partyType, street, community, grid, category,
                 channel);

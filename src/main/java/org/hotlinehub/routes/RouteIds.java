@@ -15,6 +15,7 @@ public final class RouteIds {
     public static final String METRICS_REFRESH = "metrics-refresh";
     public static final String RETENTION = "retention-nightly";
     public static final String EVIDENCE_FETCH = "evidence-fetch";
+    public static final String RATES_RECOUNT = "rates-recount";
 
     private RouteIds() {
     }

@@ -1,0 +1,210 @@
+package org.hotlinehub.casework;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.hotlinehub.store.SqlParameters;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Keeps the rates' aggregates in step (V129, docs/architecture.md "The three rates"). Every change that moves a rate
+ * leaves a row in {@code rate_dirty} in its own transaction (database triggers, one row per statement and UTC day). A
+ * round takes those rows and the periods whose counts no longer hold for the clock's "now" (a deadline passed, or
+ * counted in another zone), and counts them again, all in one transaction:
+ * <ul>
+ * <li>in the <b>window</b> (the current and the previous hotline month) by day: the changed days from the rows, then
+ * their months as the sums of their days;</li>
+ * <li>before it, where changes are rare, by month straight from the rows (no day rows are kept there);</li>
+ * <li>months never counted (the tickets already there when V129 ran, or loaded in bulk): one old month a round,
+ * newest first, so the backfill is spread over short transactions while the hub runs; until a month is counted the
+ * queries count it live.</li>
+ * </ul>
+ * Day rows that leave the window are deleted. At least once and idempotent: a round cut short leaves its rows, so the
+ * next counts the periods again; a change committed while a round runs leaves a row the round did not see. One node
+ * at a time: a round that cannot take the advisory lock does nothing.
+ */
+@ApplicationScoped
+public class RateAggregates {
+
+    /** The advisory lock of a round ("rate"). */
+    static final long LOCK = 0x72617465L;
+    /** Dirty rows and stale periods taken by one round; a full round asks for the next at once. */
+    public static final int BATCH = 200;
+
+    /** The UTC ranges changed since the last round, as hotline days; the rows are deleted with the round. */
+    private static final String TAKE_DIRTY = """
+            with taken as (delete from rate_dirty where ctid = any(array(select ctid from rate_dirty limit ?))
+                           returning lo, hi)
+            select distinct d::date from taken
+             cross join generate_series((taken.lo at time zone ?)::date, (taken.hi at time zone ?)::date,
+                                        interval '1 day') d""";
+
+    /** Periods counted for a "now" that no longer gives the same answer, or in another zone. */
+    private static final String STALE = """
+            select grain, period from rate_period
+             where zone <> ? or valid_until <= ? or valid_from > ?
+             order by period desc limit ?""";
+
+    /** Months holding tickets or offers that were never counted, newest first. */
+    private static final String UNCOUNTED = """
+            select m::date from generate_series(
+                       date_trunc('month', (least((select min(created_at) from ticket),
+                                                  (select min(offered_at) from assignment)) at time zone ?)),
+                       date_trunc('month', ? at time zone ?), interval '1 month') m
+             where not exists (select 1 from rate_period r where r.grain = 'M' and r.period = m::date)
+             order by m desc""";
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    Clock clock;
+    @Inject
+    ZoneId zone;
+
+    /** One round. @return true when more is waiting (a full batch, or months still to fill) */
+    public boolean recount() {
+        return QuarkusTransaction.requiringNew().call(this::recountInTransaction);
+    }
+
+    /** The first day whose rows are kept: the first of the previous hotline month. */
+    LocalDate windowStart() {
+        return LocalDate.ofInstant(clock.instant(), zone).withDayOfMonth(1).minusMonths(1);
+    }
+
+    private boolean recountInTransaction() throws SQLException {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate window = windowStart();
+        try (Connection c = dataSource.getConnection()) {
+            if (!locked(c)) {
+                return false;
+            }
+            TreeSet<LocalDate> days = new TreeSet<>();
+            TreeSet<LocalDate> windowMonths = new TreeSet<>();
+            TreeSet<LocalDate> oldMonths = new TreeSet<>();
+            List<LocalDate> dirty = dates(c, TAKE_DIRTY, List.of(BATCH, zone.getId(), zone.getId()));
+            for (LocalDate day : dirty) {
+                if (day.isBefore(window)) {
+                    oldMonths.add(day.withDayOfMonth(1));
+                } else {
+                    days.add(day);
+                }
+            }
+            int stale = 0;
+            try (PreparedStatement st = c.prepareStatement(STALE)) {
+                SqlParameters.bind(c, st, 1, List.of(zone.getId(), now, now, BATCH));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        stale++;
+                        LocalDate period = rs.getObject(2, LocalDate.class);
+                        if (period.isBefore(window)) {
+                            oldMonths.add(period.withDayOfMonth(1)); // a day left behind by the window: its month
+                        } else if ("D".equals(rs.getString(1))) {
+                            days.add(period);
+                        } else {
+                            windowMonths.add(period);
+                        }
+                    }
+                }
+            }
+            List<LocalDate> uncounted = dates(c, UNCOUNTED, List.of(zone.getId(), now, zone.getId()));
+            boolean moreUncounted = false;
+            for (LocalDate month : uncounted) {
+                if (!month.isBefore(window)) {
+                    windowMonths.add(month);
+                } else if (oldMonths.isEmpty()) {
+                    oldMonths.add(month); // one old month a round: its count reads every row of the month
+                } else {
+                    moreUncounted = true;
+                }
+            }
+            for (LocalDate day : days) {
+                windowMonths.add(day.withDayOfMonth(1));
+            }
+            // a window month is the sum of its days: every day of it needs its rows
+            days.addAll(uncountedDays(c, windowMonths));
+            if (!days.isEmpty()) {
+                count(c, "D", days, now);
+            }
+            if (!windowMonths.isEmpty()) {
+                try (PreparedStatement st = c.prepareStatement("select rate_sum_months(?::date[], ?)")) {
+                    SqlParameters.bind(c, st, 1, List.of(texts(windowMonths), now));
+                    st.execute();
+                }
+            }
+            if (!oldMonths.isEmpty()) {
+                count(c, "M", oldMonths, now);
+            }
+            for (String table : new String[]{"rate_agg", "rate_period"}) {
+                try (PreparedStatement st = c.prepareStatement(
+                        "delete from " + table + " where grain = 'D' and period < ?::date")) {
+                    SqlParameters.bind(c, st, 1, List.of(window.toString()));
+                    st.execute();
+                }
+            }
+            return dirty.size() >= BATCH || stale >= BATCH || moreUncounted;
+        }
+    }
+
+    private static boolean locked(Connection c) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            st.setLong(1, LOCK);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** The days of the given months that have no counts yet. */
+    private static List<LocalDate> uncountedDays(Connection c, TreeSet<LocalDate> months) throws SQLException {
+        if (months.isEmpty()) {
+            return List.of();
+        }
+        return dates(c, """
+                select d::date from unnest(?::date[]) m(month)
+                 cross join generate_series(m.month, m.month + interval '1 month' - interval '1 day',
+                                            interval '1 day') d
+                 where not exists (select 1 from rate_period r where r.grain = 'D' and r.period = d::date)""",
+                List.of((Object) texts(months)));
+    }
+
+    private void count(Connection c, String grain, TreeSet<LocalDate> periods, OffsetDateTime now)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("select rate_count(?, ?::date[], ?, ?)")) {
+            SqlParameters.bind(c, st, 1, List.of(grain, texts(periods), zone.getId(), now));
+            st.execute();
+        }
+    }
+
+    private static List<LocalDate> dates(Connection c, String sql, List<Object> params) throws SQLException {
+        List<LocalDate> dates = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            SqlParameters.bind(c, st, 1, params);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    dates.add(rs.getObject(1, LocalDate.class));
+                }
+            }
+        }
+        return dates;
+    }
+
+    private static String[] texts(TreeSet<LocalDate> dates) {
+        return dates.stream().map(LocalDate::toString).toArray(String[]::new);
+    }
+}
