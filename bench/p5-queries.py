@@ -2,7 +2,7 @@
 """Times what operators and supervisors read, against a running hub (targets.md P5: p95 <= 100 ms at 10 M tickets).
 
     bench/p5-queries.py [--base http://127.0.0.1:8080] [--user supervisor] [--password demo-supervisor-pass]
-                        [--runs 20] [--deep 50] [--json FILE] [--only WORDS]
+                        [--runs 20] [--deep 50] [--json FILE] [--only WORDS] [--skip WORDS] [--timeout 300]
 
 It signs in once (the session cookie, as the console does: HTTP Basic would pay a bcrypt hash on every request), then
 asks each question --runs times and prints p50 / p95 / max in ms with the size of the answer:
@@ -13,7 +13,8 @@ asks each question --runs times and prints p50 / p95 / max in ms with the size o
   - the live queue and the supervision lists of the console;
   - the three rates and the rankings for a past month, a past year, the current month (still changing), and the
     default period (the 90 days up to now, whose first and last days are partial and whose last ones still change);
---only WORDS times only the questions whose label contains WORDS ("rat" for the rates and rankings).
+--only WORDS times only the questions whose label contains WORDS ("rat" for the rates and rankings), --skip WORDS all
+but those; --timeout is the seconds one answer may take.
 The categories, places, partners and references it asks about are read from the hub's own answers. Python 3 only.
 """
 import argparse
@@ -37,6 +38,8 @@ def main():
     ap.add_argument("--deep", type=int, default=50)
     ap.add_argument("--json")
     ap.add_argument("--only")
+    ap.add_argument("--skip")
+    ap.add_argument("--timeout", type=float, default=300)
     a = ap.parse_args()
 
     jar = http.cookiejar.CookieJar()
@@ -46,7 +49,7 @@ def main():
         req = urllib.request.Request(a.base + path, headers={"Accept": accept})
         t = time.perf_counter()
         try:
-            with opener.open(req, timeout=60) as r:
+            with opener.open(req, timeout=a.timeout) as r:
                 body = r.read()
                 status = r.status
         except urllib.error.HTTPError as e:
@@ -64,7 +67,7 @@ def main():
     results = []
 
     def measure(label, paths, accept="application/json"):
-        if a.only and a.only not in label:
+        if (a.only and a.only not in label) or (a.skip and a.skip in label):
             return None
         times, sizes, bad = [], [], 0
         for i in range(a.runs):
@@ -137,10 +140,10 @@ def main():
     this_month = time.strftime("%Y-%m-01")
     next_month = time.strftime("%Y-%m-01", time.localtime(time.mktime(time.strptime(this_month, "%Y-%m-%d"))
                                                           + 32 * 86400))
-    for period, f, t in [("month", month_from, month_to), ("year", year_from, year_to),
+    for period, f, t in [("a month", month_from, month_to), ("a year", year_from, year_to),
                          ("the current month", this_month, next_month)]:
-        measure(f"rates by partner, a {period}", f"/api/v1/rates?by=partner&from={f}&to={t}")
-        measure(f"ranking, a {period}", f"/api/v1/rates/ranking?from={f}&to={t}")
+        measure(f"rates by partner, {period}", f"/api/v1/rates?by=partner&from={f}&to={t}")
+        measure(f"ranking, {period}", f"/api/v1/rates/ranking?from={f}&to={t}")
     measure("rates by partner, the default 90 days", "/api/v1/rates?by=partner")
     measure("ranking, the default 90 days", "/api/v1/rates/ranking")
 

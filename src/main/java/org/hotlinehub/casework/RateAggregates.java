@@ -45,6 +45,13 @@ public class RateAggregates {
     static final long LOCK = 0x72617465L;
     /** Dirty rows and stale periods taken by one round; a full round asks for the next at once. */
     public static final int BATCH = 200;
+    /** Days never counted that one round counts at most (a month's worth: about 15 s at 10 M tickets). */
+    static final int DAYS_A_ROUND = 31;
+    /**
+     * A round's time limit: one old month counted from its rows took 17 s at 10 M tickets over five years (BENCHMARKS.md,
+     * "Rates at scale"); the transaction's default of 60 s cut short rounds that counted a month and a window month.
+     */
+    static final int ROUND_TIMEOUT_S = 600;
 
     /** The UTC ranges changed since the last round, as hotline days; the rows are deleted with the round. */
     private static final String TAKE_DIRTY = """
@@ -78,7 +85,7 @@ public class RateAggregates {
 
     /** One round. @return true when more is waiting (a full batch, or months still to fill) */
     public boolean recount() {
-        return QuarkusTransaction.requiringNew().call(this::recountInTransaction);
+        return QuarkusTransaction.requiringNew().timeout(ROUND_TIMEOUT_S).call(this::recountInTransaction);
     }
 
     /** The first day whose rows are kept: the first of the previous hotline month. */
@@ -135,8 +142,13 @@ public class RateAggregates {
             for (LocalDate day : days) {
                 windowMonths.add(day.withDayOfMonth(1));
             }
-            // a window month is the sum of its days: every day of it needs its rows
-            days.addAll(uncountedDays(c, windowMonths));
+            // a window month is the sum of its days: every day of it needs its rows, a month's worth a round
+            List<LocalDate> missing = uncountedDays(c, windowMonths);
+            List<LocalDate> later = missing.subList(Math.min(missing.size(), DAYS_A_ROUND), missing.size());
+            days.addAll(missing.subList(0, missing.size() - later.size()));
+            for (LocalDate day : later) {
+                windowMonths.remove(day.withDayOfMonth(1)); // summed once all its days are counted
+            }
             if (!days.isEmpty()) {
                 count(c, "D", days, now);
             }
@@ -156,7 +168,7 @@ public class RateAggregates {
                     st.execute();
                 }
             }
-            return dirty.size() >= BATCH || stale >= BATCH || moreUncounted;
+            return dirty.size() >= BATCH || stale >= BATCH || moreUncounted || !later.isEmpty();
         }
     }
 

@@ -6,7 +6,15 @@ package org.hotlinehub.model;
  */
 public final class TicketReference {
 
+    /** The shortest number the hub gives: serials start at 10,000,000 (V1), so eight digits and the check digit. */
+    public static final int SHORTEST = 9;
+
     private TicketReference() {
+    }
+
+    /** Whether {@code text} is a whole ticket number as the hub gives them (long enough, check digit right). */
+    public static boolean isTicketNumber(String text) {
+        return text != null && text.length() >= SHORTEST && isValid(text);
     }
 
     public static String of(long serial) {

@@ -83,6 +83,17 @@ class TicketApiTest {
     }
 
     @Test
+    void shouldFindATicketByItsNumberAndTheTicketsThatNameIt() {
+        String first = file("search-by-number 路灯不亮", "HY-GARDEN");
+        String again = file("上次报修的 " + first + " 还没修好", "HY-GARDEN");
+        operator().queryParam("q", first).get("/api/v1/tickets").then().statusCode(200)
+                .body("items.reference", contains(again, first));
+        // a number that is not a whole ticket number is a substring like any other text
+        operator().queryParam("q", first.substring(first.length() - 8)).queryParam("limit", 100)
+                .get("/api/v1/tickets").then().statusCode(200).body("items.reference", hasItems(again, first));
+    }
+
+    @Test
     void shouldFilterByStatusCategoryPlaceChannelPartnerAndDates() {
         String marker = "filter" + System.nanoTime();
         String repair = file(marker + " 电梯坏了", "HY-GARDEN");
