@@ -18,6 +18,7 @@ but those; --timeout is the seconds one answer may take.
 The categories, places, partners and references it asks about are read from the hub's own answers. Python 3 only.
 """
 import argparse
+import datetime
 import http.cookiejar
 import json
 import random
@@ -135,13 +136,17 @@ def main():
     measure("live queue (console)", "/console/queue/items", "text/html")
     measure("supervision: overview (console)", "/console/supervision", "text/html")
     measure("supervision: partners (console)", "/console/supervision/partners", "text/html")
-    year_from = time.strftime("%Y-01-01", time.localtime(time.time() - 365 * 86400))
-    year_to = time.strftime("%Y-01-01")
-    this_month = time.strftime("%Y-%m-01")
-    next_month = time.strftime("%Y-%m-01", time.localtime(time.mktime(time.strptime(this_month, "%Y-%m-%d"))
-                                                          + 32 * 86400))
-    for period, f, t in [("a month", month_from, month_to), ("a year", year_from, year_to),
-                         ("the current month", this_month, next_month)]:
+    # the rates' "to" is the period's last day, included (RateQueryParams)
+    today = datetime.date.today()
+
+    def last_day(first):
+        return (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+
+    past_month = (today - datetime.timedelta(days=40)).replace(day=1)
+    this_month = today.replace(day=1)
+    for period, f, t in [("a month", past_month, last_day(past_month)),
+                         ("a year", datetime.date(today.year - 1, 1, 1), datetime.date(today.year - 1, 12, 31)),
+                         ("the current month", this_month, last_day(this_month))]:
         measure(f"rates by partner, {period}", f"/api/v1/rates?by=partner&from={f}&to={t}")
         measure(f"ranking, {period}", f"/api/v1/rates/ranking?from={f}&to={t}")
     measure("rates by partner, the default 90 days", "/api/v1/rates?by=partner")

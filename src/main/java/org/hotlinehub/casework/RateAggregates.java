@@ -43,10 +43,17 @@ public class RateAggregates {
 
     /** The advisory lock of a round ("rate"). */
     static final long LOCK = 0x72617465L;
-    /** Dirty rows and stale periods taken by one round; a full round asks for the next at once. */
+    /** Stale periods taken by one round; a full round asks for the next at once. */
     public static final int BATCH = 200;
+    /**
+     * Dirty rows taken by one round. They are small and many name the same day (one per statement and day: the sweeps
+     * write many statements), so a round takes them by the thousand; its cost is in the distinct days.
+     */
+    static final int DIRTY_A_ROUND = 10_000;
     /** Days never counted that one round counts at most (a month's worth: about 15 s at 10 M tickets). */
     static final int DAYS_A_ROUND = 31;
+    /** Months before the window that one round counts at most (each reads every row of its month). */
+    static final int OLD_MONTHS_A_ROUND = 2;
     /**
      * A round's time limit: one old month counted from its rows took 17 s at 10 M tickets over five years (BENCHMARKS.md,
      * "Rates at scale"); the transaction's default of 60 s cut short rounds that counted a month and a window month.
@@ -57,7 +64,7 @@ public class RateAggregates {
     private static final String TAKE_DIRTY = """
             with taken as (delete from rate_dirty where ctid = any(array(select ctid from rate_dirty limit ?))
                            returning lo, hi)
-            select distinct d::date from taken
+            select distinct d::date, (select count(*) from taken) from taken
              cross join generate_series((taken.lo at time zone ?)::date, (taken.hi at time zone ?)::date,
                                         interval '1 day') d""";
 
@@ -103,12 +110,19 @@ public class RateAggregates {
             TreeSet<LocalDate> days = new TreeSet<>();
             TreeSet<LocalDate> windowMonths = new TreeSet<>();
             TreeSet<LocalDate> oldMonths = new TreeSet<>();
-            List<LocalDate> dirty = dates(c, TAKE_DIRTY, List.of(BATCH, zone.getId(), zone.getId()));
-            for (LocalDate day : dirty) {
-                if (day.isBefore(window)) {
-                    oldMonths.add(day.withDayOfMonth(1));
-                } else {
-                    days.add(day);
+            long taken = 0;
+            try (PreparedStatement st = c.prepareStatement(TAKE_DIRTY)) {
+                SqlParameters.bind(c, st, 1, List.of(DIRTY_A_ROUND, zone.getId(), zone.getId()));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        LocalDate day = rs.getObject(1, LocalDate.class);
+                        taken = rs.getLong(2);
+                        if (day.isBefore(window)) {
+                            oldMonths.add(day.withDayOfMonth(1));
+                        } else {
+                            days.add(day);
+                        }
+                    }
                 }
             }
             int stale = 0;
@@ -158,6 +172,21 @@ public class RateAggregates {
                     st.execute();
                 }
             }
+            // old months are counted from every row of the month: a few a round, the rest marked again for the next
+            TreeSet<LocalDate> laterMonths = new TreeSet<>();
+            while (oldMonths.size() > OLD_MONTHS_A_ROUND) {
+                laterMonths.add(oldMonths.pollFirst());
+            }
+            if (!laterMonths.isEmpty()) {
+                try (PreparedStatement st = c.prepareStatement("""
+                        insert into rate_dirty (lo, hi)
+                        select m::timestamp at time zone ?, (m + interval '1 month')::timestamp at time zone ?
+                                                            - interval '1 microsecond'
+                          from unnest(?::date[]) m""")) {
+                    SqlParameters.bind(c, st, 1, List.of(zone.getId(), zone.getId(), texts(laterMonths)));
+                    st.execute();
+                }
+            }
             if (!oldMonths.isEmpty()) {
                 count(c, "M", oldMonths, now);
             }
@@ -168,7 +197,8 @@ public class RateAggregates {
                     st.execute();
                 }
             }
-            return dirty.size() >= BATCH || stale >= BATCH || moreUncounted || !later.isEmpty();
+            return taken >= DIRTY_A_ROUND || stale >= BATCH || moreUncounted || !later.isEmpty()
+                    || !laterMonths.isEmpty();
         }
     }
 
