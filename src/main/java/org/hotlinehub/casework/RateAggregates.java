@@ -160,8 +160,18 @@ public class RateAggregates {
             List<LocalDate> missing = uncountedDays(c, windowMonths);
             List<LocalDate> later = missing.subList(Math.min(missing.size(), DAYS_A_ROUND), missing.size());
             days.addAll(missing.subList(0, missing.size() - later.size()));
+            TreeSet<LocalDate> unsummed = new TreeSet<>();
             for (LocalDate day : later) {
-                windowMonths.remove(day.withDayOfMonth(1)); // summed once all its days are counted
+                unsummed.add(day.withDayOfMonth(1)); // summed once all its days are counted
+            }
+            windowMonths.removeAll(unsummed);
+            for (String table : unsummed.isEmpty() ? new String[0] : new String[]{"rate_agg", "rate_period"}) {
+                // until then its days answer (or are counted live), never a sum of days counted before
+                try (PreparedStatement st = c.prepareStatement(
+                        "delete from " + table + " where grain = 'M' and period = any(?::date[])")) {
+                    SqlParameters.bind(c, st, 1, List.of((Object) texts(unsummed)));
+                    st.execute();
+                }
             }
             if (!days.isEmpty()) {
                 count(c, "D", days, now);
