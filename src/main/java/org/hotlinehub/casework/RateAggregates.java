@@ -165,13 +165,9 @@ public class RateAggregates {
                 unsummed.add(day.withDayOfMonth(1)); // summed once all its days are counted
             }
             windowMonths.removeAll(unsummed);
-            for (String table : unsummed.isEmpty() ? new String[0] : new String[]{"rate_agg", "rate_period"}) {
+            if (!unsummed.isEmpty()) {
                 // until then its days answer (or are counted live), never a sum of days counted before
-                try (PreparedStatement st = c.prepareStatement(
-                        "delete from " + table + " where grain = 'M' and period = any(?::date[])")) {
-                    SqlParameters.bind(c, st, 1, List.of((Object) texts(unsummed)));
-                    st.execute();
-                }
+                forget(c, "grain = 'M' and period = any(?::date[])", texts(unsummed));
             }
             if (!days.isEmpty()) {
                 count(c, "D", days, now);
@@ -200,15 +196,19 @@ public class RateAggregates {
             if (!oldMonths.isEmpty()) {
                 count(c, "M", oldMonths, now);
             }
-            for (String table : new String[]{"rate_agg", "rate_period"}) {
-                try (PreparedStatement st = c.prepareStatement(
-                        "delete from " + table + " where grain = 'D' and period < ?::date")) {
-                    SqlParameters.bind(c, st, 1, List.of(window.toString()));
-                    st.execute();
-                }
-            }
+            forget(c, "grain = 'D' and period < ?::date", window.toString());
             return taken >= DIRTY_A_ROUND || stale >= BATCH || moreUncounted || !later.isEmpty()
                     || !laterMonths.isEmpty();
+        }
+    }
+
+    /** Deletes the counts and the counted periods that {@code where} (one parameter) names. */
+    private static void forget(Connection c, String where, Object param) throws SQLException {
+        for (String table : new String[]{"rate_agg", "rate_period"}) {
+            try (PreparedStatement st = c.prepareStatement("delete from " + table + " where " + where)) {
+                SqlParameters.bind(c, st, 1, List.of(param));
+                st.execute();
+            }
         }
     }
 
