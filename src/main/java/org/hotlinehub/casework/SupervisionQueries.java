@@ -26,15 +26,38 @@ import org.hotlinehub.store.AssignmentRepository;
 @ApplicationScoped
 public class SupervisionQueries implements Supervision {
 
+    /** When an open assignment is due: its accept-by while offered, its resolve-by after (V131 indexes it). */
+    private static final String DUE = "(case when a.state = 'OFFERED' then a.accept_by else a.resolve_by end)";
+
+    /**
+     * The open assignments past their warning point, overdue first, then by when they are due. The first {@code ?3}
+     * of each kind come from an index in that order: due before now (overdue), marked overdue while due later (a
+     * paused clock moved the resolve-by), and due later but past the warning point.
+     */
     private static final String DEADLINES = """
+            with shown as (
+                (select a.id from assignment a
+                  where a.state in ('OFFERED', 'ACCEPTED', 'IN_PROGRESS') and %1$s <= ?1
+                  order by %1$s, a.id limit ?3)
+                union
+                (select a.id from assignment a
+                  where a.state in ('ACCEPTED', 'IN_PROGRESS') and a.overdue_at is not null and a.resolve_by > ?1
+                  order by a.resolve_by, a.id limit ?3)
+                union
+                (select a.id from assignment a
+                  where a.state in ('OFFERED', 'ACCEPTED', 'IN_PROGRESS') and %1$s > ?1
+                    and (a.state = 'OFFERED' or a.overdue_at is null)
+                    and a.offered_at + (%1$s - a.offered_at) * ?2 <= ?1
+                  order by %1$s, a.id limit ?3))
             select a.id, t.reference, c.name_zh, coalesce(p.code, v.code), coalesce(p.name_zh, v.name), a.state,
                    case when a.state = 'OFFERED' then 'accept' else 'resolve' end as clock,
-                   case when a.state = 'OFFERED' then a.accept_by else a.resolve_by end as due,
+                   %1$s as due,
                    case when a.state = 'OFFERED' then a.accept_warned_at is not null
                         else a.resolve_warned_at is not null end as warned,
                    case when a.state = 'OFFERED' then a.accept_by <= ?1
                         else a.overdue_at is not null or a.resolve_by <= ?1 end as overdue
-              from assignment a
+              from shown
+              join assignment a on a.id = shown.id
               join ticket t on t.id = a.ticket_id
               left join catalog_entry c on c.id = t.category_id
               left join partner p on p.id = a.partner_id
@@ -43,7 +66,7 @@ public class SupervisionQueries implements Supervision {
                 or (a.state in ('ACCEPTED', 'IN_PROGRESS')
                     and (a.overdue_at is not null or a.offered_at + (a.resolve_by - a.offered_at) * ?2 <= ?1))
              order by overdue desc, due, a.id
-             limit ?3""";
+             limit ?3""".formatted(DUE);
 
     private static final String LOADS = """
             select p.code, p.name_zh, p.type,

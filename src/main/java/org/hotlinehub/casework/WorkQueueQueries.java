@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.QueueItem;
-import org.hotlinehub.model.ResidentFlags;
 import org.hotlinehub.model.SurgeItem;
 import org.hotlinehub.model.TicketStatus;
 import org.hotlinehub.model.port.WorkQueue;
@@ -33,22 +32,37 @@ public class WorkQueueQueries implements WorkQueue {
 
     private static final String IN_QUEUE = "t.status in ('TRIAGE', 'RECEIVED', 'DISPATCHED', 'REOPENED')";
 
-    private static final String ITEMS = """
+    /**
+     * The first {@code ?} tickets of the queue in its order, each with whether it is an emergency nobody took: those
+     * first, then the rank (priority and the resident's vulnerability, V131's {@code queue_rank}), the contact's time
+     * and the id. The rank's index hands the first ones over in that order; the emergencies are few.
+     */
+    private static final String HEAD = """
+            with head as (
+                select t.id, t.reference, t.status, t.channel, t.priority, t.category_id, t.place_id, t.resident_id,
+                       t.triage_reason, t.description, t.created_at, t.queue_rank,
+                       coalesce(e.state = 'ESCALATED' and t.status = 'TRIAGE', false) as emergency
+                  from ((select t.id from ticket t join emergency e on e.ticket_id = t.id
+                          where e.state = 'ESCALATED' and t.status = 'TRIAGE')
+                        union
+                        (select t.id from ticket t where %1$s order by t.queue_rank, t.created_at, t.id limit ?)) h
+                  join ticket t on t.id = h.id
+                  left join emergency e on e.ticket_id = t.id
+                 order by case when e.state = 'ESCALATED' and t.status = 'TRIAGE' then 0 else 1 end,
+                          t.queue_rank, t.created_at, t.id
+                 limit ?)
+            """.formatted(IN_QUEUE);
+
+    private static final String ITEMS = HEAD + """
             select t.reference, t.status, t.channel, t.priority, c.code as category_code, c.name_zh as category_zh,
                    c.name_en as category_en, p.code as place_code, p.name_zh as place_zh, p.name_en as place_en,
                    r.name as resident_name, r.flags, t.triage_reason, t.description, t.created_at,
-                   e.state = 'ESCALATED' and t.status = 'TRIAGE' as emergency
-              from ticket t
+                   t.emergency
+              from head t
               left join catalog_entry c on c.id = t.category_id
               left join place p on p.id = t.place_id
               left join resident r on r.id = t.resident_id
-              left join emergency e on e.ticket_id = t.id
-             where %s
-             order by case when e.state = 'ESCALATED' and t.status = 'TRIAGE' then 0 else 1 end,
-                      case t.priority when 'urgent' then 0 when 'normal' then 1 else 2 end,
-                      case when r.flags && %s then 0 else 1 end,
-                      t.created_at, t.id
-             limit ?""".formatted(IN_QUEUE, ResidentFlags.VULNERABLE_SQL);
+             order by case when t.emergency then 0 else 1 end, t.queue_rank, t.created_at, t.id""";
 
     /** The open incidents' surges, with their reports per channel as {@code CHANNEL:n,…} (one statement). */
     private static final String SURGES = """
@@ -69,13 +83,17 @@ public class WorkQueueQueries implements WorkQueue {
             order by s.declared_at desc, t.id desc
             limit ?""";
 
-    /** The queue's tickets, and the open incidents' surges with their reporters and confirmation. */
-    private static final String FINGERPRINT = "select md5(coalesce(string_agg(t.id || ':' || t.status || ':'"
-            + " || coalesce(t.category_id, 0) || ':' || coalesce(t.place_id, 0) || ':' || t.priority, ','"
-            + " order by t.id), '') || '|' || coalesce((select string_agg(s.incident_id || ':' || i.reporter_count"
-            + " || ':' || (s.confirmed_at is not null), ',' order by s.incident_id) from incident_surge s"
-            + " join ticket i on i.id = s.incident_id where i.status in " + IncidentRows.OPEN + "), ''))"
-            + " from ticket t where " + IN_QUEUE;
+    /**
+     * The shown tickets in their order (what each row shows of its status, category, place, priority and rank), and
+     * the open incidents' surges with their reporters and confirmation.
+     */
+    private static final String FINGERPRINT = HEAD + "select md5(coalesce((select string_agg(t.id || ':' || t.status"
+            + " || ':' || coalesce(t.category_id, 0) || ':' || coalesce(t.place_id, 0) || ':' || t.priority || ':'"
+            + " || t.queue_rank || ':' || t.emergency, ',' order by case when t.emergency then 0"
+            + " else 1 end, t.queue_rank, t.created_at, t.id) from head t), '') || '|' || coalesce((select"
+            + " string_agg(s.incident_id || ':' || i.reporter_count || ':' || (s.confirmed_at is not null), ','"
+            + " order by s.incident_id) from incident_surge s join ticket i on i.id = s.incident_id where i.status in "
+            + IncidentRows.OPEN + "), ''))";
 
     @Inject
     AgroalDataSource dataSource;
@@ -84,6 +102,7 @@ public class WorkQueueQueries implements WorkQueue {
     public List<QueueItem> items(int limit) {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(ITEMS)) {
             st.setInt(1, limit);
+            st.setInt(2, limit);
             List<QueueItem> out = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -127,12 +146,14 @@ public class WorkQueueQueries implements WorkQueue {
     }
 
     @Override
-    public String fingerprint() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement st = c.prepareStatement(FINGERPRINT);
-                ResultSet rs = st.executeQuery()) {
-            rs.next();
-            return rs.getString(1);
+    public String fingerprint(int limit) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(FINGERPRINT)) {
+            st.setInt(1, limit);
+            st.setInt(2, limit);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the queue", e);
         }

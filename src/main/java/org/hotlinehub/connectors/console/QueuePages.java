@@ -79,7 +79,7 @@ public class QueuePages {
     /** The whole page, or only the table that htmx swaps in. */
     private Response render(boolean whole) {
         ConsolePage page = request.page("/console/queue");
-        String fingerprint = queue.fingerprint();
+        String fingerprint = queue.fingerprint(LIMIT);
         List<QueueItem> items = queue.items(LIMIT);
         List<QueueItem> triage = triage(items, true);
         List<QueueItem> fresh = triage(items, false);
@@ -105,7 +105,8 @@ public class QueuePages {
     public Multi<String> events() {
         return Multi.createFrom().resource(() -> new Watch(changes), watch -> Multi.createFrom().ticks()
                 .startingAfter(FIRST).every(CHECK).onOverflow().drop().filter(tick -> watch.due())
-                .emitOn(Infrastructure.getDefaultWorkerPool()).map(tick -> queue.fingerprint()).skip().repetitions())
+                .emitOn(Infrastructure.getDefaultWorkerPool()).map(tick -> queue.fingerprint(LIMIT)).skip()
+                .repetitions())
                 .withFinalizer(Watch::close);
     }
 

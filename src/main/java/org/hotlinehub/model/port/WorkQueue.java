@@ -8,12 +8,18 @@ import org.hotlinehub.model.SurgeItem;
 /** The operators' live queue: triage items and new tickets that no partner has accepted yet. */
 public interface WorkQueue {
 
-    /** Most pressing first: urgent, then vulnerable residents, then the longest waiting. */
+    /**
+     * Most pressing first: emergencies nobody took in their window, then urgent, then vulnerable residents, then the
+     * longest waiting.
+     */
     List<QueueItem> items(int limit);
 
     /** The surges of open incidents, newest first, with their reports per channel. */
     List<SurgeItem> surges(int limit);
 
-    /** Changes whenever an item enters, leaves or changes, and whenever a surge is declared, confirmed or gains a reporter; the console polls it to push updates. */
-    String fingerprint();
+    /**
+     * Changes whenever one of the first {@code limit} items enters, leaves, moves or changes, and whenever a surge is
+     * declared, confirmed or gains a reporter; the console polls it to push updates of what it shows.
+     */
+    String fingerprint(int limit);
 }
