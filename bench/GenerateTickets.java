@@ -46,6 +46,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +113,7 @@ public class GenerateTickets {
         password = o.getOrDefault("password", System.getenv().getOrDefault("PGPASSWORD", "postgres"));
         count = Long.parseLong(require(o, "count"));
         years = Integer.parseInt(o.getOrDefault("years", "5"));
+        dayCumulative = dayWeights(years * 365);
         compoundsPerGrid = Integer.parseInt(o.getOrDefault("compounds-per-grid", "40"));
         seed = Long.parseLong(o.getOrDefault("seed", "20261206"));
         keepIndexes = o.containsKey("keep-indexes");
@@ -185,6 +187,9 @@ public class GenerateTickets {
         try (Connection c = connect()) {
             rebuildIndexes(c, indexes);
             try (Statement st = c.createStatement()) {
+                // the queue's rank of the waiting tickets (V131): the ticket's trigger writes it, the load skipped it
+                st.executeUpdate("update ticket set queue_rank = null where id >= " + ticketBase + " and id < "
+                        + (ticketBase + count) + " and status in ('TRIAGE', 'RECEIVED', 'DISPATCHED', 'REOPENED')");
                 for (String t : List.of("resident", "ticket", "timeline_event", "assignment", "inbound_contact",
                         "survey_answer")) {
                     st.execute("analyze " + t);
@@ -427,7 +432,7 @@ public class GenerateTickets {
             resident = residentBase + (long) (Math.pow(r.nextDouble(), 1.6) * residents);
             category = cumulative(categoryCumulative, r);
             place = cumulative(placeCumulative, r);
-            created = when(r);
+            created = when(i, r);
             Duration age = Duration.between(created, now);
             old = age.toDays() > 30;
             double s = r.nextDouble();
@@ -516,14 +521,34 @@ public class GenerateTickets {
         return -mean * Math.log(1 - r.nextDouble());
     }
 
-    /** A contact's time: any day of the years (weekends a little quieter, a surge day now and then), hotline hours. */
-    Instant when(SplittableRandom r) {
-        long days = years * 365L;
-        long day;
-        do {
-            day = r.nextLong(days);
-        } while ((day % 7 >= 5 && r.nextDouble() < 0.25) || (day % 97 != 3 && r.nextDouble() < 0.02));
-        ZonedDateTime d = now.atZone(ZONE).toLocalDate().minusDays(day).atStartOfDay(ZONE);
+    /**
+     * How many contacts each day of the years gets relative to the others, oldest day first (weekends a little
+     * quieter, a surge day now and then), summed: ticket {@code i}'s day is where its share of the count falls.
+     */
+    private final double[] dayCumulative;
+
+    /**
+     * A contact's time, in the order of the tickets' ids as a hub files them (a month's tickets lie together in the
+     * table, as in a hub's own database): ticket {@code i}'s day is the day where its share of the count falls in the
+     * days' weights, its hour drawn by the hotline's hours.
+     */
+    static double[] dayWeights(int days) {
+        double[] c = new double[days];
+        double sum = 0;
+        for (int k = 0; k < days; k++) {
+            long ago = days - 1 - k;
+            sum += (ago % 7 >= 5 ? 0.75 : 1.0) * (ago % 97 == 3 ? 1.0 : 0.98);
+            c[k] = sum;
+        }
+        return c;
+    }
+
+    Instant when(long i, SplittableRandom r) {
+        int days = dayCumulative.length;
+        double target = (i + r.nextDouble()) / count * dayCumulative[days - 1];
+        int k = Arrays.binarySearch(dayCumulative, target);
+        k = Math.min(days - 1, k >= 0 ? k : -k - 1);
+        ZonedDateTime d = now.atZone(ZONE).toLocalDate().minusDays(days - 1 - k).atStartOfDay(ZONE);
         Instant at = d.plusHours(pick(HOUR_WEIGHTS, r)).plusSeconds(r.nextInt(3600)).toInstant();
         return at.isAfter(now) ? now.minusSeconds(r.nextInt(3600) + 1) : at;
     }

@@ -35,7 +35,7 @@ public class SupervisionQueries implements Supervision {
      * paused clock moved the resolve-by), and due later but past the warning point.
      */
     private static final String DEADLINES = """
-            with shown as (
+            with shown as materialized (
                 (select a.id from assignment a
                   where a.state in ('OFFERED', 'ACCEPTED', 'IN_PROGRESS') and %1$s <= ?1
                   order by %1$s, a.id limit ?3)
@@ -48,25 +48,28 @@ public class SupervisionQueries implements Supervision {
                   where a.state in ('OFFERED', 'ACCEPTED', 'IN_PROGRESS') and %1$s > ?1
                     and (a.state = 'OFFERED' or a.overdue_at is null)
                     and a.offered_at + (%1$s - a.offered_at) * ?2 <= ?1
-                  order by %1$s, a.id limit ?3))
-            select a.id, t.reference, c.name_zh, coalesce(p.code, v.code), coalesce(p.name_zh, v.name), a.state,
-                   case when a.state = 'OFFERED' then 'accept' else 'resolve' end as clock,
-                   %1$s as due,
-                   case when a.state = 'OFFERED' then a.accept_warned_at is not null
-                        else a.resolve_warned_at is not null end as warned,
-                   case when a.state = 'OFFERED' then a.accept_by <= ?1
-                        else a.overdue_at is not null or a.resolve_by <= ?1 end as overdue
-              from shown
-              join assignment a on a.id = shown.id
-              join ticket t on t.id = a.ticket_id
+                  order by %1$s, a.id limit ?3)),
+            first as materialized (
+                select a.id, a.ticket_id, a.partner_id, a.volunteer_id, a.state, %1$s as due,
+                       case when a.state = 'OFFERED' then a.accept_warned_at is not null
+                            else a.resolve_warned_at is not null end as warned,
+                       case when a.state = 'OFFERED' then a.accept_by <= ?1
+                            else a.overdue_at is not null or a.resolve_by <= ?1 end as overdue
+                  from shown
+                  join assignment a on a.id = shown.id
+                 where (a.state = 'OFFERED' and a.offered_at + (a.accept_by - a.offered_at) * ?2 <= ?1)
+                    or (a.state in ('ACCEPTED', 'IN_PROGRESS')
+                        and (a.overdue_at is not null or a.offered_at + (a.resolve_by - a.offered_at) * ?2 <= ?1))
+                 order by overdue desc, due, a.id
+                 limit ?3)
+            select f.id, t.reference, c.name_zh, coalesce(p.code, v.code), coalesce(p.name_zh, v.name), f.state,
+                   case when f.state = 'OFFERED' then 'accept' else 'resolve' end, f.due, f.warned, f.overdue
+              from first f
+              join ticket t on t.id = f.ticket_id
               left join catalog_entry c on c.id = t.category_id
-              left join partner p on p.id = a.partner_id
-              left join volunteer v on v.id = a.volunteer_id
-             where (a.state = 'OFFERED' and a.offered_at + (a.accept_by - a.offered_at) * ?2 <= ?1)
-                or (a.state in ('ACCEPTED', 'IN_PROGRESS')
-                    and (a.overdue_at is not null or a.offered_at + (a.resolve_by - a.offered_at) * ?2 <= ?1))
-             order by overdue desc, due, a.id
-             limit ?3""".formatted(DUE);
+              left join partner p on p.id = f.partner_id
+              left join volunteer v on v.id = f.volunteer_id
+             order by f.overdue desc, f.due, f.id""".formatted(DUE);
 
     private static final String LOADS = """
             select p.code, p.name_zh, p.type,

@@ -167,6 +167,12 @@ public enum SystemReason {
     /** The text around the values, split once (intake writes two of these for every ticket it cannot place). */
     private final String[] literal;
     private final Pattern pattern;
+    /**
+     * The longest text around the values: every match holds it as written, so a text without it is not searched (a
+     * page of the queue reads two hundred reasons against every pattern, some of which begin with a value and would
+     * otherwise be tried at every position).
+     */
+    private final String anchor;
 
     SystemReason(String english) {
         this(english, "; |: |$");
@@ -193,6 +199,7 @@ public enum SystemReason {
         // a value runs to the next "; " (the separator of reasons written together), ": " (a person's note added
         // after it) or the end
         this.pattern = Pattern.compile(regex + (english.endsWith("{}") ? "(?=" + valueEnds + ")" : ""));
+        this.anchor = Arrays.stream(literal).max(Comparator.comparingInt(String::length)).orElse("");
     }
 
     /** The English text with its values filled in, in order. */
@@ -225,6 +232,9 @@ public enum SystemReason {
             return candidates;
         }
         for (SystemReason r : values()) {
+            if (!text.contains(r.anchor)) {
+                continue;
+            }
             Matcher m = r.pattern.matcher(text);
             while (m.find()) {
                 List<String> values = new ArrayList<>();

@@ -69,6 +69,14 @@ class GenerateTicketsTest {
         assertEquals(references.size(), references.stream().distinct().count());
         assertTrue(references.stream().allMatch(r -> TicketReference.isValid((String) r)), "Luhn check digits");
         assertEquals(0, count("(t.created_at < '2003-01-01' or t.created_at > '2005-01-01')"), "inside the years");
+        // filed in time order, as a hub files them (a month's tickets lie together): each run's days follow its ids,
+        // so going by id the day goes back once, where the second run begins
+        assertEquals(1L, sql.count("select count(*) from (select t.created_at < date_trunc('day', lag(t.created_at)"
+                + " over (order by t.id), 'Asia/Shanghai') as back from ticket t where " + GENERATED + ") d"
+                + " where d.back"));
+        assertEquals(0, count("t.status in ('TRIAGE', 'RECEIVED', 'DISPATCHED', 'REOPENED') and t.queue_rank is"
+                + " distinct from queue_rank(t.priority, (select r.flags from resident r where r.id = t.resident_id))"),
+                "the waiting tickets' queue rank");
         assertEquals(0, count("not exists (select 1 from inbound_contact c where c.ticket_id = t.id)"));
 
         double events = ((Number) sql.one("select count(*)::float / count(distinct t.id) from ticket t join"
