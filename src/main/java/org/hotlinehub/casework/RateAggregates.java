@@ -4,10 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +14,7 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.hotlinehub.config.HubTime;
 import org.hotlinehub.store.SqlParameters;
 
 import io.agroal.api.AgroalDataSource;
@@ -86,9 +85,7 @@ public class RateAggregates {
     @Inject
     AgroalDataSource dataSource;
     @Inject
-    Clock clock;
-    @Inject
-    ZoneId zone;
+    HubTime time;
 
     /** One round. @return true when more is waiting (a full batch, or months still to fill) */
     public boolean recount() {
@@ -97,11 +94,11 @@ public class RateAggregates {
 
     /** The first day whose rows are kept: the first of the previous hotline month. */
     LocalDate windowStart() {
-        return LocalDate.ofInstant(clock.instant(), zone).withDayOfMonth(1).minusMonths(1);
+        return time.today().withDayOfMonth(1).minusMonths(1);
     }
 
     private boolean recountInTransaction() throws SQLException {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.ofInstant(time.now(), ZoneOffset.UTC);
         LocalDate window = windowStart();
         try (Connection c = dataSource.getConnection()) {
             if (!locked(c)) {
@@ -112,7 +109,7 @@ public class RateAggregates {
             TreeSet<LocalDate> oldMonths = new TreeSet<>();
             long taken = 0;
             try (PreparedStatement st = c.prepareStatement(TAKE_DIRTY)) {
-                SqlParameters.bind(c, st, 1, List.of(DIRTY_A_ROUND, zone.getId(), zone.getId()));
+                SqlParameters.bind(c, st, 1, List.of(DIRTY_A_ROUND, time.zone().getId(), time.zone().getId()));
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         LocalDate day = rs.getObject(1, LocalDate.class);
@@ -127,7 +124,7 @@ public class RateAggregates {
             }
             int stale = 0;
             try (PreparedStatement st = c.prepareStatement(STALE)) {
-                SqlParameters.bind(c, st, 1, List.of(zone.getId(), now, now, BATCH));
+                SqlParameters.bind(c, st, 1, List.of(time.zone().getId(), now, now, BATCH));
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         stale++;
@@ -142,7 +139,7 @@ public class RateAggregates {
                     }
                 }
             }
-            List<LocalDate> uncounted = dates(c, UNCOUNTED, List.of(zone.getId(), now, zone.getId()));
+            List<LocalDate> uncounted = dates(c, UNCOUNTED, List.of(time.zone().getId(), now, time.zone().getId()));
             boolean moreUncounted = false;
             for (LocalDate month : uncounted) {
                 if (!month.isBefore(window)) {
@@ -189,7 +186,7 @@ public class RateAggregates {
                         select m::timestamp at time zone ?, (m + interval '1 month')::timestamp at time zone ?
                                                             - interval '1 microsecond'
                           from unnest(?::date[]) m""")) {
-                    SqlParameters.bind(c, st, 1, List.of(zone.getId(), zone.getId(), texts(laterMonths)));
+                    SqlParameters.bind(c, st, 1, List.of(time.zone().getId(), time.zone().getId(), texts(laterMonths)));
                     st.execute();
                 }
             }
@@ -238,7 +235,7 @@ public class RateAggregates {
     private void count(Connection c, String grain, TreeSet<LocalDate> periods, OffsetDateTime now)
             throws SQLException {
         try (PreparedStatement st = c.prepareStatement("select rate_count(?, ?::date[], ?, ?)")) {
-            SqlParameters.bind(c, st, 1, List.of(grain, texts(periods), zone.getId(), now));
+            SqlParameters.bind(c, st, 1, List.of(grain, texts(periods), time.zone().getId(), now));
             st.execute();
         }
     }

@@ -13,7 +13,7 @@ import jakarta.inject.Singleton;
  * (testsupport.MovableClock), so a deadline three days away is reached without sleeping.
  * <p>
  * Also the hotline's local time zone: inject {@link ZoneId} for the dates, weeks and months of the reports and the
- * times shown to people, instead of naming a zone in code.
+ * times shown to people, instead of naming a zone in code. A class that needs both injects {@link HubTime}.
  */
 @ApplicationScoped
 public class HubClock {
@@ -33,5 +33,12 @@ public class HubClock {
     @Singleton
     ZoneId zone(HubConfig config) {
         return ZoneId.of(config.deadlines().zone());
+    }
+
+    /** The clock and the zone together, for the classes that need both. */
+    @Produces
+    @Singleton
+    HubTime time(Clock clock, ZoneId zone) {
+        return new HubTime(clock, zone);
     }
 }

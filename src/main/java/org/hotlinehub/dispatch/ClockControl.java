@@ -1,9 +1,7 @@
 package org.hotlinehub.dispatch;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.hotlinehub.config.HubTime;
 import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.DeadlineItem;
@@ -47,9 +46,7 @@ public class ClockControl implements AssignmentClocks {
     @Inject
     DeliveryOutbox outbox;
     @Inject
-    Clock clock;
-    @Inject
-    ZoneId zone;
+    HubTime time;
 
     @Override
     @Transactional
@@ -69,7 +66,7 @@ public class ClockControl implements AssignmentClocks {
             throw new IllegalTransitionException("assignment " + a.id + " is " + a.state.name().toLowerCase()
                     + "; only " + (partnerCode.isPresent() ? "accepted" : "open") + " work can be paused");
         }
-        Instant now = clock.instant();
+        Instant now = time.now();
         a.pausedAt = now;
         a.pauseReason = reason.strip();
         a.updatedAt = now;
@@ -86,7 +83,7 @@ public class ClockControl implements AssignmentClocks {
         if (a.pausedAt == null) {
             return views.of(a);
         }
-        Instant now = clock.instant();
+        Instant now = time.now();
         Instant pausedAt = a.pausedAt;
         deadlines.shift(a, pausedAt, now);
         long seconds = Duration.between(pausedAt, now).toSeconds();
@@ -95,8 +92,8 @@ public class ClockControl implements AssignmentClocks {
         a.pauseReason = null;
         a.updatedAt = now;
         timeline.record(a.ticket.id, TimelineKind.RESUMED, actor, null, SystemReason.CLOCKS_RESUMED.text(
-                a.assigneeCode(), Duration.ofSeconds(seconds), TimelineTimes.minute(a.acceptBy, zone),
-                TimelineTimes.minute(a.resolveBy, zone))
+                a.assigneeCode(), Duration.ofSeconds(seconds), TimelineTimes.minute(a.acceptBy, time.zone()),
+                TimelineTimes.minute(a.resolveBy, time.zone()))
                 + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
         outbox.enqueue(a, EVENT_RESUMED);
         return views.of(a);

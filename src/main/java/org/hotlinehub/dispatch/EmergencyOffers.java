@@ -1,9 +1,7 @@
 package org.hotlinehub.dispatch;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.config.HubTime;
 import org.hotlinehub.model.AlreadyTakenException;
 import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.Masks;
@@ -74,16 +73,14 @@ public class EmergencyOffers implements Emergencies {
     @Inject
     HubConfig config;
     @Inject
-    Clock clock;
-    @Inject
-    ZoneId zone;
+    HubTime time;
 
     // ---- the voice line and the console (the port) ----
 
     @Override
     @Transactional
     public void raise(String reference) {
-        if (rows.insert(reference, clock.instant())) {
+        if (rows.insert(reference, time.now())) {
             LOG.infof("emergency raised for %s", reference);
         }
     }
@@ -115,7 +112,7 @@ public class EmergencyOffers implements Emergencies {
                 // OFFERED: this contact takes it
             }
         }
-        Instant now = clock.instant();
+        Instant now = time.now();
         String by = "contact:" + Masks.phone(contactPhone);
         TicketEntity ticket = tickets.findById(row.get().ticketId());
         take(row.get(), null, by, now);
@@ -157,7 +154,7 @@ public class EmergencyOffers implements Emergencies {
      */
     void offerAtOnce(TicketEntity ticket, ChunkOffers chunk) {
         rows.serializeFanOut();
-        Instant now = clock.instant();
+        Instant now = time.now();
         Instant windowEnds = now.plus(config.assurance().acceptWindow());
         List<Choice> choices = new ArrayList<>();
         if (ticket.place != null) {
@@ -201,7 +198,7 @@ public class EmergencyOffers implements Emergencies {
      */
     void replace(TicketEntity ticket) {
         Optional<EmergencyRows.Row> row = rows.lockUnlessHeld(ticket.reference);
-        Instant now = clock.instant();
+        Instant now = time.now();
         if (row.isEmpty() || State.valueOf(row.get().state()) != State.OFFERED || row.get().windowEndsAt() == null
                 || !row.get().windowEndsAt().isAfter(now) || ticket.place == null) {
             LOG.debugf("emergency %s: no replacement offer (taken, with the operators, being accepted, or its"
@@ -273,7 +270,7 @@ public class EmergencyOffers implements Emergencies {
     /** The assignment's holder accepted first: the emergency is theirs, every other offer is withdrawn. */
     void accepted(EmergencyRows.Row emergency, AssignmentEntity winner) {
         if (State.valueOf(emergency.state()) == State.OFFERED) {
-            take(emergency, winner, winner.assigneeCode(), clock.instant());
+            take(emergency, winner, winner.assigneeCode(), time.now());
         }
     }
 
@@ -298,7 +295,7 @@ public class EmergencyOffers implements Emergencies {
      */
     @Transactional
     public int escalateDue() {
-        Instant now = clock.instant();
+        Instant now = time.now();
         List<EmergencyRows.Row> due = rows.lockDue(now, BATCH);
         Duration window = config.assurance().acceptWindow();
         for (EmergencyRows.Row e : due) {
@@ -318,6 +315,6 @@ public class EmergencyOffers implements Emergencies {
     }
 
     private String time(Instant at) {
-        return at == null ? "?" : HH_MM.withZone(zone).format(at);
+        return at == null ? "?" : HH_MM.withZone(time.zone()).format(at);
     }
 }

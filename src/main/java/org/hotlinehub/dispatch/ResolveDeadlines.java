@@ -1,13 +1,12 @@
 package org.hotlinehub.dispatch;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.hotlinehub.config.HubTime;
 import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TimelineKind;
@@ -40,26 +39,24 @@ public class ResolveDeadlines {
     @Inject
     SupervisorAlerts supervisors;
     @Inject
-    Clock clock;
-    @Inject
-    ZoneId zone;
+    HubTime time;
 
     /** @return how many clock events fired */
     @Transactional
     public int fireDue() {
-        Instant now = clock.instant();
+        Instant now = time.now();
         var due = assignments.lockClocksDue(now, BATCH);
         for (AssignmentEntity a : due) {
             if (a.state == AssignmentState.OFFERED) {
                 a.acceptWarnedAt = now;
                 fire(a, TimelineKind.DEADLINE_WARNING, EVENT_WARNING,
                         SystemReason.DEADLINE_ACCEPT_WARNING.text(a.assigneeCode(), TimelineTimes.minute(a.acceptBy,
-                                zone)));
+                                time.zone())));
             } else if (!a.resolveBy.isAfter(now)) {
                 a.overdueAt = now;
                 a.resolveWarnedAt = a.resolveWarnedAt == null ? now : a.resolveWarnedAt;
                 fire(a, TimelineKind.OVERDUE, EVENT_OVERDUE, SystemReason.OVERDUE_NOT_RESOLVED.text(a.assigneeCode(),
-                        TimelineTimes.minute(a.resolveBy, zone)));
+                        TimelineTimes.minute(a.resolveBy, time.zone())));
                 timeline.record(a.ticket.id, TimelineKind.ESCALATED, Dispatcher.ACTOR, null,
                         SystemReason.OVERDUE_ESCALATED.text(a.assigneeCode()));
                 supervisors.alert("overdue-" + a.id, a.ticket,
@@ -68,7 +65,7 @@ public class ResolveDeadlines {
             } else {
                 a.resolveWarnedAt = now;
                 fire(a, TimelineKind.DEADLINE_WARNING, EVENT_WARNING, SystemReason.DEADLINE_RESOLVE_WARNING.text(
-                        a.assigneeCode(), TimelineTimes.minute(a.resolveBy, zone)));
+                        a.assigneeCode(), TimelineTimes.minute(a.resolveBy, time.zone())));
             }
         }
         return due.size();

@@ -1,8 +1,6 @@
 package org.hotlinehub.incident;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.config.HubTime;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.SystemReason;
@@ -78,9 +77,7 @@ public class IncidentBroadcast {
     @Inject
     HubConfig config;
     @Inject
-    Clock clock;
-    @Inject
-    ZoneId zone;
+    HubTime time;
 
     /**
      * A change of an incident's ticket (fired in its transaction): its progress updates go to every reporter. An
@@ -104,14 +101,14 @@ public class IncidentBroadcast {
     public int status(long incidentId, String statusZh, String statusEn) {
         return tell(incidentId, STATUS_UPDATE, null, r -> true,
                 (ref, english) -> replies.incidentStatus(ref, english ? statusEn : statusZh, english), statusZh,
-                clock.instant());
+                time.now());
     }
 
     /** The confirmed surge's status message, to one reporter who joined the incident after it was confirmed. */
     public int statusTo(long incidentId, long reporterTicketId, String statusZh, String statusEn) {
         return tell(incidentId, STATUS_UPDATE, reporterTicketId, r -> true,
                 (ref, english) -> replies.incidentStatus(ref, english ? statusEn : statusZh, english), statusZh,
-                clock.instant());
+                time.now());
     }
 
     /** The words of one update for one reporter: their own ticket's reference and their language. */
@@ -138,7 +135,7 @@ public class IncidentBroadcast {
         List<WechatOutbox.Text> messages = new ArrayList<>();
         List<TimelineRepository.Entry> notSent = new ArrayList<>();
         boolean template = config.wechat().templateId().filter(t -> !t.isBlank()).isPresent();
-        Instant windowOpenSince = clock.instant().minus(WechatOutbox.CUSTOMER_SERVICE_WINDOW);
+        Instant windowOpenSince = time.now().minus(WechatOutbox.CUSTOMER_SERVICE_WINDOW);
         Function<Recipient, String> key = r -> "incident-" + incidentId + "-" + update + "-" + r.reference();
         for (Recipient r : recipients) {
             if (!who.test(r)) {
@@ -154,7 +151,7 @@ public class IncidentBroadcast {
                     continue;
                 }
                 messages.add(new WechatOutbox.Text(key.apply(r), r.wechatOpenid(), text,
-                        WechatOutbox.statusTemplate(r.reference(), templateStatus, at, zone), PURPOSE,
+                        WechatOutbox.statusTemplate(r.reference(), templateStatus, at, time.zone()), PURPOSE,
                         r.reference()));
             } else if (bySms(r)) {
                 texts.add(new SmsOutbox.Text(key.apply(r), r.phone(), text, PURPOSE, r.reference()));

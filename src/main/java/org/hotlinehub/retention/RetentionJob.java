@@ -4,12 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +18,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.config.HubTime;
 import org.hotlinehub.config.NodeName;
 import org.hotlinehub.deadletter.DeadLetterService;
 import org.hotlinehub.model.port.AuditTrail;
@@ -51,9 +50,7 @@ public class RetentionJob {
     @Inject
     HubConfig config;
     @Inject
-    Clock clock;
-    @Inject
-    ZoneId zone;
+    HubTime time;
     @Inject
     EntityManager em;
     @Inject
@@ -73,8 +70,8 @@ public class RetentionJob {
 
     /** Called by the timer on every instance: runs tonight's job here if it is due and no other instance has it. */
     public Optional<Summary> runIfDue() {
-        Instant now = clock.instant();
-        var local = now.atZone(zone);
+        Instant now = time.now();
+        var local = now.atZone(time.zone());
         if (local.toLocalTime().isBefore(LocalTime.parse(config.retention().runAt()))) {
             return Optional.empty();
         }
@@ -92,7 +89,7 @@ public class RetentionJob {
         Summary summary = run(now);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "update retention_run set finished_at = ?1, summary = ?2 where run_date = ?3 and node = ?4")
-                .setParameter(1, clock.instant()).setParameter(2, summary.toString()).setParameter(3, night)
+                .setParameter(1, time.now()).setParameter(2, summary.toString()).setParameter(3, night)
                 .setParameter(4, node).executeUpdate());
         return Optional.of(summary);
     }
@@ -140,11 +137,11 @@ public class RetentionJob {
         // a day's check-in or miss (V103), by its day: a date in the hotline's zone
         int checkIns = untilDone("delete from resident_check_in where (resident_id, day) in (select resident_id, day"
                 + " from resident_check_in where day < ? limit ?)", null,
-                now.minus(periods.checkIns()).atZone(zone).toLocalDate());
+                now.minus(periods.checkIns()).atZone(time.zone()).toLocalDate());
         Summary summary = new Summary(ticketsAndResidents[0], ticketsAndResidents[1], outbox, deadLetters,
                 channelRecords, voiceCalls, checkIns);
         QuarkusTransaction.requiringNew().run(() -> audit.record(ACTOR, "retention.run", "retention",
-                now.atZone(zone).toLocalDate().toString(), summary.toString(), null));
+                now.atZone(time.zone()).toLocalDate().toString(), summary.toString(), null));
         LOG.infof("retention run: %s", summary);
         return summary;
     }

@@ -1,8 +1,6 @@
 package org.hotlinehub.survey;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.config.HubTime;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.ResidentTexts;
 import org.hotlinehub.model.SurveyResult;
@@ -61,9 +60,7 @@ public class SurveyService {
     @Inject
     EntityManager em;
     @Inject
-    Clock clock;
-    @Inject
-    ZoneId zone;
+    HubTime time;
     @Inject
     IncidentRows incidents;
 
@@ -73,7 +70,7 @@ public class SurveyService {
      * ticket closes without a call-back.
      */
     public void ask(TicketEntity ticket) {
-        Instant now = clock.instant();
+        Instant now = time.now();
         ticket.surveyRequestedAt = now;
         ticket.surveyResult = null;
         ticket.surveyAnsweredAt = null;
@@ -149,7 +146,7 @@ public class SurveyService {
                             ticket.status.name().toLowerCase()));
             return;
         }
-        Instant now = clock.instant();
+        Instant now = time.now();
         ticket.surveyResult = result;
         ticket.surveyAnsweredAt = now;
         record(ticket, result.name(), channel, now);
@@ -171,7 +168,7 @@ public class SurveyService {
      * it is still resolved.
      */
     private void reporterAnswer(TicketEntity reporter, SurveyResult result, Channel channel) {
-        Instant now = clock.instant();
+        Instant now = time.now();
         TicketEntity incident = tickets.findById(reporter.mergedIntoId);
         reporter.surveyResult = result;
         reporter.surveyAnsweredAt = now;
@@ -194,7 +191,7 @@ public class SurveyService {
      */
     @Transactional
     public int closeUnanswered() {
-        Instant now = clock.instant();
+        Instant now = time.now();
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("select id from ticket where status = 'RESOLVED'"
                 + " and survey_answered_at is null and survey_requested_at <= ?1"
@@ -204,7 +201,7 @@ public class SurveyService {
             TicketEntity ticket = tickets.findById(id.longValue());
             close(ticket, SurveyAnswerEntity.NO_REPLY, null, now);
             timeline.record(ticket.id, TimelineKind.SURVEY_NO_REPLY, ACTOR, null,
-                    SystemReason.SURVEY_NO_REPLY_SINCE.text(TimelineTimes.minute(ticket.surveyRequestedAt, zone),
+                    SystemReason.SURVEY_NO_REPLY_SINCE.text(TimelineTimes.minute(ticket.surveyRequestedAt, time.zone()),
                             config.survey().noReplyAfter()));
         }
         return ids.size();

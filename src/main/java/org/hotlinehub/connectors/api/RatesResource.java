@@ -1,8 +1,6 @@
 package org.hotlinehub.connectors.api;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotlinehub.config.HubTime;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.RankedRates;
 import org.hotlinehub.model.RateQuery;
@@ -45,9 +44,7 @@ public class RatesResource {
     @Inject
     Rates rates;
     @Inject
-    Clock clock;
-    @Inject
-    ZoneId zone;
+    HubTime time;
 
     /** The rows and the query they answer (period, as-of time). */
     public record RatesResponse(String by, Instant from, Instant to, Instant asOf, List<RateRow> rows) {
@@ -62,7 +59,7 @@ public class RatesResource {
             + " the period they were offered in, tickets and survey answers in the period the ticket was filed in."
             + " A rate is null when nothing counts towards its denominator.")
     public RatesResponse list(@BeanParam RateQueryParams filters) {
-        RateQuery q = filters.query(clock.instant(), zone);
+        RateQuery q = filters.query(time.now(), time.zone());
         return new RatesResponse(q.by().code(), q.from(), q.to(), q.asOf(), rates.rates(q));
     }
 
@@ -73,7 +70,7 @@ public class RatesResource {
     public RankingResponse ranking(@BeanParam RateQueryParams filters,
             @QueryParam("sort") @DefaultValue("overall") String sort,
             @QueryParam("minimum") @DefaultValue("1") long minimum) {
-        RateQuery q = filters.query(clock.instant(), zone);
+        RateQuery q = filters.query(time.now(), time.zone());
         return new RankingResponse(q.by().code(), sort, q.from(), q.to(), q.asOf(),
                 rates.ranking(q, sort, minimum));
     }
@@ -85,8 +82,8 @@ public class RatesResource {
         if (weeks < 1 || weeks > MAX_WEEKS) {
             throw new BadRequestException("weeks must be between 1 and " + MAX_WEEKS);
         }
-        RateQuery q = filters.query(clock.instant(), zone);
-        List<RateRow> rows = rates.weekly(q, weeks, zone);
+        RateQuery q = filters.query(time.now(), time.zone());
+        List<RateRow> rows = rates.weekly(q, weeks, time.zone());
         // the first row is keyed by the Monday the trend starts on
         return new RatesResponse("week", null, q.to(), q.asOf(), rows);
     }

@@ -6,11 +6,9 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -31,6 +29,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotlinehub.config.HubTime;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.InputLimits;
 import org.hotlinehub.model.port.TicketExport;
@@ -72,9 +71,7 @@ public class TicketExportResource {
     @Inject
     TicketExport export;
     @Inject
-    Clock clock;
-    @Inject
-    ZoneId zone;
+    HubTime time;
 
     @GET
     @Operation(summary = "Closed tickets, anonymised, as JSON Lines or CSV, by the date they closed", description = "Tickets closed from `from` to `to` (dates in the hotline's zone, both included; `to`"
@@ -87,7 +84,7 @@ public class TicketExportResource {
             @Parameter(description = "jsonl (default) or csv") @QueryParam("format") @DefaultValue("jsonl") @Size(max = InputLimits.TERM) String format,
             @Parameter(description = "rows at most, 1 to 1000000") @QueryParam("limit") @DefaultValue("100000") long limit) {
         LocalDate fromDate = date("from", from, null);
-        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        LocalDate today = time.today();
         LocalDate toDate = date("to", to, today);
         if (toDate.isBefore(fromDate)) {
             throw new BadRequestException("to: " + toDate + " is before from " + fromDate);
@@ -101,9 +98,9 @@ public class TicketExportResource {
             default -> throw new BadRequestException("format: '" + format + "' is neither jsonl nor csv");
         };
         Position after = decodeCursor(cursor);
-        Instant start = fromDate.atStartOfDay(zone).toInstant();
-        Instant settled = clock.instant().minus(SETTLE);
-        Instant endOfTo = toDate.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant start = fromDate.atStartOfDay(time.zone()).toInstant();
+        Instant settled = time.now().minus(SETTLE);
+        Instant endOfTo = toDate.plusDays(1).atStartOfDay(time.zone()).toInstant();
         Instant end = endOfTo.isAfter(settled) ? settled : endOfTo;
         StreamingOutput body = out -> {
             if (csv) {

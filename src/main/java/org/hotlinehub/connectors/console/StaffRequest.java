@@ -1,8 +1,6 @@
 package org.hotlinehub.connectors.console;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.ZoneId;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -10,6 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.config.HubTime;
 import org.hotlinehub.model.Staff;
 import org.hotlinehub.model.port.DeadLetters;
 import org.hotlinehub.model.port.Emergencies;
@@ -38,15 +37,13 @@ public class StaffRequest {
     @Inject
     HubConfig config;
     @Inject
-    Clock clock;
-    @Inject
-    ZoneId zone;
+    HubTime time;
 
     public ConsolePage page(String path) {
         HttpServerRequest request = request();
         Cookie cookie = request.getCookie(ConsolePage.LANGUAGE_COOKIE);
         return ConsolePage.of(identity, path, lang(), cookie == null ? null : cookie.getValue(),
-                request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), deadLetters, emergencies, clock, zone);
+                request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), deadLetters, emergencies, time.clock(), time.zone());
     }
 
     /** The {@code ?lang=} choice of this request, if any. */

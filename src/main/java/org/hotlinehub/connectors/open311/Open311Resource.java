@@ -4,11 +4,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +32,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.config.HubTime;
 import org.hotlinehub.model.Attachment;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.CatalogAttribute;
@@ -90,9 +89,7 @@ public class Open311Resource {
     @Inject
     ObjectMapper json;
     @Inject
-    Clock clock;
-    @Inject
-    ZoneId zone;
+    HubTime time;
 
     @GET
     @Path("discovery" + EXT)
@@ -158,8 +155,9 @@ public class Open311Resource {
             throw new Open311Exception(400, filing.problems().stream()
                     .map(p -> new Open311Exception.Error("400", p)).toList());
         }
-        Instant now = clock.instant();
-        String externalId = client.name() + ":" + contentKey(service.code(), fields, LocalDate.ofInstant(now, zone));
+        Instant now = time.now();
+        String externalId = client.name() + ":"
+                + contentKey(service.code(), fields, LocalDate.ofInstant(now, time.zone()));
         String reference = references.reserve(Channel.OPEN311, externalId, references.next());
         String token = requests.record(new Open311Submission(UUID.randomUUID().toString(), reference, client.name(),
                 service.code(), now, filing.description(), filing.address(), filing.addressId(), filing.lat(),
@@ -179,7 +177,7 @@ public class Open311Resource {
         answer.put("service_notice", notice(reference));
         answer.put("account_id", one(fields, "account_id"));
         Response.ResponseBuilder builder = Response.status(batch ? 202 : 201)
-                .entity(serviceRequests(List.of(answer)).render(format, json, zone))
+                .entity(serviceRequests(List.of(answer)).render(format, json, time.zone()))
                 .type(format.mediaType());
         if (!batch) {
             builder.location(URI.create("/open311/v2/requests/" + reference + suffix(format)));
@@ -195,7 +193,7 @@ public class Open311Resource {
             @QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate,
             @QueryParam("status") String status, @QueryParam("api_key") String apiKey) {
         Open311Format format = format(ext, jurisdiction);
-        ServiceRequestQuery query = Open311Queries.of(ids, codes, startDate, endDate, status, clock.instant());
+        ServiceRequestQuery query = Open311Queries.of(ids, codes, startDate, endDate, status, time.now());
         List<Map<String, Object>> found = requests.find(knowsClient(apiKey) ? query : query.filedThroughOpen311())
                 .stream().map(Open311Resource::request).toList();
         return answer(format, serviceRequests(found),
@@ -306,7 +304,8 @@ public class Open311Resource {
     }
 
     private Response answer(Open311Format format, Open311Document document, int status) {
-        return Response.status(status).type(format.mediaType()).entity(document.render(format, json, zone)).build();
+        return Response.status(status).type(format.mediaType()).entity(document.render(format, json, time.zone()))
+                .build();
     }
 
     /** The answer format, once the jurisdiction is known to be ours. */

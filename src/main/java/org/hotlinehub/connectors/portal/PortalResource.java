@@ -5,7 +5,6 @@ import static org.hotlinehub.model.Strings.isBlank;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -33,6 +32,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.config.HubTime;
 import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.AssignmentView;
 import org.hotlinehub.model.Attachment;
@@ -85,9 +85,7 @@ public class PortalResource {
     @Inject
     HubConfig config;
     @Inject
-    Clock clock;
-    @Inject
-    ZoneId zone;
+    HubTime time;
 
     @CheckedTemplate
     static class Templates {
@@ -122,7 +120,7 @@ public class PortalResource {
     public Response home(@QueryParam("lang") String lang) {
         PortalPage page = page(lang);
         PartnerActor by = actor();
-        Instant now = clock.instant();
+        Instant now = time.now();
         Function<AssignmentState, List<PortalAssignment>> in = state -> mine(by, state, LIST_LIMIT, now, page);
         List<PortalAssignment> inHand = new ArrayList<>(in.apply(AssignmentState.IN_PROGRESS));
         inHand.addAll(in.apply(AssignmentState.ACCEPTED));
@@ -252,12 +250,12 @@ public class PortalResource {
         List<Step> history;
         try {
             view = work.get(by, id);
-            history = work.history(by, id).stream().map(item -> Step.of(item, zone, page.english())).toList();
+            history = work.history(by, id).stream().map(item -> Step.of(item, time.zone(), page.english())).toList();
         } catch (NotFoundException e) {
             return notFound(page, lang);
         }
-        return html(page, lang, status, Templates.assignment(page, PortalAssignment.of(view, clock.instant(),
-                zone, page.english()), history, done, problem, Arrays.asList(ReturnReason.values()), maxMb()));
+        return html(page, lang, status, Templates.assignment(page, PortalAssignment.of(view, time.now(),
+                time.zone(), page.english()), history, done, problem, Arrays.asList(ReturnReason.values()), maxMb()));
     }
 
     private Response notFound(PortalPage page, String lang) {
@@ -267,7 +265,7 @@ public class PortalResource {
     private List<PortalAssignment> mine(PartnerActor by, AssignmentState state, int limit, Instant now,
             PortalPage page) {
         return work.list(by, Optional.of(state), 0, limit).stream()
-                .map(v -> PortalAssignment.of(v, now, zone, page.english())).toList();
+                .map(v -> PortalAssignment.of(v, now, time.zone(), page.english())).toList();
     }
 
     /** The signed-in user acting for their partner; a partner user without a partner may do nothing. */

@@ -2,8 +2,6 @@ package org.hotlinehub.connectors.reports;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +17,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotlinehub.config.HubTime;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.RateQuery;
 import org.hotlinehub.model.RateQueryParams;
@@ -53,9 +52,7 @@ public class ReportCsvResource {
     @Inject
     Rates rates;
     @Inject
-    Clock clock;
-    @Inject
-    ZoneId zone;
+    HubTime time;
 
     @GET
     @Path("/tickets.csv")
@@ -63,9 +60,9 @@ public class ReportCsvResource {
     @Operation(summary = "Tickets as CSV, oldest first, with their lead, clocks and call-back outcome (no resident"
             + " names or phones)")
     public Response tickets(@Valid @BeanParam TicketFilterParams filters) {
-        TicketFilter filter = filters.filter(zone);
+        TicketFilter filter = filters.filter(time.zone());
         StreamingOutput body = out -> {
-            try (CsvTable csv = new CsvTable(out, TICKET_COLUMNS, zone)) {
+            try (CsvTable csv = new CsvTable(out, TICKET_COLUMNS, time.zone())) {
                 tickets.export(filter, t -> {
                     try {
                         csv.row(t.reference(), t.createdAt(), lower(t.channel()), lower(t.status()), t.priority(),
@@ -89,10 +86,10 @@ public class ReportCsvResource {
     @Produces(CSV)
     @Operation(summary = "The three rates per group as CSV (same parameters as GET /api/v1/rates)")
     public Response rates(@BeanParam RateQueryParams filters) {
-        RateQuery q = filters.query(clock.instant(), zone);
+        RateQuery q = filters.query(time.now(), time.zone());
         List<RateRow> rows = rates.rates(q);
         StreamingOutput body = out -> {
-            try (CsvTable csv = new CsvTable(out, RATE_COLUMNS, zone)) {
+            try (CsvTable csv = new CsvTable(out, RATE_COLUMNS, time.zone())) {
                 for (RateRow r : rows) {
                     csv.row(CsvTable.text(r.key()), CsvTable.text(r.name()), r.offered(), r.acceptedInTime(),
                             r.responseRate(), r.overdue(), r.tickets(), r.judged(), r.solved(), r.resolutionRate(),

@@ -3,11 +3,9 @@ package org.hotlinehub.connectors.reports;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -28,6 +26,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.hotlinehub.config.HubTime;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.Periods;
@@ -71,9 +70,7 @@ public class ReportPages {
     @Inject
     ObjectMapper json;
     @Inject
-    Clock clock;
-    @Inject
-    ZoneId zone;
+    HubTime time;
 
     /** A rate as a percentage with one decimal ("87.5%"), or "—" without a denominator; {@code label} in words. */
     public record Cell(RateRow row, String label, String response, String resolution, String satisfaction) {
@@ -146,16 +143,16 @@ public class ReportPages {
             @QueryParam("month") String month, @QueryParam("lang") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         ReportLabels t = ReportLabels.of(english(lang, acceptLanguage));
-        Instant now = clock.instant();
+        Instant now = time.now();
         YearMonth ym = month == null || month.isBlank()
-                ? YearMonth.from(now.atZone(zone))
+                ? YearMonth.from(now.atZone(time.zone()))
                 : Periods.month(month, "month");
-        Instant from = ym.atDay(1).atStartOfDay(zone).toInstant();
-        Instant to = ym.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        Instant from = ym.atDay(1).atStartOfDay(time.zone()).toInstant();
+        Instant to = ym.plusMonths(1).atDay(1).atStartOfDay(time.zone()).toInstant();
         RateQuery q = RateQuery.parse("all", from.toString(), to.toString(), null, null, street, community, null,
-                category, channel, now, zone);
+                category, channel, now, time.zone());
         Filters filters = filters(t, q);
-        String generated = STAMP.format(now.atZone(zone));
+        String generated = STAMP.format(now.atZone(time.zone()));
         String monthName = ReportDates.month(ym, t.english());
         String area = q.community() != null ? q.community() : q.street();
         if (area == null) {
@@ -185,7 +182,7 @@ public class ReportPages {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         ReportLabels t = ReportLabels.of(english(lang, acceptLanguage));
         RateQuery q = RateQuery.parse("all", from, to, null, null, street, community, null, category, channel,
-                clock.instant(), zone);
+                time.now(), time.zone());
         Filters filters = filters(t, q);
         int span = weeks == null ? 12 : Math.max(1, Math.min(52, weeks));
         Map<String, Object> data = new LinkedHashMap<>();
@@ -196,7 +193,7 @@ public class ReportPages {
         data.put("overdue", series(t, RateDimension.PARTNER, rates.rates(q.withBy(RateDimension.PARTNER)).stream()
                 .filter(r -> r.overdue() > 0).sorted(Comparator.comparingLong(RateRow::overdue).reversed()).toList(),
                 "overdue"));
-        List<RateRow> trend = rates.weekly(q, span, zone);
+        List<RateRow> trend = rates.weekly(q, span, time.zone());
         Map<String, Object> weekly = new LinkedHashMap<>();
         weekly.put("labels", trend.stream().map(r -> label(t, RateDimension.WEEK, r)).toList());
         weekly.put("response", trend.stream().map(r -> percentValue(r.responseRate())).toList());
@@ -205,8 +202,9 @@ public class ReportPages {
         data.put("weekly", weekly);
         data.put("words", Map.of("response", t.responseRate(), "resolution", t.resolutionRate(), "satisfaction",
                 t.satisfactionRate(), "tickets", t.tickets(), "overdue", t.overdue()));
-        return Templates.charts(t, ReportDates.firstDay(q.from(), zone).toString(),
-                ReportDates.lastDay(q.to(), zone).toString(), ReportDates.period(q.from(), q.to(), zone, t.english()),
+        return Templates.charts(t, ReportDates.firstDay(q.from(), time.zone()).toString(),
+                ReportDates.lastDay(q.to(), time.zone()).toString(),
+                ReportDates.period(q.from(), q.to(), time.zone(), t.english()),
                 filters, script(data));
     }
 

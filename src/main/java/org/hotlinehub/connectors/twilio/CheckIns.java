@@ -1,11 +1,9 @@
 package org.hotlinehub.connectors.twilio;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hotlinehub.config.HubTime;
 import org.hotlinehub.model.Masks;
 import org.jboss.logging.Logger;
 
@@ -46,9 +45,7 @@ public class CheckIns {
     @Inject
     CallAssurance assurance;
     @Inject
-    Clock clock;
-    @Inject
-    ZoneId zone;
+    HubTime time;
 
     /** Whether a text is a check-in word. */
     static boolean isCheckInWord(String text) {
@@ -70,7 +67,7 @@ public class CheckIns {
             return Optional.empty();
         }
         long residentId = ((Number) rows.get(0)[0]).longValue();
-        ZonedDateTime now = clock.instant().atZone(zone);
+        ZonedDateTime now = time.now().atZone(time.zone());
         em.createNativeQuery("insert into resident_check_in (resident_id, day, checked_in_at, channel)"
                 + " values (?1, ?2, ?3, ?4) on conflict (resident_id, day) do update"
                 + " set checked_in_at = coalesce(resident_check_in.checked_in_at, excluded.checked_in_at),"
@@ -93,8 +90,8 @@ public class CheckIns {
      * @return how many emergencies were raised
      */
     public int raiseMissed() {
-        Instant instant = clock.instant();
-        ZonedDateTime now = instant.atZone(zone);
+        Instant instant = time.now();
+        ZonedDateTime now = instant.atZone(time.zone());
         LocalDate today = now.toLocalDate();
         List<Object[]> due = QuarkusTransaction.requiringNew().call(() -> due(today, now.toLocalTime(),
                 instant.minus(RETRY_AFTER)));
@@ -123,14 +120,15 @@ public class CheckIns {
     static final Duration RETRY_AFTER = Duration.ofMinutes(2);
 
     @SuppressWarnings("unchecked")
-    private List<Object[]> due(LocalDate today, LocalTime time, Instant staleBefore) {
+    private List<Object[]> due(LocalDate today, LocalTime timeOfDay, Instant staleBefore) {
         return em.createNativeQuery("select r.id, r.phone, r.check_in_by from resident r where r.registered"
                 + " and r.check_in_by is not null and r.check_in_by <= ?1"
                 + " and r.created_at <= (cast(?2 as date) + r.check_in_by) at time zone cast(?3 as text)"
                 + " and not exists (select 1 from resident_check_in c where c.resident_id = r.id and c.day = ?2"
                 + " and (c.checked_in_at is not null or c.ticket_reference is not null or c.missed_at > ?5))"
-                + " order by r.check_in_by, r.id limit ?4").setParameter(1, time).setParameter(2, today)
-                .setParameter(3, zone.getId()).setParameter(4, BATCH).setParameter(5, staleBefore).getResultList();
+                + " order by r.check_in_by, r.id limit ?4").setParameter(1, timeOfDay).setParameter(2, today)
+                .setParameter(3, time.zone().getId()).setParameter(4, BATCH).setParameter(5, staleBefore)
+                .getResultList();
     }
 
     /** @return whether this sweep claimed the resident's missed day (new, or left without its emergency) */

@@ -7,10 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -32,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.config.HubTime;
 import org.hotlinehub.model.Attachment;
 import org.hotlinehub.model.AttributeAnswers;
 import org.hotlinehub.model.CatalogItem;
@@ -93,9 +92,7 @@ public class ReportResource {
     @Inject
     OneTimeUses oneTimeUses;
     @Inject
-    Clock clock;
-    @Inject
-    ZoneId zone;
+    HubTime time;
     @Inject
     ServiceCatalog services;
 
@@ -197,13 +194,13 @@ public class ReportResource {
 
         Optional<String> reserved = tokens.verify(token);
         if (reserved.isPresent() && !oneTimeUses.claim("form:" + reserved.get(), reportHash(form, normalizedPhone.get(),
-                answers), clock.instant().plus(TOKEN_USE_KEPT))) {
+                answers), time.now().plus(TOKEN_USE_KEPT))) {
             // the same token with the same report is a double submit (same reference below); with another, refuse
             errors.put("token", msg.errTokenUsed());
             return answerInvalid(form, answers, errors, english, wantsJson, 409, token);
         }
         String externalId = reserved.map(r -> "form:" + r).orElseGet(() -> "hash:" + contentKey(form,
-                normalizedPhone.get(), LocalDate.ofInstant(clock.instant(), zone)));
+                normalizedPhone.get(), time.today()));
         String reference;
         try {
             reference = references.reserve(Channel.WEB, externalId, reserved.orElseGet(references::next));
@@ -211,7 +208,7 @@ public class ReportResource {
             errors.put("form", msg.errUnavailable());
             return answerInvalid(form, answers, errors, english, wantsJson, 503, token);
         }
-        InboundContact contact = new InboundContact(Channel.WEB, externalId, reference, clock.instant(),
+        InboundContact contact = new InboundContact(Channel.WEB, externalId, reference, time.now(),
                 normalizedPhone.get(), form.name(), form.description(), ResidentTexts.language(english),
                 form.category(),
                 form.compound(), form.address(), null, null, attachment == null ? List.of() : List.of(attachment),

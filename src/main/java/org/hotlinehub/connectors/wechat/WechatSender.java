@@ -1,6 +1,5 @@
 package org.hotlinehub.connectors.wechat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.config.HubTime;
 import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.Masks;
 import org.hotlinehub.model.OutboundWechat;
@@ -62,9 +62,7 @@ public class WechatSender implements OutboxSender {
     @Inject
     HubConfig config;
     @Inject
-    Clock clock;
-    @Inject
-    ZoneId zone;
+    HubTime time;
 
     /**
      * Queues a status message for each notice, under the notice's key: a notice of an event read twice (a redelivery)
@@ -72,7 +70,7 @@ public class WechatSender implements OutboxSender {
      */
     public void queueNotices(List<StatusNotices.StatusNotice> notices) {
         for (StatusNotices.StatusNotice n : notices) {
-            Notice message = notice(n, zone);
+            Notice message = notice(n, time.zone());
             outbox.enqueue(n.idempotencyKey(), n.openid(), message.text(), message.templateData(), n.purpose(),
                     n.reference());
         }
@@ -89,7 +87,7 @@ public class WechatSender implements OutboxSender {
      */
     public int resubmit() {
         int done = 0;
-        Instant before = clock.instant().minusSeconds(10);
+        Instant before = time.now().minusSeconds(10);
         while (intake.accepting()) {
             List<WechatConversations.Decision> missed = conversations.unsubmitted(before, BATCH);
             for (WechatConversations.Decision d : missed) {
@@ -135,7 +133,7 @@ public class WechatSender implements OutboxSender {
             return SendResult.failed(OutboundWechatStatus.FAILED.name(), "the resident no longer follows the account",
                     null);
         }
-        boolean windowOpen = follower.map(f -> f.lastInteractionAt().isAfter(clock.instant().minus(WINDOW)))
+        boolean windowOpen = follower.map(f -> f.lastInteractionAt().isAfter(time.now().minus(WINDOW)))
                 .orElse(false);
         try {
             WechatApi.Result result = windowOpen

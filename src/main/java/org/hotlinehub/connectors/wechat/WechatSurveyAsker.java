@@ -1,11 +1,9 @@
 package org.hotlinehub.connectors.wechat;
 
-import java.time.Clock;
-import java.time.ZoneId;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.hotlinehub.config.HubTime;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.SystemReason;
 import org.hotlinehub.model.TicketStatus;
@@ -27,9 +25,7 @@ public class WechatSurveyAsker implements SurveyAsker {
     @Inject
     WechatOutbox outbox;
     @Inject
-    Clock clock;
-    @Inject
-    ZoneId zone;
+    HubTime time;
 
     @Override
     public Channel channel() {
@@ -49,7 +45,7 @@ public class WechatSurveyAsker implements SurveyAsker {
                         question.english()),
                 WechatOutbox.statusTemplate(question.ticketReference(),
                         replies.statusWord(TicketStatus.RESOLVED, false),
-                        clock.instant(), zone),
+                        time.now(), time.zone()),
                 "survey", question.ticketReference());
         return SystemReason.SURVEY_BY_WECHAT.text();
     }
