@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -111,9 +112,8 @@ public class Open311Resource {
     @Path("services" + EXT)
     @Operation(summary = "The service list: every active catalog entry")
     public Response services(@PathParam("ext") String ext, @QueryParam("jurisdiction_id") String jurisdiction) {
-        Open311Format format = format(ext, jurisdiction);
-        List<Map<String, Object>> services = catalog.services().stream().map(this::service).toList();
-        return answer(format, new Open311Document("services", new Open311Document.Listing("service", services)), 200);
+        return found(ext, jurisdiction, () -> new Open311Document("services",
+                new Open311Document.Listing("service", catalog.services().stream().map(this::service).toList())));
     }
 
     @GET
@@ -121,13 +121,14 @@ public class Open311Resource {
     @Operation(summary = "A service definition: the attributes a request of this service answers")
     public Response serviceDefinition(@PathParam("code") String code, @PathParam("ext") String ext,
             @QueryParam("jurisdiction_id") String jurisdiction) {
-        Open311Format format = format(ext, jurisdiction);
-        ServiceDefinition service = catalog.service(code)
-                .orElseThrow(() -> Open311Exception.of(404, "service_code '" + code + "' not found"));
-        List<Map<String, Object>> attributes = service.attributes().stream().map(Open311Resource::attribute)
-                .toList();
-        return answer(format, new Open311Document("service_definition", fields("service_code", service.code(),
-                "attributes", new Open311Document.Listing("attribute", attributes))), 200);
+        return found(ext, jurisdiction, () -> {
+            ServiceDefinition service = catalog.service(code)
+                    .orElseThrow(() -> Open311Exception.of(404, "service_code '" + code + "' not found"));
+            List<Map<String, Object>> attributes = service.attributes().stream().map(Open311Resource::attribute)
+                    .toList();
+            return new Open311Document("service_definition", fields("service_code", service.code(), "attributes",
+                    new Open311Document.Listing("attribute", attributes)));
+        });
     }
 
     @POST
@@ -192,12 +193,11 @@ public class Open311Resource {
             @QueryParam("service_request_id") String ids, @QueryParam("service_code") String codes,
             @QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate,
             @QueryParam("status") String status, @QueryParam("api_key") String apiKey) {
-        Open311Format format = format(ext, jurisdiction);
-        ServiceRequestQuery query = Open311Queries.of(ids, codes, startDate, endDate, status, time.now());
-        List<Map<String, Object>> found = requests.find(knowsClient(apiKey) ? query : query.filedThroughOpen311())
-                .stream().map(Open311Resource::request).toList();
-        return answer(format, serviceRequests(found),
-                200);
+        return found(ext, jurisdiction, () -> {
+            ServiceRequestQuery query = Open311Queries.of(ids, codes, startDate, endDate, status, time.now());
+            return serviceRequests(requests.find(knowsClient(apiKey) ? query : query.filedThroughOpen311()).stream()
+                    .map(Open311Resource::request).toList());
+        });
     }
 
     @GET
@@ -205,11 +205,12 @@ public class Open311Resource {
     @Operation(summary = "One service request by its id (the ticket reference)")
     public Response one(@PathParam("id") String id, @PathParam("ext") String ext,
             @QueryParam("jurisdiction_id") String jurisdiction, @QueryParam("api_key") String apiKey) {
-        Open311Format format = format(ext, jurisdiction);
-        boolean client = knowsClient(apiKey);
-        ServiceRequestRecord found = requests.find(id).filter(r -> client || r.filedThroughOpen311())
-                .orElseThrow(() -> Open311Exception.of(404, "service_request_id '" + id + "' not found"));
-        return answer(format, serviceRequests(List.of(request(found))), 200);
+        return found(ext, jurisdiction, () -> {
+            boolean client = knowsClient(apiKey);
+            ServiceRequestRecord found = requests.find(id).filter(r -> client || r.filedThroughOpen311())
+                    .orElseThrow(() -> Open311Exception.of(404, "service_request_id '" + id + "' not found"));
+            return serviceRequests(List.of(request(found)));
+        });
     }
 
     /**
@@ -231,12 +232,12 @@ public class Open311Resource {
     @Operation(summary = "The service_request_id for a token, once the request has become a ticket")
     public Response token(@PathParam("token") String token, @PathParam("ext") String ext,
             @QueryParam("jurisdiction_id") String jurisdiction) {
-        Open311Format format = format(ext, jurisdiction);
-        ServiceRequests.TokenState state = requests.token(token)
-                .orElseThrow(() -> Open311Exception.of(404, "token '" + token + "' not found"));
-        return answer(format, serviceRequests(List.of(fields("service_request_id",
-                state.reference().orElse(null), "token", state.token()))),
-                200);
+        return found(ext, jurisdiction, () -> {
+            ServiceRequests.TokenState state = requests.token(token)
+                    .orElseThrow(() -> Open311Exception.of(404, "token '" + token + "' not found"));
+            return serviceRequests(List.of(fields("service_request_id", state.reference().orElse(null), "token",
+                    state.token())));
+        });
     }
 
     /** Anything else under /open311/v2 does not exist: answered 404 in the spec's error format. */
@@ -306,6 +307,15 @@ public class Open311Resource {
     private Response answer(Open311Format format, Open311Document document, int status) {
         return Response.status(status).type(format.mediaType()).entity(document.render(format, json, time.zone()))
                 .build();
+    }
+
+    /**
+     * A GET's answer, 200: the format and the jurisdiction are checked before the document is made, so a bad suffix
+     * (400) or another jurisdiction (404) is told first.
+     */
+    private Response found(String ext, String jurisdiction, Supplier<Open311Document> document) {
+        Open311Format format = format(ext, jurisdiction);
+        return answer(format, document.get(), 200);
     }
 
     /** The answer format, once the jurisdiction is known to be ours. */

@@ -11,7 +11,6 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -55,6 +54,8 @@ public class PartnerApiResource {
     SurveyAppeals appeals;
     @Inject
     Evidence evidence;
+    @Inject
+    HttpHeaders headers;
 
     public record DeclineRequest(@Size(max = InputLimits.NOTE) String reason) {
     }
@@ -69,11 +70,10 @@ public class PartnerApiResource {
 
     @GET
     @Operation(summary = "List this partner's assignments, newest first; filter by state, page by offset/limit")
-    public List<AssignmentView> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @QueryParam("state") String state,
+    public List<AssignmentView> list(@QueryParam("state") String state,
             @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        String partner = partner(authorization);
+        String partner = partner();
         Paging.check(offset, limit, 200);
         return work.list(partner, parseState(state), offset, limit);
     }
@@ -81,56 +81,50 @@ public class PartnerApiResource {
     @POST
     @Path("/{id}/accept")
     @Operation(summary = "Accept (签收) an offered assignment; repeating it is harmless")
-    public AssignmentView accept(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") long id) {
-        return work.accept(partner(authorization), id);
+    public AssignmentView accept(@PathParam("id") long id) {
+        return work.accept(partner(), id);
     }
 
     @POST
     @Path("/{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Decline an offered assignment with a reason; the hub offers it to the next partner")
-    public AssignmentView decline(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") long id, @Valid DeclineRequest request) {
-        return work.decline(partner(authorization), id, request == null ? null : request.reason());
+    public AssignmentView decline(@PathParam("id") long id, @Valid DeclineRequest request) {
+        return work.decline(partner(), id, request == null ? null : request.reason());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One assignment of this partner")
-    public AssignmentView get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") long id) {
-        return work.get(partner(authorization), id);
+    public AssignmentView get(@PathParam("id") long id) {
+        return work.get(partner(), id);
     }
 
     @POST
     @Path("/{id}/return")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Hand an accepted ticket back (退单) with a reason code; the hub rules on it")
-    public AssignmentView giveBack(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") long id, @Valid ReturnRequest request) {
+    public AssignmentView giveBack(@PathParam("id") long id, @Valid ReturnRequest request) {
         String code = request == null ? null : request.reason();
         ReturnReason reason = ReturnReason.fromCode(code == null ? "" : code.strip()).orElseThrow(
                 () -> new BadRequestException("reason must be one of " + ReturnReason.codes()));
-        return work.giveBack(partner(authorization), id, reason, request.note());
+        return work.giveBack(partner(), id, reason, request.note());
     }
 
     @POST
     @Path("/{id}/progress")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report progress with a note")
-    public AssignmentView progress(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") long id, @Valid NoteRequest request) {
-        return work.progress(partner(authorization), id, request == null ? null : request.note());
+    public AssignmentView progress(@PathParam("id") long id, @Valid NoteRequest request) {
+        return work.progress(partner(), id, request == null ? null : request.note());
     }
 
     @POST
     @Path("/{id}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report the ticket resolved, with a note and optionally a photo URL")
-    public AssignmentView resolve(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") long id, @Valid NoteRequest request) {
-        return work.resolve(partner(authorization), id, request == null ? null : request.note(),
+    public AssignmentView resolve(@PathParam("id") long id, @Valid NoteRequest request) {
+        return work.resolve(partner(), id, request == null ? null : request.note(),
                 request == null ? null : request.photoUrl());
     }
 
@@ -147,9 +141,8 @@ public class PartnerApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Pause the clocks of accepted work while waiting for the resident, with a reason; the time"
             + " paused does not count")
-    public AssignmentView pause(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") long id, @Valid PauseRequest request) {
-        String partner = partner(authorization);
+    public AssignmentView pause(@PathParam("id") long id, @Valid PauseRequest request) {
+        String partner = partner();
         return clocks.pause(id, request == null ? null : request.reason(), Optional.of(partner),
                 "partner:" + partner);
     }
@@ -157,9 +150,8 @@ public class PartnerApiResource {
     @POST
     @Path("/{id}/resume")
     @Operation(summary = "Resume the clocks; accept-by and resolve-by move on by the paused time")
-    public AssignmentView resume(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") long id) {
-        String partner = partner(authorization);
+    public AssignmentView resume(@PathParam("id") long id) {
+        String partner = partner();
         return clocks.resume(id, Optional.of(partner), "partner:" + partner);
     }
 
@@ -168,17 +160,15 @@ public class PartnerApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Appeal (申诉) a dissatisfied or not-solved survey result of work you resolved, with a reason;"
             + " a supervisor decides, an upheld appeal takes the result out of the rates")
-    public AppealView appeal(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") long id, @Valid AppealRequest request) {
-        return appeals.appeal(partner(authorization), id, request == null ? null : request.reason());
+    public AppealView appeal(@PathParam("id") long id, @Valid AppealRequest request) {
+        return appeals.appeal(partner(), id, request == null ? null : request.reason());
     }
 
     @GET
     @Path("/{id}/appeal")
     @Operation(summary = "Your appeal on this assignment and its decision")
-    public AppealView appealStatus(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") long id) {
-        String partner = partner(authorization);
+    public AppealView appealStatus(@PathParam("id") long id) {
+        String partner = partner();
         return appeals.ofAssignment(partner, id)
                 .orElseThrow(() -> new NotFoundException("no appeal by " + partner + " on assignment " + id));
     }
@@ -188,10 +178,9 @@ public class PartnerApiResource {
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "A photo of the ticket of accepted work (the links in the assignment's details);"
             + " size=thumbnail for a small one. Only while this partner holds the work")
-    public Response attachment(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") long id, @PathParam("attachmentId") long attachmentId,
+    public Response attachment(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId,
             @QueryParam("size") String size) {
-        String partner = partner(authorization);
+        String partner = partner();
         boolean thumbnail;
         try {
             thumbnail = EvidenceFile.thumbnail(size);
@@ -204,7 +193,9 @@ public class PartnerApiResource {
                 .response();
     }
 
-    private String partner(String authorization) {
+    /** The partner whose bearer API key this request carries in Authorization; 401 without a valid one. */
+    private String partner() {
+        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         String key = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7).strip()
                 : null;

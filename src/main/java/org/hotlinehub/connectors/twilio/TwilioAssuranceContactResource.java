@@ -55,10 +55,10 @@ public class TwilioAssuranceContactResource {
                     && state.get() != Emergencies.State.OFFERED) {
                 // settled before the contact picked up: tell them, ask nothing
                 outbox.answered(c.id());
-                return hangup(r.say(say(english, settled(english, state.get() == Emergencies.State.TAKEN))));
+                return VoiceTwiml.hangUp(r.say(say(english, settled(english, state.get() == Emergencies.State.TAKEN))));
             }
             String next = webhooks.url("/" + Emergencies.CONTACT_CALL + "/answer?id=" + c.id());
-            return hangup(r.gather(VoiceTwiml.oneKey(next, TIMEOUT)
+            return VoiceTwiml.hangUp(r.gather(VoiceTwiml.oneKey(next, TIMEOUT)
                     .say(say(english, VoicePrompts.in(english).contactAsk())).build())
                     .say(say(english, VoicePrompts.in(english).contactDeclined())));
         });
@@ -74,7 +74,7 @@ public class TwilioAssuranceContactResource {
             outbox.answered(c.id());
             VoiceResponse.Builder r = new VoiceResponse.Builder();
             if (!"1".equals(call.digits())) {
-                return hangup(r.say(say(english, words.contactDeclined())));
+                return VoiceTwiml.hangUp(r.say(say(english, words.contactDeclined())));
             }
             ContactAnswer answer = emergencies.acceptByContact(c.ticketReference(), c.to());
             String spoken = switch (answer) {
@@ -82,23 +82,17 @@ public class TwilioAssuranceContactResource {
                 case ALREADY_TAKEN -> words.contactAlreadyTaken();
                 case WITH_OPERATORS, UNKNOWN -> words.contactWithOperators();
             };
-            return hangup(r.say(say(english, spoken)));
+            return VoiceTwiml.hangUp(r.say(say(english, spoken)));
         });
     }
 
     /** Answers a webhook about the contact call {@code id}; a call that is not one is hung up. */
-    private Response onCall(UriInfo uri, long id, BiFunction<VoiceRequest, OutboundCall, Response> answer) {
-        return webhooks.handle(uri, true, call -> outbox.find(id)
-                .filter(c -> Emergencies.CONTACT_CALL.equals(c.purpose())).map(c -> answer.apply(call, c))
-                .orElseGet(() -> hangup(new VoiceResponse.Builder())));
+    private Response onCall(UriInfo uri, long id, BiFunction<VoiceRequest, OutboundCall, VoiceResponse> answer) {
+        return webhooks.onOutboundCall(uri, id, Emergencies.CONTACT_CALL, answer);
     }
 
     private static String settled(boolean english, boolean taken) {
         VoiceMessages words = VoicePrompts.in(english);
         return taken ? words.contactAlreadyTaken() : words.contactWithOperators();
-    }
-
-    private static Response hangup(VoiceResponse.Builder r) {
-        return VoiceWebhooks.twiml(VoiceTwiml.hangUp(r));
     }
 }

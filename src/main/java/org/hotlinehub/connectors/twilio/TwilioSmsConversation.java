@@ -37,15 +37,22 @@ public class TwilioSmsConversation {
     private static final Set<String> STOP = Set.of("stop", "stopall", "unsubscribe", "cancel", "end", "quit", "退订",
             "td");
     private static final Set<String> START = Set.of("start", "unstop", "subscribe", "订阅");
-    static final String KIND_STATUS = "STATUS";
-    static final String KIND_PARTNER = "PARTNER";
-    static final String KIND_OPT_OUT = "OPT_OUT";
-    static final String KIND_OPT_IN = "OPT_IN";
-    static final String KIND_EMPTY = "EMPTY";
-    static final String KIND_NOT_PARTNER = "NOT_PARTNER";
-    static final String KIND_RELAY = "RELAY";
-    static final String KIND_RELAY_REPLY = "RELAY_REPLY";
-    static final String KIND_CHECK_IN = "CHECK_IN";
+
+    /**
+     * The kind of a decision answered with a reply alone, stored by its name; a decision that is a contact has its
+     * {@link ContactIntent}'s name instead.
+     */
+    enum ReplyKind {
+        STATUS,
+        PARTNER,
+        OPT_OUT,
+        OPT_IN,
+        EMPTY,
+        NOT_PARTNER,
+        RELAY,
+        RELAY_REPLY,
+        CHECK_IN
+    }
 
     @Inject
     ResidentReplies replies;
@@ -84,31 +91,31 @@ public class TwilioSmsConversation {
         if (STOP.contains(keyword)) {
             outbox.optOut(sms.from());
             LOG.infof("%s opted out of SMS", Masks.phone(sms.from()));
-            return record(sms, KIND_OPT_OUT, null, replies.optedOut(english));
+            return record(sms, ReplyKind.OPT_OUT, null, replies.optedOut(english));
         }
         if (START.contains(keyword)) {
             outbox.optIn(sms.from());
-            return record(sms, KIND_OPT_IN, null, replies.optedIn(english));
+            return record(sms, ReplyKind.OPT_IN, null, replies.optedIn(english));
         }
         if (CheckIns.isCheckInWord(text)) {
             // a resident with a daily check-in texts 签到, 平安 or OK: checked in for today (call assurance)
             Optional<String> language = checkIns.checkIn(sms.from(), "sms");
             if (language.isPresent()) {
-                return record(sms, KIND_CHECK_IN, null,
+                return record(sms, ReplyKind.CHECK_IN, null,
                         VoicePrompts.in("en".equals(language.get())).checkedInText());
             }
         }
         Optional<String> masked = maskedLine.holderText(sms);
         if (masked.isPresent()) {
-            return record(sms, KIND_RELAY, null, masked.get());
+            return record(sms, ReplyKind.RELAY, null, masked.get());
         }
         Optional<String> partner = context.partner();
         if (partner.isPresent()) {
-            return record(sms, KIND_PARTNER, null, partnerKeywords.answer(partner.get(), text));
+            return record(sms, ReplyKind.PARTNER, null, partnerKeywords.answer(partner.get(), text));
         }
         if (TwilioPartnerKeywords.looksLikeKeyword(text)) {
             LOG.infof("partner keyword from unregistered phone %s refused", Masks.phone(sms.from()));
-            return record(sms, KIND_NOT_PARTNER, null, TwilioPartnerKeywords.notRegistered());
+            return record(sms, ReplyKind.NOT_PARTNER, null, TwilioPartnerKeywords.notRegistered());
         }
         Reading reading = rules.read(text, !sms.media().isEmpty(), context.conversation());
         boolean en = reading.english();
@@ -117,14 +124,14 @@ public class TwilioSmsConversation {
             // while the holder of its accepted assignment called or texted lately, a follow-up goes to them
             Optional<String> relayed = maskedLine.residentText(sms);
             if (relayed.isPresent()) {
-                return record(sms, KIND_RELAY_REPLY, relayed.get(), "");
+                return record(sms, ReplyKind.RELAY_REPLY, relayed.get(), "");
             }
         }
         return switch (reading.kind()) {
             // Nothing to tell the language by: ask in both.
-            case EMPTY -> record(sms, KIND_EMPTY, null, replies.emptyMessage(false) + " / "
+            case EMPTY -> record(sms, ReplyKind.EMPTY, null, replies.emptyMessage(false) + " / "
                     + replies.emptyMessage(true));
-            case STATUS_QUERY -> record(sms, KIND_STATUS, reference, statusReply(reference, sms.from(), en));
+            case STATUS_QUERY -> record(sms, ReplyKind.STATUS, reference, statusReply(reference, sms.from(), en));
             case SURVEY_ANSWER -> decideContact(sms, ContactIntent.SURVEY_ANSWER, reference,
                     replies.surveyThanks(reference, reading.survey(), en));
             case FOLLOW_UP -> decideContact(sms, ContactIntent.FOLLOW_UP, reference,
@@ -145,8 +152,9 @@ public class TwilioSmsConversation {
                 .orElseGet(() -> replies.notFound(reference, english));
     }
 
-    private String record(InboundSms sms, String kind, String reference, String reply) {
-        return conversations.decide(new Decision(sms.messageSid(), sms.from(), kind, reference, reply)).reply();
+    private String record(InboundSms sms, ReplyKind kind, String reference, String reply) {
+        return conversations.decide(new Decision(sms.messageSid(), sms.from(), kind.name(), reference, reply))
+                .reply();
     }
 
     /** Stores the decision, then makes the contact durable; only then may Twilio be answered. */

@@ -175,19 +175,19 @@ public class TwilioVoiceResource {
     @Operation(summary = "A partner's or volunteer's choice in the masked line: a held ticket by key, a reference keyed in, 0 for the usual menu")
     public Response masked(@Context UriInfo uri, @QueryParam("lang") String lang,
             @QueryParam("attempt") int attempt) {
-        return webhooks.handle(uri, true, call -> VoiceWebhooks.twiml(maskedLine.choose(call, "en".equals(lang),
-                attempt, english -> menu(new VoiceResponse.Builder(), english, 1))));
+        return inLanguage(uri, lang, true, (call, english) -> VoiceWebhooks.twiml(maskedLine.choose(call, english,
+                attempt, chosen -> menu(new VoiceResponse.Builder(), chosen, 1))));
     }
 
     @POST
     @Path("/masked/done")
     @Operation(summary = "The masked call to the resident ended (Dial action): its outcome goes on the ticket's timeline")
     public Response maskedDone(@Context UriInfo uri, @QueryParam("ref") String ref, @QueryParam("lang") String lang) {
-        return webhooks.handle(uri, true, call -> {
+        return inLanguage(uri, lang, true, (call, english) -> {
             if (ref == null || !ref.matches("\\d{6,12}")) {
                 return TwilioWebhook.badRequest("ref (the ticket reference of the masked call) is required");
             }
-            return VoiceWebhooks.twiml(maskedLine.done(call, ref, "en".equals(lang)));
+            return VoiceWebhooks.twiml(maskedLine.done(call, ref, english));
         });
     }
 
@@ -242,8 +242,7 @@ public class TwilioVoiceResource {
     @Path("/queue/wait")
     @Operation(summary = "What callers hear while they wait for an operator (Twilio repeats it)")
     public Response queueWait(@Context UriInfo uri, @QueryParam("lang") String lang) {
-        return webhooks.handle(uri, true, call -> {
-            boolean english = "en".equals(lang);
+        return inLanguage(uri, lang, true, (call, english) -> {
             String position = call.param("QueuePosition");
             return VoiceWebhooks.twiml(new VoiceResponse.Builder()
                     .say(say(english, VoicePrompts.waiting(english, position)))
@@ -256,8 +255,7 @@ public class TwilioVoiceResource {
     @Path("/queue/done")
     @Operation(summary = "A caller left the operator queue: bridged, redirected to an operator, hung up (call-back list) or the queue failed")
     public Response queueDone(@Context UriInfo uri, @QueryParam("lang") String lang) {
-        return webhooks.handle(uri, true, call -> {
-            boolean english = "en".equals(lang);
+        return inLanguage(uri, lang, true, (call, english) -> {
             String result = call.param("QueueResult");
             switch (result) {
                 case "bridged", "redirected" -> {
@@ -280,8 +278,7 @@ public class TwilioVoiceResource {
     @Path("/connect")
     @Operation(summary = "An operator took this caller (Calls API redirect): dial the operator's phone or client")
     public Response connect(@Context UriInfo uri, @QueryParam("lang") String lang, @QueryParam("to") String to) {
-        return webhooks.handle(uri, true, call -> {
-            boolean english = "en".equals(lang);
+        return inLanguage(uri, lang, true, (call, english) -> {
             if (to == null || to.isBlank()) {
                 return TwilioWebhook.badRequest("to (the operator's phone or client:identity) is required");
             }
@@ -320,8 +317,7 @@ public class TwilioVoiceResource {
     @Path("/connect/done")
     @Operation(summary = "The operator leg ended; an unanswered operator puts the caller back in the queue")
     public Response connectDone(@Context UriInfo uri, @QueryParam("lang") String lang) {
-        return webhooks.handle(uri, true, call -> {
-            boolean english = "en".equals(lang);
+        return inLanguage(uri, lang, true, (call, english) -> {
             String status = call.param("DialCallStatus");
             if ("completed".equals(status) || "answered".equals(status)) {
                 return VoiceWebhooks.twiml(VoiceTwiml.hangUp(new VoiceResponse.Builder()));
@@ -338,8 +334,7 @@ public class TwilioVoiceResource {
     @Path("/voicemail")
     @Operation(summary = "The voicemail is recorded: it becomes a ticket and the caller hears its number")
     public Response voicemailDone(@Context UriInfo uri, @QueryParam("lang") String lang) {
-        return webhooks.handle(uri, true, call -> {
-            boolean english = "en".equals(lang);
+        return inLanguage(uri, lang, true, (call, english) -> {
             VoiceResponse.Builder r = new VoiceResponse.Builder();
             if (call.param("RecordingSid").isEmpty() || call.param("RecordingUrl").isEmpty()) {
                 return VoiceWebhooks.twiml(VoiceTwiml.hangUp(r.say(say(english, VoicePrompts.noMessage(english)))));
@@ -363,14 +358,14 @@ public class TwilioVoiceResource {
     @Path("/voicemail/recording")
     @Operation(summary = "Recording status: a completed voicemail is a ticket even when the caller hung up at once")
     public Response recordingStatus(@Context UriInfo uri, @QueryParam("lang") String lang) {
-        return webhooks.handle(uri, false, call -> {
+        return inLanguage(uri, lang, false, (call, english) -> {
             if (!"completed".equals(call.param("RecordingStatus"))) {
                 return VoiceWebhooks.empty();
             }
             if (call.param("RecordingSid").isEmpty() || !call.param("RecordingUrl").startsWith("https://")) {
                 return TwilioWebhook.badRequest("RecordingSid and an https RecordingUrl are required");
             }
-            voicemailTicket(call, "en".equals(lang));
+            voicemailTicket(call, english);
             return VoiceWebhooks.empty();
         });
     }
@@ -379,7 +374,7 @@ public class TwilioVoiceResource {
     @Path("/voicemail/transcription")
     @Operation(summary = "The voicemail's transcription: added to its ticket (text and attachment)")
     public Response transcription(@Context UriInfo uri, @QueryParam("lang") String lang) {
-        return webhooks.handle(uri, false, call -> {
+        return inLanguage(uri, lang, false, (call, english) -> {
             String text = call.param("TranscriptionText");
             String recordingSid = call.param("RecordingSid");
             if (!"completed".equals(call.param("TranscriptionStatus")) || text.isEmpty()) {
@@ -389,7 +384,6 @@ public class TwilioVoiceResource {
             if (recordingSid.isEmpty()) {
                 return TwilioWebhook.badRequest("RecordingSid is required");
             }
-            boolean english = "en".equals(lang);
             String reference = references.reserve(Channel.VOICE, recordingSid, references.next());
             String transcriptionSid = call.param("TranscriptionSid");
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -430,9 +424,21 @@ public class TwilioVoiceResource {
     }
 
     private Response step(UriInfo uri, String lang, Step step) {
+        return inLanguage(uri, lang, true,
+                (call, english) -> VoiceWebhooks.twiml(step.answer(call, english, new VoiceResponse.Builder())));
+    }
+
+    /** A webhook answered in the caller's language: {@code lang} of its URL, en for English, else Chinese. */
+    @FunctionalInterface
+    interface InLanguage {
+
+        Response answer(VoiceRequest call, boolean english);
+    }
+
+    /** {@link VoiceWebhooks#handle} in the language of the URL ({@code log}: as there). */
+    private Response inLanguage(UriInfo uri, String lang, boolean log, InLanguage then) {
         boolean english = "en".equals(lang);
-        return webhooks.handle(uri, true,
-                call -> VoiceWebhooks.twiml(step.answer(call, english, new VoiceResponse.Builder())));
+        return webhooks.handle(uri, log, call -> then.answer(call, english));
     }
 
     // ---- TwiML pieces ----

@@ -4,7 +4,6 @@ import static org.hotlinehub.connectors.twilio.VoicePrompts.say;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
 
@@ -96,13 +95,8 @@ public class TwilioVoiceSurveyResource {
 
     /** Answers a webhook about the survey call {@code id}; a call that is not one is hung up. */
     private Response onSurvey(UriInfo uri, long id, SurveyStep step) {
-        return webhooks.handle(uri, true, call -> VoiceWebhooks.twiml(survey(id)
-                .map(s -> step.answer(call, s, new VoiceResponse.Builder()))
-                .orElseGet(() -> VoiceTwiml.hangUp(new VoiceResponse.Builder()))));
-    }
-
-    private Optional<OutboundCall> survey(long id) {
-        return outbox.find(id).filter(c -> "survey".equals(c.purpose()));
+        return webhooks.onOutboundCall(uri, id, "survey",
+                (call, s) -> step.answer(call, s, new VoiceResponse.Builder()));
     }
 
     /** A wrong or missing key: asked again once ({@code askAgain} of the next attempt), then the call ends. */

@@ -2,6 +2,7 @@ package org.hotlinehub.connectors.twilio;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,8 @@ import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.connectors.twilio.VoiceCalls.CallEvent;
 import org.hotlinehub.model.IntakeUnavailableException;
 import org.hotlinehub.model.PhoneNumbers;
+import org.hotlinehub.model.port.VoiceOutbox;
+import org.hotlinehub.model.port.VoiceOutbox.OutboundCall;
 import org.jboss.logging.Logger;
 
 import com.twilio.twiml.VoiceResponse;
@@ -32,6 +35,8 @@ public class VoiceWebhooks {
 
     @Inject
     TwilioForm form;
+    @Inject
+    VoiceOutbox outbox;
     @Inject
     VoiceCalls calls;
     @Inject
@@ -63,6 +68,16 @@ public class VoiceWebhooks {
             LOG.warnf("voice webhook %s for call %s not taken: %s", uri.getPath(), sid, e.getMessage());
             return TwilioWebhook.unavailable("the hub cannot take this now; try again shortly");
         }
+    }
+
+    /**
+     * A webhook about the hub's own outbound call {@code id} (a voice outbox row) placed for {@code purpose}, answered
+     * with the TwiML {@code answer} gives; a call that is not one is hung up.
+     */
+    Response onOutboundCall(UriInfo uri, long id, String purpose,
+            BiFunction<VoiceRequest, OutboundCall, VoiceResponse> answer) {
+        return handle(uri, true, call -> twiml(outbox.find(id).filter(c -> purpose.equals(c.purpose()))
+                .map(c -> answer.apply(call, c)).orElseGet(() -> VoiceTwiml.hangUp(new VoiceResponse.Builder()))));
     }
 
     /** The absolute URL Twilio is to request next, e.g. {@code url("/menu?lang=zh")}. */

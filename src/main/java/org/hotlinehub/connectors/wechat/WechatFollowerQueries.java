@@ -31,17 +31,20 @@ class WechatFollowerQueries implements WechatFollowers {
     @Override
     @Transactional
     public void subscribed(String openid, Instant at) {
-        interacted(openid, at, null);
-        em.createNativeQuery("update wechat_follower set subscribed = true, subscribed_at = ?2 where openid = ?1")
-                .setParameter(1, openid).setParameter(2, at).executeUpdate();
+        subscription(openid, at, "subscribed = true, subscribed_at = ?2");
     }
 
     @Override
     @Transactional
     public void unsubscribed(String openid, Instant at) {
+        subscription(openid, at, "subscribed = false, unsubscribed_at = ?2");
+    }
+
+    /** A follow or unfollow: the follower's row (made when new), then its subscription columns ({@code ?2}: at). */
+    private void subscription(String openid, Instant at, String columns) {
         interacted(openid, at, null);
-        em.createNativeQuery("update wechat_follower set subscribed = false, unsubscribed_at = ?2 where openid = ?1")
-                .setParameter(1, openid).setParameter(2, at).executeUpdate();
+        em.createNativeQuery("update wechat_follower set " + columns + " where openid = ?1").setParameter(1, openid)
+                .setParameter(2, at).executeUpdate();
     }
 
     @Override
