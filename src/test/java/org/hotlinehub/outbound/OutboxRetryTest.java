@@ -9,8 +9,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,10 +66,6 @@ class OutboxRetryTest {
     @Inject
     Sql sql;
 
-    private static String toField(String phone) {
-        return "To=" + URLEncoder.encode(phone, StandardCharsets.UTF_8);
-    }
-
     private static StubMapping failing(String path, String matching, int status) {
         return TwilioApiStub.server.stubFor(post(urlPathEqualTo(path)).atPriority(1)
                 .withRequestBody(containing(matching))
@@ -106,7 +100,7 @@ class OutboxRetryTest {
     @Test
     void shouldRetryAnSmsThenGiveUpAsFailedAndSendItOnReplayWhenTwilioStaysDown() {
         String phone = "+86" + Reports.uniquePhone();
-        StubMapping down = failing(TwilioApiStub.MESSAGES_PATH, toField(phone), 503);
+        StubMapping down = failing(TwilioApiStub.MESSAGES_PATH, TwilioApiStub.toField(phone), 503);
         long id = sms.enqueue("outbox-test-" + phone, phone, "您的工单已受理。", "test", null).get(0);
         awaitRetried("outbound_message", id, 2, "Twilio HTTP 503%");
 
@@ -152,7 +146,7 @@ class OutboxRetryTest {
     void shouldRetryACallTwilioCannotPlaceWithoutCountingItThenGiveUpAsFailed() {
         String phone = "+86" + Reports.uniquePhone();
         TwilioVoice.stubCalls();
-        StubMapping down = failing(TwilioVoice.CALLS_PATH, toField(phone), 500);
+        StubMapping down = failing(TwilioVoice.CALLS_PATH, TwilioApiStub.toField(phone), 500);
         voice.enqueue("outbox-test-" + phone, "survey", phone, "00000000", "zh", 3);
         long id = ((Number) sql.one("select id from voice_outbound where idempotency_key = ?",
                 "outbox-test-" + phone)).longValue();
@@ -216,7 +210,7 @@ class OutboxRetryTest {
         String slow = "+86" + Reports.uniquePhone();
         String fast = "+86" + Reports.uniquePhone();
         StubMapping slowly = TwilioApiStub.server.stubFor(post(urlPathEqualTo(TwilioApiStub.MESSAGES_PATH))
-                .atPriority(1).withRequestBody(containing(toField(slow)))
+                .atPriority(1).withRequestBody(containing(TwilioApiStub.toField(slow)))
                 .willReturn(aResponse().withStatus(201).withFixedDelay(5000)
                         .withHeader("Content-Type", "application/json").withTransformers("response-template")
                         .withBody("{\"sid\": \"SM{{randomValue length=32 type='HEXADECIMAL' lowercase=true}}\","
