@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -171,11 +170,8 @@ class OutboxRetryTest {
         PartnerReceiver receiver = HubTestResources.receiver;
         receiver.answerNext(FLAKY, Collections.nCopies(200, 503).toArray(Integer[]::new));
         try {
-            String reference = given().accept("application/json")
-                    .contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                    .formParam("description", "测试小区水管又爆了").formParam("phone", Reports.uniquePhone())
-                    .formParam("compound", "TEST-FLAKY-COURT").formParam("category", "property-repair")
-                    .post("/report").then().statusCode(202).extract().path("reference");
+            String reference = Reports.fileJson("property-repair", "测试小区水管又爆了", Reports.uniquePhone(),
+                    "TEST-FLAKY-COURT", null);
             String delivery = "select d.id from partner_delivery d join assignment a on a.id = d.assignment_id"
                     + " join ticket t on t.id = a.ticket_id where t.reference = ? and d.event_type = 'assignment.offered'";
             await().atMost(Duration.ofSeconds(30)).until(() -> sql.column(delivery, reference).size() == 1);

@@ -197,10 +197,7 @@ class TicketApiTest {
 
     /** Files a report through the web form (JSON answer) and waits for its ticket. */
     private String file(String description, String compound) {
-        String reference = given().accept("application/json")
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("description", description).formParam("phone", Reports.uniquePhone())
-                .formParam("compound", compound).post("/report").then().statusCode(202).extract().path("reference");
+        String reference = Reports.fileJson(null, description, Reports.uniquePhone(), compound, null);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> sql.count("select count(*) from ticket where reference = ?", reference) == 1);
         return reference;

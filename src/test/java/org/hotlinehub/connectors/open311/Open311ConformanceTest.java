@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.model.port.ReferenceNumbers;
 import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.Reports;
 import org.hotlinehub.testsupport.Sql;
 import org.junit.jupiter.api.Test;
 
@@ -425,11 +426,7 @@ class Open311ConformanceTest {
     @Test
     void shouldHidePersonalDetailsOfTicketsFiledOnOtherChannels() {
         String phone = org.hotlinehub.testsupport.Reports.uniquePhone();
-        String reference = given().accept("application/json")
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("description", "我家（海韵花园3号楼501）楼道灯坏了").formParam("phone", phone)
-                .formParam("compound", "HY-GARDEN").formParam("category", "property-repair")
-                .post("/report").then().statusCode(202).extract().path("reference");
+        String reference = Reports.fileJson("property-repair", "我家（海韵花园3号楼501）楼道灯坏了", phone, "HY-GARDEN", null);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> sql.count("select count(*) from ticket where reference = ?", reference) == 1);
         // references are sequential: without a client's key only requests filed through Open311 are shown
