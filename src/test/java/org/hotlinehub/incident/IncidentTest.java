@@ -438,7 +438,7 @@ public class IncidentTest {
     /** An Open311 request with a phone at this compound. */
     static String open311(String compound, String description) {
         return given().contentType("application/x-www-form-urlencoded; charset=utf-8")
-                .formParam("api_key", "demo-open311-key-2026").formParam("service_code", "property-repair")
+                .formParam("api_key", Sessions.OPEN311_KEY).formParam("service_code", "property-repair")
                 .formParam("description", description).formParam("address_id", compound)
                 .formParam("attribute[building]", "3号楼").formParam("attribute[problem]", "other")
                 .formParam("phone", Reports.uniquePhone())
