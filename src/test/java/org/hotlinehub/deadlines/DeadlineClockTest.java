@@ -48,9 +48,7 @@ class DeadlineClockTest {
     MovableClock clock;
 
     static String report(String category, String compound, String description, String phone) {
-        return given().accept("application/json").contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("description", description).formParam("phone", phone).formParam("compound", compound)
-                .formParam("category", category).post("/report").then().statusCode(202).extract().path("reference");
+        return Reports.fileJson(category, description, phone, compound, null);
     }
 
     long offered(String reference, String assignee) {

@@ -17,6 +17,8 @@ import org.hotlinehub.store.PartnerEntity;
 import org.hotlinehub.store.TicketEntity;
 import org.hotlinehub.testsupport.Fakes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The two clocks of an assignment: the entry's windows, shortened per step the ticket's priority was raised, counted
@@ -75,30 +77,27 @@ class DeadlinePolicyTest {
         return a;
     }
 
-    @Test
-    void shouldCountTheEntrysWindowsAroundTheClockForATypeWithoutBusinessHours() {
-        Instant offered = at("2025-03-07T16:30");
-        AssignmentEntity a = started("property-firm", "normal", "normal", 4, 48, offered);
-        assertEquals(offered.plus(Duration.ofHours(4)), a.acceptBy);
-        assertEquals(offered.plus(Duration.ofDays(2)), a.resolveBy);
-        assertEquals(offered.plus(Duration.ofHours(3)), a.acceptWarnAt, "warned at 75% of the window");
-        assertEquals(offered.plus(Duration.ofHours(36)), a.resolveWarnAt);
-    }
-
-    @Test
-    void shouldShortenTheWindowsForEachStepThePriorityWasRaised() {
-        Instant offered = at("2025-03-07T10:00");
-        AssignmentEntity oneStep = started("property-firm", "normal", "urgent", 4, 48, offered);
-        assertEquals(offered.plus(Duration.ofHours(2)), oneStep.acceptBy);
-        assertEquals(offered.plus(Duration.ofHours(24)), oneStep.resolveBy);
-
-        AssignmentEntity twoSteps = started("property-firm", "low", "urgent", 4, 48, offered);
-        assertEquals(offered.plus(Duration.ofHours(1)), twoSteps.acceptBy);
-
-        AssignmentEntity lowered = started("property-firm", "urgent", "low", 4, 48, offered);
-        assertEquals(offered.plus(Duration.ofHours(4)), lowered.acceptBy, "a lowered priority does not lengthen them");
-        assertEquals(0, DeadlinePolicy.raisedSteps(lowered.ticket));
-        assertEquals(2, DeadlinePolicy.raisedSteps(twoSteps.ticket));
+    /**
+     * For a type without business hours the entry's windows (4 and 48 hours here) run around the clock, halved for
+     * each step the ticket's priority was raised above the entry's urgency and never lengthened for a lowered one;
+     * each is warned at 75%.
+     */
+    @ParameterizedTest(name = "{0} entry, {1} ticket")
+    @CsvSource({
+            "normal, normal, 2025-03-07T16:30, 0, 4, 48",
+            "normal, urgent, 2025-03-07T10:00, 1, 2, 24",
+            "low, urgent, 2025-03-07T10:00, 2, 1, 12",
+            "urgent, low, 2025-03-07T10:00, 0, 4, 48"})
+    void shouldCountTheEntrysWindowsAroundTheClockShortenedForEachStepThePriorityWasRaised(String entryUrgency,
+            String priority, String offeredAt, int raisedSteps, long acceptHours, long resolveHours) {
+        Instant offered = at(offeredAt);
+        AssignmentEntity a = started("property-firm", entryUrgency, priority, 4, 48, offered);
+        assertEquals(raisedSteps, DeadlinePolicy.raisedSteps(a.ticket));
+        assertEquals(offered.plus(Duration.ofHours(acceptHours)), a.acceptBy);
+        assertEquals(offered.plus(Duration.ofHours(resolveHours)), a.resolveBy);
+        assertEquals(offered.plus(Duration.ofHours(acceptHours).multipliedBy(3).dividedBy(4)), a.acceptWarnAt,
+                "warned at 75% of the window");
+        assertEquals(offered.plus(Duration.ofHours(resolveHours).multipliedBy(3).dividedBy(4)), a.resolveWarnAt);
     }
 
     @Test

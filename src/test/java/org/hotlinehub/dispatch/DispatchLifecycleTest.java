@@ -37,10 +37,7 @@ class DispatchLifecycleTest {
     ConsumerTemplate consumer;
 
     private String report(String category, String compound, String description) {
-        return given().accept("application/json").contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("description", description).formParam("phone", Reports.uniquePhone())
-                .formParam("compound", compound).formParam("category", category)
-                .post("/report").then().statusCode(202).extract().path("reference");
+        return Reports.fileJson(category, description, Reports.uniquePhone(), compound, null);
     }
 
     /** PF-HAIYUN's call on its assignment {@code id} through the partner API: {@code step} with a JSON body, or none. */

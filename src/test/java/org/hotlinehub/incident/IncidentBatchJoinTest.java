@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -18,10 +17,9 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.dispatch.DeliveryOutbox;
 import org.hotlinehub.intake.IntakeService;
-import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.InboundContact;
-import org.hotlinehub.model.port.ReferenceNumbers;
 import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.IntakeContacts;
 import org.hotlinehub.testsupport.Reports;
 import org.hotlinehub.testsupport.Sql;
 import org.hotlinehub.testsupport.TwilioApiStub;
@@ -52,7 +50,7 @@ class IncidentBatchJoinTest {
     @Inject
     IntakeService intake;
     @Inject
-    ReferenceNumbers references;
+    IntakeContacts contacts;
     @Inject
     Sql sql;
 
@@ -116,8 +114,6 @@ class IncidentBatchJoinTest {
     }
 
     private InboundContact report(String text) {
-        String phone = Reports.uniquePhone();
-        return new InboundContact(Channel.WEB, "batch-join:" + phone, references.next(), Instant.now(), "+86" + phone,
-                null, text, "zh", "property-repair", "INC-COURT2", null, null, null, List.of());
+        return contacts.repair("batch-join", null, Reports.uniquePhone(), "INC-COURT2", text);
     }
 }

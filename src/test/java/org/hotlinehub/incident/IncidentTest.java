@@ -211,11 +211,7 @@ public class IncidentTest {
     @Test
     void shouldCountTheIncidentOnceInTheResolutionRateAndEveryReportersAnswerInTheSatisfactionRate() {
         String phone = Reports.uniquePhone();
-        String incident = given().accept("application/json")
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("description", "事件测试苑楼道灯不亮了，黑漆漆的").formParam("phone", phone)
-                .formParam("compound", "INC-COURT").formParam("category", "property-repair")
-                .post("/report").then().statusCode(202).extract().<String>path("reference");
+        String incident = Reports.fileJson("property-repair", "事件测试苑楼道灯不亮了，黑漆漆的", phone, "INC-COURT", null);
         await().atMost(Duration.ofSeconds(30)).until(() -> is(incident, "DISPATCHED"));
         String phone2 = "+86" + Reports.uniquePhone();
         String second = TwilioSms.referenceIn(TwilioSms.text(phone2, "事件测试苑楼道灯不亮了，黑漆漆的呀"));
@@ -432,10 +428,7 @@ public class IncidentTest {
     }
 
     private static String form(String compound, String description, String category) {
-        return given().accept("application/json").contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("description", description).formParam("phone", Reports.uniquePhone())
-                .formParam("compound", compound).formParam("category", category)
-                .post("/report").then().statusCode(202).extract().path("reference");
+        return Reports.fileJson(category, description, Reports.uniquePhone(), compound, null);
     }
 
     private static String open311(String description) {
@@ -445,7 +438,7 @@ public class IncidentTest {
     /** An Open311 request with a phone at this compound. */
     static String open311(String compound, String description) {
         return given().contentType("application/x-www-form-urlencoded; charset=utf-8")
-                .formParam("api_key", "demo-open311-key-2026").formParam("service_code", "property-repair")
+                .formParam("api_key", Sessions.OPEN311_KEY).formParam("service_code", "property-repair")
                 .formParam("description", description).formParam("address_id", compound)
                 .formParam("attribute[building]", "3号楼").formParam("attribute[problem]", "other")
                 .formParam("phone", Reports.uniquePhone())

@@ -9,8 +9,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -170,7 +168,7 @@ class SurgeBroadcastTest {
     /** The first message to this phone is refused with 503 (Twilio unavailable); later ones go through. */
     private static void failOnceFor(String phone) {
         TwilioApiStub.server.stubFor(post(urlPathEqualTo(TwilioApiStub.MESSAGES_PATH)).atPriority(1)
-                .withRequestBody(containing("To=" + URLEncoder.encode(phone, StandardCharsets.UTF_8)))
+                .withRequestBody(containing(TwilioApiStub.toField(phone)))
                 .inScenario("fail-once-" + phone).whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("failed"));
     }

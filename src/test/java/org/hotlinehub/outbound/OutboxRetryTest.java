@@ -4,13 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,10 +65,6 @@ class OutboxRetryTest {
     @Inject
     Sql sql;
 
-    private static String toField(String phone) {
-        return "To=" + URLEncoder.encode(phone, StandardCharsets.UTF_8);
-    }
-
     private static StubMapping failing(String path, String matching, int status) {
         return TwilioApiStub.server.stubFor(post(urlPathEqualTo(path)).atPriority(1)
                 .withRequestBody(containing(matching))
@@ -106,7 +99,7 @@ class OutboxRetryTest {
     @Test
     void shouldRetryAnSmsThenGiveUpAsFailedAndSendItOnReplayWhenTwilioStaysDown() {
         String phone = "+86" + Reports.uniquePhone();
-        StubMapping down = failing(TwilioApiStub.MESSAGES_PATH, toField(phone), 503);
+        StubMapping down = failing(TwilioApiStub.MESSAGES_PATH, TwilioApiStub.toField(phone), 503);
         long id = sms.enqueue("outbox-test-" + phone, phone, "您的工单已受理。", "test", null).get(0);
         awaitRetried("outbound_message", id, 2, "Twilio HTTP 503%");
 
@@ -152,7 +145,7 @@ class OutboxRetryTest {
     void shouldRetryACallTwilioCannotPlaceWithoutCountingItThenGiveUpAsFailed() {
         String phone = "+86" + Reports.uniquePhone();
         TwilioVoice.stubCalls();
-        StubMapping down = failing(TwilioVoice.CALLS_PATH, toField(phone), 500);
+        StubMapping down = failing(TwilioVoice.CALLS_PATH, TwilioApiStub.toField(phone), 500);
         voice.enqueue("outbox-test-" + phone, "survey", phone, "00000000", "zh", 3);
         long id = ((Number) sql.one("select id from voice_outbound where idempotency_key = ?",
                 "outbox-test-" + phone)).longValue();
@@ -177,11 +170,8 @@ class OutboxRetryTest {
         PartnerReceiver receiver = HubTestResources.receiver;
         receiver.answerNext(FLAKY, Collections.nCopies(200, 503).toArray(Integer[]::new));
         try {
-            String reference = given().accept("application/json")
-                    .contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                    .formParam("description", "测试小区水管又爆了").formParam("phone", Reports.uniquePhone())
-                    .formParam("compound", "TEST-FLAKY-COURT").formParam("category", "property-repair")
-                    .post("/report").then().statusCode(202).extract().path("reference");
+            String reference = Reports.fileJson("property-repair", "测试小区水管又爆了", Reports.uniquePhone(),
+                    "TEST-FLAKY-COURT", null);
             String delivery = "select d.id from partner_delivery d join assignment a on a.id = d.assignment_id"
                     + " join ticket t on t.id = a.ticket_id where t.reference = ? and d.event_type = 'assignment.offered'";
             await().atMost(Duration.ofSeconds(30)).until(() -> sql.column(delivery, reference).size() == 1);
@@ -216,7 +206,7 @@ class OutboxRetryTest {
         String slow = "+86" + Reports.uniquePhone();
         String fast = "+86" + Reports.uniquePhone();
         StubMapping slowly = TwilioApiStub.server.stubFor(post(urlPathEqualTo(TwilioApiStub.MESSAGES_PATH))
-                .atPriority(1).withRequestBody(containing(toField(slow)))
+                .atPriority(1).withRequestBody(containing(TwilioApiStub.toField(slow)))
                 .willReturn(aResponse().withStatus(201).withFixedDelay(5000)
                         .withHeader("Content-Type", "application/json").withTransformers("response-template")
                         .withBody("{\"sid\": \"SM{{randomValue length=32 type='HEXADECIMAL' lowercase=true}}\","

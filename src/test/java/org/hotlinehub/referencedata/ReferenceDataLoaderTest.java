@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +36,16 @@ class ReferenceDataLoaderTest {
         dir = Files.createTempDirectory("refdata-test-");
     }
 
+    /** Writes the document to a file of this name in the test's directory. */
+    private Path file(String name, String yaml) throws IOException {
+        return Files.writeString(dir.resolve(name), yaml);
+    }
+
+    /** Loads the file, which must be refused as a whole. */
+    private ReferenceDataException refused(Path file) {
+        return assertThrows(ReferenceDataException.class, () -> loader.load(file));
+    }
+
     @Test
     void shouldLoadTheDemoDistrictAtStart() {
         assertEquals(1L, sql.count("select count(*) from place where type = 'district'"));
@@ -51,8 +62,7 @@ class ReferenceDataLoaderTest {
 
     @Test
     void shouldApplyNothingAndNameEveryProblemWhenAFileIsBroken() throws Exception {
-        Path file = dir.resolve("broken.yaml");
-        Files.writeString(file, """
+        Path file = file("broken.yaml", """
                 places:
                   - {code: NEW-COMPOUND, type: compound, parent: SN-01-03-G07, name: {zh: 新小区}}
                   - {code: ORPHAN, type: compound, parent: NO-SUCH-GRID, name: {zh: 孤儿小区}}
@@ -70,7 +80,7 @@ class ReferenceDataLoaderTest {
                     serves: [NOWHERE]
                     delivery: {channel: webhook, url: "not a url"}
                 """);
-        ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> loader.load(file));
+        ReferenceDataException e = refused(file);
         String message = e.getMessage();
         assertTrue(message.startsWith("reference data " + file + " was not applied"), message);
         assertTrue(e.problems().contains("places[1] (ORPHAN): parent 'NO-SUCH-GRID' is not a known place"),
@@ -93,28 +103,24 @@ class ReferenceDataLoaderTest {
 
     @Test
     void shouldReportUnknownKeysWithTheirLine() throws Exception {
-        Path file = dir.resolve("typo.yaml");
-        Files.writeString(file, """
+        Path file = file("typo.yaml", """
                 places:
                   - {code: X1, type: compound, parent: SN-01-03-G07, name: {zh: 小区}, adress: 错字}
                 """);
-        ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> loader.load(file));
+        ReferenceDataException e = refused(file);
         assertTrue(e.problems().get(0).startsWith("line 2: unknown key 'adress'"), e.getMessage());
     }
 
     @Test
     void shouldUpsertByCodeWhenAFileIsLoadedAgain() throws Exception {
-        Path file = dir.resolve("ok.yaml");
-        Files.writeString(file, """
+        loader.load(file("ok.yaml", """
                 places:
                   - {code: UPSERT-COURT, type: compound, parent: SN-01-03-G07, name: {zh: 旧名字}}
-                """);
-        loader.load(file);
-        Files.writeString(file, """
+                """));
+        loader.load(file("ok.yaml", """
                 places:
                   - {code: UPSERT-COURT, type: compound, parent: SN-01-03-G08, name: {zh: 新名字}, aliases: [新名]}
-                """);
-        loader.load(file);
+                """));
         assertEquals(1L, sql.count("select count(*) from place where code = 'UPSERT-COURT'"));
         assertEquals("新名字", sql.one("select name_zh from place where code = 'UPSERT-COURT'"));
         assertEquals("SN-01-03-G08", sql.one("select p.code from place c join place p on p.id = c.parent_id"
@@ -123,8 +129,7 @@ class ReferenceDataLoaderTest {
 
     @Test
     void shouldNameEveryProblemWhenAttributesUsersOrApiClientsAreBroken() throws Exception {
-        Path file = dir.resolve("access.yaml");
-        Files.writeString(file,
+        Path file = file("access.yaml",
                 """
                         catalog:
                           - code: with-attributes
@@ -143,7 +148,7 @@ class ReferenceDataLoaderTest {
                           - {username: both, password: "long-enough-pass", password-hash: "$2a$10$x", roles: [operator]}
                           - {username: nohash, password-hash: "plain", roles: []}
                         """);
-        ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> loader.load(file));
+        ReferenceDataException e = refused(file);
         String at = "catalog[0] (with-attributes): attributes";
         assertTrue(e.problems().contains(at + "[0] (colour): datatype 'colour' is not one of [string, number,"
                 + " datetime, text, singlevaluelist, multivaluelist]"), e.getMessage());
@@ -167,8 +172,7 @@ class ReferenceDataLoaderTest {
 
     @Test
     void shouldStoreAttributesInOrderAndHashKeysAndPasswordsWhenAccessFileIsValid() throws Exception {
-        Path file = dir.resolve("access-ok.yaml");
-        Files.writeString(file, """
+        Path file = file("access-ok.yaml", """
                 catalog:
                   - code: attr-ok
                     name: {zh: 属性测试, en: Attribute test}

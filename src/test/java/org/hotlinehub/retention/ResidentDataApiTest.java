@@ -1,6 +1,5 @@
 package org.hotlinehub.retention;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -35,10 +34,7 @@ class ResidentDataApiTest {
 
     /** Files a report with a phone number of its own, as a resident would; returns its reference. */
     String file(String phone) {
-        String reference = given().accept("application/json")
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("description", DESCRIPTION).formParam("phone", phone).formParam("compound", "HY-GARDEN")
-                .post("/report").then().statusCode(202).extract().path("reference");
+        String reference = Reports.fileJson(null, DESCRIPTION, phone, "HY-GARDEN", null);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> sql.count("select count(*) from ticket where reference = ?", reference) == 1);
         return reference;

@@ -26,6 +26,7 @@ import org.hotlinehub.model.port.ReferenceNumbers;
 import org.hotlinehub.store.IntakeRows;
 import org.hotlinehub.testsupport.DeadLetterRows;
 import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.IntakeContacts;
 import org.hotlinehub.testsupport.Reports;
 import org.hotlinehub.testsupport.Sessions;
 import org.hotlinehub.testsupport.Sql;
@@ -55,6 +56,8 @@ class IntakeBatchTest {
     Sql sql;
     @Inject
     DeadLetterRows deadLetters;
+    @Inject
+    IntakeContacts contacts;
 
     /** Fails the first time it classifies the contact of {@code phone}, after intake wrote that batch's rows. */
     static class FailOnceFor extends Priorities {
@@ -76,8 +79,7 @@ class IntakeBatchTest {
     }
 
     private InboundContact request(String phone, String text) {
-        return new InboundContact(Channel.WEB, "batch:" + phone, references.next(), Instant.now(), "+86" + phone,
-                "批量", text, "zh", "property-repair", "HY-GARDEN", null, null, null, List.of());
+        return contacts.repair("batch", "批量", phone, "HY-GARDEN", text);
     }
 
     /** Sends all bodies in one JMS transaction: they reach intake together, as one batch or few. */
@@ -88,11 +90,6 @@ class IntakeBatchTest {
             bodies.forEach(b -> producer.send(queue, b));
             context.commit();
         }
-    }
-
-    private long ticketsFor(String phone) {
-        return sql.count("select count(*) from ticket t join resident r on r.id = t.resident_id where r.phone = ?",
-                "+86" + phone);
     }
 
     @Test
@@ -109,7 +106,7 @@ class IntakeBatchTest {
             }
         }
         sendTogether(bodies);
-        await().atMost(Duration.ofSeconds(30)).until(() -> phones.stream().allMatch(p -> ticketsFor(p) == 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> phones.stream().allMatch(p -> contacts.ticketsFor(p) == 1));
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.containing(marker).size() == 1);
         assertEquals("intake-contact",
                 sql.one("select source from dead_letter where id = ?", deadLetters.containing(marker).get(0)));
@@ -138,9 +135,9 @@ class IntakeBatchTest {
         FailOnceFor failing = new FailOnceFor("+86" + phones.get(3));
         QuarkusMock.installMockForType(failing, Priorities.class);
         sendTogether(bodies);
-        await().atMost(Duration.ofSeconds(30)).until(() -> phones.stream().allMatch(p -> ticketsFor(p) == 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> phones.stream().allMatch(p -> contacts.ticketsFor(p) == 1));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                .until(() -> phones.stream().allMatch(p -> ticketsFor(p) == 1));
+                .until(() -> phones.stream().allMatch(p -> contacts.ticketsFor(p) == 1));
         assertTrue(failing.failures.get() >= 1, "the injected failure happened");
         for (String phone : phones) {
             assertEquals(1L, sql.count("select count(*) from inbound_contact where external_id = ?", "batch:" + phone));
@@ -178,15 +175,14 @@ class IntakeBatchTest {
                 first.placeCode(), null, null, null, List.of());
         String newcomer = Reports.uniquePhone();
         InboundContact one = request(newcomer, "同一新号码第一件：楼道灯坏了");
-        InboundContact two = new InboundContact(Channel.WEB, "batch-second:" + newcomer, references.next(),
-                Instant.now(), "+86" + newcomer, "批量", "同一新号码第二件：水管漏水", "zh", "property-repair",
-                "HY-GARDEN", null, null, null, List.of());
+        InboundContact two = contacts.repair("batch-second", "批量", newcomer, "HY-GARDEN", "同一新号码第二件：水管漏水");
         sendTogether(List.of(json.writeValueAsString(first), json.writeValueAsString(again),
                 json.writeValueAsString(one), json.writeValueAsString(two)));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> ticketsFor(twice) == 1 && ticketsFor(newcomer) == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> contacts.ticketsFor(twice) == 1 && contacts.ticketsFor(newcomer) == 2);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                .until(() -> ticketsFor(twice) == 1 && ticketsFor(newcomer) == 2);
+                .until(() -> contacts.ticketsFor(twice) == 1 && contacts.ticketsFor(newcomer) == 2);
         assertEquals(1L, sql.count("select count(*) from inbound_contact where external_id = ?", first.externalId()));
         // two consumers may take the two copies in either order: whichever became the ticket, the other reference is
         // its alias

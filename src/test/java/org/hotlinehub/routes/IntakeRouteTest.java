@@ -13,21 +13,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
 import org.apache.camel.ProducerTemplate;
 import org.hotlinehub.intake.Priorities;
-import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.InboundContact;
 import org.hotlinehub.model.Masks;
-import org.hotlinehub.model.port.ReferenceNumbers;
 import org.hotlinehub.store.IntakeRows;
 import org.hotlinehub.testsupport.DeadLetterRows;
 import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.IntakeContacts;
 import org.hotlinehub.testsupport.Reports;
 import org.hotlinehub.testsupport.Sql;
 import org.junit.jupiter.api.Test;
@@ -48,7 +45,7 @@ class IntakeRouteTest {
     @Inject
     ObjectMapper json;
     @Inject
-    ReferenceNumbers references;
+    IntakeContacts contacts;
     @Inject
     Sql sql;
     @Inject
@@ -75,18 +72,12 @@ class IntakeRouteTest {
     }
 
     private InboundContact contact(String phone, String text) {
-        return new InboundContact(Channel.WEB, "test:" + phone, references.next(), Instant.now(), "+86" + phone,
-                "测试", text, "zh", "property-repair", "HY-GARDEN", null, null, null, List.of());
+        return contacts.repair("test", "测试", phone, "HY-GARDEN", text);
     }
 
     /** Dead letters are for supervisors and admins (the demo users of config/demo-access). */
     private void send(Object body) throws Exception {
         producer.sendBody("jms:queue:hub.intake", body instanceof String s ? s : json.writeValueAsString(body));
-    }
-
-    private long ticketsFor(String phone) {
-        return sql.count("select count(*) from ticket t join resident r on r.id = t.resident_id where r.phone = ?",
-                "+86" + phone);
     }
 
     @Test
@@ -95,8 +86,9 @@ class IntakeRouteTest {
         InboundContact contact = contact(phone, "电梯坏了，重复投递测试");
         send(contact);
         send(contact);
-        await().atMost(Duration.ofSeconds(15)).until(() -> ticketsFor(phone) == 1);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> ticketsFor(phone) == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> contacts.ticketsFor(phone) == 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> contacts.ticketsFor(phone) == 1);
         assertEquals(1L, sql.count("select count(*) from assignment a join ticket t on t.id = a.ticket_id"
                 + " where t.reference = ?", contact.reference()), "dispatch ignores the repeated event");
     }
@@ -109,7 +101,7 @@ class IntakeRouteTest {
         InboundContact contact = contact(phone, "楼道灯不亮，失败重试测试");
         send(contact);
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> ticketsFor(phone) == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> contacts.ticketsFor(phone) == 1);
         assertEquals(3, failing.calls.get(), "two failed attempts, then success");
         assertEquals(1L, sql.count("select count(*) from inbound_contact where external_id = ?",
                 contact.externalId()), "the failed attempts left nothing half-stored");
@@ -127,7 +119,7 @@ class IntakeRouteTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters.containing(contact.externalId()).size() == 1);
         assertEquals(5, failing.calls.get(), "first try plus four redeliveries");
-        assertEquals(0L, ticketsFor(phone));
+        assertEquals(0L, contacts.ticketsFor(phone));
         long id = deadLetters.containing(contact.externalId()).get(0);
         assertTrue(((String) sql.one("select body from dead_letter where id = ?", id)).startsWith("enc:v1:"),
                 "dead letters are kept encrypted");
@@ -145,7 +137,7 @@ class IntakeRouteTest {
         operator().post("/api/v1/dead-letters/" + id + "/replay").then().statusCode(403);
         supervisor().post("/api/v1/dead-letters/" + id + "/replay").then().statusCode(200).body("replayCount",
                 equalTo(1));
-        await().atMost(Duration.ofSeconds(15)).until(() -> ticketsFor(phone) == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> contacts.ticketsFor(phone) == 1);
         admin().get("/api/v1/dead-letters?limit=500").then()
                 .statusCode(200).body("find { it.id == " + id + " }", equalTo(null));
     }

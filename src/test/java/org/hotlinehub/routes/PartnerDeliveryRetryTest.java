@@ -1,6 +1,5 @@
 package org.hotlinehub.routes;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -29,11 +28,8 @@ class PartnerDeliveryRetryTest {
     void shouldRetryAndDeliverOnceWithTheSameKeyWhenPartnerFailsTwice() {
         PartnerReceiver receiver = HubTestResources.receiver;
         receiver.answerNext("/hooks/PF-FLAKY", 500, 500);
-        String reference = given().accept("application/json")
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("description", "测试小区水管爆了").formParam("phone", Reports.uniquePhone())
-                .formParam("compound", "TEST-FLAKY-COURT").formParam("category", "property-repair")
-                .post("/report").then().statusCode(202).extract().path("reference");
+        String reference = Reports.fileJson("property-repair", "测试小区水管爆了", Reports.uniquePhone(), "TEST-FLAKY-COURT",
+                null);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.to("/hooks/PF-FLAKY").stream()
                 .filter(r -> r.bodyText().contains(reference) && r.answered() == 200).count() == 1);

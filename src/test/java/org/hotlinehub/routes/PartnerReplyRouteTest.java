@@ -1,6 +1,5 @@
 package org.hotlinehub.routes;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,10 +33,7 @@ class PartnerReplyRouteTest {
 
     @Test
     void shouldApplyAnAcceptSentOnTheReplyQueueAndDeadLetterOneWithoutAValidKey() {
-        String ref = given().accept("application/json").contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("description", "楼道扶手松动").formParam("phone", Reports.uniquePhone())
-                .formParam("compound", "TEST-QUEUE-COURT").formParam("category", "property-repair")
-                .post("/report").then().statusCode(202).extract().path("reference");
+        String ref = Reports.fileJson("property-repair", "楼道扶手松动", Reports.uniquePhone(), "TEST-QUEUE-COURT", null);
         await().atMost(Duration.ofSeconds(15)).until(() -> sql.count("select count(*) from assignment a join ticket t"
                 + " on t.id = a.ticket_id where t.reference = ?", ref) == 1);
         long id = ((Number) sql.one("select a.id from assignment a join ticket t on t.id = a.ticket_id"

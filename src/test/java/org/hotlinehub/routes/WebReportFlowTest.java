@@ -102,11 +102,7 @@ class WebReportFlowTest {
     @Test
     void shouldRouteToResidentsCommitteeWithReasonWhenCompoundHasNoPropertyFirm() {
         String phone = Reports.uniquePhone();
-        String reference = given().accept("application/json")
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("description", "院里下水道堵了，污水漫出来").formParam("phone", phone)
-                .formParam("address", "观海里院2号门")
-                .post("/report").then().statusCode(202).extract().path("reference");
+        String reference = Reports.fileJson(null, "院里下水道堵了，污水漫出来", phone, null, "观海里院2号门");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> sql.count(
                 "select count(*) from assignment a join ticket t on t.id = a.ticket_id where t.reference = ?",
@@ -123,11 +119,7 @@ class WebReportFlowTest {
 
     @Test
     void shouldPutTicketInTriageWhenNothingLocatesIt() {
-        String reference = given().accept("application/json")
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("description", "家里电梯坏了，请派人来看看").formParam("phone", Reports.uniquePhone())
-                .formParam("address", "某个不知道的地方")
-                .post("/report").then().statusCode(202).extract().path("reference");
+        String reference = Reports.fileJson(null, "家里电梯坏了，请派人来看看", Reports.uniquePhone(), null, "某个不知道的地方");
 
         await().atMost(Duration.ofSeconds(20)).until(
                 () -> sql.count("select count(*) from ticket where reference = ?", reference) == 1);

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /** Filing reports through the real form, as a browser would. */
 public final class Reports {
@@ -32,19 +33,9 @@ public final class Reports {
 
     public static Response post(String token, String category, String description, String phone, String compound,
             String address) {
-        var request = given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("description", description).formParam("phone", phone).formParam("name", "测试居民");
+        var request = form(category, description, phone, compound, address).formParam("name", "测试居民");
         if (token != null) {
             request.formParam("token", token);
-        }
-        if (category != null) {
-            request.formParam("category", category);
-        }
-        if (compound != null) {
-            request.formParam("compound", compound);
-        }
-        if (address != null) {
-            request.formParam("address", address);
         }
         return request.post("/report");
     }
@@ -54,6 +45,33 @@ public final class Reports {
         return given().accept("application/json").formParam("category", "property-repair")
                 .formParam("description", description).formParam("phone", uniquePhone())
                 .formParam("compound", "HY-GARDEN").post("/report");
+    }
+
+    /**
+     * Files a report through the form with a JSON answer, as a script posts it, and answers its reference (HTTP 202
+     * asserted).
+     */
+    public static String fileJson(String category, String description, String phone, String compound,
+            String address) {
+        return form(category, description, phone, compound, address).accept("application/json").post("/report")
+                .then().statusCode(202).extract().path("reference");
+    }
+
+    /** The report form's fields, form-encoded in UTF-8; a null category, compound or address is left out. */
+    private static RequestSpecification form(String category, String description, String phone, String compound,
+            String address) {
+        var request = given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("description", description).formParam("phone", phone);
+        if (category != null) {
+            request.formParam("category", category);
+        }
+        if (compound != null) {
+            request.formParam("compound", compound);
+        }
+        if (address != null) {
+            request.formParam("address", address);
+        }
+        return request;
     }
 
     public static String referenceIn(String html) {
@@ -69,11 +87,7 @@ public final class Reports {
      * the ticket; answers the lead assignment's id.
      */
     public static long fileAndAwaitOffer(Sql sql, String compound, String category, String description) {
-        String reference = given().accept("application/json")
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("description", description).formParam("phone", uniquePhone())
-                .formParam("compound", compound).formParam("category", category)
-                .post("/report").then().statusCode(202).extract().path("reference");
+        String reference = fileJson(category, description, uniquePhone(), compound, null);
         String lead = "select a.id from assignment a join ticket t on t.id = a.ticket_id where t.reference = ?"
                 + " and a.role = 'lead'";
         await().atMost(Duration.ofSeconds(30)).until(() -> sql.count("select count(*) from (" + lead + ") x",

@@ -32,6 +32,8 @@ public final class Sessions {
 
     public static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
     public static final String COOKIE = "hub-session";
+    /** The API key of the demo Open311 client (config/demo-access). */
+    public static final String OPEN311_KEY = "demo-open311-key-2026";
     private static final String JSON = "application/json";
     private static final Map<String, Cookies> KEPT = new ConcurrentHashMap<>();
 

@@ -1,6 +1,5 @@
 package org.hotlinehub.testsupport;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -27,15 +26,7 @@ public final class Tickets {
     }
 
     public static String file(Sql sql, String description, String compound, String address) {
-        var request = given().accept("application/json").contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("description", description).formParam("phone", Reports.uniquePhone());
-        if (compound != null) {
-            request.formParam("compound", compound);
-        }
-        if (address != null) {
-            request.formParam("address", address);
-        }
-        String reference = request.post("/report").then().statusCode(202).extract().path("reference");
+        String reference = Reports.fileJson(null, description, Reports.uniquePhone(), compound, address);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> sql.count("select count(*) from ticket where reference = ?", reference) == 1);
         return reference;

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,11 @@ public class TwilioApiStub implements QuarkusTestResourceLifecycleManager {
     /** The form fields of every message sent to this phone, oldest first. */
     public static List<Map<String, String>> sentTo(String phone) {
         return requests().stream().map(TwilioApiStub::form).filter(f -> phone.equals(f.get("To"))).toList();
+    }
+
+    /** The form field naming this phone as the recipient, as it stands in the body of a request the hub sends. */
+    public static String toField(String phone) {
+        return "To=" + URLEncoder.encode(phone, StandardCharsets.UTF_8);
     }
 
     public static List<LoggedRequest> requests() {

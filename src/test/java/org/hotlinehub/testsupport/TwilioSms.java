@@ -43,20 +43,17 @@ public final class TwilioSms {
 
     /** The parameters of a real inbound SMS webhook. */
     public static Map<String, String> inbound(String sid, String from, String body) {
+        return params("ToCountry", "CN", "SmsMessageSid", sid, "NumMedia", "0", "FromCity", "", "SmsSid", sid,
+                "SmsStatus", "received", "Body", body, "To", TwilioApiStub.FROM, "NumSegments", "1", "MessageSid", sid,
+                "AccountSid", TwilioApiStub.ACCOUNT_SID, "From", from, "ApiVersion", "2010-04-01");
+    }
+
+    /** Webhook parameters from name and value pairs, in the order given (the order Twilio sends them in). */
+    public static Map<String, String> params(String... pairs) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("ToCountry", "CN");
-        p.put("SmsMessageSid", sid);
-        p.put("NumMedia", "0");
-        p.put("FromCity", "");
-        p.put("SmsSid", sid);
-        p.put("SmsStatus", "received");
-        p.put("Body", body);
-        p.put("To", TwilioApiStub.FROM);
-        p.put("NumSegments", "1");
-        p.put("MessageSid", sid);
-        p.put("AccountSid", TwilioApiStub.ACCOUNT_SID);
-        p.put("From", from);
-        p.put("ApiVersion", "2010-04-01");
+        for (int i = 0; i < pairs.length; i += 2) {
+            p.put(pairs[i], pairs[i + 1]);
+        }
         return p;
     }
 

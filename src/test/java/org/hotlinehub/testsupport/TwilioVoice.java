@@ -62,27 +62,15 @@ public final class TwilioVoice {
 
     /** The parameters of an inbound call webhook (docs/contract.md, "Twilio webhooks"). */
     public static Map<String, String> call(String callSid, String from, String status) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("AccountSid", TwilioApiStub.ACCOUNT_SID);
-        p.put("ApiVersion", "2010-04-01");
-        p.put("CallSid", callSid);
-        p.put("CallStatus", status);
-        p.put("Called", HOTLINE);
-        p.put("Caller", from);
-        p.put("Direction", "inbound");
-        p.put("From", from);
-        p.put("FromCity", "");
-        p.put("FromCountry", "CN");
-        p.put("To", HOTLINE);
-        p.put("ToCountry", "US");
-        return p;
+        return TwilioSms.params("AccountSid", TwilioApiStub.ACCOUNT_SID, "ApiVersion", "2010-04-01", "CallSid", callSid,
+                "CallStatus", status, "Called", HOTLINE, "Caller", from, "Direction", "inbound", "From", from,
+                "FromCity", "", "FromCountry", "CN", "To", HOTLINE, "ToCountry", "US");
     }
 
+    /** The parameters with these name and value pairs added or replaced. */
     public static Map<String, String> with(Map<String, String> params, String... pairs) {
         Map<String, String> p = new LinkedHashMap<>(params);
-        for (int i = 0; i < pairs.length; i += 2) {
-            p.put(pairs[i], pairs[i + 1]);
-        }
+        p.putAll(TwilioSms.params(pairs));
         return p;
     }
 

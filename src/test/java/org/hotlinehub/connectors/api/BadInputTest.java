@@ -38,8 +38,6 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTestResource(TwilioApiStub.class)
 class BadInputTest {
 
-    private static final String OPEN311_KEY = "demo-open311-key-2026";
-
     @Inject
     Sql sql;
 
@@ -76,7 +74,8 @@ class BadInputTest {
 
     @Test
     void shouldRefuseOverlongOpen311FieldsNamingThem() {
-        given().contentType("application/x-www-form-urlencoded; charset=utf-8").formParam("api_key", OPEN311_KEY)
+        given().contentType("application/x-www-form-urlencoded; charset=utf-8")
+                .formParam("api_key", Sessions.OPEN311_KEY)
                 .formParam("service_code", "property-repair").formParam("address_string", "址".repeat(60_000))
                 .formParam("first_name", "名".repeat(60_000)).post("/open311/v2/requests.json").then()
                 .statusCode(400).body("description", org.hamcrest.Matchers.hasItems(
@@ -192,7 +191,7 @@ class BadInputTest {
     void shouldStoreAnOpen311RequestWithNulCleaned() {
         String description = "路灯\u0000坏了 " + System.nanoTime();
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("api_key", OPEN311_KEY);
+        fields.put("api_key", Sessions.OPEN311_KEY);
         fields.put("service_code", "public-order");
         fields.put("address_string", "观海路\u000012号");
         fields.put("description", description);

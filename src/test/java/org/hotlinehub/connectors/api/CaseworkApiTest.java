@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Reports;
+import org.hotlinehub.testsupport.Sessions;
 import org.hotlinehub.testsupport.Sql;
 import org.hotlinehub.testsupport.Tickets;
 import org.junit.jupiter.api.Test;
@@ -105,13 +106,13 @@ class CaseworkApiTest {
 
         given().contentType(ContentType.JSON).body(Map.of("text", "x")).post("/api/v1/tickets/" + reference + "/notes")
                 .then().statusCode(401).body("error.code", equalTo("unauthorized"));
-        given().header("X-Api-Key", "demo-open311-key-2026").contentType(ContentType.JSON).body(Map.of("text", "x"))
+        given().header("X-Api-Key", Sessions.OPEN311_KEY).contentType(ContentType.JSON).body(Map.of("text", "x"))
                 .post("/api/v1/tickets/" + reference + "/notes").then().statusCode(403)
                 .body("error.code", equalTo("forbidden"));
         basic("test-portal-flaky", "portal-pass-1").contentType(ContentType.JSON)
                 .body(Map.of("reason", "x")).post("/api/v1/tickets/" + reference + "/cancel").then()
                 .statusCode(403);
-        given().header("X-Api-Key", "demo-open311-key-2026").contentType(ContentType.JSON)
+        given().header("X-Api-Key", Sessions.OPEN311_KEY).contentType(ContentType.JSON)
                 .body(Map.of("phone", "13900000002", "description", "x")).post("/api/v1/tickets").then()
                 .statusCode(403);
         operator().contentType(ContentType.JSON).body(Map.of("text", " ")).post("/api/v1/tickets/" + reference

@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Reports;
+import org.hotlinehub.testsupport.Sessions;
 import org.hotlinehub.testsupport.Sql;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class TicketApiTest {
         given().auth().preemptive().basic("nobody", "demo-operator-pass").get("/api/v1/tickets").then()
                 .statusCode(401);
         given().header("X-Api-Key", "not-a-key").get("/api/v1/tickets").then().statusCode(401);
-        given().header("X-Api-Key", "demo-open311-key-2026").get("/api/v1/tickets").then().statusCode(403)
+        given().header("X-Api-Key", Sessions.OPEN311_KEY).get("/api/v1/tickets").then().statusCode(403)
                 .body("error.code", equalTo("forbidden"));
         given().header("X-Api-Key", "demo-api-key-integrator-2026").get("/api/v1/tickets").then().statusCode(200);
         operator().get("/api/v1/tickets").then().statusCode(200);
@@ -145,7 +146,7 @@ class TicketApiTest {
     @Test
     void shouldShowTimelineAssignmentsAttachmentsAndAnswersInDetail() {
         String reference = given().contentType("application/x-www-form-urlencoded; charset=utf-8")
-                .formParam("api_key", "demo-open311-key-2026").formParam("service_code", "property-repair")
+                .formParam("api_key", Sessions.OPEN311_KEY).formParam("service_code", "property-repair")
                 .formParam("address_id", "HY-GARDEN").formParam("phone", "13900000002")
                 .formParam("description", "详情测试 " + System.nanoTime() + " 楼道灯不亮")
                 .formParam("media_url", "https://photos.example/lamp.jpg")
@@ -197,10 +198,7 @@ class TicketApiTest {
 
     /** Files a report through the web form (JSON answer) and waits for its ticket. */
     private String file(String description, String compound) {
-        String reference = given().accept("application/json")
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("description", description).formParam("phone", Reports.uniquePhone())
-                .formParam("compound", compound).post("/report").then().statusCode(202).extract().path("reference");
+        String reference = Reports.fileJson(null, description, Reports.uniquePhone(), compound, null);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> sql.count("select count(*) from ticket where reference = ?", reference) == 1);
         return reference;

@@ -36,6 +36,21 @@ class AdminConsoleBrowserTest {
         return ConsoleBrowser.signedIn(base, user, password);
     }
 
+    /** A page signed in as the demo admin, opened at this console path. */
+    private Page admin(String path) {
+        Page page = signedIn("admin", "demo-admin-pass");
+        page.navigate(path);
+        return page;
+    }
+
+    /** Picks the volunteers format and this CSV as the file, and starts the import. */
+    private static void importVolunteers(Page page, String csv) {
+        page.getByLabel("格式").selectOption("volunteers");
+        page.getByLabel("文件").setInputFiles(new FilePayload("volunteers.csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("开始导入")).click();
+    }
+
     @Test
     void shouldLetASupervisorReplayADeadLetter() {
         String queue = "hub.browser-replay-" + System.nanoTime();
@@ -64,8 +79,7 @@ class AdminConsoleBrowserTest {
                 + " 'portal')", code);
         sql.update("insert into partner_area (partner_id, place_id) select p.id, pl.id from partner p, place pl"
                 + " where p.code = ? and pl.code = 'HY-GARDEN'", code);
-        Page page = signedIn("admin", "demo-admin-pass");
-        page.navigate("/console/admin/partners");
+        Page page = admin("/console/admin/partners");
         page.getByRole(AriaRole.SEARCHBOX).fill(code);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("搜索")).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(code)).click();
@@ -92,28 +106,20 @@ class AdminConsoleBrowserTest {
     @Test
     void shouldShowTheValidationReportOfABadCsvThenImportAGoodOneToTheEnd() {
         String code = "V-BROWSER-" + System.nanoTime();
-        Page page = signedIn("admin", "demo-admin-pass");
-        page.navigate("/console/admin/import");
-        page.getByLabel("格式").selectOption("volunteers");
-        page.getByLabel("文件").setInputFiles(new FilePayload("volunteers.csv", "text/csv",
-                ("code,name,phone,grid\n" + code + ",浏览器志愿者,12345,SN-01-03-G07\n")
-                        .getBytes(StandardCharsets.UTF_8)));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("开始导入")).click();
+        Page page = admin("/console/admin/import");
+        importVolunteers(page, "code,name,phone,grid\n" + code + ",浏览器志愿者,12345,SN-01-03-G07\n");
         page.locator("#import-problems").waitFor();
         assertEquals(List.of("row 2 (" + code + ")", "phone", "phone '12345' is not a phone number"),
                 page.locator("#import-problems tbody tr").first().locator("td").allTextContents());
         assertEquals(0L, sql.count("select count(*) from volunteer where code = ?", code));
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("再导入一个文件")).click();
-        page.getByLabel("格式").selectOption("volunteers");
         StringBuilder csv = new StringBuilder("code,name,phone,grid\n");
         for (int i = 0; i < 40; i++) {
             csv.append(code).append('-').append(i).append(",浏览器志愿者,+86138007").append(String.format("%05d", i))
                     .append(",SN-01-03-G07\n");
         }
-        page.getByLabel("文件").setInputFiles(new FilePayload("volunteers.csv", "text/csv",
-                csv.toString().getBytes(StandardCharsets.UTF_8)));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("开始导入")).click();
+        importVolunteers(page, csv.toString());
         page.locator("#import-status[data-state=APPLIED]").waitFor();
         assertEquals("100", page.locator("#import-progress").getAttribute("value"));
         assertEquals("100", page.locator("#import-percent").textContent());
@@ -125,8 +131,7 @@ class AdminConsoleBrowserTest {
     @Test
     void shouldTakeDurationsInMinutesAndHoursAndPartyTypesFromAListWithAPreviewBeforeSaving() {
         String code = "browser-durations-" + System.nanoTime();
-        Page page = signedIn("admin", "demo-admin-pass");
-        page.navigate("/console/admin/catalog/new");
+        Page page = admin("/console/admin/catalog/new");
         page.fill("#f-code", code);
         page.fill("#f-name_zh", "浏览器时限测试");
         page.fill("#f-group", "property");

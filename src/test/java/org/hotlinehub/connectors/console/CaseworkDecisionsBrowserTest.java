@@ -50,6 +50,29 @@ class CaseworkDecisionsBrowserTest {
         return (String) sql.one("select state from assignment where id = ?", assignment);
     }
 
+    /** A ticket at 海韵花园 whose offer PF-HAIYUN accepted and then returned: it waits for a supervisor's ruling. */
+    private record Returned(String reference, long id) {
+    }
+
+    private Returned returned(String description) {
+        String reference = Tickets.dispatched(sql, description + " " + System.nanoTime(), "HY-GARDEN");
+        long id = assignment(sql, reference, "PF-HAIYUN");
+        Tickets.returned(id, "PF-HAIYUN");
+        return new Returned(reference, id);
+    }
+
+    /**
+     * After a ruling: the returned assignment's state, the assignment row the supervisor's page now shows, and the one
+     * audit line of the ruling ("return of assignment {id} " and {@code detail}); closes the page.
+     */
+    private void assertRuled(Page supervisor, Returned ticket, String state, String row, String detail) {
+        assertEquals(state, state(sql, ticket.id()));
+        assertTrue(supervisor.isVisible("#assignments tr" + row));
+        assertEquals(List.of("return of assignment " + ticket.id() + " " + detail),
+                auditDetails(sql, "supervisor", "ticket.ruling", ticket.reference()));
+        supervisor.context().close();
+    }
+
     /** Fills and sends the ruling form of the returned assignment, and waits for the page to say it is saved. */
     private static void rule(Page page, long id, String decision, String partner, String note) {
         page.check("#ruling-form-" + id + " input[value=" + decision + "]");
@@ -68,9 +91,9 @@ class CaseworkDecisionsBrowserTest {
 
     @Test
     void shouldLetASupervisorButNotAnOperatorRuleOnAReturn() {
-        String reference = Tickets.dispatched(sql, "楼顶水箱漏水 ruling " + System.nanoTime(), "HY-GARDEN");
-        long id = assignment(sql, reference, "PF-HAIYUN");
-        Tickets.returned(id, "PF-HAIYUN");
+        Returned ticket = returned("楼顶水箱漏水 ruling");
+        String reference = ticket.reference();
+        long id = ticket.id();
 
         Page operator = ticketPage("operator", reference);
         operator.waitForSelector("#assignments");
@@ -93,25 +116,17 @@ class CaseworkDecisionsBrowserTest {
         assertEquals("RETURNED", state(sql, id));
 
         rule(supervisor, id, "overrule", null, "水箱在小区红线内，属物业维护");
-        assertEquals("ACCEPTED", state(sql, id));
-        assertTrue(supervisor.isVisible("#assignments tr[data-partner='PF-HAIYUN'][data-state='ACCEPTED']"));
-        assertEquals(List.of("return of assignment " + id + " overruled, sent back: 水箱在小区红线内，属物业维护"),
-                auditDetails(sql, "supervisor", "ticket.ruling", reference));
-        supervisor.context().close();
+        assertRuled(supervisor, ticket, "ACCEPTED", "[data-partner='PF-HAIYUN'][data-state='ACCEPTED']",
+                "overruled, sent back: 水箱在小区红线内，属物业维护");
     }
 
     @Test
     void shouldLetASupervisorUpholdTheReturnAndReassign() {
-        String reference = Tickets.dispatched(sql, "单元门锁坏了 ruling " + System.nanoTime(), "HY-GARDEN");
-        long id = assignment(sql, reference, "PF-HAIYUN");
-        Tickets.returned(id, "PF-HAIYUN");
-        Page supervisor = ticketPage("supervisor", reference);
-        rule(supervisor, id, "reassign", "RC-GUANHAI", "退单理由成立");
-        assertEquals("CANCELLED", state(sql, id));
-        assertTrue(supervisor.isVisible("#assignments tr[data-partner='RC-GUANHAI'][data-state='OFFERED']"));
-        assertEquals(List.of("return of assignment " + id + " upheld, to RC-GUANHAI: 退单理由成立"),
-                auditDetails(sql, "supervisor", "ticket.ruling", reference));
-        supervisor.context().close();
+        Returned ticket = returned("单元门锁坏了 ruling");
+        Page supervisor = ticketPage("supervisor", ticket.reference());
+        rule(supervisor, ticket.id(), "reassign", "RC-GUANHAI", "退单理由成立");
+        assertRuled(supervisor, ticket, "CANCELLED", "[data-partner='RC-GUANHAI'][data-state='OFFERED']",
+                "upheld, to RC-GUANHAI: 退单理由成立");
     }
 
     @Test

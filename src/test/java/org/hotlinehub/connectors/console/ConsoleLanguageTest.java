@@ -85,11 +85,7 @@ class ConsoleLanguageTest {
     @Test
     void shouldTellTheResidentWhoHandlesTheTicketAndByWhen() {
         String phone = Reports.uniquePhone();
-        String reference = given().accept("application/json")
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("description", "电梯坏了 status " + System.nanoTime()).formParam("phone", phone)
-                .formParam("compound", "HY-GARDEN").post("/report").then().statusCode(202).extract()
-                .path("reference");
+        String reference = Reports.fileJson(null, "电梯坏了 status " + System.nanoTime(), phone, "HY-GARDEN", null);
         await().atMost(Duration.ofSeconds(20)).until(() -> sql.count("select count(*) from assignment a join ticket t"
                 + " on t.id = a.ticket_id where t.reference = ?", reference) >= 1);
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -40,22 +41,37 @@ class ConsoleRolesTest {
         ADMIN
     }
 
-    /** @param template the route as declared (path parameters without their patterns) */
-    record Route(String method, String template, String path, Needs needs) {
-    }
-
     private static final String NONE = "no-such-entry-0";
 
+    /**
+     * What a path parameter is called with when {@link Route#of} makes the path: an entry that does not exist, named
+     * by its text or by its number.
+     */
+    private static final Map<String, String> MISSING = Map.of("reference", NONE, "username", NONE, "id", NONE,
+            "assignment", "999999999", "appeal", "999999999", "attachmentId", "999999999", "version", "999999999");
+
+    /** @param template the route as declared (path parameters without their patterns) */
+    record Route(String method, String template, String path, Needs needs) {
+
+        /** The route called as declared, each path parameter on an entry that does not exist ({@link ConsoleRolesTest#MISSING}). */
+        static Route of(String method, String template, Needs needs) {
+            String path = template;
+            for (Map.Entry<String, String> missing : MISSING.entrySet()) {
+                path = path.replace("{" + missing.getKey() + "}", missing.getValue());
+            }
+            return new Route(method, template, path, needs);
+        }
+    }
+
     static final List<Route> ROUTES = List.of(
-            new Route("GET", "/console", "/console", Needs.STAFF),
-            new Route("GET", "/console/supervision", "/console/supervision", Needs.SUPERVISOR),
-            new Route("GET", "/console/supervision/dead-letters", "/console/supervision/dead-letters",
-                    Needs.SUPERVISOR),
+            Route.of("GET", "/console", Needs.STAFF),
+            Route.of("GET", "/console/supervision", Needs.SUPERVISOR),
+            Route.of("GET", "/console/supervision/dead-letters", Needs.SUPERVISOR),
             new Route("POST", "/console/supervision/dead-letters/{id}/replay",
                     "/console/supervision/dead-letters/999999999/replay", Needs.SUPERVISOR),
-            new Route("GET", "/console/supervision/partners", "/console/supervision/partners", Needs.SUPERVISOR),
-            new Route("GET", "/console/supervision/daily", "/console/supervision/daily", Needs.SUPERVISOR),
-            new Route("GET", "/console/admin", "/console/admin", Needs.ADMIN),
+            Route.of("GET", "/console/supervision/partners", Needs.SUPERVISOR),
+            Route.of("GET", "/console/supervision/daily", Needs.SUPERVISOR),
+            Route.of("GET", "/console/admin", Needs.ADMIN),
             new Route("GET", "/console/admin/{kind}", "/console/admin/places", Needs.ADMIN),
             new Route("GET", "/console/admin/{kind}", "/console/admin/catalog", Needs.ADMIN),
             new Route("GET", "/console/admin/{kind}", "/console/admin/partners?q=PF", Needs.ADMIN),
@@ -71,93 +87,63 @@ class ConsoleRolesTest {
             new Route("POST", "/console/admin/{kind}/new/check", "/console/admin/catalog/new/check", Needs.ADMIN),
             new Route("POST", "/console/admin/{kind}/{key}/check", "/console/admin/catalog/" + NONE + "/check",
                     Needs.ADMIN),
-            new Route("GET", "/console/admin/users", "/console/admin/users", Needs.ADMIN),
-            new Route("GET", "/console/admin/users/new", "/console/admin/users/new", Needs.ADMIN),
-            new Route("POST", "/console/admin/users/new", "/console/admin/users/new", Needs.ADMIN),
+            Route.of("GET", "/console/admin/users", Needs.ADMIN),
+            Route.of("GET", "/console/admin/users/new", Needs.ADMIN),
+            Route.of("POST", "/console/admin/users/new", Needs.ADMIN),
             new Route("GET", "/console/admin/users/{username}", "/console/admin/users/operator", Needs.ADMIN),
-            new Route("POST", "/console/admin/users/{username}", "/console/admin/users/" + NONE, Needs.ADMIN),
-            new Route("POST", "/console/admin/users/{username}/password", "/console/admin/users/" + NONE
-                    + "/password", Needs.ADMIN),
-            new Route("POST", "/console/admin/users/{username}/unlock", "/console/admin/users/" + NONE + "/unlock",
-                    Needs.ADMIN),
-            new Route("POST", "/console/admin/users/{username}/deactivate", "/console/admin/users/" + NONE
-                    + "/deactivate", Needs.ADMIN),
-            new Route("GET", "/console/admin/import", "/console/admin/import", Needs.ADMIN),
-            new Route("POST", "/console/admin/import", "/console/admin/import", Needs.ADMIN),
-            new Route("GET", "/console/admin/import/{id}", "/console/admin/import/" + NONE, Needs.ADMIN),
-            new Route("GET", "/console/admin/import/{id}/status", "/console/admin/import/" + NONE + "/status",
-                    Needs.ADMIN),
+            Route.of("POST", "/console/admin/users/{username}", Needs.ADMIN),
+            Route.of("POST", "/console/admin/users/{username}/password", Needs.ADMIN),
+            Route.of("POST", "/console/admin/users/{username}/unlock", Needs.ADMIN),
+            Route.of("POST", "/console/admin/users/{username}/deactivate", Needs.ADMIN),
+            Route.of("GET", "/console/admin/import", Needs.ADMIN),
+            Route.of("POST", "/console/admin/import", Needs.ADMIN),
+            Route.of("GET", "/console/admin/import/{id}", Needs.ADMIN),
+            Route.of("GET", "/console/admin/import/{id}/status", Needs.ADMIN),
             new Route("GET", "/console/admin/audit", "/console/admin/audit?actor=admin", Needs.ADMIN),
-            new Route("GET", "/console/admin/catalog-versions", "/console/admin/catalog-versions", Needs.ADMIN),
-            new Route("POST", "/console/admin/catalog-versions/draft", "/console/admin/catalog-versions/draft",
-                    Needs.ADMIN),
-            new Route("POST", "/console/admin/catalog-versions/draft/withdraw",
-                    "/console/admin/catalog-versions/draft/withdraw", Needs.ADMIN),
-            new Route("POST", "/console/admin/catalog-versions/draft/discard",
-                    "/console/admin/catalog-versions/draft/discard", Needs.ADMIN),
-            new Route("POST", "/console/admin/catalog-versions/draft/dry-run",
-                    "/console/admin/catalog-versions/draft/dry-run", Needs.ADMIN),
-            new Route("POST", "/console/admin/catalog-versions/draft/publish",
-                    "/console/admin/catalog-versions/draft/publish", Needs.ADMIN),
-            new Route("POST", "/console/admin/catalog-versions/versions/{version}/rollback",
-                    "/console/admin/catalog-versions/versions/999999999/rollback", Needs.ADMIN),
-            new Route("GET", "/console/queue", "/console/queue", Needs.STAFF),
-            new Route("GET", "/console/queue/items", "/console/queue/items", Needs.STAFF),
-            new Route("GET", "/console/tickets", "/console/tickets", Needs.STAFF),
-            new Route("GET", "/console/tickets/new", "/console/tickets/new", Needs.STAFF),
+            Route.of("GET", "/console/admin/catalog-versions", Needs.ADMIN),
+            Route.of("POST", "/console/admin/catalog-versions/draft", Needs.ADMIN),
+            Route.of("POST", "/console/admin/catalog-versions/draft/withdraw", Needs.ADMIN),
+            Route.of("POST", "/console/admin/catalog-versions/draft/discard", Needs.ADMIN),
+            Route.of("POST", "/console/admin/catalog-versions/draft/dry-run", Needs.ADMIN),
+            Route.of("POST", "/console/admin/catalog-versions/draft/publish", Needs.ADMIN),
+            Route.of("POST", "/console/admin/catalog-versions/versions/{version}/rollback", Needs.ADMIN),
+            Route.of("GET", "/console/queue", Needs.STAFF),
+            Route.of("GET", "/console/queue/items", Needs.STAFF),
+            Route.of("GET", "/console/tickets", Needs.STAFF),
+            Route.of("GET", "/console/tickets/new", Needs.STAFF),
             new Route("GET", "/console/tickets/new/caller", "/console/tickets/new/caller?phone=13900000002",
                     Needs.STAFF),
-            new Route("POST", "/console/tickets/new", "/console/tickets/new", Needs.STAFF),
-            new Route("GET", "/console/tickets/{reference}", "/console/tickets/" + NONE, Needs.STAFF),
-            new Route("POST", "/console/tickets/{reference}/triage", "/console/tickets/" + NONE + "/triage",
-                    Needs.STAFF),
-            new Route("POST", "/console/tickets/{reference}/reassign", "/console/tickets/" + NONE + "/reassign",
-                    Needs.STAFF),
-            new Route("POST", "/console/tickets/{reference}/notes", "/console/tickets/" + NONE + "/notes",
-                    Needs.STAFF),
-            new Route("POST", "/console/tickets/{reference}/messages", "/console/tickets/" + NONE + "/messages",
-                    Needs.STAFF),
-            new Route("POST", "/console/tickets/{reference}/merge", "/console/tickets/" + NONE + "/merge",
-                    Needs.STAFF),
-            new Route("POST", "/console/tickets/{reference}/merge-into", "/console/tickets/" + NONE + "/merge-into",
-                    Needs.STAFF),
-            new Route("POST", "/console/tickets/{reference}/split", "/console/tickets/" + NONE + "/split",
-                    Needs.STAFF),
-            new Route("GET", "/console/tickets/{reference}/attachments/{attachmentId}", "/console/tickets/" + NONE
-                    + "/attachments/999999999", Needs.STAFF),
-            new Route("POST", "/console/tickets/{reference}/incident/link", "/console/tickets/" + NONE
-                    + "/incident/link", Needs.STAFF),
-            new Route("POST", "/console/tickets/{reference}/incident/keep-separate", "/console/tickets/" + NONE
-                    + "/incident/keep-separate", Needs.STAFF),
-            new Route("POST", "/console/tickets/{reference}/incident/unlink", "/console/tickets/" + NONE
-                    + "/incident/unlink", Needs.STAFF),
-            new Route("POST", "/console/tickets/{reference}/incident/surge/confirm", "/console/tickets/" + NONE
-                    + "/incident/surge/confirm", Needs.STAFF),
-            new Route("POST", "/console/tickets/{reference}/reopen", "/console/tickets/" + NONE + "/reopen",
-                    Needs.STAFF),
-            new Route("POST", "/console/tickets/{reference}/cancel", "/console/tickets/" + NONE + "/cancel",
-                    Needs.STAFF),
-            new Route("POST", "/console/tickets/{reference}/assignments/{assignment}/ruling",
-                    "/console/tickets/" + NONE + "/assignments/999999999/ruling", Needs.SUPERVISOR),
+            Route.of("POST", "/console/tickets/new", Needs.STAFF),
+            Route.of("GET", "/console/tickets/{reference}", Needs.STAFF),
+            Route.of("POST", "/console/tickets/{reference}/triage", Needs.STAFF),
+            Route.of("POST", "/console/tickets/{reference}/reassign", Needs.STAFF),
+            Route.of("POST", "/console/tickets/{reference}/notes", Needs.STAFF),
+            Route.of("POST", "/console/tickets/{reference}/messages", Needs.STAFF),
+            Route.of("POST", "/console/tickets/{reference}/merge", Needs.STAFF),
+            Route.of("POST", "/console/tickets/{reference}/merge-into", Needs.STAFF),
+            Route.of("POST", "/console/tickets/{reference}/split", Needs.STAFF),
+            Route.of("GET", "/console/tickets/{reference}/attachments/{attachmentId}", Needs.STAFF),
+            Route.of("POST", "/console/tickets/{reference}/incident/link", Needs.STAFF),
+            Route.of("POST", "/console/tickets/{reference}/incident/keep-separate", Needs.STAFF),
+            Route.of("POST", "/console/tickets/{reference}/incident/unlink", Needs.STAFF),
+            Route.of("POST", "/console/tickets/{reference}/incident/surge/confirm", Needs.STAFF),
+            Route.of("POST", "/console/tickets/{reference}/reopen", Needs.STAFF),
+            Route.of("POST", "/console/tickets/{reference}/cancel", Needs.STAFF),
+            Route.of("POST", "/console/tickets/{reference}/assignments/{assignment}/ruling", Needs.SUPERVISOR),
             new Route("POST", "/console/tickets/{reference}/assignments/{assignment}/{clock}",
                     "/console/tickets/" + NONE + "/assignments/999999999/pause", Needs.STAFF),
             new Route("POST", "/console/tickets/{reference}/assignments/{assignment}/{clock}",
                     "/console/tickets/" + NONE + "/assignments/999999999/resume", Needs.STAFF),
-            new Route("POST", "/console/tickets/{reference}/supporting", "/console/tickets/" + NONE + "/supporting",
-                    Needs.STAFF),
-            new Route("POST", "/console/tickets/{reference}/supporting/{assignment}/remove",
-                    "/console/tickets/" + NONE + "/supporting/999999999/remove", Needs.STAFF),
-            new Route("POST", "/console/tickets/{reference}/appeals/{appeal}/decision",
-                    "/console/tickets/" + NONE + "/appeals/999999999/decision", Needs.SUPERVISOR),
-            new Route("POST", "/console/tickets/{reference}/call", "/console/tickets/" + NONE + "/call",
-                    Needs.STAFF),
+            Route.of("POST", "/console/tickets/{reference}/supporting", Needs.STAFF),
+            Route.of("POST", "/console/tickets/{reference}/supporting/{assignment}/remove", Needs.STAFF),
+            Route.of("POST", "/console/tickets/{reference}/appeals/{appeal}/decision", Needs.SUPERVISOR),
+            Route.of("POST", "/console/tickets/{reference}/call", Needs.STAFF),
             // the roles of hub.console.show-number-roles (supervisor, admin by default)
-            new Route("POST", "/console/tickets/{reference}/show-number", "/console/tickets/" + NONE
-                    + "/show-number", Needs.SUPERVISOR));
+            Route.of("POST", "/console/tickets/{reference}/show-number", Needs.SUPERVISOR));
 
     /** Routes that answer with an endless event stream: checked by their status line alone. */
     static final List<Route> STREAMS = List.of(
-            new Route("GET", "/console/queue/events", "/console/queue/events", Needs.STAFF));
+            Route.of("GET", "/console/queue/events", Needs.STAFF));
 
     @Test
     void shouldListEveryRouteOfTheConsole() {

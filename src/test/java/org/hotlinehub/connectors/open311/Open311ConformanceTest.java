@@ -23,6 +23,8 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.model.port.ReferenceNumbers;
 import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.Reports;
+import org.hotlinehub.testsupport.Sessions;
 import org.hotlinehub.testsupport.Sql;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +42,6 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTestResource(HubTestResources.class)
 class Open311ConformanceTest {
 
-    static final String KEY = "demo-open311-key-2026";
     static final String XML = "text/xml;charset=utf-8";
     static final String JSON = "application/json;charset=utf-8";
     static final String W3 = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})";
@@ -260,7 +261,8 @@ class Open311ConformanceTest {
         note.put("attribute[emergency-note]", "answered anyway");
         post(note, "json").statusCode(400)
                 .body("description", contains("attribute[emergency-note] is not an attribute of service public-order"));
-        given().contentType("application/x-www-form-urlencoded; charset=utf-8").formParam("api_key", KEY)
+        given().contentType("application/x-www-form-urlencoded; charset=utf-8")
+                .formParam("api_key", Sessions.OPEN311_KEY)
                 .formParam("service_code", "sanitation").formParam("address_string", "观海路5号")
                 .formParam("attribute[waste-kind][]", "household").formParam("attribute[since]", "2026-11-20")
                 .formParam("attribute[since]", "2026-11-21").post("/open311/v2/requests.json").then()
@@ -425,11 +427,7 @@ class Open311ConformanceTest {
     @Test
     void shouldHidePersonalDetailsOfTicketsFiledOnOtherChannels() {
         String phone = org.hotlinehub.testsupport.Reports.uniquePhone();
-        String reference = given().accept("application/json")
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("description", "我家（海韵花园3号楼501）楼道灯坏了").formParam("phone", phone)
-                .formParam("compound", "HY-GARDEN").formParam("category", "property-repair")
-                .post("/report").then().statusCode(202).extract().path("reference");
+        String reference = Reports.fileJson("property-repair", "我家（海韵花园3号楼501）楼道灯坏了", phone, "HY-GARDEN", null);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> sql.count("select count(*) from ticket where reference = ?", reference) == 1);
         // references are sequential: without a client's key only requests filed through Open311 are shown
@@ -441,9 +439,11 @@ class Open311ConformanceTest {
                 .body("service_request_id", not(hasItem(reference)));
         given().get("/open311/v2/requests/" + reference + ".json?api_key=guessed-key").then().statusCode(403)
                 .body("[0].description", equalTo("Invalid api_key received -- can't proceed."));
-        given().get("/open311/v2/requests.json?service_request_id=" + reference + "&api_key=" + KEY).then()
+        given().get("/open311/v2/requests.json?service_request_id=" + reference + "&api_key=" + Sessions.OPEN311_KEY)
+                .then()
                 .statusCode(200).body("service_request_id", contains(reference));
-        given().get("/open311/v2/requests/" + reference + ".json?api_key=" + KEY).then().statusCode(200)
+        given().get("/open311/v2/requests/" + reference + ".json?api_key=" + Sessions.OPEN311_KEY).then()
+                .statusCode(200)
                 .body("[0].service_code", equalTo("property-repair"))
                 .body("[0].description", nullValue())
                 .body("[0].address", equalTo("海韵花园"))
@@ -506,7 +506,7 @@ class Open311ConformanceTest {
     }
 
     static ValidatableResponse post(Map<String, Object> form, String format) {
-        return post(form, format, KEY);
+        return post(form, format, Sessions.OPEN311_KEY);
     }
 
     static ValidatableResponse post(Map<String, Object> form, String format, String apiKey) {

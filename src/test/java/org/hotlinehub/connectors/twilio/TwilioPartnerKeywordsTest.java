@@ -77,11 +77,7 @@ class TwilioPartnerKeywordsTest {
 
     @Test
     void shouldLetAVolunteerAcceptAndFinishByTextFromTheirRegisteredPhone() {
-        String ref = io.restassured.RestAssured.given().accept("application/json")
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("description", "跑腿测试：短信志愿者帮忙买药").formParam("phone", Reports.uniquePhone())
-                .formParam("compound", "TEST-VOL2-COURT").formParam("category", "test-errand")
-                .post("/report").then().statusCode(202).extract().path("reference");
+        String ref = Reports.fileJson("test-errand", "跑腿测试：短信志愿者帮忙买药", Reports.uniquePhone(), "TEST-VOL2-COURT", null);
         await().atMost(Duration.ofSeconds(20)).until(() -> sql.count("select count(*) from assignment a join ticket t"
                 + " on t.id = a.ticket_id where t.reference = ? and a.volunteer_id is not null", ref) == 1);
         String phone = (String) sql.one("select v.phone from assignment a join ticket t on t.id = a.ticket_id"

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Reports;
+import org.hotlinehub.testsupport.Sandbox;
 import org.hotlinehub.testsupport.Sql;
 import org.hotlinehub.testsupport.TwilioApiStub;
 import org.hotlinehub.testsupport.TwilioSms;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -30,16 +30,8 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @QuarkusTestResource(HubTestResources.class)
 @QuarkusTestResource(TwilioApiStub.class)
-@TestProfile(TwilioSandboxTest.Sandbox.class)
+@TestProfile(Sandbox.class)
 class TwilioSandboxTest {
-
-    public static class Sandbox implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("hub.twilio.account-sid", "");
-        }
-    }
 
     @Inject
     Sql sql;

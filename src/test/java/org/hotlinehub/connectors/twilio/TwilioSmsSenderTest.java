@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +37,6 @@ class TwilioSmsSenderTest {
     @Inject
     Sql sql;
 
-    private static String toField(String phone) {
-        return "To=" + URLEncoder.encode(phone, StandardCharsets.UTF_8);
-    }
-
     private void awaitStatus(long id, String status) {
         await().atMost(Duration.ofSeconds(20)).until(() -> status.equals(sql.one(
                 "select status from outbound_message where id = ?", id)));
@@ -52,7 +46,7 @@ class TwilioSmsSenderTest {
     void shouldRetryWhenTwilioAnswers429AndSendTheExactFields() {
         String phone = "+86" + Reports.uniquePhone();
         var busy = TwilioApiStub.server.stubFor(post(urlPathEqualTo(TwilioApiStub.MESSAGES_PATH)).atPriority(1)
-                .withRequestBody(containing(toField(phone)))
+                .withRequestBody(containing(TwilioApiStub.toField(phone)))
                 .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
                         .withBody("{\"code\": 20429, \"message\": \"Too Many Requests\", \"status\": 429}")));
         long id = outbox.enqueue("test-429-" + phone, phone, "您的工单已受理。", "test", null).get(0);
@@ -77,7 +71,7 @@ class TwilioSmsSenderTest {
     void shouldFailWithTwilioCodeAndRecordOptOutWhenRecipientUnsubscribed() {
         String phone = "+86" + Reports.uniquePhone();
         TwilioApiStub.server.stubFor(post(urlPathEqualTo(TwilioApiStub.MESSAGES_PATH)).atPriority(1)
-                .withRequestBody(containing(toField(phone)))
+                .withRequestBody(containing(TwilioApiStub.toField(phone)))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody("{\"code\": 21610, \"message\": \"Attempt to send to unsubscribed recipient\","
                                 + " \"more_info\": \"https://www.twilio.com/docs/errors/21610\", \"status\": 400}")));

@@ -62,6 +62,21 @@ class VoiceSurveyCallTest extends StaffedLine {
         return ref;
     }
 
+    /** A fresh caller's resolved voice ticket, and the survey call the hub made about it (its form fields). */
+    private record SurveyCall(String phone, String ref, long id, Map<String, String> created) {
+    }
+
+    private SurveyCall surveyCalled() {
+        String phone = "+86" + Reports.uniquePhone();
+        String ref = resolvedVoiceTicket(phone);
+        Map<String, String> created = awaitCall(phone, 1);
+        return new SurveyCall(phone, ref, surveyId(ref), created);
+    }
+
+    private String status(long id) {
+        return (String) sql.one("select status from voice_outbound where id = ?", id);
+    }
+
     private Map<String, String> awaitCall(String phone, int nth) {
         return Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
             List<Map<String, String>> calls = TwilioVoice.callsCreated().stream()
@@ -88,11 +103,11 @@ class VoiceSurveyCallTest extends StaffedLine {
 
     @Test
     void shouldCallTheResidentAndApplyTheKeypadAnswer() {
-        String phone = "+86" + Reports.uniquePhone();
-        String ref = resolvedVoiceTicket(phone);
-
-        Map<String, String> created = awaitCall(phone, 1);
-        long id = surveyId(ref);
+        SurveyCall survey = surveyCalled();
+        String phone = survey.phone();
+        String ref = survey.ref();
+        long id = survey.id();
+        Map<String, String> created = survey.created();
         assertEquals(phone, created.get("To"));
         assertEquals(TwilioApiStub.FROM, created.get("From"));
         assertEquals(BASE + "/survey?id=" + id, created.get("Url"));
@@ -106,7 +121,7 @@ class VoiceSurveyCallTest extends StaffedLine {
         assertEquals(List.of("initiated", "ringing", "answered", "completed"), List.of(wire.getBodyAsString()
                 .split("&")).stream().filter(p -> p.startsWith("StatusCallbackEvent=")).map(p -> p.substring(20))
                 .toList());
-        assertEquals("CALLING", sql.one("select status from voice_outbound where id = ?", id));
+        assertEquals("CALLING", status(id));
         assertEquals("SURVEY_REQUESTED", sql.one("select e.kind from timeline_event e join ticket t"
                 + " on t.id = e.ticket_id where t.reference = ? order by e.id desc limit 1", ref));
 
@@ -132,43 +147,39 @@ class VoiceSurveyCallTest extends StaffedLine {
         assertEquals("BASICALLY_SATISFIED", sql.one("select survey_result from ticket where reference = ?", ref));
         TwilioSms.postSigned("/twilio/voice/status", with(outbound(callSid, phone, "completed"), "CallDuration", "35"))
                 .then().statusCode(200);
-        assertEquals("ANSWERED", sql.one("select status from voice_outbound where id = ?", id));
+        assertEquals("ANSWERED", status(id));
         assertEquals(1, TwilioVoice.callsCreated().stream().filter(f -> phone.equals(f.get("To"))).count());
     }
 
     @Test
     void shouldReopenTheTicketWhenTheResidentSaysItIsNotSolved() {
-        String phone = "+86" + Reports.uniquePhone();
-        String ref = resolvedVoiceTicket(phone);
-        awaitCall(phone, 1);
-        long id = surveyId(ref);
-        String callSid = surveyCallSid(ref);
-        Element reopened = post("/twilio/voice/survey/solved?id=" + id + "&attempt=1",
-                with(outbound(callSid, phone, "in-progress"), "Digits", "2"));
+        SurveyCall survey = surveyCalled();
+        Element reopened = post("/twilio/voice/survey/solved?id=" + survey.id() + "&attempt=1",
+                with(outbound(surveyCallSid(survey.ref()), survey.phone(), "in-progress"), "Digits", "2"));
         assertEquals("很抱歉问题还没有解决，我们已重新交办，会尽快跟进。再见。", spoken(reopened));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> sql.count(
-                "select count(*) from ticket where reference = ? and status = 'REOPENED'", ref) == 1);
-        assertEquals("NOT_SOLVED", sql.one("select survey_result from ticket where reference = ?", ref));
+                "select count(*) from ticket where reference = ? and status = 'REOPENED'", survey.ref()) == 1);
+        assertEquals("NOT_SOLVED", sql.one("select survey_result from ticket where reference = ?", survey.ref()));
     }
 
     @Test
     void shouldCallAgainWhenNobodyAnswersAndGiveUpAfterTheLastAttempt() {
-        String phone = "+86" + Reports.uniquePhone();
-        String ref = resolvedVoiceTicket(phone);
-        awaitCall(phone, 1);
-        long id = surveyId(ref);
+        SurveyCall survey = surveyCalled();
         for (String[] attempt : new String[][]{{"no-answer", "2"}, {"busy", "3"}}) {
-            TwilioSms.postSigned("/twilio/voice/status", outbound(surveyCallSid(ref), phone, attempt[0])).then()
+            TwilioSms
+                    .postSigned("/twilio/voice/status",
+                            outbound(surveyCallSid(survey.ref()), survey.phone(), attempt[0]))
+                    .then()
                     .statusCode(200);
-            assertEquals("PENDING", sql.one("select status from voice_outbound where id = ?", id));
-            awaitCall(phone, Integer.parseInt(attempt[1]));
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "CALLING".equals(sql.one(
-                    "select status from voice_outbound where id = ?", id)));
+            assertEquals("PENDING", status(survey.id()));
+            awaitCall(survey.phone(), Integer.parseInt(attempt[1]));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "CALLING".equals(status(survey.id())));
         }
-        TwilioSms.postSigned("/twilio/voice/status", outbound(surveyCallSid(ref), phone, "no-answer")).then()
+        TwilioSms.postSigned("/twilio/voice/status", outbound(surveyCallSid(survey.ref()), survey.phone(), "no-answer"))
+                .then()
                 .statusCode(200);
-        assertEquals("GAVE_UP", sql.one("select status from voice_outbound where id = ?", id));
-        assertEquals(3, sql.one("select attempts from voice_outbound where id = ?", id));
-        assertEquals("RESOLVED", sql.one("select status from ticket where reference = ?", ref));
+        assertEquals("GAVE_UP", status(survey.id()));
+        assertEquals(3, sql.one("select attempts from voice_outbound where id = ?", survey.id()));
+        assertEquals("RESOLVED", sql.one("select status from ticket where reference = ?", survey.ref()));
     }
 }

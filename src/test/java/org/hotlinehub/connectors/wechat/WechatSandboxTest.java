@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.hotlinehub.model.Masks;
 import org.hotlinehub.testsupport.HubTestResources;
+import org.hotlinehub.testsupport.Sandbox;
 import org.hotlinehub.testsupport.Sql;
 import org.hotlinehub.testsupport.TwilioApiStub;
 import org.hotlinehub.testsupport.WechatApiStub;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -31,16 +31,8 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTestResource(HubTestResources.class)
 @QuarkusTestResource(TwilioApiStub.class)
 @QuarkusTestResource(WechatApiStub.class)
-@TestProfile(WechatSandboxTest.Sandbox.class)
+@TestProfile(Sandbox.class)
 class WechatSandboxTest {
-
-    public static class Sandbox implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("hub.wechat.app-secret", "");
-        }
-    }
 
     @Inject
     Sql sql;
