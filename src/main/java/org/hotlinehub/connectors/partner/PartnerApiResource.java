@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotlinehub.model.AppealView;
 import org.hotlinehub.model.AssignmentState;
@@ -44,6 +47,8 @@ import org.hotlinehub.model.port.SurveyAppeals;
 @Path("/partner-api/v1/assignments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Partner API", description = "For partner organizations: their assignments and their answers")
+@SecurityScheme(securitySchemeName = "partnerKey", type = SecuritySchemeType.HTTP, scheme = "bearer", description = "The partner's API key from reference data, as Authorization: Bearer <key>")
+@SecurityRequirement(name = "partnerKey")
 public class PartnerApiResource {
 
     @Inject

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hotlinehub.testsupport.Sessions.partner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -80,5 +81,12 @@ class PartnerApiTest {
                 ticketId);
         assertEquals("compound HY-GARDEN → residents' committee RC-GUANHAI by catalog property-repair"
                 + " (serves community SN-01-03), fallback after property-firm", reason);
+    }
+
+    @Test
+    void shouldDescribeTheBearerKeyInTheOpenApiDocument() {
+        given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.securitySchemes.partnerKey.scheme", equalTo("bearer"))
+                .body("paths.'/partner-api/v1/assignments'.get.security[0]", hasKey("partnerKey"));
     }
 }
