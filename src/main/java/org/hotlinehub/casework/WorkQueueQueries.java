@@ -32,6 +32,11 @@ public class WorkQueueQueries implements WorkQueue {
 
     private static final String IN_QUEUE = "t.status in ('TRIAGE', 'RECEIVED', 'DISPATCHED', 'REOPENED')";
 
+    /** After the emergencies: the rank (V131's index holds the queue in this order), the contact's time, the id. */
+    private static final String RANK_ORDER = "t.queue_rank, t.created_at, t.id";
+    /** The order of the rows {@link #HEAD} read, which carry whether each is an emergency nobody took. */
+    private static final String SHOWN_ORDER = "case when t.emergency then 0 else 1 end, " + RANK_ORDER;
+
     /**
      * The first {@code ?} tickets of the queue in its order, each with whether it is an emergency nobody took: those
      * first, then the rank (priority and the resident's vulnerability, V131's {@code queue_rank}), the contact's time
@@ -45,13 +50,12 @@ public class WorkQueueQueries implements WorkQueue {
                   from ((select t.id from ticket t join emergency e on e.ticket_id = t.id
                           where e.state = 'ESCALATED' and t.status = 'TRIAGE')
                         union
-                        (select t.id from ticket t where %1$s order by t.queue_rank, t.created_at, t.id limit ?)) h
+                        (select t.id from ticket t where %1$s order by %2$s limit ?)) h
                   join ticket t on t.id = h.id
                   left join emergency e on e.ticket_id = t.id
-                 order by case when e.state = 'ESCALATED' and t.status = 'TRIAGE' then 0 else 1 end,
-                          t.queue_rank, t.created_at, t.id
+                 order by case when e.state = 'ESCALATED' and t.status = 'TRIAGE' then 0 else 1 end, %2$s
                  limit ?)
-            """.formatted(IN_QUEUE);
+            """.formatted(IN_QUEUE, RANK_ORDER);
 
     private static final String ITEMS = HEAD + """
             select t.reference, t.status, t.channel, t.priority, c.code as category_code, c.name_zh as category_zh,
@@ -62,7 +66,7 @@ public class WorkQueueQueries implements WorkQueue {
               left join catalog_entry c on c.id = t.category_id
               left join place p on p.id = t.place_id
               left join resident r on r.id = t.resident_id
-             order by case when t.emergency then 0 else 1 end, t.queue_rank, t.created_at, t.id""";
+             order by %s""".formatted(SHOWN_ORDER);
 
     /** The open incidents' surges, with their reports per channel as {@code CHANNEL:n,…} (one statement). */
     private static final String SURGES = """
@@ -89,8 +93,8 @@ public class WorkQueueQueries implements WorkQueue {
      */
     private static final String FINGERPRINT = HEAD + "select md5(coalesce((select string_agg(t.id || ':' || t.status"
             + " || ':' || coalesce(t.category_id, 0) || ':' || coalesce(t.place_id, 0) || ':' || t.priority || ':'"
-            + " || t.queue_rank || ':' || t.emergency, ',' order by case when t.emergency then 0"
-            + " else 1 end, t.queue_rank, t.created_at, t.id) from head t), '') || '|' || coalesce((select"
+            + " || t.queue_rank || ':' || t.emergency, ',' order by " + SHOWN_ORDER + ") from head t), '') || '|'"
+            + " || coalesce((select"
             + " string_agg(s.incident_id || ':' || i.reporter_count || ':' || (s.confirmed_at is not null), ','"
             + " order by s.incident_id) from incident_surge s join ticket i on i.id = s.incident_id where i.status in "
             + IncidentRows.OPEN + "), ''))";
