@@ -632,6 +632,14 @@ cluster_down() { # keeps the logs, wipes the data
     cluster down --wipe
     CLUSTER_RUN=""
 }
+cluster_why() { # a start that failed: the script's last words and each part's last lines, where CI shows them
+    local f
+    for f in "$SC/cluster.log" "$CLUSTER_RUN"/logs/node*.log "$CLUSTER_RUN"/logs/artemis-*.log; do
+        [ -f "$f" ] || continue
+        log "--- the end of $(basename "$f")"
+        tail -n 25 "$f" | cut -c1-300 | tee -a "$LOG" >&2
+    done
+}
 lb_state() { # node -> UP, DOWN, ... as HAProxy sees it
     curl -s -m 2 "http://127.0.0.1:8404/stats;csv" | awk -F, -v n="$1" '$1 == "nodes" && $2 == n {print $18}'
 }
@@ -650,7 +658,15 @@ run_C1() { # the local cluster: kill -9 of hub node 1, later of the live broker,
     BROKER_PASSWORD=hub-local-broker # cluster.sh's local demo credentials
     DB_PORT=$C1_PG_PORT
     t=$(now_ms)
-    cluster up || { log "the cluster did not come up (see cluster.log)"; return 1; }
+    # A start that fails is shown (CI prints this log) and tried once more, as an operator would: "up" starts only what
+    # is not running. The scenario's note says so; a second failure ends it. C1 is about failover, not a cold start.
+    local started="started at the first try"
+    if ! cluster up; then
+        log "the cluster did not come up (see cluster.log)"
+        cluster_why
+        started="STARTED AT THE SECOND TRY (the first: see the log above)"
+        cluster up || { log "the cluster did not come up twice"; cluster_why; return 1; }
+    fi
     echo "$(($(now_ms) - t))" >>"$SC/hub-start-ms.txt"
     event "cluster-up" "$(($(now_ms) - t)) ms: $(lb_state node1 | tr -d ' ') / $(lb_state node2 | tr -d ' ')"
     RATE=${FAULTS_C1_RATE:-30} driver_start load 86400 "http://127.0.0.1:8080" "http://127.0.0.1:8080"
@@ -664,7 +680,7 @@ run_C1() { # the local cluster: kill -9 of hub node 1, later of the live broker,
     event "node-back" "HAProxy sends nothing more to node1, ${lb_ms} ms after the kill"
     [ "$lb_ms" -le $((lb_max * 1000)) ] || { bad=1; log "C1: HAProxy took ${lb_ms} ms to drop node1 (limit ${lb_max} s)"; }
     sleep 20
-    cluster up || { log "node1 did not come back"; bad=1; }
+    cluster up || { log "node1 did not come back"; cluster_why; bad=1; }
     until [ "$(lb_state node1)" = UP ] || [ $(($(now_ms) - t)) -gt 300000 ]; do sleep 0.5; done
     event "node1-restarted" "HAProxy: node1 $(lb_state node1)"
     sleep "$gap"
@@ -677,7 +693,7 @@ run_C1() { # the local cluster: kill -9 of hub node 1, later of the live broker,
     event "broker-back" "the backup is active on 61617, ${backup_ms} ms after the kill"
     sleep "$tail"
     driver_wait
-    note="HAProxy dropped the killed node after ${lb_ms} ms (limit ${lb_max} s); the backup broker was active ${backup_ms} ms after the live one's kill"
+    note="the cluster ${started}; HAProxy dropped the killed node after ${lb_ms} ms (limit ${lb_max} s); the backup broker was active ${backup_ms} ms after the live one's kill"
     scenario_end C1 "$bad" "$note"
     # the hub continues within broker_max s of the broker's kill: the backup's take-over plus the time until every contact
     # is acknowledged again (the worst window's steady time, FaultLoad's check)
