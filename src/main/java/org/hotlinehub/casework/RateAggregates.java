@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.hotlinehub.config.HubTime;
+import org.hotlinehub.model.RateQuery;
 import org.hotlinehub.store.SqlParameters;
 
 import io.agroal.api.AgroalDataSource;
@@ -26,7 +27,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * round takes those rows and the periods whose counts no longer hold for the clock's "now" (a deadline passed, or
  * counted in another zone), and counts them again, all in one transaction:
  * <ul>
- * <li>in the <b>window</b> (the current and the previous hotline month) by day: the changed days from the rows, then
+ * <li>in the <b>window</b> (the months since the rates' default period began, at least the current and the previous
+ * hotline month) by day: the changed days from the rows, then
  * their months as the sums of their days;</li>
  * <li>before it, where changes are rare, by month straight from the rows (no day rows are kept there);</li>
  * <li>months never counted (the tickets already there when V129 ran, or loaded in bulk): one old month a round,
@@ -92,9 +94,16 @@ public class RateAggregates {
         return QuarkusTransaction.requiringNew().timeout(ROUND_TIMEOUT_S).call(this::recountInTransaction);
     }
 
-    /** The first day whose rows are kept: the first of the previous hotline month. */
+    /**
+     * The first day whose rows are kept: the first of the hotline month holding the first day of the rates' default
+     * period ({@link RateQuery#DEFAULT_PERIOD}, 90 days: three to four months back), so that the default period is
+     * read from days and months, never counted live by the day; and at least the previous month's first.
+     */
     LocalDate windowStart() {
-        return time.today().withDayOfMonth(1).minusMonths(1);
+        LocalDate today = time.today();
+        LocalDate defaultFrom = today.minusDays(RateQuery.DEFAULT_PERIOD.toDays()).withDayOfMonth(1);
+        LocalDate previous = today.withDayOfMonth(1).minusMonths(1);
+        return defaultFrom.isBefore(previous) ? defaultFrom : previous;
     }
 
     private boolean recountInTransaction() throws SQLException {
@@ -166,6 +175,17 @@ public class RateAggregates {
                 // until then its days answer (or are counted live), never a sum of days counted before
                 forget(c, "grain = 'M' and period = any(?::date[])", texts(unsummed));
             }
+            // days of unchanged window months that have no rows (a month that entered the window as it moved, or a
+            // wider window): counted in what is left of the round's month's worth; their months' rows still hold
+            TreeSet<LocalDate> unchanged = new TreeSet<>();
+            for (LocalDate m = window; !m.isAfter(time.today()); m = m.plusMonths(1)) {
+                unchanged.add(m);
+            }
+            unchanged.removeAll(windowMonths);
+            unchanged.removeAll(unsummed);
+            List<LocalDate> idle = uncountedDays(c, unchanged);
+            int room = Math.max(0, DAYS_A_ROUND - missing.size());
+            days.addAll(idle.subList(0, Math.min(room, idle.size())));
             if (!days.isEmpty()) {
                 count(c, "D", days, now);
             }
@@ -195,13 +215,13 @@ public class RateAggregates {
             }
             forget(c, "grain = 'D' and period < ?::date", window.toString());
             return taken >= DIRTY_A_ROUND || stale >= BATCH || moreUncounted || !later.isEmpty()
-                    || !laterMonths.isEmpty();
+                    || !laterMonths.isEmpty() || idle.size() > room;
         }
     }
 
     /** Deletes the counts and the counted periods that {@code where} (one parameter) names. */
     private static void forget(Connection c, String where, Object param) throws SQLException {
-        for (String table : new String[]{"rate_agg", "rate_period"}) {
+        for (String table : new String[]{"rate_agg", "rate_pending", "rate_period"}) {
             try (PreparedStatement st = c.prepareStatement("delete from " + table + " where " + where)) {
                 SqlParameters.bind(c, st, 1, List.of(param));
                 st.execute();

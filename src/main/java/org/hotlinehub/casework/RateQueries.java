@@ -28,10 +28,10 @@ import io.agroal.api.AgroalDataSource;
 
 /**
  * The three rates from the daily and monthly aggregates where they hold, counted live from the rows elsewhere (V129,
- * docs/architecture.md "The three rates"). The rules are in one place, the function {@code rate_fact}: both the live count
+ * V133, docs/architecture.md "The three rates"). The rules are in one place, the function {@code rate_fact}: both the live count
  * and the aggregates ({@link RateAggregates}) read it. A period is split into whole months and whole hotline days whose
- * aggregates are clean (no change since they were counted, and counted for a "now" that still gives the same answer),
- * read from {@code rate_agg}, and the rest (the period's partial first and last day, days changed since) counted live.
+ * aggregates are clean (no change since they were counted), read from {@code rate_agg} with the facts a deadline decided
+ * since ({@code rate_pending}), and the rest (the period's partial first and last day, days changed since) counted live.
  * Both parts are read in one snapshot, so a change is counted once: in the aggregates or, until they have it, live.
  */
 @ApplicationScoped
@@ -75,6 +75,21 @@ public class RateQueries implements Rates {
             """ + NAMES.formatted("g", "g") + """
             where g.rollup = ? and ((g.grain = 'M' and g.period = any(?::date[]))
                                     or (g.grain = 'D' and g.period = any(?::date[]))) %3$s
+            group by 1, 2""";
+
+    /**
+     * What the aggregates of the same months and days leave to a deadline (V133): the facts whose accept-by or
+     * resolve-by was still ahead when their period was counted, counted here once it has passed for the query's "now".
+     */
+    private static final String PENDING = """
+            select %1$s as k, %2$s as n, count(*) filter (where g.kind = 'R'),
+                   count(*) filter (where g.kind = 'R' and g.in_time = 1),
+                   count(*) filter (where g.kind = 'R' and g.overdue = 1), 0, count(*) filter (where g.kind = 'T'),
+                   0, 0, 0, 0, 0, 0, 0, 0, 0, count(*) filter (where g.kind = 'R')
+              from rate_pending g
+            """ + NAMES.formatted("g", "g") + """
+            where g.due <= ? and ((g.grain = 'M' and g.period = any(?::date[]))
+                                  or (g.grain = 'D' and g.period = any(?::date[]))) %3$s
             group by 1, 2""";
 
     /**
@@ -240,12 +255,15 @@ public class RateQueries implements Rates {
     private void aggregated(Connection c, RateQuery q, Plan plan, Map<String, long[]> counts,
             Map<String, String> names) throws SQLException {
         String[] keyName = keyAndName(q.by(), "g.period::timestamp", "g");
-        List<Object> params = new ArrayList<>();
-        params.add(rollup(q));
-        params.add(plan.months().stream().map(LocalDate::toString).toArray(String[]::new));
-        params.add(plan.days().stream().map(LocalDate::toString).toArray(String[]::new));
+        String filters = filters(q, "g", "g.street_id");
+        String[] months = plan.months().stream().map(LocalDate::toString).toArray(String[]::new);
+        String[] days = plan.days().stream().map(LocalDate::toString).toArray(String[]::new);
+        List<Object> params = new ArrayList<>(List.of(rollup(q), months, days));
         params.addAll(filterParams(q));
-        run(c, AGGREGATED.formatted(keyName[0], keyName[1], filters(q, "g", "g.street_id")), params, counts, names);
+        run(c, AGGREGATED.formatted(keyName[0], keyName[1], filters), params, counts, names);
+        params = new ArrayList<>(List.of(utc(q.asOf()), months, days));
+        params.addAll(filterParams(q));
+        run(c, PENDING.formatted(keyName[0], keyName[1], filters), params, counts, names);
     }
 
     private void live(Connection c, RateQuery q, List<Instant[]> intervals, Map<String, long[]> counts,

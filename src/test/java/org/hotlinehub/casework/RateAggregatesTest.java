@@ -110,9 +110,13 @@ class RateAggregatesTest {
         recounted();
         assertAgree("changed and recounted");
 
-        // a "now" past the open offers' accept-by and the open tickets' resolve-by the days were counted before
+        // a "now" past the open offers' accept-by and the open tickets' resolve-by the periods were counted before:
+        // still read from the aggregates, with the facts those deadlines decide (V133)
         Instant later = clock.instant().plus(Duration.ofDays(3));
-        assertFalse(rates.plan(year(RateDimension.ALL).withAsOf(later)).live().isEmpty(), "stale days live");
+        assertTrue(sql.count("select count(*) from rate_pending where period < '2024-01-01' and due > ?",
+                at(clock.instant())) > 0, "deadlines still ahead in the counted year");
+        assertTrue(rates.plan(year(RateDimension.ALL).withAsOf(later)).live().isEmpty(),
+                "the year read from the aggregates for a later now");
         assertAgree("for a later now", later);
     }
 
@@ -163,6 +167,43 @@ class RateAggregatesTest {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(rates.recount(q), rates.rates(q),
                     "the window: " + q));
         }
+    }
+
+    @Test
+    void shouldCountTheDaysOfAMonthThatEnteredTheWindowAndKeepItsMonthRows() throws SQLException {
+        referenceData();
+        LocalDate window = aggregates.windowStart();
+        Instant from = window.atStartOfDay(ZONE).toInstant();
+        for (int i = 0; i < 20; i++) {
+            recent(3000 + i, from);
+        }
+        RateQuery days = query(RateDimension.PARTNER, new Instant[]{from.plus(Duration.ofDays(2)),
+                from.plus(Duration.ofDays(20))}, clock.instant(), null, null, null, null, null, null, null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            aggregates.recount();
+            return rates.plan(days).live().isEmpty() && rates.plan(month(window)).live().isEmpty();
+        });
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute("select pg_advisory_lock(" + RateAggregates.LOCK + ")"); // no round meanwhile
+            try {
+                // as when the window moves back over a month counted whole: its month rows, none of its days
+                for (String table : new String[]{"rate_agg", "rate_pending", "rate_period"}) {
+                    st.execute("delete from " + table + " where grain = 'D' and period >= '" + window
+                            + "' and period < '" + window.plusMonths(1) + "'");
+                }
+                assertFalse(rates.plan(days).live().isEmpty(), "the days counted live");
+                assertEquals(List.of(window), rates.plan(month(window)).months(), "the month still whole");
+            } finally {
+                st.execute("select pg_advisory_unlock(" + RateAggregates.LOCK + ")");
+            }
+        }
+        aggregates.recount();
+        assertEquals(List.of(window), rates.plan(month(window)).months(), "its month rows kept by the round");
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            aggregates.recount();
+            return rates.plan(days).live().isEmpty();
+        });
+        assertEquals(rates.recount(days), rates.rates(days), "the days counted again agree");
     }
 
     /** A ticket of the window: filed in its first 25 days, accepted, resolved and closed, or still open. */
