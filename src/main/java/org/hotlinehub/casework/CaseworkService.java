@@ -1,6 +1,7 @@
 package org.hotlinehub.casework;
 
 import static org.hotlinehub.model.Strings.blankToNull;
+import static org.hotlinehub.model.Strings.noteSuffix;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -158,7 +159,7 @@ public class CaseworkService implements Casework {
                     + "; only a ticket awaiting triage is classified and located here"
                     + " (override dispatch to hand it to another partner)");
         }
-        String why = suffix(note);
+        String why = noteSuffix(note);
         CatalogEntryEntity category = blankToNull(categoryCode) == null
                 ? ticket.category
                 : activeCategory(categoryCode);
@@ -201,7 +202,7 @@ public class CaseworkService implements Casework {
         }
         AssignmentView view = dispatchControl.reassign(ticket.reference, partnerCode, note, staff.actor());
         audit.record(staff.name(), "ticket.reassign", TARGET, ticket.reference,
-                "lead to " + partnerCode + suffix(note), staff.client());
+                "lead to " + partnerCode + noteSuffix(note), staff.client());
         return view;
     }
 
@@ -264,7 +265,7 @@ public class CaseworkService implements Casework {
         all.stream().distinct().forEach(t -> tickets.getEntityManager().refresh(t, LockModeType.PESSIMISTIC_WRITE));
         // every duplicate checked before any joins: a refused one leaves all of them as they were
         rows.forEach(dup -> links.checkJoin(dup, primaryRow, "duplicates"));
-        String why = suffix(note);
+        String why = noteSuffix(note);
         for (TicketEntity dup : rows) {
             // the incident link, as the ticket page's merge: the primary counts one more reporter, its holder is told,
             // and the incident's undo takes the duplicate out again
@@ -299,7 +300,7 @@ public class CaseworkService implements Casework {
             throw new IllegalTransitionException("ticket " + original.reference + " is " + word(original.status)
                     + "; only an open ticket can be split");
         }
-        String why = suffix(split.note());
+        String why = noteSuffix(split.note());
         TicketEntity added = new TicketEntity();
         added.reference = references.next();
         added.channel = original.channel;
@@ -379,7 +380,7 @@ public class CaseworkService implements Casework {
         return audited(dispatchControl.rule(assignmentId, ruling, note, partner, staff.actor()), "ticket.ruling",
                 "return of assignment " + assignmentId + (ruling == DispatchControl.Ruling.OVERRULE
                         ? " overruled, sent back"
-                        : " upheld, to " + (partner == null ? "the next candidate" : partner)) + suffix(note),
+                        : " upheld, to " + (partner == null ? "the next candidate" : partner)) + noteSuffix(note),
                 staff);
     }
 
@@ -389,7 +390,7 @@ public class CaseworkService implements Casework {
         String partner = required(partnerCode, "partner", MAX_TEXT);
         TicketEntity ticket = lock(reference);
         return audited(dispatchControl.addSupport(ticket.reference, partner, note, staff.actor()),
-                "ticket.support-add", "supporting party " + partner + " added" + suffix(note), staff);
+                "ticket.support-add", "supporting party " + partner + " added" + noteSuffix(note), staff);
     }
 
     @Override
@@ -397,7 +398,8 @@ public class CaseworkService implements Casework {
     public AssignmentView removeSupport(String reference, long assignmentId, String note, Staff staff) {
         TicketEntity ticket = lock(reference);
         return audited(dispatchControl.removeSupport(ticket.reference, assignmentId, note, staff.actor()),
-                "ticket.support-remove", "supporting assignment " + assignmentId + " withdrawn" + suffix(note), staff);
+                "ticket.support-remove", "supporting assignment " + assignmentId + " withdrawn" + noteSuffix(note),
+                staff);
     }
 
     @Override
@@ -412,7 +414,7 @@ public class CaseworkService implements Casework {
     @Transactional
     public AssignmentView resume(long assignmentId, String reason, Staff staff) {
         return audited(clocks.resume(assignmentId, Optional.empty(), staff.actor(), blankToNull(reason)),
-                "ticket.resume", "clocks of assignment " + assignmentId + " resumed" + suffix(reason), staff);
+                "ticket.resume", "clocks of assignment " + assignmentId + " resumed" + noteSuffix(reason), staff);
     }
 
     /** The decision's audit entry, on the ticket of the assignment it changed, in the decision's transaction. */
@@ -430,7 +432,7 @@ public class CaseworkService implements Casework {
             return view; // decided before, the same way (another way is refused): nothing new to audit
         }
         audit.record(staff.name(), "ticket.appeal-decision", TARGET, view.ticketReference(), "appeal " + appealId
-                + " of " + view.partner() + (uphold ? " upheld" : " rejected") + suffix(note), staff.client());
+                + " of " + view.partner() + (uphold ? " upheld" : " rejected") + noteSuffix(note), staff.client());
         return view;
     }
 
@@ -516,11 +518,6 @@ public class CaseworkService implements Casework {
             throw new IllegalArgumentException(name + " is longer than " + max + " characters");
         }
         return s;
-    }
-
-    private static String suffix(String note) {
-        String s = blankToNull(note);
-        return s == null ? "" : ": " + s;
     }
 
     private static String word(TicketStatus status) {

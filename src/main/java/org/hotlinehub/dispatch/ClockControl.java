@@ -1,5 +1,7 @@
 package org.hotlinehub.dispatch;
 
+import static org.hotlinehub.model.Strings.noteSuffix;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -94,7 +96,7 @@ public class ClockControl implements AssignmentClocks {
         timeline.record(a.ticket.id, TimelineKind.RESUMED, actor, null, SystemReason.CLOCKS_RESUMED.text(
                 a.assigneeCode(), Duration.ofSeconds(seconds), TimelineTimes.minute(a.acceptBy, time.zone()),
                 TimelineTimes.minute(a.resolveBy, time.zone()))
-                + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
+                + noteSuffix(reason));
         outbox.enqueue(a, EVENT_RESUMED);
         return views.of(a);
     }

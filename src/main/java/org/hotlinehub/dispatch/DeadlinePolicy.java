@@ -3,7 +3,6 @@ package org.hotlinehub.dispatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.hotlinehub.config.HubConfig;
+import org.hotlinehub.model.Coded;
 import org.hotlinehub.model.PartnerType;
 import org.hotlinehub.model.Urgency;
 import org.hotlinehub.model.WeeklyCalendar;
@@ -46,7 +46,7 @@ public class DeadlinePolicy {
         config.deadlines().businessHours().forEach((type, lines) -> {
             if (PartnerType.fromCode(type).isEmpty()) {
                 throw new IllegalArgumentException("hub.deadlines.business-hours." + type + ": unknown partner type;"
-                        + " use one of " + Arrays.stream(PartnerType.values()).map(PartnerType::code).toList());
+                        + " use one of " + Coded.codes(PartnerType.values()));
             }
             try {
                 calendars.put(type, WeeklyCalendar.parse(List.of(lines.split(";"))));

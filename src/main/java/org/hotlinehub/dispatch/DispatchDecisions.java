@@ -1,5 +1,7 @@
 package org.hotlinehub.dispatch;
 
+import static org.hotlinehub.model.Strings.noteSuffix;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -51,7 +53,7 @@ public class DispatchDecisions implements DispatchControl {
             throw new IllegalTransitionException("assignment " + a.id + " is " + a.state.name().toLowerCase()
                     + "; only a returned assignment can be ruled on");
         }
-        String why = note == null || note.isBlank() ? "" : ": " + note.strip();
+        String why = noteSuffix(note);
         if (ruling == Ruling.OVERRULE) {
             PartnerWorkService.move(a, AssignmentState.ACCEPTED, clock.instant());
             timeline.record(a.ticket.id, TimelineKind.RULING, actor, null,
@@ -85,7 +87,7 @@ public class DispatchDecisions implements DispatchControl {
     public AssignmentView reassign(String reference, String partnerCode, String note, String actor) {
         TicketEntity ticket = ticket(reference);
         PartnerEntity partner = activePartner(partnerCode);
-        String why = note == null || note.isBlank() ? "" : ": " + note.strip();
+        String why = noteSuffix(note);
         for (AssignmentEntity current : assignments.forTicket(ticket.id)) {
             if (AssignmentEntity.ROLE_LEAD.equals(current.role) && current.state.isActive()) {
                 dispatcher.withdraw(current, AssignmentState.CANCELLED, TimelineKind.REASSIGNED, actor,
@@ -106,7 +108,7 @@ public class DispatchDecisions implements DispatchControl {
         if (already) {
             throw new IllegalTransitionException(partnerCode + " already works on ticket " + reference);
         }
-        String why = note == null || note.isBlank() ? "" : ": " + note.strip();
+        String why = noteSuffix(note);
         return views.of(dispatcher.offer(ticket, Choice.partner(partner,
                 SystemReason.SUPPORT_ADDED_BY.text(partner.code, actor) + why), AssignmentEntity.ROLE_SUPPORT, actor));
     }
@@ -126,7 +128,7 @@ public class DispatchDecisions implements DispatchControl {
         if (!a.state.isActive()) {
             return views.of(a);
         }
-        String why = note == null || note.isBlank() ? "" : ": " + note.strip();
+        String why = noteSuffix(note);
         dispatcher.withdraw(a, AssignmentState.CANCELLED, TimelineKind.SUPPORT_REMOVED, actor,
                 "supporting party " + a.assigneeCode() + " removed by " + actor + why);
         return views.of(a);

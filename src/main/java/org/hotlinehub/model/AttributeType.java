@@ -1,10 +1,9 @@
 package org.hotlinehub.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Datatypes of a catalog entry's custom attribute: the six of Open311 GeoReport v2 service definitions. */
-public enum AttributeType {
+public enum AttributeType implements Coded.LowerCaseName {
 
     /** One line of text ({@code <input>}). */
     STRING,
@@ -19,15 +18,11 @@ public enum AttributeType {
     /** Any of the listed values ({@code <select multiple>}). */
     MULTIVALUELIST;
 
-    public String code() {
-        return name().toLowerCase();
-    }
-
     public boolean hasValues() {
         return this == SINGLEVALUELIST || this == MULTIVALUELIST;
     }
 
     public static Optional<AttributeType> fromCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code().equals(code)).findFirst();
+        return Coded.fromCode(values(), code);
     }
 }

@@ -1,10 +1,9 @@
 package org.hotlinehub.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** How a partner receives its assignments. */
-public enum DeliveryChannel {
+public enum DeliveryChannel implements Coded.LowerCaseName {
 
     /** Signed JSON POST to the partner's URL (docs/contract.md, "Partner webhook"). */
     WEBHOOK,
@@ -15,11 +14,7 @@ public enum DeliveryChannel {
     /** The partner looks them up in the portal or through the partner API. */
     PORTAL;
 
-    public String code() {
-        return name().toLowerCase();
-    }
-
     public static Optional<DeliveryChannel> fromCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code().equals(code)).findFirst();
+        return Coded.fromCode(values(), code);
     }
 }

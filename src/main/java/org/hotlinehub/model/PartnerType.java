@@ -1,13 +1,12 @@
 package org.hotlinehub.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Kinds of organizations that take on service items (可承接服务项目的组织). Codes as in docs/contract.md,
  * "Reference-data file".
  */
-public enum PartnerType {
+public enum PartnerType implements Coded {
 
     RESIDENTS_COMMITTEE("residents-committee", "居委会", "Residents' committee"),
     OWNERS_COMMITTEE("owners-committee", "业委会", "Owners' committee"),
@@ -31,6 +30,7 @@ public enum PartnerType {
         this.nameEn = nameEn;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -44,6 +44,6 @@ public enum PartnerType {
     }
 
     public static Optional<PartnerType> fromCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+        return Coded.fromCode(values(), code);
     }
 }

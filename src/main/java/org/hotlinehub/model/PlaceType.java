@@ -1,10 +1,9 @@
 package org.hotlinehub.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Levels of the place hierarchy, from district down to unit; the order is the nesting order. */
-public enum PlaceType {
+public enum PlaceType implements Coded.LowerCaseName {
 
     DISTRICT,
     STREET,
@@ -14,11 +13,7 @@ public enum PlaceType {
     BUILDING,
     UNIT;
 
-    public String code() {
-        return name().toLowerCase();
-    }
-
     public static Optional<PlaceType> fromCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code().equals(code)).findFirst();
+        return Coded.fromCode(values(), code);
     }
 }

@@ -1,13 +1,12 @@
 package org.hotlinehub.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * What the rates are grouped by (docs/architecture.md, "The three rates"): a party, a place, a category, a channel, or
  * a period.
  */
-public enum RateDimension {
+public enum RateDimension implements Coded {
 
     PARTNER("partner"),
     PARTY_TYPE("party-type"),
@@ -26,11 +25,12 @@ public enum RateDimension {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
     public static Optional<RateDimension> fromCode(String code) {
-        return Arrays.stream(values()).filter(d -> d.code.equals(code)).findFirst();
+        return Coded.fromCode(values(), code);
     }
 }

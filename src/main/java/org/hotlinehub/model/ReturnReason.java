@@ -1,10 +1,9 @@
 package org.hotlinehub.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Why a partner hands a ticket back (退单); the hub rules on every return. */
-public enum ReturnReason {
+public enum ReturnReason implements Coded {
 
     WRONG_AREA("wrong-area", "不属于本辖区", "Not in our area"),
     NOT_OUR_DUTY("not-our-duty", "不属于本单位职责", "Not our duty"),
@@ -21,6 +20,7 @@ public enum ReturnReason {
         this.labelEn = labelEn;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -34,10 +34,10 @@ public enum ReturnReason {
     }
 
     public static Optional<ReturnReason> fromCode(String code) {
-        return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst();
+        return Coded.fromCode(values(), code);
     }
 
     public static String codes() {
-        return Arrays.stream(values()).map(ReturnReason::code).toList().toString();
+        return Coded.codes(values()).toString();
     }
 }

@@ -30,6 +30,14 @@ public final class Strings {
         return isBlank(s) ? null : s;
     }
 
+    /**
+     * What a timeline entry or an audit record adds for an optional note or reason: ": " and the stripped text, or
+     * nothing when it is blank.
+     */
+    public static String noteSuffix(String note) {
+        return isBlank(note) ? "" : ": " + note.strip();
+    }
+
     /** The empty string for null, else the text as given. */
     public static String nullToEmpty(String s) {
         return s == null ? "" : s;

@@ -16,6 +16,7 @@ import org.hotlinehub.model.SmsSegments;
 import org.hotlinehub.model.SqlTimes;
 import org.hotlinehub.model.port.SmsOutbox;
 import org.hotlinehub.store.OutboxStore;
+import org.hotlinehub.store.SqlParameters;
 
 /** The SMS stream of the outbox (V76) and the opt-out list. */
 @ApplicationScoped
@@ -99,7 +100,7 @@ public class SmsOutboxQueries implements SmsOutbox {
     }
 
     private List<OutboundSms> select(String where, Object... params) {
-        return outbox.rows(COLUMNS + where, params).stream().map(r -> {
+        return SqlParameters.rows(em, COLUMNS + where, params).stream().map(r -> {
             OutboundSmsStatus status = OutboundSmsStatus.valueOf((String) r[6]);
             return new OutboundSms(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
                     (String) r[4], ((Number) r[5]).intValue(), status, status == OutboundSmsStatus.SENT,

@@ -15,6 +15,7 @@ import org.hotlinehub.model.OutboxChannel;
 import org.hotlinehub.model.SqlTimes;
 import org.hotlinehub.model.port.WechatOutbox;
 import org.hotlinehub.store.OutboxStore;
+import org.hotlinehub.store.SqlParameters;
 
 /** The WeChat stream of the outbox (V76). */
 @ApplicationScoped
@@ -68,7 +69,7 @@ public class WechatOutboxQueries implements WechatOutbox {
     }
 
     private List<OutboundWechat> select(String where, Object... params) {
-        return outbox.rows(COLUMNS + where, params).stream().map(r -> {
+        return SqlParameters.rows(em, COLUMNS + where, params).stream().map(r -> {
             OutboundWechatStatus status = OutboundWechatStatus.valueOf((String) r[7]);
             return new OutboundWechat(((Number) r[0]).longValue(), (String) r[1],
                     OutboundWechat.Kind.valueOf((String) r[2]), (String) r[3],

@@ -300,7 +300,7 @@ public class CatalogVersionService implements CatalogVersions {
                     rows.deleteDraft();
                     audit.record(actor, "catalog.publish", TARGET, String.valueOf(published),
                             "published " + items.size() + " edit(s) of " + draft.createdBy() + "'s draft"
-                                    + (note == null || note.isBlank() ? "" : ": " + note.strip()),
+                                    + Strings.noteSuffix(note),
                             client);
                 });
         return find(version);
@@ -328,7 +328,7 @@ public class CatalogVersionService implements CatalogVersions {
         java.util.function.IntConsumer audited = published -> audit.record(actor, "catalog.rollback", TARGET,
                 String.valueOf(published), "rolled back from version " + current + " to the content of version "
                         + version + " (" + items.size() + " entr" + (items.size() == 1 ? "y" : "ies") + " written back)"
-                        + (note == null || note.isBlank() ? "" : ": " + note.strip()),
+                        + Strings.noteSuffix(note),
                 client);
         if (items.isEmpty()) {
             // the same content already: still a version of its own, so the history says what was done

@@ -119,12 +119,7 @@ public class ImportJobService implements ImportJobs {
             },
                     written -> audit.record(actor, "reference-data.import", "reference-data", source,
                             "applied: " + written, client));
-            Map<String, Integer> byKind = new java.util.LinkedHashMap<>();
-            byKind.put("places", counts.places());
-            byKind.put("catalog", counts.catalog());
-            byKind.put("partners", counts.partners());
-            byKind.put("volunteers", counts.volunteers());
-            byKind.put("residents", counts.residents());
+            Map<String, Integer> byKind = counts.byKind();
             byKind.put("users", counts.users());
             byKind.values().removeIf(n -> n == 0);
             finish(id, ImportJob.State.APPLIED, new ImportReport(source, true, byKind, List.of()));

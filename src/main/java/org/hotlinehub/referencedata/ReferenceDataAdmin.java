@@ -3,7 +3,6 @@ package org.hotlinehub.referencedata;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -72,12 +71,6 @@ public class ReferenceDataAdmin implements ReferenceAdmin {
     }
 
     private static ImportReport applied(String source, ReferenceDataWriter.Counts counts) {
-        Map<String, Integer> byKind = new LinkedHashMap<>();
-        byKind.put("places", counts.places());
-        byKind.put("catalog", counts.catalog());
-        byKind.put("partners", counts.partners());
-        byKind.put("volunteers", counts.volunteers());
-        byKind.put("residents", counts.residents());
-        return new ImportReport(source, true, byKind, List.of());
+        return new ImportReport(source, true, counts.byKind(), List.of());
     }
 }

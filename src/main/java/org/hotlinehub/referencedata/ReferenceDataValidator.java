@@ -23,6 +23,7 @@ import jakarta.validation.Validator;
 
 import org.hotlinehub.model.AttributeType;
 import org.hotlinehub.model.Caller;
+import org.hotlinehub.model.Coded;
 import org.hotlinehub.model.DeliveryChannel;
 import org.hotlinehub.model.PartnerType;
 import org.hotlinehub.model.PhoneNumbers;
@@ -88,7 +89,7 @@ final class ReferenceDataValidator {
             fieldRules(at, p);
             var type = PlaceType.fromCode(nullToEmpty(p.type()));
             if (type.isEmpty()) {
-                problems.add(at + ": type '" + p.type() + "' is not one of " + codes(PlaceType.values()));
+                problems.add(at + ": type '" + p.type() + "' is not one of " + Coded.codes(PlaceType.values()));
                 continue;
             }
             // A grid is often known by its code alone (docs/contract.md, "Reference-data file": the example's grid has no
@@ -131,7 +132,7 @@ final class ReferenceDataValidator {
                 problems.add(at + ": name.zh is required");
             }
             if (Urgency.fromCode(nullToEmpty(c.urgency())).isEmpty()) {
-                problems.add(at + ": urgency '" + c.urgency() + "' is not one of " + codes(Urgency.values()));
+                problems.add(at + ": urgency '" + c.urgency() + "' is not one of " + Coded.codes(Urgency.values()));
             }
             duration(at, "accept-within", c.acceptWithin(), true);
             duration(at, "resolve-within", c.resolveWithin(), true);
@@ -156,7 +157,8 @@ final class ReferenceDataValidator {
             }
             var type = AttributeType.fromCode(nullToEmpty(a.datatype()));
             if (type.isEmpty()) {
-                problems.add(at + ": datatype '" + a.datatype() + "' is not one of " + codes(AttributeType.values()));
+                problems.add(
+                        at + ": datatype '" + a.datatype() + "' is not one of " + Coded.codes(AttributeType.values()));
             } else if (type.get().hasValues() && nullToEmpty(a.values()).isEmpty()) {
                 problems.add(at + ": a " + a.datatype() + " needs values");
             } else if (!type.get().hasValues() && !nullToEmpty(a.values()).isEmpty()) {
@@ -251,7 +253,7 @@ final class ReferenceDataValidator {
 
     private void delivery(String at, ReferenceDataFile.Delivery d) {
         if (d == null || DeliveryChannel.fromCode(nullToEmpty(d.channel())).isEmpty()) {
-            problems.add(at + ": delivery.channel must be one of " + codes(DeliveryChannel.values()));
+            problems.add(at + ": delivery.channel must be one of " + Coded.codes(DeliveryChannel.values()));
             return;
         }
         if (DeliveryChannel.fromCode(d.channel()).get() == DeliveryChannel.WEBHOOK) {
@@ -330,7 +332,7 @@ final class ReferenceDataValidator {
     private void partnerType(String at, String field, String type) {
         if (PartnerType.fromCode(nullToEmpty(type)).isEmpty()) {
             problems.add(at + ": " + field + " '" + type + "' is not a partner type ("
-                    + java.util.Arrays.stream(PartnerType.values()).map(PartnerType::code).toList() + ")");
+                    + Coded.codes(PartnerType.values()) + ")");
         }
     }
 
@@ -376,9 +378,5 @@ final class ReferenceDataValidator {
 
     private static String entry(String section, int index, String code) {
         return section + "[" + index + "]" + (code == null ? "" : " (" + code + ")");
-    }
-
-    private static <E extends Enum<E>> List<String> codes(E[] values) {
-        return java.util.Arrays.stream(values).map(v -> v.name().toLowerCase()).toList();
     }
 }

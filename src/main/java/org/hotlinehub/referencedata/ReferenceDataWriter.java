@@ -8,7 +8,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -74,6 +76,17 @@ public class ReferenceDataWriter {
 
     public record Counts(int places, int catalog, int partners, int volunteers, int residents, int apiClients,
             int users) {
+
+        /** The counts of the five reference kinds, named as an import's report names them, in the file's order. */
+        public Map<String, Integer> byKind() {
+            Map<String, Integer> byKind = new LinkedHashMap<>();
+            byKind.put("places", places);
+            byKind.put("catalog", catalog);
+            byKind.put("partners", partners);
+            byKind.put("volunteers", volunteers);
+            byKind.put("residents", residents);
+            return byKind;
+        }
     }
 
     /** Told after each entry written, so a long import can show how far it is. */

@@ -126,14 +126,10 @@ public class EmergencyRows {
     }
 
     private List<Row> rows(String sql, Object... params) {
-        var query = em.createNativeQuery(sql);
-        for (int i = 0; i < params.length; i++) {
-            query.setParameter(i + 1, params[i]);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new Row((String) r[0], r[1] == null ? null : ((Number) r[1]).longValue(),
-                (String) r[2], (String) r[3], SqlTimes.instant(r[4]), SqlTimes.instant(r[5]), SqlTimes.instant(r[6])))
+        return SqlParameters.rows(em, sql, params).stream()
+                .map(r -> new Row((String) r[0], r[1] == null ? null : ((Number) r[1]).longValue(),
+                        (String) r[2], (String) r[3], SqlTimes.instant(r[4]), SqlTimes.instant(r[5]),
+                        SqlTimes.instant(r[6])))
                 .toList();
     }
 }

@@ -414,17 +414,6 @@ public class OutboxStore {
         written.fire(new OutboxWritten("replay"));
     }
 
-    /** The rows of a read-side query of a stream's listing, its parameters numbered from 1. */
-    public List<Object[]> rows(String sql, Object... params) {
-        var query = em.createNativeQuery(sql);
-        for (int i = 0; i < params.length; i++) {
-            query.setParameter(i + 1, params[i]);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows;
-    }
-
     /** One column of rows as a {@code text[]} parameter (for {@code unnest}). */
     private static <T> Array texts(Connection c, List<T> rows, Function<T, String> column) throws SQLException {
         return c.createArrayOf("text", rows.stream().map(column).toArray());

@@ -5,7 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Binds the parameters of the read-side SQL queries; a {@code String[]} becomes a {@code text[]} for {@code any(?)}. */
+import jakarta.persistence.EntityManager;
+
+/**
+ * Binds the parameters of the read-side SQL queries: by position on a JDBC statement, where a {@code String[]} becomes a
+ * {@code text[]} for {@code any(?)}, or numbered from 1 on a native query.
+ */
 public final class SqlParameters {
 
     private SqlParameters() {
@@ -22,5 +27,16 @@ public final class SqlParameters {
             }
         }
         return i;
+    }
+
+    /** The rows of a native query whose parameters are numbered from 1 in the order of {@code params}. */
+    public static List<Object[]> rows(EntityManager em, String sql, Object... params) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows;
     }
 }

@@ -1,12 +1,9 @@
 package org.hotlinehub.connectors.api;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotlinehub.model.Caller;
+import org.hotlinehub.model.EnumParams;
 import org.hotlinehub.model.OutboundSms;
 import org.hotlinehub.model.OutboundSmsStatus;
 import org.hotlinehub.model.OutboundWechat;
@@ -42,7 +40,7 @@ public class OutboundMessageResource {
             @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         Paging.check(offset, limit, 500);
-        return outbox.list(parseStatus(status), offset, limit);
+        return outbox.list(EnumParams.optional(OutboundSmsStatus.class, "status", status), offset, limit);
     }
 
     @GET
@@ -53,27 +51,7 @@ public class OutboundMessageResource {
             @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         Paging.check(offset, limit, 500);
-        Optional<OutboundWechatStatus> wanted = Optional.empty();
-        if (status != null && !status.isBlank()) {
-            try {
-                wanted = Optional.of(OutboundWechatStatus.valueOf(status.strip().toUpperCase()));
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException("unknown status '" + status + "'; use one of "
-                        + Arrays.stream(OutboundWechatStatus.values()).map(s -> s.name().toLowerCase()).toList());
-            }
-        }
-        return wechat.list(wanted, offset, limit).stream().map(OutboundWechat::masked).toList();
-    }
-
-    private static Optional<OutboundSmsStatus> parseStatus(String status) {
-        if (status == null || status.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OutboundSmsStatus.valueOf(status.strip().toUpperCase()));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("unknown status '" + status + "'; use one of "
-                    + Arrays.stream(OutboundSmsStatus.values()).map(s -> s.name().toLowerCase()).toList());
-        }
+        return wechat.list(EnumParams.optional(OutboundWechatStatus.class, "status", status), offset, limit).stream()
+                .map(OutboundWechat::masked).toList();
     }
 }

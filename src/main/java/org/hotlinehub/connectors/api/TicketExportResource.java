@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,24 +168,16 @@ public class TicketExportResource {
     }
 
     static String encodeCursor(Position position) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("closed:" + position.closedAt() + "|" + position.id()).getBytes(StandardCharsets.UTF_8));
+        return PageCursors.encode("closed:" + position.closedAt() + "|" + position.id());
     }
 
     static Position decodeCursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
+        return PageCursors.decode(cursor, text -> {
             int bar = text.lastIndexOf('|');
-            if (text.startsWith("closed:") && bar > 0) {
-                return new Position(Instant.parse(text.substring(7, bar)), Long.parseLong(text.substring(bar + 1)));
-            }
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            // falls through to the answer below
-        }
-        throw new BadRequestException("cursor: '" + cursor + "' is not one this export gave out");
+            return text.startsWith("closed:") && bar > 0
+                    ? new Position(Instant.parse(text.substring(7, bar)), Long.parseLong(text.substring(bar + 1)))
+                    : null;
+        }, "cursor: '%s' is not one this export gave out");
     }
 
     private static LocalDate date(String field, String value, LocalDate otherwise) {

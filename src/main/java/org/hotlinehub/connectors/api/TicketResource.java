@@ -1,9 +1,7 @@
 package org.hotlinehub.connectors.api;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -230,22 +228,12 @@ public class TicketResource {
     }
 
     static String encodeCursor(long id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("id:" + id).getBytes(StandardCharsets.UTF_8));
+        return PageCursors.encode("id:" + id);
     }
 
     static Long decodeCursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
-            if (text.startsWith("id:")) {
-                return Long.parseLong(text.substring(3));
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the answer below
-        }
-        throw new BadRequestException("cursor '" + cursor + "' is not one this API gave out");
+        return PageCursors.decode(cursor, text -> text.startsWith("id:") ? Long.parseLong(text.substring(3)) : null,
+                "cursor '%s' is not one this API gave out");
     }
 
     /** The partner to hand the ticket to, and why. */

@@ -1,6 +1,5 @@
 package org.hotlinehub.connectors.partner;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotlinehub.model.AppealView;
 import org.hotlinehub.model.AssignmentState;
 import org.hotlinehub.model.AssignmentView;
+import org.hotlinehub.model.EnumParams;
 import org.hotlinehub.model.EvidenceFile;
 import org.hotlinehub.model.InputLimits;
 import org.hotlinehub.model.NotFoundException;
@@ -80,7 +80,7 @@ public class PartnerApiResource {
             @QueryParam("limit") @DefaultValue("50") int limit) {
         String partner = partner();
         Paging.check(offset, limit, 200);
-        return work.list(partner, parseState(state), offset, limit);
+        return work.list(partner, EnumParams.optional(AssignmentState.class, "state", state), offset, limit);
     }
 
     @POST
@@ -206,17 +206,5 @@ public class PartnerApiResource {
                 : null;
         return work.authenticate(key).orElseThrow(() -> new NotAuthorizedException(
                 "a valid partner API key is required: Authorization: Bearer <key>", "Bearer realm=\"partner-api\""));
-    }
-
-    private static Optional<AssignmentState> parseState(String state) {
-        if (state == null || state.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(AssignmentState.valueOf(state.strip().toUpperCase()));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("unknown state '" + state + "'; use one of "
-                    + Arrays.stream(AssignmentState.values()).map(s -> s.name().toLowerCase()).toList());
-        }
     }
 }
