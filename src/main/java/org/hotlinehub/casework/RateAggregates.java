@@ -221,7 +221,7 @@ public class RateAggregates {
 
     /** Deletes the counts and the counted periods that {@code where} (one parameter) names. */
     private static void forget(Connection c, String where, Object param) throws SQLException {
-        for (String table : new String[]{"rate_agg", "rate_pending", "rate_period"}) {
+        for (String table : new String[]{"rate_agg", "rate_pending", "rate_counted", "rate_period"}) {
             try (PreparedStatement st = c.prepareStatement("delete from " + table + " where " + where)) {
                 SqlParameters.bind(c, st, 1, List.of(param));
                 st.execute();

@@ -10,8 +10,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -59,12 +61,25 @@ public class RateQueries implements Rates {
                    sum(f.answers), sum(f.satisfied), sum(f.basically), sum(f.dissatisfied), sum(f.not_solved),
                    sum(f.no_reply), sum(f.not_asked), sum(f.excluded),
                    count(*) filter (where f.kind <> 'R' or f.offered_from <= ?) as present
-              from unnest(?::timestamptz[], ?::timestamptz[]) r(lo, hi)
-             cross join lateral rate_fact(r.lo, r.hi) f
+              from %4$s
               left join place_area pa on pa.place_id = f.place_id
             """ + NAMES.formatted("f", "pa") + """
             where true %3$s
             group by 1, 2""";
+
+    /** {@link #LIVE}'s facts: every fact of the intervals. */
+    private static final String ALL_FACTS = """
+            unnest(?::timestamptz[], ?::timestamptz[]) r(lo, hi) cross join lateral rate_fact(r.lo, r.hi) f""";
+
+    /** {@link #LIVE}'s facts: those of one ticket in one day, per pair, as they are now. */
+    private static final String TICKETS_NOW = """
+            unnest(?::timestamptz[], ?::timestamptz[], ?::bigint[]) r(lo, hi, ticket)
+             cross join lateral (select * from rate_fact(r.lo, r.hi) x where x.ticket_id = r.ticket) f""";
+
+    /** {@link #LIVE}'s facts: those of one ticket in one day, per pair, as the day was counted (V133). */
+    private static final String TICKETS_COUNTED = """
+            unnest(?::date[], ?::bigint[]) r(day, ticket)
+             join rate_counted f on f.grain = 'D' and f.period = r.day and f.ticket_id = r.ticket""";
 
     private static final String AGGREGATED = """
             select %1$s as k, %2$s as n, sum(g.offered), sum(g.in_time), sum(g.overdue), sum(g.tickets),
@@ -97,12 +112,16 @@ public class RateQueries implements Rates {
      * and months ('M') counted in this zone for a "now" that still gives the same answer.
      */
     private static final String COUNTED = """
-            select 'X', d::date from rate_dirty r
-             cross join generate_series(greatest((r.lo at time zone ?)::date, ?::date),
-                                        least((r.hi at time zone ?)::date, ?::date - 1), interval '1 day') d
-             where r.hi >= ? and r.lo < ?
+            with marked as (
+                select d::date as day, r.tickets from rate_dirty r
+                 cross join generate_series(greatest((r.lo at time zone ?)::date, ?::date),
+                                            least((r.hi at time zone ?)::date, ?::date - 1), interval '1 day') d
+                 where r.hi >= ? and r.lo < ?)
+            select 'X', day, null::bigint, false from marked where tickets is null
             union
-            select grain, period from rate_period
+            select 'T', day, t, false from marked cross join unnest(marked.tickets) t
+            union
+            select grain, period, null, facts_kept from rate_period
              where period >= date_trunc('month', ?::date)::date and period < ?::date
                and zone = ? and valid_from <= ? and ? < valid_until""";
 
@@ -114,8 +133,16 @@ public class RateQueries implements Rates {
     @Inject
     ZoneId zone;
 
-    /** Which months and days come from the aggregates, and which intervals are counted live. */
-    record Plan(List<LocalDate> months, List<LocalDate> days, List<Instant[]> live) {
+    /**
+     * Which months and days come from the aggregates, which of their days are corrected by the tickets changed since
+     * they were counted, and which intervals are counted live.
+     */
+    record Plan(List<LocalDate> months, List<LocalDate> days, List<Instant[]> live,
+            Map<LocalDate, Set<Long>> corrected) {
+
+        Plan(List<LocalDate> months, List<LocalDate> days, List<Instant[]> live) {
+            this(months, days, live, Map.of());
+        }
     }
 
     @Override
@@ -154,6 +181,9 @@ public class RateQueries implements Rates {
                         : plan(c, q);
                 if (!plan.months().isEmpty() || !plan.days().isEmpty()) {
                     aggregated(c, q, plan, counts, names);
+                }
+                if (!plan.corrected().isEmpty()) {
+                    corrected(c, q, plan.corrected(), counts, names);
                 }
                 if (!plan.live().isEmpty()) {
                     live(c, q, plan.live(), counts, names);
@@ -194,9 +224,10 @@ public class RateQueries implements Rates {
             return new Plan(months, days, live);
         }
         addLive(live, q.from(), start(first));
-        TreeSet<LocalDate> dirty = new TreeSet<>();
-        TreeSet<LocalDate> countedDays = new TreeSet<>();
-        TreeSet<LocalDate> countedMonths = new TreeSet<>();
+        TreeSet<LocalDate> dirty = new TreeSet<>(); // changed, by whom unknown: counted live whole
+        TreeMap<LocalDate, Set<Long>> touched = new TreeMap<>(); // changed by these tickets
+        Map<LocalDate, Boolean> countedDays = new HashMap<>(); // counted, and whether its facts were kept
+        Map<LocalDate, Boolean> countedMonths = new HashMap<>();
         try (PreparedStatement st = c.prepareStatement(COUNTED)) {
             SqlParameters.bind(c, st, 1, List.of(zone.getId(), first.toString(), zone.getId(), end.toString(),
                     utc(start(first)), utc(start(end)), first.toString(), end.toString(), zone.getId(), utc(q.asOf()),
@@ -206,30 +237,41 @@ public class RateQueries implements Rates {
                     LocalDate period = rs.getObject(2, LocalDate.class);
                     switch (rs.getString(1)) {
                         case "X" -> dirty.add(period);
-                        case "D" -> countedDays.add(period);
-                        default -> countedMonths.add(period);
+                        case "T" -> touched.computeIfAbsent(period, k -> new TreeSet<>()).add(rs.getLong(3));
+                        case "D" -> countedDays.put(period, rs.getBoolean(4));
+                        default -> countedMonths.put(period, rs.getBoolean(4));
                     }
                 }
             }
         }
+        Map<LocalDate, Set<Long>> corrected = new TreeMap<>();
         LocalDate d = first;
         while (d.isBefore(end)) {
             LocalDate nextMonth = d.plusMonths(1);
-            if (q.by() != RateDimension.WEEK && d.getDayOfMonth() == 1 && !nextMonth.isAfter(end)
-                    && countedMonths.contains(d) && dirty.subSet(d, nextMonth).isEmpty()) {
+            // a whole month from its row when nothing in it changed, or when only known tickets did and its days'
+            // facts were kept (a month of the window summed from such days): corrected by those tickets
+            boolean month = q.by() != RateDimension.WEEK && d.getDayOfMonth() == 1 && !nextMonth.isAfter(end)
+                    && countedMonths.containsKey(d) && dirty.subSet(d, nextMonth).isEmpty()
+                    && (touched.subMap(d, nextMonth).isEmpty() || countedMonths.get(d));
+            if (month) {
                 months.add(d);
+                corrected.putAll(touched.subMap(d, nextMonth));
                 d = nextMonth;
-            } else {
-                if (countedDays.contains(d) && !dirty.contains(d)) {
-                    days.add(d);
-                } else {
-                    addLive(live, start(d), start(d.plusDays(1)));
-                }
-                d = d.plusDays(1);
+                continue;
             }
+            boolean counted = countedDays.containsKey(d) && !dirty.contains(d);
+            if (counted && !touched.containsKey(d)) {
+                days.add(d);
+            } else if (counted && countedDays.get(d)) {
+                days.add(d);
+                corrected.put(d, touched.get(d));
+            } else {
+                addLive(live, start(d), start(d.plusDays(1)));
+            }
+            d = d.plusDays(1);
         }
         addLive(live, start(end), q.to());
-        return new Plan(months, days, live);
+        return new Plan(months, days, live, corrected);
     }
 
     /** Adds [from, to) to the live intervals, joined to the last when they touch. */
@@ -268,18 +310,52 @@ public class RateQueries implements Rates {
 
     private void live(Connection c, RateQuery q, List<Instant[]> intervals, Map<String, long[]> counts,
             Map<String, String> names) throws SQLException {
+        live(c, q, ALL_FACTS, List.of(intervals.stream().map(i -> i[0].toString()).toArray(String[]::new),
+                intervals.stream().map(i -> i[1].toString()).toArray(String[]::new)), 1, counts, names);
+    }
+
+    /**
+     * The days changed by known tickets since they were counted: each ticket's facts in the day as they are now, less
+     * its facts as the day was counted (which the aggregates and the pending facts read hold).
+     */
+    private void corrected(Connection c, RateQuery q, Map<LocalDate, Set<Long>> corrected, Map<String, long[]> counts,
+            Map<String, String> names) throws SQLException {
+        List<String> los = new ArrayList<>();
+        List<String> his = new ArrayList<>();
+        List<String> days = new ArrayList<>();
+        List<String> tickets = new ArrayList<>();
+        corrected.forEach((day, ids) -> ids.forEach(id -> {
+            los.add(start(day).toString());
+            his.add(start(day.plusDays(1)).toString());
+            days.add(day.toString());
+            tickets.add(id.toString());
+        }));
+        String[] ids = tickets.toArray(String[]::new);
+        live(c, q, TICKETS_NOW, List.of(los.toArray(String[]::new), his.toArray(String[]::new), ids), 1, counts,
+                names);
+        live(c, q, TICKETS_COUNTED, List.of(days.toArray(String[]::new), ids), -1, counts, names);
+    }
+
+    /** Counts the facts {@code source} reads ({@link #LIVE}), added to the counts with {@code sign}. */
+    private void live(Connection c, RateQuery q, String source, List<Object> sourceParams, int sign,
+            Map<String, long[]> counts, Map<String, String> names) throws SQLException {
         String[] keyName = keyAndName(q.by(), "(f.at at time zone '" + zone.getId().replace("'", "") + "')", "f");
         List<Object> params = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             params.add(utc(q.asOf()));
         }
-        params.add(intervals.stream().map(i -> i[0].toString()).toArray(String[]::new));
-        params.add(intervals.stream().map(i -> i[1].toString()).toArray(String[]::new));
+        params.addAll(sourceParams);
         params.addAll(filterParams(q));
-        run(c, LIVE.formatted(keyName[0], keyName[1], filters(q, "f", "pa.street_id")), params, counts, names);
+        run(c, LIVE.formatted(keyName[0], keyName[1], filters(q, "f", "pa.street_id"), source), params, sign, counts,
+                names);
     }
 
     private static void run(Connection c, String sql, List<Object> params, Map<String, long[]> counts,
+            Map<String, String> names) throws SQLException {
+        run(c, sql, params, 1, counts, names);
+    }
+
+    private static void run(Connection c, String sql, List<Object> params, int sign, Map<String, long[]> counts,
             Map<String, String> names) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             SqlParameters.bind(c, st, 1, params);
@@ -289,7 +365,7 @@ public class RateQueries implements Rates {
                     names.putIfAbsent(key, rs.getString(2) == null ? key : rs.getString(2));
                     long[] n = counts.computeIfAbsent(key, k -> new long[WIDTH]);
                     for (int i = 0; i < WIDTH; i++) {
-                        n[i] += rs.getLong(3 + i);
+                        n[i] += sign * rs.getLong(3 + i);
                     }
                 }
             }

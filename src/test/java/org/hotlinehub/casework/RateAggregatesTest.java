@@ -147,7 +147,7 @@ class RateAggregatesTest {
     }
 
     @Test
-    void shouldCountTheWindowByDayAndItsMonthsFromTheDays() {
+    void shouldCountTheWindowByDayAndItsMonthsFromTheDays() throws SQLException {
         referenceData();
         LocalDate window = aggregates.windowStart();
         Instant from = window.atStartOfDay(ZONE).toInstant();
@@ -166,6 +166,28 @@ class RateAggregatesTest {
                     null, null, null);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(rates.recount(q), rates.rates(q),
                     "the window: " + q));
+        }
+
+        // changed since counted: the month still from its row, corrected by the changed tickets alone (V133)
+        List<Long> changed = longs("select id from ticket where reference between '970002000' and '970002039'"
+                + " order by id");
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute("select pg_advisory_lock(" + RateAggregates.LOCK + ")"); // no round meanwhile
+            try {
+                changeTickets(changed);
+                RateQueries.Plan plan = rates.plan(month(window));
+                assertEquals(List.of(window), plan.months(), "the month from its row");
+                assertTrue(plan.live().isEmpty(), "nothing counted live: " + plan.live().size());
+                assertFalse(plan.corrected().isEmpty(), "corrected by the changed tickets");
+                for (RateDimension by : RateDimension.values()) {
+                    RateQuery q = query(by, new Instant[]{from, clock.instant()}, clock.instant(), null, null, null,
+                            null, null, null, null);
+                    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(rates.recount(q),
+                            rates.rates(q), "the window, changed, not yet recounted: " + q));
+                }
+            } finally {
+                st.execute("select pg_advisory_unlock(" + RateAggregates.LOCK + ")");
+            }
         }
     }
 
@@ -187,7 +209,7 @@ class RateAggregatesTest {
             st.execute("select pg_advisory_lock(" + RateAggregates.LOCK + ")"); // no round meanwhile
             try {
                 // as when the window moves back over a month counted whole: its month rows, none of its days
-                for (String table : new String[]{"rate_agg", "rate_pending", "rate_period"}) {
+                for (String table : new String[]{"rate_agg", "rate_pending", "rate_counted", "rate_period"}) {
                     st.execute("delete from " + table + " where grain = 'D' and period >= '" + window
                             + "' and period < '" + window.plusMonths(1) + "'");
                 }
@@ -429,6 +451,14 @@ class RateAggregatesTest {
 
     /** What partners, residents and staff do next, through the same tables the hub writes. */
     void change(List<Long> tickets) {
+        changeTickets(tickets);
+        // a compound moved to another grid: every ticket on it belongs to another area now
+        sql.update("update place set parent_id = (select g.id from place g where g.type = 'grid' and g.id <>"
+                + " place.parent_id order by g.id desc limit 1) where code = 'RA-COMPOUND'");
+    }
+
+    /** Changes every seventh ticket: accepted, resolved and closed, reopened, merged, recategorised, appealed. */
+    void changeTickets(List<Long> tickets) {
         for (int i = 0; i < tickets.size(); i += 7) {
             long ticket = tickets.get(i);
             switch (i % 6) {
@@ -455,8 +485,5 @@ class RateAggregatesTest {
                 default -> sql.update("update survey_answer set excluded = true where ticket_id = ?", ticket);
             }
         }
-        // a compound moved to another grid: every ticket on it belongs to another area now
-        sql.update("update place set parent_id = (select g.id from place g where g.type = 'grid' and g.id <>"
-                + " place.parent_id order by g.id desc limit 1) where code = 'RA-COMPOUND'");
     }
 }
