@@ -14,7 +14,9 @@
 --   tickets alone (their facts now, less the facts counted) instead of counting the whole day again.
 -- rate_fact names each fact's ticket for that; its rules are unchanged.
 DROP FUNCTION rate_fact(timestamptz, timestamptz);
-CREATE FUNCTION rate_fact(lo timestamptz, hi timestamptz)
+-- tickets_in: the tickets whose facts are wanted (null: all); a constant array when it is given, so each branch
+-- reads its rows by ticket through its own index (a condition on ticket_id from outside is not pushed into it).
+CREATE FUNCTION rate_fact(lo timestamptz, hi timestamptz, tickets_in bigint[])
     RETURNS TABLE (kind text, ticket_id bigint, at timestamptz, partner_id bigint, volunteer_id bigint, place_id bigint,
                    category_id bigint, channel text, offered_from timestamptz, in_time int, overdue int, tickets int,
                    judged_from timestamptz, solved int, answers int, satisfied int, basically int, dissatisfied int,
@@ -31,7 +33,7 @@ SELECT 'R'::text AS kind, a.ticket_id, a.offered_at AS at, a.partner_id, a.volun
        0 AS not_asked, 0 AS excluded
 FROM assignment a
 JOIN ticket t ON t.id = a.ticket_id
-WHERE a.offered_at >= lo AND a.offered_at < hi
+WHERE a.offered_at >= lo AND a.offered_at < hi AND (tickets_in IS NULL OR a.ticket_id = ANY (tickets_in))
 UNION ALL
 SELECT 'T', t.id, t.created_at, l.partner_id, l.volunteer_id, t.place_id, t.category_id, t.channel,
        NULL, 0, 0, 1,
@@ -50,6 +52,7 @@ LEFT JOIN LATERAL (SELECT la.partner_id, la.volunteer_id, la.resolve_by, la.reso
                      FROM assignment la WHERE la.ticket_id = t.id AND la.role = 'lead'
                     ORDER BY la.id DESC LIMIT 1) l ON true
 WHERE t.created_at >= lo AND t.created_at < hi AND t.status NOT IN ('CANCELLED', 'MERGED')
+  AND (tickets_in IS NULL OR t.id = ANY (tickets_in))
 UNION ALL
 SELECT 'S', s.ticket_id, t.created_at, a.partner_id, a.volunteer_id, t.place_id, t.category_id, t.channel,
        NULL, 0, 0, 0, NULL, 0,
@@ -65,7 +68,7 @@ SELECT 'S', s.ticket_id, t.created_at, a.partner_id, a.volunteer_id, t.place_id,
 FROM survey_answer s
 JOIN ticket t ON t.id = s.ticket_id
 LEFT JOIN assignment a ON a.id = s.assignment_id
-WHERE t.created_at >= lo AND t.created_at < hi
+WHERE t.created_at >= lo AND t.created_at < hi AND (tickets_in IS NULL OR s.ticket_id = ANY (tickets_in))
 $$;
 
 CREATE TABLE rate_pending (
@@ -218,7 +221,7 @@ CREATE OR REPLACE FUNCTION rate_count(p_grain char, p_periods date[], p_zone tex
     f AS MATERIALIZED (
         SELECT p.period, x.*, pa.street_id, pa.community_id, pa.grid_id
           FROM p
-         CROSS JOIN LATERAL rate_fact(p.lo, p.hi) x
+         CROSS JOIN LATERAL rate_fact(p.lo, p.hi, NULL) x
           LEFT JOIN place_area pa ON pa.place_id = x.place_id),
     gone AS (DELETE FROM rate_agg WHERE grain = p_grain AND period = ANY (p_periods)),
     counted AS (

@@ -69,12 +69,16 @@ public class RateQueries implements Rates {
 
     /** {@link #LIVE}'s facts: every fact of the intervals. */
     private static final String ALL_FACTS = """
-            unnest(?::timestamptz[], ?::timestamptz[]) r(lo, hi) cross join lateral rate_fact(r.lo, r.hi) f""";
+            unnest(?::timestamptz[], ?::timestamptz[]) r(lo, hi) cross join lateral rate_fact(r.lo, r.hi, null) f""";
 
-    /** {@link #LIVE}'s facts: those of one ticket in one day, per pair, as they are now. */
+    /**
+     * {@link #LIVE}'s facts: those of one ticket in one day, per pair, as they are now. The tickets go into the SQL as
+     * a constant array (%s: numbers only), so rate_fact reads them by ticket; the pairs pick their days.
+     */
     private static final String TICKETS_NOW = """
-            unnest(?::timestamptz[], ?::timestamptz[], ?::bigint[]) r(lo, hi, ticket)
-             cross join lateral (select * from rate_fact(r.lo, r.hi) x where x.ticket_id = r.ticket) f""";
+            (select x.* from rate_fact(?::timestamptz, ?::timestamptz, '{%s}'::bigint[]) x
+               join unnest(?::date[], ?::bigint[]) r(day, ticket)
+                 on r.ticket = x.ticket_id and r.day = (x.at at time zone '%s')::date) f""";
 
     /** {@link #LIVE}'s facts: those of one ticket in one day, per pair, as the day was counted (V133). */
     private static final String TICKETS_COUNTED = """
@@ -320,20 +324,22 @@ public class RateQueries implements Rates {
      */
     private void corrected(Connection c, RateQuery q, Map<LocalDate, Set<Long>> corrected, Map<String, long[]> counts,
             Map<String, String> names) throws SQLException {
-        List<String> los = new ArrayList<>();
-        List<String> his = new ArrayList<>();
         List<String> days = new ArrayList<>();
         List<String> tickets = new ArrayList<>();
+        TreeSet<Long> distinct = new TreeSet<>();
         corrected.forEach((day, ids) -> ids.forEach(id -> {
-            los.add(start(day).toString());
-            his.add(start(day.plusDays(1)).toString());
             days.add(day.toString());
             tickets.add(id.toString());
+            distinct.add(id);
         }));
-        String[] ids = tickets.toArray(String[]::new);
-        live(c, q, TICKETS_NOW, List.of(los.toArray(String[]::new), his.toArray(String[]::new), ids), 1, counts,
-                names);
-        live(c, q, TICKETS_COUNTED, List.of(days.toArray(String[]::new), ids), -1, counts, names);
+        List<Object> pairs = List.of(days.toArray(String[]::new), tickets.toArray(String[]::new));
+        TreeMap<LocalDate, Set<Long>> byDay = new TreeMap<>(corrected);
+        List<Object> now = new ArrayList<>(
+                List.of(utc(start(byDay.firstKey())), utc(start(byDay.lastKey().plusDays(1)))));
+        now.addAll(pairs);
+        String numbers = String.join(",", distinct.stream().map(String::valueOf).toList());
+        live(c, q, TICKETS_NOW.formatted(numbers, zone.getId().replace("'", "")), now, 1, counts, names);
+        live(c, q, TICKETS_COUNTED, pairs, -1, counts, names);
     }
 
     /** Counts the facts {@code source} reads ({@link #LIVE}), added to the counts with {@code sign}. */
