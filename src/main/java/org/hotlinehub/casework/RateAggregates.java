@@ -1,5 +1,6 @@
 package org.hotlinehub.casework;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,7 +9,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,10 +68,16 @@ public class RateAggregates {
     /** The UTC ranges changed since the last round, as hotline days; the rows are deleted with the round. */
     private static final String TAKE_DIRTY = """
             with taken as (delete from rate_dirty where ctid = any(array(select ctid from rate_dirty limit ?))
-                           returning lo, hi)
-            select distinct d::date, (select count(*) from taken) from taken
+                           returning lo, hi, tickets)
+            select d::date, (select count(*) from taken), taken.tickets from taken
              cross join generate_series((taken.lo at time zone ?)::date, (taken.hi at time zone ?)::date,
                                         interval '1 day') d""";
+
+    /** Marks a hotline day again, with the tickets that changed it (null: unknown), for a later round. */
+    private static final String MARK_AGAIN = """
+            insert into rate_dirty (lo, hi, tickets)
+            values (?::date::timestamp at time zone ?, (?::date + 1)::timestamp at time zone ? - interval '1 microsecond',
+                    ?::bigint[])""";
 
     /** Periods counted for a "now" that no longer gives the same answer, or in another zone. */
     private static final String STALE = """
@@ -117,6 +127,8 @@ public class RateAggregates {
             TreeSet<LocalDate> windowMonths = new TreeSet<>();
             TreeSet<LocalDate> oldMonths = new TreeSet<>();
             long taken = 0;
+            Map<LocalDate, Set<Long>> touched = new HashMap<>(); // a changed day's tickets, null when unknown
+            boolean moreDays = false;
             try (PreparedStatement st = c.prepareStatement(TAKE_DIRTY)) {
                 SqlParameters.bind(c, st, 1, List.of(DIRTY_A_ROUND, time.zone().getId(), time.zone().getId()));
                 try (ResultSet rs = st.executeQuery()) {
@@ -127,9 +139,33 @@ public class RateAggregates {
                             oldMonths.add(day.withDayOfMonth(1));
                         } else {
                             days.add(day);
+                            Array tickets = rs.getArray(3);
+                            boolean unknown = touched.containsKey(day) && touched.get(day) == null;
+                            if (tickets == null) {
+                                touched.put(day, null);
+                            } else if (!unknown) {
+                                Set<Long> known = touched.computeIfAbsent(day, k -> new TreeSet<>());
+                                for (Object id : (Object[]) tickets.getArray()) {
+                                    known.add(((Number) id).longValue());
+                                }
+                            }
                         }
                     }
                 }
+            }
+            // a month's worth of changed days a round, the newest first; the others are marked again, with their
+            // tickets, so a bulk change of many days never makes a round longer than its time limit
+            while (days.size() > DAYS_A_ROUND) {
+                LocalDate day = days.pollFirst();
+                Set<Long> known = touched.get(day);
+                try (PreparedStatement st = c.prepareStatement(MARK_AGAIN)) {
+                    SqlParameters.bind(c, st, 1, List.of(day.toString(), time.zone().getId(), day.toString(),
+                            time.zone().getId(), known == null
+                                    ? (Object) null
+                                    : known.stream().map(String::valueOf).toArray(String[]::new)));
+                    st.execute();
+                }
+                moreDays = true;
             }
             int stale = 0;
             try (PreparedStatement st = c.prepareStatement(STALE)) {
@@ -215,7 +251,7 @@ public class RateAggregates {
             }
             forget(c, "grain = 'D' and period < ?::date", window.toString());
             return taken >= DIRTY_A_ROUND || stale >= BATCH || moreUncounted || !later.isEmpty()
-                    || !laterMonths.isEmpty() || idle.size() > room;
+                    || !laterMonths.isEmpty() || idle.size() > room || moreDays;
         }
     }
 

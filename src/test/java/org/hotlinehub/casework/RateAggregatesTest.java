@@ -21,9 +21,11 @@ import java.util.Random;
 
 import jakarta.inject.Inject;
 
+import org.apache.camel.CamelContext;
 import org.hotlinehub.model.Channel;
 import org.hotlinehub.model.RateDimension;
 import org.hotlinehub.model.RateQuery;
+import org.hotlinehub.routes.RouteIds;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.MovableClock;
 import org.hotlinehub.testsupport.Sql;
@@ -62,6 +64,8 @@ class RateAggregatesTest {
     MovableClock clock;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    CamelContext camel;
 
     final Random random = new Random(23);
     List<Long> places;
@@ -226,6 +230,33 @@ class RateAggregatesTest {
             return rates.plan(days).live().isEmpty();
         });
         assertEquals(rates.recount(days), rates.rates(days), "the days counted again agree");
+    }
+
+    @Test
+    void shouldCountAMonthsWorthOfChangedDaysARoundAndMarkTheRestAgainWithTheirTickets() throws Exception {
+        LocalDate window = aggregates.windowStart();
+        camel.getRouteController().stopRoute(RouteIds.RATES_RECOUNT); // only this test's rounds
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> !aggregates.recount()); // what came before
+            // a bulk change: 40 days of the window, each naming one ticket
+            for (int i = 0; i < 40; i++) {
+                LocalDate day = window.plusDays(i);
+                sql.update("insert into rate_dirty (lo, hi, tickets) values (?, ?, ?::bigint[])",
+                        at(day.atStartOfDay(ZONE).toInstant().plusSeconds(3600)),
+                        at(day.atStartOfDay(ZONE).toInstant().plusSeconds(7200)), "{" + (900000 + i) + "}");
+            }
+            assertTrue(aggregates.recount(), "more to do after one round");
+            // the oldest days marked again with their tickets (at least 9: the hub's sweeps may mark newer days too)
+            List<Long> left = longs("select t from rate_dirty cross join unnest(tickets) t where t between 900000"
+                    + " and 900039 order by t");
+            assertTrue(left.size() >= 40 - RateAggregates.DAYS_A_ROUND && left.size() < 40, "left: " + left);
+            assertEquals(java.util.stream.LongStream.range(900000, 900000 + left.size()).boxed().toList(), left);
+            await().atMost(Duration.ofSeconds(60)).until(() -> !aggregates.recount());
+            assertEquals(0, sql.count("select count(*) from rate_dirty where 900000 = any(tickets)"),
+                    "counted by the next rounds");
+        } finally {
+            camel.getRouteController().startRoute(RouteIds.RATES_RECOUNT);
+        }
     }
 
     /** A ticket of the window: filed in its first 25 days, accepted, resolved and closed, or still open. */
