@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -142,10 +143,10 @@ public class RateQueries implements Rates {
      * they were counted, and which intervals are counted live.
      */
     record Plan(List<LocalDate> months, List<LocalDate> days, List<Instant[]> live,
-            Map<LocalDate, Set<Long>> corrected) {
+            Map<LocalDate, Set<Long>> corrected, List<Instant[]> excluded) {
 
         Plan(List<LocalDate> months, List<LocalDate> days, List<Instant[]> live) {
-            this(months, days, live, Map.of());
+            this(months, days, live, Map.of(), List.of());
         }
     }
 
@@ -190,7 +191,10 @@ public class RateQueries implements Rates {
                     corrected(c, q, plan.corrected(), counts, names);
                 }
                 if (!plan.live().isEmpty()) {
-                    live(c, q, plan.live(), counts, names);
+                    live(c, q, plan.live(), 1, counts, names);
+                }
+                if (!plan.excluded().isEmpty()) {
+                    live(c, q, plan.excluded(), -1, counts, names);
                 }
             } finally {
                 if (own) {
@@ -233,9 +237,11 @@ public class RateQueries implements Rates {
         Map<LocalDate, Boolean> countedDays = new HashMap<>(); // counted, and whether its facts were kept
         Map<LocalDate, Boolean> countedMonths = new HashMap<>();
         try (PreparedStatement st = c.prepareStatement(COUNTED)) {
-            SqlParameters.bind(c, st, 1, List.of(zone.getId(), first.toString(), zone.getId(), end.toString(),
-                    utc(start(first)), utc(start(end)), first.toString(), end.toString(), zone.getId(), utc(q.asOf()),
-                    utc(q.asOf())));
+            // through the period's last day, whole or not
+            LocalDate last = end.plusDays(1);
+            SqlParameters.bind(c, st, 1, List.of(zone.getId(), first.toString(), zone.getId(), last.toString(),
+                    utc(start(first)), utc(start(last)), first.toString(), last.toString(), zone.getId(),
+                    utc(q.asOf()), utc(q.asOf())));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     LocalDate period = rs.getObject(2, LocalDate.class);
@@ -263,19 +269,45 @@ public class RateQueries implements Rates {
                 d = nextMonth;
                 continue;
             }
-            boolean counted = countedDays.containsKey(d) && !dirty.contains(d);
-            if (counted && !touched.containsKey(d)) {
-                days.add(d);
-            } else if (counted && countedDays.get(d)) {
-                days.add(d);
-                corrected.put(d, touched.get(d));
-            } else {
+            if (!fromAggregates(d, countedDays, dirty, touched, days, corrected)) {
                 addLive(live, start(d), start(d.plusDays(1)));
             }
             d = d.plusDays(1);
         }
-        addLive(live, start(end), q.to());
-        return new Plan(months, days, live, corrected);
+        List<Instant[]> excluded = new ArrayList<>();
+        if (start(end).isBefore(q.to())) {
+            // a last day cut short: the day from the aggregates less its facts from the period's end on, when that
+            // is the smaller part: the end is about "now" (the default period; nothing is filed after now), or the
+            // end is past the day's middle. Exact either way; only the cost differs.
+            Instant next = start(end.plusDays(1));
+            boolean smaller = !q.to().isBefore(q.asOf().minusSeconds(60))
+                    || Duration.between(q.to(), next).compareTo(Duration.between(start(end), q.to())) < 0;
+            if (smaller && fromAggregates(end, countedDays, dirty, touched, days, corrected)) {
+                excluded.add(new Instant[]{q.to(), next});
+            } else {
+                addLive(live, start(end), q.to());
+            }
+        }
+        return new Plan(months, days, live, corrected, excluded);
+    }
+
+    /**
+     * Takes a day from the aggregates when it is counted and unchanged since, or changed by known tickets and its
+     * facts were kept (then corrected by those tickets). @return false: the day must be counted live
+     */
+    private static boolean fromAggregates(LocalDate d, Map<LocalDate, Boolean> countedDays, TreeSet<LocalDate> dirty,
+            TreeMap<LocalDate, Set<Long>> touched, List<LocalDate> days, Map<LocalDate, Set<Long>> corrected) {
+        if (!countedDays.containsKey(d) || dirty.contains(d)) {
+            return false;
+        }
+        if (touched.containsKey(d)) {
+            if (!countedDays.get(d)) {
+                return false;
+            }
+            corrected.put(d, touched.get(d));
+        }
+        days.add(d);
+        return true;
     }
 
     /** Adds [from, to) to the live intervals, joined to the last when they touch. */
@@ -312,10 +344,10 @@ public class RateQueries implements Rates {
         run(c, PENDING.formatted(keyName[0], keyName[1], filters), params, counts, names);
     }
 
-    private void live(Connection c, RateQuery q, List<Instant[]> intervals, Map<String, long[]> counts,
+    private void live(Connection c, RateQuery q, List<Instant[]> intervals, int sign, Map<String, long[]> counts,
             Map<String, String> names) throws SQLException {
         live(c, q, ALL_FACTS, List.of(intervals.stream().map(i -> i[0].toString()).toArray(String[]::new),
-                intervals.stream().map(i -> i[1].toString()).toArray(String[]::new)), 1, counts, names);
+                intervals.stream().map(i -> i[1].toString()).toArray(String[]::new)), sign, counts, names);
     }
 
     /**

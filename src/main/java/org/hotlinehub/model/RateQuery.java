@@ -22,7 +22,7 @@ public record RateQuery(
         String category,
         Channel channel) {
 
-    /** The period when none is given: the 90 days up to now. */
+    /** The period when none is given: from the start of the hotline day 90 days before its end. */
     public static final java.time.Duration DEFAULT_PERIOD = java.time.Duration.ofDays(90);
 
     /**
@@ -44,7 +44,10 @@ public record RateQuery(
         Instant end = Periods.instant(to, "to", true, zone);
         end = end == null ? now : end;
         Instant start = Periods.instant(from, "from", false, zone);
-        start = start == null ? end.minus(DEFAULT_PERIOD) : start;
+        // whole hotline days: the aggregates answer them, where a period starting mid-day counts its first day live
+        start = start == null
+                ? end.atZone(zone).toLocalDate().minusDays(DEFAULT_PERIOD.toDays()).atStartOfDay(zone).toInstant()
+                : start;
         if (!start.isBefore(end)) {
             throw new IllegalArgumentException("from must be before to");
         }

@@ -18,7 +18,8 @@ public class RateQueryParams {
     @Parameter(description = "partner (default), party-type, community, grid, category, channel, week, month or all")
     public String by;
     @QueryParam("from")
-    @Parameter(description = "period start: ISO date-time or date in hotline time (default: 90 days before to)")
+    @Parameter(description = "period start: ISO date-time or date in hotline time (default: the start of the day 90"
+            + " days before to)")
     public String from;
     @QueryParam("to")
     @Parameter(description = "period end: ISO date-time (exclusive) or date (that day included); default now")

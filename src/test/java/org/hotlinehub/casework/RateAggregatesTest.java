@@ -165,6 +165,14 @@ class RateAggregatesTest {
         assertEquals(List.of(window), rates.plan(month(window)).months(), "the previous month from its month rows");
         assertTrue(sql.count("select count(*) from rate_agg where grain = 'D' and period = ?::date",
                 window.plusDays(3).toString()) > 0, "the window keeps its days");
+        // until now: today from its day's rows less what comes after now (nothing yet), not counted live
+        RateQuery untilNow = query(RateDimension.PARTNER, new Instant[]{from, clock.instant()}, clock.instant(), null,
+                null, null, null, null, null, null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            aggregates.recount();
+            return rates.plan(untilNow).live().isEmpty();
+        });
+        assertEquals(1, rates.plan(untilNow).excluded().size(), "the rest of today taken away");
         for (RateDimension by : RateDimension.values()) {
             RateQuery q = query(by, new Instant[]{from, clock.instant()}, clock.instant(), null, null, null, null,
                     null, null, null);
