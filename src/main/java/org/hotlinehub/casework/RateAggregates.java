@@ -76,8 +76,8 @@ public class RateAggregates {
     /** Marks a hotline day again, with the tickets that changed it (null: unknown), for a later round. */
     private static final String MARK_AGAIN = """
             insert into rate_dirty (lo, hi, tickets)
-            values (?::date::timestamp at time zone ?, (?::date + 1)::timestamp at time zone ? - interval '1 microsecond',
-                    ?::bigint[])""";
+            values (?::date::timestamp at time zone ?,
+                    (?::date + 1)::timestamp at time zone ? - interval '1 microsecond', ?::bigint[])""";
 
     /** Periods counted for a "now" that no longer gives the same answer, or in another zone. */
     private static final String STALE = """

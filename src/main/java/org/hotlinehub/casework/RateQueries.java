@@ -31,11 +31,13 @@ import io.agroal.api.AgroalDataSource;
 
 /**
  * The three rates from the daily and monthly aggregates where they hold, counted live from the rows elsewhere (V129,
- * V133, docs/architecture.md "The three rates"). The rules are in one place, the function {@code rate_fact}: both the live count
- * and the aggregates ({@link RateAggregates}) read it. A period is split into whole months and whole hotline days whose
- * aggregates are clean (no change since they were counted), read from {@code rate_agg} with the facts a deadline decided
- * since ({@code rate_pending}), and the rest (the period's partial first and last day, days changed since) counted live.
- * Both parts are read in one snapshot, so a change is counted once: in the aggregates or, until they have it, live.
+ * V133, docs/architecture.md "The three rates"). The rules are in one place, the function {@code rate_fact}: both the
+ * live count and the aggregates ({@link RateAggregates}) read it. A period is split into whole months and whole hotline
+ * days read from {@code rate_agg} with the facts a deadline decided since ({@code rate_pending}): those unchanged since
+ * they were counted, and those changed by known tickets whose facts were kept, corrected by those tickets' facts now
+ * less their facts as counted ({@code rate_counted}). The rest (a partial first day, days changed by unknown tickets,
+ * days never counted) is counted live; a last day cut short is its day less what follows the period's end. All parts
+ * are read in one snapshot, so a change is counted once: in the aggregates, in a correction, or live.
  */
 @ApplicationScoped
 public class RateQueries implements Rates {
