@@ -32,8 +32,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * counted in another zone), and counts them again, all in one transaction:
  * <ul>
  * <li>in the <b>window</b> (the months since the rates' default period began, at least the current and the previous
- * hotline month) by day: the changed days from the rows, then
- * their months as the sums of their days;</li>
+ * hotline month) by day: a counted day changed by known tickets is corrected by those tickets (their facts as counted
+ * taken away, their facts now added, in the day's rows and in its month's when the month is the sum of its days:
+ * {@code rate_correct}, V134), so a round costs what changed, not the size of the day; other changed days are
+ * counted from the rows, then their months summed from their days;</li>
  * <li>before it, where changes are rare, by month straight from the rows (no day rows are kept there);</li>
  * <li>months never counted (the tickets already there when V129 ran, or loaded in bulk): one old month a round,
  * newest first, so the backfill is spread over short transactions while the hub runs; until a month is counted the
@@ -57,6 +59,11 @@ public class RateAggregates {
     static final int DIRTY_A_ROUND = 10_000;
     /** Days never counted that one round counts at most (a month's worth: about 15 s at 10 M tickets). */
     static final int DAYS_A_ROUND = 31;
+    /**
+     * The most tickets a day is corrected by (V134); a day changed by more is counted again whole. A correction reads
+     * each ticket's facts by its index, a count reads the day's: past some tens of thousands the day is cheaper.
+     */
+    static final int CORRECTED_TICKETS = 20_000;
     /** Months before the window that one round counts at most (each reads every row of its month). */
     static final int OLD_MONTHS_A_ROUND = 2;
     /**
@@ -129,6 +136,7 @@ public class RateAggregates {
             long taken = 0;
             Map<LocalDate, Set<Long>> touched = new HashMap<>(); // a changed day's tickets, null when unknown
             boolean moreDays = false;
+            TreeSet<LocalDate> corrected = new TreeSet<>();
             try (PreparedStatement st = c.prepareStatement(TAKE_DIRTY)) {
                 SqlParameters.bind(c, st, 1, List.of(DIRTY_A_ROUND, time.zone().getId(), time.zone().getId()));
                 try (ResultSet rs = st.executeQuery()) {
@@ -167,6 +175,17 @@ public class RateAggregates {
                 }
                 moreDays = true;
             }
+            // a counted day changed by known tickets is corrected by them, not counted again whole: a surge's day is
+            // changed every round, and counting it whole every round cost in proportion to the day (V134)
+            for (LocalDate day : correctable(c, days, touched, now)) {
+                try (PreparedStatement st = c.prepareStatement("select rate_correct(?::date, ?::bigint[], ?, ?)")) {
+                    SqlParameters.bind(c, st, 1, List.of(day.toString(), touched.get(day).stream()
+                            .map(String::valueOf).toArray(String[]::new), time.zone().getId(), now));
+                    st.execute();
+                }
+                days.remove(day);
+                corrected.add(day);
+            }
             int stale = 0;
             try (PreparedStatement st = c.prepareStatement(STALE)) {
                 SqlParameters.bind(c, st, 1, List.of(time.zone().getId(), now, now, BATCH));
@@ -198,6 +217,8 @@ public class RateAggregates {
             for (LocalDate day : days) {
                 windowMonths.add(day.withDayOfMonth(1));
             }
+            // a corrected day's month was corrected with it when it is the sum of its days; else it is summed again
+            windowMonths.addAll(unsummedMonths(c, corrected));
             // a window month is the sum of its days: every day of it needs its rows, a month's worth a round
             List<LocalDate> missing = uncountedDays(c, windowMonths);
             List<LocalDate> later = missing.subList(Math.min(missing.size(), DAYS_A_ROUND), missing.size());
@@ -253,6 +274,45 @@ public class RateAggregates {
             return taken >= DIRTY_A_ROUND || stale >= BATCH || moreUncounted || !later.isEmpty()
                     || !laterMonths.isEmpty() || idle.size() > room || moreDays;
         }
+    }
+
+    /**
+     * The changed days a round corrects by their tickets: counted in this zone, with their facts, for a "now" that
+     * still holds, and changed by known tickets, not too many of them.
+     */
+    private List<LocalDate> correctable(Connection c, TreeSet<LocalDate> days, Map<LocalDate, Set<Long>> touched,
+            OffsetDateTime now) throws SQLException {
+        List<String> known = new ArrayList<>();
+        for (LocalDate day : days) {
+            Set<Long> tickets = touched.get(day);
+            if (tickets != null && tickets.size() <= CORRECTED_TICKETS) {
+                known.add(day.toString());
+            }
+        }
+        if (known.isEmpty()) {
+            return List.of();
+        }
+        return dates(c, """
+                select period from rate_period
+                 where grain = 'D' and period = any(?::date[]) and facts_kept
+                   and zone = ? and valid_from <= ? and ? < valid_until""",
+                List.of(known.toArray(String[]::new), time.zone().getId(), now, now));
+    }
+
+    /** The months of the given days that are not the sum of days with their facts (so not corrected with them). */
+    private static List<LocalDate> unsummedMonths(Connection c, TreeSet<LocalDate> days) throws SQLException {
+        if (days.isEmpty()) {
+            return List.of();
+        }
+        TreeSet<LocalDate> months = new TreeSet<>();
+        for (LocalDate day : days) {
+            months.add(day.withDayOfMonth(1));
+        }
+        return dates(c,
+                """
+                        select m::date from unnest(?::date[]) m
+                         where not exists (select 1 from rate_period r where r.grain = 'M' and r.period = m and r.facts_kept)""",
+                List.of((Object) texts(months)));
     }
 
     /** Deletes the counts and the counted periods that {@code where} (one parameter) names. */
