@@ -675,6 +675,9 @@ if hub_alive; then
     q "select channel, status, count(*), max(attempts) from partner_delivery group by 1,2 order by 1,2" >"$OUT/db-deliveries.tsv"
     q "select count(*) from dead_letter" >"$OUT/db-dead-letters.tsv"
     q "select count(*) from inbound_contact" >"$OUT/db-inbound-contacts.tsv"
+    # which tables the rows written went to (the whole run, pre-warm included), for the per-ticket work above
+    q "select relname, n_tup_ins, n_tup_upd, n_tup_del, (select count(*) from ticket) from pg_stat_user_tables
+       where n_tup_ins + n_tup_upd + n_tup_del > 0 order by n_tup_ins + n_tup_upd + n_tup_del desc" >"$OUT/db-tables.tsv"
     # per-second stage throughput: intake commits (RECEIVED), dispatch commits (DISPATCHED), deliveries (DELIVERED)
     q "select kind, floor(extract(epoch from at))::bigint as s, count(*) from timeline_event
        where kind in ('RECEIVED','DISPATCHED','DELIVERED','TRIAGE','ESCALATED') group by 1,2 order by 2,1" \

@@ -623,6 +623,11 @@ def main(out, chart_to=None):
         p(f"- database work per ticket over the load phases ({int(dpt['tickets'])} tickets): {dpt['xact_commit']:.1f} commits, "
           f"{dpt['tup_inserted']:.1f} rows inserted, {dpt['tup_updated']:.1f} updated, {dpt['idx_scan'] + dpt['seq_scan']:.1f} table scans "
           f"({dpt['seq_scan']:.1f} sequential), {dpt['wal_bytes'] / 1024:.1f} KiB WAL")
+    tables = [r for r in tsv(os.path.join(out, "db-tables.tsv")) if len(r) == 5 and fnum(r[4])]
+    if tables:
+        p("- rows written by table over the whole run, per ticket (inserted / updated / deleted): " + "; ".join(
+            f"{r[0]} {fnum(r[1]) / fnum(r[4]):.1f} / {fnum(r[2]) / fnum(r[4]):.1f} / {fnum(r[3]) / fnum(r[4]):.1f}"
+            for r in tables[:10]))
     p("")
 
     if recovery or surges:

@@ -118,9 +118,28 @@ DECLARE
     v_month date := date_trunc('month', p_day)::date;
     v_summed boolean;
     v_decided timestamptz;
+    v_changed bigint[];
 BEGIN
     SELECT facts_kept INTO v_summed FROM rate_period WHERE grain = 'M' AND period = v_month;
     v_summed := coalesce(v_summed, false);
+    -- the tickets whose facts differ from those counted: a change that moved none of a ticket's facts (a ticket
+    -- dispatched, an offer delivered) leaves its rows as they are
+    EXECUTE $q$
+    WITH now_facts AS MATERIALIZED (
+        SELECT x.* FROM rate_fact($1::timestamp AT TIME ZONE $3, ($1 + 1)::timestamp AT TIME ZONE $3, $2) x),
+    counted AS MATERIALIZED (
+        SELECT kind, ticket_id, at, partner_id, volunteer_id, place_id, category_id, channel, offered_from, in_time,
+               overdue, tickets, judged_from, solved, answers, satisfied, basically, dissatisfied, not_solved,
+               no_reply, not_asked, excluded
+          FROM rate_counted WHERE grain = 'D' AND period = $1 AND ticket_id = ANY ($2))
+    SELECT array_agg(DISTINCT d.ticket_id)
+      FROM ((SELECT * FROM now_facts EXCEPT ALL SELECT * FROM counted)
+            UNION ALL
+            (SELECT * FROM counted EXCEPT ALL SELECT * FROM now_facts)) d
+    $q$ INTO v_changed USING p_day, p_tickets, p_zone;
+    IF v_changed IS NULL THEN
+        RETURN;
+    END IF;
     -- EXECUTE plans the statement with the tickets' values, so rate_fact reads each of its branches by ticket
     EXECUTE $q$
     WITH old AS (
@@ -200,17 +219,17 @@ BEGIN
     -- a group whose facts all went elsewhere is gone (a row of zeros adds nothing to any query)
     HAVING sum(x.present) <> 0 OR sum(x.offered) <> 0 OR sum(x.tickets) <> 0 OR sum(x.judged) <> 0
         OR sum(x.answers) <> 0 OR sum(x.no_reply) <> 0 OR sum(x.not_asked) <> 0 OR sum(x.excluded) <> 0
-    $q$ USING p_day, p_tickets, p_zone, p_as_of, v_month, v_summed;
+    $q$ USING p_day, v_changed, p_zone, p_as_of, v_month, v_summed;
 
     IF v_summed THEN
-        DELETE FROM rate_pending WHERE grain = 'M' AND period = v_month AND ticket_id = ANY (p_tickets);
+        DELETE FROM rate_pending WHERE grain = 'M' AND period = v_month AND ticket_id = ANY (v_changed);
         INSERT INTO rate_pending (grain, period, due, kind, partner_id, volunteer_id, street_id, community_id,
                                   grid_id, category_id, channel, in_time, overdue, ticket_id)
         SELECT 'M', v_month, g.due, g.kind, g.partner_id, g.volunteer_id, g.street_id, g.community_id, g.grid_id,
                g.category_id, g.channel, g.in_time, g.overdue, g.ticket_id
           FROM rate_pending g
          WHERE g.grain = 'D' AND g.period >= v_month AND g.period < (v_month + interval '1 month')::date
-           AND g.ticket_id = ANY (p_tickets);
+           AND g.ticket_id = ANY (v_changed);
     END IF;
 
     -- the last deadline the period's counts passed: a "now" before it is not answered from them
@@ -218,7 +237,7 @@ BEGIN
                         CASE WHEN c.judged_from > '-infinity' AND c.judged_from <= p_as_of THEN c.judged_from END))
       INTO v_decided
       FROM rate_counted c
-     WHERE c.grain = 'D' AND c.period = p_day AND c.ticket_id = ANY (p_tickets);
+     WHERE c.grain = 'D' AND c.period = p_day AND c.ticket_id = ANY (v_changed);
     IF v_decided IS NOT NULL THEN
         UPDATE rate_period SET valid_from = greatest(valid_from, v_decided)
          WHERE (grain = 'D' AND period = p_day) OR (grain = 'M' AND period = v_month AND v_summed);
