@@ -10,6 +10,14 @@ ALTER TABLE rate_counted ADD COLUMN counted_at TIMESTAMPTZ;
 ALTER TABLE rate_pending ADD COLUMN ticket_id BIGINT;
 DROP INDEX rate_pending_period_idx;
 CREATE INDEX rate_pending_period_idx ON rate_pending (grain, period, ticket_id);
+-- One row per group (ids are positive and channels never empty, so the coalesced keys tell a null from any value): a
+-- correction adds its difference to the group's row (ON CONFLICT), a lookup by key rather than a join whose plan a
+-- table without statistics yet (a new database's first surge) turned into a nested loop of seconds. It leads with
+-- V129's (grain, period, rollup), which it replaces.
+DROP INDEX rate_agg_period_idx;
+CREATE UNIQUE INDEX rate_agg_group_idx ON rate_agg (grain, period, rollup, coalesce(partner_id, 0),
+    coalesce(volunteer_id, 0), coalesce(street_id, 0), coalesce(community_id, 0), coalesce(grid_id, 0),
+    coalesce(category_id, 0), coalesce(channel, ''));
 
 -- What was counted before this migration has neither: its days are counted again whole by the next rounds (as stale
 -- periods, read live until then), and the months of the window are not corrected until they are summed again.
@@ -18,6 +26,9 @@ UPDATE rate_period SET facts_kept = false WHERE grain = 'M';
 
 CREATE OR REPLACE FUNCTION rate_count(p_grain char, p_periods date[], p_zone text, p_as_of timestamptz) RETURNS void
     LANGUAGE sql AS $$
+    -- first, in its own statement: the insert below must find no row of its groups (rate_agg_group_idx)
+    DELETE FROM rate_agg WHERE grain = p_grain AND period = ANY (p_periods);
+
     WITH p AS (
         SELECT d AS period, d::timestamp AT TIME ZONE p_zone AS lo,
                (d + CASE WHEN p_grain = 'D' THEN interval '1 day' ELSE interval '1 month' END)::timestamp
@@ -28,7 +39,6 @@ CREATE OR REPLACE FUNCTION rate_count(p_grain char, p_periods date[], p_zone tex
           FROM p
          CROSS JOIN LATERAL rate_fact(p.lo, p.hi, NULL) x
           LEFT JOIN place_area pa ON pa.place_id = x.place_id),
-    gone AS (DELETE FROM rate_agg WHERE grain = p_grain AND period = ANY (p_periods)),
     counted AS (
         INSERT INTO rate_agg
         SELECT p_grain, f.period, GROUPING(f.partner_id, f.street_id, f.category_id, f.channel),
@@ -194,31 +204,24 @@ BEGIN
     target AS (
         SELECT 'D'::char AS grain, $1::date AS period, d.* FROM delta d
         UNION ALL
-        SELECT 'M', $5::date, d.* FROM delta d WHERE $6),
-    gone AS (
-        -- ids are positive and channels never empty: the coalesced keys match as equal what is null on both sides
-        DELETE FROM rate_agg g USING target t
-         WHERE ((g.grain = 'D' AND g.period = $1) OR (g.grain = 'M' AND g.period = $5 AND $6))
-           AND g.grain = t.grain AND g.period = t.period AND g.rollup = t.rollup
-           AND coalesce(g.partner_id, 0) = coalesce(t.partner_id, 0)
-           AND coalesce(g.volunteer_id, 0) = coalesce(t.volunteer_id, 0)
-           AND coalesce(g.street_id, 0) = coalesce(t.street_id, 0)
-           AND coalesce(g.community_id, 0) = coalesce(t.community_id, 0)
-           AND coalesce(g.grid_id, 0) = coalesce(t.grid_id, 0)
-           AND coalesce(g.category_id, 0) = coalesce(t.category_id, 0)
-           AND coalesce(g.channel, '') = coalesce(t.channel, '')
-        RETURNING g.*)
+        SELECT 'M', $5::date, d.* FROM delta d WHERE $6)
     INSERT INTO rate_agg
-    SELECT x.grain, x.period, x.rollup, x.partner_id, x.volunteer_id, x.street_id, x.community_id, x.grid_id,
-           x.category_id, x.channel, sum(x.present), sum(x.offered), sum(x.in_time), sum(x.overdue), sum(x.tickets),
-           sum(x.judged), sum(x.solved), sum(x.answers), sum(x.satisfied), sum(x.basically), sum(x.dissatisfied),
-           sum(x.not_solved), sum(x.no_reply), sum(x.not_asked), sum(x.excluded)
-      FROM (SELECT * FROM gone UNION ALL SELECT * FROM target) x
-     GROUP BY x.grain, x.period, x.rollup, x.partner_id, x.volunteer_id, x.street_id, x.community_id, x.grid_id,
-              x.category_id, x.channel
-    -- a group whose facts all went elsewhere is gone (a row of zeros adds nothing to any query)
-    HAVING sum(x.present) <> 0 OR sum(x.offered) <> 0 OR sum(x.tickets) <> 0 OR sum(x.judged) <> 0
-        OR sum(x.answers) <> 0 OR sum(x.no_reply) <> 0 OR sum(x.not_asked) <> 0 OR sum(x.excluded) <> 0
+    SELECT t.* FROM target t
+    -- a group's row gets the difference; a group whose facts all went elsewhere keeps a row of zeros, which adds
+    -- nothing to any query (a group shows when its present count is not zero) and goes when the day is counted whole
+    ON CONFLICT (grain, period, rollup, (coalesce(partner_id, 0)), (coalesce(volunteer_id, 0)),
+                 (coalesce(street_id, 0)), (coalesce(community_id, 0)), (coalesce(grid_id, 0)),
+                 (coalesce(category_id, 0)), (coalesce(channel, '')))
+    DO UPDATE SET present = rate_agg.present + excluded.present, offered = rate_agg.offered + excluded.offered,
+                  in_time = rate_agg.in_time + excluded.in_time, overdue = rate_agg.overdue + excluded.overdue,
+                  tickets = rate_agg.tickets + excluded.tickets, judged = rate_agg.judged + excluded.judged,
+                  solved = rate_agg.solved + excluded.solved, answers = rate_agg.answers + excluded.answers,
+                  satisfied = rate_agg.satisfied + excluded.satisfied,
+                  basically = rate_agg.basically + excluded.basically,
+                  dissatisfied = rate_agg.dissatisfied + excluded.dissatisfied,
+                  not_solved = rate_agg.not_solved + excluded.not_solved,
+                  no_reply = rate_agg.no_reply + excluded.no_reply, not_asked = rate_agg.not_asked + excluded.not_asked,
+                  excluded = rate_agg.excluded + excluded.excluded
     $q$ USING p_day, v_changed, p_zone, p_as_of, v_month, v_summed;
 
     IF v_summed THEN
