@@ -197,8 +197,8 @@ public class RateAggregates {
                         if (period.isBefore(window)) {
                             oldMonths.add(period.withDayOfMonth(1)); // a day left behind by the window: its month
                         } else if ("D".equals(rs.getString(1))) {
-                            // a month's worth a round, the newest first (all the window's days were stale after
-                            // V134: 153 days in one round took 6 minutes at 10 M tickets); the rest stay stale
+                            // a month's worth a round, the newest first; the rest stay stale for the next rounds
+                            // (V134 left all the window's days stale: 153 in one round took 6-8 minutes at 10 M)
                             if (staleDays++ < DAYS_A_ROUND) {
                                 days.add(period);
                             } else {
@@ -315,10 +315,10 @@ public class RateAggregates {
         for (LocalDate day : days) {
             months.add(day.withDayOfMonth(1));
         }
-        return dates(c,
-                """
-                        select m::date from unnest(?::date[]) m
-                         where not exists (select 1 from rate_period r where r.grain = 'M' and r.period = m and r.facts_kept)""",
+        return dates(c, """
+                select m::date from unnest(?::date[]) m
+                 where not exists (select 1 from rate_period r
+                                    where r.grain = 'M' and r.period = m and r.facts_kept)""",
                 List.of((Object) texts(months)));
     }
 
