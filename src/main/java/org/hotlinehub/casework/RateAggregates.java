@@ -170,21 +170,21 @@ public class RateAggregates {
                     SqlParameters.bind(c, st, 1, List.of(day.toString(), time.zone().getId(), day.toString(),
                             time.zone().getId(), known == null
                                     ? (Object) null
-                                    : known.stream().map(String::valueOf).toArray(String[]::new)));
+                                    : ids(known)));
                     st.execute();
                 }
                 moreDays = true;
             }
             // a counted day changed by known tickets is corrected by them, not counted again whole: a surge's day is
             // changed every round, and counting it whole every round cost in proportion to the day (V134)
-            for (LocalDate day : correctable(c, days, touched, now)) {
-                try (PreparedStatement st = c.prepareStatement("select rate_correct(?::date, ?::bigint[], ?, ?)")) {
-                    SqlParameters.bind(c, st, 1, List.of(day.toString(), touched.get(day).stream()
-                            .map(String::valueOf).toArray(String[]::new), time.zone().getId(), now));
+            try (PreparedStatement st = c.prepareStatement("select rate_correct(?::date, ?::bigint[], ?, ?)")) {
+                for (LocalDate day : correctable(c, days, touched, now)) {
+                    SqlParameters.bind(c, st, 1, List.of(day.toString(), ids(touched.get(day)), time.zone().getId(),
+                            now));
                     st.execute();
+                    days.remove(day);
+                    corrected.add(day);
                 }
-                days.remove(day);
-                corrected.add(day);
             }
             int stale = 0;
             int staleDays = 0;
@@ -374,6 +374,11 @@ public class RateAggregates {
             }
         }
         return dates;
+    }
+
+    /** Ticket ids as a {@code ?::bigint[]} parameter. */
+    private static String[] ids(Set<Long> tickets) {
+        return tickets.stream().map(String::valueOf).toArray(String[]::new);
     }
 
     private static String[] texts(TreeSet<LocalDate> dates) {
