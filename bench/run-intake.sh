@@ -49,6 +49,12 @@
 #                                  drain: during the end-to-end wait after it instead (the pipeline alone, no HTTP load)
 #                                  (CPU: bench/jfr-summary.py hub.jfr intake; waits on the database: bench/jfr-waits.py)
 #   BENCH_KEEP_DATA=0              keep the hub's database and journal after the run
+#   BENCH_PG_STATEMENTS=0          1: load pg_stat_statements into the hub's embedded PostgreSQL (a little overhead),
+#                                  count from the first measured phase on, and write the statements by total time to
+#                                  db-statements.tsv (the summary lists the top ones per ticket)
+#   BENCH_PG_SETTINGS=             more settings of the embedded PostgreSQL (hub.embedded.postgres-settings), e.g.
+#                                  "session_preload_libraries=auto_explain;auto_explain.log_min_duration=40" (the plans
+#                                  of statements over 40 ms go to hub.log)
 #   BENCH_INCIDENTS=false          incident detection (issue 21, hub.incident.enabled): off, because the load's twelve
 #                                  sentences, repeated in every compound, are near-duplicates; with it on, most reports
 #                                  of the needs the catalog marks `incidents: true` would join incidents or wait in
@@ -92,6 +98,9 @@ JFR=${BENCH_JFR:-0}
 PREWARM_S=${BENCH_PREWARM_S:-20}
 REPORTS_PER_MINUTE=${BENCH_REPORTS_PER_MINUTE:-1000000000}
 KEEP_DATA=${BENCH_KEEP_DATA:-0}
+PG_STATEMENTS=${BENCH_PG_STATEMENTS:-0}
+HUB_PG_SETTINGS=${BENCH_PG_SETTINGS:-}
+[ "$PG_STATEMENTS" = 1 ] && HUB_PG_SETTINGS="shared_preload_libraries=pg_stat_statements;pg_stat_statements.max=2000;$HUB_PG_SETTINGS"
 INCIDENTS=${BENCH_INCIDENTS:-false}
 INCIDENT_REPORTS=${BENCH_INCIDENT_REPORTS:-0}
 INCIDENT_SHARE=${BENCH_INCIDENT_SHARE:-0.3}
@@ -359,7 +368,7 @@ HUB_DATA_DIR="$HUB_DATA" QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_HTTP_HOST=127.0.
     HUB_WEB_REPORTS_PER_MINUTE="$REPORTS_PER_MINUTE" HUB_RATE_LIMITS_OPEN311_PER_MINUTE="$REPORTS_PER_MINUTE" \
     HUB_RATE_LIMITS_STATUS_PER_MINUTE="$REPORTS_PER_MINUTE" HUB_RATE_LIMITS_API_PER_MINUTE="$REPORTS_PER_MINUTE" \
     HUB_RATE_LIMITS_PARTNER_API_PER_MINUTE="$REPORTS_PER_MINUTE" HUB_INCIDENT_ENABLED="$INCIDENTS" \
-    java "@$OUT/hub.args" >"$OUT/hub.log" 2>&1 &
+    HUB_EMBEDDED_POSTGRES_SETTINGS="$HUB_PG_SETTINGS" java "@$OUT/hub.args" >"$OUT/hub.log" 2>&1 &
 HUB_PID=$!
 PIDS+=("$HUB_PID")
 T0=$(date +%s)
@@ -577,6 +586,10 @@ if [ "$PREWARM_S" -gt 0 ] 2>/dev/null; then
     wait_pipeline "after-prewarm" "$PHASE_DRAIN_MAX"
     db_counters >>"$OUT/db-counters.tsv"
 fi
+if [ "$PG_STATEMENTS" = 1 ]; then # counted from here: the measured phases, not start-up, pgbench or the pre-warm
+    q "create extension if not exists pg_stat_statements" >/dev/null
+    q "select pg_stat_statements_reset()" >/dev/null
+fi
 nphases=$(wc -w <<<"$PHASES")
 n=0
 for phase in $PHASES; do
@@ -678,6 +691,16 @@ if hub_alive; then
     # which tables the rows written went to (the whole run, pre-warm included), for the per-ticket work above
     q "select relname, n_tup_ins, n_tup_upd, n_tup_del, (select count(*) from ticket) from pg_stat_user_tables
        where n_tup_ins + n_tup_upd + n_tup_del > 0 order by n_tup_ins + n_tup_upd + n_tup_del desc" >"$OUT/db-tables.tsv"
+    # rows read by sequential scans, by table (whole run): a statement planned for a table far smaller than it now is
+    q "select relname, seq_scan, seq_tup_read, idx_scan, (select count(*) from ticket) from pg_stat_user_tables
+       where seq_tup_read > 0 order by seq_tup_read desc limit 12" >"$OUT/db-scans.tsv"
+    # the statements by total time since the first measured phase (BENCH_PG_STATEMENTS=1): calls, rows, total ms,
+    # the tickets created in that time (for per-ticket figures), the statement on one line
+    [ "$PG_STATEMENTS" = 1 ] && q "select calls, rows, round(total_exec_time::numeric, 1),
+       (select count(*) from ticket where created_at >= (select stats_reset from pg_stat_statements_info)),
+       regexp_replace(query, '\s+', ' ', 'g') from pg_stat_statements
+       where dbid = (select oid from pg_database where datname = current_database())
+       order by total_exec_time desc limit 40" >"$OUT/db-statements.tsv"
     # per-second stage throughput: intake commits (RECEIVED), dispatch commits (DISPATCHED), deliveries (DELIVERED)
     q "select kind, floor(extract(epoch from at))::bigint as s, count(*) from timeline_event
        where kind in ('RECEIVED','DISPATCHED','DELIVERED','TRIAGE','ESCALATED') group by 1,2 order by 2,1" \

@@ -628,6 +628,18 @@ def main(out, chart_to=None):
         p("- rows written by table over the whole run, per ticket (inserted / updated / deleted): " + "; ".join(
             f"{r[0]} {fnum(r[1]) / fnum(r[4]):.1f} / {fnum(r[2]) / fnum(r[4]):.1f} / {fnum(r[3]) / fnum(r[4]):.1f}"
             for r in tables[:10]))
+    scans = [r for r in tsv(os.path.join(out, "db-scans.tsv")) if len(r) == 5 and fnum(r[4])]
+    if scans:
+        p("- rows read by sequential scans over the whole run, per ticket (scans / rows): " + "; ".join(
+            f"{r[0]} {fnum(r[1]) / fnum(r[4]):.2f} / {fnum(r[2]) / fnum(r[4]):.0f}" for r in scans[:6]))
+    stmts = [r for r in tsv(os.path.join(out, "db-statements.tsv")) if len(r) == 5 and fnum(r[3])]
+    if stmts:
+        total = sum(fnum(r[2]) for r in stmts)
+        p(f"- PostgreSQL statements by execution time since the first measured phase (pg_stat_statements, top 40: "
+          f"{total / 1000:.1f} s, {1000 * total / fnum(stmts[0][3]):.0f} µs per ticket), per ticket: calls, µs:")
+        for r in stmts[:12]:
+            t = fnum(stmts[0][3])
+            p(f"  - {fnum(r[0]) / t:.2f} calls, {1000 * fnum(r[2]) / t:.0f} µs: `{r[4][:160]}`")
     p("")
 
     if recovery or surges:

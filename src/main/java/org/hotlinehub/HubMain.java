@@ -61,7 +61,8 @@ public final class HubMain {
             EmbeddedDatabase db;
             try {
                 db = EmbeddedDatabase.start(dataDir.resolve("postgres"),
-                        Integer.parseInt(setting("hub.embedded.postgres-port").orElse("0")));
+                        Integer.parseInt(setting("hub.embedded.postgres-port").orElse("0")),
+                        setting("hub.embedded.postgres-settings").orElse(""));
             } catch (IOException | RuntimeException e) {
                 if (broker != null) {
                     closeQuietly(started(broker, embedded));

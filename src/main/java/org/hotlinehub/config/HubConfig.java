@@ -184,6 +184,12 @@ public interface HubConfig {
          */
         @WithDefault("50")
         int journalCompactMinFiles();
+
+        /**
+         * Further settings of the embedded PostgreSQL, {@code name=value} separated by {@code ;} (applied after the
+         * hub's own, so they win), e.g. {@code shared_preload_libraries=pg_stat_statements}.
+         */
+        Optional<String> postgresSettings();
     }
 
     interface Retention {

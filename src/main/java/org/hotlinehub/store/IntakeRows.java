@@ -72,7 +72,7 @@ public class IntakeRows {
             body[i] = c.text();
         }
         Map<String, Long> inserted = work(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into inbound_contact"
+            try (PreparedStatement insert = BatchSql.prepare(connection, "insert into inbound_contact"
                     + " (channel, external_id, reference, received_at, phone, body, created_at)"
                     + " select c.channel, c.external_id, c.reference, c.received_at::timestamptz, c.phone, c.body,"
                     + " ?::timestamptz from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
@@ -103,7 +103,7 @@ public class IntakeRows {
             return List.of();
         }
         return work(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("select id, phone, wechat_openid, name,"
+            try (PreparedStatement query = BatchSql.prepare(connection, "select id, phone, wechat_openid, name,"
                     + " language, place_id, flags from resident where phone = any(?) or wechat_openid = any(?)")) {
                 setArrays(connection, query, 1, phones.toArray(String[]::new), wechatOpenids.toArray(String[]::new));
                 return residents(query);
@@ -133,7 +133,7 @@ public class IntakeRows {
             language[i] = r.language();
         }
         return work(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into resident (phone, wechat_openid,"
+            try (PreparedStatement insert = BatchSql.prepare(connection, "insert into resident (phone, wechat_openid,"
                     + " name, language, created_at, updated_at) select r.phone, r.openid, r.name, r.language,"
                     + " ?::timestamptz, ?::timestamptz from unnest(?::text[], ?::text[], ?::text[], ?::text[])"
                     + " as r(phone, openid, name, language) on conflict do nothing"
@@ -154,7 +154,7 @@ public class IntakeRows {
         Long[] ids = names.keySet().toArray(Long[]::new);
         String[] values = Arrays.stream(ids).map(names::get).toArray(String[]::new);
         work(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("update resident set name = v.name"
+            try (PreparedStatement update = BatchSql.prepare(connection, "update resident set name = v.name"
                     + " from unnest(?::bigint[], ?::text[]) as v(id, name) where resident.id = v.id"
                     + " and resident.name is null")) {
                 update.setArray(1, connection.createArrayOf("bigint", ids));
@@ -203,7 +203,7 @@ public class IntakeRows {
             updatedAt[i] = t.updatedAt().toString();
         }
         Map<String, Long> byReference = work(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into ticket (reference, channel,"
+            try (PreparedStatement insert = BatchSql.prepare(connection, "insert into ticket (reference, channel,"
                     + " resident_id, category_id, description, language, place_id, address, lat, lon, priority,"
                     + " status, attributes, triage_reason, created_at, updated_at)"
                     + " select t.reference, t.channel, t.resident_id, t.category_id, t.description, t.language,"
@@ -246,7 +246,7 @@ public class IntakeRows {
         Long[] contacts = Arrays.stream(contactIds).boxed().toArray(Long[]::new);
         Long[] tickets = Arrays.stream(ticketIds).boxed().toArray(Long[]::new);
         work(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("update inbound_contact"
+            try (PreparedStatement update = BatchSql.prepare(connection, "update inbound_contact"
                     + " set ticket_id = v.ticket_id, resident_id = v.resident_id"
                     + " from unnest(?::bigint[], ?::bigint[], ?::bigint[]) as v(id, ticket_id, resident_id)"
                     + " where inbound_contact.id = v.id")) {

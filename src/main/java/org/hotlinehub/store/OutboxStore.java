@@ -91,7 +91,7 @@ public class OutboxStore {
         rows.forEach(m -> distinct.putIfAbsent(keyOf(m), m));
         List<NewMessage> once = List.copyOf(distinct.values());
         Map<String, Long> ids = session().doReturningWork(c -> {
-            try (PreparedStatement st = c.prepareStatement("insert into outbox (stream, channel, recipient,"
+            try (PreparedStatement st = BatchSql.prepare(c, "insert into outbox (stream, channel, recipient,"
                     + " idempotency_key, topic, body, ticket_reference, segments, template_data, language,"
                     + " max_attempts, status, next_attempt_at, give_up_at) select r.stream, r.channel, r.recipient,"
                     + " r.idempotency_key, r.topic, r.body, r.ticket_reference, r.segments, r.template_data,"
@@ -197,7 +197,7 @@ public class OutboxStore {
                     }
                 }
             }
-            try (PreparedStatement st = c.prepareStatement("insert into outbox (stream, channel, recipient,"
+            try (PreparedStatement st = BatchSql.prepare(c, "insert into outbox (stream, channel, recipient,"
                     + " idempotency_key, topic, body, partner_id, volunteer_id, assignment_id, status, next_attempt_at,"
                     + " give_up_at) values ('partner', ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)"
                     + " on conflict (stream, idempotency_key) do nothing")) {
@@ -230,7 +230,7 @@ public class OutboxStore {
      */
     private Set<String> insertPartner(List<PartnerDelivery> rows) {
         return session().doReturningWork(c -> {
-            try (PreparedStatement st = c.prepareStatement("insert into outbox (stream, channel, recipient,"
+            try (PreparedStatement st = BatchSql.prepare(c, "insert into outbox (stream, channel, recipient,"
                     + " idempotency_key, topic, body, partner_id, volunteer_id, assignment_id, status, next_attempt_at,"
                     + " give_up_at) select 'partner', r.channel, r.recipient, r.idempotency_key, r.topic, r.body,"
                     + " r.partner_id, r.volunteer_id, r.assignment_id, 'PENDING', r.due::timestamptz,"
@@ -365,7 +365,7 @@ public class OutboxStore {
             return;
         }
         session().doWork(c -> {
-            try (PreparedStatement st = c.prepareStatement("update outbox o set status = v.status,"
+            try (PreparedStatement st = BatchSql.prepare(c, "update outbox o set status = v.status,"
                     + " attempts = o.attempts + v.attempted, next_attempt_at = coalesce(v.next_at, o.next_attempt_at),"
                     + " last_error = v.last_error, error_code = coalesce(v.error_code, o.error_code),"
                     + " external_id = coalesce(v.external_id, o.external_id),"

@@ -148,7 +148,7 @@ public class TicketEventOutbox {
         // plain JDBC on the transaction's connection: a native query would flush the whole session first, once per
         // event
         em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement st = c.prepareStatement("insert into ticket_event_outbox (event_id, kind,"
+            try (PreparedStatement st = BatchSql.prepare(c, "insert into ticket_event_outbox (event_id, kind,"
                     + " ticket_id, reference, occurred_at, actor, channel, detail, timeline_id)"
                     + " select e.event_id, e.kind, e.ticket_id, e.reference, e.occurred_at::timestamptz, e.actor,"
                     + " e.channel, e.detail, e.timeline_id from unnest(?::text[], ?::text[], ?::bigint[], ?::text[],"

@@ -40,7 +40,7 @@ public class TicketRepository implements PanacheRepository<TicketEntity> {
             return List.of();
         }
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement lock = connection.prepareStatement("select t.id from ticket t"
+            try (PreparedStatement lock = BatchSql.prepare(connection, "select t.id from ticket t"
                     + " where t.id = any(?) and t.status = 'RECEIVED'"
                     + " and not exists (select 1 from assignment a where a.ticket_id = t.id) order by t.id"
                     + " for no key update")) {
@@ -84,7 +84,7 @@ public class TicketRepository implements PanacheRepository<TicketEntity> {
             return;
         }
         getEntityManager().unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement st = c.prepareStatement("update ticket t set status = v.status,"
+            try (PreparedStatement st = BatchSql.prepare(c, "update ticket t set status = v.status,"
                     + " triage_reason = v.reason, updated_at = v.at::timestamptz from unnest(?::bigint[], ?::text[],"
                     + " ?::text[], ?::text[]) as v(id, status, reason, at) where t.id = v.id")) {
                 st.setArray(1, c.createArrayOf("bigint", changed.stream().map(t -> t.id).toArray()));

@@ -87,7 +87,7 @@ public class TimelineRepository implements PanacheRepository<TimelineEventEntity
             detail[i] = e.detail();
         }
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into timeline_event (ticket_id, kind,"
+            try (PreparedStatement insert = BatchSql.prepare(connection, "insert into timeline_event (ticket_id, kind,"
                     + " actor, channel, detail, at) select e.ticket_id, e.kind, e.actor, e.channel, e.detail,"
                     + " ?::timestamptz from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])"
                     + " with ordinality as e(ticket_id, kind, actor, channel, detail, n) order by e.n returning id")) {

@@ -47,9 +47,9 @@ public class VolunteerRepository implements PanacheRepository<VolunteerEntity> {
         Long[] ids = offeredAt.keySet().toArray(Long[]::new);
         String[] at = offeredAt.values().stream().map(Instant::toString).toArray(String[]::new);
         getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement lock = connection.prepareStatement(
+            try (PreparedStatement lock = BatchSql.prepare(connection,
                     "select id from volunteer where id = any(?) order by id for no key update");
-                    PreparedStatement update = connection.prepareStatement("update volunteer v set last_offered_at ="
+                    PreparedStatement update = BatchSql.prepare(connection, "update volunteer v set last_offered_at ="
                             + " x.at from unnest(?::bigint[], ?::timestamptz[]) as x(id, at) where v.id = x.id")) {
                 lock.setArray(1, connection.createArrayOf("bigint", ids));
                 lock.executeQuery().close();

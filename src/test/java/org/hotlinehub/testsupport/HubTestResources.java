@@ -30,7 +30,7 @@ public class HubTestResources implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             dir = Files.createTempDirectory("hub-test-");
-            database = EmbeddedDatabase.start(dir.resolve("postgres"), 0);
+            database = EmbeddedDatabase.start(dir.resolve("postgres"), 0, "");
             broker = EmbeddedBroker.start(dir.resolve("artemis"), 0);
             receiver = new PartnerReceiver();
             Path partners = dir.resolve("test-partners.yaml");

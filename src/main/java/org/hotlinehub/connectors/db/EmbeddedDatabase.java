@@ -19,7 +19,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    public static EmbeddedDatabase start(Path dir, int port) throws IOException {
+    /**
+     * @param settings further server settings, {@code name=value} separated by semicolons (a value may hold commas,
+     *        as {@code shared_preload_libraries} does); applied after the hub's own, so they win
+     */
+    public static EmbeddedDatabase start(Path dir, int port, String settings) throws IOException {
         Files.createDirectories(dir);
         stopOrphanedServer(dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -30,7 +34,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "200")
-                .setServerConfig("shared_buffers", "128MB");
+                .setServerConfig("shared_buffers", "128MB")
+                // The planner's default prices a random page read at four sequential ones, as for a spinning disk: with
+                // the data on SSD and mostly in memory it chose whole-table scans and hash joins over index lookups
+                // for a batch's rows until the tables were large (BENCHMARKS.md, round 17). 1.1 is the usual SSD value.
+                .setServerConfig("random_page_cost", "1.1")
+                // A new hub's tables grow from nothing to tens of thousands of rows within its first minute under load;
+                // an analyze, which also makes the connections plan their statements again, came once a minute.
+                .setServerConfig("autovacuum_naptime", "10s");
+        for (String setting : settings == null ? new String[0] : settings.split(";")) {
+            int eq = setting.indexOf('=');
+            if (setting.isBlank()) {
+                continue;
+            }
+            if (eq <= 0) {
+                throw new IllegalArgumentException("hub.embedded.postgres-settings: '" + setting.strip()
+                        + "' is not name=value");
+            }
+            builder.setServerConfig(setting.substring(0, eq).strip(), setting.substring(eq + 1).strip());
+        }
         if (port > 0) {
             builder.setPort(port);
         }
