@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
@@ -114,8 +115,10 @@ public class Dispatcher {
             // (Choice.Party), so no row of theirs is loaded.
             List<Decision> decisions = new ArrayList<>(waiting.size());
             List<TicketEntity> emergencyTickets = new ArrayList<>(0);
-            for (TicketEntity ticket : tickets.withOfferDetails(waiting)) {
-                if (emergencies.raisedFor(ticket)) {
+            List<TicketEntity> read = tickets.withOfferDetails(waiting);
+            Set<Long> raised = emergencies.raisedAmong(read);
+            for (TicketEntity ticket : read) {
+                if (raised.contains(ticket.id)) {
                     emergencyTickets.add(ticket); // offered to several parties at once, below
                 } else {
                     decisions.add(decide(ticket, List.of(), offers));

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -132,14 +134,25 @@ public class EmergencyOffers implements Emergencies {
     // ---- dispatch ----
 
     /**
-     * Whether this ticket, waiting for its first offer, is a raised emergency: only tickets of the call-assurance
-     * category ({@code hub.voice.urgent-category}) are looked up, so other tickets cost nothing.
+     * Which of these tickets, waiting for their first offer, are raised emergencies: only tickets of the
+     * call-assurance category ({@code hub.voice.urgent-category}) are looked up, all of a chunk's in one statement, so
+     * other tickets cost nothing.
      */
-    boolean raisedFor(TicketEntity ticket) {
-        if (ticket.category == null || !config.voice().urgentCategory().equals(ticket.category.code)) {
-            return false;
+    Set<Long> raisedAmong(List<TicketEntity> tickets) {
+        String urgent = config.voice().urgentCategory();
+        Map<String, Long> candidates = new HashMap<>();
+        for (TicketEntity t : tickets) {
+            if (t.category != null && urgent.equals(t.category.code)) {
+                candidates.put(t.reference, t.id);
+            }
         }
-        return rows.find(ticket.reference).filter(r -> State.RAISED.name().equals(r.state())).isPresent();
+        Set<Long> raised = new HashSet<>();
+        rows.states(candidates.keySet()).forEach((reference, state) -> {
+            if (State.RAISED.name().equals(state)) {
+                raised.add(candidates.get(reference));
+            }
+        });
+        return raised;
     }
 
     /** Whether the ticket is an emergency whose parallel offers are out. */

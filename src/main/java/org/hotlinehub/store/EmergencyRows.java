@@ -1,13 +1,19 @@
 package org.hotlinehub.store;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
 import org.hotlinehub.model.SqlTimes;
 
 /**
@@ -61,6 +67,29 @@ public class EmergencyRows {
         List<Number> ids = em.createNativeQuery("select distinct volunteer_id from assignment where ticket_id = ?1"
                 + " and volunteer_id is not null").setParameter(1, ticketId).getResultList();
         return ids.stream().map(Number::longValue).toList();
+    }
+
+    /**
+     * The states of those of these emergencies that were raised, by reference: one statement for a dispatch chunk's
+     * tickets of the urgent category, on the transaction's connection (a native query would flush the session first).
+     */
+    public Map<String, String> states(Collection<String> references) {
+        if (references.isEmpty()) {
+            return Map.of();
+        }
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement st = BatchSql.prepare(c,
+                    "select ticket_reference, state from emergency where ticket_reference = any(?)")) {
+                st.setArray(1, c.createArrayOf("text", references.toArray(String[]::new)));
+                Map<String, String> states = new HashMap<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        states.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+                return states;
+            }
+        });
     }
 
     public Optional<Row> find(String reference) {
