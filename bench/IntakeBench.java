@@ -37,6 +37,9 @@
 //   --json FILE               also append the JSON lines to FILE
 //   --series FILE             write the per-second series (TSV, see Output) to FILE at the end
 //   --client-threads N        HttpClient executor threads [4]
+//   --closed-client socket|jdk  closed mode's client [socket]: one kept-alive blocking socket per client thread (about
+//                             a third of the JDK HttpClient's CPU per request, CPU the hub shares on one machine), or
+//                             the JDK HttpClient that fixed and step mode use (the bench's client before round 17)
 //   --rates a,b,c | --step-start R --step-factor F --step-max N   step mode rates [100, x1.5, 12 steps]
 //   --slo-p99-ms MS           p99 bound for a sustainable step [50]
 //   --max-error-rate F        error fraction bound for a sustainable step [0.001]
@@ -51,9 +54,17 @@
 //                             of a marked need with the open tickets of its grid without merging the normal traffic
 //   --distinct-texts          that text of distinct problems without any reports of one incident (the pre-warm)
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -109,6 +120,7 @@ public class IntakeBench {
         Path json;
         Path series;
         int clientThreads = 4;
+        String closedClient = "socket";
         List<Double> rates;
         double stepStart = 100;
         double stepFactor = 1.5;
@@ -160,6 +172,7 @@ public class IntakeBench {
                 case "--json" -> o.json = Path.of(v);
                 case "--series" -> o.series = Path.of(v);
                 case "--client-threads" -> o.clientThreads = Integer.parseInt(v);
+                case "--closed-client" -> o.closedClient = v;
                 case "--rates" -> o.rates = Arrays.stream(v.split(",")).map(Double::parseDouble).toList();
                 case "--step-start" -> o.stepStart = Double.parseDouble(v);
                 case "--step-factor" -> o.stepFactor = Double.parseDouble(v);
@@ -172,6 +185,9 @@ public class IntakeBench {
                 case "--incident-category" -> o.incidentCategory = v;
                 default -> usage("unknown option " + a);
             }
+        }
+        if (!List.of("socket", "jdk").contains(o.closedClient)) {
+            usage("--closed-client must be socket or jdk");
         }
         if (!List.of("fixed", "closed", "step").contains(o.mode)) {
             usage("--mode must be fixed, closed or step");
@@ -455,6 +471,18 @@ public class IntakeBench {
     }
 
     HttpRequest nextRequest() {
+        return HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(o.timeoutS))
+                .header("Content-Type", FORM)
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(nextForm(), StandardCharsets.UTF_8))
+                .build();
+    }
+
+    static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
+
+    /** The next report's form body. */
+    String nextForm() {
         long n = seq.incrementAndGet();
         ThreadLocalRandom r = ThreadLocalRandom.current();
         String form;
@@ -480,12 +508,7 @@ public class IntakeBench {
                     + enc(NAMES[r.nextInt(NAMES.length)]) + "&phone=" + phone + "&compound=" + enc(compound)
                     + (distinct ? "&address=" + enc(flat(n)) : "");
         }
-        return HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(o.timeoutS))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
-                .build();
+        return form;
     }
 
     /** A flat of its own per request (building, unit, room), in the run. */
@@ -503,7 +526,7 @@ public class IntakeBench {
                 && c.getCause() != null) {
             c = c.getCause();
         }
-        if (c instanceof HttpTimeoutException) {
+        if (c instanceof HttpTimeoutException || c instanceof java.net.SocketTimeoutException) {
             return "timeout";
         }
         if (c instanceof ConnectException) {
@@ -515,6 +538,13 @@ public class IntakeBench {
     /** Records one finished request in its phase and in the window throughput counter. */
     void finish(Stats s, long scheduledNanos, HttpResponse<String> resp, Throwable err, long windowStart,
             long windowEnd, LongAdder windowAccepted) {
+        finish(s, scheduledNanos, resp == null ? 0 : resp.statusCode(), resp == null ? "" : resp.body(), err,
+                windowStart, windowEnd, windowAccepted);
+    }
+
+    /** As above, with the answer's status and body ({@code err} not null: no answer). */
+    void finish(Stats s, long scheduledNanos, int st, String body, Throwable err, long windowStart, long windowEnd,
+            LongAdder windowAccepted) {
         long done = System.nanoTime();
         long micros = (done - scheduledNanos) / 1000;
         s.latency.record(micros);
@@ -523,7 +553,6 @@ public class IntakeBench {
             s.outcome(errorKey(err));
             series.failed(done);
         } else {
-            int st = resp.statusCode();
             s.outcome(Integer.toString(st));
             series.answered(done, st, micros);
             if (st == 202) {
@@ -533,7 +562,7 @@ public class IntakeBench {
                     windowAccepted.increment();
                 }
                 if ((s.accepted.sum() & 1023) == 1) {
-                    Matcher m = REFERENCE.matcher(resp.body());
+                    Matcher m = REFERENCE.matcher(body);
                     if (m.find()) {
                         s.lastReference = m.group(1);
                     }
@@ -654,6 +683,9 @@ public class IntakeBench {
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < n; w++) {
             Thread t = new Thread(() -> {
+                KeptAliveConnection connection = "socket".equals(o.closedClient)
+                        ? new KeptAliveConnection(uri, o.timeoutS * 1000)
+                        : null;
                 long now;
                 while ((now = System.nanoTime()) < start) {
                     LockSupport.parkNanos(start - now);
@@ -663,19 +695,31 @@ public class IntakeBench {
                     s.sent.increment();
                     totalSent.increment();
                     series.sent(now);
-                    HttpResponse<String> resp = null;
                     Throwable err = null;
+                    int status = 0;
+                    String body = "";
                     try {
-                        resp = client.send(nextRequest(), HttpResponse.BodyHandlers.ofString());
+                        if (connection != null) {
+                            KeptAliveConnection.Answer a = connection.post(nextForm());
+                            status = a.status();
+                            body = a.body();
+                        } else {
+                            HttpResponse<String> resp = client.send(nextRequest(), HttpResponse.BodyHandlers.ofString());
+                            status = resp.statusCode();
+                            body = resp.body();
+                        }
                     } catch (IOException | RuntimeException e) {
                         err = e;
                     } catch (InterruptedException e) {
                         return;
                     }
-                    finish(s, now, resp, err, windowStart, windowEnd, windowAccepted);
+                    finish(s, now, status, body, err, windowStart, windowEnd, windowAccepted);
                     if (err != null) {
                         LockSupport.parkNanos(10_000_000L); // a refused connection must not spin
                     }
+                }
+                if (connection != null) {
+                    connection.close();
                 }
             }, "closed-client-" + w);
             t.setDaemon(true);
@@ -694,6 +738,148 @@ public class IntakeBench {
         String json = json(label, "closed", 0, n, durationS, warmupS, startedAt, windowStart, windowEnd, warm, meas,
                 windowAccepted.sum(), drainS, true);
         return new Result(json, true, acceptedPerS, meas.latency.percentileMs(0.99));
+    }
+
+    // ---------------------------------------------------------------- the closed loop's client
+
+    /**
+     * One kept-alive HTTP/1.1 connection of a closed-loop client thread: a blocking socket, the request written whole,
+     * the answer read by its length (or its chunks). A request that fails closes the connection; the next opens a new
+     * one. It is not retried: a report the hub may have taken is not sent twice.
+     */
+    static final class KeptAliveConnection {
+
+        record Answer(int status, String body) {
+        }
+
+        private final String host;
+        private final int port;
+        private final byte[] head;
+        private final int timeoutMs;
+        private Socket socket;
+        private InputStream in;
+        private OutputStream out;
+
+        KeptAliveConnection(URI uri, int timeoutMs) {
+            this.host = uri.getHost();
+            this.port = uri.getPort() > 0 ? uri.getPort() : 80;
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            this.head = ("POST " + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                    + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nContent-Type: " + FORM
+                    + "\r\nAccept: application/json\r\nContent-Length: ").getBytes(StandardCharsets.ISO_8859_1);
+            this.timeoutMs = timeoutMs;
+        }
+
+        Answer post(String form) throws IOException {
+            byte[] body = form.getBytes(StandardCharsets.UTF_8);
+            try {
+                if (socket == null) {
+                    socket = new Socket();
+                    socket.setTcpNoDelay(true);
+                    socket.connect(new InetSocketAddress(host, port), 5000);
+                    socket.setSoTimeout(timeoutMs);
+                    in = new BufferedInputStream(socket.getInputStream(), 8192);
+                    out = new BufferedOutputStream(socket.getOutputStream(), 8192);
+                }
+                out.write(head);
+                out.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.write(body);
+                out.flush();
+                return read();
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        private Answer read() throws IOException {
+            String statusLine = line();
+            if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
+                throw new IOException("not an HTTP answer: " + statusLine);
+            }
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean closes = statusLine.startsWith("HTTP/1.0");
+            for (String h = line(); !h.isEmpty(); h = line()) {
+                int colon = h.indexOf(':');
+                if (colon <= 0) {
+                    continue;
+                }
+                String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = h.substring(colon + 1).trim();
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                    case "connection" -> closes = value.equalsIgnoreCase("close");
+                    default -> {
+                    }
+                }
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            if (chunked) {
+                for (long size = chunkSize(); size > 0; size = chunkSize()) {
+                    copy(size, body);
+                    line();
+                }
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+            } else if (length >= 0) {
+                copy(length, body);
+            } else {
+                in.transferTo(body); // no length: the answer ends with the connection
+                closes = true;
+            }
+            if (closes) {
+                close();
+            }
+            return new Answer(status, body.toString(StandardCharsets.UTF_8));
+        }
+
+        private long chunkSize() throws IOException {
+            String size = line();
+            int semi = size.indexOf(';');
+            return Long.parseLong((semi < 0 ? size : size.substring(0, semi)).trim(), 16);
+        }
+
+        private void copy(long n, ByteArrayOutputStream to) throws IOException {
+            byte[] buf = new byte[4096];
+            while (n > 0) {
+                int r = in.read(buf, 0, (int) Math.min(buf.length, n));
+                if (r < 0) {
+                    throw new EOFException("the answer ended early");
+                }
+                to.write(buf, 0, r);
+                n -= r;
+            }
+        }
+
+        private String line() throws IOException {
+            StringBuilder sb = new StringBuilder(64);
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new EOFException("the connection closed");
+                }
+                if (c != '\r') {
+                    sb.append((char) c);
+                }
+            }
+            return sb.toString();
+        }
+
+        void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+            }
+            socket = null;
+            in = null;
+            out = null;
+        }
     }
 
     // ---------------------------------------------------------------- progress and output

@@ -49,6 +49,8 @@
 #                                  drain: during the end-to-end wait after it instead (the pipeline alone, no HTTP load)
 #                                  (CPU: bench/jfr-summary.py hub.jfr intake; waits on the database: bench/jfr-waits.py)
 #   BENCH_KEEP_DATA=0              keep the hub's database and journal after the run
+#   BENCH_CLOSED_CLIENT=socket     the closed-loop phases' client (IntakeBench --closed-client): socket, or jdk (the JDK
+#                                  HttpClient, the bench's client before round 17, about three times its CPU per request)
 #   BENCH_PG_STATEMENTS=0          1: load pg_stat_statements into the hub's embedded PostgreSQL (a little overhead),
 #                                  count from the first measured phase on, and write the statements by total time to
 #                                  db-statements.tsv (the summary lists the top ones per ticket)
@@ -98,6 +100,7 @@ JFR=${BENCH_JFR:-0}
 PREWARM_S=${BENCH_PREWARM_S:-20}
 REPORTS_PER_MINUTE=${BENCH_REPORTS_PER_MINUTE:-1000000000}
 KEEP_DATA=${BENCH_KEEP_DATA:-0}
+CLOSED_CLIENT=${BENCH_CLOSED_CLIENT:-socket}
 PG_STATEMENTS=${BENCH_PG_STATEMENTS:-0}
 HUB_PG_SETTINGS=${BENCH_PG_SETTINGS:-}
 [ "$PG_STATEMENTS" = 1 ] && HUB_PG_SETTINGS="shared_preload_libraries=pg_stat_statements;pg_stat_statements.max=2000;$HUB_PG_SETTINGS"
@@ -617,7 +620,7 @@ for phase in $PHASES; do
     t_start=$(date +%s.%N)
     java -Xms128m -Xmx1g -cp "$OUT/classes" IntakeBench --url "http://127.0.0.1:$HTTP_PORT/report" \
         --demo-dir "$OUT/refdata" --duration "$phase_s" --json "$OUT/intake.jsonl" --series "$OUT/series-$kind-$arg.tsv" \
-        "${args[@]}" >"$OUT/intake-$kind-$arg.txt" 2>&1 &
+        --closed-client "$CLOSED_CLIENT" "${args[@]}" >"$OUT/intake-$kind-$arg.txt" 2>&1 &
     ib_pid=$!
     PIDS+=("$ib_pid")
     probe_pid=""
