@@ -26,6 +26,8 @@
 # Settings (environment): BENCH_OUT=dir [bench/results/cluster-<UTC timestamp>]  BENCH_DURATION=30  BENCH_CLIENTS=64
 #   BENCH_PREWARM_S=30  BENCH_E2E_MAX=180  BENCH_SINK_PORT=18089  BENCH_PG_PORT=15452  BENCH_CEILING_S=15 (0 = none)
 #   BENCH_NODE_JAVA_OPTS (CLUSTER_JAVA_OPTS of cluster.sh, its default when unset)
+#   BENCH_CLOSED_CLIENT=socket (IntakeBench --closed-client; jdk: the JDK HttpClient of the runs before 2026-12-07's
+#   round 17, as bench/run-intake.sh)
 set -uo pipefail
 
 cd "$(dirname "$0")/.." || exit 1
@@ -35,6 +37,7 @@ TS=$(date -u +%Y%m%dT%H%M%SZ)
 OUT=${BENCH_OUT:-$BENCH/results/cluster-$TS}
 DUR=${BENCH_DURATION:-30}
 CLIENTS=${BENCH_CLIENTS:-64}
+CLOSED_CLIENT=${BENCH_CLOSED_CLIENT:-socket}
 PREWARM_S=${BENCH_PREWARM_S:-30}
 E2E_MAX=${BENCH_E2E_MAX:-180}
 SINK_PORT=${BENCH_SINK_PORT:-18089}
@@ -187,6 +190,7 @@ phase() { # label nodes
     before=$(cpu_row)
     java -Xms128m -Xmx1g -cp "$OUT/classes" IntakeBench --url "$LB/report" --demo-dir "$OUT/refdata" --mode closed \
         --concurrency "$CLIENTS" --duration "$DUR" --warmup 10 --label "$label" --json "$OUT/intake.jsonl" \
+        --closed-client "$CLOSED_CLIENT" \
         --series "$OUT/series-$label.tsv" >"$OUT/intake-$label.txt" 2>&1 || log "IntakeBench $label exited with an error"
     until=$(date +%s)
     grep '^# result' "$OUT/intake-$label.txt" | tee -a "$LOG" >&2
