@@ -146,9 +146,15 @@ ticks() { # pid... -> utime+stime (clock ticks)
     echo "$t"
 }
 pg_pids() { local pm; pm=$(head -1 "$RUN/postgres/data/postmaster.pid" 2>/dev/null) && echo "$pm" && ps -o pid= --ppid "$pm"; }
+pg_ticks() { # its processes now, and those that have ended (autovacuum workers: the postmaster's cutime and cstime)
+    local pm
+    pm=$(head -1 "$RUN/postgres/data/postmaster.pid" 2>/dev/null) && [ -r "/proc/$pm/stat" ] || { echo 0; return; }
+    # shellcheck disable=SC2046
+    echo $(($(ticks $(pg_pids)) + $(awk '{print $16+$17}' "/proc/$pm/stat")))
+}
 cpu_row() { # -> node1 node2 postgres broker haproxy machine_busy (ticks)
     # shellcheck disable=SC2046
-    echo "$(ticks "$(pid_of node1)") $(ticks "$(pid_of node2)") $(ticks $(pg_pids)) $(ticks $(pgrep -f "$RUN/artemis/live" | tr '\n' ' ')) $(ticks "$(pid_of haproxy)") $(awk '/^cpu /{t=0; for(i=2;i<=NF;i++) t+=$i; print t-$5-$6}' /proc/stat)"
+    echo "$(ticks "$(pid_of node1)") $(ticks "$(pid_of node2)") $(pg_ticks) $(ticks $(pgrep -f "$RUN/artemis/live" | tr '\n' ' ')) $(ticks "$(pid_of haproxy)") $(awk '/^cpu /{t=0; for(i=2;i<=NF;i++) t+=$i; print t-$5-$6}' /proc/stat)"
 }
 lb_up_count() { curl -s -m 2 "http://127.0.0.1:8404/stats;csv" | awk -F, '$1 == "nodes" && $2 ~ /^node/ && $18 == "UP"' | wc -l; }
 
