@@ -65,6 +65,7 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -526,7 +527,7 @@ public class IntakeBench {
                 && c.getCause() != null) {
             c = c.getCause();
         }
-        if (c instanceof HttpTimeoutException || c instanceof java.net.SocketTimeoutException) {
+        if (c instanceof HttpTimeoutException || c instanceof SocketTimeoutException) {
             return "timeout";
         }
         if (c instanceof ConnectException) {

@@ -186,7 +186,7 @@ public class OutboxStore {
         List<List<PartnerDelivery>> all = List.copyOf(groups);
         session().doWork(c -> {
             Map<String, Long> earlier = new HashMap<>();
-            try (PreparedStatement st = c.prepareStatement("select g.assignment_id, g.topic, (select count(*)"
+            try (PreparedStatement st = BatchSql.prepare(c, "select g.assignment_id, g.topic, (select count(*)"
                     + " from outbox o where o.assignment_id = g.assignment_id and o.topic = g.topic"
                     + " and o.stream = 'partner') from unnest(?::bigint[], ?::text[]) as g(assignment_id, topic)")) {
                 st.setArray(1, c.createArrayOf("bigint", all.stream().map(g -> g.get(0).assignmentId()).toArray()));
@@ -197,7 +197,7 @@ public class OutboxStore {
                     }
                 }
             }
-            try (PreparedStatement st = BatchSql.prepare(c, "insert into outbox (stream, channel, recipient,"
+            try (PreparedStatement st = c.prepareStatement("insert into outbox (stream, channel, recipient,"
                     + " idempotency_key, topic, body, partner_id, volunteer_id, assignment_id, status, next_attempt_at,"
                     + " give_up_at) values ('partner', ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)"
                     + " on conflict (stream, idempotency_key) do nothing")) {
