@@ -216,6 +216,20 @@ pg_ticks() { # the hub's PostgreSQL: its processes now, and those that have ende
     echo $(($(proc_ticks $(pg_pids)) + $(awk '{print $16+$17}' "/proc/$pm/stat" 2>/dev/null || echo 0)))
 }
 
+thread_ticks() { # pid -> "name<TAB>ticks" per thread of the process (its OS thread name, digits folded to N)
+    local f
+    for f in /proc/"$1"/task/*; do
+        [ -r "$f/stat" ] || continue
+        # the name is in parentheses and may hold spaces; utime and stime are fields 14 and 15 of the whole line
+        sed -E 's/^[0-9]+ \((.*)\) [A-Za-z] (.*)$/\1\t\2/' "$f/stat" 2>/dev/null
+    done | awk -F'\t' '{n=$1; gsub(/G1/, "G@", n); gsub(/[0-9]+/, "N", n); gsub(/G@/, "G1", n); split($2, a, " "); t[n] += a[11] + a[12]} END {for (n in t) print n "\t" t[n]}'
+}
+
+thread_cpu() { # label before-file after-file -> rows "label<TAB>thread group<TAB>CPU-s" of the phase, biggest first
+    awk -F'\t' -v label="$1" -v hz="$(getconf CLK_TCK)" 'NR == FNR {b[$1] = $2; next} {d = $2 - b[$1]; if (d > 0) printf "%s\t%s\t%.2f\n", label, $1, d / hz}' "$2" "$3" \
+        | sort -t$'\t' -k3,3 -g -r
+}
+
 cpu_ticks() { # -> "hub hub_pg sink machine_busy machine_total" (clock ticks)
     echo "$(proc_ticks "$HUB_PID") $(pg_ticks) $(proc_ticks "$SINK_PID") $(awk '/^cpu /{t=0; for(i=2;i<=NF;i++) t+=$i; print t-$5-$6, t}' /proc/stat)"
 }
@@ -583,6 +597,7 @@ db_counters >>"$OUT/db-counters.tsv"
 echo -e "label\trecovered_s\tprobes\tstatuses\tload_end_epoch\trecovered_epoch" >"$OUT/recovery.tsv"
 echo -e "label\tstart_epoch\tend_epoch\thub_cpu_s\thub_pg_cpu_s\tmachine_busy_cpu_s" >"$OUT/drain-cpu.tsv"
 echo -e "label\tstart_epoch\tend_epoch\thub_cpu_s\tmachine_busy_pct\tdrained_s\thub_pg_cpu_s\tsink_cpu_s\tmachine_busy_cpu_s" >"$OUT/phases.tsv"
+echo -e "label\tthread_group\tcpu_s" >"$OUT/hub-threads.tsv"
 CLK=$(getconf CLK_TCK)
 secs() { awk -v d="$1" -v c="$CLK" 'BEGIN{printf "%.1f", d / c}'; }
 
@@ -624,6 +639,7 @@ for phase in $PHASES; do
     if [ "$JFR" = 1 ] && [ "$n" = "$nphases" ]; then
         jcmd "$HUB_PID" JFR.start name=bench settings=profile filename="$OUT/hub.jfr" >>"$LOG" 2>&1
     fi
+    thread_ticks "$HUB_PID" >"$OUT/.threads-before"
     before=$(cpu_ticks)
     t_start=$(date +%s.%N)
     java -Xms128m -Xmx1g -cp "$OUT/classes" IntakeBench --url "http://127.0.0.1:$HTTP_PORT/report" \
@@ -640,6 +656,8 @@ for phase in $PHASES; do
     wait "$ib_pid" || log "IntakeBench $phase exited with an error"
     t_end=$(date +%s.%N)
     after=$(cpu_ticks)
+    thread_ticks "$HUB_PID" >"$OUT/.threads-after"
+    thread_cpu "$kind@$arg" "$OUT/.threads-before" "$OUT/.threads-after" >>"$OUT/hub-threads.tsv"
     grep '^# result\|^# max' "$OUT/intake-$kind-$arg.txt" | tee -a "$LOG" >&2
     hub_alive || { log "the hub exited during $phase: its numbers are not valid"; break; }
     load_snapshot "after $phase"

@@ -574,6 +574,23 @@ def main(out, chart_to=None):
             p(f"| {ph['label']} | {ph['end'] - ph['start']:.0f} | {fmt(ph.get('hub_cpu_s'), 1)} | {fmt(ph.get('hub_pg_cpu_s'), 1)} | "
               f"{fmt(client, 1)} | {fmt(ph.get('sink_cpu_s'), 1)} | {fmt(others, 1)} |")
         p("")
+        threads = defaultdict(list)
+        for row in tsv(os.path.join(out, "hub-threads.tsv"))[1:]:
+            if len(row) == 3 and fnum(row[2]) is not None:
+                threads[row[0]].append((row[1], fnum(row[2])))
+        if threads:
+            p("The hub JVM's CPU by thread group (OS thread names, digits as N; the phase's window as above):\n")
+            p("| run | thread group | CPU-s | share of the hub |")
+            p("|---|---|---|---|")
+            for label, rows in threads.items():
+                total = sum(v for _, v in rows) or 1
+                rows = sorted(rows, key=lambda x: -x[1])
+                for name, v in rows[:14]:
+                    p(f"| {label} | {name} | {v:.1f} | {100 * v / total:.1f} % |")
+                rest = sum(v for _, v in rows[14:])
+                if rest:
+                    p(f"| {label} | (the other {len(rows) - 14}) | {rest:.1f} | {100 * rest / total:.1f} % |")
+            p("")
 
     p("## End to end (contact → ticket → dispatched → webhook delivered)\n")
     p("| tickets of run | tickets | completed | dispatched | triage | still RECEIVED | completed/s (first receipt → last completion) | carried to a delivered webhook/s | to ticket p50/p99 s | to dispatch p50/p99 s | to delivery p50/p99 s |")

@@ -1,12 +1,13 @@
 package org.hotlinehub.connectors.jms;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,8 +39,10 @@ import io.vertx.ext.web.RoutingContext;
  * recent sends failed, {@link IntakeSendBreaker} refuses at once instead of letting each sender wait for the broker
  * client's time-outs.
  *
- * <p>The send goes straight to JMS ({@link PersistentSends}), not through a Camel exchange. It runs on a sender thread
- * of this class while the caller waits at most {@code hub.intake.send-timeout}: a send already on the wire when the
+ * <p>The send goes straight to JMS ({@link PersistentSends}), not through a Camel exchange. It is handed to the sender
+ * threads of this class, which send the contacts handed over meanwhile together, in one broker transaction (one commit
+ * and one journal sync for a batch instead of one per contact; BENCHMARKS.md, round 18), while the caller waits at
+ * most {@code hub.intake.send-timeout}: a send already on the wire when the
  * broker dies is held by the broker client until its {@code callTimeout} (5 s) or its reconnection, and the sender
  * must have its 503 within a second (targets.md R1). Such a late send is not lost or doubled: it either reaches the
  * journal (and the sender's retry, with the same reference and duplicate id, is dropped by the broker) or not.
@@ -68,27 +71,167 @@ public class IntakeQueueSender implements IntakeQueue {
     static final long MIN_SEND_WAIT_MS = 100;
 
     /**
-     * The threads the sends run on: no queue, so a send either starts at once or is refused at once. Sends that
-     * outlived their caller's wait (a dead broker) keep their thread until the client gives up; twice the edge's bound
-     * leaves room for a bound's worth of those beside a full bound of new ones, and past that the sender gets its 503
-     * at once.
+     * Batches in flight at a time, not counting those the broker has held longer than {@link #HELD_MS}: while one
+     * commits, the next contacts gather for the next. More at once would make the batches smaller, not the answers
+     * faster.
      */
-    private ThreadPoolExecutor senders;
+    static final int SENDING_AT_ONCE = 2;
+    /** A batch in flight this long is held by the broker (a healthy commit takes milliseconds): it stops counting. */
+    static final long HELD_MS = 200;
+    /** A sender thread with nothing to send for this long ends. */
+    static final long IDLE_S = 30;
+
+    /** A contact handed to the sender threads, and what its caller waits for. */
+    private record Pending(PersistentSends.Outgoing message, CompletableFuture<Void> done) {
+    }
+
+    /** Contacts handed over and not yet taken by a sender thread. */
+    private final LinkedBlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
+
+    /**
+     * Room for contacts handed over and not yet sent or dropped: a contact either finds room at once or is refused at
+     * once. Sends that outlived their caller's wait (a dead broker) keep their room until the client gives up; twice
+     * the edge's bound leaves room for a bound's worth of those beside a full bound of new ones, and past that the
+     * sender gets its 503 at once.
+     */
+    private Semaphore room;
+    private int batchLimit;
+    private volatile boolean running = true;
+    private final AtomicInteger threadNumber = new AtomicInteger();
+    /** Guarded by {@code this}: sender threads waiting for work, and when each busy one started its batch. */
+    private int idle;
+    private final Map<Thread, Long> sendingSince = new HashMap<>();
 
     @PostConstruct
     void startSenders() {
-        int threads = 2 * config.intake().maxInFlight();
-        AtomicInteger n = new AtomicInteger();
-        senders = new ThreadPoolExecutor(0, threads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "intake-send-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        batchLimit = config.intake().maxInFlight();
+        room = new Semaphore(2 * batchLimit);
     }
 
     @PreDestroy
     void stopSenders() {
-        senders.shutdown();
+        running = false;
+        synchronized (this) {
+            sendingSince.keySet().forEach(Thread::interrupt);
+            notifyAll();
+        }
+        Pending p;
+        while ((p = waiting.poll()) != null) {
+            p.done().completeExceptionally(new IllegalStateException("the hub is stopping"));
+        }
+    }
+
+    /**
+     * Makes sure a sender thread will take what was just handed over: an idle one will; else one more starts, unless
+     * {@value #SENDING_AT_ONCE} batches are in flight and none of them is held by the broker (one of those takes it
+     * after its commit). A send the broker holds therefore never holds up the contacts behind it.
+     */
+    private synchronized void wakeSender() {
+        if (idle > 0) {
+            notify();
+            return;
+        }
+        long now = System.nanoTime();
+        long inFlight = sendingSince.values().stream().filter(t -> now - t < HELD_MS * 1_000_000).count();
+        if (inFlight >= SENDING_AT_ONCE) {
+            return;
+        }
+        Thread t = new Thread(this::sendBatches, "intake-send-" + threadNumber.incrementAndGet());
+        t.setDaemon(true);
+        sendingSince.put(t, now);
+        t.start();
+    }
+
+    /**
+     * A sender thread: takes what has been handed over (at most the edge's bound), without waiting for more, and sends
+     * it in one broker transaction, so contacts that arrive together share one commit and one journal sync; the
+     * contacts' callers are answered once it is committed. A contact whose caller stopped waiting is not sent. When
+     * the broker rolls a batch back (one of its duplicate ids was seen before: a sender's retry of a contact whose
+     * first send reached the journal after all), each is sent alone, and the broker drops only the repeat.
+     */
+    private void sendBatches() {
+        Thread self = Thread.currentThread();
+        List<Pending> batch = new ArrayList<>(batchLimit);
+        try {
+            while (running) {
+                waiting.drainTo(batch, batchLimit);
+                if (batch.isEmpty()) {
+                    if (!awaitWork(self)) {
+                        return;
+                    }
+                    continue;
+                }
+                try {
+                    sendBatch(JmsEndpoints.INTAKE_QUEUE, batch);
+                } finally {
+                    room.release(batch.size());
+                    batch.clear();
+                }
+            }
+        } finally {
+            synchronized (this) {
+                sendingSince.remove(self);
+            }
+        }
+    }
+
+    /** Waits, idle, for contacts; false when none came for {@value #IDLE_S} s (the thread ends) or the hub stops. */
+    private synchronized boolean awaitWork(Thread self) {
+        sendingSince.remove(self);
+        idle++;
+        try {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(IDLE_S);
+            while (running && waiting.isEmpty()) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return running;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            idle--;
+            sendingSince.put(self, System.nanoTime());
+        }
+    }
+
+    /** {@link #sendBatch} on the caller's thread, for tests: what each caller would have been told. */
+    List<CompletableFuture<Void>> sendTogether(String queue, List<PersistentSends.Outgoing> messages) {
+        List<Pending> batch = messages.stream().map(m -> new Pending(m, new CompletableFuture<Void>())).toList();
+        sendBatch(queue, batch);
+        return batch.stream().map(Pending::done).toList();
+    }
+
+    /** Sends what is still waited for in one transaction (each alone after a rollback), and answers its callers. */
+    private void sendBatch(String queue, List<Pending> batch) {
+        List<Pending> live = batch.stream().filter(p -> !p.done().isDone()).toList();
+        if (live.isEmpty()) {
+            return;
+        }
+        if (live.size() > 1) {
+            try {
+                sends.sendAll(queue, live.stream().map(Pending::message).toList());
+                live.forEach(p -> p.done().complete(null));
+                return;
+            } catch (PersistentSends.RolledBack e) {
+                LOG.debugf("a batch of %d intake sends was rolled back, sent one by one: %s", live.size(),
+                        e.getMessage());
+            } catch (RuntimeException e) {
+                live.forEach(p -> p.done().completeExceptionally(e));
+                return;
+            }
+        }
+        for (Pending p : live) {
+            try {
+                sends.send(queue, p.message().body(), p.message().properties());
+                p.done().complete(null);
+            } catch (RuntimeException e) {
+                p.done().completeExceptionally(e);
+            }
+        }
     }
 
     /**
@@ -101,7 +244,7 @@ public class IntakeQueueSender implements IntakeQueue {
         Thread warming = new Thread(() -> {
             try {
                 long started = System.nanoTime();
-                sends.warm(JmsEndpoints.INTAKE_QUEUE, sessions);
+                sends.warm(JmsEndpoints.INTAKE_QUEUE, sessions, 2 * SENDING_AT_ONCE);
                 LOG.infof("%d JMS sessions opened for sends in %d ms", sessions,
                         (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException e) {
@@ -178,26 +321,31 @@ public class IntakeQueueSender implements IntakeQueue {
     }
 
     /**
-     * The durable send on a sender thread, waited for at most what is left of {@code hub.intake.send-timeout}.
+     * The durable send, handed to the sender threads and waited for at most what is left of
+     * {@code hub.intake.send-timeout}.
      *
-     * @throws IllegalStateException when the broker did not confirm it in time, refused it, or no sender thread is free
+     * @throws IllegalStateException when the broker did not confirm it in time, refused it, or there is no room to
+     *             hand it over
      */
     private void sendWithin(String body, Map<String, String> properties) {
-        CompletableFuture<Void> send;
-        try {
-            send = CompletableFuture.runAsync(() -> sends.send(JmsEndpoints.INTAKE_QUEUE, body, properties), senders);
-        } catch (RejectedExecutionException e) {
-            throw new IllegalStateException("no intake sender free: earlier sends still wait for the broker", e);
+        if (!running || !room.tryAcquire()) {
+            throw new IllegalStateException("no intake sender free: earlier sends still wait for the broker");
         }
+        CompletableFuture<Void> send = new CompletableFuture<>();
+        waiting.add(new Pending(new PersistentSends.Outgoing(body, properties), send));
+        wakeSender();
         long timeoutMs = waitMs(config.intake().sendTimeout().toMillis(), admittedAt(), System.nanoTime());
         try {
             send.get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            // not sent yet: it will not be; already on its way: the broker has it or not (see the class comment)
+            send.cancel(false);
             throw new IllegalStateException("the broker did not confirm the send within " + timeoutMs + " ms", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            send.cancel(false);
             throw new IllegalStateException("interrupted while the broker confirmed the send", e);
         }
     }

@@ -30,7 +30,13 @@ public class PartnerWebhookTransport implements OutboxSender {
     @Inject
     HubConfig config;
 
+    /**
+     * The client's own tasks (small, non-blocking: the body is discarded) run where they arise, on its selector thread
+     * or the sender's, instead of being handed to a pool of its own: that hand-off cost more CPU than the post itself
+     * (BENCHMARKS.md, round 18).
+     */
     private final HttpClient http = HttpClient.newBuilder()
+            .executor(Runnable::run)
             .connectTimeout(java.time.Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
