@@ -222,7 +222,7 @@ thread_ticks() { # pid -> "name<TAB>ticks" per thread of the process (its OS thr
         [ -r "$f/stat" ] || continue
         # the name is in parentheses and may hold spaces; utime and stime are fields 14 and 15 of the whole line
         sed -E 's/^[0-9]+ \((.*)\) [A-Za-z] (.*)$/\1\t\2/' "$f/stat" 2>/dev/null
-    done | awk -F'\t' '{n=$1; gsub(/G1/, "G@", n); gsub(/[0-9]+/, "N", n); gsub(/G@/, "G1", n); split($2, a, " "); t[n] += a[11] + a[12]} END {for (n in t) print n "\t" t[n]}'
+    done | awk -F'\t' '{n=$1; gsub(/G1/, "G@", n); gsub(/[0-9]+/, "N", n); gsub(/G@/, "G1", n); sub(/^Thread-N \(acti.*/, "Thread-N (activemq)", n); split($2, a, " "); t[n] += a[11] + a[12]} END {for (n in t) print n "\t" t[n]}'
 }
 
 thread_cpu() { # label before-file after-file -> rows "label<TAB>thread group<TAB>CPU-s" of the phase, biggest first

@@ -37,6 +37,8 @@ public class IntakeAdmission {
     static final int FILTER_PRIORITY = 200;
     /** How long a refusal waits while the pipeline is behind: well within the 100 ms a 503 must take (issue 16). */
     public static final long HOLD_WHILE_BEHIND_MS = 80;
+    /** Bodies up to this size are read before the request goes to a worker (a report without a photo is ~1 KiB). */
+    static final long READ_AHEAD_MAX_BYTES = 64 * 1024;
 
     @Inject
     HubConfig config;
@@ -70,7 +72,37 @@ public class IntakeAdmission {
         }
         rc.put(IntakeQueue.ADMITTED_AT_NANOS, System.nanoTime());
         rc.addEndHandler(done -> permits.release());
-        rc.next();
+        if (!smallBody(rc)) {
+            rc.next();
+            return;
+        }
+        // A small body is read here, on the event loop, before the request goes to a worker thread: the REST layer
+        // then parses it from memory. Otherwise the worker waited for each chunk of it from the event loop, a hand-off
+        // that cost a fifth of the workers' CPU under load (BENCHMARKS.md, round 18); a slow sender now holds no
+        // worker while its body trickles in.
+        rc.request().body().onComplete(read -> {
+            if (read.succeeded()) {
+                rc.setBody(read.result());
+                rc.next();
+            } else {
+                rc.fail(read.cause());
+            }
+        });
+        rc.request().resume(); // the server holds a request's body until a handler asks for it
+    }
+
+    /** A body whose declared length is known and at most {@value #READ_AHEAD_MAX_BYTES} bytes. */
+    private static boolean smallBody(RoutingContext rc) {
+        String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null || rc.body().available()) {
+            return false;
+        }
+        try {
+            long n = Long.parseLong(length.trim());
+            return n >= 0 && n <= READ_AHEAD_MAX_BYTES;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static void refuse(RoutingContext rc) {

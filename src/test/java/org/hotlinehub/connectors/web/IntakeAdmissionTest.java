@@ -3,9 +3,18 @@ package org.hotlinehub.connectors.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.hotlinehub.testsupport.HubTestResources;
 import org.hotlinehub.testsupport.Reports;
 import org.junit.jupiter.api.Test;
@@ -46,5 +55,40 @@ class IntakeAdmissionTest {
         }
         report().then().statusCode(202);
         assertEquals(held, admission.permits().availablePermits(), "every permit was given back");
+    }
+
+    /**
+     * The edge reads a small body before the request goes to a worker thread (BENCHMARKS.md, round 18): a report
+     * whose body arrives in pieces, the last one after a pause, is still read whole and filed; a body larger than
+     * what is read ahead goes on as a stream (ReportValidationTest keeps a photo of that size).
+     */
+    @Test
+    void shouldFileAReportWhoseBodyArrivesInPieces() throws Exception {
+        String body = "category=property-repair&description="
+                + URLEncoder.encode("楼道灯坏了，分段发送", StandardCharsets.UTF_8) + "&phone=" + Reports.uniquePhone()
+                + "&compound=HY-GARDEN";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /report HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + bytes.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes, 0, 20);
+            out.flush();
+            Thread.sleep(300);
+            out.write(bytes, 20, bytes.length - 20);
+            out.flush();
+            String answer = readAll(socket.getInputStream());
+            assertTrue(answer.startsWith("HTTP/1.1 202"), answer);
+            assertTrue(answer.contains("\"reference\""), answer);
+        }
+    }
+
+    private static String readAll(InputStream in) throws Exception {
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        in.transferTo(read);
+        return read.toString(StandardCharsets.UTF_8);
     }
 }

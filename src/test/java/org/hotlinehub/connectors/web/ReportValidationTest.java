@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
@@ -118,6 +119,36 @@ class ReportValidationTest {
                 + " on t.id = a.ticket_id where t.reference = ? and a.content_type = 'image/png' and a.size_bytes = ?",
                 reference, (long) PNG.length) == 1);
         contactsBefore++;
+    }
+
+    /** A photo larger than what the edge reads ahead of the worker goes on as a stream, and is kept whole. */
+    @Test
+    void shouldKeepAPhotoLargerThanWhatTheEdgeReadsAhead() throws Exception {
+        byte[] photo = noisyPng();
+        assertTrue(photo.length > IntakeAdmission.READ_AHEAD_MAX_BYTES, photo.length + " bytes");
+        String reference = Reports.referenceIn(given().multiPart("description", "楼道墙皮脱落，见大图")
+                .multiPart("phone", Reports.uniquePhone()).multiPart("compound", "HY-GARDEN")
+                .multiPart("photo", "wall.png", photo, "image/png")
+                .post("/report").then().statusCode(200).extract().asString());
+        await().atMost(Duration.ofSeconds(15)).until(() -> sql.count("select count(*) from attachment a join ticket t"
+                + " on t.id = a.ticket_id where t.reference = ? and a.content_type = 'image/png' and a.size_bytes = ?",
+                reference, (long) photo.length) == 1);
+        contactsBefore++;
+    }
+
+    /** A PNG of random pixels: it does not compress, so 200×200 is about 120 KiB. */
+    private static byte[] noisyPng() throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(200, 200,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(16);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 200; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     @Test
