@@ -48,6 +48,9 @@
 #   BENCH_JFR=0                    1: record a JDK Flight Recorder profile of the hub during the last phase (hub.jfr);
 #                                  drain: during the end-to-end wait after it instead (the pipeline alone, no HTTP load)
 #                                  (CPU: bench/jfr-summary.py hub.jfr intake; waits on the database: bench/jfr-waits.py)
+#   BENCH_ASPROF=0                 1: profile the hub's CPU with async-profiler during the last phase (hub-cpu.collapsed,
+#                                  every thread, 1 ms; its launcher jar fetched once from the Maven registry by
+#                                  bench/fetch-asprof.sh). Read it with bench/asprof-summary.py hub-cpu.collapsed [thread]
 #   BENCH_KEEP_DATA=0              keep the hub's database and journal after the run
 #   BENCH_CLOSED_CLIENT=socket     the closed-loop phases' client (IntakeBench --closed-client): socket, or jdk (the JDK
 #                                  HttpClient, the bench's client before round 17, about three times its CPU per request)
@@ -97,6 +100,7 @@ HUB_JAVA_OPTS=${BENCH_HUB_JAVA_OPTS-"-Xmx384m -XX:TieredStopAtLevel=1"}
 WAIT_IDLE=${BENCH_WAIT_IDLE:-30}
 JSTACK=${BENCH_JSTACK:-1}
 JFR=${BENCH_JFR:-0}
+ASPROF=${BENCH_ASPROF:-0}
 PREWARM_S=${BENCH_PREWARM_S:-20}
 REPORTS_PER_MINUTE=${BENCH_REPORTS_PER_MINUTE:-1000000000}
 KEEP_DATA=${BENCH_KEEP_DATA:-0}
@@ -245,6 +249,10 @@ for p in "$HTTP_PORT" "$SINK_PORT" "$PG_PORT" "$ART_PORT"; do
     port_free "$p" || die "port $p on 127.0.0.1 is in use; set BENCH_*_PORT"
 done
 log "results in $OUT"
+ASPROF_JAR=""
+if [ "$ASPROF" = 1 ]; then
+    ASPROF_JAR=$("$BENCH/fetch-asprof.sh" "$CACHE" 2>>"$LOG") || log "async-profiler not available: no hub-cpu.collapsed"
+fi
 
 {
     echo "date_utc: $(date -u +%FT%TZ)"
@@ -638,6 +646,11 @@ for phase in $PHASES; do
     log "phase $n/$nphases: $phase, ${phase_s}s"
     if [ "$JFR" = 1 ] && [ "$n" = "$nphases" ]; then
         jcmd "$HUB_PID" JFR.start name=bench settings=profile filename="$OUT/hub.jfr" >>"$LOG" 2>&1
+    fi
+    if [ "$ASPROF" = 1 ] && [ "$n" = "$nphases" ] && [ -n "$ASPROF_JAR" ]; then
+        java -jar "$ASPROF_JAR" profiler -d "$phase_s" -e cpu -i 1ms -t -o collapsed -f "$OUT/hub-cpu.collapsed" \
+            "$HUB_PID" >>"$LOG" 2>&1 &
+        PIDS+=("$!")
     fi
     thread_ticks "$HUB_PID" >"$OUT/.threads-before"
     before=$(cpu_ticks)

@@ -292,6 +292,7 @@ public class IntakeQueueSender implements IntakeQueue {
         Map<String, String> properties = properties(contact);
         try {
             breaker.send(() -> sendWithin(body, properties));
+            lag.accepted(System.currentTimeMillis());
         } catch (CircuitBreakerOpenException e) {
             LOG.debugf("intake queue send refused at once for %s contact: the breaker is open", contact.channel());
             throw new IntakeUnavailableException("the intake queue is not available (recent sends failed)", e);

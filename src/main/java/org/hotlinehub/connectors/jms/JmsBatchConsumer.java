@@ -71,11 +71,15 @@ public final class JmsBatchConsumer implements AutoCloseable {
         Outcome handle(List<Received> batch) throws Exception;
     }
 
-    /** Told the age of each batch's first message as it is taken ({@link PipelineLag}). */
+    /** Told the age of each batch's first message as it is taken, and the batch's size ({@link PipelineLag}). */
     @FunctionalInterface
     public interface LagSink {
 
         void observed(long lagMillis);
+
+        /** How many messages the batch took, once it is complete: the stage's pace. */
+        default void taken(int messages) {
+        }
     }
 
     /**
@@ -254,6 +258,9 @@ public final class JmsBatchConsumer implements AutoCloseable {
             if (next.getJMSRedelivered()) {
                 break;
             }
+        }
+        if (settings.lag() != null) {
+            settings.lag().taken(batch.size());
         }
         return batch;
     }

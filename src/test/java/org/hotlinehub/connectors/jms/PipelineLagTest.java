@@ -68,6 +68,31 @@ class PipelineLagTest {
         report().then().statusCode(202);
     }
 
+    /**
+     * The edge accepted 1,000 contacts a second while the stage took 450: a message it takes 5 s after it was sent has
+     * 5,000 contacts behind it, 11 s of the stage's work, so the stage is behind a 10 s limit already (by the age
+     * alone it would not be, and the backlog would have grown twice as long).
+     */
+    @Test
+    void shouldCountTheContactsAcceptedSinceWhatTheStageTakes() {
+        lag.limit(Duration.ofSeconds(10));
+        long at = System.currentTimeMillis() + 3_600_000; // an hour ahead: what the running hub counts is long past
+        for (long ms = at - 10_000; ms < at; ms++) {
+            lag.accepted(ms);
+        }
+        for (int s = 0; s < 5; s++) {
+            lag.taken("paced-stage", 450, at - s * 1000L);
+        }
+        lag.observed("paced-stage", 4_000, at);
+        assertFalse(lag.behindAt(at), "4,000 contacts ahead: about 9 s of work");
+        lag.observed("paced-stage", 5_000, at);
+        assertTrue(lag.behindAt(at), "5,000 contacts ahead: 11 s of work");
+        lag.observed("paced-stage", 3_000, at);
+        assertTrue(lag.behindAt(at), "6.7 s of work: not yet within half the limit");
+        lag.observed("paced-stage", 2_000, at);
+        assertFalse(lag.behindAt(at), "4.4 s of work");
+    }
+
     @Test
     void shouldForgetAStageThatHasHadNothingToTake() {
         lag.limit(Duration.ofSeconds(4));
