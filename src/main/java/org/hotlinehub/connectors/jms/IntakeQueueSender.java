@@ -161,6 +161,9 @@ public class IntakeQueueSender implements IntakeQueue {
                     }
                     continue;
                 }
+                synchronized (this) {
+                    sendingSince.put(self, System.nanoTime()); // this batch's start: held is per batch
+                }
                 try {
                     sendBatch(JmsEndpoints.INTAKE_QUEUE, batch);
                 } finally {
@@ -196,6 +199,11 @@ public class IntakeQueueSender implements IntakeQueue {
             idle--;
             sendingSince.put(self, System.nanoTime());
         }
+    }
+
+    /** Sender threads started since start (tests). */
+    int sendersStarted() {
+        return threadNumber.get();
     }
 
     /** {@link #sendBatch} on the caller's thread, for tests: what each caller would have been told. */

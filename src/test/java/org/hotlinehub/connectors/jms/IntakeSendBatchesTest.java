@@ -150,6 +150,48 @@ class IntakeSendBatchesTest {
         }
     }
 
+    /**
+     * Under a steady load, two sender threads take turns: a thread busy with one batch after another for longer than
+     * {@link IntakeQueueSender#HELD_MS} is not held by the broker (each batch is timed from its own start). When the
+     * time counted from the thread's first batch, every contact started one more thread after 200 ms of load.
+     */
+    @Test
+    void shouldKeepToTwoSenderThreadsUnderASteadyLoad() throws Exception {
+        QuarkusMock.installMockForType(new PersistentSends() {
+
+            @Override
+            public void send(String queue, String body, Map<String, String> properties) {
+                sleep(20); // a healthy but busy broker
+            }
+
+            @Override
+            public void sendAll(String queue, List<Outgoing> messages) {
+                sleep(20);
+            }
+        }, PersistentSends.class);
+        try {
+            int startedBefore = sender.sendersStarted();
+            ExecutorService callers = Executors.newFixedThreadPool(8);
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
+            List<Future<?>> load = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                load.add(callers.submit(() -> {
+                    while (System.nanoTime() < until) {
+                        trySubmit(contact());
+                    }
+                }));
+            }
+            for (Future<?> f : load) {
+                f.get(10, TimeUnit.SECONDS);
+            }
+            callers.shutdown();
+            int started = sender.sendersStarted() - startedBefore;
+            assertTrue(started <= IntakeQueueSender.SENDING_AT_ONCE, started + " sender threads started");
+        } finally {
+            maintenance.reset(IntakeSendBreaker.NAME);
+        }
+    }
+
     private void trySubmit(InboundContact contact) {
         try {
             intake.submit(contact);
