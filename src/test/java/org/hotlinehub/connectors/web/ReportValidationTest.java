@@ -110,14 +110,18 @@ class ReportValidationTest {
 
     @Test
     void shouldKeepPhotoWithTicketWhenItIsAnImage() {
-        String phone = Reports.uniquePhone();
-        String reference = Reports.referenceIn(given().multiPart("description", "楼道墙皮脱落，见照片")
-                .multiPart("phone", phone).multiPart("compound", "HY-GARDEN")
-                .multiPart("photo", "wall.png", PNG, "image/png")
+        fileWithPhotoAndAwaitItKept("楼道墙皮脱落，见照片", PNG);
+    }
+
+    /** Files a report with the PNG through the form and waits until its ticket keeps the photo, whole. */
+    private void fileWithPhotoAndAwaitItKept(String description, byte[] png) {
+        String reference = Reports.referenceIn(given().multiPart("description", description)
+                .multiPart("phone", Reports.uniquePhone()).multiPart("compound", "HY-GARDEN")
+                .multiPart("photo", "wall.png", png, "image/png")
                 .post("/report").then().statusCode(200).extract().asString());
         await().atMost(Duration.ofSeconds(15)).until(() -> sql.count("select count(*) from attachment a join ticket t"
                 + " on t.id = a.ticket_id where t.reference = ? and a.content_type = 'image/png' and a.size_bytes = ?",
-                reference, (long) PNG.length) == 1);
+                reference, (long) png.length) == 1);
         contactsBefore++;
     }
 
@@ -126,14 +130,7 @@ class ReportValidationTest {
     void shouldKeepAPhotoLargerThanWhatTheEdgeReadsAhead() throws Exception {
         byte[] photo = noisyPng();
         assertTrue(photo.length > IntakeAdmission.READ_AHEAD_MAX_BYTES, photo.length + " bytes");
-        String reference = Reports.referenceIn(given().multiPart("description", "楼道墙皮脱落，见大图")
-                .multiPart("phone", Reports.uniquePhone()).multiPart("compound", "HY-GARDEN")
-                .multiPart("photo", "wall.png", photo, "image/png")
-                .post("/report").then().statusCode(200).extract().asString());
-        await().atMost(Duration.ofSeconds(15)).until(() -> sql.count("select count(*) from attachment a join ticket t"
-                + " on t.id = a.ticket_id where t.reference = ? and a.content_type = 'image/png' and a.size_bytes = ?",
-                reference, (long) photo.length) == 1);
-        contactsBefore++;
+        fileWithPhotoAndAwaitItKept("楼道墙皮脱落，见大图", photo);
     }
 
     /** A PNG of random pixels: it does not compress, so 200×200 is about 120 KiB. */
