@@ -25,8 +25,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  *
  * <p>The age of the message a stage takes now understates the wait of the contact accepted now when the edge accepts
  * faster than the stage works: the contacts accepted since that message (counted here, {@link #accepted}) are still
- * ahead of it. So a stage is as far behind as the larger of that age and the time the stage needs, at its pace over
- * the last {@value #PACE_MILLIS} ms, for the contacts this instance accepted within that age. Measured by the age
+ * ahead of it. So a stage is as far behind as the larger of that age and the time the stage needs, at its pace while
+ * busy, for the contacts this instance accepted within that age. Measured by the age
  * alone, a surge from 512 clients that the edge took at 976/s while dispatch carried 450/s filled 23 s of work before
  * the edge refused, and the edge refused for 25 s after the surge ended (BENCHMARKS.md, round 18). Each instance
  * counts its own contacts and its own stages' pace: behind a load balancer the two are shares of the same whole.
@@ -41,8 +41,10 @@ public class PipelineLag {
 
     /** An observation older than this says nothing about the stage now (it has had nothing to take since). */
     static final long STALE_MILLIS = 2_000;
-    /** A stage's pace is what it took over this long. */
+    /** A stage's pace is what it took over the age of what it takes now, up to this long. */
     static final long PACE_MILLIS = 5_000;
+    /** A stage taking messages younger than this is judged by their age alone. */
+    static final long MIN_PACE_MILLIS = 1_000;
 
     /** The latest age a stage reported, and when. */
     private record Seen(long lagMillis, long atMillis) {
@@ -129,16 +131,21 @@ public class PipelineLag {
 
     /**
      * How far behind the stage is for a contact accepted now: the age of what it takes, or, when more, the time it
-     * needs at its recent pace for the contacts accepted within that age.
+     * needs at its pace for the contacts accepted within that age. The pace is what it took within that age (at most
+     * {@value #PACE_MILLIS} ms): a stage taking a message that waited that long has had messages waiting all that
+     * time, so it was busy then; over a longer window its idle time before a burst would read as slowness (an idle
+     * hub given twenty contacts in a row refused the later ones). Under {@value #MIN_PACE_MILLIS} ms the quarter-second
+     * counts cannot tell a pace, and the age alone is the answer.
      */
     private long behindMillis(String stage, Seen seen, long nowMillis) {
         Counts pace = paces.get(stage);
-        if (pace == null || seen.lagMillis() <= 0) {
+        if (pace == null || seen.lagMillis() < MIN_PACE_MILLIS) {
             return seen.lagMillis();
         }
-        long taken = pace.since(nowMillis - PACE_MILLIS, nowMillis);
+        long windowMillis = Math.min(seen.lagMillis(), PACE_MILLIS);
+        long taken = pace.since(nowMillis - windowMillis, nowMillis);
         long ahead = acceptedCounts.since(nowMillis - seen.lagMillis(), nowMillis);
-        long needMillis = taken == 0 ? 0 : ahead * PACE_MILLIS / taken;
+        long needMillis = taken == 0 ? 0 : ahead * windowMillis / taken;
         return Math.max(seen.lagMillis(), needMillis);
     }
 
