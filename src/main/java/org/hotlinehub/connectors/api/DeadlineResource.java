@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotlinehub.model.Caller;
 import org.hotlinehub.model.DeadlineItem;
+import org.hotlinehub.model.Paging;
 import org.hotlinehub.model.port.AssignmentClocks;
 
 /** The deadline watch of the console: open work that was warned, is overdue, or has its clocks paused. */
@@ -35,9 +36,7 @@ public class DeadlineResource {
     @Operation(summary = "Open assignments by watch: due-soon (warned, not answered), overdue, or paused; newest first")
     public List<DeadlineItem> list(@QueryParam("watch") @DefaultValue("overdue") String watch,
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw new BadRequestException("limit must be between 1 and 500");
-        }
+        Paging.checkLimit(limit, 500);
         AssignmentClocks.Watch which = switch (watch.strip().toLowerCase()) {
             case "due-soon" -> AssignmentClocks.Watch.DUE_SOON;
             case "overdue" -> AssignmentClocks.Watch.OVERDUE;

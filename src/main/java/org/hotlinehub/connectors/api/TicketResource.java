@@ -39,6 +39,7 @@ import org.hotlinehub.model.InputLimits;
 import org.hotlinehub.model.MergeCandidate;
 import org.hotlinehub.model.MessageItem;
 import org.hotlinehub.model.NotFoundException;
+import org.hotlinehub.model.Paging;
 import org.hotlinehub.model.Staff;
 import org.hotlinehub.model.TicketDetail;
 import org.hotlinehub.model.TicketFilter;
@@ -93,9 +94,7 @@ public class TicketResource {
     public TicketPageResponse list(@Valid @BeanParam TicketFilterParams filters,
             @Parameter(description = "the next value of the previous page") @QueryParam("cursor") @Size(max = InputLimits.TERM) String cursor,
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new BadRequestException("limit must be between 1 and " + MAX_LIMIT);
-        }
+        Paging.checkLimit(limit, MAX_LIMIT);
         TicketFilter filter = filters.filter(zone);
         List<TicketListItem> items = search.list(filter, decodeCursor(cursor), limit + 1);
         boolean more = items.size() > limit;
