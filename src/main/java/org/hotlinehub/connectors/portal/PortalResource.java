@@ -156,7 +156,7 @@ public class PortalResource {
     public Response decline(@PathParam("id") long id, @RestForm @Size(max = InputLimits.NOTE) String reason) {
         PortalPage page = page(null);
         if (isBlank(reason)) {
-            return show(page, null, id, 400, null, new Problem("reason", msg(page).errDeclineReason(), null));
+            return refuse(page, id, 400, new Problem("reason", msg(page).errDeclineReason(), null));
         }
         return step(page, id, "decline", () -> work.decline(actor(), id, reason));
     }
@@ -171,7 +171,7 @@ public class PortalResource {
         PortalPage page = page(null);
         Optional<ReturnReason> code = ReturnReason.fromCode(reason == null ? "" : reason.strip());
         if (code.isEmpty()) {
-            return show(page, null, id, 400, null, new Problem("return-reason", msg(page).errReturnReason(), null));
+            return refuse(page, id, 400, new Problem("return-reason", msg(page).errReturnReason(), null));
         }
         return step(page, id, "return", () -> work.giveBack(actor(), id, code.get(), note));
     }
@@ -184,7 +184,7 @@ public class PortalResource {
             @RestForm("progress-note") @Size(max = InputLimits.NOTE) String note) {
         PortalPage page = page(null);
         if (isBlank(note)) {
-            return show(page, null, id, 400, null, new Problem("progress-note", msg(page).errProgressNote(), null));
+            return refuse(page, id, 400, new Problem("progress-note", msg(page).errProgressNote(), null));
         }
         return step(page, id, "progress", () -> work.progress(actor(), id, note));
     }
@@ -199,17 +199,17 @@ public class PortalResource {
         PortalPage page = page(null);
         PortalMessages msg = msg(page);
         if (isBlank(note)) {
-            return show(page, null, id, 400, null, new Problem("resolve-note", msg.errResolveNote(), null));
+            return refuse(page, id, 400, new Problem("resolve-note", msg.errResolveNote(), null));
         }
         Attachment attachment = null;
         if (photo != null && photo.size() > 0) {
             long maxBytes = config.web().maxPhotoBytes();
             if (photo.size() > maxBytes) {
-                return show(page, null, id, 413, null, new Problem("photo", msg.errPhotoSize(maxMb()), null));
+                return refuse(page, id, 413, new Problem("photo", msg.errPhotoSize(maxMb()), null));
             }
             Optional<String> type = ImageFormats.contentType(photo.uploadedFile());
             if (type.isEmpty()) {
-                return show(page, null, id, 415, null, new Problem("photo", msg.errPhotoType(), null));
+                return refuse(page, id, 415, new Problem("photo", msg.errPhotoType(), null));
             }
             attachment = new Attachment(photo.fileName(), type.get(), photo.size(),
                     Base64.getEncoder().encodeToString(Files.readAllBytes(photo.uploadedFile())), null);
@@ -237,11 +237,19 @@ public class PortalResource {
         } catch (NotFoundException e) {
             return notFound(page, null);
         } catch (IllegalTransitionException e) {
-            return show(page, null, id, 409, null, new Problem("state", msg(page).notPossible(), e.getMessage()));
+            return refuse(page, id, 409, new Problem("state", msg(page).notPossible(), e.getMessage()));
         } catch (IllegalArgumentException e) {
-            return show(page, null, id, 400, null, new Problem("form", e.getMessage(), null));
+            return refuse(page, id, 400, new Problem("form", e.getMessage(), null));
         }
         return Response.seeOther(URI.create("/portal/assignments/" + id + "?done=" + action)).build();
+    }
+
+    /**
+     * A refused post shows the assignment again with what was wrong: in the language the page already had (a post sets
+     * no language cookie) and with no step reported done.
+     */
+    private Response refuse(PortalPage page, long id, int status, Problem problem) {
+        return show(page, null, id, status, null, problem);
     }
 
     private Response show(PortalPage page, String lang, long id, int status, String done, Problem problem) {
