@@ -122,8 +122,7 @@ public class Open311Resource {
     public Response serviceDefinition(@PathParam("code") String code, @PathParam("ext") String ext,
             @QueryParam("jurisdiction_id") String jurisdiction) {
         return found(ext, jurisdiction, () -> {
-            ServiceDefinition service = catalog.service(code)
-                    .orElseThrow(() -> Open311Exception.of(404, "service_code '" + code + "' not found"));
+            ServiceDefinition service = definition(code);
             List<Map<String, Object>> attributes = service.attributes().stream().map(Open311Resource::attribute)
                     .toList();
             return new Open311Document("service_definition", fields("service_code", service.code(), "attributes",
@@ -149,8 +148,7 @@ public class Open311Resource {
         if (serviceCode == null) {
             throw Open311Exception.of(400, "service_code was not provided");
         }
-        ServiceDefinition service = catalog.service(serviceCode)
-                .orElseThrow(() -> Open311Exception.of(404, "service_code '" + serviceCode + "' not found"));
+        ServiceDefinition service = definition(serviceCode);
         Open311Filing filing = Open311Filing.read(fields, service, places);
         if (!filing.problems().isEmpty()) {
             throw new Open311Exception(400, filing.problems().stream()
@@ -208,7 +206,7 @@ public class Open311Resource {
         return found(ext, jurisdiction, () -> {
             boolean client = knowsClient(apiKey);
             ServiceRequestRecord found = requests.find(id).filter(r -> client || r.filedThroughOpen311())
-                    .orElseThrow(() -> Open311Exception.of(404, "service_request_id '" + id + "' not found"));
+                    .orElseThrow(() -> notFound("service_request_id", id));
             return serviceRequests(List.of(request(found)));
         });
     }
@@ -234,7 +232,7 @@ public class Open311Resource {
             @QueryParam("jurisdiction_id") String jurisdiction) {
         return found(ext, jurisdiction, () -> {
             ServiceRequests.TokenState state = requests.token(token)
-                    .orElseThrow(() -> Open311Exception.of(404, "token '" + token + "' not found"));
+                    .orElseThrow(() -> notFound("token", token));
             return serviceRequests(List.of(fields("service_request_id", state.reference().orElse(null), "token",
                     state.token())));
         });
@@ -253,6 +251,16 @@ public class Open311Resource {
     @Operation(hidden = true)
     public Response unknownPost(@PathParam("unknown") String unknown) {
         throw notFound(unknown);
+    }
+
+    /** The active catalog entry a service_code names; else 404, as for any id the endpoint does not know. */
+    private ServiceDefinition definition(String code) {
+        return catalog.service(code).orElseThrow(() -> notFound("service_code", code));
+    }
+
+    /** A code, id or token the endpoint does not know: 404 naming it, worded alike for every resource. */
+    private static Open311Exception notFound(String field, String value) {
+        return Open311Exception.of(404, field + " '" + value + "' not found");
     }
 
     private static Open311Exception notFound(String path) {
