@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.OutboundSms;
@@ -16,19 +14,17 @@ import org.hotlinehub.model.SmsSegments;
 import org.hotlinehub.model.SqlTimes;
 import org.hotlinehub.model.port.SmsOutbox;
 import org.hotlinehub.store.OutboxStore;
-import org.hotlinehub.store.SqlParameters;
 
 /** The SMS stream of the outbox (V76) and the opt-out list. */
 @ApplicationScoped
-public class SmsOutboxQueries implements SmsOutbox {
+public class SmsOutboxQueries extends OutboxStreamQueries<OutboundSms> implements SmsOutbox {
 
     static final String COLUMNS = "select id, recipient, body, topic, ticket_reference, coalesce(segments, 1), status,"
             + " external_id, external_status, error_code, attempts, last_error, created_at, updated_at from outbox";
 
-    @Inject
-    EntityManager em;
-    @Inject
-    OutboxStore outbox;
+    SmsOutboxQueries() {
+        super(OutboxChannel.Stream.SMS, COLUMNS);
+    }
 
     @Override
     @Transactional
@@ -88,25 +84,21 @@ public class SmsOutboxQueries implements SmsOutbox {
     @Override
     @Transactional
     public List<OutboundSms> list(Optional<OutboundSmsStatus> status, int offset, int limit) {
-        return status.isPresent()
-                ? select(" where stream = 'sms' and status = ?1 order by created_at desc, id desc offset ?2 limit ?3",
-                        status.get().name(), offset, limit)
-                : select(" where stream = 'sms' order by created_at desc, id desc offset ?1 limit ?2", offset, limit);
+        return page(status, offset, limit);
     }
 
     /** The texts of one ticket, oldest first. */
     List<OutboundSms> forTicket(String reference) {
-        return select(" where stream = 'sms' and ticket_reference = ?1 order by id", reference);
+        return select(" and ticket_reference = ?1 order by id", reference);
     }
 
-    private List<OutboundSms> select(String where, Object... params) {
-        return SqlParameters.rows(em, COLUMNS + where, params).stream().map(r -> {
-            OutboundSmsStatus status = OutboundSmsStatus.valueOf((String) r[6]);
-            return new OutboundSms(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                    (String) r[4], ((Number) r[5]).intValue(), status, status == OutboundSmsStatus.SENT,
-                    (String) r[7], (String) r[8], (String) r[9], ((Number) r[10]).intValue(), (String) r[11],
-                    SqlTimes.instant(r[12]), SqlTimes.instant(r[13]));
-        }).toList();
+    @Override
+    OutboundSms row(Object[] r) {
+        OutboundSmsStatus status = OutboundSmsStatus.valueOf((String) r[6]);
+        return new OutboundSms(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                ((Number) r[5]).intValue(), status, status == OutboundSmsStatus.SENT, (String) r[7], (String) r[8],
+                (String) r[9], ((Number) r[10]).intValue(), (String) r[11], SqlTimes.instant(r[12]),
+                SqlTimes.instant(r[13]));
     }
 
     @Override

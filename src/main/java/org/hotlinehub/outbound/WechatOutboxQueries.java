@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hotlinehub.model.OutboundWechat;
@@ -15,20 +13,18 @@ import org.hotlinehub.model.OutboxChannel;
 import org.hotlinehub.model.SqlTimes;
 import org.hotlinehub.model.port.WechatOutbox;
 import org.hotlinehub.store.OutboxStore;
-import org.hotlinehub.store.SqlParameters;
 
 /** The WeChat stream of the outbox (V76). */
 @ApplicationScoped
-public class WechatOutboxQueries implements WechatOutbox {
+public class WechatOutboxQueries extends OutboxStreamQueries<OutboundWechat> implements WechatOutbox {
 
     private static final String COLUMNS = "select id, recipient, coalesce(external_status, 'CUSTOMER_SERVICE'), body,"
             + " template_data, topic, ticket_reference, status, external_id, error_code, attempts, last_error,"
             + " created_at, updated_at from outbox";
 
-    @Inject
-    EntityManager em;
-    @Inject
-    OutboxStore outbox;
+    WechatOutboxQueries() {
+        super(OutboxChannel.Stream.WECHAT, COLUMNS);
+    }
 
     @Override
     @Transactional
@@ -60,23 +56,16 @@ public class WechatOutboxQueries implements WechatOutbox {
     @Override
     @Transactional
     public List<OutboundWechat> list(Optional<OutboundWechatStatus> status, int offset, int limit) {
-        return status.isPresent()
-                ? select(
-                        " where stream = 'wechat' and status = ?1 order by created_at desc, id desc offset ?2 limit ?3",
-                        status.get().name(), offset, limit)
-                : select(" where stream = 'wechat' order by created_at desc, id desc offset ?1 limit ?2", offset,
-                        limit);
+        return page(status, offset, limit);
     }
 
-    private List<OutboundWechat> select(String where, Object... params) {
-        return SqlParameters.rows(em, COLUMNS + where, params).stream().map(r -> {
-            OutboundWechatStatus status = OutboundWechatStatus.valueOf((String) r[7]);
-            return new OutboundWechat(((Number) r[0]).longValue(), (String) r[1],
-                    OutboundWechat.Kind.valueOf((String) r[2]), (String) r[3],
-                    r[4] == null ? null : outbox.read((String) r[4]),
-                    (String) r[5], (String) r[6], status, status == OutboundWechatStatus.SENT, (String) r[8],
-                    (String) r[9], ((Number) r[10]).intValue(), (String) r[11],
-                    SqlTimes.instant(r[12]), SqlTimes.instant(r[13]));
-        }).toList();
+    @Override
+    OutboundWechat row(Object[] r) {
+        OutboundWechatStatus status = OutboundWechatStatus.valueOf((String) r[7]);
+        return new OutboundWechat(((Number) r[0]).longValue(), (String) r[1],
+                OutboundWechat.Kind.valueOf((String) r[2]),
+                (String) r[3], r[4] == null ? null : outbox.read((String) r[4]), (String) r[5], (String) r[6], status,
+                status == OutboundWechatStatus.SENT, (String) r[8], (String) r[9], ((Number) r[10]).intValue(),
+                (String) r[11], SqlTimes.instant(r[12]), SqlTimes.instant(r[13]));
     }
 }
