@@ -62,10 +62,8 @@ public class DispatchRoute {
 
     void start(@Observes @Priority(PipelineOrder.DISPATCH) StartupEvent event) throws JMSException {
         consumer = JmsBatchConsumer.start(broker,
-                PipelineOrder.settings(RouteIds.DISPATCH, JmsEndpoints.EVENTS_TOPIC, SUBSCRIPTION, config.dispatch())
-                        .withSelector(TicketEvent.selector(JmsEndpoints.EVENT_TYPE_HEADER,
-                                List.of(TicketEvent.Kind.CREATED)))
-                        .withLag(lag.stage(RouteIds.DISPATCH)),
+                PipelineOrder.eventSubscription(RouteIds.DISPATCH, SUBSCRIPTION, config.dispatch(),
+                        List.of(TicketEvent.Kind.CREATED)).withLag(lag.stage(RouteIds.DISPATCH)),
                 this::handle);
     }
 

@@ -1,9 +1,13 @@
 package org.hotlinehub.routes;
 
+import java.util.Collection;
+
 import jakarta.interceptor.Interceptor;
 
 import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.connectors.jms.JmsBatchConsumer;
+import org.hotlinehub.connectors.jms.JmsEndpoints;
+import org.hotlinehub.model.TicketEvent;
 
 /**
  * When the batch consumers of the pipeline start and stop, as observer priorities. They start after the reference
@@ -31,5 +35,15 @@ final class PipelineOrder {
             HubConfig.Stage stage) {
         return new JmsBatchConsumer.Settings(name, destination, subscription, stage.consumers(), stage.batchSize(),
                 stage.batchWait().toMillis(), POISON_AFTER);
+    }
+
+    /**
+     * How a stage named {@code name} reads hub.events through its durable {@code subscription}: only the events of
+     * {@code kinds} reach it, the broker filtering them by their event-type header.
+     */
+    static JmsBatchConsumer.Settings eventSubscription(String name, String subscription, HubConfig.Stage stage,
+            Collection<TicketEvent.Kind> kinds) {
+        return settings(name, JmsEndpoints.EVENTS_TOPIC, subscription, stage)
+                .withSelector(TicketEvent.selector(JmsEndpoints.EVENT_TYPE_HEADER, kinds));
     }
 }

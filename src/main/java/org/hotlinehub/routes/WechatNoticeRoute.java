@@ -14,7 +14,6 @@ import org.hotlinehub.config.HubConfig;
 import org.hotlinehub.connectors.jms.JmsBatchConsumer;
 import org.hotlinehub.connectors.jms.JmsBatchConsumer.Outcome;
 import org.hotlinehub.connectors.jms.JmsBatchConsumer.Received;
-import org.hotlinehub.connectors.jms.JmsEndpoints;
 import org.hotlinehub.connectors.wechat.WechatSender;
 import org.hotlinehub.model.TicketEvent;
 import org.hotlinehub.model.port.StatusNotices;
@@ -51,9 +50,8 @@ public class WechatNoticeRoute {
 
     void start(@Observes @Priority(PipelineOrder.NOTICES) StartupEvent event) throws JMSException {
         consumer = JmsBatchConsumer.start(broker,
-                PipelineOrder.settings(RouteIds.WECHAT_NOTICES, JmsEndpoints.EVENTS_TOPIC, SUBSCRIPTION,
-                        config.events())
-                        .withSelector(TicketEvent.selector(JmsEndpoints.EVENT_TYPE_HEADER, notices.wechatKinds())),
+                PipelineOrder.eventSubscription(RouteIds.WECHAT_NOTICES, SUBSCRIPTION, config.events(),
+                        notices.wechatKinds()),
                 this::handle);
     }
 

@@ -31,15 +31,13 @@ public final class RatesFixture {
         }
         long t1 = ticket(sql, "990000001", "03-03 10:00", "WEB", "property-repair", "FX-COURT-A1", "CLOSED",
                 "SATISFIED", false, "楼道漏水, 墙上有\"水渍\"\n第二行");
-        long a1 = assignment(sql, t1, "FX-PF-1", "RESOLVED", "03-03 10:00", "03-03 10:30", "03-03 10:10",
-                "03-05 10:00", "03-04 09:00", false);
-        answer(sql, t1, a1, "SATISFIED", "03-04 12:00", false);
+        resolved(sql, t1, "FX-PF-1", "03-03 10:00", "03-03 10:30", "03-03 10:10", "03-05 10:00", "03-04 09:00",
+                "SATISFIED", "03-04 12:00", false);
 
         long t2 = ticket(sql, "990000002", "03-04 09:00", "SMS", "property-repair", "FX-COURT-A1", "CLOSED",
                 "DISSATISFIED", false, "=HYPERLINK(\"http://evil.example\")");
-        long a2 = assignment(sql, t2, "FX-PF-1", "RESOLVED", "03-04 09:00", "03-04 09:30", "03-04 09:45",
-                "03-06 09:00", "03-05 09:00", false);
-        answer(sql, t2, a2, "DISSATISFIED", "03-05 12:00", false);
+        resolved(sql, t2, "FX-PF-1", "03-04 09:00", "03-04 09:30", "03-04 09:45", "03-06 09:00", "03-05 09:00",
+                "DISSATISFIED", "03-05 12:00", false);
 
         long t3 = ticket(sql, "990000003", "03-05 08:00", "WEB", "property-repair", "FX-COURT-A1", "IN_PROGRESS",
                 null, false, "电梯停运");
@@ -49,24 +47,20 @@ public final class RatesFixture {
 
         long t4 = ticket(sql, "990000004", "03-10 10:00", "SMS", "general-repairs", "FX-COURT-B1", "CLOSED",
                 "BASICALLY_SATISFIED", false, "水龙头漏水");
-        long a4a = assignment(sql, t4, "FX-SP-1", "RESOLVED", "03-10 10:00", "03-10 11:00", "03-10 10:20",
-                "03-12 10:00", "03-10 15:00", false);
-        answer(sql, t4, a4a, "NOT_SOLVED", "03-10 18:00", false);
-        long a4b = assignment(sql, t4, "FX-SP-1", "RESOLVED", "03-11 09:00", "03-11 10:00", "03-11 09:10",
-                "03-13 09:00", "03-11 12:00", false);
-        answer(sql, t4, a4b, "BASICALLY_SATISFIED", "03-11 18:00", false);
+        resolved(sql, t4, "FX-SP-1", "03-10 10:00", "03-10 11:00", "03-10 10:20", "03-12 10:00", "03-10 15:00",
+                "NOT_SOLVED", "03-10 18:00", false);
+        resolved(sql, t4, "FX-SP-1", "03-11 09:00", "03-11 10:00", "03-11 09:10", "03-13 09:00", "03-11 12:00",
+                "BASICALLY_SATISFIED", "03-11 18:00", false);
 
         long t5 = ticket(sql, "990000005", "03-11 10:00", "WEB", "general-repairs", "FX-COURT-B1", "CLOSED",
                 "NO_REPLY", false, "换灯泡");
-        long a5 = assignment(sql, t5, "FX-SP-1", "RESOLVED", "03-11 10:00", "03-11 11:00", "03-11 10:05",
-                "03-13 10:00", "03-11 16:00", false);
-        answer(sql, t5, a5, "NO_REPLY", "03-14 16:00", false);
+        resolved(sql, t5, "FX-SP-1", "03-11 10:00", "03-11 11:00", "03-11 10:05", "03-13 10:00", "03-11 16:00",
+                "NO_REPLY", "03-14 16:00", false);
 
         long t6 = ticket(sql, "990000006", "03-12 10:00", "WEB", "property-repair", "FX-COURT-B1", "CLOSED",
                 "DISSATISFIED", true, "绿化带杂草");
-        long a6 = assignment(sql, t6, "FX-RC-1", "RESOLVED", "03-12 10:00", "03-12 10:30", "03-12 10:05",
-                "03-14 10:00", "03-12 18:00", false);
-        answer(sql, t6, a6, "DISSATISFIED", "03-13 09:00", true);
+        resolved(sql, t6, "FX-RC-1", "03-12 10:00", "03-12 10:30", "03-12 10:05", "03-14 10:00", "03-12 18:00",
+                "DISSATISFIED", "03-13 09:00", true);
 
         long t7 = ticket(sql, "990000007", "03-13 10:00", "WEB", "property-repair", "FX-COURT-A1", "DISPATCHED",
                 null, false, "路灯不亮");
@@ -77,15 +71,13 @@ public final class RatesFixture {
         long t8 = ticket(sql, "990000008", "03-14 10:00", "WEB", "property-repair", "FX-COURT-A1", "CLOSED",
                 "SATISFIED", false, "垃圾未清运");
         assignment(sql, t8, "FX-PF-1", "CANCELLED", "03-14 10:00", "03-14 10:30", null, "03-16 10:00", null, false);
-        long a8b = assignment(sql, t8, "FX-RC-1", "RESOLVED", "03-14 10:10", "03-14 10:40", "03-14 10:20",
-                "03-16 10:10", "03-15 10:00", false);
-        answer(sql, t8, a8b, "SATISFIED", "03-15 12:00", false);
+        resolved(sql, t8, "FX-RC-1", "03-14 10:10", "03-14 10:40", "03-14 10:20", "03-16 10:10", "03-15 10:00",
+                "SATISFIED", "03-15 12:00", false);
 
         long t9 = ticket(sql, "990000009", "03-20 10:00", "WEB", "property-repair", "FX-COURT-A1", "CLOSED",
                 "SATISFIED", false, "期外工单");
-        long a9 = assignment(sql, t9, "FX-PF-1", "RESOLVED", "03-20 10:00", "03-20 10:30", "03-20 10:01",
-                "03-22 10:00", "03-21 10:00", false);
-        answer(sql, t9, a9, "SATISFIED", "03-21 12:00", false);
+        resolved(sql, t9, "FX-PF-1", "03-20 10:00", "03-20 10:30", "03-20 10:01", "03-22 10:00", "03-21 10:00",
+                "SATISFIED", "03-21 12:00", false);
     }
 
     /** "03-05 08:00" is March 2025 in hotline time; a value with a year is taken as it is. */
@@ -119,8 +111,11 @@ public final class RatesFixture {
                 overdue ? at(resolveBy) : null, at(offered), at(offered), at(offered), at(offered))).longValue();
     }
 
-    private static void answer(Sql sql, long ticket, long assignment, String outcome, String answered,
-            boolean excluded) {
+    /** An assignment its holder resolved before resolve-by, and the resident's survey answer about it. */
+    private static void resolved(Sql sql, long ticket, String partner, String offered, String acceptBy,
+            String accepted, String resolveBy, String resolved, String outcome, String answered, boolean excluded) {
+        long assignment = assignment(sql, ticket, partner, "RESOLVED", offered, acceptBy, accepted, resolveBy,
+                resolved, false);
         sql.update("insert into survey_answer (ticket_id, assignment_id, outcome, asked_at, answered_at, excluded)"
                 + " values (?, ?, ?, ?::timestamptz, ?::timestamptz, ?)", ticket, assignment, outcome, at(answered),
                 at(answered), excluded);
