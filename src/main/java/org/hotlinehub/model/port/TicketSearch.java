@@ -13,9 +13,10 @@ import org.hotlinehub.model.TicketListItem;
 public interface TicketSearch {
 
     /**
-     * Keyset paging: the tickets below {@code beforeId} (all when null), newest (highest id) first. Tickets filed while
-     * a client pages get higher ids and land before its page one, so they never shift its later pages: no ticket is
-     * shown twice and none that existed is skipped.
+     * Keyset paging: the tickets after {@code beforeId} (all when null), newest first: by id, or, when the filter has
+     * a period, by filing time and then id. Tickets filed while a client pages get higher ids and later filing times
+     * and land before its page one, so they never shift its later pages: no ticket is shown twice and none that
+     * existed is skipped.
      */
     List<TicketListItem> list(TicketFilter filter, Long beforeId, int limit);
 
