@@ -71,7 +71,7 @@ public class TicketSearchQueries implements TicketSearch {
         // Within a period, newest first by filing time: the time index then reads the period's newest rows first.
         // Ordered by id there, the list read back from the newest ticket past every ticket filed after the period
         // (a month ten days ago: 56 k rows, 200-300 ms at 10 M; BENCHMARKS.md "Reading at 10 million tickets",
-        // round 4). Ids and filing times rise together, so it is the same order but for tickets filed in one batch.
+        // round 4). Ids and filing times rise together, nearly: tickets filed within moments of each other may differ.
         boolean byTime = f.from() != null || f.to() != null;
         if (beforeId != null && byTime) {
             // the cursor's ticket's place in that order; the first condition lets the index start there
